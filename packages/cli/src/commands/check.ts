@@ -1,0 +1,48 @@
+/** `oj check`: every diagnostic as file:line:col severity message [code]; exit 1 on errors. */
+import type { Command } from 'commander';
+import { displayPath, openWorkspace, severityName } from '../workspace.js';
+
+export interface CheckedDiagnostic {
+    file: string;
+    line: number;
+    column: number;
+    severity: 'error' | 'warning' | 'info' | 'hint';
+    message: string;
+    code?: string;
+}
+
+export async function check(inputs: string[]): Promise<{ diagnostics: CheckedDiagnostic[]; files: number }> {
+    const workspace = await openWorkspace(inputs);
+    const diagnostics: CheckedDiagnostic[] = [];
+    for (const [document, items] of workspace.diagnostics) {
+        const file = displayPath(document.uri);
+        for (const d of [...items].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)) {
+            diagnostics.push({
+                file, line: d.range.start.line + 1, column: d.range.start.character + 1, severity: severityName(d),
+                message: typeof d.message === 'string' ? d.message : d.message.value, code: typeof d.code === 'string' ? d.code : (d.data as { code?: string } | undefined)?.code
+            });
+        }
+    }
+    return { diagnostics, files: workspace.documents.length };
+}
+
+export function registerCheck(program: Command, setExitCode: (code: number) => void): void {
+    program.command('check')
+        .description('Kontrollera modellfiler (.oj) och skriv ut fel och varningar')
+        .argument('<paths...>', 'filer eller mappar')
+        .option('--json', 'skriv resultatet som JSON')
+        .action(async (paths: string[], options: { json?: boolean }) => {
+            const { diagnostics, files } = await check(paths);
+            const errors = diagnostics.filter(d => d.severity === 'error').length;
+            const warnings = diagnostics.filter(d => d.severity === 'warning').length;
+            if (options.json) {
+                process.stdout.write(JSON.stringify({ files, errors, warnings, diagnostics }, null, 2) + '\n');
+            } else {
+                for (const d of diagnostics) {
+                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}${d.code ? ` [${d.code}]` : ''}\n`);
+                }
+                process.stderr.write(`${files} filer kontrollerade: ${errors} fel, ${warnings} varningar.\n`);
+            }
+            setExitCode(errors > 0 ? 1 : 0);
+        });
+}

@@ -1,0 +1,39 @@
+/** `oj codebook`: one row per survey variable, the columns an export and a reviewer need. */
+import * as fs from 'node:fs';
+import type { Command } from 'commander';
+import { codebookRows } from '@oj/language';
+import { formatCsv } from '@oj/evaluator';
+import { errorCount, openWorkspace } from '../workspace.js';
+
+export const CODEBOOK_COLUMNS = ['variable', 'indicator', 'question', 'item', 'group', 'answer_set', 'codes', 'text'] as const;
+
+export async function codebookCsv(inputs: string[]): Promise<{ csv: string; rows: number; errors: number }> {
+    const workspace = await openWorkspace(inputs);
+    const rows = codebookRows(workspace.models);
+    const csv = formatCsv(CODEBOOK_COLUMNS, rows.map(r => [
+        r.variable, r.indicators.join('|'), r.question, r.item, r.group, r.answerSet, r.numeric ? 'antal' : r.codes.join('|'), r.text
+    ]));
+    return { csv, rows: rows.length, errors: errorCount(workspace) };
+}
+
+export function registerCodebook(program: Command, setExitCode: (code: number) => void): void {
+    program.command('codebook')
+        .description('Skriv kodboken: en rad per enkätvariabel')
+        .argument('<paths...>', 'filer eller mappar')
+        .option('-o, --out <file>', 'CSV-fil att skriva (annars standard ut)')
+        .action(async (paths: string[], options: { out?: string }) => {
+            const { csv, rows, errors } = await codebookCsv(paths);
+            if (errors > 0) {
+                process.stderr.write(`Modellen har ${errors} fel; kör "oj check" för att se dem. Ingen kodbok skriven.\n`);
+                setExitCode(1);
+                return;
+            }
+            if (options.out) {
+                fs.writeFileSync(options.out, csv);
+                process.stderr.write(`${rows} variabler skrivna till ${options.out}.\n`);
+            } else {
+                process.stdout.write(csv);
+            }
+            setExitCode(0);
+        });
+}

@@ -1,0 +1,3 @@
+export { main } from './main.js';
+export { check } from './commands/check.js';
+export { codebookCsv, CODEBOOK_COLUMNS } from './commands/codebook.js';

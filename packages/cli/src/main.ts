@@ -1,0 +1,19 @@
+/**
+ * The `oj` command line. Each command lives in its own module under commands/ and registers
+ * itself here; a command sets the exit code rather than calling process.exit, so output is flushed.
+ */
+import { Command } from 'commander';
+import { registerCheck } from './commands/check.js';
+import { registerCodebook } from './commands/codebook.js';
+
+export async function main(argv: string[]): Promise<number> {
+    let exitCode = 0;
+    const setExitCode = (code: number) => { exitCode = code; };
+    const program = new Command('oj')
+        .description('Öppna jämförelser: kontrollera, utvärdera och publicera indikatorer')
+        .showHelpAfterError();
+    registerCheck(program, setExitCode);
+    registerCodebook(program, setExitCode);
+    await program.parseAsync(argv);
+    return exitCode;
+}

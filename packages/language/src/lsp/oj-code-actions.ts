@@ -1,0 +1,102 @@
+/**
+ * Quick fixes for the mistakes methodologists make most: an answer option that is not in the
+ * question's answer set (offer the options that are), an area that is not declared (declare it),
+ * a question with items named without items (all of them), a printed part left out (add it).
+ */
+import type { CodeActionProvider } from 'langium/lsp';
+import type { LangiumDocument, MaybePromise } from 'langium';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
+import type { Model } from '../generated/ast.js';
+import type { OjServices } from '../oj-module.js';
+import { IssueCodes } from '../oj-validator.js';
+
+const PART_SKELETON: Record<string, string> = {
+    areas: 'områden ',
+    description: 'beskrivning ""',
+    purpose: 'syfte ""',
+    direction: 'önskad riktning positiv "På kommunnivå är positivt resultat önskvärt."',
+    kinds: 'typ struktur',
+    qualityAreas: 'kvalitetsområde ""',
+    dataSource: 'datakälla "Indikatorn baseras på enkätdata."',
+    targetPopulation: 'målpopulation "Alla Sveriges kommuner samt stadsdelar i Göteborg och Stockholm."',
+    denominator: 'nämnare "De kommuner och stadsdelar som har svarat."',
+    levels: 'redovisningsnivåer stadsdel, kommun, storstad, län, riket'
+};
+
+export class OjCodeActionProvider implements CodeActionProvider {
+    constructor(_services: OjServices) {}
+
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
+        const actions: CodeAction[] = [];
+        for (const diagnostic of params.context.diagnostics) {
+            const code = (diagnostic.data as { code?: string } | undefined)?.code;
+            switch (code) {
+                case IssueCodes.UnknownOption: actions.push(...this.replaceOption(document, diagnostic)); break;
+                case IssueCodes.UnknownArea: actions.push(...this.declareArea(document, diagnostic)); break;
+                case IssueCodes.ItemsRequired: actions.push(...this.allItems(document, diagnostic)); break;
+                case IssueCodes.MissingPrintedPart: actions.push(...this.addParts(document, diagnostic)); break;
+            }
+        }
+        return actions;
+    }
+
+    protected replaceOption(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const options = (diagnostic.data as { options?: string[] }).options ?? [];
+        return options.map((option, index) => ({
+            title: `Ändra till ${option}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: index === 0 && options.length === 1,
+            edit: { changes: { [document.textDocument.uri]: [{ range: diagnostic.range, newText: option }] } }
+        }));
+    }
+
+    protected declareArea(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const name = (diagnostic.data as { refText?: string }).refText;
+        if (!name) return [];
+        const text = document.textDocument.getText();
+        const end = document.textDocument.positionAt(text.length);
+        const prefix = text.endsWith('\n') ? '\n' : '\n\n';
+        return [{
+            title: `Deklarera området ${name}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: { changes: { [document.textDocument.uri]: [{ range: { start: end, end }, newText: `${prefix}område ${name} "${name}"\n` }] } }
+        }];
+    }
+
+    protected allItems(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        // The quantifier goes right before the (optional) keyword "fråga" that precedes the numeral.
+        const start = document.textDocument.offsetAt(diagnostic.range.start);
+        const before = document.textDocument.getText().slice(0, start);
+        const keyword = /fråga\s+$/.exec(before);
+        const position = document.textDocument.positionAt(keyword ? start - keyword[0].length : start);
+        return [{
+            title: 'Kräv svaret på samtliga alternativ',
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: { changes: { [document.textDocument.uri]: [{ range: { start: position, end: position }, newText: 'samtliga alternativ av ' }] } }
+        }];
+    }
+
+    protected addParts(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const parts = (diagnostic.data as { parts?: string[] }).parts ?? [];
+        const model = document.parseResult.value as Model;
+        const offset = document.textDocument.offsetAt(diagnostic.range.start);
+        const indicator = model.elements.find(e => e.$type === 'Indicator' && e.$cstNode && e.$cstNode.offset <= offset && offset <= e.$cstNode.end);
+        const cst = indicator?.$cstNode;
+        if (!cst) return [];
+        const open = document.textDocument.getText().indexOf('{', cst.offset);
+        if (open < 0) return [];
+        const position = document.textDocument.positionAt(open + 1);
+        const lines = parts.map(p => PART_SKELETON[p]).filter(Boolean).map(line => `\n    ${line}`).join('');
+        return [{
+            title: 'Lägg till de delar som saknas',
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: { changes: { [document.textDocument.uri]: [{ range: { start: position, end: position }, newText: lines }] } }
+        }];
+    }
+}

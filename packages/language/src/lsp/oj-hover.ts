@@ -1,0 +1,98 @@
+/**
+ * Hover: what a methodologist needs to know about the thing under the cursor without leaving the
+ * rule: a question's text, options with codes and variable names; an option's label and code; an
+ * indicator's rule in the Swedish of the published document; a term's definition.
+ */
+import { AstNodeHoverProvider } from 'langium/lsp';
+import type { AstNode } from 'langium';
+import {
+    type AnswerOption, type AnswerSet, type Area, type Group, type Indicator, type IndicatorQuestion, type Question,
+    type QuestionItem, type Term,
+    isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isTerm
+} from '../generated/ast.js';
+import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model-utils.js';
+import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
+import { escapeMarkdown as md } from './markdown.js';
+
+export class OjHoverProvider extends AstNodeHoverProvider {
+    protected getAstNodeHoverContent(node: AstNode): string | undefined {
+        if (isIndicatorQuestion(node)) return this.questionHover(questionOf(node), node);
+        if (isQuestion(node)) return this.questionHover(node, slotOfInlineQuestion(node));
+        if (isAnswerOption(node)) return this.optionHover(node);
+        if (isIndicator(node)) return this.indicatorHover(node);
+        if (isTerm(node)) return this.termHover(node);
+        if (isAnswerSet(node)) return this.answerSetHover(node);
+        if (isQuestionItem(node)) return this.itemHover(node);
+        if (isArea(node) || isGroup(node)) return this.unitHover(node);
+        return undefined;
+    }
+
+    protected questionHover(question: Question | undefined, slot: IndicatorQuestion | undefined): string | undefined {
+        if (!question) return undefined;
+        const title = slot ? `**Fråga ${md(slot.name)}** (${md(question.name)})` : `**Fråga ${md(question.name)}**`;
+        const lines = [title, '', md(question.text)];
+        if (question.items.length > 0) {
+            lines.push('', ...question.items.map(item => `- ${md(item.name)}. ${md(item.text)}`));
+        }
+        const answerSet = question.answerSet?.ref;
+        if (question.numeric) {
+            lines.push('', 'Svar: ett antal');
+        } else if (answerSet) {
+            lines.push('', `Svarsalternativ (${md(answerSet.name)}): ${optionsOf(question).map(o => `${md(o.label)} = ${o.code}`).join(' · ')}`);
+        }
+        const units = question.units.map(u => u.$refText);
+        if (units.length > 0) lines.push('', `Ställs per område: ${md(units.join(', '))}`);
+        const variables = variablesOfQuestion(question, slot ? { slot, indicator: slot.$container } : {}).map(v => v.name);
+        if (variables.length > 0) lines.push('', `Variabler: ${variables.map(v => `\`${v}\``).join(', ')}`);
+        return lines.join('\n');
+    }
+
+    protected optionHover(option: AnswerOption): string {
+        const set = option.$container;
+        const lines = [`**${md(option.label)}**`, '', `Kod ${option.code} i svarsalternativen ${md(set.name)}`];
+        if (option.shortLabel) lines.push('', `I regeltext: ${md(option.shortLabel)}`);
+        if (option.areaMissing) lines.push('', 'Betyder att området saknas: utesluts ur nämnaren om inget annat anges.');
+        return lines.join('\n');
+    }
+
+    protected indicatorHover(indicator: Indicator): string {
+        const lines = [`**${indicator.number}. ${md(indicator.name)}**`];
+        const areas = indicator.areas.map(a => a.ref?.title ?? a.ref?.label ?? a.$refText);
+        if (areas.length > 0) lines.push('', md(areas.join(', ')));
+        if (indicator.description) lines.push('', md(indicator.description));
+        for (const requirement of indicator.requirements) lines.push('', md(requirementSentence(requirement)));
+        const ratio = ratioText(indicator);
+        if (ratio) lines.push('', md(`Andel: ${ratio}.`));
+        const exclusion = exclusionSentence(indicator);
+        if (exclusion) lines.push('', md(exclusion));
+        const units = unitsOfIndicator(indicator);
+        if (units.length > 0) lines.push('', `Redovisas för: ${md(units.map(u => u.label).join(', '))}`);
+        return lines.join('\n');
+    }
+
+    protected termHover(term: Term): string {
+        return `**${md(term.term)}**\n\nMed ${md(term.term)} avses ${md(term.definition)}`;
+    }
+
+    protected answerSetHover(answerSet: AnswerSet): string {
+        const lines = [`**Svarsalternativ ${md(answerSet.name)}**${answerSet.title ? ` – ${md(answerSet.title)}` : ''}`, ''];
+        lines.push('| Kod | Svar |', '| ---: | --- |', ...answerSet.options.map(o => `| ${o.code} | ${md(o.label)} |`));
+        return lines.join('\n');
+    }
+
+    protected itemHover(item: QuestionItem): string {
+        const question = item.$container;
+        const variables = variablesOfQuestion(question).filter(v => v.item === item).map(v => `\`${v.name}\``);
+        const lines = [`**Alternativ ${md(item.name)}**`, '', md(item.text)];
+        if (variables.length > 0) lines.push('', `Variabler: ${variables.join(', ')}`);
+        return lines.join('\n');
+    }
+
+    protected unitHover(unit: Area | Group): string {
+        if (isGroup(unit)) return `**Grupp ${md(unit.name)}**: ${md(unit.label)} (inom ${md(unit.$container.title ?? unit.$container.label)})`;
+        const lines = [`**Område ${md(unit.name)}**: ${md(unit.label)}`];
+        if (unit.title) lines.push('', md(unit.title));
+        if (unit.groups.length > 0) lines.push('', `Grupper: ${unit.groups.map(g => `${md(g.name)} (${md(g.label)})`).join(', ')}`);
+        return lines.join('\n');
+    }
+}

@@ -1,0 +1,67 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { OjGeneratedModule, OjGeneratedSharedModule } from './generated/module.js';
+import { OjScopeComputation, OjScopeProvider } from './oj-scope.js';
+import { OjValidator, registerValidationChecks } from './oj-validator.js';
+import { OjDocumentValidator } from './oj-document-validator.js';
+import { OjWorkspaceIndex } from './oj-workspace-index.js';
+import { OjHoverProvider } from './lsp/oj-hover.js';
+import { OjCompletionProvider } from './lsp/oj-completion.js';
+import { OjFormatter } from './lsp/oj-formatter.js';
+import { OjSemanticTokenProvider } from './lsp/oj-semantic-tokens.js';
+import { OjCodeActionProvider } from './lsp/oj-code-actions.js';
+import { OjDocumentSymbolProvider } from './lsp/oj-symbols.js';
+import { OjRenameProvider } from './lsp/oj-rename.js';
+
+/** Services the language adds to Langium's. */
+export type OjAddedServices = {
+    validation: {
+        OjValidator: OjValidator;
+    };
+    workspace: {
+        OjWorkspaceIndex: OjWorkspaceIndex;
+    };
+};
+
+export type OjServices = LangiumServices & OjAddedServices;
+
+export const OjModule: Module<OjServices, PartialLangiumServices & OjAddedServices> = {
+    references: {
+        ScopeComputation: (services) => new OjScopeComputation(services),
+        ScopeProvider: (services) => new OjScopeProvider(services)
+    },
+    validation: {
+        OjValidator: (services) => new OjValidator(services),
+        DocumentValidator: (services) => new OjDocumentValidator(services)
+    },
+    workspace: {
+        OjWorkspaceIndex: (services) => new OjWorkspaceIndex(services.shared)
+    },
+    lsp: {
+        HoverProvider: (services) => new OjHoverProvider(services),
+        CompletionProvider: (services) => new OjCompletionProvider(services),
+        Formatter: () => new OjFormatter(),
+        SemanticTokenProvider: (services) => new OjSemanticTokenProvider(services),
+        CodeActionProvider: (services) => new OjCodeActionProvider(services),
+        DocumentSymbolProvider: (services) => new OjDocumentSymbolProvider(services),
+        RenameProvider: (services) => new OjRenameProvider(services)
+    }
+};
+
+/**
+ * Creates the shared services and the language services. Without a connection (CLI, tests) the
+ * configuration provider is initialised here so that builds do not wait for a client.
+ */
+export function createOjServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Oj: OjServices } {
+    const shared = inject(createDefaultSharedModule(context), OjGeneratedSharedModule);
+    const Oj = inject(createDefaultModule({ shared }), OjGeneratedModule, OjModule);
+    shared.ServiceRegistry.register(Oj);
+    registerValidationChecks(Oj);
+    if (!context.connection) {
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Oj };
+}

@@ -1,0 +1,421 @@
+/**
+ * Checks a methodologist sees while typing. Every issue has a stable code (IssueCodes) so that
+ * quick fixes, tests and CI scripts can rely on it; messages are Swedish and name the thing in
+ * the words of the indicator description.
+ */
+import { type AstNode, type ValidationAcceptor, type ValidationChecks, type Properties } from 'langium';
+import {
+    type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Indicator, type IndicatorQuestion,
+    type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
+    type Requirement, type Survey, isIndicatorQuestion
+} from './generated/ast.js';
+import type { OjServices } from './oj-module.js';
+import type { OjWorkspaceIndex } from './oj-workspace-index.js';
+import {
+    isPerArea, isVariablePattern, patternPlaceholders, questionOf, romanValue, slotsInExpression, surveyOf,
+    unitsOfIndicator, unitsOfQuestion, variableSpecOf, variablesOfIndicator, variablesOfQuestion
+} from './model-utils.js';
+
+export const IssueCodes = {
+    UnknownReference: 'unknown-reference',
+    UnknownOption: 'unknown-option',
+    UnknownArea: 'unknown-area',
+    UnknownQuestion: 'unknown-question',
+    UnknownItem: 'unknown-item',
+    DuplicateIndicatorNumber: 'duplicate-indicator-number',
+    DuplicateIndicatorName: 'duplicate-indicator-name',
+    DuplicateQuestionId: 'duplicate-question-id',
+    DuplicateNumeral: 'duplicate-numeral',
+    DuplicateVariable: 'duplicate-variable',
+    DuplicateOption: 'duplicate-option',
+    DuplicatePart: 'duplicate-part',
+    DuplicateRequirement: 'duplicate-requirement',
+    PerAreaOutsideAreaContext: 'per-area-outside-area-context',
+    AreaNotAsked: 'area-not-asked',
+    OptionOnNumericQuestion: 'option-on-numeric-question',
+    NumberOnOptionQuestion: 'number-on-option-question',
+    RatioNotNumeric: 'ratio-not-numeric',
+    ItemsRequired: 'items-required',
+    QuantifierWithoutItems: 'quantifier-without-items',
+    AnswerKindMissing: 'answer-kind-missing',
+    AnswerKindConflict: 'answer-kind-conflict',
+    VariableMissing: 'variable-missing',
+    VariablePatternIncomplete: 'variable-pattern-incomplete',
+    RequirementMissing: 'requirement-missing',
+    VariantNotReported: 'variant-not-reported',
+    InvalidDate: 'invalid-date',
+    EarlierYearNotBefore: 'earlier-year-not-before',
+    EarlierNameUnresolved: 'earlier-name-unresolved',
+    MissingPrintedPart: 'missing-printed-part',
+    UnusedAnswerSet: 'unused-answer-set',
+    UnusedQuestion: 'unused-question',
+    NumeralNotRoman: 'numeral-not-roman',
+    UnknownQualityArea: 'unknown-quality-area',
+    NoSurvey: 'no-survey',
+    EmptyAnswerSet: 'empty-answer-set'
+} as const;
+export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
+
+/** Quality areas of Socialstyrelsen's framework, as printed under "Kvalitetsområde". */
+export const QUALITY_AREAS = [
+    'Säker', 'Individanpassad', 'Kunskapsbaserad', 'Självbestämmande och integritet', 'Tillgänglig', 'Effektiv',
+    'Jämlik', 'Helhetssyn och samordning', 'Trygghet', 'God kvalitet'
+];
+
+export function registerValidationChecks(services: OjServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const validator = services.validation.OjValidator;
+    const checks: ValidationChecks<OjAstType> = {
+        Survey: validator.checkSurvey,
+        AnswerSet: validator.checkAnswerSet,
+        Area: validator.checkArea,
+        Question: validator.checkQuestion,
+        Indicator: [validator.checkIndicator, validator.checkIndicatorUniqueness, validator.checkPrintedParts, validator.checkVariables],
+        IndicatorQuestion: validator.checkIndicatorQuestion,
+        AnswerCondition: validator.checkAnswerCondition,
+        NumericCondition: validator.checkNumericCondition,
+        QuestionTarget: validator.checkQuestionTarget,
+        Ratio: validator.checkRatio,
+        EarlierName: validator.checkEarlierName,
+        Model: validator.checkModel
+    };
+    registry.register(checks, validator);
+}
+
+/** The properties a printed part is stored in, with the Swedish name a reader knows it by. */
+const PRINTED_PARTS: Array<{ property: keyof Indicator; label: string; surveyDefault?: keyof Survey }> = [
+    { property: 'areas', label: 'Område' },
+    { property: 'description', label: 'Beskrivning' },
+    { property: 'purpose', label: 'Syfte' },
+    { property: 'direction', label: 'Önskad riktning' },
+    { property: 'kinds', label: 'Typ av indikator' },
+    { property: 'qualityAreas', label: 'Kvalitetsområde' },
+    { property: 'dataSource', label: 'Datakälla', surveyDefault: 'dataSource' },
+    { property: 'targetPopulation', label: 'Målpopulation', surveyDefault: 'targetPopulation' },
+    { property: 'denominator', label: 'Nämnare', surveyDefault: 'denominator' },
+    { property: 'levels', label: 'Redovisningsnivå', surveyDefault: 'levels' }
+];
+
+/** Keywords that may be written once per indicator or survey: writing one twice loses the first. */
+const SINGLE_KEYWORDS: Record<string, string[]> = {
+    Indicator: ['beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'datakälla', 'felkällor', 'målpopulation', 'nämnare', 'redovisningsnivåer', 'kommentar', 'tidigare', 'utesluts', 'undantas', 'andel', 'områden', 'redovisas'],
+    Survey: ['år', 'mätdatum', 'period', 'målpopulation', 'redovisningsnivåer', 'variabelmönster', 'datakälla', 'felkällor', 'nämnare'],
+    Question: ['svar', 'antal', 'flerval', 'per', 'variabel']
+};
+
+export class OjValidator {
+    protected readonly workspace: OjWorkspaceIndex;
+
+    constructor(services: OjServices) {
+        this.workspace = services.workspace.OjWorkspaceIndex;
+    }
+
+    protected issue<N extends AstNode>(accept: ValidationAcceptor, severity: 'error' | 'warning' | 'info' | 'hint', code: IssueCode, message: string, node: N, property?: Properties<N>, index?: number, extra?: Record<string, unknown>): void {
+        accept(severity, message, { node, property, index, code, data: { code, ...extra } });
+    }
+
+    /** A part written twice: only the last would survive, so say so at the second. */
+    protected checkSingleParts(node: AstNode, accept: ValidationAcceptor): void {
+        const keywords = SINGLE_KEYWORDS[node.$type];
+        const cst = node.$cstNode;
+        if (!keywords || !cst) return;
+        const seen = new Set<string>();
+        for (const child of (cst as { content?: Array<{ text: string; grammarSource?: { $type?: string }; astNode: AstNode; range: unknown }> }).content ?? []) {
+            if (child.astNode !== node || child.grammarSource?.$type !== 'Keyword' || !keywords.includes(child.text)) continue;
+            if (seen.has(child.text)) {
+                accept('error', `"${child.text}" anges mer än en gång; bara den sista skulle gälla.`, {
+                    node, range: child.range as never, code: IssueCodes.DuplicatePart, data: { code: IssueCodes.DuplicatePart }
+                });
+            }
+            seen.add(child.text);
+        }
+    }
+
+    checkModel = (model: Model, accept: ValidationAcceptor): void => {
+        const hasIndicators = model.elements.some(e => e.$type === 'Indicator');
+        if (hasIndicators && !model.header) {
+            accept('warning', 'Filen säger inte vilken enkät den hör till: skriv "tillhör <enkät>" först i filen, eller deklarera enkäten.', {
+                node: model, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, code: IssueCodes.NoSurvey, data: { code: IssueCodes.NoSurvey }
+            });
+        }
+    };
+
+    checkSurvey = (survey: Survey, accept: ValidationAcceptor): void => {
+        this.checkSingleParts(survey, accept);
+        if (survey.measurementDate !== undefined && !isIsoDate(survey.measurementDate)) {
+            this.issue(accept, 'error', IssueCodes.InvalidDate, `Mätdatum "${survey.measurementDate}" är inte ett datum på formen ÅÅÅÅ-MM-DD.`, survey, 'measurementDate');
+        }
+        if (survey.variablePattern !== undefined) {
+            this.checkPatternPlaceholders(survey.variablePattern, accept, survey, 'variablePattern');
+        }
+    };
+
+    checkAnswerSet = (answerSet: AnswerSet, accept: ValidationAcceptor): void => {
+        if (answerSet.options.length === 0) {
+            this.issue(accept, 'error', IssueCodes.EmptyAnswerSet, `Svarsalternativen ${answerSet.name} har inga alternativ.`, answerSet, 'name');
+        }
+        const names = new Map<string, number>();
+        const codes = new Map<number, number>();
+        answerSet.options.forEach((option, index) => {
+            if (names.has(option.name)) {
+                this.issue(accept, 'error', IssueCodes.DuplicateOption, `Svarsalternativet ${option.name} finns redan i ${answerSet.name}.`, option, 'name');
+            }
+            if (codes.has(option.code)) {
+                this.issue(accept, 'error', IssueCodes.DuplicateOption, `Koden ${option.code} används redan av ${answerSet.options[codes.get(option.code)!].name} i ${answerSet.name}.`, option, 'code');
+            }
+            names.set(option.name, index);
+            codes.set(option.code, index);
+        });
+        if (!this.workspace.facts().usedAnswerSets.has(answerSet)) {
+            this.issue(accept, 'warning', IssueCodes.UnusedAnswerSet, `Svarsalternativen ${answerSet.name} används inte av någon fråga.`, answerSet, 'name');
+        }
+    };
+
+    checkArea = (area: Area, accept: ValidationAcceptor): void => {
+        const seen = new Set<string>();
+        for (const group of area.groups) {
+            if (seen.has(group.name)) {
+                this.issue(accept, 'error', IssueCodes.DuplicatePart, `Gruppen ${group.name} finns redan i området ${area.name}.`, group, 'name');
+            }
+            seen.add(group.name);
+        }
+    };
+
+    checkQuestion = (question: Question, accept: ValidationAcceptor): void => {
+        this.checkSingleParts(question, accept);
+        const facts = this.workspace.facts();
+        const sameId = facts.questionsById.get(question.name);
+        if (sameId.length > 1) {
+            this.issue(accept, 'error', IssueCodes.DuplicateQuestionId, `Fråge-id ${question.name} används av ${sameId.length} frågor; ett id får bara finnas en gång.`, question, 'name');
+        }
+        const hasAnswers = question.answerSet !== undefined;
+        if (!hasAnswers && !question.numeric) {
+            this.issue(accept, 'error', IssueCodes.AnswerKindMissing, `Frågan ${question.name} anger varken svarsalternativ ("svar …") eller att den besvaras med ett antal ("antal").`, question, 'name');
+        }
+        if (hasAnswers && question.numeric) {
+            this.issue(accept, 'error', IssueCodes.AnswerKindConflict, `Frågan ${question.name} kan inte både ha svarsalternativ och besvaras med ett antal.`, question, 'numeric');
+        }
+        const shared = !isIndicatorQuestion(question.$container);
+        if (shared && !facts.usedQuestions.has(question)) {
+            this.issue(accept, 'warning', IssueCodes.UnusedQuestion, `Frågan ${question.name} används inte av någon indikator.`, question, 'name');
+        }
+        this.checkQuestionVariables(question, shared, accept);
+        if (shared) {
+            const reported = new Set<string>();
+            for (const variable of variablesOfQuestion(question)) {
+                const same = facts.variables.get(variable.name);
+                if (same.length < 2 || reported.has(variable.name)) continue;
+                reported.add(variable.name);
+                this.issue(accept, 'error', IssueCodes.DuplicateVariable, `Variabeln ${variable.name} används av ${same.length} frågor; varje enkätvariabel måste vara unik.`, question, 'name');
+            }
+        }
+    };
+
+    protected checkQuestionVariables(question: Question, shared: boolean, accept: ValidationAcceptor): void {
+        const items = question.items.length > 0 ? question.items : [undefined];
+        for (const item of items) {
+            const spec = variableSpecOf(question, item);
+            const node = item ?? question;
+            if (!spec) {
+                this.issue(accept, 'error', IssueCodes.VariableMissing,
+                    `Frågan ${question.name}${item ? ` alternativ ${item.name}` : ''} har inget variabelnamn: ange "variabel" eller ett variabelmönster i enkäten.`,
+                    node, 'name' as never);
+                continue;
+            }
+            const placeholders = isVariablePattern(spec) ? patternPlaceholders(spec) : [];
+            const missing: string[] = [];
+            if (isPerArea(question) && !placeholders.includes('grupp')) missing.push('{grupp}');
+            if (question.items.length > 1 && !item?.variable && !placeholders.includes('del')) missing.push('{del}');
+            if (missing.length > 0) {
+                this.issue(accept, 'error', IssueCodes.VariablePatternIncomplete,
+                    `Variabelnamnet "${spec}" ger samma variabel för flera ${missing.includes('{grupp}') ? 'områden' : 'alternativ'}; lägg till ${missing.join(' och ')}.`,
+                    node, (item?.variable ? 'variable' : question.variable ? 'variable' : 'name') as never);
+            }
+            if (shared && (placeholders.includes('indikator') || placeholders.includes('fråga'))) {
+                this.issue(accept, 'error', IssueCodes.VariablePatternIncomplete,
+                    `Frågan ${question.name} delas mellan indikatorer och kan inte namnges med {indikator} eller {fråga}; ge den ett eget variabelnamn.`,
+                    question, 'name');
+            }
+        }
+    }
+
+    protected checkPatternPlaceholders(spec: string, accept: ValidationAcceptor, node: Survey, property: 'variablePattern'): void {
+        const unknown = [...spec.matchAll(/\{([^}]*)\}/g)].map(m => m[1]).filter(p => !/^(indikator|fråga|del|grupp)(:\d+)?$/.test(p));
+        if (unknown.length > 0) {
+            this.issue(accept, 'error', IssueCodes.VariablePatternIncomplete, `Okänd platshållare ${unknown.map(u => `{${u}}`).join(', ')}; tillåtna är {indikator}, {indikator:02}, {fråga}, {del} och {grupp}.`, node, property);
+        }
+    }
+
+    checkIndicatorQuestion = (slot: IndicatorQuestion, accept: ValidationAcceptor): void => {
+        const indicator = slot.$container;
+        if (indicator.questions.filter(q => q.name === slot.name).length > 1) {
+            this.issue(accept, 'error', IssueCodes.DuplicateNumeral, `Fråga ${slot.name} finns redan i indikator ${indicator.number}.`, slot, 'name');
+        }
+        if (romanValue(slot.name) === undefined) {
+            this.issue(accept, 'warning', IssueCodes.NumeralNotRoman, `Frågor numreras i, ii, iii …; "${slot.name}" är inte en romersk siffra.`, slot, 'name');
+        }
+        const question = questionOf(slot);
+        if (question && isPerArea(question)) {
+            const units = unitsOfIndicator(indicator);
+            if (units.length === 0) {
+                this.issue(accept, 'error', IssueCodes.PerAreaOutsideAreaContext,
+                    `Fråga ${slot.name} ställs per område, men indikator ${indicator.number} redovisas inte per område: ange "redovisas för …".`, slot, 'name');
+            } else {
+                const asked = new Set(unitsOfQuestion(question));
+                const notAsked = units.filter(u => !asked.has(u));
+                if (notAsked.length > 0) {
+                    this.issue(accept, 'error', IssueCodes.AreaNotAsked,
+                        `Fråga ${slot.name} ställs inte för ${notAsked.map(u => u.name).join(', ')}, som indikatorn redovisas för.`, slot, 'name');
+                }
+            }
+        }
+        const used = indicator.requirements.some(r => r.alternatives.some(a => slotsInExpression(a).includes(slot)))
+            || slotsInExpression(indicator.exclusion?.condition).includes(slot)
+            || slotsInExpression(indicator.exception?.condition).includes(slot)
+            || indicator.ratio?.numerator.question.ref === slot || indicator.ratio?.denominator.question.ref === slot;
+        if (!used) {
+            this.issue(accept, 'warning', IssueCodes.UnusedQuestion, `Fråga ${slot.name} används inte i regeln, uteslutningen eller andelen.`, slot, 'name');
+        }
+    };
+
+    checkIndicator = (indicator: Indicator, accept: ValidationAcceptor): void => {
+        this.checkSingleParts(indicator, accept);
+        const hasRule = indicator.requirements.length > 0;
+        if (!hasRule && !indicator.ratio) {
+            this.issue(accept, 'error', IssueCodes.RequirementMissing, `Indikator ${indicator.number} saknar regel: skriv "krävs: …" (eller "andel: …" för en kvot).`, indicator, 'name');
+        }
+        if (hasRule && indicator.ratio) {
+            this.issue(accept, 'error', IssueCodes.RequirementMissing, `Indikator ${indicator.number} har både "krävs" och "andel"; välj det ena.`, indicator, 'ratio');
+        }
+        const bases = indicator.requirements.filter(r => r.units.length === 0);
+        if (hasRule && bases.length === 0) {
+            this.issue(accept, 'error', IssueCodes.RequirementMissing, `Indikator ${indicator.number} har bara områdesvarianter; skriv också "krävs: …" för övriga områden.`, indicator, 'name');
+        }
+        bases.slice(1).forEach(r => this.issue(accept, 'error', IssueCodes.DuplicateRequirement, `Indikator ${indicator.number} har redan en regel; skriv alternativen med ELLER.`, r));
+        const reported = new Set(unitsOfIndicator(indicator));
+        const variantFor = new Map<unknown, Requirement>();
+        for (const requirement of indicator.requirements) {
+            requirement.units.forEach((ref, index) => {
+                const unit = ref.ref;
+                if (!unit) return;
+                if (!reported.has(unit)) {
+                    this.issue(accept, 'error', IssueCodes.VariantNotReported, `Indikator ${indicator.number} redovisas inte för ${unit.name}; lägg till det under "redovisas för" eller ta bort varianten.`, requirement, 'units', index);
+                }
+                if (variantFor.has(unit)) {
+                    this.issue(accept, 'error', IssueCodes.DuplicateRequirement, `${unit.name} har redan en egen regel i indikator ${indicator.number}.`, requirement, 'units', index);
+                }
+                variantFor.set(unit, requirement);
+            });
+        }
+        indicator.qualityAreas.forEach((area, index) => {
+            if (!QUALITY_AREAS.includes(area)) {
+                this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `"${area}" är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
+            }
+        });
+    };
+
+    checkIndicatorUniqueness = (indicator: Indicator, accept: ValidationAcceptor): void => {
+        const facts = this.workspace.facts();
+        const survey = surveyOf(indicator);
+        const key = survey ? survey.name : '';
+        const sameNumber = facts.indicatorsByNumber.get(`${key}#${indicator.number}`);
+        if (sameNumber.length > 1) {
+            this.issue(accept, 'error', IssueCodes.DuplicateIndicatorNumber, `Indikatornummer ${indicator.number} används av ${sameNumber.length} indikatorer${survey ? ` i ${survey.name}` : ''}.`, indicator, 'number');
+        }
+        const sameName = facts.indicatorsByName.get(`${key}#${indicator.name}`);
+        if (sameName.length > 1) {
+            this.issue(accept, 'error', IssueCodes.DuplicateIndicatorName, `Namnet "${indicator.name}" används av ${sameName.length} indikatorer${survey ? ` i ${survey.name}` : ''}.`, indicator, 'name');
+        }
+    };
+
+    checkVariables = (indicator: Indicator, accept: ValidationAcceptor): void => {
+        const facts = this.workspace.facts();
+        const reported = new Set<string>();
+        for (const variable of variablesOfIndicator(indicator)) {
+            if (!variable.slot?.declared || reported.has(variable.name)) continue;
+            const same = facts.variables.get(variable.name);
+            if (same.length < 2) continue;
+            reported.add(variable.name);
+            this.issue(accept, 'error', IssueCodes.DuplicateVariable, `Variabeln ${variable.name} används av ${same.length} frågor; varje enkätvariabel måste vara unik.`, variable.slot, 'name');
+        }
+    };
+
+    checkPrintedParts = (indicator: Indicator, accept: ValidationAcceptor): void => {
+        const survey = surveyOf(indicator);
+        const missing = PRINTED_PARTS.filter(part => {
+            const value = indicator[part.property];
+            const given = Array.isArray(value) ? value.length > 0 : value !== undefined;
+            if (given) return false;
+            if (part.surveyDefault && survey) {
+                const fallback = survey[part.surveyDefault];
+                return Array.isArray(fallback) ? fallback.length === 0 : fallback === undefined;
+            }
+            return true;
+        });
+        if (missing.length > 0) {
+            this.issue(accept, 'warning', IssueCodes.MissingPrintedPart, `Indikator ${indicator.number} saknar text för: ${missing.map(m => m.label).join(', ')}.`, indicator, 'name', undefined, { parts: missing.map(m => m.property) });
+        }
+    };
+
+    checkAnswerCondition = (condition: AnswerCondition, accept: ValidationAcceptor): void => {
+        const question = questionOf(condition.target.question.ref);
+        if (question?.numeric) {
+            this.issue(accept, 'error', IssueCodes.OptionOnNumericQuestion,
+                `Fråga ${condition.target.question.$refText} besvaras med ett antal och har inga svarsalternativ; jämför med ett tal: "antal på fråga ${condition.target.question.$refText} > 0".`, condition, 'options');
+        }
+        if (condition.quantifier && question && question.items.length === 0) {
+            this.issue(accept, 'error', IssueCodes.QuantifierWithoutItems, `Fråga ${condition.target.question.$refText} har inga alternativ (A, B, …) att ta "${condition.quantifier}" av.`, condition, 'quantifier');
+        }
+        if (!condition.quantifier && question && question.items.length > 0 && condition.target.items.length === 0) {
+            this.issue(accept, 'error', IssueCodes.ItemsRequired,
+                `Fråga ${condition.target.question.$refText} har alternativen ${question.items.map(i => i.name).join(', ')}: ange vilka ("på fråga ${condition.target.question.$refText} ${question.items[0].name}") eller skriv "samtliga alternativ av"/"något alternativ av".`, condition, 'target');
+        }
+    };
+
+    checkNumericCondition = (condition: NumericCondition, accept: ValidationAcceptor): void => {
+        const question = questionOf(condition.target.question.ref);
+        if (question && !question.numeric) {
+            this.issue(accept, 'error', IssueCodes.NumberOnOptionQuestion,
+                `Fråga ${condition.target.question.$refText} besvaras med svarsalternativ, inte med ett antal; skriv t.ex. "Ja på fråga ${condition.target.question.$refText}".`, condition, 'value');
+        }
+    };
+
+    checkQuestionTarget = (target: QuestionTarget, accept: ValidationAcceptor): void => {
+        const seen = new Set<string>();
+        target.items.forEach((item, index) => {
+            if (seen.has(item.$refText)) {
+                this.issue(accept, 'warning', IssueCodes.DuplicatePart, `Alternativ ${item.$refText} anges två gånger.`, target, 'items', index);
+            }
+            seen.add(item.$refText);
+        });
+    };
+
+    checkRatio = (ratio: Ratio, accept: ValidationAcceptor): void => {
+        for (const property of ['numerator', 'denominator'] as const) {
+            const question = questionOf(ratio[property].question.ref);
+            if (question && !question.numeric) {
+                this.issue(accept, 'error', IssueCodes.RatioNotNumeric, `En andel räknas på antal; fråga ${ratio[property].question.$refText} besvaras med svarsalternativ.`, ratio, property);
+            }
+        }
+    };
+
+    checkEarlierName = (earlier: EarlierName, accept: ValidationAcceptor): void => {
+        const survey = surveyOf(earlier);
+        if (survey?.year !== undefined && earlier.year >= survey.year) {
+            this.issue(accept, 'error', IssueCodes.EarlierYearNotBefore, `Tidigare namn ska avse ett år före ${survey.year}, inte ${earlier.year}.`, earlier, 'year');
+            return;
+        }
+        const facts = this.workspace.facts();
+        if (facts.surveysByYear.get(earlier.year).length === 0) return;
+        if (!facts.indicatorNamesByYear.get(earlier.year).includes(earlier.name)) {
+            this.issue(accept, 'warning', IssueCodes.EarlierNameUnresolved, `Det finns ingen indikator "${earlier.name}" i ${earlier.year} års enkät.`, earlier, 'name');
+        }
+    };
+}
+
+function isIsoDate(text: string): boolean {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) return false;
+    const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+}

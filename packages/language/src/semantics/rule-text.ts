@@ -1,0 +1,104 @@
+/**
+ * Renders rules in Swedish the way the indicator description document words them:
+ * "Ja på fråga i och Ja eller Ej aktuellt på fråga ii". Hover, documents and the preview all use
+ * this, so the published text is generated from the rule that is evaluated.
+ */
+import type { AnswerCondition, Expression, Indicator, NumericCondition, QuestionTarget, Requirement } from '../generated/ast.js';
+import { areaMissingOptions, questionOf, shortLabel, unitLabel } from '../model-utils.js';
+
+/** "A och B", "A, B och C". */
+export function joinSwedish(parts: string[], conjunction = 'och'): string {
+    if (parts.length <= 1) return parts.join('');
+    return `${parts.slice(0, -1).join(', ')} ${conjunction} ${parts[parts.length - 1]}`;
+}
+
+function targetText(target: QuestionTarget): string {
+    const numeral = target.question.ref?.name ?? target.question.$refText;
+    const items = target.items.map(i => i.ref?.name ?? i.$refText);
+    return items.length > 0 ? `fråga ${numeral} ${joinSwedish(items)}` : `fråga ${numeral}`;
+}
+
+function itemRange(target: QuestionTarget): string {
+    const items = questionOf(target.question.ref)?.items ?? [];
+    if (items.length === 0) return '';
+    return items.length === 1 ? ` (${items[0].name})` : ` (${items[0].name}–${items[items.length - 1].name})`;
+}
+
+function answerConditionText(condition: AnswerCondition): string {
+    const options = joinSwedish(condition.options.map(o => (o.ref ? shortLabel(o.ref) : o.$refText)), 'eller');
+    if (condition.quantifier === 'samtliga') return `${options} på samtliga alternativ${itemRange(condition.target)} på ${targetText(condition.target)}`;
+    if (condition.quantifier === 'något') return `${options} på något av alternativen${itemRange(condition.target)} på ${targetText(condition.target)}`;
+    return `${options} på ${targetText(condition.target)}`;
+}
+
+const OPERATOR_TEXT: Record<NumericCondition['operator'], string> = {
+    '>': 'fler än', '>=': 'minst', '<': 'färre än', '<=': 'högst', '=': 'exakt', '<>': 'inte'
+};
+
+function numericConditionText(condition: NumericCondition): string {
+    return `${OPERATOR_TEXT[condition.operator]} ${String(condition.value).replace('.', ',')} på ${targetText(condition.target)}`;
+}
+
+function precedence(expression: Expression): number {
+    switch (expression.$type) {
+        case 'Or': return 1;
+        case 'And': return 2;
+        case 'Not': return 3;
+        default: return 4;
+    }
+}
+
+/** A rule expression in Swedish; "eller" inside "och" is put in parentheses so it cannot be misread. */
+export function expressionText(expression: Expression): string {
+    const wrap = (child: Expression, min: number) => {
+        const text = expressionText(child);
+        return precedence(child) < min ? `(${text})` : text;
+    };
+    switch (expression.$type) {
+        case 'Or': return `${wrap(expression.left, 1)} eller ${wrap(expression.right, 1)}`;
+        case 'And': return `${wrap(expression.left, 2)} och ${wrap(expression.right, 2)}`;
+        case 'Not': return `inte ${wrap(expression.operand, 3)}`;
+        case 'AnswerCondition': return answerConditionText(expression);
+        case 'NumericCondition': return numericConditionText(expression);
+    }
+}
+
+/** The rule of one requirement: alternatives joined by "ELLER", as the seed prints them. */
+export function requirementText(requirement: Requirement): string {
+    return requirement.alternatives.map(expressionText).join(', ELLER ');
+}
+
+/** "För att uppnå indikatorn krävs: …" or "För området Barn och unga krävs: …". */
+export function requirementSentence(requirement: Requirement): string {
+    const rule = requirementText(requirement);
+    if (requirement.units.length === 0) return `För att uppnå indikatorn krävs: ${rule}.`;
+    const units = joinSwedish(requirement.units.map(u => (u.ref ? unitLabel(u.ref) : u.$refText)));
+    return requirement.units.length === 1 ? `För området ${units} krävs: ${rule}.` : `För områdena ${units} krävs: ${rule}.`;
+}
+
+/** The denominator sentence that follows from the exclusion: "Ej aktuellt ingår inte i nämnaren." */
+export function exclusionSentence(indicator: Indicator): string | undefined {
+    const parts: string[] = [];
+    if (indicator.exclusion) {
+        const condition = indicator.exclusion.condition;
+        parts.push(condition.$type === 'AnswerCondition'
+            ? `${answerConditionText(condition)} ingår inte i nämnaren.`
+            : `Kommuner och stadsdelar där gäller: ${expressionText(condition)}, ingår inte i nämnaren.`);
+    } else {
+        const labels = new Set<string>();
+        for (const slot of indicator.questions) {
+            for (const option of areaMissingOptions(questionOf(slot))) labels.add(shortLabel(option));
+        }
+        if (labels.size > 0) parts.push(`${joinSwedish([...labels], 'eller')} ingår inte i nämnaren.`);
+    }
+    if (indicator.exception) {
+        parts.push(`Kommuner och stadsdelar som inte uppnår indikatorn och där gäller: ${expressionText(indicator.exception.condition)}, ingår inte i nämnaren.`);
+    }
+    return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+/** "Antal på fråga i / antal på fråga ii" for ratio indicators. */
+export function ratioText(indicator: Indicator): string | undefined {
+    if (!indicator.ratio) return undefined;
+    return `Summan av svaren på ${targetText(indicator.ratio.numerator)} delat med summan av svaren på ${targetText(indicator.ratio.denominator)}`;
+}
