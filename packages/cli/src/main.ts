@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerCodebook } from './commands/codebook.js';
+import { registerCoverage } from './commands/coverage.js';
 
 export async function main(argv: string[]): Promise<number> {
     let exitCode = 0;
@@ -14,6 +15,7 @@ export async function main(argv: string[]): Promise<number> {
         .showHelpAfterError();
     registerCheck(program, setExitCode);
     registerCodebook(program, setExitCode);
+    registerCoverage(program, setExitCode);
     await program.parseAsync(argv);
     return exitCode;
 }

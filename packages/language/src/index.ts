@@ -9,3 +9,6 @@ export * from './semantics/interpreter.js';
 export * from './semantics/rule-text.js';
 export * from './workspace-loader.js';
 export * from './codebook.js';
+export * from './semantics/analysis.js';
+export * from './semantics/examples.js';
+export * from './oj-analysis-validator.js';

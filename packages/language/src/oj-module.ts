@@ -7,6 +7,7 @@ import { OjGeneratedModule, OjGeneratedSharedModule } from './generated/module.j
 import { OjScopeComputation, OjScopeProvider } from './oj-scope.js';
 import { OjValidator, registerValidationChecks } from './oj-validator.js';
 import { OjDocumentValidator } from './oj-document-validator.js';
+import { OjAnalysisValidator, registerAnalysisChecks } from './oj-analysis-validator.js';
 import { OjWorkspaceIndex } from './oj-workspace-index.js';
 import { OjHoverProvider } from './lsp/oj-hover.js';
 import { OjCompletionProvider } from './lsp/oj-completion.js';
@@ -20,6 +21,7 @@ import { OjRenameProvider } from './lsp/oj-rename.js';
 export type OjAddedServices = {
     validation: {
         OjValidator: OjValidator;
+        OjAnalysisValidator: OjAnalysisValidator;
     };
     workspace: {
         OjWorkspaceIndex: OjWorkspaceIndex;
@@ -35,6 +37,7 @@ export const OjModule: Module<OjServices, PartialLangiumServices & OjAddedServic
     },
     validation: {
         OjValidator: (services) => new OjValidator(services),
+        OjAnalysisValidator: () => new OjAnalysisValidator(),
         DocumentValidator: (services) => new OjDocumentValidator(services)
     },
     workspace: {
@@ -60,6 +63,7 @@ export function createOjServices(context: DefaultSharedModuleContext): { shared:
     const Oj = inject(createDefaultModule({ shared }), OjGeneratedModule, OjModule);
     shared.ServiceRegistry.register(Oj);
     registerValidationChecks(Oj);
+    registerAnalysisChecks(Oj);
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
     }

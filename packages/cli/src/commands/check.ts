@@ -31,8 +31,12 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
         .description('Kontrollera modellfiler (.oj) och skriv ut fel och varningar')
         .argument('<paths...>', 'filer eller mappar')
         .option('--json', 'skriv resultatet som JSON')
-        .action(async (paths: string[], options: { json?: boolean }) => {
-            const { diagnostics, files } = await check(paths);
+        .option('-v, --verbose', 'visa även information och tips från analysen')
+        .action(async (paths: string[], options: { json?: boolean; verbose?: boolean }) => {
+            const result = await check(paths);
+            const files = result.files;
+            // Information and hints (e.g. options no rule mentions) belong in the editor; on the command line on request.
+            const diagnostics = options.verbose ? result.diagnostics : result.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning');
             const errors = diagnostics.filter(d => d.severity === 'error').length;
             const warnings = diagnostics.filter(d => d.severity === 'warning').length;
             if (options.json) {

@@ -12,6 +12,7 @@ import {
 } from '../generated/ast.js';
 import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model-utils.js';
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
+import { analyseRequirement, decisionTableMarkdown } from '../semantics/analysis.js';
 import { escapeMarkdown as md } from './markdown.js';
 
 export class OjHoverProvider extends AstNodeHoverProvider {
@@ -67,7 +68,20 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         if (exclusion) lines.push('', md(exclusion));
         const units = unitsOfIndicator(indicator);
         if (units.length > 0) lines.push('', `Redovisas för: ${md(units.map(u => u.label).join(', '))}`);
+        lines.push(...this.decisionTables(indicator));
         return lines.join('\n');
+    }
+
+    /** Which answer combinations give which outcome, from the exact analysis of each rule. */
+    protected decisionTables(indicator: Indicator): string[] {
+        if (indicator.ratio) return [];
+        return indicator.requirements.flatMap(requirement => {
+            if (requirement.alternatives.length === 0) return [];
+            const analysis = analyseRequirement(indicator, requirement);
+            const title = requirement.units.length > 0 ? `Beslutstabell för ${md(requirement.units.map(u => u.$refText).join(', '))}` : 'Beslutstabell';
+            const counts = `${analysis.counts.met} uppnådd, ${analysis.counts.not_met} ej uppnådd, ${analysis.counts.excluded} utesluten, ${analysis.counts.missing} saknas av ${analysis.total} svarskombinationer`;
+            return ['', `**${title}** (${counts})`, '', decisionTableMarkdown(analysis, 12, md)];
+        });
     }
 
     protected termHover(term: Term): string {

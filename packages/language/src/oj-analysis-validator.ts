@@ -1,0 +1,124 @@
+/**
+ * Diagnostics from the exact rule analysis (semantics/analysis.ts) and from the worked examples.
+ * They tell a methodologist what a rule really does: never or always met, exclusions that swallow
+ * fulfilment, alternatives that add nothing, answers that never matter, examples that fail.
+ */
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Example, Indicator, OjAstType, Requirement } from './generated/ast.js';
+import type { OjServices } from './oj-module.js';
+import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from './semantics/analysis.js';
+import { checkExample, expectedStatus } from './semantics/examples.js';
+import { baseRequirement, isPerArea, questionOf, shortLabel, unitsOfIndicator } from './model-utils.js';
+
+
+export const AnalysisCodes = {
+    NeverMet: 'rule-never-met',
+    AlwaysMet: 'rule-always-met',
+    ExclusionOverlap: 'exclusion-overlaps-requirement',
+    AlternativeSubsumed: 'alternative-subsumed',
+    IrrelevantQuestion: 'answer-never-matters',
+    IrrelevantOption: 'option-never-matters',
+    UnmentionedOptions: 'options-not-mentioned',
+    VariantEqualsBase: 'variant-equals-base',
+    ExampleFailed: 'example-failed',
+    ExampleInvalid: 'example-invalid'
+} as const;
+
+const STATUS_SV = { met: 'uppnådd', not_met: 'ej uppnådd', excluded: 'utesluten', missing: 'saknas' } as const;
+
+/** Answer spaces larger than this are not analysed while typing (reported once as a hint). */
+export const MAX_ANALYSED_COMBINATIONS = 5_000_000;
+
+export function registerAnalysisChecks(services: OjServices): void {
+    const validator = services.validation.OjAnalysisValidator;
+    const checks: ValidationChecks<OjAstType> = {
+        Indicator: [validator.checkRules, validator.checkExamples]
+    };
+    services.validation.ValidationRegistry.register(checks, validator);
+}
+
+export class OjAnalysisValidator {
+    checkRules = (indicator: Indicator, accept: ValidationAcceptor): void => {
+        if (indicator.ratio) return;
+        const base = baseRequirement(indicator);
+        for (const requirement of indicator.requirements) {
+            if (requirement.alternatives.length === 0) continue;
+            const analysis = analyseRequirement(indicator, requirement);
+            this.report(indicator, requirement, analysis, accept);
+            if (base && requirement !== base && variantEqualsBase(indicator, requirement, base)) {
+                accept('hint', `Varianten för ${requirement.units.map(u => u.$refText).join(', ')} avgör alla svar precis som grundregeln och kan tas bort.`,
+                    { node: requirement, property: 'units', code: AnalysisCodes.VariantEqualsBase, data: { code: AnalysisCodes.VariantEqualsBase } });
+            }
+        }
+    };
+
+    protected report(indicator: Indicator, requirement: Requirement, analysis: RuleAnalysis, accept: ValidationAcceptor): void {
+        const where = requirement.units.length > 0 ? ` för ${requirement.units.map(u => u.$refText).join(', ')}` : '';
+        const issue = (severity: 'error' | 'warning' | 'info', code: string, message: string, info: Record<string, unknown>) =>
+            accept(severity, message, { ...info, code, data: { code } } as never);
+        if (analysis.neverMet) {
+            issue('error', AnalysisCodes.NeverMet, `Indikator ${indicator.number}${where} kan aldrig uppnås: inga svar uppfyller regeln.`, { node: requirement, property: 'alternatives' });
+        } else if (analysis.alwaysMet) {
+            issue('warning', AnalysisCodes.AlwaysMet, `Indikator ${indicator.number}${where} uppnås av alla som besvarat frågorna: regeln skiljer inte mellan kommunerna.`, { node: requirement, property: 'alternatives' });
+        }
+        if (analysis.exclusionOverlap && requirement === baseRequirement(indicator)) {
+            issue('error', AnalysisCodes.ExclusionOverlap,
+                `Uteslutningen och regeln överlappar: vissa svar både utesluts och uppfyller regeln${where}; uteslutningen avgörs först, så regeln gäller aldrig för dem.`,
+                indicator.exclusion ? { node: indicator.exclusion, property: 'condition' } : { node: requirement, property: 'alternatives' });
+        }
+        for (const { index, by } of analysis.subsumedAlternatives) {
+            issue('warning', AnalysisCodes.AlternativeSubsumed,
+                `Alternativ ${index + 1} täcks redan av alternativ ${by + 1} (alternativen skiljs åt av ELLER): det ändrar inget utfall.`, { node: requirement, property: 'alternatives', index });
+        }
+        for (const variable of analysis.irrelevantVariables) {
+            issue('warning', AnalysisCodes.IrrelevantQuestion, `Svaret på ${variable.label} ändrar aldrig utfallet${where}.`, { node: variable.slot, property: 'name' });
+        }
+        for (const { condition, option, index } of analysis.irrelevantOptions) {
+            issue('warning', AnalysisCodes.IrrelevantOption, `${shortLabel(option)} ändrar aldrig utfallet här: villkoret ger samma resultat utan det.`, { node: condition, property: 'options', index });
+        }
+        if (requirement === baseRequirement(indicator)) {
+            for (const { slot, options } of analysis.unmentionedOptions) {
+                const question = questionOf(slot);
+                if (!question) continue;
+                issue('info', AnalysisCodes.UnmentionedOptions,
+                    `${options.map(shortLabel).join(', ')} på fråga ${slot.name} nämns varken i regeln eller uteslutningen${isPerArea(question) ? ' (i något område)' : ''}.`,
+                    { node: slot, property: 'name' });
+            }
+        }
+    }
+
+    checkExamples = (indicator: Indicator, accept: ValidationAcceptor): void => {
+        const units = new Set(unitsOfIndicator(indicator));
+        for (const example of indicator.examples) {
+            if (!this.validExample(indicator, example, units, accept)) continue;
+            for (const result of checkExample(indicator, example)) {
+                if (result.passed || !result.expected) continue;
+                const unitText = result.unit ? ` för ${result.unit.name}` : '';
+                const trace = result.actual.trace.map(r => `${r.variable}=${r.value ?? 'blankt'}`).join(', ');
+                accept('error', `Exemplet ger ${STATUS_SV[result.actual.status]}${unitText}, inte ${STATUS_SV[result.expected]}${trace ? ` (avgjort av ${trace})` : ''}.`,
+                    { node: result.outcome, code: AnalysisCodes.ExampleFailed, data: { code: AnalysisCodes.ExampleFailed } });
+            }
+        }
+    };
+
+    protected validExample(indicator: Indicator, example: Example, units: Set<unknown>, accept: ValidationAcceptor): boolean {
+        let valid = true;
+        const invalid = (message: string, info: Record<string, unknown>) => {
+            valid = false;
+            accept('error', message, { ...info, code: AnalysisCodes.ExampleInvalid, data: { code: AnalysisCodes.ExampleInvalid } } as never);
+        };
+        for (const outcome of example.outcomes) {
+            if (expectedStatus(outcome) === undefined) invalid(`"ej" kan bara stå före "uppnådd".`, { node: outcome, property: 'negated' });
+            if (outcome.unit?.ref && !units.has(outcome.unit.ref)) invalid(`Indikator ${indicator.number} redovisas inte för ${outcome.unit.$refText}.`, { node: outcome, property: 'unit' });
+            if (!outcome.unit && units.size === 0 && indicator.requirements.some(r => r.units.length > 0)) invalid('Ange område för utfallet.', { node: outcome });
+        }
+        for (const answer of example.answers) {
+            const question = questionOf(answer.target.question.ref);
+            if (!question) continue;
+            if (question.numeric && answer.option) invalid(`Fråga ${answer.target.question.$refText} besvaras med ett antal, inte ett svarsalternativ.`, { node: answer, property: 'option' });
+            if (!question.numeric && answer.value !== undefined) invalid(`Fråga ${answer.target.question.$refText} besvaras med ett svarsalternativ, inte ett tal.`, { node: answer, property: 'value' });
+            if (answer.unit?.ref && !isPerArea(question)) invalid(`Fråga ${answer.target.question.$refText} ställs inte per område.`, { node: answer, property: 'unit' });
+        }
+        return valid;
+    }
+}
