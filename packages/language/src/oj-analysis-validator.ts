@@ -3,7 +3,7 @@
  * They tell a methodologist what a rule really does: never or always met, exclusions that swallow
  * fulfilment, alternatives that add nothing, answers that never matter, examples that fail.
  */
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Example, Indicator, OjAstType, Requirement } from './generated/ast.js';
 import type { OjServices } from './oj-module.js';
 import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from './semantics/analysis.js';
@@ -37,9 +37,14 @@ export function registerAnalysisChecks(services: OjServices): void {
     services.validation.ValidationRegistry.register(checks, validator);
 }
 
+/** An unresolved name already has its own error; analysing around it would only add noise. */
+function hasUnresolvedReference(indicator: Indicator): boolean {
+    return AstUtils.streamAllContents(indicator).some(node => AstUtils.streamReferences(node).some(ref => 'ref' in ref.reference && ref.reference.ref === undefined));
+}
+
 export class OjAnalysisValidator {
     checkRules = (indicator: Indicator, accept: ValidationAcceptor): void => {
-        if (indicator.ratio) return;
+        if (indicator.ratio || hasUnresolvedReference(indicator)) return;
         const base = baseRequirement(indicator);
         for (const requirement of indicator.requirements) {
             if (requirement.alternatives.length === 0) continue;
@@ -88,6 +93,7 @@ export class OjAnalysisValidator {
     }
 
     checkExamples = (indicator: Indicator, accept: ValidationAcceptor): void => {
+        if (hasUnresolvedReference(indicator)) return;
         const units = new Set(unitsOfIndicator(indicator));
         for (const example of indicator.examples) {
             if (!this.validExample(indicator, example, units, accept)) continue;

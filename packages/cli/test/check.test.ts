@@ -1,0 +1,102 @@
+/**
+ * `oj check` as a user runs it: the bin through the shell's PATH, file:line:col output, exit codes.
+ */
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { check } from '../src/commands/check.js';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '../../..');
+const bin = path.join(root, 'node_modules/.bin/oj');
+let dir: string;
+
+const VALID = `enkät T2019 "Test" {
+    år 2019
+    variabelmönster "T{indikator}_{fråga}"
+    datakälla "Enkät."
+    målpopulation "Alla kommuner."
+    nämnare "De som svarat."
+    redovisningsnivåer kommun, län, riket
+}
+
+svarsalternativ JN {
+    Ja = 1 "Ja"
+    Nej = 2 "Nej"
+}
+
+område EB "Ekonomiskt bistånd"
+
+indikator 1 "Rutin" {
+    områden EB
+    beskrivning "Kommunen har en rutin."
+    syfte "Att belysa rutiner."
+    önskad riktning positiv
+    typ struktur
+    kvalitetsområde "Säker"
+    fråga i Rutin: "Har ni en rutin?" svar JN
+    krävs: Ja på fråga i
+}
+`;
+
+async function oj(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+        const { stdout, stderr } = await run(bin, args, { cwd: dir, env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
+        return { code: 0, stdout, stderr };
+    } catch (error) {
+        const e = error as { code: number; stdout: string; stderr: string };
+        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+}
+
+beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-check-'));
+    fs.writeFileSync(path.join(dir, 'valid.oj'), VALID);
+    fs.writeFileSync(path.join(dir, 'broken.oj'), VALID.replace('krävs: Ja på fråga i', 'krävs: Ja på fråga i och'));
+    fs.writeFileSync(path.join(dir, 'wrong-option.oj'), VALID.replace('krävs: Ja på fråga i', 'krävs: Kanske på fråga i').replace('"Rutin"', '"Rutin 2"').replace('indikator 1', 'indikator 2'));
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('oj check', () => {
+    test('a valid model exits 0 and prints nothing on stdout', async () => {
+        const result = await oj(['check', 'valid.oj']);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toContain('1 filer kontrollerade: 0 fel, 0 varningar.');
+        expect(result.code).toBe(0);
+    });
+
+    test('a syntax error is reported as file:line:col and exits 1', async () => {
+        const result = await oj(['check', 'broken.oj']);
+        expect(result.code).toBe(1);
+        const line = VALID.split('\n').findIndex(l => l.includes('krävs:')) + 2;
+        expect(result.stdout).toMatch(new RegExp(`^broken\\.oj:${line}:1 error `, 'm'));
+    });
+
+    test('an unknown answer option names the answer set and the options it has', async () => {
+        const result = await oj(['check', 'wrong-option.oj']);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/wrong-option\.oj:\d+:12 error Kanske är inget svarsalternativ på fråga i \(JN: Ja, Nej\)\. \[unknown-option\]/);
+    });
+
+    test('--json gives the same diagnostics for machines', async () => {
+        const result = await oj(['check', '--json', 'wrong-option.oj']);
+        const json = JSON.parse(result.stdout);
+        expect(json).toMatchObject({ files: 1, errors: 1 });
+        expect(json.diagnostics[0]).toMatchObject({ file: 'wrong-option.oj', severity: 'error', code: 'unknown-option' });
+    });
+
+    test('a path that does not exist is an error, not an empty success', async () => {
+        const result = await oj(['check', 'nothing-here']);
+        expect(result.code).not.toBe(0);
+        expect(result.stderr).toContain('Hittar inte nothing-here');
+    });
+
+    test('in-process check reports the same diagnostics', async () => {
+        const { diagnostics } = await check([path.join(dir, 'wrong-option.oj')]);
+        expect(diagnostics.map(d => d.code)).toEqual(['unknown-option']);
+    });
+});
