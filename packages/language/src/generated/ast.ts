@@ -700,12 +700,14 @@ export interface Requirement extends langium.AstNode {
     readonly $container: Indicator;
     readonly $type: 'Requirement';
     alternatives: Array<Expression>;
+    qualifier?: string;
     units: Array<langium.Reference<ReportingUnit>>;
 }
 
 export const Requirement = {
     $type: 'Requirement',
     alternatives: 'alternatives',
+    qualifier: 'qualifier',
     units: 'units'
 } as const;
 
@@ -1375,6 +1377,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 alternatives: {
                     name: Requirement.alternatives,
                     defaultValue: []
+                },
+                qualifier: {
+                    name: Requirement.qualifier,
+                    optional: true
                 },
                 units: {
                     name: Requirement.units,

@@ -2197,6 +2197,19 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "value": "krävs"
           },
           {
+            "$type": "Assignment",
+            "feature": "qualifier",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@47"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          },
+          {
             "$type": "Keyword",
             "value": ":"
           },

@@ -71,7 +71,8 @@ export function requirementText(requirement: Requirement): string {
 /** "För att uppnå indikatorn krävs: …" or "För området Barn och unga krävs: …". */
 export function requirementSentence(requirement: Requirement): string {
     const rule = requirementText(requirement);
-    if (requirement.units.length === 0) return `För att uppnå indikatorn krävs: ${rule}.`;
+    const qualifier = requirement.qualifier ? ` ${requirement.qualifier}` : '';
+    if (requirement.units.length === 0) return `För att uppnå indikatorn${qualifier} krävs: ${rule}.`;
     const units = joinSwedish(requirement.units.map(u => (u.ref ? unitLabel(u.ref) : u.$refText)));
     return requirement.units.length === 1 ? `För området ${units} krävs: ${rule}.` : `För områdena ${units} krävs: ${rule}.`;
 }
@@ -81,7 +82,9 @@ export function exclusionSentence(indicator: Indicator): string | undefined {
     const parts: string[] = [];
     if (indicator.exclusion) {
         const condition = indicator.exclusion.condition;
-        parts.push(condition.$type === 'AnswerCondition'
+        parts.push(condition.$type === 'AnswerCondition' && !condition.quantifier && condition.target.items.length === 0
+            ? `${joinSwedish(condition.options.map(o => (o.ref ? shortLabel(o.ref) : o.$refText)), 'eller')} som svar på ${targetText(condition.target)} ingår inte i nämnaren.`
+            : condition.$type === 'AnswerCondition'
             ? `${answerConditionText(condition)} ingår inte i nämnaren.`
             : `Kommuner och stadsdelar där gäller: ${expressionText(condition)}, ingår inte i nämnaren.`);
     } else {
