@@ -1,47 +1,90 @@
 /**
- * Formatting: one part per line inside braces, indented by four spaces, alternatives ("ELLER")
- * on lines of their own, and commas and colons spaced as in ordinary Swedish text.
+ * Formatting: one part per line inside braces, indented by four spaces, question items and
+ * alternatives ("ELLER") on lines of their own, and commas and colons spaced as in ordinary text.
+ * Only the start of each part is moved; text within a part (a long rule, a string) is left as
+ * written apart from spacing, so formatting never reflows published wording.
  */
-import { AbstractFormatter, Formatting } from 'langium/lsp';
-import type { AstNode } from 'langium';
-import {
-    isAnswerSet, isArea, isExample, isIndicator, isModel, isRequirement, isSurvey
-} from '../generated/ast.js';
-
-/** Child node types that each start a part of their own line inside a block. */
-const LINE_NODES = new Set([
-    'SurveyPart', 'AnswerOption', 'Group', 'EarlierName', 'Reference', 'Definition', 'IndicatorQuestion', 'Requirement',
-    'Exclusion', 'Exception', 'Ratio', 'Example', 'ExampleAnswer'
-]);
+import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
+import { type AstNode, type CstNode, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { isAnswerSet, isArea, isExample, isIndicator, isModel, isQuestion, isRequirement, isSurvey } from '../generated/ast.js';
 
 /** Keywords that start a part written directly in a block (not in a child node). */
-const PART_KEYWORDS = [
+const PART_KEYWORDS = new Set([
     'år', 'mätdatum', 'period', 'målpopulation', 'redovisningsnivåer', 'variabelmönster', 'datakälla', 'felkällor', 'nämnare',
     'rubrik', 'områden', 'redovisas', 'beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'begrepp', 'kommentar', 'ger'
-];
+]);
+
+/** A line break followed by `depth` levels of indentation, whatever the enclosing nodes are. */
+function lineAt(depth: number): FormattingAction {
+    return { options: {}, moves: [{ tabs: depth, lines: 1 }] };
+}
+
+/** Blocks nest (an example inside an indicator); each level indents one step further. */
+function blockDepth(node: AstNode): number {
+    let depth = 0;
+    for (let current = node.$container; current; current = current.$container) {
+        if (isBlock(current) || isQuestion(current)) depth++;
+    }
+    return depth;
+}
+
+function isBlock(node: AstNode): boolean {
+    return isSurvey(node) || isAnswerSet(node) || isArea(node) || isIndicator(node) || isExample(node);
+}
+
+function firstLeaf(node: CstNode): CstNode {
+    let current = node;
+    while (isCompositeCstNode(current)) {
+        const next = current.content.find(c => !c.hidden);
+        if (!next) break;
+        current = next;
+    }
+    return current;
+}
 
 export class OjFormatter extends AbstractFormatter {
     protected format(node: AstNode): void {
         const formatter = this.getNodeFormatter(node);
         if (isModel(node)) {
-            for (const element of node.elements) formatter.node(element).prepend(Formatting.newLines(2, { allowMore: false }));
+            // At least a line break between declarations; blank lines and comments are kept as written.
+            for (const element of node.elements) formatter.node(element).prepend(Formatting.newLine({ allowMore: true }));
             return;
         }
-        if (isSurvey(node) || isAnswerSet(node) || isArea(node) || isIndicator(node) || isExample(node)) {
+        if (isBlock(node)) {
+            const depth = blockDepth(node);
             const open = formatter.keyword('{');
             const close = formatter.keyword('}');
             open.prepend(Formatting.oneSpace());
-            formatter.interior(open, close).prepend(Formatting.indent());
-            close.prepend(Formatting.newLine());
-            formatter.keywords(...PART_KEYWORDS).prepend(Formatting.indent());
+            formatter.cst(this.partStarts(node)).prepend(lineAt(depth + 1));
+            close.prepend(lineAt(depth));
         }
-        if (LINE_NODES.has(node.$type) && node.$container && !isModel(node.$container)) {
-            formatter.node(node).prepend(Formatting.indent());
+        if (isQuestion(node)) {
+            const depth = blockDepth(node);
+            formatter.cst(node.items.flatMap(item => (item.$cstNode ? [firstLeaf(item.$cstNode)] : []))).prepend(lineAt(depth + 1));
         }
         if (isRequirement(node)) {
             formatter.keyword(':').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
-            formatter.keywords('ELLER').prepend(Formatting.indent({ allowMore: true })).append(Formatting.oneSpace());
+            formatter.keywords('ELLER').prepend(lineAt(blockDepth(node) + 1)).append(Formatting.oneSpace());
         }
         formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+    }
+
+    /** The first token of every part between the block's braces: a part keyword or a child declaration. */
+    protected partStarts(node: AstNode): CstNode[] {
+        let cst = node.$cstNode;
+        // A rule reached through an unassigned call (Element: … | Indicator) wraps its node once more.
+        while (cst && isCompositeCstNode(cst) && cst.content.length === 1 && isCompositeCstNode(cst.content[0])) cst = cst.content[0];
+        if (!cst || !isCompositeCstNode(cst)) return [];
+        const starts: CstNode[] = [];
+        let inside = false;
+        for (const child of cst.content) {
+            if (isLeafCstNode(child) && child.text === '{' && !inside) { inside = true; continue; }
+            if (!inside || child.hidden) continue;
+            if (isLeafCstNode(child) && child.text === '}') break;
+            // Outcomes follow "ger" on its line; every other child declaration is a part of its own.
+            if (child.astNode !== node && child.astNode.$type !== 'ExampleOutcome') starts.push(firstLeaf(child));
+            else if (isLeafCstNode(child) && PART_KEYWORDS.has(child.text)) starts.push(child);
+        }
+        return starts;
     }
 }
