@@ -3,7 +3,10 @@
  * quick fixes, tests and CI scripts can rely on it; messages are Swedish and name the thing in
  * the words of the indicator description.
  */
-import { type AstNode, type ValidationAcceptor, type ValidationChecks, type Properties } from 'langium';
+import { type AstNode, GrammarAST, isLeafCstNode, type ValidationAcceptor, type ValidationChecks, type Properties } from 'langium';
+import { ownCstContent } from './cst-utils.js';
+
+const isKeyword = GrammarAST.isKeyword;
 import {
     type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
@@ -117,14 +120,13 @@ export class OjValidator {
     /** A part written twice: only the last would survive, so say so at the second. */
     protected checkSingleParts(node: AstNode, accept: ValidationAcceptor): void {
         const keywords = SINGLE_KEYWORDS[node.$type];
-        const cst = node.$cstNode;
-        if (!keywords || !cst) return;
+        if (!keywords) return;
         const seen = new Set<string>();
-        for (const child of (cst as { content?: Array<{ text: string; grammarSource?: { $type?: string }; astNode: AstNode; range: unknown }> }).content ?? []) {
-            if (child.astNode !== node || child.grammarSource?.$type !== 'Keyword' || !keywords.includes(child.text)) continue;
+        for (const child of ownCstContent(node)) {
+            if (child.astNode !== node || !isLeafCstNode(child) || !isKeyword(child.grammarSource) || !keywords.includes(child.text)) continue;
             if (seen.has(child.text)) {
                 accept('error', `"${child.text}" anges mer än en gång; bara den sista skulle gälla.`, {
-                    node, range: child.range as never, code: IssueCodes.DuplicatePart, data: { code: IssueCodes.DuplicatePart }
+                    node, range: child.range, code: IssueCodes.DuplicatePart, data: { code: IssueCodes.DuplicatePart }
                 });
             }
             seen.add(child.text);

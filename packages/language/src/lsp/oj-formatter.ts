@@ -6,6 +6,7 @@
  */
 import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
 import { type AstNode, type CstNode, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { ownCstContent } from '../cst-utils.js';
 import { isAnswerSet, isArea, isExample, isIndicator, isModel, isQuestion, isRequirement, isSurvey } from '../generated/ast.js';
 
 /** Keywords that start a part written directly in a block (not in a child node). */
@@ -71,13 +72,9 @@ export class OjFormatter extends AbstractFormatter {
 
     /** The first token of every part between the block's braces: a part keyword or a child declaration. */
     protected partStarts(node: AstNode): CstNode[] {
-        let cst = node.$cstNode;
-        // A rule reached through an unassigned call (Element: … | Indicator) wraps its node once more.
-        while (cst && isCompositeCstNode(cst) && cst.content.length === 1 && isCompositeCstNode(cst.content[0])) cst = cst.content[0];
-        if (!cst || !isCompositeCstNode(cst)) return [];
         const starts: CstNode[] = [];
         let inside = false;
-        for (const child of cst.content) {
+        for (const child of ownCstContent(node)) {
             if (isLeafCstNode(child) && child.text === '{' && !inside) { inside = true; continue; }
             if (!inside || child.hidden) continue;
             if (isLeafCstNode(child) && child.text === '}') break;
