@@ -16,6 +16,7 @@ import { OjSemanticTokenProvider } from './lsp/oj-semantic-tokens.js';
 import { OjCodeActionProvider } from './lsp/oj-code-actions.js';
 import { OjDocumentSymbolProvider } from './lsp/oj-symbols.js';
 import { OjRenameProvider } from './lsp/oj-rename.js';
+import { OjFoldingRangeProvider } from './lsp/oj-folding.js';
 
 /** Services the language adds to Langium's. */
 export type OjAddedServices = {
@@ -50,7 +51,8 @@ export const OjModule: Module<OjServices, PartialLangiumServices & OjAddedServic
         SemanticTokenProvider: (services) => new OjSemanticTokenProvider(services),
         CodeActionProvider: (services) => new OjCodeActionProvider(services),
         DocumentSymbolProvider: (services) => new OjDocumentSymbolProvider(services),
-        RenameProvider: (services) => new OjRenameProvider(services)
+        RenameProvider: (services) => new OjRenameProvider(services),
+        FoldingRangeProvider: (services) => new OjFoldingRangeProvider(services)
     }
 };
 

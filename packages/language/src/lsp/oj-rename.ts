@@ -4,7 +4,7 @@
  * indicators are identified by their quoted name, which is not renamed through references.
  */
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
-import type { LangiumDocument } from 'langium';
+import { AstUtils, GrammarAST, type LangiumDocument } from 'langium';
 import { ResponseError, ErrorCodes, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { OjGrammar } from '../generated/grammar.js';
 
@@ -27,17 +27,5 @@ export class OjRenameProvider extends DefaultRenameProvider {
 }
 
 function collectKeywords(): string[] {
-    const grammar = OjGrammar();
-    const keywords: string[] = [];
-    const visit = (node: unknown): void => {
-        if (!node || typeof node !== 'object') return;
-        const record = node as Record<string, unknown>;
-        if (record.$type === 'Keyword' && typeof record.value === 'string') keywords.push(record.value);
-        for (const [key, value] of Object.entries(record)) {
-            if (key.startsWith('$')) continue;
-            if (Array.isArray(value)) value.forEach(visit); else if (value && typeof value === 'object') visit(value);
-        }
-    };
-    visit(grammar);
-    return keywords;
+    return AstUtils.streamAllContents(OjGrammar()).filter(GrammarAST.isKeyword).map(keyword => keyword.value).toArray();
 }
