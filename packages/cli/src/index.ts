@@ -2,3 +2,4 @@ export { main } from './main.js';
 export { check } from './commands/check.js';
 export { codebookCsv, CODEBOOK_COLUMNS } from './commands/codebook.js';
 export { coverage } from './commands/coverage.js';
+export { generate } from './commands/generate.js';

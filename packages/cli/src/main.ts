@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerCodebook } from './commands/codebook.js';
 import { registerCoverage } from './commands/coverage.js';
+import { registerGenerate } from './commands/generate.js';
 
 export async function main(argv: string[]): Promise<number> {
     let exitCode = 0;
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
     registerCheck(program, setExitCode);
     registerCodebook(program, setExitCode);
     registerCoverage(program, setExitCode);
+    registerGenerate(program, setExitCode);
     await program.parseAsync(argv);
     return exitCode;
 }

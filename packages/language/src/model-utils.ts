@@ -142,6 +142,19 @@ export function patternPlaceholders(spec: string): string[] {
  * inside it is empty, so that "I{indikator:02}_{fråga}{del}[_{grupp}]" gives I01_1 and I02_1_EB.
  */
 export function expandVariablePattern(spec: string, values: Partial<Record<'indikator' | 'fråga' | 'del' | 'grupp', string | number>>): string {
+    // A pure function called for every answer an interpreter reads: remember its results.
+    const key = `${spec}\u0000${values.indikator ?? ''}\u0000${values.fråga ?? ''}\u0000${values.del ?? ''}\u0000${values.grupp ?? ''}`;
+    let expanded = expansions.get(key);
+    if (expanded === undefined) {
+        expanded = expandUncached(spec, values);
+        expansions.set(key, expanded);
+    }
+    return expanded;
+}
+
+const expansions = new Map<string, string>();
+
+function expandUncached(spec: string, values: Partial<Record<'indikator' | 'fråga' | 'del' | 'grupp', string | number>>): string {
     const fill = (text: string): { text: string; empty: boolean } => {
         let empty = false;
         const out = text.replace(PLACEHOLDER, (_m, key: keyof typeof values, width?: string) => {

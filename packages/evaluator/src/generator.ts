@@ -1,0 +1,346 @@
+/**
+ * Generates the evaluator package of a model: a zod schema of a response row, `evaluate(row)` as
+ * straight-line TypeScript (one function per indicator and area, calls into a small fixed runtime),
+ * `aggregate(results)`, a README and tests from the model's worked examples.
+ * The semantics are the reference interpreter's; a differential test holds them together.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expandToNode, joinToNode, toString, type Generated } from 'langium/generate';
+import {
+    type AnswerCondition, type Expression, type Indicator, type Model, type NumericCondition, type QuestionItem,
+    type QuestionTarget, type ReportingUnit,
+    areaMissingOptions, checkExample, codebookRows, exampleRow, isPerArea, itemsOfTarget, questionOf, requirementFor,
+    surveyOfModel, unitsOfIndicator, variableFor
+} from '@oj/language';
+
+const runtimeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/runtime');
+
+export interface GeneratorOptions {
+    /** npm package name; default derived from the survey ("oj-evaluator-oj2019"). */
+    packageName?: string;
+    version?: string;
+}
+
+export interface GeneratedFile {
+    path: string;
+    content: string;
+}
+
+const q = (text: string) => JSON.stringify(text);
+
+/** Collects the hoisted constants (sets of codes) so that each is created once per module. */
+class ConstantPool {
+    readonly declarations: string[] = [];
+    protected readonly sets = new Map<string, string>();
+
+    codeSet(codes: string[]): string {
+        const key = codes.join('|');
+        let name = this.sets.get(key);
+        if (!name) {
+            name = `CODES_${this.sets.size + 1}`;
+            this.sets.set(key, name);
+            this.declarations.push(`const ${name}: ReadonlySet<string> = new Set([${codes.map(q).join(', ')}]);`);
+        }
+        return name;
+    }
+}
+
+const OPERATOR: Record<NumericCondition['operator'], string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '===', '<>': '!==' };
+
+class IndicatorEmitter {
+    constructor(protected readonly indicator: Indicator, protected readonly unit: ReportingUnit | undefined, protected readonly pool: ConstantPool) {}
+
+    protected variable(target: QuestionTarget, item: QuestionItem | undefined): string | undefined {
+        const slot = target.question.ref;
+        const question = questionOf(slot);
+        if (!slot || !question) return undefined;
+        if (isPerArea(question) && !this.unit) return undefined;
+        return variableFor(question, item, this.unit, { indicator: this.indicator, slot });
+    }
+
+    protected unknown(): string {
+        return '{ v: undefined, r: [] }';
+    }
+
+    protected answerCondition(condition: AnswerCondition): string {
+        const codes = this.pool.codeSet(condition.options.flatMap(o => (o.ref ? [String(o.ref.code)] : [])));
+        const numeral = condition.target.question.ref?.name ?? '';
+        const parts = itemsOfTarget(condition.target).map(item => {
+            const variable = this.variable(condition.target, item);
+            if (!variable) return this.unknown();
+            return `answerIn(row, ${q(variable)}, ${codes}, ${q(numeral)}${item ? `, ${q(item.name)}` : ''})`;
+        });
+        if (parts.length === 1) return parts[0];
+        return `${condition.quantifier === 'något' ? 'any' : 'all'}(${parts.join(', ')})`;
+    }
+
+    protected numericCondition(condition: NumericCondition): string {
+        const numeral = condition.target.question.ref?.name ?? '';
+        const parts = itemsOfTarget(condition.target).map(item => {
+            const variable = this.variable(condition.target, item);
+            if (!variable) return this.unknown();
+            return `count(row, ${q(variable)}, x => x ${OPERATOR[condition.operator]} ${condition.value}, ${q(numeral)}${item ? `, ${q(item.name)}` : ''})`;
+        });
+        return parts.length === 1 ? parts[0] : `all(${parts.join(', ')})`;
+    }
+
+    expression(expression: Expression): string {
+        switch (expression.$type) {
+            case 'And': return `all(${this.expression(expression.left)}, ${this.expression(expression.right)})`;
+            case 'Or': return `any(${this.expression(expression.left)}, ${this.expression(expression.right)})`;
+            case 'Not': return `not(${this.expression(expression.operand)})`;
+            case 'AnswerCondition': return this.answerCondition(expression);
+            case 'NumericCondition': return this.numericCondition(expression);
+        }
+    }
+
+    /** The exclusion as written, or an answer saying the area does not exist on any question. */
+    exclusion(): string {
+        if (this.indicator.exclusion) return this.expression(this.indicator.exclusion.condition);
+        const parts: string[] = [];
+        for (const slot of this.indicator.questions) {
+            const question = questionOf(slot);
+            const missing = areaMissingOptions(question);
+            if (!question || missing.length === 0) continue;
+            if (isPerArea(question) && !this.unit) continue;
+            const codes = this.pool.codeSet(missing.map(o => String(o.code)));
+            for (const item of question.items.length > 0 ? question.items : [undefined]) {
+                const variable = variableFor(question, item, this.unit, { indicator: this.indicator, slot });
+                if (variable) parts.push(`answerIn(row, ${q(variable)}, ${codes}, ${q(slot.name)}${item ? `, ${q(item.name)}` : ''})`);
+            }
+        }
+        if (parts.length === 0) return 'NO_EXCLUSION';
+        return parts.length === 1 ? parts[0] : `any(${parts.join(', ')})`;
+    }
+
+    protected sum(target: QuestionTarget): string {
+        const numeral = target.question.ref?.name ?? '';
+        const parts = itemsOfTarget(target).map(item => {
+            const variable = this.variable(target, item) ?? '';
+            return `[${q(variable)}, ${q(numeral)}, ${item ? q(item.name) : 'undefined'}]`;
+        });
+        return `sum(row, [${parts.join(', ')}])`;
+    }
+
+    functionName(): string {
+        return `indicator${this.indicator.number}${this.unit ? `_${this.unit.name}` : ''}`;
+    }
+
+    body(): string {
+        const group = this.unit ? q(this.unit.name) : 'undefined';
+        const n = this.indicator.number;
+        if (this.indicator.ratio) {
+            return `decideRatio(${n}, ${group}, ${this.exclusion()}, ${this.sum(this.indicator.ratio.numerator)}, ${this.sum(this.indicator.ratio.denominator)})`;
+        }
+        const requirement = requirementFor(this.indicator, this.unit);
+        const rule = requirement
+            ? (requirement.alternatives.length === 1 ? this.expression(requirement.alternatives[0]) : `any(${requirement.alternatives.map(a => this.expression(a)).join(', ')})`)
+            : this.unknown();
+        const exception = this.indicator.exception ? `, () => ${this.expression(this.indicator.exception.condition)}` : '';
+        return `decide(${n}, ${group}, ${this.exclusion()}, () => ${rule}${exception})`;
+    }
+}
+
+function indicatorsOf(models: Model[]): Indicator[] {
+    return models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
+}
+
+function unitsFor(indicator: Indicator): Array<ReportingUnit | undefined> {
+    const units = unitsOfIndicator(indicator);
+    return units.length > 0 ? units : [undefined];
+}
+
+function evaluateModule(indicators: Indicator[]): string {
+    const pool = new ConstantPool();
+    const functions = indicators.flatMap(indicator => unitsFor(indicator).map(unit => {
+        const emitter = new IndicatorEmitter(indicator, unit, pool);
+        return expandToNode`
+            /** ${indicator.number}. ${indicator.name.replace(/\*\//g, '* /')}${unit ? ` – ${unit.label.replace(/\*\//g, '* /')}` : ''} */
+            export function ${emitter.functionName()}(row: ResponseRow): IndicatorResult {
+                return ${emitter.body()};
+            }
+        `;
+    }));
+    const calls = indicators.flatMap(indicator => unitsFor(indicator).map(unit => new IndicatorEmitter(indicator, unit, pool).functionName()));
+    const text = toString(expandToNode`
+        // Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.
+        import { all, any, answerIn, count, decide, decideRatio, not, sum, NO_EXCLUSION, type IndicatorResult, type ResponseRow } from './runtime.js';
+
+        ${joinToNode(pool.declarations, { appendNewLineIfNotEmpty: true })}
+
+        ${joinToNode(functions, { separator: '\n', appendNewLineIfNotEmpty: true })}
+
+        /** The status of every indicator for every area or group it is reported for, with the deciding answers. */
+        export function evaluate(row: ResponseRow): IndicatorResult[] {
+            return [
+                ${joinToNode(calls.map(c => `${c}(row)`), { separator: ',', appendNewLineIfNotEmpty: true })}
+            ];
+        }
+    `);
+    return text;
+}
+
+function schemaModule(models: Model[]): string {
+    const rows = codebookRows(models);
+    const fields = rows.map(r => r.numeric
+        ? `${q(r.variable)}: count,`
+        : `${q(r.variable)}: code([${r.codes.map(c => q(String(c))).join(', ')}]),`);
+    return toString(expandToNode`
+        // Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.
+        import { z } from 'zod';
+
+        /** A blank cell: not answered (routed past, or left empty). */
+        const blank = z.union([z.literal(''), z.null(), z.undefined()]);
+
+        /** One of the answer codes of the variable's answer set, as text or number, or blank. */
+        function code<const T extends readonly [string, ...string[]]>(codes: T) {
+            return z.union([
+                z.string().trim().pipe(z.enum(codes)),
+                z.number().refine(n => (codes as readonly string[]).includes(String(n)), { message: \`Förväntade någon av koderna \${codes.join(', ')}\` }),
+                blank
+            ]).optional();
+        }
+
+        /** A count: a non-negative whole number, as text or number, or blank. */
+        const count = z.union([z.number().int().nonnegative(), z.string().trim().regex(/^\\d+$/, 'Förväntade ett antal'), blank]).optional();
+
+        /** One respondent's row of the survey export. */
+        export const responseRow = z.object({
+            unit: z.string().trim().min(1),
+            name: z.string().optional(),
+            ${joinToNode(fields, { appendNewLineIfNotEmpty: true })}
+        });
+
+        export type ResponseRowInput = z.input<typeof responseRow>;
+        export type ValidResponseRow = z.output<typeof responseRow>;
+
+        /** The survey variables, in codebook order. */
+        export const variables = [${rows.map(r => q(r.variable)).join(', ')}] as const;
+        export type Variable = typeof variables[number];
+    `);
+}
+
+function readmeFile(models: Model[], packageName: string): string {
+    const indicators = indicatorsOf(models);
+    const survey = models.map(surveyOfModel).find(s => s);
+    const rows = codebookRows(models);
+    const esc = (text: string) => text.replace(/[|\\`*_[\]<>]/g, c => `\\${c}`);
+    return toString(expandToNode`
+        # ${packageName}
+
+        Evaluator for ${esc(survey?.title ?? 'the indicator model')}, generated by \`oj generate\` from the indicator model. Do not edit: change the model and regenerate.
+
+        \`\`\`ts
+        import { responseRow, evaluate, aggregate } from '${packageName}';
+
+        const row = responseRow.parse({ unit: '0180', name: 'Stockholm', ${rows.slice(0, 2).map(r => `${r.variable}: '${r.numeric ? '0' : r.codes[0]}'`).join(', ')} });
+        const results = evaluate(row);                       // status per indicator and area, with the deciding answers
+        const shares = aggregate(results.map(r => ({ ...r, unit: row.unit })));   // numerator, denominator, share per level
+        \`\`\`
+
+        Statuses: \`met\`, \`not_met\`, \`excluded\` (not in the denominator), \`missing\` (undecidable from the answers).
+        A blank answer is unknown, not "Nej"; logic is three-valued, exclusions are decided first.
+
+        ## Indicators
+
+        | nr | indicator | reported for |
+        | ---: | --- | --- |
+        ${joinToNode(indicators.map(i => `| ${i.number} | ${esc(i.name)} | ${esc(unitsOfIndicator(i).map(u => u.name).join(', ') || '–')} |`), { appendNewLineIfNotEmpty: true })}
+
+        ## Variables
+
+        | variable | indicator | question | item | group | answer codes |
+        | --- | ---: | ---: | --- | --- | --- |
+        ${joinToNode(rows.map(r => `| ${r.variable} | ${r.indicators.join(', ')} | ${r.question} | ${r.item} | ${r.group} | ${r.numeric ? 'antal' : r.codes.join(', ')} |`), { appendNewLineIfNotEmpty: true })}
+    `);
+}
+
+function testModule(indicators: Indicator[]): string | undefined {
+    const cases: Generated[] = [];
+    for (const indicator of indicators) {
+        for (const example of indicator.examples) {
+            const row = { unit: '0000', ...exampleRow(indicator, example) };
+            const expectations = checkExample(indicator, example).filter(r => r.expected).map(r => ({ group: r.unit?.name, status: r.expected }));
+            cases.push(expandToNode`
+                test(${q(`indikator ${indicator.number}: ${example.title ?? 'exempel'}`)}, () => {
+                    const results = evaluate(${JSON.stringify(row)});
+                    for (const expected of ${JSON.stringify(expectations)} as Array<{ group?: string; status: string }>) {
+                        const result = results.find(r => r.indicator === ${indicator.number} && r.group === expected.group);
+                        assert.equal(result?.status, expected.status, \`group \${expected.group ?? '–'}\`);
+                    }
+                });
+            `);
+        }
+    }
+    if (cases.length === 0) return undefined;
+    return toString(expandToNode`
+        // Generated from the worked examples of the indicator model. Do not edit.
+        import { test } from 'node:test';
+        import assert from 'node:assert/strict';
+        import { evaluate } from '../src/index.js';
+
+        ${joinToNode(cases, { separator: '\n', appendNewLineIfNotEmpty: true })}
+    `);
+}
+
+/** The files of the evaluator package, deterministic for a given model. */
+export function generateEvaluatorFiles(models: Model[], options: GeneratorOptions = {}): GeneratedFile[] {
+    const survey = models.map(surveyOfModel).find(s => s);
+    const packageName = options.packageName ?? `oj-evaluator-${(survey?.name ?? 'model').toLowerCase().replace(/[^a-z0-9-]/g, '-')}`;
+    const indicators = indicatorsOf(models);
+    const runtime = fs.readFileSync(path.join(runtimeDir, 'evaluation.ts'), 'utf-8');
+    const aggregate = fs.readFileSync(path.join(runtimeDir, 'aggregate.ts'), 'utf-8').replace("from './evaluation.js'", "from './runtime.js'");
+    const tests = testModule(indicators);
+    const files: GeneratedFile[] = [
+        {
+            path: 'package.json', content: JSON.stringify({
+                name: packageName, version: options.version ?? '1.0.0', description: `Evaluator for ${survey?.title ?? 'an indicator model'} (generated by oj generate)`,
+                type: 'module', main: './dist/src/index.js', types: './dist/src/index.d.ts',
+                exports: { '.': { types: './dist/src/index.d.ts', default: './dist/src/index.js' } },
+                files: ['dist', 'src', 'README.md'],
+                scripts: { build: 'tsc -p tsconfig.json', test: 'tsc -p tsconfig.json && node --test "dist/test/*.test.js"' },
+                dependencies: { zod: '^4.0.0' },
+                devDependencies: { typescript: '^5.8.0', '@types/node': '^22.0.0' }
+            }, null, 2) + '\n'
+        },
+        {
+            path: 'tsconfig.json', content: JSON.stringify({
+                compilerOptions: {
+                    target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noImplicitAny: true,
+                    declaration: true, outDir: 'dist', rootDir: '.', skipLibCheck: true, types: ['node']
+                },
+                include: ['src/**/*.ts', 'test/**/*.ts']
+            }, null, 2) + '\n'
+        },
+        { path: 'README.md', content: readmeFile(models, packageName) },
+        { path: 'src/runtime.ts', content: runtime },
+        { path: 'src/aggregate.ts', content: aggregate },
+        { path: 'src/schema.ts', content: schemaModule(models) },
+        { path: 'src/evaluate.ts', content: evaluateModule(indicators) },
+        {
+            path: 'src/index.ts', content: [
+                '// Generated by oj generate. Do not edit.',
+                "export * from './evaluate.js';",
+                "export { aggregate, kommunkod, STORSTADER, type AggregateRow, type Level, type UnitResult } from './aggregate.js';",
+                "export { responseRow, variables, type ResponseRowInput, type ValidResponseRow, type Variable } from './schema.js';",
+                "export type { IndicatorResult, Reading, ResponseRow, Status } from './runtime.js';",
+                ''
+            ].join('\n')
+        }
+    ];
+    if (tests) files.push({ path: 'test/examples.test.ts', content: tests });
+    return files;
+}
+
+/** Writes the evaluator package to a folder. */
+export function generateEvaluatorPackage(models: Model[], outDir: string, options: GeneratorOptions = {}): GeneratedFile[] {
+    const files = generateEvaluatorFiles(models, options);
+    for (const file of files) {
+        const target = path.join(outDir, file.path);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, file.content);
+    }
+    return files;
+}

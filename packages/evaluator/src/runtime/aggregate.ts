@@ -1,0 +1,64 @@
+/**
+ * Aggregation of unit results to the published levels: riket, län (the first two digits of the
+ * kommunkod) and storstäder (Stockholm 0180, Göteborg 1480, Malmö 1280). A stadsdel carries its
+ * city's kommunkod plus a suffix and counts as one respondent. Copied verbatim into generated packages.
+ */
+import type { IndicatorResult } from './evaluation.js';
+
+export type Level = 'riket' | 'lan' | 'storstad';
+
+export interface UnitResult extends IndicatorResult {
+    /** The respondent: kommunkod, or kommunkod plus suffix for a stadsdel. */
+    unit: string;
+}
+
+export interface AggregateRow {
+    indicator: number;
+    group?: string;
+    level: Level;
+    region: string;
+    numerator: number;
+    denominator: number;
+    /** numerator / denominator, undefined when the denominator is 0. */
+    share?: number;
+}
+
+export const STORSTADER: Readonly<Record<string, string>> = { '0180': 'Stockholm', '1480': 'Göteborg', '1280': 'Malmö' };
+
+/** The kommunkod of a respondent code ("0180", "0180-03" → "0180"), or undefined. */
+export function kommunkod(unit: string): string | undefined {
+    const match = /^(\d{4})/.exec(unit.trim());
+    return match ? match[1] : undefined;
+}
+
+/** Numerator = met (or the summed counts of a ratio), denominator = met + not met (or summed counts). */
+export function aggregate(results: readonly UnitResult[]): AggregateRow[] {
+    const cells = new Map<string, AggregateRow>();
+    const add = (result: UnitResult, level: Level, region: string) => {
+        const key = `${result.indicator}\u0000${result.group ?? ''}\u0000${level}\u0000${region}`;
+        let cell = cells.get(key);
+        if (!cell) {
+            cell = { indicator: result.indicator, level, region, numerator: 0, denominator: 0 };
+            if (result.group !== undefined) cell.group = result.group;
+            cells.set(key, cell);
+        }
+        if (result.numerator !== undefined && result.denominator !== undefined) {
+            if (result.status === 'met') { cell.numerator += result.numerator; cell.denominator += result.denominator; }
+        } else if (result.status === 'met') {
+            cell.numerator += 1; cell.denominator += 1;
+        } else if (result.status === 'not_met') {
+            cell.denominator += 1;
+        }
+    };
+    for (const result of results) {
+        add(result, 'riket', 'riket');
+        const kod = kommunkod(result.unit);
+        if (!kod) continue;
+        add(result, 'lan', kod.slice(0, 2));
+        if (STORSTADER[kod]) add(result, 'storstad', kod);
+    }
+    const order: Record<Level, number> = { riket: 0, lan: 1, storstad: 2 };
+    return [...cells.values()]
+        .map(cell => (cell.denominator > 0 ? { ...cell, share: cell.numerator / cell.denominator } : cell))
+        .sort((a, b) => a.indicator - b.indicator || (a.group ?? '').localeCompare(b.group ?? '') || order[a.level] - order[b.level] || a.region.localeCompare(b.region));
+}

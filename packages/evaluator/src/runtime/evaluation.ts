@@ -1,0 +1,125 @@
+/**
+ * Runtime of a generated evaluator: three-valued logic with the answers that decided each value.
+ * This file is copied verbatim into every generated package (it has no imports), so the generated
+ * code stays straight-line calls into these few helpers. Semantics: ../../../language/src/semantics/interpreter.ts.
+ */
+
+export type Status = 'met' | 'not_met' | 'excluded' | 'missing';
+export type Answer = string | number | null | undefined;
+export type ResponseRow = Readonly<Record<string, Answer>>;
+
+/** One answer that was read while deciding a status. */
+export interface Reading {
+    variable: string;
+    question: string;
+    item?: string;
+    value?: string | number;
+}
+
+export interface IndicatorResult {
+    indicator: number;
+    group?: string;
+    status: Status;
+    trace: Reading[];
+    numerator?: number;
+    denominator?: number;
+}
+
+/** A three-valued truth (true, false, undefined = unknown) with the readings that decided it. */
+export interface Outcome {
+    v: boolean | undefined;
+    r: Reading[];
+}
+
+const NONE: Reading[] = [];
+
+export function isBlank(answer: Answer): answer is null | undefined | '' {
+    return answer === undefined || answer === null || (typeof answer === 'string' && answer.trim() === '');
+}
+
+function reading(row: ResponseRow, variable: string, question: string, item: string | undefined): Reading {
+    const answer = row[variable];
+    const value = isBlank(answer) ? undefined : answer;
+    return item === undefined ? { variable, question, value } : { variable, question, item, value };
+}
+
+/** Whether the answer in `variable` is one of `codes`. */
+export function answerIn(row: ResponseRow, variable: string, codes: ReadonlySet<string>, question: string, item?: string): Outcome {
+    const answer = row[variable];
+    const code = isBlank(answer) ? undefined : typeof answer === 'number' ? String(answer) : answer.trim();
+    return { v: code === undefined ? undefined : codes.has(code), r: [reading(row, variable, question, item)] };
+}
+
+export function answerNumber(answer: Answer): number | undefined {
+    if (isBlank(answer)) return undefined;
+    const value = typeof answer === 'number' ? answer : Number(answer.trim().replace(',', '.'));
+    return Number.isFinite(value) ? value : undefined;
+}
+
+/** A comparison of a count with a constant. */
+export function count(row: ResponseRow, variable: string, test: (value: number) => boolean, question: string, item?: string): Outcome {
+    const value = answerNumber(row[variable]);
+    return { v: value === undefined ? undefined : test(value), r: [reading(row, variable, question, item)] };
+}
+
+/** The sum of counts, undefined when any is blank. */
+export function sum(row: ResponseRow, parts: ReadonlyArray<readonly [string, string, string | undefined]>): { value: number | undefined; r: Reading[] } {
+    let total = 0;
+    let known = true;
+    const r: Reading[] = [];
+    for (const [variable, question, item] of parts) {
+        const value = answerNumber(row[variable]);
+        r.push(reading(row, variable, question, item));
+        if (value === undefined) known = false; else total += value;
+    }
+    return { value: known ? total : undefined, r };
+}
+
+/** Kleene conjunction; the trace keeps only what decided the result. */
+export function all(...outcomes: Outcome[]): Outcome {
+    for (const o of outcomes) if (o.v === false) return { v: false, r: o.r };
+    const unknown = outcomes.filter(o => o.v === undefined);
+    if (unknown.length > 0) return { v: undefined, r: unknown.flatMap(o => o.r) };
+    return { v: true, r: outcomes.flatMap(o => o.r) };
+}
+
+/** Kleene disjunction; the trace keeps only what decided the result. */
+export function any(...outcomes: Outcome[]): Outcome {
+    for (const o of outcomes) if (o.v === true) return { v: true, r: o.r };
+    const unknown = outcomes.filter(o => o.v === undefined);
+    if (unknown.length > 0) return { v: undefined, r: unknown.flatMap(o => o.r) };
+    return { v: false, r: outcomes.flatMap(o => o.r) };
+}
+
+export function not(outcome: Outcome): Outcome {
+    return { v: outcome.v === undefined ? undefined : !outcome.v, r: outcome.r };
+}
+
+export const NO_EXCLUSION: Outcome = { v: false, r: NONE };
+
+/** Exclusion first, then the requirement, then (when not met) the exception. */
+export function decide(indicator: number, group: string | undefined, exclusion: Outcome, requirement: () => Outcome, exception?: () => Outcome): IndicatorResult {
+    const base = group === undefined ? { indicator } : { indicator, group };
+    if (exclusion.v === true) return { ...base, status: 'excluded', trace: exclusion.r };
+    if (exclusion.v === undefined) return { ...base, status: 'missing', trace: exclusion.r };
+    const fulfilment = requirement();
+    if (fulfilment.v === true) return { ...base, status: 'met', trace: fulfilment.r };
+    if (fulfilment.v === undefined) return { ...base, status: 'missing', trace: fulfilment.r };
+    if (exception) {
+        const e = exception();
+        if (e.v === true) return { ...base, status: 'excluded', trace: [...fulfilment.r, ...e.r] };
+        if (e.v === undefined) return { ...base, status: 'missing', trace: [...fulfilment.r, ...e.r] };
+    }
+    return { ...base, status: 'not_met', trace: fulfilment.r };
+}
+
+/** A ratio indicator: both sums known and a denominator above zero count ("met"). */
+export function decideRatio(indicator: number, group: string | undefined, exclusion: Outcome, numerator: { value: number | undefined; r: Reading[] }, denominator: { value: number | undefined; r: Reading[] }): IndicatorResult {
+    const base = group === undefined ? { indicator } : { indicator, group };
+    if (exclusion.v === true) return { ...base, status: 'excluded', trace: exclusion.r };
+    if (exclusion.v === undefined) return { ...base, status: 'missing', trace: exclusion.r };
+    const trace = [...exclusion.r, ...numerator.r, ...denominator.r];
+    if (numerator.value === undefined || denominator.value === undefined) return { ...base, status: 'missing', trace };
+    if (denominator.value === 0) return { ...base, status: 'excluded', trace };
+    return { ...base, status: 'met', trace, numerator: numerator.value, denominator: denominator.value };
+}
