@@ -7,6 +7,7 @@ import { registerCheck } from './commands/check.js';
 import { registerCodebook } from './commands/codebook.js';
 import { registerCoverage } from './commands/coverage.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerEvaluate } from './commands/evaluate.js';
 
 export async function main(argv: string[]): Promise<number> {
     let exitCode = 0;
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     registerCodebook(program, setExitCode);
     registerCoverage(program, setExitCode);
     registerGenerate(program, setExitCode);
+    registerEvaluate(program, setExitCode);
     await program.parseAsync(argv);
     return exitCode;
 }

@@ -1,3 +1,5 @@
 export * from './csv.js';
 export * from './generator.js';
 export * from './runtime/aggregate.js';
+export * from './responses.js';
+export * from './evaluate-file.js';

@@ -6,15 +6,26 @@ import {
     type AstReflection, DefaultDocumentValidator, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isAnswerCondition, isExampleAnswer } from './generated/ast.js';
+import { isAnswerCondition, isExampleAnswer, isQuestionTarget } from './generated/ast.js';
 import { IssueCodes } from './oj-validator.js';
-import { optionsOf, questionOf } from './model-utils.js';
+import { indicatorOf, optionsOf, questionOf } from './model-utils.js';
+import { joinSwedish } from './semantics/rule-text.js';
 
-/** What a reference names, in Swedish, by the type it must resolve to. */
+/**
+ * What a reference names, by the type it must resolve to, with the negation that agrees with it
+ * ("det finns ingen enkät", "inget begrepp", "inga svarsalternativ").
+ */
 const TARGET_WORDS: Record<string, string> = {
-    AnswerOption: 'svarsalternativ', AnswerSet: 'svarsalternativen', ReportingUnit: 'område eller grupp', Area: 'område',
-    IndicatorQuestion: 'fråga', Question: 'fråga', QuestionItem: 'alternativ', Term: 'begrepp', Survey: 'enkät', SurveyPart: 'enkätdel'
+    AnswerOption: 'inget svarsalternativ', AnswerSet: 'inga svarsalternativ', ReportingUnit: 'inget område eller någon grupp',
+    Area: 'inget område', IndicatorQuestion: 'ingen fråga', Question: 'ingen fråga', QuestionItem: 'inget alternativ',
+    Term: 'inget begrepp', Survey: 'ingen enkät', SurveyPart: 'ingen enkätdel'
 };
+
+/** " (bara fråga i)", " (frågorna är i och ii)", or nothing when there are none. */
+function listed(names: string[], singular: string, plural: string): string {
+    if (names.length === 0) return '';
+    return names.length === 1 ? ` (bara ${singular} ${names[0]})` : ` (${plural} är ${joinSwedish(names)})`;
+}
 
 export class OjDocumentValidator extends DefaultDocumentValidator {
     protected readonly reflection: AstReflection;
@@ -33,7 +44,7 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
             const refText = info.reference.$refText;
             const targetType = this.reflection.getReferenceType(info);
             let code: string = IssueCodes.UnknownReference;
-            let message = `Okänt ${TARGET_WORDS[targetType] ?? targetType}: ${refText}.`;
+            let message = `Det finns ${TARGET_WORDS[targetType] ?? targetType} som heter ${refText}.`;
             const extra: Record<string, unknown> = {};
             if (targetType === 'AnswerOption' && (isAnswerCondition(container) || isExampleAnswer(container))) {
                 code = IssueCodes.UnknownOption;
@@ -43,19 +54,25 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
                 const set = question?.answerSet?.ref;
                 message = set
                     ? `${refText} är inget svarsalternativ på fråga ${slot!.name} (${set.name}: ${options.map(o => o.name).join(', ')}).`
-                    : `Okänt svarsalternativ: ${refText}.`;
+                    : `Det finns inget svarsalternativ som heter ${refText}.`;
                 extra.options = options.map(o => o.name);
             } else if (targetType === 'ReportingUnit' || targetType === 'Area') {
                 code = IssueCodes.UnknownArea;
-                message = `Området eller gruppen ${refText} är inte deklarerad.`;
+                message = `Det finns ${TARGET_WORDS[targetType]} som heter ${refText}.`;
             } else if (targetType === 'IndicatorQuestion' || targetType === 'Question') {
                 code = IssueCodes.UnknownQuestion;
+                const indicator = indicatorOf(container);
+                const numerals = indicator?.questions.map(q => q.name) ?? [];
                 message = targetType === 'IndicatorQuestion'
-                    ? `Indikatorn har ingen fråga ${refText}.`
+                    ? `${indicator ? `Indikator ${indicator.number}` : 'Indikatorn'} har ingen fråga ${refText}${listed(numerals, 'fråga', 'frågorna')}.`
                     : `Det finns ingen fråga med id ${refText}.`;
             } else if (targetType === 'QuestionItem') {
                 code = IssueCodes.UnknownItem;
-                message = `Frågan har inget alternativ ${refText}.`;
+                const slot = isQuestionTarget(container) ? container.question.ref : undefined;
+                const items = questionOf(slot)?.items.map(i => i.name) ?? [];
+                message = slot
+                    ? `Fråga ${slot.name} har inget alternativ ${refText}${listed(items, 'alternativ', 'alternativen')}.`
+                    : `Frågan har inget alternativ ${refText}.`;
             }
             diagnostics.push(this.toDiagnostic('error', message, {
                 node: container,

@@ -3,10 +3,14 @@
  * Only what other files need is exported (survey, parts, answer sets, areas, groups, shared
  * questions, terms, indicators); answer options and items are looked up through the question a
  * condition is about, so "Ja" always means the Ja of that question's answer set.
+ * A workspace may hold several years' surveys (earlier names are checked against last year's),
+ * and each year repeats the same question ids and answer sets: a name is therefore looked up
+ * among the files of the referring file's own survey (and files that name no survey).
  */
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, type AstNode, type AstNodeDescription,
-    type LangiumDocument, type ReferenceInfo, type Scope, stream
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, type AstNode,
+    type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type ReferenceInfo,
+    type Scope, stream
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import {
@@ -33,7 +37,37 @@ export class OjScopeComputation extends DefaultScopeComputation {
     }
 }
 
+/**
+ * The survey a file belongs to, by name: the one it declares or the one after `tillhör`. Read from
+ * the text, not the resolved reference, so that it can be used while references are being linked.
+ * Empty when the file names no survey.
+ */
+export function surveyKeyOfModel(model: Model | undefined): string {
+    return model?.header?.survey?.name ?? model?.header?.surveyRef?.$refText ?? '';
+}
+
 export class OjScopeProvider extends DefaultScopeProvider {
+    protected readonly documents: LangiumDocuments;
+    protected readonly surveyScopeCache: WorkspaceCache<string, Scope>;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.surveyScopeCache = new WorkspaceCache(services.shared);
+    }
+
+    /** Survey names are global (`tillhör` must find any survey); everything else is per survey. */
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const key = surveyKeyOfModel(modelOf(context.container));
+        if (referenceType === 'Survey' || key === '') return super.getGlobalScope(referenceType, context);
+        return this.surveyScopeCache.get(`${key}\u0000${referenceType}`, () => {
+            const uris = new Set(this.documents.all
+                .filter(document => [key, ''].includes(surveyKeyOfModel(document.parseResult.value as Model)))
+                .map(document => document.uri.toString()));
+            return new MultiMapScope(this.indexManager.allElements(referenceType, uris));
+        });
+    }
+
     override getScope(context: ReferenceInfo): Scope {
         const container = context.container;
         if (context.property === 'options' && (isAnswerCondition(container))) {

@@ -8,16 +8,17 @@ import { ownCstContent } from './cst-utils.js';
 
 const isKeyword = GrammarAST.isKeyword;
 import {
-    type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Indicator, type IndicatorQuestion,
+    type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
-    type Requirement, type Survey, isIndicatorQuestion
+    type Requirement, type Survey, type SurveyPart, type Term, isIndicatorQuestion
 } from './generated/ast.js';
 import type { OjServices } from './oj-module.js';
-import type { OjWorkspaceIndex } from './oj-workspace-index.js';
+import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from './oj-workspace-index.js';
 import {
-    isPerArea, isVariablePattern, patternPlaceholders, questionOf, romanValue, slotsInExpression, surveyOf,
+    type SurveyVariable, isPerArea, isVariablePattern, patternPlaceholders, questionOf, romanValue, slotsInExpression, surveyOf,
     unitsOfIndicator, unitsOfQuestion, variableSpecOf, variablesOfIndicator, variablesOfQuestion
 } from './model-utils.js';
+import { joinSwedish } from './semantics/rule-text.js';
 
 export const IssueCodes = {
     UnknownReference: 'unknown-reference',
@@ -28,6 +29,7 @@ export const IssueCodes = {
     DuplicateIndicatorNumber: 'duplicate-indicator-number',
     DuplicateIndicatorName: 'duplicate-indicator-name',
     DuplicateQuestionId: 'duplicate-question-id',
+    DuplicateName: 'duplicate-name',
     DuplicateNumeral: 'duplicate-numeral',
     DuplicateVariable: 'duplicate-variable',
     DuplicateOption: 'duplicate-option',
@@ -72,6 +74,7 @@ export function registerValidationChecks(services: OjServices): void {
         Survey: validator.checkSurvey,
         AnswerSet: validator.checkAnswerSet,
         Area: validator.checkArea,
+        Term: validator.checkTerm,
         Question: validator.checkQuestion,
         Indicator: [validator.checkIndicator, validator.checkIndicatorUniqueness, validator.checkPrintedParts, validator.checkVariables],
         IndicatorQuestion: validator.checkIndicatorQuestion,
@@ -144,6 +147,8 @@ export class OjValidator {
 
     checkSurvey = (survey: Survey, accept: ValidationAcceptor): void => {
         this.checkSingleParts(survey, accept);
+        this.checkDeclarationName(survey, accept);
+        survey.parts.forEach(part => this.checkDeclarationName(part, accept));
         if (survey.measurementDate !== undefined && !isIsoDate(survey.measurementDate)) {
             this.issue(accept, 'error', IssueCodes.InvalidDate, `Mätdatum "${survey.measurementDate}" är inte ett datum på formen ÅÅÅÅ-MM-DD.`, survey, 'measurementDate');
         }
@@ -153,6 +158,7 @@ export class OjValidator {
     };
 
     checkAnswerSet = (answerSet: AnswerSet, accept: ValidationAcceptor): void => {
+        this.checkDeclarationName(answerSet, accept);
         if (answerSet.options.length === 0) {
             this.issue(accept, 'error', IssueCodes.EmptyAnswerSet, `Svarsalternativen ${answerSet.name} har inga alternativ.`, answerSet, 'name');
         }
@@ -174,19 +180,32 @@ export class OjValidator {
     };
 
     checkArea = (area: Area, accept: ValidationAcceptor): void => {
-        const seen = new Set<string>();
-        for (const group of area.groups) {
-            if (seen.has(group.name)) {
-                this.issue(accept, 'error', IssueCodes.DuplicatePart, `Gruppen ${group.name} finns redan i området ${area.name}.`, group, 'name');
-            }
-            seen.add(group.name);
-        }
+        this.checkDeclarationName(area, accept);
+        area.groups.forEach(group => this.checkDeclarationName(group, accept));
     };
+
+    checkTerm = (term: Term, accept: ValidationAcceptor): void => {
+        this.checkDeclarationName(term, accept);
+    };
+
+    /**
+     * A name declared twice in one survey: references would silently pick one of them. Areas and
+     * groups share a namespace (both are reporting units); surveys must be unique in the workspace.
+     */
+    protected checkDeclarationName(node: AnswerSet | Area | Group | Term | SurveyPart | Survey, accept: ValidationAcceptor): void {
+        const kind = declarationKind(node);
+        const key = kind ? `${surveyKeyOf(node)}#${kind}#${node.name}` : `#Survey#${node.name}`;
+        const others = this.workspace.facts().declarations.get(key).filter(other => other !== node);
+        if (others.length === 0) return;
+        this.issue(accept, 'error', IssueCodes.DuplicateName,
+            `Det finns redan ${DECLARATION_WORDS[others[0].$type]} som heter ${node.name}; ett namn kan bara syfta på en sak i enkäten.`, node, 'name');
+    }
 
     checkQuestion = (question: Question, accept: ValidationAcceptor): void => {
         this.checkSingleParts(question, accept);
         const facts = this.workspace.facts();
-        const sameId = facts.questionsById.get(question.name);
+        const key = surveyKeyOf(question);
+        const sameId = facts.questionsById.get(`${key}#${question.name}`);
         if (sameId.length > 1) {
             this.issue(accept, 'error', IssueCodes.DuplicateQuestionId, `Fråge-id ${question.name} används av ${sameId.length} frågor; ett id får bara finnas en gång.`, question, 'name');
         }
@@ -201,42 +220,64 @@ export class OjValidator {
         if (shared && !facts.usedQuestions.has(question)) {
             this.issue(accept, 'warning', IssueCodes.UnusedQuestion, `Frågan ${question.name} används inte av någon indikator.`, question, 'name');
         }
-        this.checkQuestionVariables(question, shared, accept);
-        if (shared) {
-            const reported = new Set<string>();
-            for (const variable of variablesOfQuestion(question)) {
-                const same = facts.variables.get(variable.name);
-                if (same.length < 2 || reported.has(variable.name)) continue;
-                reported.add(variable.name);
-                this.issue(accept, 'error', IssueCodes.DuplicateVariable, `Variabeln ${variable.name} används av ${same.length} frågor; varje enkätvariabel måste vara unik.`, question, 'name');
+        const items = new Set<string>();
+        for (const item of question.items) {
+            if (items.has(item.name)) {
+                this.issue(accept, 'error', IssueCodes.DuplicatePart, `Alternativ ${item.name} finns redan i frågan ${question.name}.`, item, 'name');
             }
+            items.add(item.name);
         }
+        this.checkQuestionVariables(question, shared, accept);
+        if (shared) this.checkVariableNames(variablesOfQuestion(question), question, key, accept, question, 'name');
     };
+
+    /** Each survey variable names one column of the export: another question with the same name would overwrite it. */
+    protected checkVariableNames<N extends AstNode>(variables: SurveyVariable[], question: Question, key: string, accept: ValidationAcceptor, node: N, property: Properties<N>): void {
+        const reported = new Set<string>();
+        for (const variable of variables) {
+            if (reported.has(variable.name)) continue;
+            const others = this.workspace.facts().variables.get(`${key}#${variable.name}`).filter(v => v.question !== question);
+            if (others.length === 0) continue;
+            reported.add(variable.name);
+            const owners = [...new Set(others.map(describeOwner))];
+            this.issue(accept, 'error', IssueCodes.DuplicateVariable,
+                `Variabeln ${variable.name} används också av ${joinSwedish(owners)}; varje enkätvariabel måste vara unik.`, node, property);
+        }
+    }
 
     protected checkQuestionVariables(question: Question, shared: boolean, accept: ValidationAcceptor): void {
         const items = question.items.length > 0 ? question.items : [undefined];
+        // One message per place the name is written: items that share the question's pattern share its message.
+        const reported = new Set<string>();
+        const report = (code: IssueCode, message: string, node: AstNode, property: string) => {
+            const key = `${code}\u0000${message}\u0000${property}`;
+            if (reported.has(key) && node === question) return;
+            reported.add(key);
+            this.issue(accept, 'error', code, message, node, property as never);
+        };
         for (const item of items) {
             const spec = variableSpecOf(question, item);
-            const node = item ?? question;
             if (!spec) {
-                this.issue(accept, 'error', IssueCodes.VariableMissing,
+                report(IssueCodes.VariableMissing,
                     `Frågan ${question.name}${item ? ` alternativ ${item.name}` : ''} har inget variabelnamn: ange "variabel" eller ett variabelmönster i enkäten.`,
-                    node, 'name' as never);
+                    item ?? question, 'name');
                 continue;
             }
+            // The name is written on the item, on the question, or (a survey pattern) nowhere near: then point at the question.
+            const [node, property] = item?.variable ? [item, 'variable'] : question.variable ? [question, 'variable'] : [question, 'name'];
             const placeholders = isVariablePattern(spec) ? patternPlaceholders(spec) : [];
             const missing: string[] = [];
             if (isPerArea(question) && !placeholders.includes('grupp')) missing.push('{grupp}');
             if (question.items.length > 1 && !item?.variable && !placeholders.includes('del')) missing.push('{del}');
             if (missing.length > 0) {
-                this.issue(accept, 'error', IssueCodes.VariablePatternIncomplete,
+                report(IssueCodes.VariablePatternIncomplete,
                     `Variabelnamnet "${spec}" ger samma variabel för flera ${missing.includes('{grupp}') ? 'områden' : 'alternativ'}; lägg till ${missing.join(' och ')}.`,
-                    node, (item?.variable ? 'variable' : question.variable ? 'variable' : 'name') as never);
+                    node, property);
             }
             if (shared && (placeholders.includes('indikator') || placeholders.includes('fråga'))) {
-                this.issue(accept, 'error', IssueCodes.VariablePatternIncomplete,
+                report(IssueCodes.VariablePatternIncomplete,
                     `Frågan ${question.name} delas mellan indikatorer och kan inte namnges med {indikator} eller {fråga}; ge den ett eget variabelnamn.`,
-                    question, 'name');
+                    node, property);
             }
         }
     }
@@ -319,7 +360,7 @@ export class OjValidator {
     checkIndicatorUniqueness = (indicator: Indicator, accept: ValidationAcceptor): void => {
         const facts = this.workspace.facts();
         const survey = surveyOf(indicator);
-        const key = survey ? survey.name : '';
+        const key = surveyKeyOf(indicator);
         const sameNumber = facts.indicatorsByNumber.get(`${key}#${indicator.number}`);
         if (sameNumber.length > 1) {
             this.issue(accept, 'error', IssueCodes.DuplicateIndicatorNumber, `Indikatornummer ${indicator.number} används av ${sameNumber.length} indikatorer${survey ? ` i ${survey.name}` : ''}.`, indicator, 'number');
@@ -330,15 +371,12 @@ export class OjValidator {
         }
     };
 
+    /** The variables of questions declared in the indicator; shared questions are checked where they are declared. */
     checkVariables = (indicator: Indicator, accept: ValidationAcceptor): void => {
-        const facts = this.workspace.facts();
-        const reported = new Set<string>();
-        for (const variable of variablesOfIndicator(indicator)) {
-            if (!variable.slot?.declared || reported.has(variable.name)) continue;
-            const same = facts.variables.get(variable.name);
-            if (same.length < 2) continue;
-            reported.add(variable.name);
-            this.issue(accept, 'error', IssueCodes.DuplicateVariable, `Variabeln ${variable.name} används av ${same.length} frågor; varje enkätvariabel måste vara unik.`, variable.slot, 'name');
+        const key = surveyKeyOf(indicator);
+        for (const slot of indicator.questions) {
+            if (!slot.declared) continue;
+            this.checkVariableNames(variablesOfIndicator(indicator).filter(v => v.slot === slot), slot.declared, key, accept, slot, 'name');
         }
     };
 
@@ -366,7 +404,7 @@ export class OjValidator {
                 `Fråga ${condition.target.question.$refText} besvaras med ett antal och har inga svarsalternativ; jämför med ett tal: "antal på fråga ${condition.target.question.$refText} > 0".`, condition, 'options');
         }
         if (condition.quantifier && question && question.items.length === 0) {
-            this.issue(accept, 'error', IssueCodes.QuantifierWithoutItems, `Fråga ${condition.target.question.$refText} har inga alternativ (A, B, …) att ta "${condition.quantifier}" av.`, condition, 'quantifier');
+            this.issue(accept, 'error', IssueCodes.QuantifierWithoutItems, `"${condition.quantifier} alternativ av" passar inte fråga ${condition.target.question.$refText}, som inte har några alternativ (A, B, …).`, condition, 'quantifier');
         }
         if (!condition.quantifier && question && question.items.length > 0 && condition.target.items.length === 0) {
             this.issue(accept, 'error', IssueCodes.ItemsRequired,
@@ -413,6 +451,16 @@ export class OjValidator {
             this.issue(accept, 'warning', IssueCodes.EarlierNameUnresolved, `Det finns ingen indikator "${earlier.name}" i ${earlier.year} års enkät.`, earlier, 'name');
         }
     };
+}
+
+/** What a declaration is, in the indefinite form a sentence needs ("det finns redan ett område …"). */
+const DECLARATION_WORDS: Record<string, string> = {
+    AnswerSet: 'svarsalternativ', Area: 'ett område', Group: 'en grupp', Term: 'ett begrepp', SurveyPart: 'en enkätdel', Survey: 'en enkät'
+};
+
+/** Where a variable comes from, as a reader finds it: "fråga ii i indikator 3" or "frågan Delad". */
+function describeOwner(variable: SurveyVariable): string {
+    return variable.slot?.declared ? `fråga ${variable.slot.name} i indikator ${variable.slot.$container.number}` : `frågan ${variable.question.name}`;
 }
 
 function isIsoDate(text: string): boolean {
