@@ -1,0 +1,65 @@
+/**
+ * The generated package as a developer receives it: it type-checks with `tsc --strict` and no
+ * `any`, its tests from the model's worked examples pass, its schema accepts an export's rows,
+ * and the same model always gives byte-identical files.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Model } from '@oj/language';
+import { generateEvaluatorFiles, generateEvaluatorPackage } from '../src/generator.js';
+import { loadExample, root } from './support.js';
+
+let models: Model[];
+let dir: string;
+
+beforeAll(async () => {
+    models = await loadExample();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-package-'));
+    generateEvaluatorPackage(models, dir);
+    // The package's dependencies (zod, typescript, @types/node) come from this repository.
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+});
+
+describe('the generated evaluator package', () => {
+    test('is an ESM package with exports and types, and a README listing indicators and variables', () => {
+        const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf-8'));
+        expect(pkg).toMatchObject({ name: 'oj-evaluator-oj2019', type: 'module', exports: { '.': { types: './dist/src/index.d.ts', default: './dist/src/index.js' } } });
+        const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf-8');
+        expect(readme).toContain('| 6 | Aktuell samlad plan för handläggares kompetensutveckling | EB, MB, SP, VNR, BU, LSSB, LSSV, AO |');
+        expect(readme).toContain('| I06_2C_BU | 6 | 2 | C | BU | 1, 0 |');
+    });
+
+    test('is straight-line code: no interpreter, no eval, no any', () => {
+        const source = fs.readFileSync(path.join(dir, 'src/evaluate.ts'), 'utf-8');
+        expect(source).not.toMatch(/\beval\(|new Function|: any\b|as any\b|<any>/);
+        expect(source).toContain('export function indicator6_BU(row: ResponseRow): IndicatorResult');
+        for (const file of ['src/runtime.ts', 'src/aggregate.ts', 'src/schema.ts']) {
+            expect(fs.readFileSync(path.join(dir, file), 'utf-8')).not.toMatch(/: any\b|as any\b|<any>/);
+        }
+    });
+
+    test('compiles with tsc --strict and its generated example tests pass', () => {
+        execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--strict', '--noImplicitAny'], { cwd: dir, stdio: 'pipe' });
+        const output = execFileSync(path.join(root, 'node_modules/.bin/node'), ['--test', 'dist/test/examples.test.js'], { cwd: dir, encoding: 'utf-8' });
+        expect(output).toMatch(/# pass 42\n# fail 0/);
+    }, 120_000);
+
+    test('its schema accepts export rows (codes as text or numbers, blanks) and rejects a wrong code', async () => {
+        const { responseRow, evaluate, aggregate } = await import(path.join(dir, 'dist/src/index.js'));
+        const row = responseRow.parse({ unit: '0180', name: 'Stockholm', I01_1: '1', I01_2A: 1, I01_2B: '1', I01_3: '3', I02_1_EB: '', I09_1_EB: null });
+        const results = evaluate(row);
+        expect(results.find((r: { indicator: number }) => r.indicator === 1)).toMatchObject({ status: 'met' });
+        expect(results.find((r: { indicator: number; group?: string }) => r.indicator === 2 && r.group === 'EB')).toMatchObject({ status: 'missing' });
+        expect(responseRow.safeParse({ unit: '0180', I01_1: '7' }).success).toBe(false);
+        const shares = aggregate(results.map((r: object) => ({ ...r, unit: '0180' })));
+        expect(shares.find((s: { indicator: number; level: string }) => s.indicator === 1 && s.level === 'storstad')).toMatchObject({ region: '0180', numerator: 1, denominator: 1, share: 1 });
+    });
+
+    test('the same model gives byte-identical files', () => {
+        const again = generateEvaluatorFiles(models);
+        for (const file of again) expect(fs.readFileSync(path.join(dir, file.path), 'utf-8'), file.path).toBe(file.content);
+    });
+});
