@@ -8,6 +8,7 @@ import { registerCodebook } from './commands/codebook.js';
 import { registerCoverage } from './commands/coverage.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerEvaluate } from './commands/evaluate.js';
+import { registerDocs } from './commands/docs.js';
 
 export async function main(argv: string[]): Promise<number> {
     let exitCode = 0;
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     registerCoverage(program, setExitCode);
     registerGenerate(program, setExitCode);
     registerEvaluate(program, setExitCode);
+    registerDocs(program, setExitCode);
     await program.parseAsync(argv);
     return exitCode;
 }

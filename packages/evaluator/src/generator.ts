@@ -47,6 +47,11 @@ class ConstantPool {
     }
 }
 
+/** Left-nested binary calls: fold(['a', 'b', 'c'], 'and3') → and3(and3(a, b), c). */
+function fold(parts: string[], fn: string): string {
+    return parts.reduce((acc, part) => `${fn}(${acc}, ${part})`);
+}
+
 const OPERATOR: Record<NumericCondition['operator'], string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '===', '<>': '!==' };
 
 class IndicatorEmitter {
@@ -94,6 +99,69 @@ class IndicatorEmitter {
             case 'AnswerCondition': return this.answerCondition(expression);
             case 'NumericCondition': return this.numericCondition(expression);
         }
+    }
+
+    /** The same expression on the allocation-free fast path (0 false, 1 true, 2 unknown). */
+    fast(expression: Expression): string {
+        switch (expression.$type) {
+            case 'And': return `and3(${this.fast(expression.left)}, ${this.fast(expression.right)})`;
+            case 'Or': return `or3(${this.fast(expression.left)}, ${this.fast(expression.right)})`;
+            case 'Not': return `not3(${this.fast(expression.operand)})`;
+            case 'AnswerCondition': {
+                const codes = this.pool.codeSet(expression.options.flatMap(o => (o.ref ? [String(o.ref.code)] : [])));
+                const parts = itemsOfTarget(expression.target).map(item => {
+                    const variable = this.variable(expression.target, item);
+                    return variable ? `isIn(row, ${q(variable)}, ${codes})` : '2';
+                });
+                return fold(parts, expression.quantifier === 'något' ? 'or3' : 'and3');
+            }
+            case 'NumericCondition': {
+                const parts = itemsOfTarget(expression.target).map(item => {
+                    const variable = this.variable(expression.target, item);
+                    return variable ? `countIs(row, ${q(variable)}, x => x ${OPERATOR[expression.operator]} ${expression.value})` : '2';
+                });
+                return fold(parts, 'and3');
+            }
+        }
+    }
+
+    fastExclusion(): string {
+        if (this.indicator.exclusion) return this.fast(this.indicator.exclusion.condition);
+        const parts: string[] = [];
+        for (const slot of this.indicator.questions) {
+            const question = questionOf(slot);
+            const missing = areaMissingOptions(question);
+            if (!question || missing.length === 0) continue;
+            if (isPerArea(question) && !this.unit) continue;
+            const codes = this.pool.codeSet(missing.map(o => String(o.code)));
+            for (const item of question.items.length > 0 ? question.items : [undefined]) {
+                const variable = variableFor(question, item, this.unit, { indicator: this.indicator, slot });
+                if (variable) parts.push(`isIn(row, ${q(variable)}, ${codes})`);
+            }
+        }
+        return parts.length === 0 ? '0' : fold(parts, 'or3');
+    }
+
+    /** The fast function: decides the status without allocating; the trace comes from the traced function when read. */
+    fastBody(): string[] | undefined {
+        if (this.indicator.ratio) return undefined;
+        const n = this.indicator.number;
+        const group = this.unit ? q(this.unit.name) : 'undefined';
+        const traced = `traced_${this.functionName()}`;
+        const result = (status: string) => `lazyResult(${n}, ${group}, ${status}, row, ${traced})`;
+        const requirement = requirementFor(this.indicator, this.unit);
+        const rule = requirement ? fold(requirement.alternatives.map(a => this.fast(a)), 'or3') : '2';
+        const lines = [
+            `const e: Truth3 = ${this.fastExclusion()};`,
+            `if (e !== 0) return ${result(`e === 1 ? 'excluded' : 'missing'`)};`,
+            `const r: Truth3 = ${rule};`,
+            `if (r !== 0) return ${result(`r === 1 ? 'met' : 'missing'`)};`
+        ];
+        if (this.indicator.exception) {
+            lines.push(`const x: Truth3 = ${this.fast(this.indicator.exception.condition)};`, `if (x !== 0) return ${result(`x === 1 ? 'excluded' : 'missing'`)};`);
+        }
+        lines.push(`return ${result(`'not_met'`)};`);
+        return lines;
     }
 
     /** The exclusion as written, or an answer saying the area does not exist on any question. */
@@ -156,17 +224,35 @@ function evaluateModule(indicators: Indicator[]): string {
     const pool = new ConstantPool();
     const functions = indicators.flatMap(indicator => unitsFor(indicator).map(unit => {
         const emitter = new IndicatorEmitter(indicator, unit, pool);
+        const title = `${indicator.number}. ${indicator.name}${unit ? ` – ${unit.label}` : ''}`.replace(/\*\//g, '* /');
+        const fast = emitter.fastBody();
+        if (!fast) {
+            return expandToNode`
+                /** ${title} */
+                export function ${emitter.functionName()}(row: ResponseRow): IndicatorResult {
+                    return ${emitter.body()};
+                }
+            `;
+        }
         return expandToNode`
-            /** ${indicator.number}. ${indicator.name.replace(/\*\//g, '* /')}${unit ? ` – ${unit.label.replace(/\*\//g, '* /')}` : ''} */
-            export function ${emitter.functionName()}(row: ResponseRow): IndicatorResult {
+            /** ${title}: the deciding answers, worked out when a result's trace is read. */
+            function traced_${emitter.functionName()}(row: ResponseRow): IndicatorResult {
                 return ${emitter.body()};
+            }
+
+            /** ${title} */
+            export function ${emitter.functionName()}(row: ResponseRow): IndicatorResult {
+                ${joinToNode(fast, { appendNewLineIfNotEmpty: true })}
             }
         `;
     }));
     const calls = indicators.flatMap(indicator => unitsFor(indicator).map(unit => new IndicatorEmitter(indicator, unit, pool).functionName()));
     const text = toString(expandToNode`
         // Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.
-        import { all, any, answerIn, count, decide, decideRatio, not, sum, NO_EXCLUSION, type IndicatorResult, type ResponseRow } from './runtime.js';
+        import {
+            all, any, answerIn, count, decide, decideRatio, not, sum, NO_EXCLUSION, isIn, countIs, and3, or3, not3, lazyResult,
+            type IndicatorResult, type ResponseRow, type Truth3
+        } from './runtime.js';
 
         ${joinToNode(pool.declarations, { appendNewLineIfNotEmpty: true })}
 

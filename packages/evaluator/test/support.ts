@@ -2,14 +2,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { EmptyFileSystem, URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createOjServices, loadWorkspace, type Model } from '@oj/language';
 import { generateEvaluatorFiles } from '../src/generator.js';
 
-export const root = path.resolve(__dirname, '../../..');
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export async function loadExample(): Promise<Model[]> {
     const { shared } = createOjServices(NodeFileSystem);

@@ -3,8 +3,8 @@
  * They tell a methodologist what a rule really does: never or always met, exclusions that swallow
  * fulfilment, alternatives that add nothing, answers that never matter, examples that fail.
  */
-import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { Example, Indicator, OjAstType, Requirement } from './generated/ast.js';
+import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { type Example, type Indicator, type OjAstType, type Requirement, isIndicator, isModel } from './generated/ast.js';
 import type { OjServices } from './oj-module.js';
 import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from './semantics/analysis.js';
 import { checkExample, expectedStatus } from './semantics/examples.js';
@@ -37,14 +37,51 @@ export function registerAnalysisChecks(services: OjServices): void {
     services.validation.ValidationRegistry.register(checks, validator);
 }
 
-/** An unresolved name already has its own error; analysing around it would only add noise. */
-function hasUnresolvedReference(indicator: Indicator): boolean {
-    return AstUtils.streamAllContents(indicator).some(node => AstUtils.streamReferences(node).some(ref => 'ref' in ref.reference && ref.reference.ref === undefined));
+/** Indicators of one linking of a document that are left alone, keyed by the document's references (new at every linking). */
+const notAnalysableByLinking = new WeakMap<object, Set<Indicator>>();
+
+/**
+ * An indicator is not analysed when a name in it is unresolved (it has its own error) or when the
+ * parser had to recover inside it (a rule or example being typed, a file cut short): analysing
+ * around either would only add noise. Found once per document and linking, from the document's
+ * references and syntax errors, rather than by walking each indicator.
+ */
+function notAnalysable(indicator: Indicator): boolean {
+    const document = AstUtils.getDocument(indicator);
+    let skipped = notAnalysableByLinking.get(document.references);
+    if (!skipped) {
+        skipped = findNotAnalysable(document);
+        notAnalysableByLinking.set(document.references, skipped);
+    }
+    return skipped.has(indicator);
+}
+
+function findNotAnalysable(document: LangiumDocument): Set<Indicator> {
+    const skipped = new Set<Indicator>();
+    const model = document.parseResult.value;
+    for (const reference of document.references) {
+        if (!('ref' in reference) || reference.ref !== undefined) continue;
+        const holder = reference.$refNode?.astNode;
+        const indicator = holder && AstUtils.getContainerOfType(holder, isIndicator);
+        if (indicator) skipped.add(indicator);
+    }
+    const indicators = isModel(model) ? model.elements.filter(isIndicator) : [];
+    const offsets = [
+        ...document.parseResult.parserErrors.map(e => e.token.startOffset),
+        ...document.parseResult.lexerErrors.map(e => e.offset)
+    ];
+    for (const indicator of indicators) {
+        const cst = indicator.$cstNode;
+        const closed = cst !== undefined && cst.text.endsWith('}');
+        // An error at the end of the input (offset NaN) belongs to whatever is left open there.
+        if (!closed || offsets.some(offset => cst.offset <= offset && offset < cst.end)) skipped.add(indicator);
+    }
+    return skipped;
 }
 
 export class OjAnalysisValidator {
     checkRules = (indicator: Indicator, accept: ValidationAcceptor): void => {
-        if (indicator.ratio || hasUnresolvedReference(indicator)) return;
+        if (indicator.ratio || notAnalysable(indicator)) return;
         const base = baseRequirement(indicator);
         for (const requirement of indicator.requirements) {
             if (requirement.alternatives.length === 0) continue;
@@ -93,7 +130,7 @@ export class OjAnalysisValidator {
     }
 
     checkExamples = (indicator: Indicator, accept: ValidationAcceptor): void => {
-        if (hasUnresolvedReference(indicator)) return;
+        if (notAnalysable(indicator)) return;
         const units = new Set(unitsOfIndicator(indicator));
         for (const example of indicator.examples) {
             if (!this.validExample(indicator, example, units, accept)) continue;

@@ -1,9 +1,11 @@
 /**
  * Turns unresolved references into messages a methodologist understands, each with its own code
- * (unknown-option, unknown-area, …) so that quick fixes can offer the right repair.
+ * (unknown-option, unknown-area, …) so that quick fixes can offer the right repair; and says in
+ * Swedish what the parser and lexer report in English.
  */
 import {
-    type AstReflection, DefaultDocumentValidator, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ValidationOptions
+    type AstReflection, DefaultDocumentValidator, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ParseResult,
+    type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isAnswerCondition, isExampleAnswer, isQuestionTarget } from './generated/ast.js';
@@ -27,12 +29,67 @@ function listed(names: string[], singular: string, plural: string): string {
     return names.length === 1 ? ` (bara ${singular} ${names[0]})` : ` (${plural} är ${joinSwedish(names)})`;
 }
 
+/** A token type the parser expected, as a reader would name it. */
+function expectedText(type: string): string {
+    switch (type) {
+        case 'ID': return 'ett namn';
+        case 'STRING': return 'en text inom citattecken';
+        case 'INT': return 'ett heltal';
+        case 'DECIMAL': return 'ett decimaltal';
+        case 'EOF': return 'filens slut';
+        default: return `"${type}"`;
+    }
+}
+
+/** The token the parser found instead. */
+function foundText(image: string): string {
+    if (image === '') return 'filens slut';
+    return image.startsWith('"') ? `texten ${image}` : `"${image}"`;
+}
+
+/**
+ * The parser's (Chevrotain's, through Langium's) English message in Swedish. Its wording is the
+ * only place the expected tokens are given, so it is read back; an unknown shape is kept as it is.
+ */
+export function swedishParserMessage(message: string): string {
+    const endOfFile = /^Expecting (?:end of file|token of type 'EOF') but found `(.*)`\.$/s.exec(message);
+    if (endOfFile) return `Här väntades en ny deklaration (enkät, svarsalternativ, område, fråga, begrepp eller indikator) eller filens slut, men det står ${foundText(endOfFile[1])}.`;
+    const mismatch = /^Expecting token of type '(.*)' but found `(.*)`\.$/s.exec(message);
+    if (mismatch) return `Här väntades ${expectedText(mismatch[1])}, men det står ${foundText(mismatch[2])}.`;
+    const alternatives = /^Expecting: (?:at least one iteration which starts with )?one of these possible Token sequences:+\n([\s\S]*)\nbut found: '(.*)'$/.exec(message);
+    if (alternatives) {
+        const sequences = [...alternatives[1].matchAll(/\[(.*)\]/g)].map(m => m[1].split(', ').map(expectedText).join(' '));
+        return `Här väntades ${joinSwedish([...new Set(sequences)], 'eller')}, men det står ${foundText(alternatives[2])}.`;
+    }
+    return message;
+}
+
+export function swedishLexerMessage(message: string): string {
+    const unexpected = /^unexpected character: ->(.)<- at offset: \d+, skipped \d+ characters\.$/s.exec(message);
+    if (!unexpected) return message;
+    return unexpected[1] === '"'
+        ? 'Texten som börjar här avslutas aldrig med ett citattecken.'
+        : `Tecknet "${unexpected[1]}" kan inte användas här.`;
+}
+
 export class OjDocumentValidator extends DefaultDocumentValidator {
     protected readonly reflection: AstReflection;
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
+    }
+
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const added: Diagnostic[] = [];
+        super.processParsingErrors(parseResult, added, options);
+        diagnostics.push(...added.map(d => (typeof d.message === 'string' ? { ...d, message: swedishParserMessage(d.message) } : d)));
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const added: Diagnostic[] = [];
+        super.processLexingErrors(parseResult, added, options);
+        diagnostics.push(...added.map(d => (typeof d.message === 'string' ? { ...d, message: swedishLexerMessage(d.message) } : d)));
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

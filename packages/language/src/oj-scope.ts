@@ -60,6 +60,8 @@ export class OjScopeProvider extends DefaultScopeProvider {
     protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
         const key = surveyKeyOfModel(modelOf(context.container));
         if (referenceType === 'Survey' || key === '') return super.getGlobalScope(referenceType, context);
+        // A misspelt "tillhör" is reported once; its file still sees every declaration, so errors do not cascade.
+        if (!this.indexManager.allElements('Survey').some(survey => survey.name === key)) return super.getGlobalScope(referenceType, context);
         return this.surveyScopeCache.get(`${key}\u0000${referenceType}`, () => {
             const uris = new Set(this.documents.all
                 .filter(document => [key, ''].includes(surveyKeyOfModel(document.parseResult.value as Model)))

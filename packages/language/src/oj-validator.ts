@@ -315,7 +315,7 @@ export class OjValidator {
         const used = indicator.requirements.some(r => r.alternatives.some(a => slotsInExpression(a).includes(slot)))
             || slotsInExpression(indicator.exclusion?.condition).includes(slot)
             || slotsInExpression(indicator.exception?.condition).includes(slot)
-            || indicator.ratio?.numerator.question.ref === slot || indicator.ratio?.denominator.question.ref === slot;
+            || indicator.ratio?.numerator?.question.ref === slot || indicator.ratio?.denominator?.question.ref === slot;
         if (!used) {
             this.issue(accept, 'warning', IssueCodes.UnusedQuestion, `Fråga ${slot.name} används inte i regeln, uteslutningen eller andelen.`, slot, 'name');
         }
@@ -382,22 +382,29 @@ export class OjValidator {
 
     checkPrintedParts = (indicator: Indicator, accept: ValidationAcceptor): void => {
         const survey = surveyOf(indicator);
+        const written = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value !== undefined);
+        // An empty string ("beskrivning \"\"", as the quick fix writes it) is written but still has no text to print.
+        const hasText = (value: unknown) => (Array.isArray(value) ? value.some(hasText) : typeof value !== 'string' || value.trim() !== '');
         const missing = PRINTED_PARTS.filter(part => {
             const value = indicator[part.property];
-            const given = Array.isArray(value) ? value.length > 0 : value !== undefined;
-            if (given) return false;
+            if (written(value)) return !hasText(value);
             if (part.surveyDefault && survey) {
                 const fallback = survey[part.surveyDefault];
-                return Array.isArray(fallback) ? fallback.length === 0 : fallback === undefined;
+                return !written(fallback) || !hasText(fallback);
             }
             return true;
         });
         if (missing.length > 0) {
-            this.issue(accept, 'warning', IssueCodes.MissingPrintedPart, `Indikator ${indicator.number} saknar text för: ${missing.map(m => m.label).join(', ')}.`, indicator, 'name', undefined, { parts: missing.map(m => m.property) });
+            // The quick fix adds only the parts that are not written at all; an empty one is filled in by hand.
+            const absent = missing.filter(part => !written(indicator[part.property]));
+            this.issue(accept, 'warning', IssueCodes.MissingPrintedPart, `Indikator ${indicator.number} saknar text för: ${missing.map(m => m.label).join(', ')}.`,
+                indicator, 'name', undefined, { parts: absent.map(m => m.property) });
         }
     };
 
     checkAnswerCondition = (condition: AnswerCondition, accept: ValidationAcceptor): void => {
+        // A condition cut short by a syntax error has no target; the parse error says what is missing.
+        if (!condition.target) return;
         const question = questionOf(condition.target.question.ref);
         if (question?.numeric) {
             this.issue(accept, 'error', IssueCodes.OptionOnNumericQuestion,
@@ -413,6 +420,7 @@ export class OjValidator {
     };
 
     checkNumericCondition = (condition: NumericCondition, accept: ValidationAcceptor): void => {
+        if (!condition.target) return;
         const question = questionOf(condition.target.question.ref);
         if (question && !question.numeric) {
             this.issue(accept, 'error', IssueCodes.NumberOnOptionQuestion,
@@ -432,6 +440,7 @@ export class OjValidator {
 
     checkRatio = (ratio: Ratio, accept: ValidationAcceptor): void => {
         for (const property of ['numerator', 'denominator'] as const) {
+            if (!ratio[property]) continue;
             const question = questionOf(ratio[property].question.ref);
             if (question && !question.numeric) {
                 this.issue(accept, 'error', IssueCodes.RatioNotNumeric, `En andel räknas på antal; fråga ${ratio[property].question.$refText} besvaras med svarsalternativ.`, ratio, property);
@@ -458,9 +467,9 @@ const DECLARATION_WORDS: Record<string, string> = {
     AnswerSet: 'svarsalternativ', Area: 'ett område', Group: 'en grupp', Term: 'ett begrepp', SurveyPart: 'en enkätdel', Survey: 'en enkät'
 };
 
-/** Where a variable comes from, as a reader finds it: "fråga ii i indikator 3" or "frågan Delad". */
+/** Where a variable comes from, as a reader finds it: "fråga ii (indikator 3)" or "frågan Delad". */
 function describeOwner(variable: SurveyVariable): string {
-    return variable.slot?.declared ? `fråga ${variable.slot.name} i indikator ${variable.slot.$container.number}` : `frågan ${variable.question.name}`;
+    return variable.slot?.declared ? `fråga ${variable.slot.name} (indikator ${variable.slot.$container.number})` : `frågan ${variable.question.name}`;
 }
 
 function isIsoDate(text: string): boolean {

@@ -123,3 +123,43 @@ export function decideRatio(indicator: number, group: string | undefined, exclus
     if (denominator.value === 0) return { ...base, status: 'excluded', trace };
     return { ...base, status: 'met', trace, numerator: numerator.value, denominator: denominator.value };
 }
+
+/*
+ * The fast path: truth as a small integer (0 false, 1 true, 2 unknown) with no allocation, so that
+ * evaluating a row costs what hand-written code costs. The traced helpers above give the same
+ * value and are only run when a result's trace is read.
+ */
+export type Truth3 = 0 | 1 | 2;
+
+/** 0/1/2: whether the answer in `variable` is one of `codes`, unknown when blank. */
+export function isIn(row: ResponseRow, variable: string, codes: ReadonlySet<string>): Truth3 {
+    const answer = row[variable];
+    if (answer === undefined || answer === null || answer === '') return 2;
+    if (typeof answer === 'number') return codes.has(String(answer)) ? 1 : 0;
+    if (codes.has(answer)) return 1;
+    const code = answer.trim();
+    return code === '' ? 2 : codes.has(code) ? 1 : 0;
+}
+
+export function countIs(row: ResponseRow, variable: string, test: (value: number) => boolean): Truth3 {
+    const value = answerNumber(row[variable]);
+    return value === undefined ? 2 : test(value) ? 1 : 0;
+}
+
+export function and3(a: Truth3, b: Truth3): Truth3 {
+    return a === 0 || b === 0 ? 0 : a === 2 || b === 2 ? 2 : 1;
+}
+
+export function or3(a: Truth3, b: Truth3): Truth3 {
+    return a === 1 || b === 1 ? 1 : a === 2 || b === 2 ? 2 : 0;
+}
+
+export function not3(a: Truth3): Truth3 {
+    return a === 2 ? 2 : a === 1 ? 0 : 1;
+}
+
+/** A result whose trace is worked out by the traced evaluation only when it is read. */
+export function lazyResult(indicator: number, group: string | undefined, status: Status, row: ResponseRow, traced: (row: ResponseRow) => IndicatorResult): IndicatorResult {
+    if (group === undefined) return { indicator, status, get trace() { return traced(row).trace; } };
+    return { indicator, group, status, get trace() { return traced(row).trace; } };
+}

@@ -10,8 +10,12 @@ import type { Model } from '../generated/ast.js';
 import type { OjServices } from '../oj-module.js';
 import { IssueCodes } from '../oj-validator.js';
 
+/**
+ * A line for each printed part the quick fix can add. Texts only the methodologist can write are
+ * left empty, so the warning stays until they are written; the areas are left out because an
+ * empty area list would not parse.
+ */
 const PART_SKELETON: Record<string, string> = {
-    areas: 'områden ',
     description: 'beskrivning ""',
     purpose: 'syfte ""',
     direction: 'önskad riktning positiv "På kommunnivå är positivt resultat önskvärt."',
@@ -92,6 +96,7 @@ export class OjCodeActionProvider implements CodeActionProvider {
         if (open < 0) return [];
         const position = document.textDocument.positionAt(open + 1);
         const lines = parts.map(p => PART_SKELETON[p]).filter(Boolean).map(line => `\n    ${line}`).join('');
+        if (lines === '') return [];
         return [{
             title: 'Lägg till de delar som saknas',
             kind: CodeActionKind.QuickFix,

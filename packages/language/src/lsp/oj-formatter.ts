@@ -4,8 +4,8 @@
  * Only the start of each part is moved; text within a part (a long rule, a string) is left as
  * written apart from spacing, so formatting never reflows published wording.
  */
-import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
-import { type AstNode, type CstNode, isCompositeCstNode, isLeafCstNode } from 'langium';
+import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatter } from 'langium/lsp';
+import { AstUtils, CstUtils, type AstNode, type CstNode, isCompositeCstNode, isLeafCstNode } from 'langium';
 import { ownCstContent } from '../cst-utils.js';
 import { isAnswerSet, isArea, isExample, isIndicator, isModel, isQuestion, isRequirement, isSurvey } from '../generated/ast.js';
 
@@ -33,6 +33,14 @@ function isBlock(node: AstNode): boolean {
     return isSurvey(node) || isAnswerSet(node) || isArea(node) || isIndicator(node) || isExample(node);
 }
 
+/** Offsets of a block's own braces (-1 when it has none, e.g. an area written without a body). */
+function braces(node: AstNode): { open: number; close: number } {
+    const content = ownCstContent(node);
+    const open = content.find(c => isLeafCstNode(c) && c.text === '{');
+    const close = [...content].reverse().find(c => isLeafCstNode(c) && c.text === '}');
+    return { open: open?.offset ?? -1, close: close?.offset ?? Number.MAX_SAFE_INTEGER };
+}
+
 function firstLeaf(node: CstNode): CstNode {
     let current = node;
     while (isCompositeCstNode(current)) {
@@ -49,6 +57,7 @@ export class OjFormatter extends AbstractFormatter {
         if (isModel(node)) {
             // At least a line break between declarations; blank lines and comments are kept as written.
             for (const element of node.elements) formatter.node(element).prepend(Formatting.newLine({ allowMore: true }));
+            this.indentComments(node, formatter);
             return;
         }
         if (isBlock(node)) {
@@ -68,6 +77,23 @@ export class OjFormatter extends AbstractFormatter {
             formatter.keywords('ELLER').prepend(lineAt(blockDepth(node) + 1)).append(Formatting.oneSpace());
         }
         formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+    }
+
+    /**
+     * A comment on a line of its own is indented like the parts of the block it is written in
+     * (Langium would indent it by its own running indentation, which absolute moves leave at 0).
+     * A comment after code on the same line stays where it is.
+     */
+    protected indentComments(model: AstNode, formatter: NodeFormatter<AstNode>): void {
+        const root = model.$cstNode;
+        if (!root) return;
+        const blocks = AstUtils.streamAst(model).filter(isBlock).map(block => ({ block, ...braces(block) })).filter(b => b.open >= 0).toArray();
+        for (const leaf of CstUtils.streamCst(root)) {
+            if (!leaf.hidden || !isLeafCstNode(leaf)) continue;
+            const enclosing = blocks.filter(b => b.open < leaf.offset && leaf.offset < b.close);
+            const depth = enclosing.length === 0 ? 0 : Math.max(...enclosing.map(b => blockDepth(b.block) + 1));
+            formatter.cst([leaf]).prepend(lineAt(depth));
+        }
     }
 
     /** The first token of every part between the block's braces: a part keyword or a child declaration. */

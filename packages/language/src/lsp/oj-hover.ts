@@ -4,10 +4,10 @@
  * indicator's rule in the Swedish of the published document; a term's definition.
  */
 import { AstNodeHoverProvider } from 'langium/lsp';
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode } from 'langium';
 import {
-    type AnswerOption, type AnswerSet, type Area, type Group, type Indicator, type IndicatorQuestion, type Question,
-    type QuestionItem, type Term,
+    type And, type AnswerCondition, type AnswerOption, type AnswerSet, type Area, type Exception, type Exclusion, type Group, type Indicator,
+    type IndicatorQuestion, type Not, type NumericCondition, type Or, type Question, type QuestionItem, type Ratio, type Requirement, type Term,
     isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isTerm
 } from '../generated/ast.js';
 import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model-utils.js';
@@ -61,14 +61,20 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         const areas = indicator.areas.map(a => a.ref?.title ?? a.ref?.label ?? a.$refText);
         if (areas.length > 0) lines.push('', md(areas.join(', ')));
         if (indicator.description) lines.push('', md(indicator.description));
-        for (const requirement of indicator.requirements) lines.push('', md(requirementSentence(requirement)));
-        const ratio = ratioText(indicator);
-        if (ratio) lines.push('', md(`Andel: ${ratio}.`));
-        const exclusion = exclusionSentence(indicator);
-        if (exclusion) lines.push('', md(exclusion));
+        // While a rule is being typed it has holes ("… och" with nothing after): say so rather than render half a rule.
+        const complete = [...indicator.requirements, indicator.ratio, indicator.exclusion, indicator.exception].every(isComplete);
+        if (complete) {
+            for (const requirement of indicator.requirements) lines.push('', md(requirementSentence(requirement)));
+            const ratio = ratioText(indicator);
+            if (ratio) lines.push('', md(`Andel: ${ratio}.`));
+            const exclusion = exclusionSentence(indicator);
+            if (exclusion) lines.push('', md(exclusion));
+        } else {
+            lines.push('', 'Regeln visas när den är färdigskriven.');
+        }
         const units = unitsOfIndicator(indicator);
         if (units.length > 0) lines.push('', `Redovisas för: ${md(units.map(u => u.label).join(', '))}`);
-        lines.push(...this.decisionTables(indicator));
+        if (complete) lines.push(...this.decisionTables(indicator));
         return lines.join('\n');
     }
 
@@ -109,4 +115,21 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         if (unit.groups.length > 0) lines.push('', `Grupper: ${unit.groups.map(g => `${md(g.name)} (${md(g.label)})`).join(', ')}`);
         return lines.join('\n');
     }
+}
+
+/** Whether a rule part has every operand the grammar requires (a syntax error leaves holes in the AST). */
+function isComplete(root: AstNode | undefined): boolean {
+    if (!root) return true;
+    return AstUtils.streamAst(root).every(node => {
+        switch (node.$type) {
+            case 'Requirement': return (node as Requirement).alternatives.length > 0;
+            case 'And': case 'Or': return (node as And | Or).left !== undefined && (node as And | Or).right !== undefined;
+            case 'Not': return (node as Not).operand !== undefined;
+            case 'AnswerCondition': return (node as AnswerCondition).target !== undefined && (node as AnswerCondition).options.length > 0;
+            case 'NumericCondition': return (node as NumericCondition).target !== undefined;
+            case 'Exclusion': case 'Exception': return (node as Exclusion | Exception).condition !== undefined;
+            case 'Ratio': return (node as Ratio).numerator !== undefined && (node as Ratio).denominator !== undefined;
+            default: return true;
+        }
+    });
 }

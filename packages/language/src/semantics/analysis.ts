@@ -93,7 +93,7 @@ export class RuleSpace {
             if (!expression) return;
             if (expression.$type === 'NumericCondition') {
                 const target = expression.target;
-                if (target.question.ref === slot && (target.items.length === 0 || target.items.some(i => i.ref === item))) {
+                if (target?.question?.ref === slot && (target.items.length === 0 || target.items.some(i => i.ref === item))) {
                     constants.add(expression.value);
                     constants.add(expression.value + 1);
                     constants.add(Math.max(0, expression.value - 1));
@@ -111,7 +111,9 @@ export class RuleSpace {
         return [...constants].sort((a, b) => a - b).map(n => ({ number: n, label: String(n) }));
     }
 
-    compile(expression: Expression, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {
+    /** A part of the rule not yet written (the parser recovered from an incomplete line) is unknown. */
+    compile(expression: Expression | undefined, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {
+        if (!expression) return () => U;
         switch (expression.$type) {
             case 'And': {
                 const l = this.compile(expression.left, removed), r = this.compile(expression.right, removed);
@@ -131,7 +133,7 @@ export class RuleSpace {
     }
 
     protected compileAnswerCondition(condition: AnswerCondition, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {
-        const slot = condition.target.question.ref;
+        const slot = condition.target?.question?.ref;
         if (!slot) return () => U;
         const codes = new Set(condition.options
             .filter(o => !(removed && removed.condition === condition && o.ref === removed.option))
@@ -147,7 +149,7 @@ export class RuleSpace {
     }
 
     protected compileNumericCondition(condition: NumericCondition): Evaluator {
-        const slot = condition.target.question.ref;
+        const slot = condition.target?.question?.ref;
         if (!slot) return () => U;
         const parts = itemsOfTarget(condition.target).map(item => {
             const index = this.variable(slot, item);
@@ -256,6 +258,52 @@ export function partition(variableCount: number, domains: number[], label: (a: A
     return result;
 }
 
+/**
+ * Whether some answer combination gets label 1 under a labelling as `partition` takes it (bit 1 =
+ * found, bit 2 = not here): `partition(…, 1).has(1)` without recording the cubes it passes, since
+ * the analysis asks this once per alternative, variable and option while typing.
+ */
+export function existsLabel(variableCount: number, domains: number[], label: (a: Assignment) => number): boolean {
+    const assignment = new Int32Array(variableCount).fill(-1);
+    const visit = (depth: number): boolean => {
+        const labels = label(assignment);
+        if (labels === 0) return false;
+        // One label possible, or a leaf: the cube's label is the lowest bit, as partition records it.
+        if ((labels & (labels - 1)) === 0 || depth === variableCount) return (labels & 1) !== 0;
+        const size = domains[depth];
+        for (let v = 0; v < size; v++) {
+            assignment[depth] = v;
+            if (visit(depth + 1)) { assignment[depth] = -1; return true; }
+        }
+        assignment[depth] = -1;
+        return false;
+    };
+    return visit(0);
+}
+
+/** The number of combinations per label bit, as `partition` would sum its cubes, without recording them. */
+function countLabels(variableCount: number, domains: number[], label: (a: Assignment) => number): Map<number, number> {
+    const result = new Map<number, number>();
+    const assignment = new Int32Array(variableCount).fill(-1);
+    const visit = (depth: number, remaining: number) => {
+        const labels = label(assignment);
+        if (labels === 0) return;
+        if ((labels & (labels - 1)) === 0 || depth === variableCount) {
+            const bit = labels & -labels;
+            result.set(bit, (result.get(bit) ?? 0) + remaining);
+            return;
+        }
+        const size = domains[depth];
+        for (let v = 0; v < size; v++) {
+            assignment[depth] = v;
+            visit(depth + 1, remaining / size);
+        }
+        assignment[depth] = -1;
+    };
+    visit(0, domains.reduce((p, d) => p * d, 1));
+    return result;
+}
+
 export interface DecisionRow {
     /** Per variable: the labels of the values in this row, or undefined for "any". */
     values: Array<string[] | undefined>;
@@ -355,20 +403,26 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
     const domains = variables.map(v => v.domain.length);
     const n = variables.length;
 
-    const cubes = partition(n, domains, status);
+    // Counts come from a pass that records nothing; the decision table (hover only) is built when first read.
     const counts: Record<Status, number> = { met: 0, not_met: 0, excluded: 0, missing: 0 };
-    const table: DecisionRow[] = [];
-    for (const [bit, list] of cubes) {
-        const s = statusOfBit(bit);
-        counts[s] = list.reduce((sum, c) => sum + c.count, 0);
-        for (const row of mergeCubes(list, variables)) {
-            table.push({ values: row.values.map((set, k) => (set ? [...set].sort((a, b) => a - b).map(i => variables[k].domain[i].label) : undefined)), status: s, count: row.count });
+    for (const [bit, count] of countLabels(n, domains, status)) counts[statusOfBit(bit)] = count;
+    let table: DecisionRow[] | undefined;
+    const decisionTable = (): DecisionRow[] => {
+        if (table) return table;
+        const rows: DecisionRow[] = [];
+        for (const [bit, list] of partition(n, domains, status)) {
+            const s = statusOfBit(bit);
+            for (const row of mergeCubes(list, variables)) {
+                rows.push({ values: row.values.map((set, k) => (set ? [...set].sort((a, b) => a - b).map(i => variables[k].domain[i].label) : undefined)), status: s, count: row.count });
+            }
         }
-    }
-    table.sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status));
+        rows.sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status));
+        table = rows;
+        return rows;
+    };
     const total = domains.reduce((p, d) => p * d, 1);
 
-    const exists = (label: (a: Assignment) => number) => partition(n, domains, label, 1).has(1);
+    const exists = (label: (a: Assignment) => number) => existsLabel(n, domains, label);
     // Bit 1 = "found", bit 2 = "not here".
     const exclusionOverlap = exists(a => {
         const e = exclusion(a), r = fulfilment(a);
@@ -408,7 +462,8 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
     });
 
     return {
-        requirement, variables, counts, total, table,
+        requirement, variables, counts, total,
+        get table() { return decisionTable(); },
         neverMet: counts.met === 0,
         alwaysMet: counts.met > 0 && counts.not_met === 0,
         exclusionOverlap, subsumedAlternatives, irrelevantVariables, irrelevantOptions, unmentionedOptions
@@ -421,7 +476,7 @@ export function variantEqualsBase(indicator: Indicator, variant: Requirement, ba
     const a = space.statusEvaluator(variant);
     const b = space.statusEvaluator(base);
     const domains = space.variables.map(v => v.domain.length);
-    return !partition(space.variables.length, domains, x => differenceLabel([a(x), b(x)]), 1).has(1);
+    return !existsLabel(space.variables.length, domains, x => differenceLabel([a(x), b(x)]));
 }
 
 /** The decision table as Markdown, at most `limit` rows. */

@@ -1,0 +1,274 @@
+/**
+ * The Word rendering: heading styles with outline levels, a table of contents field, real lists,
+ * indicator tables whose two header rows repeat on every page, Swedish as the document language and
+ * filled-in core properties. docx escapes all text it writes; the package is made reproducible after.
+ */
+import {
+    AlignmentType, Bookmark, BorderStyle, Document, Footer, HeadingLevel, InternalHyperlink, LevelFormat, LineRuleType, Packer,
+    PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TabStopType,
+    TextRun, WidthType, type IParagraphOptions
+} from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
+import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, Paragraph as TextParagraph } from './model.js';
+import { renumberBookmarks, reproduciblePackage } from './docx-package.js';
+
+// A4 in twentieths of a point, with 2 cm side margins.
+export const A4 = { width: 11906, height: 16838 };
+export const MARGIN = { top: 1247, bottom: 1304, left: 1134, right: 1134, header: 567, footer: 624 };
+export const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
+
+const ACCENT = '1F3A5F';
+const BAND = 'DDE6F0';
+const LABEL_FILL = 'F1F4F8';
+const RULE = '7D8FA6';
+export const FONT = 'Arial';
+
+const BULLETS = 'punktlista';
+
+export const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
+export const borders = { top: border, bottom: border, left: border, right: border };
+export const cellMargins = { top: 70, bottom: 70, left: 100, right: 100 };
+
+/** The styles both Word documents share: Swedish text, Arial, headings with outline levels. */
+export function wordStyles() {
+    return {
+        default: {
+            document: {
+                run: { font: FONT, size: 20, language: { value: 'sv-SE' } },
+                paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } }
+            },
+            title: { run: { font: FONT, size: 52, bold: true, color: ACCENT }, paragraph: { spacing: { before: 3600, after: 280 } } },
+            heading1: {
+                run: { font: FONT, size: 34, bold: true, color: ACCENT },
+                paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 0 }
+            },
+            heading2: {
+                run: { font: FONT, size: 25, bold: true, color: ACCENT },
+                paragraph: { spacing: { before: 280, after: 100 }, keepNext: true, keepLines: true, outlineLevel: 1 }
+            }
+        },
+        paragraphStyles: [
+            {
+                // The indicator's name in its table: a heading (outline level 2) that the contents leave out.
+                id: 'Indikatorrubrik', name: 'Indikatorrubrik', basedOn: 'Normal', next: 'Normal', quickFormat: true,
+                run: { font: FONT, size: 21, bold: true, color: 'FFFFFF' },
+                paragraph: { spacing: { before: 40, after: 40 }, keepNext: true, outlineLevel: 1 }
+            },
+            {
+                id: 'Innehallsrubrik', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal',
+                run: { font: FONT, size: 34, bold: true, color: ACCENT }, paragraph: { spacing: { after: 200 } }
+            },
+            {
+                id: 'Tabelltext', name: 'Tabelltext', basedOn: 'Normal', next: 'Tabelltext', quickFormat: true,
+                run: { size: 18 }, paragraph: { spacing: { after: 80, line: 252, lineRule: LineRuleType.AUTO } }
+            },
+            {
+                id: 'Tabellrubrik', name: 'caption', basedOn: 'Normal', next: 'Normal',
+                run: { size: 19, bold: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true }
+            },
+            {
+                id: 'Sidfot', name: 'footer', basedOn: 'Normal',
+                run: { size: 15, color: '4A4A4A' }, paragraph: { spacing: { after: 0 } }
+            }
+        ]
+    };
+}
+
+export const bulletNumbering = {
+    config: [{
+        reference: BULLETS,
+        levels: [{
+            level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: { left: 340, hanging: 250 } } }
+        }]
+    }]
+};
+
+function textParagraph(p: TextParagraph, style?: string): Paragraph {
+    return new Paragraph({ style, children: [new TextRun({ text: p.text, bold: p.emphasis === 'strong' ? true : undefined })] });
+}
+
+function listParagraphs(list: BulletList, style?: string): Paragraph[] {
+    return list.items.map(item => new Paragraph({
+        style,
+        numbering: { reference: BULLETS, level: 0 },
+        children: item.target
+            ? [new InternalHyperlink({ anchor: item.target, children: [new TextRun({ text: item.text, style: 'Hyperlink' })] })]
+            : [new TextRun(item.text)]
+    }));
+}
+
+export function cell(children: Paragraph[], options: { fill?: string; columnSpan?: number; width?: number } = {}): TableCell {
+    return new TableCell({
+        children,
+        borders,
+        margins: cellMargins,
+        columnSpan: options.columnSpan,
+        width: options.width ? { size: options.width, type: WidthType.DXA } : undefined,
+        shading: options.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } : undefined
+    });
+}
+
+function dataTable(table: DataTable): Array<Paragraph | Table> {
+    const first = Math.round(TEXT_WIDTH * 0.5);
+    const other = Math.floor((TEXT_WIDTH - first) / Math.max(1, table.columns.length - 1));
+    const widths = table.columns.map((_c, i) => (i === 0 ? first : other));
+    const small = (text: string, options: Partial<IParagraphOptions> = {}, bold = false) =>
+        new Paragraph({ style: 'Tabelltext', ...options, children: [new TextRun({ text, bold: bold || undefined })] });
+    return [
+        new Paragraph({ style: 'Tabellrubrik', children: [new TextRun(table.caption)] }),
+        new Table({
+            width: { size: TEXT_WIDTH, type: WidthType.DXA },
+            columnWidths: widths,
+            layout: TableLayoutType.FIXED,
+            rows: [
+                new TableRow({
+                    tableHeader: true,
+                    cantSplit: true,
+                    children: table.columns.map((c, i) => cell([small(c, {}, true)], { fill: BAND, width: widths[i] }))
+                }),
+                ...table.rows.map(row => new TableRow({
+                    cantSplit: true,
+                    children: row.map((c, i) => cell([small(c, i === 0 ? {} : { alignment: AlignmentType.RIGHT })], { width: widths[i] }))
+                }))
+            ]
+        })
+    ];
+}
+
+const LABEL_WIDTH = 2300;
+
+function indicatorTable(entry: IndicatorEntry): Table {
+    const contentWidth = TEXT_WIDTH - LABEL_WIDTH;
+    const header: TableRow[] = [
+        new TableRow({
+            tableHeader: true,
+            cantSplit: true,
+            children: [cell([new Paragraph({
+                style: 'Indikatorrubrik',
+                children: [new Bookmark({ id: entry.id, children: [new TextRun(entry.heading)] })]
+            })], { fill: ACCENT, columnSpan: 2, width: TEXT_WIDTH })]
+        })
+    ];
+    if (entry.areas) {
+        header.push(new TableRow({
+            tableHeader: true,
+            cantSplit: true,
+            children: [cell([new Paragraph({ style: 'Tabelltext', keepNext: true, children: [new TextRun({ text: entry.areas, bold: true })] })], { fill: BAND, columnSpan: 2, width: TEXT_WIDTH })]
+        }));
+    }
+    const body = entry.rows.map(row => new TableRow({
+        children: [
+            cell([new Paragraph({ style: 'Tabelltext', children: [new TextRun({ text: row.label, bold: true })] })], { fill: LABEL_FILL, width: LABEL_WIDTH }),
+            cell(row.blocks.flatMap(b => (b.kind === 'paragraph' ? [textParagraph(b, 'Tabelltext')] : listParagraphs(b, 'Tabelltext'))), { width: contentWidth })
+        ]
+    }));
+    return new Table({
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        columnWidths: [LABEL_WIDTH, contentWidth],
+        layout: TableLayoutType.FIXED,
+        rows: [...header, ...body]
+    });
+}
+
+/** Space between two tables, which Word would otherwise join into one. */
+function spacer(): Paragraph {
+    return new Paragraph({ spacing: { before: 0, after: 160, line: 240, lineRule: LineRuleType.AUTO }, children: [] });
+}
+
+function sectionChildren(section: DocumentSection, first: boolean): Array<Paragraph | Table> {
+    const out: Array<Paragraph | Table> = [];
+    const ownPage = section.level === 1 && (first || section.content.some(c => c.kind === 'indicator'));
+    out.push(new Paragraph({
+        heading: section.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+        pageBreakBefore: ownPage || undefined,
+        children: [new Bookmark({ id: section.id, children: [new TextRun(section.title)] })]
+    }));
+    let previousTable = false;
+    for (const content of section.content) {
+        switch (content.kind) {
+            case 'paragraph': out.push(textParagraph(content)); previousTable = false; break;
+            case 'list': out.push(...listParagraphs(content)); previousTable = false; break;
+            case 'table': out.push(...dataTable(content)); previousTable = true; break;
+            case 'indicator':
+                if (previousTable) out.push(spacer());
+                out.push(indicatorTable(content));
+                previousTable = true;
+                break;
+        }
+    }
+    if (previousTable) out.push(spacer());
+    section.subsections.forEach(sub => out.push(...sectionChildren(sub, false)));
+    return out;
+}
+
+export function footer(text: string): Footer {
+    return new Footer({
+        children: [new Paragraph({
+            style: 'Sidfot',
+            border: { top: { style: BorderStyle.SINGLE, size: 4, color: RULE, space: 4 } },
+            tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+            children: [new TextRun(text), new TextRun({ children: ['\t', PageNumber.CURRENT] })]
+        })]
+    });
+}
+
+/** The document's core properties and settings, shared with the questionnaire. */
+export function coreProperties(doc: { title: string; publisher: string; description: string }) {
+    return {
+        title: doc.title,
+        subject: doc.description,
+        description: doc.description,
+        creator: doc.publisher,
+        lastModifiedBy: doc.publisher,
+        keywords: 'öppna jämförelser; indikatorer',
+        revision: 1
+    };
+}
+
+/** Word's settings part names the language of the theme fonts; docx leaves it out, Word then assumes English. */
+export function swedishSettings(xml: string): string {
+    return xml.includes('<w:themeFontLang')
+        ? xml.replace(/<w:themeFontLang[^>]*\/>/, '<w:themeFontLang w:val="sv-SE"/>')
+        : xml.replace(/<\/w:settings>\s*$/, '<w:themeFontLang w:val="sv-SE"/></w:settings>');
+}
+
+export interface DocxOptions {
+    /**
+     * Write the page numbers of the table of contents, laid out as Word would (default true). Without
+     * them the contents have no numbers until Word updates its fields, which it offers on opening.
+     */
+    pageNumbers?: boolean;
+}
+
+/** Renders the document as a .docx file. The same document gives the same bytes. */
+export async function renderDocx(doc: DescriptionDocument, options: DocxOptions = {}): Promise<Buffer> {
+    const children: Array<Paragraph | Table | TableOfContents> = [
+        new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
+        ...(doc.subtitle ? [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: doc.subtitle, size: 28 })] })] : []),
+        new Paragraph({ children: [new TextRun(doc.publisher)] }),
+        new Paragraph({ style: 'Innehallsrubrik', pageBreakBefore: true, children: [new TextRun('Innehåll')] }),
+        new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-2' })
+    ];
+    doc.sections.forEach((section, i) => children.push(...sectionChildren(section, i === 0)));
+
+    const document = new Document({
+        ...coreProperties(doc),
+        features: { updateFields: true },
+        // Page numbers in the contents as Word would lay the pages out, so that the file reads right
+        // before Word updates its fields (and in readers that never do). It is the slow part.
+        pageNumbers: options.pageNumbers === false ? undefined : estimatePageNumbers,
+        styles: wordStyles(),
+        numbering: bulletNumbering,
+        sections: [{
+            properties: {
+                titlePage: true,
+                page: { size: A4, margin: MARGIN }
+            },
+            footers: { default: footer(doc.runningTitle), first: new Footer({ children: [new Paragraph({ style: 'Sidfot', children: [] })] }) },
+            children
+        }]
+    });
+    const packed = await Packer.toBuffer(document);
+    return reproduciblePackage(packed, { date: doc.date, parts: { 'word/settings.xml': swedishSettings, 'word/document.xml': renumberBookmarks } });
+}

@@ -1,0 +1,95 @@
+/**
+ * The one document model behind the Word, PDF and HTML renderers. It holds plain text only: each
+ * renderer escapes or encodes it for its own format, so model text can never become markup.
+ */
+
+/** A paragraph of running text. `strong` is used for the small sub-headings inside a table cell. */
+export interface Paragraph {
+    kind: 'paragraph';
+    text: string;
+    emphasis?: 'strong';
+}
+
+export interface ListItem {
+    text: string;
+    /** The id of a section or indicator the item refers to, for renderers that can link. */
+    target?: string;
+}
+
+export interface BulletList {
+    kind: 'list';
+    items: ListItem[];
+}
+
+/** A data table whose first column holds row headers ("Tabell 1"). */
+export interface DataTable {
+    kind: 'table';
+    id: string;
+    caption: string;
+    columns: string[];
+    rows: string[][];
+}
+
+export type Block = Paragraph | BulletList | DataTable;
+
+/** One row of an indicator's table: a label and the blocks of its cell. */
+export interface IndicatorRow {
+    label: string;
+    blocks: Array<Paragraph | BulletList>;
+}
+
+/**
+ * An indicator as the published table: the header (number and name, the areas it is published in)
+ * and labelled rows. `id` is stable (`indikator-6`) so a preview can scroll to it.
+ */
+export interface IndicatorEntry {
+    kind: 'indicator';
+    id: string;
+    number: number;
+    name: string;
+    /** "6. Aktuell samlad plan för handläggares kompetensutveckling" */
+    heading: string;
+    /** The areas, as the second row of the table header shows them. */
+    areas: string;
+    rows: IndicatorRow[];
+}
+
+export type SectionContent = Block | IndicatorEntry;
+
+/** A top-level section (level 1) or a subsection of it (level 2). Indicators are level 2 too. */
+export interface DocumentSection {
+    id: string;
+    level: 1 | 2;
+    title: string;
+    content: SectionContent[];
+    subsections: DocumentSection[];
+}
+
+export interface DescriptionDocument {
+    /** BCP 47 language of every text in the document. */
+    language: 'sv-SE';
+    /** "Indikatorer – öppna jämförelser 2019" */
+    title: string;
+    /** The survey's title, under the title on the title page. */
+    subtitle?: string;
+    /** Who publishes the document (title page, document properties). */
+    publisher: string;
+    /** One line for the document properties' description/subject. */
+    description: string;
+    /** The text repeated in the page footer. */
+    runningTitle: string;
+    /** The document's date: fixed by the source or the caller so that outputs are reproducible. */
+    date: Date;
+    sections: DocumentSection[];
+}
+
+/** Every indicator of the document in reading order. */
+export function indicatorsOf(doc: DescriptionDocument): IndicatorEntry[] {
+    const out: IndicatorEntry[] = [];
+    const visit = (section: DocumentSection) => {
+        for (const c of section.content) if (c.kind === 'indicator') out.push(c);
+        section.subsections.forEach(visit);
+    };
+    doc.sections.forEach(visit);
+    return out;
+}

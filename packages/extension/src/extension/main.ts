@@ -1,0 +1,34 @@
+/**
+ * The extension on the desktop: starts the bundled language server (Node, over IPC) when an .oj
+ * file opens, and registers the preview and the commands that run on it.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { OjCommands } from './commands.js';
+import { DescriptionPreview } from './preview.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const module = context.asAbsolutePath('out/server/main.cjs');
+    // The PDF renderer finds its font package by module resolution; the .vsix has no node_modules,
+    // so the build copies the fonts to out/vendor and the server resolves packages there too.
+    const options = { env: { NODE_PATH: context.asAbsolutePath('out/vendor') } };
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc, options },
+        debug: { module, transport: TransportKind.ipc, options: { ...options, execArgv: ['--nolazy', '--inspect=6009'] } }
+    };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: 'file', language: 'oj' }],
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.oj') }
+    };
+    client = new LanguageClient('oj', vscode.l10n.t('Öppna jämförelser language server'), serverOptions, clientOptions);
+    const preview = new DescriptionPreview(context.extensionUri, client);
+    context.subscriptions.push(preview);
+    new OjCommands(client, preview).register(context);
+    await client.start();
+}
+
+export function deactivate(): Promise<void> | undefined {
+    return client?.stop();
+}

@@ -1,0 +1,127 @@
+/**
+ * The requests the extension adds to the language protocol. The server already holds the whole
+ * workspace, built and validated, including what is typed but not saved; so the preview, the
+ * exports and the generators run there, on exactly the model the diagnostics describe.
+ * Shared by the client (extension) and the server; only type-level imports, so it bundles into both.
+ */
+
+/**
+ * A request's method with its parameter and result types. Not vscode-jsonrpc's RequestType: the
+ * client and the server bundle different versions of that package, and only the method name
+ * crosses the wire.
+ */
+export interface OjRequest<P, R> {
+    readonly method: string;
+    /** Carries the types only; never set. */
+    readonly types?: { params: P; result: R };
+}
+
+function request<P, R>(method: string): OjRequest<P, R> {
+    return { method };
+}
+
+/** What can send a request: the language client, or a test's JSON-RPC connection. */
+export interface RequestSender {
+    sendRequest<R>(method: string, params: unknown): Promise<R>;
+}
+
+export function sendRequest<P, R>(sender: RequestSender, type: OjRequest<P, R>, params: P): Promise<R> {
+    return sender.sendRequest<R>(type.method, params);
+}
+
+export interface DocumentParams {
+    /** The .oj file the command was started from; its survey (`tillhör`) decides which files take part. */
+    textDocument: { uri: string };
+}
+
+/** Where an indicator of the file is in the source and in the preview. */
+export interface IndicatorAnchor {
+    /** The section id in the preview, e.g. `indikator-6`. */
+    id: string;
+    number: number;
+    /** Zero-based source lines of the indicator's block. */
+    startLine: number;
+    endLine: number;
+}
+
+/**
+ * The description of the file's indicators as an HTML fragment (every model text escaped by the
+ * renderer) and its style sheet; the client puts them in a page with its own Content-Security-Policy.
+ */
+export interface PreviewResult {
+    body: string;
+    css: string;
+    title: string;
+    anchors: IndicatorAnchor[];
+}
+
+export const PreviewRequest = request<DocumentParams, PreviewResult>('oj/preview');
+
+export type ExportFormat = 'docx' | 'pdf' | 'html';
+
+export interface ExportParams extends DocumentParams {
+    format: ExportFormat;
+    /** Absolute path of the file to write. */
+    outFile: string;
+}
+
+export interface FilesResult {
+    /** Absolute paths of the files written. */
+    files: string[];
+}
+
+export const ExportDescriptionRequest = request<ExportParams, FilesResult>('oj/exportDescription');
+
+export interface CodebookParams extends DocumentParams {
+    outFile: string;
+}
+
+export interface CodebookResult extends FilesResult {
+    variables: number;
+}
+
+export const ExportCodebookRequest = request<CodebookParams, CodebookResult>('oj/exportCodebook');
+
+export interface GenerateEvaluatorParams extends DocumentParams {
+    outDir: string;
+}
+
+export const GenerateEvaluatorRequest = request<GenerateEvaluatorParams, FilesResult>('oj/generateEvaluator');
+
+export interface EvaluateParams extends DocumentParams {
+    /** A survey export, CSV or XLSX. */
+    responsesFile: string;
+    outDir: string;
+}
+
+export interface EvaluateResult extends FilesResult {
+    respondentsRead: number;
+    respondentsEvaluated: number;
+    statuses: Record<'met' | 'not_met' | 'excluded' | 'missing', number>;
+    warnings: string[];
+}
+
+export const EvaluateResponsesRequest = request<EvaluateParams, EvaluateResult>('oj/evaluateResponses');
+
+/** The survey of a file: its name (for output file names) and whether the model set has errors. */
+export interface SurveyInfo {
+    survey: string;
+    files: string[];
+    errors: number;
+}
+
+export const SurveyInfoRequest = request<DocumentParams, SurveyInfo>('oj/surveyInfo');
+
+/** Error codes of the extension's requests (application range of JSON-RPC). */
+export const OjErrorCodes = {
+    /** The model has errors; nothing was generated. `data` carries the first errors. */
+    ModelHasErrors: 1001,
+    /** The response file is invalid; `data` carries the problems. */
+    InvalidResponses: 1002,
+    UnknownDocument: 1003
+} as const;
+
+export interface ModelErrorData {
+    errors: Array<{ file: string; line: number; message: string }>;
+    total: number;
+}

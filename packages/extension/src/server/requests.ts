@@ -1,0 +1,109 @@
+/**
+ * The extension's requests on the server side: the preview, the exports and the generators, each
+ * on the model set of the file it was started from (see model-set.ts).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { ResponseError, type Connection } from 'vscode-languageserver';
+import { codebookRows, type Model } from '@oj/language';
+import { buildDescriptionDocument, DOCUMENT_CSS, indicatorId, renderHtml, renderPdf } from '@oj/documents';
+import { evaluateResponsesFile, formatCsv, generateEvaluatorPackage, ResponseFileError } from '@oj/evaluator';
+import {
+    type DocumentParams, EvaluateResponsesRequest, type OjRequest, ExportDescriptionRequest, type ExportFormat, type IndicatorAnchor, PreviewRequest, type PreviewResult, ExportCodebookRequest, GenerateEvaluatorRequest, OjErrorCodes, SurveyInfoRequest
+} from '../protocol.js';
+import { assertNoErrors, filesOf, indicatorsOfDocument, type ModelSet, modelSetOf } from './model-set.js';
+
+/** The columns of `oj codebook`; a test compares this output with the command line's, byte for byte. */
+const CODEBOOK_COLUMNS = ['variable', 'indicator', 'question', 'item', 'group', 'answer_set', 'codes', 'text'] as const;
+
+export function codebookCsv(set: ModelSet): { csv: string; variables: number } {
+    const rows = codebookRows(set.models);
+    const csv = formatCsv(CODEBOOK_COLUMNS, rows.map(r => [
+        r.variable, r.indicators.join('|'), r.question, r.item, r.group, r.answerSet, r.numeric ? 'antal' : r.codes.join('|'), r.text
+    ]));
+    return { csv, variables: rows.length };
+}
+
+/**
+ * The preview of a file: the description of its own indicators, with the survey, areas and answer
+ * sets of the other files as context; a file without indicators (the survey, the areas) shows them all.
+ */
+export function previewOf(set: ModelSet): PreviewResult {
+    const own = indicatorsOfDocument(set.document);
+    const models: Model[] = own.length === 0 ? set.models
+        : set.documents.filter(d => d === set.document || indicatorsOfDocument(d).length === 0).map(d => d.parseResult.value);
+    const description = buildDescriptionDocument(models);
+    const anchors: IndicatorAnchor[] = own.filter(i => typeof i.number === 'number' && i.$cstNode).map(i => ({
+        id: indicatorId(i), number: i.number, startLine: i.$cstNode!.range.start.line, endLine: i.$cstNode!.range.end.line
+    }));
+    return { body: renderHtml(description, { standalone: false }), css: DOCUMENT_CSS, title: description.title, anchors };
+}
+
+async function renderDescription(set: ModelSet, format: ExportFormat): Promise<string | Buffer> {
+    const description = buildDescriptionDocument(set.models);
+    switch (format) {
+        case 'pdf': return renderPdf(description);
+        case 'html': return renderHtml(description);
+        default: throw new ResponseError(-32602, `Unknown format: ${String(format)}`);
+    }
+}
+
+export function registerOjRequests(connection: Connection, shared: LangiumSharedServices): void {
+    /**
+     * Runs a handler as a reader of the workspace: after the edits already received are built and
+     * validated, and with no rebuild replacing the model while it is read.
+     */
+    const onModelRequest = <P extends DocumentParams, R>(type: OjRequest<P, R>, handler: (set: ModelSet, params: P) => R | Promise<R>) => {
+        connection.onRequest(type.method, async (params: P) => {
+            await shared.workspace.WorkspaceManager.ready;
+            return shared.workspace.WorkspaceLock.read(() => handler(modelSetOf(shared, params.textDocument.uri), params));
+        });
+    };
+
+    onModelRequest(SurveyInfoRequest, set => {
+        let errors = 0;
+        for (const document of set.documents) errors += (document.diagnostics ?? []).filter(d => (d.severity ?? 1) === 1).length;
+        return { survey: set.survey, files: filesOf(set), errors };
+    });
+
+    onModelRequest(PreviewRequest, set => previewOf(set));
+
+    onModelRequest(ExportDescriptionRequest, async (set, params) => {
+        assertNoErrors(set);
+        const content = await renderDescription(set, params.format);
+        fs.mkdirSync(path.dirname(params.outFile), { recursive: true });
+        fs.writeFileSync(params.outFile, content);
+        return { files: [params.outFile] };
+    });
+
+    onModelRequest(ExportCodebookRequest, (set, params) => {
+        assertNoErrors(set);
+        const { csv, variables } = codebookCsv(set);
+        fs.mkdirSync(path.dirname(params.outFile), { recursive: true });
+        fs.writeFileSync(params.outFile, csv);
+        return { files: [params.outFile], variables };
+    });
+
+    onModelRequest(GenerateEvaluatorRequest, (set, params) => {
+        assertNoErrors(set);
+        const files = generateEvaluatorPackage(set.models, params.outDir);
+        return { files: files.map(f => path.join(params.outDir, f.path)) };
+    });
+
+    onModelRequest(EvaluateResponsesRequest, async (set, params) => {
+        assertNoErrors(set);
+        try {
+            const summary = await evaluateResponsesFile(set.models, params.responsesFile, params.outDir);
+            return {
+                files: summary.files, respondentsRead: summary.respondentsRead, respondentsEvaluated: summary.respondentsEvaluated,
+                statuses: summary.statuses, warnings: summary.warnings
+            };
+        } catch (error) {
+            if (error instanceof ResponseFileError) {
+                throw new ResponseError(OjErrorCodes.InvalidResponses, error.message, { problems: error.problems });
+            }
+            throw error;
+        }
+    });
+}

@@ -1,0 +1,125 @@
+/**
+ * A real LSP client for the bundled server: the server is forked exactly as the extension's
+ * language client forks it (Node IPC, NODE_PATH to the shipped fonts) and driven over JSON-RPC.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+    createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection
+} from 'vscode-languageserver-protocol/node';
+import {
+    type Diagnostic, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
+    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest
+} from 'vscode-languageserver-protocol';
+import { bundle } from './paths.js';
+
+export interface ServerSession {
+    connection: MessageConnection;
+    process: ChildProcess;
+    /** Everything the server wrote to stderr, for failure messages. */
+    stderr: () => string;
+    uriOf(file: string): string;
+    open(file: string): Promise<string>;
+    /** Replaces the whole text of an open document (a new version). */
+    change(uri: string, text: string): void;
+    /**
+     * The next diagnostics published for a document that satisfy the predicate; with `current`, the
+     * latest ones already published count too. Call it before the change it waits for.
+     */
+    diagnostics(uri: string, predicate?: (diagnostics: Diagnostic[]) => boolean, options?: { current?: boolean; timeoutMs?: number }): Promise<Diagnostic[]>;
+    close(): Promise<void>;
+}
+
+export async function startServer(workspaceDir: string): Promise<ServerSession> {
+    if (!fs.existsSync(bundle.server)) throw new Error(`${bundle.server} is missing: run "npm run build" first`);
+    const child = fork(bundle.server, ['--node-ipc', `--clientProcessId=${process.pid}`], {
+        env: { ...process.env, NODE_PATH: bundle.vendor },
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        execArgv: []
+    });
+    let stderr = '';
+    child.stderr?.on('data', chunk => { stderr += String(chunk); });
+    child.stdout?.resume();
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+
+    const published = new Map<string, Diagnostic[]>();
+    const waiters: Array<{ uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
+    connection.onNotification(PublishDiagnosticsNotification.type, params => {
+        published.set(params.uri, params.diagnostics);
+        for (const waiter of [...waiters]) {
+            if (waiter.uri === params.uri && waiter.predicate(params.diagnostics)) {
+                waiters.splice(waiters.indexOf(waiter), 1);
+                waiter.resolve(params.diagnostics);
+            }
+        }
+    });
+    // What VS Code answers when the server asks: no settings of ours, registrations accepted.
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+
+    const rootUri = pathToFileURL(workspaceDir).href;
+    await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: path.basename(workspaceDir) }],
+        capabilities: {
+            workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+            textDocument: {
+                synchronization: { dynamicRegistration: false },
+                hover: { contentFormat: ['markdown', 'plaintext'] },
+                completion: { completionItem: { snippetSupport: true } },
+                rename: { prepareSupport: true },
+                formatting: {},
+                publishDiagnostics: { relatedInformation: true }
+            }
+        }
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+
+    const versions = new Map<string, number>();
+    const session: ServerSession = {
+        connection,
+        process: child,
+        stderr: () => stderr,
+        uriOf: file => pathToFileURL(path.join(workspaceDir, file)).href,
+        async open(file) {
+            const uri = session.uriOf(file);
+            versions.set(uri, 1);
+            await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+                textDocument: { uri, languageId: 'oj', version: 1, text: fs.readFileSync(path.join(workspaceDir, file), 'utf-8') }
+            });
+            return uri;
+        },
+        change(uri, text) {
+            const version = (versions.get(uri) ?? 1) + 1;
+            versions.set(uri, version);
+            void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+        },
+        diagnostics(uri, predicate = () => true, { current = false, timeoutMs = 20_000 } = {}) {
+            const latest = published.get(uri);
+            if (current && latest && predicate(latest)) return Promise.resolve(latest);
+            return new Promise((resolve, reject) => {
+                const waiter = { uri, predicate, resolve: (d: Diagnostic[]) => { clearTimeout(timer); resolve(d); } };
+                const timer = setTimeout(() => {
+                    waiters.splice(waiters.indexOf(waiter), 1);
+                    reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(published.get(uri))}\n${stderr}`));
+                }, timeoutMs);
+                waiters.push(waiter);
+            });
+        },
+        async close() {
+            await connection.sendRequest(ShutdownRequest.type);
+            await connection.sendNotification(ExitNotification.type);
+            await new Promise<void>(resolve => {
+                if (child.exitCode !== null) resolve();
+                else child.once('exit', () => resolve());
+            });
+            connection.dispose();
+        }
+    };
+    return session;
+}

@@ -1,0 +1,10 @@
+import * as fs from 'node:fs';
+import { FuzzWorkspace } from './harness.js';
+import { fuzzSources } from './sources.js';
+const ws = new FuzzWorkspace(fuzzSources());
+await ws.init();
+const text = fs.readFileSync(process.argv[2], 'utf-8');
+const orig = ws.check.bind(ws);
+const t = performance.now();
+const r = await orig(text);
+console.log('total', r.ms.toFixed(0), r.failures.map(f => f.service + ': ' + f.message.split('\n')[0]));
