@@ -1,7 +1,9 @@
 /**
  * Generation times for the description document of a synthetic year (~300 indicators, seeded):
- * PDF and Word from the document model, and LibreOffice's docx→PDF of the same Word file for
- * comparison. Prints the numbers and writes them to bench/results.json.
+ * PDF and Word from the document model (Word with and without the contents' page numbers, which
+ * docx works out by laying the pages out), and LibreOffice's docx→PDF of the same Word file for
+ * comparison. Prints the numbers and writes them to bench/results.json. The machine is shared:
+ * the load average is printed with the numbers.
  *
  *   cd /work/main && npx tsx packages/documents/bench/docs-bench.ts [--indicators 314] [--seed 2019] [--runs 3]
  */
@@ -59,8 +61,9 @@ try {
 
     const pdfTimes: number[] = [];
     const docxTimes: number[] = [];
-    let pdf = Buffer.alloc(0);
-    let docx = Buffer.alloc(0);
+    const docxPlainTimes: number[] = [];
+    let pdf: Buffer = Buffer.alloc(0);
+    let docx: Buffer = Buffer.alloc(0);
     for (let run = 0; run < runs; run++) {
         const p = await time(() => renderPdf(doc));
         pdfTimes.push(p.ms);
@@ -68,6 +71,7 @@ try {
         const d = await time(() => renderDocx(doc));
         docxTimes.push(d.ms);
         docx = d.value;
+        docxPlainTimes.push((await time(() => renderDocx(doc, { pageNumbers: false }))).ms);
     }
     const pdfPath = path.join(dir, 'indikatorer.pdf');
     const docxPath = path.join(dir, 'indikatorer.docx');
@@ -97,6 +101,7 @@ try {
             buildMs: Math.round(build.ms),
             pdfMs: Math.round(median(pdfTimes)),
             docxMs: Math.round(median(docxTimes)),
+            docxWithoutPageNumbersMs: Math.round(median(docxPlainTimes)),
             libreofficePdfMs: libreofficePdfMs === null ? null : Math.round(libreofficePdfMs),
             pdfBytes: pdf.length,
             docxBytes: docx.length,
@@ -104,9 +109,10 @@ try {
             libreofficePages: libreofficePdfMs === null ? null : Number(pages(path.join(dir, 'libreoffice', 'indikatorer.pdf'))) || null
         }
     };
-    console.log(`indikatorer: ${results.docs.indicators} (seed ${seed}), dokumentmodell ${results.docs.buildMs} ms`);
+    console.log(`indikatorer: ${results.docs.indicators} (seed ${seed}), dokumentmodell ${results.docs.buildMs} ms, belastning ${os.loadavg().map(l => l.toFixed(1)).join(' ')} på ${os.cpus().length} kärnor`);
     console.log(`PDF (pdfkit, taggad): ${results.docs.pdfMs} ms median av ${runs} [${pdfTimes.map(Math.round).join(', ')}], ${results.docs.pdfPages} sidor, ${pdf.length} byte`);
-    console.log(`Word (docx): ${results.docs.docxMs} ms median av ${runs} [${docxTimes.map(Math.round).join(', ')}], ${docx.length} byte`);
+    console.log(`Word (docx): ${results.docs.docxMs} ms median av ${runs} [${docxTimes.map(Math.round).join(', ')}], ${docx.length} byte; `
+        + `utan sidnummer i innehållsförteckningen ${results.docs.docxWithoutPageNumbersMs} ms [${docxPlainTimes.map(Math.round).join(', ')}]`);
     console.log(libreofficePdfMs === null
         ? 'LibreOffice docx→PDF: soffice saknas, inte mätt'
         : `LibreOffice docx→PDF: ${results.docs.libreofficePdfMs} ms, ${results.docs.libreofficePages} sidor`);

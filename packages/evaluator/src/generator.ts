@@ -139,7 +139,7 @@ class IndicatorEmitter {
                 if (variable) parts.push(`isIn(row, ${q(variable)}, ${codes})`);
             }
         }
-        return parts.length === 0 ? '0' : fold(parts, 'or3');
+        return parts.length === 0 ? '0' : fold(parts, 'area3');
     }
 
     /** The fast function: decides the status without allocating; the trace comes from the traced function when read. */
@@ -180,7 +180,7 @@ class IndicatorEmitter {
             }
         }
         if (parts.length === 0) return 'NO_EXCLUSION';
-        return parts.length === 1 ? parts[0] : `any(${parts.join(', ')})`;
+        return parts.length === 1 ? parts[0] : `areaAnswer(${parts.join(', ')})`;
     }
 
     protected sum(target: QuestionTarget): string {
@@ -250,7 +250,7 @@ function evaluateModule(indicators: Indicator[]): string {
     const text = toString(expandToNode`
         // Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.
         import {
-            all, any, answerIn, count, decide, decideRatio, not, sum, NO_EXCLUSION, isIn, countIs, and3, or3, not3, lazyResult,
+            all, any, answerIn, areaAnswer, count, decide, decideRatio, not, sum, NO_EXCLUSION, isIn, countIs, and3, or3, not3, area3, lazyResult,
             type IndicatorResult, type ResponseRow, type Truth3
         } from './runtime.js';
 

@@ -4,6 +4,8 @@
  * bundled code reads at run time (the TextMate grammar, the evaluator's runtime sources, fonts).
  *
  *   npx tsx scripts/build.mts [--minify] [--watch]
+ *
+ * buildExtension() is also what the packaging test calls, to build into a folder of its own.
  */
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,9 +15,6 @@ import * as esbuild from 'esbuild';
 
 const extensionDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoDir = path.resolve(extensionDir, '../..');
-const outDir = path.join(extensionDir, 'out');
-const minify = process.argv.includes('--minify');
-const watch = process.argv.includes('--watch');
 // Packages are resolved as the documents package sees them (its font package is its own dependency).
 const requireFromDocuments = createRequire(path.join(repoDir, 'packages/documents/package.json'));
 
@@ -28,72 +27,73 @@ const importMetaUrl: esbuild.BuildOptions = {
     banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' }
 };
 
-const common: esbuild.BuildOptions = {
-    absWorkingDir: extensionDir,
-    outdir: outDir,
-    bundle: true,
-    minify,
-    sourcemap: !minify,
-    logLevel: 'warning',
-    legalComments: 'none',
-    metafile: true
-};
-
-const builds: esbuild.BuildOptions[] = [
-    {
-        ...common,
-        entryPoints: { 'extension/main': './src/extension/main.ts' },
-        outExtension: { '.js': '.cjs' },
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        external: ['vscode']
-    },
-    {
-        ...common,
-        entryPoints: { 'extension/web': './src/extension/web.ts' },
-        outExtension: { '.js': '.cjs' },
-        platform: 'browser',
-        format: 'cjs',
-        target: 'es2022',
-        external: ['vscode']
-    },
-    {
-        ...common,
-        ...importMetaUrl,
-        entryPoints: { 'server/main': './src/server/main.ts' },
-        outExtension: { '.js': '.cjs' },
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20'
-    },
-    {
-        ...common,
-        entryPoints: { 'server/worker': path.join(repoDir, 'packages/language/src/main-browser.ts') },
-        platform: 'browser',
-        format: 'iife',
-        target: 'es2022'
-    },
-    {
-        ...common,
-        entryPoints: { 'preview/webview': './src/preview/webview.ts' },
-        platform: 'browser',
-        format: 'iife',
-        target: 'es2022'
-    }
-];
+function buildOptions(outDir: string, minify: boolean): esbuild.BuildOptions[] {
+    const common: esbuild.BuildOptions = {
+        absWorkingDir: extensionDir,
+        outdir: outDir,
+        bundle: true,
+        minify,
+        sourcemap: !minify,
+        logLevel: 'warning',
+        legalComments: 'none',
+        metafile: true
+    };
+    return [
+        {
+            ...common,
+            entryPoints: { 'extension/main': './src/extension/main.ts' },
+            outExtension: { '.js': '.cjs' },
+            platform: 'node',
+            format: 'cjs',
+            target: 'node20',
+            external: ['vscode']
+        },
+        {
+            ...common,
+            entryPoints: { 'extension/web': './src/extension/web.ts' },
+            outExtension: { '.js': '.cjs' },
+            platform: 'browser',
+            format: 'cjs',
+            target: 'es2022',
+            external: ['vscode']
+        },
+        {
+            ...common,
+            ...importMetaUrl,
+            entryPoints: { 'server/main': './src/server/main.ts' },
+            outExtension: { '.js': '.cjs' },
+            platform: 'node',
+            format: 'cjs',
+            target: 'node20'
+        },
+        {
+            ...common,
+            entryPoints: { 'server/worker': path.join(repoDir, 'packages/language/src/main-browser.ts') },
+            platform: 'browser',
+            format: 'iife',
+            target: 'es2022'
+        },
+        {
+            ...common,
+            entryPoints: { 'preview/webview': './src/preview/webview.ts' },
+            platform: 'browser',
+            format: 'iife',
+            target: 'es2022'
+        }
+    ];
+}
 
 function copy(from: string, to: string): void {
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(from, to);
 }
 
-function copyAssets(): void {
+function copyAssets(outDir: string): void {
     // The grammar is generated at the repository root by `langium generate`; the .vsix can only hold files of this folder.
     copy(path.join(repoDir, 'syntaxes/oj.tmLanguage.json'), path.join(outDir, 'syntaxes/oj.tmLanguage.json'));
     // The evaluator generator reads its runtime sources from ../src/runtime next to its module, i.e. next to out/server/.
     const runtimeDir = path.join(repoDir, 'packages/evaluator/src/runtime');
-    for (const file of fs.readdirSync(runtimeDir)) copy(path.join(runtimeDir, file), path.join(outDir, './src/runtime', file));
+    for (const file of fs.readdirSync(runtimeDir)) copy(path.join(runtimeDir, file), path.join(outDir, 'src/runtime', file));
     copy(path.join(extensionDir, 'src/preview/preview.css'), path.join(outDir, 'preview/preview.css'));
     // The PDF renderer resolves 'dejavu-fonts-ttf' as a package; the server finds it under out/vendor
     // (NODE_PATH, set by the client), since the .vsix carries no node_modules. Only the faces it uses.
@@ -105,25 +105,35 @@ function copyAssets(): void {
     }
 }
 
-async function main(): Promise<void> {
+/** Builds everything into `outDir` (default: out/); returns the size of each bundle in bytes. */
+export async function buildExtension(options: { outDir?: string; minify?: boolean } = {}): Promise<Map<string, number>> {
+    const outDir = options.outDir ?? path.join(extensionDir, 'out');
     // A clean output, so that no stale bundle or source map of an earlier build is packaged.
     for (const dir of ['extension', 'server', 'preview', 'src', 'syntaxes', 'vendor']) fs.rmSync(path.join(outDir, dir), { recursive: true, force: true });
-    if (watch) {
-        for (const options of builds) await (await esbuild.context(options)).watch();
-        copyAssets();
-        console.log('esbuild: watching');
-        return;
-    }
-    const results = await Promise.all(builds.map(options => esbuild.build(options)));
-    copyAssets();
+    const results = await Promise.all(buildOptions(outDir, options.minify ?? false).map(o => esbuild.build(o)));
+    copyAssets(outDir);
+    const sizes = new Map<string, number>();
     for (const result of results) {
         for (const [file, output] of Object.entries(result.metafile!.outputs)) {
-            if (!file.endsWith('.map')) console.log(`${path.relative(extensionDir, path.resolve(extensionDir, file)).padEnd(34)} ${(output.bytes / 1024).toFixed(0).padStart(6)} KiB`);
+            if (!file.endsWith('.map')) sizes.set(path.relative(outDir, path.resolve(extensionDir, file)), output.bytes);
         }
     }
+    return sizes;
 }
 
-main().catch(error => {
-    console.error(error);
-    process.exit(1);
-});
+async function watch(): Promise<void> {
+    const outDir = path.join(extensionDir, 'out');
+    await buildExtension({ outDir });
+    for (const options of buildOptions(outDir, false)) await (await esbuild.context(options)).watch();
+    console.log('esbuild: watching');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+    const run = process.argv.includes('--watch') ? watch() : buildExtension({ minify: process.argv.includes('--minify') }).then(sizes => {
+        for (const [file, bytes] of sizes) console.log(`out/${file.padEnd(30)} ${(bytes / 1024).toFixed(0).padStart(6)} KiB`);
+    });
+    run.catch(error => {
+        console.error(error);
+        process.exit(1);
+    });
+}

@@ -8,7 +8,7 @@ import { OjScopeComputation, OjScopeProvider } from './oj-scope.js';
 import { OjValidator, registerValidationChecks } from './oj-validator.js';
 import { OjDocumentValidator } from './oj-document-validator.js';
 import { OjAnalysisValidator, registerAnalysisChecks } from './oj-analysis-validator.js';
-import { OjWorkspaceIndex } from './oj-workspace-index.js';
+import { OjSharedModule, OjWorkspaceIndex } from './oj-workspace-index.js';
 import { OjHoverProvider } from './lsp/oj-hover.js';
 import { OjCompletionProvider } from './lsp/oj-completion.js';
 import { OjFormatter } from './lsp/oj-formatter.js';
@@ -61,7 +61,7 @@ export const OjModule: Module<OjServices, PartialLangiumServices & OjAddedServic
  * configuration provider is initialised here so that builds do not wait for a client.
  */
 export function createOjServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Oj: OjServices } {
-    const shared = inject(createDefaultSharedModule(context), OjGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), OjGeneratedSharedModule, OjSharedModule);
     const Oj = inject(createDefaultModule({ shared }), OjGeneratedModule, OjModule);
     shared.ServiceRegistry.register(Oj);
     registerValidationChecks(Oj);

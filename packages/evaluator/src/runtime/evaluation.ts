@@ -97,6 +97,13 @@ export function not(outcome: Outcome): Outcome {
 
 export const NO_EXCLUSION: Outcome = { v: false, r: NONE };
 
+/** The default exclusion: true if an answer says the area is missing, else false if any was given, else unknown. */
+export function areaAnswer(...outcomes: Outcome[]): Outcome {
+    for (const o of outcomes) if (o.v === true) return o;
+    for (const o of outcomes) if (o.v === false) return o;
+    return { v: undefined, r: outcomes.flatMap(o => o.r) };
+}
+
 /** Exclusion first, then the requirement, then (when not met) the exception. */
 export function decide(indicator: number, group: string | undefined, exclusion: Outcome, requirement: () => Outcome, exception?: () => Outcome): IndicatorResult {
     const base = group === undefined ? { indicator } : { indicator, group };
@@ -107,8 +114,8 @@ export function decide(indicator: number, group: string | undefined, exclusion: 
     if (fulfilment.v === undefined) return { ...base, status: 'missing', trace: fulfilment.r };
     if (exception) {
         const e = exception();
-        if (e.v === true) return { ...base, status: 'excluded', trace: [...fulfilment.r, ...e.r] };
-        if (e.v === undefined) return { ...base, status: 'missing', trace: [...fulfilment.r, ...e.r] };
+        const trace = [...fulfilment.r, ...e.r];
+        return { ...base, status: e.v === true ? 'excluded' : e.v === undefined ? 'missing' : 'not_met', trace };
     }
     return { ...base, status: 'not_met', trace: fulfilment.r };
 }
@@ -152,6 +159,11 @@ export function and3(a: Truth3, b: Truth3): Truth3 {
 
 export function or3(a: Truth3, b: Truth3): Truth3 {
     return a === 1 || b === 1 ? 1 : a === 2 || b === 2 ? 2 : 0;
+}
+
+/** The default exclusion on the fast path: missing-area answer (1) over any answer (0) over blank (2). */
+export function area3(a: Truth3, b: Truth3): Truth3 {
+    return a === 1 || b === 1 ? 1 : a === 0 || b === 0 ? 0 : 2;
 }
 
 export function not3(a: Truth3): Truth3 {

@@ -182,7 +182,15 @@ export class RuleSpace {
             }
         }
         if (parts.length === 0) return () => F;
-        return this.combineItems(parts, true);
+        // An answer saying the area is missing excludes; any other answer proves it exists (see the interpreter).
+        return a => {
+            const masks = parts.map(p => p(a));
+            let out = 0;
+            if (masks.some(m => m & T)) out |= T;
+            if (masks.every(m => m & (F | U)) && masks.some(m => m & F)) out |= F;
+            if (masks.every(m => m & U)) out |= U;
+            return out;
+        };
     }
 
     compileRequirement(requirement: Requirement, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {

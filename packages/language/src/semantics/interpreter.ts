@@ -170,7 +170,9 @@ export function evaluateExpression(expression: Expression, row: ResponseRow, uni
 
 /**
  * Where the model states no exclusion: an answer that says the area does not exist, on any of the
- * indicator's questions, excludes the respondent. Undefined when no question has such an answer.
+ * indicator's questions, excludes the respondent. Any other answer proves the area exists, so a
+ * follow-up left blank by routing does not make the exclusion undecidable; only when every such
+ * question is blank is it unknown. Undefined when no question has such an option.
  */
 function defaultExclusion(indicator: Indicator, unit: ReportingUnit | undefined, row: ResponseRow): Outcome | undefined {
     const outcomes: Outcome[] = [];
@@ -192,7 +194,16 @@ function defaultExclusion(indicator: Indicator, unit: ReportingUnit | undefined,
             });
         }
     }
-    return outcomes.length > 0 ? any(outcomes) : undefined;
+    return outcomes.length > 0 ? areaAnswer(outcomes) : undefined;
+}
+
+/** True if some answer says the area is missing, else false if some answer was given, else unknown. */
+function areaAnswer(outcomes: Outcome[]): Outcome {
+    const missing = outcomes.find(o => o.value === true);
+    if (missing) return missing;
+    const answered = outcomes.find(o => o.value === false);
+    if (answered) return answered;
+    return { value: undefined, reads: outcomes.flatMap(o => o.reads) };
 }
 
 /** Whether the respondent is excluded from the denominator for this area (three-valued). */
@@ -237,9 +248,12 @@ export function evaluateIndicator(indicator: Indicator, row: ResponseRow, unit?:
     if (fulfilment.value === true) return { ...base, status: 'met', trace: fulfilment.reads };
     if (fulfilment.value === undefined) return { ...base, status: 'missing', trace: fulfilment.reads };
     if (indicator.exception) {
+        // The exception's answers decide too, whatever it gives.
         const exception = evaluate(indicator.exception.condition, unit, row);
-        if (exception.value === true) return { ...base, status: 'excluded', trace: [...fulfilment.reads, ...exception.reads] };
-        if (exception.value === undefined) return { ...base, status: 'missing', trace: [...fulfilment.reads, ...exception.reads] };
+        const trace = [...fulfilment.reads, ...exception.reads];
+        if (exception.value === true) return { ...base, status: 'excluded', trace };
+        if (exception.value === undefined) return { ...base, status: 'missing', trace };
+        return { ...base, status: 'not_met', trace };
     }
     return { ...base, status: 'not_met', trace: fulfilment.reads };
 }

@@ -1,0 +1,18 @@
+import * as fs from 'node:fs';
+import { FuzzWorkspace } from './harness.js';
+import { fuzzSources } from './sources.js';
+const ws = new FuzzWorkspace(fuzzSources());
+await ws.init();
+const text = fs.readFileSync(process.argv[2], 'utf-8');
+const parser = ws.Oj.parser.LangiumParser;
+let t = performance.now();
+let r = parser.parse(text);
+console.log('parse', (performance.now() - t).toFixed(0), 'errors', r.parserErrors.length, r.lexerErrors.length, 'tokens', ws.Oj.parser.Lexer.tokenize(text).tokens.length);
+Error.stackTraceLimit = 0;
+t = performance.now();
+r = parser.parse(text);
+console.log('parse without stack traces', (performance.now() - t).toFixed(0));
+Error.stackTraceLimit = 10;
+t = performance.now();
+const c = await ws.Oj.lsp.CompletionProvider!.getCompletion((await (async () => { await ws.check(text); return ws.shared.workspace.LangiumDocuments.getDocument((await import('langium')).URI.parse('file:///fuzz/mutated.oj'))!; })()), { textDocument: { uri: 'file:///fuzz/mutated.oj' }, position: { line: 1000000, character: 0 } });
+console.log('check + completion at end', (performance.now() - t).toFixed(0), c?.items.length);
