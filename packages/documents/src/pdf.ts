@@ -50,7 +50,7 @@ interface Pdf {
     addPage(): Pdf;
     addNamedDestination(name: string, ...args: unknown[]): void;
     goTo(x: number, y: number, w: number, h: number, name: string, options: Record<string, unknown>): Pdf;
-    struct(type: string, options?: { title?: string; scope?: string }): StructElement;
+    struct(type: string): StructElement;
     addStructure(element: StructElement): Pdf;
     markStructureContent(tag: string): StructContent;
     markContent(tag: string, options?: { type?: string }): Pdf;
@@ -116,7 +116,6 @@ const FONT_KEY: Record<FontStyle, string> = { regular: 'regular', bold: 'bold', 
 /** An element of the structure tree as laid out; painted into a pdfkit element later. */
 interface StructNode {
     type: string;
-    title?: string;
     scope?: 'Row' | 'Column';
     colSpan?: number;
     children: StructNode[];
@@ -615,7 +614,7 @@ class Layout {
 // ---------------------------------------------------------------- paint
 
 function createElements(pdf: Pdf, n: StructNode, parent?: StructElement): void {
-    const element = pdf.struct(n.type, n.title ? { title: n.title } : {});
+    const element = pdf.struct(n.type);
     if (n.scope || n.colSpan) {
         element.dictionary.data.A = { O: 'Table', ...(n.scope ? { Scope: n.scope } : {}), ...(n.colSpan ? { ColSpan: n.colSpan } : {}) };
     }

@@ -12,6 +12,7 @@ import {
     type MarkupContent, type Position, RenameRequest, ResponseError, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import JSZip from 'jszip';
 import { codebookCsv as cliCodebookCsv, generate as cliGenerate } from '@oj/cli';
 import {
     EvaluateResponsesRequest, ExportCodebookRequest, ExportDescriptionRequest, GenerateEvaluatorRequest, type ModelErrorData, OjErrorCodes,
@@ -183,6 +184,14 @@ describe('the extension\'s requests', () => {
         const pdf = fs.readFileSync(outFile);
         expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
         expect(pdf.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    });
+
+    test('oj/exportDescription writes a Word document with the indicators', async () => {
+        const outFile = path.join(outDir, 'OJ2019-indikatorer.docx');
+        await sendRequest(server.connection, ExportDescriptionRequest, { textDocument: textDocument(), format: 'docx', outFile });
+        const docx = await JSZip.loadAsync(fs.readFileSync(outFile));
+        const body = await docx.file('word/document.xml')!.async('string');
+        expect(body).toContain('Aktuell rutin för att förhindra avhysning av barnfamiljer');
     });
 
     test('oj/evaluateResponses evaluates a survey export and writes the result files', async () => {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { ResponseError, type Connection } from 'vscode-languageserver';
 import { codebookRows, type Model } from '@oj/language';
-import { buildDescriptionDocument, DOCUMENT_CSS, indicatorId, renderHtml, renderPdf } from '@oj/documents';
+import { buildDescriptionDocument, DOCUMENT_CSS, indicatorId, renderDocx, renderHtml, renderPdf } from '@oj/documents';
 import { evaluateResponsesFile, formatCsv, generateEvaluatorPackage, ResponseFileError } from '@oj/evaluator';
 import {
     type DocumentParams, EvaluateResponsesRequest, type OjRequest, ExportDescriptionRequest, type ExportFormat, type IndicatorAnchor, PreviewRequest, type PreviewResult, ExportCodebookRequest, GenerateEvaluatorRequest, OjErrorCodes, SurveyInfoRequest
@@ -43,6 +43,7 @@ export function previewOf(set: ModelSet): PreviewResult {
 async function renderDescription(set: ModelSet, format: ExportFormat): Promise<string | Buffer> {
     const description = buildDescriptionDocument(set.models);
     switch (format) {
+        case 'docx': return renderDocx(description);
         case 'pdf': return renderPdf(description);
         case 'html': return renderHtml(description);
         default: throw new ResponseError(-32602, `Unknown format: ${String(format)}`);

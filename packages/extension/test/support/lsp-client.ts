@@ -13,7 +13,7 @@ import {
     type Diagnostic, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
     InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest
 } from 'vscode-languageserver-protocol';
-import { bundle } from './paths.js';
+import { bundle, extensionDir } from './paths.js';
 
 export interface ServerSession {
     connection: MessageConnection;
@@ -32,10 +32,12 @@ export interface ServerSession {
     close(): Promise<void>;
 }
 
-export async function startServer(workspaceDir: string): Promise<ServerSession> {
-    if (!fs.existsSync(bundle.server)) throw new Error(`${bundle.server} is missing: run "npm run build" first`);
-    const child = fork(bundle.server, ['--node-ipc', `--clientProcessId=${process.pid}`], {
-        env: { ...process.env, NODE_PATH: bundle.vendor },
+/** Starts the server of an extension folder (by default this package's build) on a workspace folder. */
+export async function startServer(workspaceDir: string, extensionRoot = extensionDir): Promise<ServerSession> {
+    const serverModule = path.join(extensionRoot, path.relative(extensionDir, bundle.server));
+    if (!fs.existsSync(serverModule)) throw new Error(`${serverModule} is missing: run "npm run build" first`);
+    const child = fork(serverModule, ['--node-ipc', `--clientProcessId=${process.pid}`], {
+        env: { ...process.env, NODE_PATH: path.join(extensionRoot, path.relative(extensionDir, bundle.vendor)) },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
         execArgv: []
     });

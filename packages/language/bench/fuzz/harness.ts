@@ -129,14 +129,17 @@ export class MutationEngine {
                 return { text: text.slice(0, at) + insert + text.slice(at), description: `insert ${JSON.stringify(insert)} at ${at}` };
             }
             case 'longLine': {
+                // A single long token (a name, a string, a number) of up to 200,000 characters, or a
+                // run of tokens (a long option or item list) of up to 20,000 characters.
                 const at = anyToken().offset;
-                const length = random.int(10_000, 200_000);
+                const long = random.int(10_000, 200_000);
+                const run = random.int(2_000, 20_000);
                 const line = random.pick([
-                    () => 'x'.repeat(length),
-                    () => `"${'å'.repeat(length)}"`,
-                    () => 'Ja eller '.repeat(Math.ceil(length / 9)) + 'Ja på fråga i',
-                    () => 'A, '.repeat(Math.ceil(length / 3)) + 'B',
-                    () => '1'.repeat(length)
+                    () => 'x'.repeat(long),
+                    () => `"${'å'.repeat(long)}"`,
+                    () => '1'.repeat(long),
+                    () => 'Ja eller '.repeat(Math.ceil(run / 9)) + 'Ja på fråga i',
+                    () => 'A, '.repeat(Math.ceil(run / 3)) + 'B'
                 ])();
                 return { text: text.slice(0, at) + line + ' ' + text.slice(at), description: `long line of ${line.length} characters at ${at}` };
             }

@@ -1,0 +1,94 @@
+/**
+ * `npm run package`: the .vsix that `code --install-extension` takes. Packaged from a staging copy
+ * (so other test files keep their out/ folder), with the command of the package script; then
+ * unpacked outside the repository, where no node_modules can help, and its server started.
+ */
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildExtension } from '../scripts/build.mts';
+import { ExportDescriptionRequest, sendRequest } from '../src/protocol.js';
+import { startServer } from './support/lsp-client.js';
+import { examplesDir, extensionDir, repoDir } from './support/paths.js';
+
+const run = promisify(execFile);
+const MiB = 1024 * 1024;
+
+describe('the .vsix', () => {
+    let staging: string;
+    let unpacked: string;
+    let vsix: string;
+    let zip: JSZip;
+    let entries: string[];
+
+    beforeAll(async () => {
+        staging = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-vsix-'));
+        const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf-8'));
+        // The staging copy is built here, as vscode:prepublish builds it: minified.
+        delete manifest.scripts['vscode:prepublish'];
+        fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify(manifest, null, 2));
+        for (const item of ['package.nls.json', 'package.nls.sv.json', 'README.md', 'language-configuration.json', '.vscodeignore', 'l10n', 'snippets', 'media']) {
+            fs.cpSync(path.join(extensionDir, item), path.join(staging, item), { recursive: true });
+        }
+        await buildExtension({ outDir: path.join(staging, 'out'), minify: true });
+        const [tool, ...args] = (manifest.scripts.package as string).split(' ');
+        expect(tool).toBe('vsce');
+        vsix = path.join(staging, args[args.indexOf('--out') + 1]);
+        await run(path.join(repoDir, 'node_modules/.bin/vsce'), args, { cwd: staging });
+        zip = await JSZip.loadAsync(fs.readFileSync(vsix));
+        entries = Object.keys(zip.files).filter(name => !zip.files[name].dir);
+        unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-vsix-unpacked-'));
+        for (const name of entries) {
+            const target = path.join(unpacked, name);
+            fs.mkdirSync(path.dirname(target), { recursive: true });
+            fs.writeFileSync(target, await zip.files[name].async('nodebuffer'));
+        }
+    }, 120_000);
+
+    afterAll(() => {
+        for (const dir of [staging, unpacked]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    test('is under 8 MiB and carries no node_modules, sources or source maps', () => {
+        expect(fs.statSync(vsix).size).toBeLessThan(8 * MiB);
+        expect(entries.filter(e => e.includes('node_modules/'))).toEqual([]);
+        expect(entries.filter(e => e.endsWith('.map'))).toEqual([]);
+        // TypeScript only where the evaluator generator copies it into the packages it writes.
+        expect(entries.filter(e => e.endsWith('.ts')).sort()).toEqual(['extension/out/src/runtime/aggregate.ts', 'extension/out/src/runtime/evaluation.ts']);
+    });
+
+    test('holds the bundles and every file the manifest points at', async () => {
+        const manifest = JSON.parse(await zip.file('extension/package.json')!.async('string'));
+        const pointedAt = [
+            manifest.main, manifest.browser, manifest.contributes.languages[0].configuration, manifest.contributes.grammars[0].path,
+            manifest.contributes.snippets[0].path, './out/server/main.cjs', './out/server/worker.js', './out/preview/webview.js',
+            './out/preview/preview.css', './l10n/bundle.l10n.sv.json', './package.nls.json', './package.nls.sv.json'
+        ];
+        for (const file of pointedAt) expect(entries, file).toContain(path.posix.join('extension', file));
+        expect(entries).toContain('extension/out/vendor/dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+        expect(entries.some(e => /^extension\/readme\.md$/i.test(e))).toBe(true);
+        expect(Object.keys(manifest.contributes)).toEqual(expect.arrayContaining([
+            'languages', 'grammars', 'snippets', 'commands', 'menus', 'configuration', 'keybindings'
+        ]));
+        expect(await zip.file('extension.vsixmanifest')!.async('string')).toContain('<Identity Language="en-US" Id="oj-indicators"');
+    });
+
+    test('its server runs from the unpacked extension alone: a PDF export finds the shipped fonts', async () => {
+        const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-vsix-ws-'));
+        fs.cpSync(examplesDir, workspace, { recursive: true });
+        const server = await startServer(workspace, path.join(unpacked, 'extension'));
+        try {
+            await server.open('indikatorer-flera-omraden.oj');
+            const outFile = path.join(workspace, 'ut', 'beskrivning.pdf');
+            await sendRequest(server.connection, ExportDescriptionRequest, { textDocument: { uri: server.uriOf('indikatorer-flera-omraden.oj') }, format: 'pdf', outFile });
+            expect(fs.readFileSync(outFile).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+        } finally {
+            await server.close();
+            fs.rmSync(workspace, { recursive: true, force: true });
+        }
+    });
+});
