@@ -224,6 +224,30 @@ describe('bad input: exit 1, every problem named, no result files', () => {
         await expectRejected('binary.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13]), /kan inte läsas som XLSX/);
     });
 
+    test('a file that cannot be read: no such file, or a folder', async () => {
+        for (const [target, reason] of [['finns-inte.csv', /Filen finns-inte\.csv kan inte läsas: filen finns inte\./], ['.', /kan inte läsas: det är en mapp\./]] as const) {
+            const result = await oj(['evaluate', example, '-r', target, '-o', 'ut-unreadable']);
+            expect(result.code).toBe(1);
+            expect(result.stderr).toMatch(reason);
+            expect(result.stderr).toContain('Inga resultatfiler skrevs.');
+            expect(fs.existsSync(path.join(dir, 'ut-unreadable'))).toBe(false);
+        }
+    });
+
+    test('--json names every problem with row, unit and variable', async () => {
+        const bad = RESPONDENTS.map(r => (r.unit === '0114' ? { ...r, answers: { ...r.answers, I01_1: '9' } } : r));
+        fs.writeFileSync(path.join(dir, 'bad-json.csv'), responsesCsv([...bad, RESPONDENTS[0]]));
+        const result = await oj(['evaluate', example, '-r', 'bad-json.csv', '-o', 'ut-bad-json', '--json']);
+        expect(result.code).toBe(1);
+        const summary = JSON.parse(result.stdout);
+        expect(summary.ok).toBe(false);
+        expect(summary.problems).toEqual(expect.arrayContaining([
+            expect.objectContaining({ row: 3, unit: '0114', variable: 'I01_1' }),
+            expect.objectContaining({ row: 6, unit: '0180' })
+        ]));
+        expect(fs.existsSync(path.join(dir, 'ut-bad-json'))).toBe(false);
+    });
+
     test('a unit that is not a kommunkod, and a ragged row', async () => {
         const csv = responsesCsv() + `=cmd|' /C calc'!A0,Evil\n0581,Norrköping,1\n`;
         await expectRejected('ragged.csv', csv, /rad 6, enhet =cmd\|' \/C calc'!A0: Enhetskoden börjar inte med en fyrsiffrig kommunkod/, /rad 7: Raden har 3 fält men rubrikraden/);
@@ -234,5 +258,28 @@ describe('spreadsheet safety', () => {
     test('a cell starting with =, +, - or @ is written as text', () => {
         expect(['=1+1', '+46', '-2', '@SUM(A1)', 'Ja'].map(neutralizeFormula)).toEqual(["'=1+1", "'+46", "'-2", "'@SUM(A1)", 'Ja']);
         expect(formatCsv(['a', 'b'], [['=cmd|\' /C calc\'!A0', 3]])).toBe("a,b\n'=cmd|' /C calc'!A0,3\n");
+    });
+});
+
+describe('oj generate', () => {
+    test('writes the evaluator package of the model, the same bytes every time', async () => {
+        const first = await oj(['generate', example, '--out', 'paket']);
+        expect(first.code).toBe(0);
+        expect(first.stderr).toMatch(/filer skrivna till paket/);
+        for (const file of ['package.json', 'README.md', 'src/evaluate.ts', 'src/schema.ts', 'src/runtime.ts', 'src/aggregate.ts', 'src/index.ts', 'test/examples.test.ts']) {
+            expect(fs.existsSync(path.join(dir, 'paket', file)), file).toBe(true);
+        }
+        const evaluate = fs.readFileSync(path.join(dir, 'paket/src/evaluate.ts'), 'utf-8');
+        expect((await oj(['generate', example, '--out', 'paket2', '--name', '@kommun/oj-2019'])).code).toBe(0);
+        expect(fs.readFileSync(path.join(dir, 'paket2/src/evaluate.ts'), 'utf-8')).toBe(evaluate);
+        expect(JSON.parse(fs.readFileSync(path.join(dir, 'paket2/package.json'), 'utf-8')).name).toBe('@kommun/oj-2019');
+    });
+
+    test('refuses a model with errors and writes nothing', async () => {
+        fs.writeFileSync(path.join(dir, 'trasig.oj'), 'indikator 1 "Utan enkät" { krävs: Ja på fråga i }\n');
+        const result = await oj(['generate', 'trasig.oj', '--out', 'paket-trasig']);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/Modellen har \d+ fel/);
+        expect(fs.existsSync(path.join(dir, 'paket-trasig'))).toBe(false);
     });
 });

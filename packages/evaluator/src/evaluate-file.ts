@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import {
-    type Indicator, type Model, type ReportingUnit, codebookRows, evaluateIndicatorForAllUnits, unitsOfIndicator
+    type Indicator, type IndicatorResult, type Model, type ReportingUnit, codebookRows, evaluateIndicatorForAllUnits, unitsOfIndicator
 } from '@oj/language';
 import { formatCsv } from './csv.js';
 import { aggregate, type AggregateRow, STORSTADER, type UnitResult } from './runtime/aggregate.js';
@@ -38,9 +38,9 @@ export function indicatorsOf(models: Model[]): Indicator[] {
     return models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
 }
 
-export function evaluateRespondents(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): UnitResult[] {
+export function evaluateRespondents(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): Array<UnitResult & IndicatorResult> {
     const indicators = indicatorsOf(models);
-    const results: UnitResult[] = [];
+    const results: Array<UnitResult & IndicatorResult> = [];
     respondents.forEach((respondent, index) => {
         for (const indicator of indicators) {
             for (const result of evaluateIndicatorForAllUnits(indicator, respondent.answers)) results.push({ ...result, unit: respondent.unit });

@@ -47,6 +47,9 @@ class ConstantPool {
     }
 }
 
+/** An answer that cannot be read (unresolved in the model) is unknown; typed so that comparisons stay legal. */
+const UNKNOWN = '(2 as Truth3)';
+
 /** Left-nested binary calls: fold(['a', 'b', 'c'], 'and3') → and3(and3(a, b), c). */
 function fold(parts: string[], fn: string): string {
     return parts.reduce((acc, part) => `${fn}(${acc}, ${part})`);
@@ -55,7 +58,7 @@ function fold(parts: string[], fn: string): string {
 const OPERATOR: Record<NumericCondition['operator'], string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '===', '<>': '!==' };
 
 class IndicatorEmitter {
-    constructor(protected readonly indicator: Indicator, protected readonly unit: ReportingUnit | undefined, protected readonly pool: ConstantPool) {}
+    constructor(readonly indicator: Indicator, readonly unit: ReportingUnit | undefined, protected readonly pool: ConstantPool) {}
 
     protected variable(target: QuestionTarget, item: QuestionItem | undefined): string | undefined {
         const slot = target.question.ref;
@@ -101,6 +104,30 @@ class IndicatorEmitter {
         }
     }
 
+    /** The local holding a variable's answer, read once at the top of the fast function. */
+    protected local(variable: string, kind: 'code' | 'count'): string {
+        const key = `${kind}\u0000${variable}`;
+        let name = this.locals.get(key);
+        if (!name) {
+            const base = `${kind === 'code' ? 'a' : 'n'}_${variable.replace(/[^A-Za-z0-9_]/g, '_')}`;
+            name = base;
+            for (let i = 2; [...this.locals.values()].includes(name); i++) name = `${base}_${i}`;
+            this.locals.set(key, name);
+            this.reads.push(`const ${name} = ${kind === 'code' ? 'answerCode' : 'answerNumber'}(row[${q(variable)}]);`);
+        }
+        return name;
+    }
+
+    protected readonly locals = new Map<string, string>();
+    protected readonly reads: string[] = [];
+
+    /** 1 when the answer is one of the codes, 0 when another, 2 when blank. */
+    protected fastIn(variable: string, codes: string[]): string {
+        const local = this.local(variable, 'code');
+        const test = codes.length === 0 ? 'false' : codes.map(c => `${local} === ${q(c)}`).join(' || ');
+        return `(${local} === undefined ? 2 : ${test} ? 1 : 0)`;
+    }
+
     /** The same expression on the allocation-free fast path (0 false, 1 true, 2 unknown). */
     fast(expression: Expression): string {
         switch (expression.$type) {
@@ -108,24 +135,27 @@ class IndicatorEmitter {
             case 'Or': return `or3(${this.fast(expression.left)}, ${this.fast(expression.right)})`;
             case 'Not': return `not3(${this.fast(expression.operand)})`;
             case 'AnswerCondition': {
-                const codes = this.pool.codeSet(expression.options.flatMap(o => (o.ref ? [String(o.ref.code)] : [])));
+                const codes = expression.options.flatMap(o => (o.ref ? [String(o.ref.code)] : []));
                 const parts = itemsOfTarget(expression.target).map(item => {
                     const variable = this.variable(expression.target, item);
-                    return variable ? `isIn(row, ${q(variable)}, ${codes})` : '2';
+                    return variable ? this.fastIn(variable, codes) : UNKNOWN;
                 });
                 return fold(parts, expression.quantifier === 'något' ? 'or3' : 'and3');
             }
             case 'NumericCondition': {
                 const parts = itemsOfTarget(expression.target).map(item => {
                     const variable = this.variable(expression.target, item);
-                    return variable ? `countIs(row, ${q(variable)}, x => x ${OPERATOR[expression.operator]} ${expression.value})` : '2';
+                    if (!variable) return UNKNOWN;
+                    const local = this.local(variable, 'count');
+                    return `(${local} === undefined ? 2 : ${local} ${OPERATOR[expression.operator]} ${expression.value} ? 1 : 0)`;
                 });
                 return fold(parts, 'and3');
             }
         }
     }
 
-    fastExclusion(): string {
+    /** The exclusion on the fast path; undefined when there is none (never excluded). */
+    fastExclusion(): string | undefined {
         if (this.indicator.exclusion) return this.fast(this.indicator.exclusion.condition);
         const parts: string[] = [];
         for (const slot of this.indicator.questions) {
@@ -133,35 +163,49 @@ class IndicatorEmitter {
             const missing = areaMissingOptions(question);
             if (!question || missing.length === 0) continue;
             if (isPerArea(question) && !this.unit) continue;
-            const codes = this.pool.codeSet(missing.map(o => String(o.code)));
+            const codes = missing.map(o => String(o.code));
             for (const item of question.items.length > 0 ? question.items : [undefined]) {
                 const variable = variableFor(question, item, this.unit, { indicator: this.indicator, slot });
-                if (variable) parts.push(`isIn(row, ${q(variable)}, ${codes})`);
+                if (variable) parts.push(this.fastIn(variable, codes));
             }
         }
-        return parts.length === 0 ? '0' : fold(parts, 'area3');
+        return parts.length === 0 ? undefined : fold(parts, 'area3');
     }
 
-    /** The fast function: decides the status without allocating; the trace comes from the traced function when read. */
+    /**
+     * The fast function's body: read each answer once, decide the status in three-valued logic and
+     * return it; the trace is worked out by the traced function when read. Undefined for a ratio.
+     */
     fastBody(): string[] | undefined {
         if (this.indicator.ratio) return undefined;
         const n = this.indicator.number;
         const group = this.unit ? q(this.unit.name) : 'undefined';
-        const traced = `traced_${this.functionName()}`;
-        const result = (status: string) => `lazyResult(${n}, ${group}, ${status}, row, ${traced})`;
-        const requirement = requirementFor(this.indicator, this.unit);
-        const rule = requirement ? fold(requirement.alternatives.map(a => this.fast(a)), 'or3') : '2';
-        const lines = [
-            `const e: Truth3 = ${this.fastExclusion()};`,
-            `if (e !== 0) return ${result(`e === 1 ? 'excluded' : 'missing'`)};`,
-            `const r: Truth3 = ${rule};`,
-            `if (r !== 0) return ${result(`r === 1 ? 'met' : 'missing'`)};`
-        ];
-        if (this.indicator.exception) {
-            lines.push(`const x: Truth3 = ${this.fast(this.indicator.exception.condition)};`, `if (x !== 0) return ${result(`x === 1 ? 'excluded' : 'missing'`)};`);
+        const result = (status: string) => `new Result(${n}, ${group}, ${status}, row, ${this.explainName()})`;
+        // Each stage reads the answers it needs first, so an excluded respondent's other answers are not read.
+        const decisions: string[] = [];
+        const reads = () => this.reads.splice(0);
+        const exclusion = this.fastExclusion();
+        if (exclusion) {
+            decisions.push(...reads(), `const excluded: Truth3 = ${exclusion};`, `if (excluded !== 0) return ${result(`excluded === 1 ? 'excluded' : 'missing'`)};`);
         }
-        lines.push(`return ${result(`'not_met'`)};`);
-        return lines;
+        const requirement = requirementFor(this.indicator, this.unit);
+        if (!requirement) {
+            // No requirement applies to this group: nothing can decide it.
+            decisions.push(`return ${result(`'missing'`)};`);
+            return decisions;
+        }
+        const rule = fold(requirement.alternatives.map(a => this.fast(a)), 'or3');
+        decisions.push(...reads(), `const met: Truth3 = ${rule};`, `if (met !== 0) return ${result(`met === 1 ? 'met' : 'missing'`)};`);
+        if (this.indicator.exception) {
+            const exception = this.fast(this.indicator.exception.condition);
+            decisions.push(...reads(), `const excepted: Truth3 = ${exception};`, `if (excepted !== 0) return ${result(`excepted === 1 ? 'excluded' : 'missing'`)};`);
+        }
+        decisions.push(`return ${result(`'not_met'`)};`);
+        return decisions;
+    }
+
+    explainName(): string {
+        return `explain_${this.functionName()}`;
     }
 
     /** The exclusion as written, or an answer saying the area does not exist on any question. */
@@ -220,10 +264,14 @@ function unitsFor(indicator: Indicator): Array<ReportingUnit | undefined> {
     return units.length > 0 ? units : [undefined];
 }
 
+/** The runtime helpers generated code may call; each module imports those it uses. */
+const RUNTIME_VALUES = ['all', 'any', 'answerIn', 'areaAnswer', 'count', 'decide', 'decideRatio', 'not', 'sum', 'NO_EXCLUSION', 'answerCode', 'answerNumber', 'and3', 'or3', 'not3', 'area3', 'Result'];
+
 function evaluateModule(indicators: Indicator[]): string {
     const pool = new ConstantPool();
-    const functions = indicators.flatMap(indicator => unitsFor(indicator).map(unit => {
-        const emitter = new IndicatorEmitter(indicator, unit, pool);
+    const emitters = indicators.flatMap(indicator => unitsFor(indicator).map(unit => new IndicatorEmitter(indicator, unit, pool)));
+    const functions = emitters.map(emitter => {
+        const { indicator, unit } = emitter;
         const title = `${indicator.number}. ${indicator.name}${unit ? ` – ${unit.label}` : ''}`.replace(/\*\//g, '* /');
         const fast = emitter.fastBody();
         if (!fast) {
@@ -235,8 +283,8 @@ function evaluateModule(indicators: Indicator[]): string {
             `;
         }
         return expandToNode`
-            /** ${title}: the deciding answers, worked out when a result's trace is read. */
-            function traced_${emitter.functionName()}(row: ResponseRow): IndicatorResult {
+            /** ${title}: the status with the answers that decided it. */
+            function ${emitter.explainName()}(row: ResponseRow): IndicatorResult {
                 return ${emitter.body()};
             }
 
@@ -245,27 +293,35 @@ function evaluateModule(indicators: Indicator[]): string {
                 ${joinToNode(fast, { appendNewLineIfNotEmpty: true })}
             }
         `;
-    }));
-    const calls = indicators.flatMap(indicator => unitsFor(indicator).map(unit => new IndicatorEmitter(indicator, unit, pool).functionName()));
-    const text = toString(expandToNode`
-        // Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.
-        import {
-            all, any, answerIn, areaAnswer, count, decide, decideRatio, not, sum, NO_EXCLUSION, isIn, countIs, and3, or3, not3, area3, lazyResult,
-            type IndicatorResult, type ResponseRow, type Truth3
-        } from './runtime.js';
-
+    });
+    const calls = (explained: boolean) => emitters.map(e => `${explained && !e.indicator.ratio ? e.explainName() : e.functionName()}(row)`);
+    const body = toString(expandToNode`
         ${joinToNode(pool.declarations, { appendNewLineIfNotEmpty: true })}
 
         ${joinToNode(functions, { separator: '\n', appendNewLineIfNotEmpty: true })}
 
-        /** The status of every indicator for every area or group it is reported for, with the deciding answers. */
+        /**
+         * The status of every indicator for every area or group it is reported for. Each result's
+         * trace (the deciding answers) is worked out when it is first read.
+         */
         export function evaluate(row: ResponseRow): IndicatorResult[] {
             return [
-                ${joinToNode(calls.map(c => `${c}(row)`), { separator: ',', appendNewLineIfNotEmpty: true })}
+                ${joinToNode(calls(false), { separator: ',', appendNewLineIfNotEmpty: true })}
+            ];
+        }
+
+        /** The same results as evaluate, with every trace worked out now (plain objects). */
+        export function explain(row: ResponseRow): IndicatorResult[] {
+            return [
+                ${joinToNode(calls(true), { separator: ',', appendNewLineIfNotEmpty: true })}
             ];
         }
     `);
-    return text;
+    const used = RUNTIME_VALUES.filter(name => new RegExp(`(?<![\\w.])${name}(\\(|;|,)`).test(body));
+    const types = ['IndicatorResult', 'ResponseRow', ...(body.includes(': Truth3') ? ['Truth3'] : [])];
+    return '// Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.\n'
+        + `import { ${[...used, ...types.map(t => `type ${t}`)].join(', ')} } from './runtime.js';\n\n`
+        + body;
 }
 
 function schemaModule(models: Model[]): string {
@@ -313,18 +369,28 @@ function readmeFile(models: Model[], packageName: string): string {
     const survey = models.map(surveyOfModel).find(s => s);
     const rows = codebookRows(models);
     const esc = (text: string) => text.replace(/[|\\`*_[\]<>]/g, c => `\\${c}`);
+    // A code span; GFM needs | escaped even there, and a name with backticks gets a longer fence.
+    const code = (text: string) => {
+        const inner = text.replace(/\|/g, '\\|');
+        return inner.includes('`') ? `\`\` ${inner} \`\`` : `\`${inner}\``;
+    };
     return toString(expandToNode`
         # ${packageName}
 
         Evaluator for ${esc(survey?.title ?? 'the indicator model')}, generated by \`oj generate\` from the indicator model. Do not edit: change the model and regenerate.
 
         \`\`\`ts
-        import { responseRow, evaluate, aggregate } from '${packageName}';
+        import { responseRow, evaluate, aggregate, withUnit } from '${packageName}';
 
-        const row = responseRow.parse({ unit: '0180', name: 'Stockholm', ${rows.slice(0, 2).map(r => `${r.variable}: '${r.numeric ? '0' : r.codes[0]}'`).join(', ')} });
-        const results = evaluate(row);                       // status per indicator and area, with the deciding answers
-        const shares = aggregate(results.map(r => ({ ...r, unit: row.unit })));   // numerator, denominator, share per level
+        const row = responseRow.parse({ unit: '0180', name: 'Stockholm', ${rows.slice(0, 2).map(r => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.variable) ? r.variable : q(r.variable)}: ${q(r.numeric ? '0' : String(r.codes[0]))}`).join(', ')} });
+        const results = evaluate(row);            // a status per indicator and area or group
+        results[0].trace;                         // the answers that decided it, worked out when read
+        const shares = aggregate(withUnit(row.unit, results));
         \`\`\`
+
+        \`aggregate\` gives numerator, denominator and share per indicator, group and level (riket, län, storstad)
+        over the results of all respondents, each tagged with its respondent by \`withUnit\`.
+        \`explain(row)\` gives the same results as plain objects with every trace already worked out.
 
         Statuses: \`met\`, \`not_met\`, \`excluded\` (not in the denominator), \`missing\` (undecidable from the answers).
         A blank answer is unknown, not "Nej"; logic is three-valued, exclusions are decided first.
@@ -339,7 +405,7 @@ function readmeFile(models: Model[], packageName: string): string {
 
         | variable | indicator | question | item | group | answer codes |
         | --- | ---: | ---: | --- | --- | --- |
-        ${joinToNode(rows.map(r => `| ${r.variable} | ${r.indicators.join(', ')} | ${r.question} | ${r.item} | ${r.group} | ${r.numeric ? 'antal' : r.codes.join(', ')} |`), { appendNewLineIfNotEmpty: true })}
+        ${joinToNode(rows.map(r => `| ${code(r.variable)} | ${r.indicators.join(', ')} | ${esc(String(r.question))} | ${esc(r.item)} | ${esc(r.group)} | ${r.numeric ? 'antal' : esc(r.codes.join(', '))} |`), { appendNewLineIfNotEmpty: true })}
     `);
 }
 
@@ -409,7 +475,7 @@ export function generateEvaluatorFiles(models: Model[], options: GeneratorOption
             path: 'src/index.ts', content: [
                 '// Generated by oj generate. Do not edit.',
                 "export * from './evaluate.js';",
-                "export { aggregate, kommunkod, STORSTADER, type AggregateRow, type Level, type UnitResult } from './aggregate.js';",
+                "export { aggregate, kommunkod, STORSTADER, withUnit, type AggregateRow, type Level, type UnitResult } from './aggregate.js';",
                 "export { responseRow, variables, type ResponseRowInput, type ValidResponseRow, type Variable } from './schema.js';",
                 "export type { IndicatorResult, Reading, ResponseRow, Status } from './runtime.js';",
                 ''

@@ -109,7 +109,9 @@ export async function readResponseFile(file: string): Promise<ResponseTable> {
     try {
         buffer = fs.readFileSync(file);
     } catch (error) {
-        throw new ResponseFileError([{ message: `Filen ${file} kan inte läsas: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason = code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'det är en mapp' : code === 'EACCES' || code === 'EPERM' ? 'behörighet saknas' : (code ?? (error as Error).message);
+        throw new ResponseFileError([{ message: `Filen ${file} kan inte läsas: ${reason}.` }]);
     }
     if (buffer.length === 0) throw new ResponseFileError([{ message: 'Filen är tom.' }]);
     const isZip = buffer.length > 3 && buffer[0] === 0x50 && buffer[1] === 0x4b;

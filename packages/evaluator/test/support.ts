@@ -27,8 +27,11 @@ export async function loadText(texts: string[]): Promise<Model[]> {
     return documents.map(d => d.parseResult.value);
 }
 
+export interface GeneratedResult { indicator: number; group?: string; status: string; trace: unknown[]; numerator?: number; denominator?: number }
+
 export interface GeneratedEvaluator {
-    evaluate(row: Record<string, unknown>): Array<{ indicator: number; group?: string; status: string; trace: unknown[] }>;
+    evaluate(row: Record<string, unknown>): GeneratedResult[];
+    explain(row: Record<string, unknown>): GeneratedResult[];
 }
 
 /** Transpiles the generated runtime and evaluator to JavaScript in a temp folder and imports them. */
@@ -39,5 +42,62 @@ export async function importGenerated(models: Model[]): Promise<GeneratedEvaluat
         const js = ts.transpileModule(file.content, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
         fs.writeFileSync(path.join(dir, path.basename(file.path).replace(/\.ts$/, '.js')), js);
     }
-    return import(pathToFileURL(path.join(dir, 'evaluate.js')).href) as Promise<GeneratedEvaluator>;
+    try {
+        return await (import(pathToFileURL(path.join(dir, 'evaluate.js')).href) as Promise<GeneratedEvaluator>);
+    } finally {
+        // Loaded modules stay in memory; the files are no longer needed.
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
 }
+
+/** A model with alternatives, variants, items, quantifiers, negation, exclusions, exceptions, counts and ratios. */
+export const CONSTRUCTS = `enkät S2020 "Syntetisk" {
+    år 2020
+    variabelmönster "S{indikator:02}_{fråga}{del}[_{grupp}]"
+    datakälla "E." målpopulation "A." nämnare "S." redovisningsnivåer kommun, län, riket
+}
+svarsalternativ JN { Ja = 1 "Ja" Nej = 2 "Nej" }
+svarsalternativ JNE { Ja = 1 "Ja" Nej = 2 "Nej" EjAktuellt = 3 "Ej aktuellt, området finns inte" kort "Ej aktuellt" området saknas }
+svarsalternativ JNB { Ja = 1 "Ja" Nej = 2 "Nej" NejBehovs = 3 "Nej, behövs inte" EjAktuellt = 4 "Ej aktuellt" området saknas }
+svarsalternativ VAL { Vald = 1 "Vald" EjVald = 0 "Ej vald" }
+område EB "Ekonomiskt bistånd"
+område BU "Barn och unga"
+område LSS "LSS" { grupp LSSB "LSS barn" grupp LSSV "LSS vuxen" }
+fråga Delad: "Har ni en delad rutin?" svar JN variabel "DELAD"
+indikator 1 "Alternativ och delade frågor" {
+    områden EB
+    fråga i = Delad
+    fråga ii Innehall: "Innehåller?" svar JN alternativ A "a" alternativ B "b" alternativ C "c"
+    fråga iii Uppf: "Följt upp?" svar JNB
+    krävs: Ja på fråga i och Ja på fråga ii A, B och Ja på fråga iii ELLER Ja på fråga i och Ja på samtliga alternativ av fråga ii och NejBehovs på fråga iii
+}
+indikator 2 "Varianter per område" {
+    områden EB, BU, LSS
+    redovisas för EB, BU, LSSB, LSSV
+    fråga i Plan: "Plan?" svar JNE per område EB, BU, LSSB, LSSV
+    fråga ii Former: "Former?" svar VAL flerval per område EB, BU, LSSB, LSSV alternativ A "a" alternativ B "b" alternativ C "c" alternativ D "d"
+    fråga iii Uppf2: "Följt upp?" svar JNB per område EB, BU, LSSB, LSSV
+    krävs: Ja på fråga i och Vald på något alternativ av fråga ii och (Ja eller NejBehovs på fråga iii)
+    för BU, LSSB krävs: Ja på fråga i och Vald på fråga ii A, B, C och inte Nej på fråga iii
+}
+indikator 3 "Uteslutning och undantag" {
+    områden EB
+    fråga i R3: "Rutin?" svar JNB
+    fråga ii U3: "Uppföljd?" svar JNE
+    krävs: Ja eller NejBehovs på fråga i och fråga ii är Ja
+    utesluts: EjAktuellt på fråga i eller EjAktuellt på fråga ii
+    undantas: Nej på fråga ii
+}
+indikator 4 "Antal" {
+    områden EB
+    fråga i Personal: "Hur många handläggare?" antal
+    fråga ii Utbildade: "Hur många har utbildning?" antal
+    krävs: antal på fråga i > 0 och antal på fråga ii >= 2 och inte antal på fråga ii > 40
+}
+indikator 5 "Andel" {
+    områden EB
+    fråga i Barn: "Antal barn med insats?" antal
+    fråga ii BarnTotalt: "Antal barn totalt?" antal
+    andel: fråga i / fråga ii
+}
+`;

@@ -2,7 +2,7 @@
  * The requests the extension adds to the language protocol. The server already holds the whole
  * workspace, built and validated, including what is typed but not saved; so the preview, the
  * exports and the generators run there, on exactly the model the diagnostics describe.
- * Shared by the client (extension) and the server; only type-level imports, so it bundles into both.
+ * Shared by the client (extension) and the server; it imports nothing, so it bundles into both.
  */
 
 /**
@@ -57,7 +57,7 @@ export interface PreviewResult {
 
 export const PreviewRequest = request<DocumentParams, PreviewResult>('oj/preview');
 
-export type ExportFormat = 'docx' | 'pdf' | 'html';
+export type ExportFormat = 'docx' | 'pdf';
 
 export interface ExportParams extends DocumentParams {
     format: ExportFormat;

@@ -16,7 +16,7 @@ import { hasChromium, launchChromium, serve, type StaticServer } from './support
 import { type ServerSession, startServer } from './support/lsp-client.js';
 import { bundle } from './support/paths.js';
 
-export const SCREENSHOT = path.join(os.tmpdir(), 'oj-preview.png');
+const SCREENSHOT = path.join(os.tmpdir(), 'oj-preview.png');
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMAGE = '<img src=x onerror=alert(1)>';

@@ -36,18 +36,15 @@ export function cpuMs(): number {
 export type WorkspaceSize = keyof typeof WORKSPACE_SIZES;
 
 /**
- * Writes the synthetic workspace of a size and seed to a folder under the temp directory (once:
- * the generator is deterministic, so an existing folder holds the same files) and returns it.
+ * Writes the synthetic workspace of a size and seed to a folder under the temp directory and
+ * returns it. Written every time (it takes well under a second), so the files always match the
+ * generator in use.
  */
 export function syntheticWorkspaceDir(size: WorkspaceSize, seed = 1): string {
     const dir = path.join(os.tmpdir(), `oj-bench-${size}-seed${seed}`);
-    const marker = path.join(dir, '.complete');
-    if (!fs.existsSync(marker)) {
-        fs.rmSync(dir, { recursive: true, force: true });
-        fs.mkdirSync(dir, { recursive: true });
-        for (const file of generateWorkspace({ seed, ...WORKSPACE_SIZES[size] })) fs.writeFileSync(path.join(dir, file.path), file.text);
-        fs.writeFileSync(marker, '');
-    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const file of generateWorkspace({ seed, ...WORKSPACE_SIZES[size] })) fs.writeFileSync(path.join(dir, file.path), file.text);
     return dir;
 }
 

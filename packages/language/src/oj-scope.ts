@@ -8,18 +8,36 @@
  * among the files of the referring file's own survey (and files that name no survey).
  */
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MultiMapScope, WorkspaceCache, type AstNode,
-    type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments, type ReferenceInfo,
-    type Scope, stream
+    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, interruptAndCheck, MultiMap, MultiMapScope, StreamScope,
+    WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments,
+    type LocalSymbols, type ReferenceInfo, type Scope, stream
 } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { CancellationToken } from 'vscode-languageserver';
 import {
     type AnswerOption, AnswerCondition, ExampleAnswer, type Model, QuestionTarget,
     isAnswerCondition, isExampleAnswer, isIndicator, isModel, isNumericCondition, isQuestionTarget
 } from './generated/ast.js';
 import { optionsOf, questionOf } from './model-utils.js';
 
+/**
+ * Named nodes never found through the local scope: an indicator's and an earlier name's "name" is
+ * their title, and items and answer options are always looked up through their question
+ * (OjScopeProvider). Leaving them out saves a description per node in every file.
+ */
+const NOT_LOOKED_UP_LOCALLY = new Set(['Indicator', 'EarlierName', 'QuestionItem', 'AnswerOption']);
+
 export class OjScopeComputation extends DefaultScopeComputation {
+    /** Langium's walk, without the symbols no lookup reads, and yielding to cancellation every few hundred nodes rather than at each. */
+    override async collectLocalSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<LocalSymbols> {
+        const symbols = new MultiMap<AstNode, AstNodeDescription>();
+        let visited = 0;
+        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+            if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
+            if (!NOT_LOOKED_UP_LOCALLY.has(node.$type)) this.addLocalSymbol(node, document, symbols);
+        }
+        return symbols;
+    }
+
     override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
         const model = document.parseResult.value as Model;
         const exports: AstNodeDescription[] = [];
@@ -49,11 +67,31 @@ export function surveyKeyOfModel(model: Model | undefined): string {
 export class OjScopeProvider extends DefaultScopeProvider {
     protected readonly documents: LangiumDocuments;
     protected readonly surveyScopeCache: WorkspaceCache<string, Scope>;
+    protected readonly surveyNameCache: WorkspaceCache<'surveys', Set<string>>;
+    /**
+     * Descriptions of an answer set's options and a question's items, made once per node (a
+     * re-parsed file has new nodes) instead of once per condition that names them.
+     */
+    protected readonly memberDescriptions = new WeakMap<AstNode, AstNodeDescription[]>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.surveyScopeCache = new WorkspaceCache(services.shared);
+        this.surveyNameCache = new WorkspaceCache(services.shared);
+    }
+
+    /** What createScopeForNodes(members) gives, with the descriptions kept for the owner node. */
+    protected memberScope(owner: AstNode, members: readonly AstNode[]): Scope {
+        let descriptions = this.memberDescriptions.get(owner);
+        if (!descriptions) {
+            descriptions = members.flatMap(member => {
+                const name = this.nameProvider.getName(member);
+                return name ? [this.descriptions.createDescription(member, name)] : [];
+            });
+            this.memberDescriptions.set(owner, descriptions);
+        }
+        return new StreamScope(stream(descriptions));
     }
 
     /** Survey names are global (`tillhör` must find any survey); everything else is per survey. */
@@ -61,13 +99,18 @@ export class OjScopeProvider extends DefaultScopeProvider {
         const key = surveyKeyOfModel(modelOf(context.container));
         if (referenceType === 'Survey' || key === '') return super.getGlobalScope(referenceType, context);
         // A misspelt "tillhör" is reported once; its file still sees every declaration, so errors do not cascade.
-        if (!this.indexManager.allElements('Survey').some(survey => survey.name === key)) return super.getGlobalScope(referenceType, context);
+        if (!this.surveyNames().has(key)) return super.getGlobalScope(referenceType, context);
         return this.surveyScopeCache.get(`${key}\u0000${referenceType}`, () => {
             const uris = new Set(this.documents.all
                 .filter(document => [key, ''].includes(surveyKeyOfModel(document.parseResult.value as Model)))
                 .map(document => document.uri.toString()));
             return new MultiMapScope(this.indexManager.allElements(referenceType, uris));
         });
+    }
+
+    /** The surveys declared in the workspace, once per workspace change rather than once per reference. */
+    protected surveyNames(): Set<string> {
+        return this.surveyNameCache.get('surveys', () => new Set(this.indexManager.allElements('Survey').map(survey => survey.name)));
     }
 
     override getScope(context: ReferenceInfo): Scope {
@@ -79,8 +122,8 @@ export class OjScopeProvider extends DefaultScopeProvider {
             return this.optionScope(container);
         }
         if (context.property === 'items' && isQuestionTarget(container)) {
-            const question = questionOf(container.question.ref);
-            return question ? this.createScopeForNodes(question.items) : EMPTY_SCOPE;
+            const question = questionOf(container.question?.ref);
+            return question ? this.memberScope(question, question.items) : EMPTY_SCOPE;
         }
         return super.getScope(context);
     }
@@ -91,6 +134,8 @@ export class OjScopeProvider extends DefaultScopeProvider {
      */
     protected optionScope(container: AnswerCondition | ExampleAnswer): Scope {
         const slot = container.target?.question?.ref;
+        const answerSet = questionOf(slot)?.answerSet?.ref;
+        if (answerSet) return this.memberScope(answerSet, answerSet.options);
         if (slot) return this.createScopeForNodes(optionsOf(questionOf(slot)));
         const indicator = AstUtils.getContainerOfType(container, isIndicator);
         if (!indicator) return EMPTY_SCOPE;

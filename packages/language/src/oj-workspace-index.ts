@@ -7,9 +7,10 @@
  * (earlier names are checked against it) and repeats this year's ids and variables.
  */
 import {
-    AstUtils, Cancellation, DefaultDocumentBuilder, DocumentCache, DocumentState, MultiMap, WorkspaceCache, type AstNode, type LangiumDocument,
-    type LangiumDocuments, type Module, type URI
+    AstUtils, type BuildOptions, Cancellation, DefaultDocumentBuilder, DocumentCache, DocumentState, MultiMap, URI, WorkspaceCache, type AstNode,
+    type LangiumDocument, type LangiumDocuments, type Module
 } from 'langium';
+import type { OjServices } from './oj-module.js';
 import type { LangiumSharedServices, PartialLangiumSharedServices } from 'langium/lsp';
 import {
     type AnswerSet, type Indicator, type Model, type Question, type Survey, type Term,
@@ -62,6 +63,13 @@ export function declarationKind(node: AstNode): string | undefined {
 /** One file's part of the facts: its entries in the order a walk of the file finds them. */
 interface DocumentFacts {
     root: Model;
+    /**
+     * What the file's diagnostics depend on and what it contributes to other files' diagnostics,
+     * as keys: its numbers, names, ids, variables and declarations, what it uses, and the earlier
+     * names it cites. A change of these keys in one file re-validates the files that share a key.
+     * Worked out when first compared.
+     */
+    readonly keys: Set<string>;
     indicatorsByNumber: MultiMap<string, Indicator>;
     indicatorsByName: MultiMap<string, Indicator>;
     questionsById: MultiMap<string, Question>;
@@ -77,25 +85,47 @@ interface DocumentFacts {
 /**
  * A key's values gathered from every file's part when first asked for: after a keystroke the
  * checks of one file ask for a few hundred keys, so nothing is merged for the other thousands.
+ * When a whole workspace is validated almost every key is asked for; then the parts are merged
+ * once instead of being looked through key by key.
  */
 class MergedIndex<K, V> implements FactIndex<K, V> {
     protected readonly merged = new Map<K, V[]>();
+    protected complete = false;
 
     constructor(protected readonly parts: ReadonlyArray<MultiMap<K, V>>) {}
 
     get(key: K): V[] {
         let values = this.merged.get(key);
-        if (!values) {
-            values = [];
-            for (const part of this.parts) {
-                const own = part.get(key);
-                if (own.length > 0) values.push(...own);
-            }
-            this.merged.set(key, values);
+        if (values) return values;
+        if (this.complete) return [];
+        if (this.merged.size >= MERGE_ALL_AFTER) {
+            this.mergeAll();
+            return this.merged.get(key) ?? [];
         }
+        values = [];
+        for (const part of this.parts) {
+            const own = part.get(key);
+            if (own.length > 0) values.push(...own);
+        }
+        this.merged.set(key, values);
         return values;
     }
+
+    protected mergeAll(): void {
+        this.merged.clear();
+        for (const part of this.parts) {
+            for (const [key, values] of part.entriesGroupedByKey()) {
+                const all = this.merged.get(key);
+                if (all) all.push(...values);
+                else this.merged.set(key, [...values]);
+            }
+        }
+        this.complete = true;
+    }
 }
+
+/** Keys asked for one by one before all parts are merged at once. */
+const MERGE_ALL_AFTER = 2000;
 
 /** Nodes whose contents hold no declaration, question or numeral slot: the walk does not enter them. */
 const NOTHING_DECLARED_INSIDE = new Set([
@@ -120,17 +150,7 @@ export class OjWorkspaceIndex {
     }
 
     protected compute(): WorkspaceFacts {
-        const parts: DocumentFacts[] = [];
-        for (const document of this.documents.all) {
-            const model = document.parseResult.value as Model;
-            if (model.$type !== 'Model') continue;
-            let part = this.documentFacts.get(document.uri, 'facts');
-            if (part?.root !== model) {
-                part = this.computeDocument(document, model);
-                this.documentFacts.set(document.uri, 'facts', part);
-            }
-            parts.push(part);
-        }
+        const parts = [...this.parts().values()];
         const index = <K, V>(pick: (part: DocumentFacts) => MultiMap<K, V>) => new MergedIndex(parts.map(pick));
         // Sets are asked about one node at a time, by checks of the file declaring it: put together when first needed.
         const lazySet = <V>(pick: (part: DocumentFacts) => Set<V>) => {
@@ -155,8 +175,9 @@ export class OjWorkspaceIndex {
     }
 
     protected computeDocument(_document: LangiumDocument, model: Model): DocumentFacts {
+        let keys: Set<string> | undefined;
         const facts: DocumentFacts = {
-            root: model, indicatorsByNumber: new MultiMap(), indicatorsByName: new MultiMap(), questionsById: new MultiMap(),
+            root: model, get keys() { return (keys ??= factKeys(facts, model)); }, indicatorsByNumber: new MultiMap(), indicatorsByName: new MultiMap(), questionsById: new MultiMap(),
             variables: new MultiMap(), declarations: new MultiMap(), surveysByYear: new MultiMap(), indicatorNamesByYear: new MultiMap(),
             usedAnswerSets: new Set(), usedQuestions: new Set(), usedTerms: new Set()
         };
@@ -196,20 +217,120 @@ export class OjWorkspaceIndex {
         }
         return facts;
     }
+
+    /** Every file's part, computing those not known yet, by URI. */
+    protected parts(): Map<string, DocumentFacts> {
+        const parts = new Map<string, DocumentFacts>();
+        for (const document of this.documents.all) {
+            const model = document.parseResult.value as Model;
+            if (model.$type !== 'Model') continue;
+            let part = this.documentFacts.get(document.uri, 'facts');
+            if (part?.root !== model) {
+                part = this.computeDocument(document, model);
+                this.documentFacts.set(document.uri, 'facts', part);
+            }
+            parts.set(document.uri.toString(), part);
+        }
+        return parts;
+    }
+
+    /** Each file's part as of the last time every file's diagnostics were brought up to date. */
+    protected settledParts = new Map<string, DocumentFacts>();
+
+    /**
+     * The files whose diagnostics may be out of date because facts they share with another file
+     * changed since the last settling, leaving out those just validated.
+     */
+    filesToRevalidate(validated: ReadonlySet<string>): string[] {
+        const current = this.parts();
+        if ([...current.keys()].every(uri => validated.has(uri))) return [];
+        const changed = new Set<string>();
+        for (const [uri, part] of current) {
+            const before = this.settledParts.get(uri);
+            if (before === part) continue;
+            for (const key of part.keys) if (!before?.keys.has(key)) changed.add(key);
+            for (const key of before?.keys ?? []) if (!part.keys.has(key)) changed.add(key);
+        }
+        for (const [uri, before] of this.settledParts) {
+            if (!current.has(uri)) for (const key of before.keys) changed.add(key);
+        }
+        if (changed.size === 0) return [];
+        return [...current].filter(([uri, part]) => !validated.has(uri) && [...changed].some(key => part.keys.has(key))).map(([uri]) => uri);
+    }
+
+    /** Remembers the current parts as the ones every file's diagnostics reflect. */
+    settle(): void {
+        this.settledParts = this.parts();
+    }
+}
+
+/** The keys of a file's facts (see DocumentFacts.keys). */
+function factKeys(facts: DocumentFacts, model: Model): Set<string> {
+    const keys = new Set<string>();
+    const add = (prefix: string, map: MultiMap<string | number, unknown>) => {
+        for (const key of map.keys()) keys.add(`${prefix}${key}`);
+    };
+    add('number:', facts.indicatorsByNumber);
+    add('name:', facts.indicatorsByName);
+    add('question:', facts.questionsById);
+    add('variable:', facts.variables);
+    add('declaration:', facts.declarations);
+    add('year:', facts.surveysByYear);
+    for (const [year, name] of facts.indicatorNamesByYear.entries()) keys.add(`earlier:${year}#${name}`);
+    // What the file uses is keyed as the declaration it uses, so that the declaring file's "unused" checks follow.
+    for (const answerSet of facts.usedAnswerSets) keys.add(`declaration:${surveyKeyOf(answerSet)}#AnswerSet#${answerSet.name}`);
+    for (const question of facts.usedQuestions) keys.add(`question:${surveyKeyOf(question)}#${question.name}`);
+    for (const term of facts.usedTerms) keys.add(`declaration:${surveyKeyOf(term)}#Term#${term.name}`);
+    // Earlier names are checked against the named year's survey and indicator names.
+    for (const element of model.elements) {
+        if (element.$type !== 'Indicator' || !element.earlier) continue;
+        keys.add(`year:${element.earlier.year}`);
+        keys.add(`earlier:${element.earlier.year}#${element.earlier.name}`);
+    }
+    return keys;
 }
 
 /**
  * The checks above read the whole workspace, so an edit in one file can add or remove a diagnostic
  * in another that does not refer to it (two files of a survey with the same indicator number).
- * Langium re-validates only the changed files and those referring to them; this builder re-runs the
- * validation (not parsing or linking) of every other file as well.
+ * Langium re-validates only the changed files and those referring to them; after that, this
+ * builder re-validates (without parsing or linking again) the other files that share a changed
+ * fact with them: a number, name, id, variable or declaration that appeared or disappeared, a use
+ * of a declaration, an earlier name. Typing in a description changes no fact and re-validates
+ * nothing else; a check reading a new kind of fact must add its keys in factKeys.
  */
 export class OjDocumentBuilder extends DefaultDocumentBuilder {
+    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        await super.build(documents, options, cancelToken);
+        if (options?.validation) await this.revalidateSharedFacts(new Set(documents.map(d => d.uri.toString())), cancelToken);
+    }
+
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        for (const document of this.langiumDocuments.all) {
-            if (document.state === DocumentState.Validated) this.resetToState(document, DocumentState.IndexedReferences);
+        const validated = new Set<string>();
+        const listener = this.onDocumentPhase(DocumentState.Validated, document => { validated.add(document.uri.toString()); });
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            listener.dispose();
         }
-        return super.update(changed, deleted, cancelToken);
+        await this.revalidateSharedFacts(validated, cancelToken);
+    }
+
+    protected async revalidateSharedFacts(validated: Set<string>, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        for (const services of this.serviceRegistry.all) {
+            const index = (services as Partial<OjServices>).workspace?.OjWorkspaceIndex;
+            if (!index) continue;
+            const documents = index.filesToRevalidate(validated).flatMap(uri => {
+                const document = this.langiumDocuments.getDocument(URI.parse(uri));
+                return document && document.state === DocumentState.Validated ? [document] : [];
+            });
+            if (documents.length > 0) {
+                for (const document of documents) this.resetToState(document, DocumentState.IndexedReferences);
+                await this.buildDocuments(documents, this.updateBuildOptions, cancelToken);
+            }
+            // Only once every file reflects the current facts; a cancelled build leaves them to the next update.
+            index.settle();
+        }
     }
 }
 

@@ -3,13 +3,20 @@
  * kommunkod) and storstäder (Stockholm 0180, Göteborg 1480, Malmö 1280). A stadsdel carries its
  * city's kommunkod plus a suffix and counts as one respondent. Copied verbatim into generated packages.
  */
-import type { IndicatorResult } from './evaluation.js';
+import type { IndicatorResult, Status } from './evaluation.js';
 
 export type Level = 'riket' | 'lan' | 'storstad';
 
-export interface UnitResult extends IndicatorResult {
+/** What aggregation reads of a result (an IndicatorResult with its respondent will do). */
+export interface UnitResult {
     /** The respondent: kommunkod, or kommunkod plus suffix for a stadsdel. */
     unit: string;
+    indicator: number;
+    group?: string;
+    status: Status;
+    /** For ratio indicators: the counts that enter the sums. */
+    numerator?: number;
+    denominator?: number;
 }
 
 export interface AggregateRow {
@@ -29,6 +36,17 @@ export const STORSTADER: Readonly<Record<string, string>> = { '0180': 'Stockholm
 export function kommunkod(unit: string): string | undefined {
     const match = /^(\d{4})/.exec(unit.trim());
     return match ? match[1] : undefined;
+}
+
+/** One respondent's results, tagged with the respondent for aggregate (the trace is not needed there). */
+export function withUnit(unit: string, results: readonly IndicatorResult[]): UnitResult[] {
+    return results.map(r => {
+        const tagged: UnitResult = { unit, indicator: r.indicator, status: r.status };
+        if (r.group !== undefined) tagged.group = r.group;
+        if (r.numerator !== undefined) tagged.numerator = r.numerator;
+        if (r.denominator !== undefined) tagged.denominator = r.denominator;
+        return tagged;
+    });
 }
 
 /** Numerator = met (or the summed counts of a ratio), denominator = met + not met (or summed counts). */

@@ -132,25 +132,21 @@ export function decideRatio(indicator: number, group: string | undefined, exclus
 }
 
 /*
- * The fast path: truth as a small integer (0 false, 1 true, 2 unknown) with no allocation, so that
- * evaluating a row costs what hand-written code costs. The traced helpers above give the same
- * value and are only run when a result's trace is read.
+ * The fast path: each answer is read once into a local, truth is a small integer (0 false, 1 true,
+ * 2 unknown) and nothing is allocated but the result, so that evaluating a row costs what
+ * hand-written code costs. The traced helpers above give the same values with the deciding answers;
+ * they run only when a result's trace is read.
  */
 export type Truth3 = 0 | 1 | 2;
 
-/** 0/1/2: whether the answer in `variable` is one of `codes`, unknown when blank. */
-export function isIn(row: ResponseRow, variable: string, codes: ReadonlySet<string>): Truth3 {
-    const answer = row[variable];
-    if (answer === undefined || answer === null || answer === '') return 2;
-    if (typeof answer === 'number') return codes.has(String(answer)) ? 1 : 0;
-    if (codes.has(answer)) return 1;
-    const code = answer.trim();
-    return code === '' ? 2 : codes.has(code) ? 1 : 0;
-}
-
-export function countIs(row: ResponseRow, variable: string, test: (value: number) => boolean): Truth3 {
-    const value = answerNumber(row[variable]);
-    return value === undefined ? 2 : test(value) ? 1 : 0;
+/** The answer as a code (trimmed text), or undefined when blank. */
+export function answerCode(answer: Answer): string | undefined {
+    if (typeof answer === 'string') {
+        if (answer === '') return undefined;
+        const code = answer.trim();
+        return code === '' ? undefined : code;
+    }
+    return typeof answer === 'number' ? String(answer) : undefined;
 }
 
 export function and3(a: Truth3, b: Truth3): Truth3 {
@@ -170,8 +166,35 @@ export function not3(a: Truth3): Truth3 {
     return a === 2 ? 2 : a === 1 ? 0 : 1;
 }
 
-/** A result whose trace is worked out by the traced evaluation only when it is read. */
-export function lazyResult(indicator: number, group: string | undefined, status: Status, row: ResponseRow, traced: (row: ResponseRow) => IndicatorResult): IndicatorResult {
-    if (group === undefined) return { indicator, status, get trace() { return traced(row).trace; } };
-    return { indicator, group, status, get trace() { return traced(row).trace; } };
+/**
+ * A result of the fast path. Its status is decided; its trace is worked out by the traced
+ * evaluation of the same indicator when first read (and kept), so a run that only counts statuses
+ * never pays for traces. JSON.stringify gives the same object as an eagerly traced result.
+ */
+export class Result implements IndicatorResult {
+    readonly indicator: number;
+    readonly group?: string;
+    readonly status: Status;
+    readonly #row: ResponseRow;
+    readonly #explain: (row: ResponseRow) => IndicatorResult;
+    #trace: Reading[] | undefined;
+
+    constructor(indicator: number, group: string | undefined, status: Status, row: ResponseRow, explain: (row: ResponseRow) => IndicatorResult) {
+        this.indicator = indicator;
+        this.group = group;
+        this.status = status;
+        this.#row = row;
+        this.#explain = explain;
+    }
+
+    get trace(): Reading[] {
+        if (this.#trace === undefined) this.#trace = this.#explain(this.#row).trace;
+        return this.#trace;
+    }
+
+    toJSON(): IndicatorResult {
+        return this.group === undefined
+            ? { indicator: this.indicator, status: this.status, trace: this.trace }
+            : { indicator: this.indicator, group: this.group, status: this.status, trace: this.trace };
+    }
 }

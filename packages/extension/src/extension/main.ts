@@ -10,13 +10,13 @@ import { DescriptionPreview } from './preview.js';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const module = context.asAbsolutePath('out/server/main.cjs');
+    const serverModule = context.asAbsolutePath('out/server/main.cjs');
     // The PDF renderer finds its font package by module resolution; the .vsix has no node_modules,
     // so the build copies the fonts to out/vendor and the server resolves packages there too.
     const options = { env: { NODE_PATH: context.asAbsolutePath('out/vendor') } };
     const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc, options },
-        debug: { module, transport: TransportKind.ipc, options: { ...options, execArgv: ['--nolazy', '--inspect=6009'] } }
+        run: { module: serverModule, transport: TransportKind.ipc, options },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { ...options, execArgv: ['--nolazy', '--inspect=6009'] } }
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'oj' }],

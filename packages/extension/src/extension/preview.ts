@@ -53,13 +53,24 @@ export class DescriptionPreview implements vscode.Disposable {
                 enableFindWidget: true,
                 localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'out', 'preview')]
             });
-            this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'preview.svg');
+            this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'oj-file.svg');
             this.pageLoaded = false;
             this.panel.onDidDispose(() => {
                 this.panel = undefined;
                 this.pageLoaded = false;
             }, null, this.disposables);
             this.panel.webview.onDidReceiveMessage(message => this.onMessage(message), null, this.disposables);
+            // A hidden webview is discarded and comes back with its first page: render it anew then
+            // (but not when it only gains or loses focus, which would lose the reader's place).
+            let visible = true;
+            this.panel.onDidChangeViewState(event => {
+                const nowVisible = event.webviewPanel.visible;
+                if (nowVisible && !visible) {
+                    this.pageLoaded = false;
+                    void this.render();
+                }
+                visible = nowVisible;
+            }, null, this.disposables);
         }
         void this.render();
     }

@@ -5,12 +5,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { ResponseError, type Connection } from 'vscode-languageserver';
+import { type Connection, ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { codebookRows, type Model } from '@oj/language';
 import { buildDescriptionDocument, DOCUMENT_CSS, indicatorId, renderDocx, renderHtml, renderPdf } from '@oj/documents';
 import { evaluateResponsesFile, formatCsv, generateEvaluatorPackage, ResponseFileError } from '@oj/evaluator';
 import {
-    type DocumentParams, EvaluateResponsesRequest, type OjRequest, ExportDescriptionRequest, type ExportFormat, type IndicatorAnchor, PreviewRequest, type PreviewResult, ExportCodebookRequest, GenerateEvaluatorRequest, OjErrorCodes, SurveyInfoRequest
+    type DocumentParams, EvaluateResponsesRequest, ExportCodebookRequest, ExportDescriptionRequest, type ExportFormat, GenerateEvaluatorRequest,
+    type IndicatorAnchor, OjErrorCodes, type OjRequest, PreviewRequest, type PreviewResult, SurveyInfoRequest
 } from '../protocol.js';
 import { assertNoErrors, filesOf, indicatorsOfDocument, type ModelSet, modelSetOf } from './model-set.js';
 
@@ -45,8 +46,7 @@ async function renderDescription(set: ModelSet, format: ExportFormat): Promise<s
     switch (format) {
         case 'docx': return renderDocx(description);
         case 'pdf': return renderPdf(description);
-        case 'html': return renderHtml(description);
-        default: throw new ResponseError(-32602, `Unknown format: ${String(format)}`);
+        default: throw new ResponseError(ErrorCodes.InvalidParams, `Unknown format: ${String(format)}`);
     }
 }
 

@@ -9,6 +9,7 @@
  * so the result is exact. Rules are analysed per requirement, not per area: the area only chooses
  * which column is read, the logic is the same.
  */
+import type { AstNode } from 'langium';
 import type {
     AnswerCondition, AnswerOption, Expression, Indicator, IndicatorQuestion, NumericCondition, QuestionItem, Requirement
 } from '../generated/ast.js';
@@ -40,6 +41,14 @@ export interface RuleVariable {
 
 type Assignment = Int32Array; // index into the domain, or -1 while unassigned
 type Evaluator = (assignment: Assignment) => TruthMask;
+
+/** Whether `node` is `root` or lies inside it. */
+function containsNode(root: AstNode, node: AstNode): boolean {
+    for (let current: AstNode | undefined = node; current; current = current.$container) {
+        if (current === root) return true;
+    }
+    return false;
+}
 
 function and(a: TruthMask, b: TruthMask): TruthMask {
     let out = 0;
@@ -111,9 +120,26 @@ export class RuleSpace {
         return [...constants].sort((a, b) => a - b).map(n => ({ number: n, label: String(n) }));
     }
 
+    /**
+     * Compiled sub-expressions, reused: the analyses compile the same rule many times over, once
+     * per option left out, and only the part holding the left-out option differs. Variables are
+     * still created in the order the expressions are first compiled.
+     */
+    protected readonly compiled = new Map<Expression, Evaluator>();
+
     /** A part of the rule not yet written (the parser recovered from an incomplete line) is unknown. */
     compile(expression: Expression | undefined, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {
         if (!expression) return () => U;
+        if (removed && containsNode(expression, removed.condition)) return this.compileNode(expression, removed);
+        let evaluator = this.compiled.get(expression);
+        if (!evaluator) {
+            evaluator = this.compileNode(expression, undefined);
+            this.compiled.set(expression, evaluator);
+        }
+        return evaluator;
+    }
+
+    protected compileNode(expression: Expression, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {
         switch (expression.$type) {
             case 'And': {
                 const l = this.compile(expression.left, removed), r = this.compile(expression.right, removed);
@@ -161,13 +187,24 @@ export class RuleSpace {
         return this.combineItems(parts, false);
     }
 
+    /** Items joined by "or" (något alternativ) or "and"; a plain loop, as this runs for every cube searched. */
     protected combineItems(parts: Evaluator[], any: boolean): Evaluator {
         if (parts.length === 1) return parts[0];
-        return a => parts.reduce<TruthMask>((mask, part, i) => (i === 0 ? part(a) : any ? or(mask, part(a)) : and(mask, part(a))), 0);
+        return a => {
+            let mask = parts[0](a);
+            for (let i = 1; i < parts.length; i++) mask = any ? or(mask, parts[i](a)) : and(mask, parts[i](a));
+            return mask;
+        };
     }
+
+    protected exclusionEvaluator?: Evaluator;
 
     /** The exclusion as written, or the default: any answer saying the area does not exist. */
     compileExclusion(): Evaluator {
+        return (this.exclusionEvaluator ??= this.buildExclusion());
+    }
+
+    protected buildExclusion(): Evaluator {
         if (this.indicator.exclusion) return this.compile(this.indicator.exclusion.condition);
         const parts: Evaluator[] = [];
         for (const slot of this.indicator.questions) {
@@ -195,7 +232,11 @@ export class RuleSpace {
 
     compileRequirement(requirement: Requirement, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {
         const alternatives = requirement.alternatives.map(a => this.compile(a, removed));
-        return a => alternatives.reduce<TruthMask>((mask, alt, i) => (i === 0 ? alt(a) : or(mask, alt(a))), 0);
+        return a => {
+            let mask = 0;
+            for (let i = 0; i < alternatives.length; i++) mask = i === 0 ? alternatives[i](a) : or(mask, alternatives[i](a));
+            return mask;
+        };
     }
 
     /** The possible statuses (as bits) for a partial assignment. */
@@ -448,9 +489,10 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
     });
 
     // A variable matters when two rows differing only in it get different statuses.
+    const masks: number[] = [];
     const irrelevantVariables = variables.filter((_variable, k) => !exists(a => {
         const saved = a[k];
-        const masks: number[] = [];
+        masks.length = 0;
         for (let v = 0; v < domains[k]; v++) { a[k] = v; masks.push(status(a)); }
         a[k] = saved;
         return differenceLabel(masks);
