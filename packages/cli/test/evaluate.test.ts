@@ -185,6 +185,18 @@ describe('input as Excel and survey tools save it', () => {
         expect(fs.readFileSync(path.join(dir, 'ut-xlsx/units.csv'), 'utf-8')).toBe(fs.readFileSync(path.join(dir, 'ut/units.csv'), 'utf-8'));
     });
 
+    test('empty rows (an empty line, ";;;;" as Excel saves them) hold no respondent: skipped, and said so', async () => {
+        const lines = responsesCsv(RESPONDENTS, ';').split('\n');
+        lines.splice(3, 0, '');
+        const text = lines.join('\n') + ';'.repeat(variables.length + 1) + '\n';
+        fs.writeFileSync(path.join(dir, 'blank-rows.csv'), text);
+        const result = await oj(['evaluate', example, '-r', 'blank-rows.csv', '-o', 'ut-blank-rows']);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toContain('En tom rad hoppades över (rad 4).');
+        expect(result.stderr).toContain('Läste 4 svarande, utvärderade 4');
+        expect(fs.readFileSync(path.join(dir, 'ut-blank-rows/units.csv'), 'utf-8')).toBe(fs.readFileSync(path.join(dir, 'ut/units.csv'), 'utf-8'));
+    });
+
     test('unknown extra columns are a warning, not an error', async () => {
         fs.writeFileSync(path.join(dir, 'extra.csv'), responsesCsv(RESPONDENTS, ',', 'Kommentar'));
         const result = await oj(['evaluate', example, '-r', 'extra.csv', '-o', 'ut-extra']);
@@ -246,6 +258,14 @@ describe('bad input: exit 1, every problem named, no result files', () => {
             expect.objectContaining({ row: 6, unit: '0180' })
         ]));
         expect(fs.existsSync(path.join(dir, 'ut-bad-json'))).toBe(false);
+    });
+
+    test('a model with errors: nothing is evaluated', async () => {
+        fs.writeFileSync(path.join(dir, 'fel.oj'), 'indikator 1 "Utan enkät" { krävs: Ja på fråga i }\n');
+        const result = await oj(['evaluate', 'fel.oj', '-r', 'svar.csv', '-o', 'ut-model-error']);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(/Modellen har \d+ fel; kör "oj check"/);
+        expect(fs.existsSync(path.join(dir, 'ut-model-error'))).toBe(false);
     });
 
     test('a unit that is not a kommunkod, and a ragged row', async () => {

@@ -62,14 +62,39 @@ export function parseCsv(buffer: Buffer): ResponseTable {
     if (text.trim() === '') throw new ResponseFileError([{ message: 'Filen är tom.' }]);
     let records: string[][];
     try {
-        records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true, bom: true, relax_quotes: false, info: false });
+        // Empty lines are kept so that row numbers are those a spreadsheet shows (a quoted line break stays in its row).
+        records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, bom: true, relax_quotes: false });
     } catch (error) {
         const e = error as { message: string; lines?: number };
         throw new ResponseFileError([{ row: e.lines, message: `Filen kan inte läsas som CSV: ${e.message}` }]);
     }
     const [header, ...data] = records;
-    // csv-parse skips empty lines, so line numbers are counted on the records it returns.
-    return { columns: header.map(c => c.trim()), rows: data.map((cells, i) => ({ line: i + 2, cells })), notes };
+    return { columns: header.map(c => c.trim()), rows: withoutBlankRows(data.map((cells, i) => ({ line: i + 2, cells })), notes), notes };
+}
+
+/**
+ * Rows with no value at all (an empty line, or ";;;;" as Excel saves a formatted but empty row) hold
+ * no respondent and are skipped; those between respondents are named in a note, those after the
+ * last respondent are just the end of the file.
+ */
+function withoutBlankRows(rows: ResponseTable['rows'], notes: string[]): ResponseTable['rows'] {
+    const kept: ResponseTable['rows'] = [];
+    const skipped: number[] = [];
+    let pending: number[] = [];
+    for (const row of rows) {
+        if (row.cells.every(c => c.trim() === '')) {
+            pending.push(row.line);
+            continue;
+        }
+        skipped.push(...pending);
+        pending = [];
+        kept.push(row);
+    }
+    if (skipped.length > 0) {
+        const shown = skipped.length > 10 ? `${skipped.slice(0, 10).join(', ')} …` : skipped.join(', ');
+        notes.push(`${skipped.length === 1 ? 'En tom rad' : `${skipped.length} tomma rader`} hoppades över (rad ${shown}).`);
+    }
+    return kept;
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -96,12 +121,9 @@ export async function parseXlsx(buffer: Buffer): Promise<ResponseTable> {
     const read = (rowNumber: number) => Array.from({ length: width }, (_, i) => cellText(sheet.getRow(rowNumber).getCell(i + 1).value));
     const columns = read(1).map(c => c.trim());
     const rows: ResponseTable['rows'] = [];
-    for (let r = 2; r <= sheet.rowCount; r++) {
-        const cells = read(r);
-        if (cells.every(c => c.trim() === '')) continue;
-        rows.push({ line: r, cells });
-    }
-    return { columns, rows, notes: [] };
+    for (let r = 2; r <= sheet.rowCount; r++) rows.push({ line: r, cells: read(r) });
+    const notes: string[] = [];
+    return { columns, rows: withoutBlankRows(rows, notes), notes };
 }
 
 export async function readResponseFile(file: string): Promise<ResponseTable> {

@@ -57,11 +57,11 @@ describe('commands', () => {
         ]));
     });
 
-    test('each command is in the palette and the editor title bar of .oj files, the preview as a button', () => {
+    test('each command is in the palette and the editor title bar of .oj files where the Node server runs, the preview as a button', () => {
         const { 'editor/title': title, commandPalette: palette } = manifest.contributes.menus as Record<string, Array<{ command: string; when: string; group?: string }>>;
         for (const command of contributed) {
-            expect(title.find(m => m.command === command)?.when, command).toContain('editorLangId == oj');
-            expect(palette.find(m => m.command === command)?.when, command).toContain('editorLangId == oj');
+            expect(title.find(m => m.command === command)?.when, command).toBe('editorLangId == oj && oj.nodeServer');
+            expect(palette.find(m => m.command === command)?.when, command).toBe('editorLangId == oj && oj.nodeServer');
         }
         expect(title.find(m => m.command === 'oj.showPreviewToSide')?.group).toBe('navigation');
     });

@@ -1,7 +1,9 @@
 /**
  * Runtime of a generated evaluator: three-valued logic with the answers that decided each value.
  * This file is copied verbatim into every generated package (it has no imports), so the generated
- * code stays straight-line calls into these few helpers. Semantics: ../../../language/src/semantics/interpreter.ts.
+ * code stays straight-line calls into these few helpers. The semantics are those of the reference
+ * interpreter of the oj toolchain (@oj/language, semantics/interpreter.ts); a differential test over
+ * random rows holds the two together.
  */
 
 export type Status = 'met' | 'not_met' | 'excluded' | 'missing';

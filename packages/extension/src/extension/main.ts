@@ -27,6 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(preview);
     new OjCommands(client, preview).register(context);
     await client.start();
+    // The preview and the commands run on the Node server; menus show them where it runs (not only
+    // on the desktop: also in code-server and Codespaces, whose workbench is a web page).
+    await vscode.commands.executeCommand('setContext', 'oj.nodeServer', true);
 }
 
 export function deactivate(): Promise<void> | undefined {
