@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import {
     type Indicator, type IndicatorResult, type Model, type ReportingUnit, codebookRows, evaluateIndicatorForAllUnits, unitsOfIndicator
 } from '@oj/language';
@@ -119,7 +120,16 @@ export async function resultsWorkbook(models: Model[], rows: AggregateRow[]): Pr
         for (let c = 3; c <= columns.length; c++) ws.getColumn(c).numFmt = '0%';
         ws.getColumn(2).alignment = { wrapText: true };
     }
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    // exceljs zips through JSZip, which stamps each entry with the current time: fix it, so the
+    // same responses give the same bytes.
+    const defaults = (JSZip as unknown as { defaults: { date: Date | null } }).defaults;
+    const saved = defaults.date;
+    defaults.date = new Date(Date.UTC(2000, 0, 1));
+    try {
+        return Buffer.from(await workbook.xlsx.writeBuffer());
+    } finally {
+        defaults.date = saved;
+    }
 }
 
 /**

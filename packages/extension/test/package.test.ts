@@ -3,19 +3,16 @@
  * (so other test files keep their out/ folder), with the command of the package script; then
  * unpacked outside the repository, where no node_modules can help, and its server started.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildExtension } from '../scripts/build.mts';
 import { ExportDescriptionRequest, sendRequest } from '../src/protocol.js';
 import { startServer } from './support/lsp-client.js';
-import { examplesDir, extensionDir, repoDir } from './support/paths.js';
+import { examplesDir } from './support/paths.js';
+import { packageVsix } from './support/vsix.js';
 
-const run = promisify(execFile);
 const MiB = 1024 * 1024;
 
 describe('the .vsix', () => {
@@ -26,19 +23,7 @@ describe('the .vsix', () => {
     let entries: string[];
 
     beforeAll(async () => {
-        staging = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-vsix-'));
-        const manifest = JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf-8'));
-        // The staging copy is built here, as vscode:prepublish builds it: minified.
-        delete manifest.scripts['vscode:prepublish'];
-        fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify(manifest, null, 2));
-        for (const item of ['package.nls.json', 'package.nls.sv.json', 'README.md', 'language-configuration.json', '.vscodeignore', 'l10n', 'snippets', 'media']) {
-            fs.cpSync(path.join(extensionDir, item), path.join(staging, item), { recursive: true });
-        }
-        await buildExtension({ outDir: path.join(staging, 'out'), minify: true });
-        const [tool, ...args] = (manifest.scripts.package as string).split(' ');
-        expect(tool).toBe('vsce');
-        vsix = path.join(staging, args[args.indexOf('--out') + 1]);
-        await run(path.join(repoDir, 'node_modules/.bin/vsce'), args, { cwd: staging });
+        ({ vsix, staging } = await packageVsix());
         zip = await JSZip.loadAsync(fs.readFileSync(vsix));
         entries = Object.keys(zip.files).filter(name => !zip.files[name].dir);
         unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-vsix-unpacked-'));

@@ -5,6 +5,7 @@ import {
 } from 'langium/lsp';
 import { OjGeneratedModule, OjGeneratedSharedModule } from './generated/module.js';
 import { OjScopeComputation, OjScopeProvider } from './oj-scope.js';
+import { createGuardedCompletionParser, createGuardedParser } from './oj-parser.js';
 import { OjValidator, registerValidationChecks } from './oj-validator.js';
 import { OjDocumentValidator } from './oj-document-validator.js';
 import { OjAnalysisValidator, registerAnalysisChecks } from './oj-analysis-validator.js';
@@ -32,6 +33,10 @@ export type OjAddedServices = {
 export type OjServices = LangiumServices & OjAddedServices;
 
 export const OjModule: Module<OjServices, PartialLangiumServices & OjAddedServices> = {
+    parser: {
+        LangiumParser: (services) => createGuardedParser(services),
+        CompletionParser: (services) => createGuardedCompletionParser(services)
+    },
     references: {
         ScopeComputation: (services) => new OjScopeComputation(services),
         ScopeProvider: (services) => new OjScopeProvider(services)

@@ -23,6 +23,8 @@ export class DescriptionPreview implements vscode.Disposable {
     private renderGeneration = 0;
     private lastRevealed: string | undefined;
     private readonly disposables: vscode.Disposable[] = [];
+    /** Listeners of the current panel, let go with it. */
+    private panelDisposables: vscode.Disposable[] = [];
 
     constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient) {
         this.disposables.push(
@@ -58,8 +60,10 @@ export class DescriptionPreview implements vscode.Disposable {
             this.panel.onDidDispose(() => {
                 this.panel = undefined;
                 this.pageLoaded = false;
-            }, null, this.disposables);
-            this.panel.webview.onDidReceiveMessage(message => this.onMessage(message), null, this.disposables);
+                for (const disposable of this.panelDisposables) disposable.dispose();
+                this.panelDisposables = [];
+            }, null, this.panelDisposables);
+            this.panel.webview.onDidReceiveMessage(message => this.onMessage(message), null, this.panelDisposables);
             // A hidden webview is discarded and comes back with its first page: render it anew then
             // (but not when it only gains or loses focus, which would lose the reader's place).
             let visible = true;
@@ -70,7 +74,7 @@ export class DescriptionPreview implements vscode.Disposable {
                     void this.render();
                 }
                 visible = nowVisible;
-            }, null, this.disposables);
+            }, null, this.panelDisposables);
         }
         void this.render();
     }

@@ -27,15 +27,21 @@ function escapeAttribute(text: string): string {
     return text.replace(/[&<>"']/g, c => ENTITIES[c]);
 }
 
-/** A nonce or CSP source must not be able to end the directive it is put in. */
-function cspToken(value: string): string {
-    if (!/^[A-Za-z0-9+/=:._\-*]+$/.test(value)) throw new Error(`Not allowed in a Content-Security-Policy: ${JSON.stringify(value)}`);
-    return value;
+const NONCE = /^[A-Za-z0-9+/=_-]+$/;
+/** A host or scheme source, or 'self' (code-server's webview source is "'self' https://*.vscode-cdn.net"). */
+const SOURCE = /^(?:'self'|[A-Za-z0-9+/=:._\-*]+)$/;
+
+/** The webview's sources, checked so that none can end the directive it is put in or add another. */
+function cspSources(value: string): string {
+    const sources = value.trim().split(/ +/);
+    if (!sources.every(s => SOURCE.test(s))) throw new Error(`Not allowed in a Content-Security-Policy: ${JSON.stringify(value)}`);
+    return sources.join(' ');
 }
 
 export function contentSecurityPolicy(nonce: string, cspSource: string): string {
-    const n = `'nonce-${cspToken(nonce)}'`;
-    const source = cspToken(cspSource);
+    if (!NONCE.test(nonce)) throw new Error(`Not a nonce: ${JSON.stringify(nonce)}`);
+    const n = `'nonce-${nonce}'`;
+    const source = cspSources(cspSource);
     return [
         "default-src 'none'",
         `style-src ${source} ${n}`,

@@ -50,7 +50,7 @@ export class OjHoverProvider extends AstNodeHoverProvider {
 
     protected optionHover(option: AnswerOption): string {
         const set = option.$container;
-        const lines = [`**${md(option.label)}**`, '', `Kod ${option.code} i svarsalternativen ${md(set.name)}`];
+        const lines = [`**${md(option.label)}**`, '', `Kod ${option.code} i svarsalternativen ${md(set?.name)}`];
         if (option.shortLabel) lines.push('', `I regeltext: ${md(option.shortLabel)}`);
         if (option.areaMissing) lines.push('', 'Betyder att området saknas: utesluts ur nämnaren om inget annat anges.');
         return lines.join('\n');
@@ -109,7 +109,7 @@ export class OjHoverProvider extends AstNodeHoverProvider {
     }
 
     protected unitHover(unit: Area | Group): string {
-        if (isGroup(unit)) return `**Grupp ${md(unit.name)}**: ${md(unit.label)} (inom ${md(unit.$container.title ?? unit.$container.label)})`;
+        if (isGroup(unit)) return `**Grupp ${md(unit.name)}**: ${md(unit.label)} (inom ${md(unit.$container?.title ?? unit.$container?.label)})`;
         const lines = [`**Område ${md(unit.name)}**: ${md(unit.label)}`];
         if (unit.title) lines.push('', md(unit.title));
         if (unit.groups.length > 0) lines.push('', `Grupper: ${unit.groups.map(g => `${md(g.name)} (${md(g.label)})`).join(', ')}`);

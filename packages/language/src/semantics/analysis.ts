@@ -155,6 +155,8 @@ export class RuleSpace {
             }
             case 'AnswerCondition': return this.compileAnswerCondition(expression, removed);
             case 'NumericCondition': return this.compileNumericCondition(expression);
+            // Only a parse the parser recovered from oddly leaves anything else here: unknown, like a part not yet written.
+            default: return () => U;
         }
     }
 
