@@ -1,17 +1,13 @@
 /**
  * `oj check` as a user runs it: the bin through the shell's PATH, file:line:col output, exit codes.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { root, runOj } from './support.js';
 import { check } from '../src/commands/check.js';
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'node_modules/.bin/oj');
 let dir: string;
 
 const VALID = `enkät T2019 "Test" {
@@ -42,15 +38,7 @@ indikator 1 "Rutin" {
 }
 `;
 
-async function oj(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-        const { stdout, stderr } = await run(bin, args, { cwd: dir, env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const e = error as { code: number; stdout: string; stderr: string };
-        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-}
+const oj = (args: string[]) => runOj(args, dir);
 
 beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-check-'));

@@ -2,32 +2,16 @@
  * `oj docs` as a user runs it: the bin through the shell's PATH, the three formats and the
  * questionnaire, exit codes, and the same bytes from two separate runs.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { root, runOj } from './support.js';
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'node_modules/.bin/oj');
 const example = path.join(root, 'examples/oj2019');
 let dir: string;
 
-async function oj(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-        const { stdout, stderr } = await run(bin, args, {
-            cwd: dir,
-            maxBuffer: 64 * 1024 * 1024,
-            env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` }
-        });
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const e = error as { code: number; stdout: string; stderr: string };
-        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-}
+const oj = (args: string[]) => runOj(args, dir);
 
 beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-docs-'));

@@ -2,33 +2,21 @@
  * `oj evaluate` on the 2019 set: the seed's cases, the published levels, CSV and XLSX input as tools
  * save it, and every kind of bad input (one message naming all problems, no result files).
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { root, runOj } from './support.js';
 import { formatCsv, neutralizeFormula } from '@oj/evaluator';
 import { codebookCsv } from '../src/commands/codebook.js';
 
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'node_modules/.bin/oj');
 const example = path.join(root, 'examples/oj2019');
 let dir: string;
 let variables: string[];
 
-async function oj(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-        const { stdout, stderr } = await run(bin, args, { cwd: dir, env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const e = error as { code: number; stdout: string; stderr: string };
-        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-}
+const oj = (args: string[]) => runOj(args, dir);
 
 /** The seed's cases, one respondent each (blank where not given). */
 const RESPONDENTS: Array<{ unit: string; name: string; answers: Record<string, string> }> = [
