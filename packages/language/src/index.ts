@@ -12,3 +12,4 @@ export * from './codebook.js';
 export * from './semantics/analysis.js';
 export * from './semantics/examples.js';
 export * from './oj-analysis-validator.js';
+export * from './oj-parser.js';

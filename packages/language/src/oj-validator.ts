@@ -3,7 +3,7 @@
  * quick fixes, tests and CI scripts can rely on it; messages are Swedish and name the thing in
  * the words of the indicator description.
  */
-import { type AstNode, GrammarAST, isLeafCstNode, type ValidationAcceptor, type ValidationChecks, type Properties } from 'langium';
+import { type AstNode, GrammarAST, isAstNode, isLeafCstNode, isReference, type ValidationAcceptor, type ValidationChecks, type Properties } from 'langium';
 import { ownCstContent } from './cst-utils.js';
 
 const isKeyword = GrammarAST.isKeyword;
@@ -117,7 +117,15 @@ export class OjValidator {
     }
 
     protected issue<N extends AstNode>(accept: ValidationAcceptor, severity: 'error' | 'warning' | 'info' | 'hint', code: IssueCode, message: string, node: N, property?: Properties<N>, index?: number, extra?: Record<string, unknown>): void {
-        accept(severity, message, { node, property, index, code, data: { code, ...extra } });
+        // A reference or child node knows its own text: its range is taken from there, because
+        // Langium's search by property walks the node's CST, once per issue (a line of thousands
+        // of repeated items would cost seconds).
+        const value: unknown = property === undefined ? undefined : (node as Record<string, unknown>)[property as string];
+        const target = index !== undefined && Array.isArray(value) ? value[index] : value;
+        const range = isReference(target) ? target.$refNode?.range : isAstNode(target) ? target.$cstNode?.range : undefined;
+        accept(severity, message, range
+            ? { node, range, code, data: { code, ...extra } }
+            : { node, property, index, code, data: { code, ...extra } });
     }
 
     /** A part written twice: only the last would survive, so say so at the second. */

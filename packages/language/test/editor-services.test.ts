@@ -214,6 +214,41 @@ indikator 1 "Prov" {
     });
 });
 
+describe('completion in broken text', () => {
+    test('"tillhör" written before a term offers the workspace\'s surveys', async () => {
+        await open([HEAD]);
+        await expectCompletion(services)({
+            text: 'tillhör <|>\n\nbegrepp rutin: med "rutin" avses "ett bestämt tillvägagångssätt."\n', index: 0,
+            assert: list => expect(list.items.map(i => i.label)).toContain('T2019')
+        });
+    });
+
+    test('at every offset of half-written rules and examples, completion answers without logging an error', async () => {
+        const bodies = [
+            'exempel { fråga ii A, = Vald ger uppnådd }', 'utesluts: Ja på fråga ii A, och', 'krävs: Ja på fråga ii A, och inte',
+            'krävs: (Vald på fråga ii A, B eller', 'exempel { fråga ii A = ger }'
+        ];
+        const logged: unknown[] = [];
+        const consoleError = console.error;
+        console.error = (...args: unknown[]) => { logged.push(args); };
+        try {
+            for (const body of bodies) {
+                const text = `tillhör T2019\nindikator 1 "Prov" {\n    fråga ii Former: "Vilka?" svar VAL\n        alternativ A "A"\n        alternativ B "B"\n    ${body}\n}\n`;
+                const [, document] = await open([HEAD, text]);
+                for (let offset = 0; offset <= text.length; offset++) {
+                    const position = document.textDocument.positionAt(offset);
+                    const list = await services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
+                    expect(list, `${body} @${offset}`).toBeDefined();
+                }
+                await clearDocuments(shared);
+            }
+        } finally {
+            console.error = consoleError;
+        }
+        expect(logged).toEqual([]);
+    });
+});
+
 describe('navigation', () => {
     const text = `${HEAD}
 fråga <|Delad|>: "Har ni en delad rutin?" svar JN variabel "D1"

@@ -12,7 +12,7 @@ import {
 import { afterEach, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import {
-    createOjServices, IssueCodes, OjGeneratedModule, OjGeneratedSharedModule, OjModule, OjSharedModule, registerAnalysisChecks,
+    createOjServices, isIndicator, IssueCodes, MAX_SYNTAX_ERRORS, OjGeneratedModule, OjGeneratedSharedModule, OjModule, OjSharedModule, registerAnalysisChecks,
     registerValidationChecks, surveyOf, type Indicator, type IssueCode, type Model
 } from '../src/index.js';
 
@@ -769,6 +769,49 @@ describe('syntax errors', () => {
             expect(diagnostics.some(d => codeOf(d) === 'parsing-error')).toBe(true);
             expect(diagnostics.filter(d => String(d.message).startsWith('An error occurred')).map(d => d.message)).toEqual([]);
         }
+    });
+});
+
+describe('damaged input', () => {
+    async function parse(text: string) {
+        await clearDocuments(shared);
+        const [result] = await validateFiles([text]);
+        const syntax = result.diagnostics.filter(d => codeOf(d) === 'parsing-error');
+        return { result, syntax, model: result.document.parseResult.value };
+    }
+
+    test('a line of thousands of stray tokens: parsing stops after 1,000 errors and says where', async () => {
+        const damaged = SURVEY.replace('redovisningsnivåer kommun, riket', `redovisningsnivåer kommun, ${'A, '.repeat(20_000)}riket`);
+        const line = SURVEY.split('\n').findIndex(l => l.includes('redovisningsnivåer')) + 1;
+        const { syntax, model } = await parse(damaged + indicator(PLAIN));
+        expect(syntax).toHaveLength(MAX_SYNTAX_ERRORS + 1);
+        expect(syntax.at(-1)?.message).toBe(`Filen har fler än 1\u00a0000 syntaxfel; resten av filen från rad ${line} kontrolleras inte förrän felen ovan är rättade.`);
+        expect(syntax.at(-1)?.range.start.line).toBe(line - 1);
+        // What comes before the damage is still read, what comes after is not.
+        expect(model.header?.survey?.year).toBe(2019);
+        expect(model.elements.filter(isIndicator)).toEqual([]);
+        // The parser is left as it was: the next document parses in full.
+        const next = await parse(SURVEY + indicator(PLAIN));
+        expect(next.syntax).toEqual([]);
+        expect(next.model.elements.filter(isIndicator)).toHaveLength(1);
+    });
+
+    test('a line nested hundreds deep is blanked: the rule is missing, the parser unharmed', async () => {
+        const text = SURVEY + indicator(`    fråga i Rutin: "Har ni?" svar JNE\n    krävs: ${'('.repeat(3000)}Ja på fråga i${')'.repeat(3000)}`);
+        const { result } = await parse(text);
+        expect(result.document.parseResult.value.elements.filter(isIndicator)).toHaveLength(1);
+        expect(result.diagnostics.filter(d => String(d.message).startsWith('An error occurred'))).toEqual([]);
+        expect((await parse(SURVEY + indicator(PLAIN))).syntax).toEqual([]);
+    });
+
+    test('a thousand repeated items: one warning each, at the item', async () => {
+        const text = SURVEY + indicator(`    fråga i Former: "Vilka?" svar JN\n        alternativ A "A"\n        alternativ B "B"\n    krävs: Ja på fråga i A, ${'B, '.repeat(1000)}B`);
+        const { result } = await parse(text);
+        const duplicates = result.diagnostics.filter(d => codeOf(d) === IssueCodes.DuplicatePart);
+        expect(duplicates).toHaveLength(1000);
+        const first = result.document.textDocument.offsetAt(duplicates[0].range.start);
+        expect(first).toBe(text.indexOf('B, B') + 3);
+        expect(result.document.textDocument.getText(duplicates[0].range)).toBe('B');
     });
 });
 

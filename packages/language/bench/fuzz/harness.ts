@@ -173,6 +173,8 @@ export class FuzzWorkspace {
     readonly Oj: OjServices;
     readonly engine: MutationEngine;
     protected readonly uri = URI.parse('file:///fuzz/mutated.oj');
+    /** What the services wrote to console.error while {@link fuzz} holds it back. */
+    readonly logged: string[] = [];
     protected version = 0;
 
     constructor(readonly sources: SourceFile[]) {
@@ -193,11 +195,14 @@ export class FuzzWorkspace {
         const failures: Array<{ service: string; message: string }> = [];
         const start = performance.now();
         const run = async (service: string, action: () => unknown) => {
+            this.logged.length = 0;
             try {
                 await action();
             } catch (error) {
                 failures.push({ service, message: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error) });
             }
+            // Langium catches exceptions of some services (completion of a reference, for one) and logs them.
+            for (const message of this.logged.splice(0)) failures.push({ service: `${service} (logged)`, message });
         };
         const uri = this.uri.toString();
         this.shared.workspace.TextDocuments!.set(TextDocument.create(uri, 'oj', ++this.version, text));
@@ -231,7 +236,7 @@ export class FuzzWorkspace {
 
 /**
  * Runs `count` mutated documents from seed `seed`. Langium logs the exceptions it swallows to
- * console.error; that output is held back here (the failures carry the messages instead).
+ * console.error; that output is held back here and counted as failures of the service that logged it.
  */
 export async function fuzz(options: { seed: number; count: number; sources: SourceFile[]; onProgress?: (done: number, report: FuzzReport) => void }): Promise<FuzzReport> {
     const workspace = new FuzzWorkspace(options.sources);
@@ -239,7 +244,9 @@ export async function fuzz(options: { seed: number; count: number; sources: Sour
     const random = new Random(options.seed);
     const report: FuzzReport = { documents: 0, failures: [], times: [], slowest: [] };
     const consoleError = console.error;
-    console.error = () => undefined;
+    console.error = (...args: unknown[]) => {
+        workspace.logged.push(args.map(a => a instanceof Error ? `${a.name}: ${a.message}\n${a.stack ?? ''}` : String(a)).join(' '));
+    };
     try {
         for (let index = 0; index < options.count; index++) {
             const source = random.pick(options.sources);

@@ -4,9 +4,10 @@
  * code, the question's text. Options are usually written before the question they are about
  * ("<Ja> på fråga ii"): there the question is read from the text after the cursor.
  */
-import { DefaultCompletionProvider, type CompletionContext, type CompletionValueItem, type LangiumServices } from 'langium/lsp';
-import { AstUtils, stream, type AstNodeDescription, type AstNodeDescriptionProvider, type ReferenceInfo, type Stream } from 'langium';
-import { isAnswerCondition, isAnswerOption, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem } from '../generated/ast.js';
+import { DefaultCompletionProvider, findNextFeatures, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature } from 'langium/lsp';
+import { AstUtils, stream, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumDocument, type ReferenceInfo, type Stream, type TextDocument } from 'langium';
+import type { CancellationToken, CompletionList, CompletionParams } from 'vscode-languageserver';
+import { isAnswerCondition, isModel, isAnswerOption, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem } from '../generated/ast.js';
 import { optionsOf, questionOf } from '../model-utils.js';
 
 /**
@@ -23,7 +24,47 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
         this.descriptions = services.workspace.AstNodeDescriptionProvider;
     }
 
+    /** The node type declaring a reference property, where exactly one does. */
+    protected referenceOwner(property: string): string | undefined {
+        const owners = this.astReflection.getAllTypes().filter(type => this.astReflection.getTypeMetaData(type).properties[property]?.referenceType);
+        return owners.length === 1 ? owners[0] : undefined;
+    }
+
+    /** The parsed document of each text being completed, for {@link findFeaturesAt}. */
+    protected readonly parsedDocuments = new WeakMap<TextDocument, LangiumDocument>();
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        this.parsedDocuments.set(document.textDocument, document);
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    /**
+     * What may follow depends only on the top-level declaration the cursor is in, so the completion
+     * parser reads from that declaration's start, not from the start of the file: in a long file,
+     * or a badly broken one, re-parsing everything before the cursor (up to three times per
+     * request) was nearly all of the time a completion took.
+     */
+    protected override findFeaturesAt(textDocument: TextDocument, offset: number): NextFeature[] {
+        const document = this.parsedDocuments.get(textDocument);
+        const text = textDocument.getText();
+        const start = document ? declarationStart(document, text, offset) : undefined;
+        if (start === undefined) return super.findFeaturesAt(textDocument, offset);
+        const parserResult = this.completionParser.parse(text.slice(start, offset));
+        // The declaration's first keyword was read, so the parser is inside it: at least one token.
+        const leftoverTokens = parserResult.tokens.slice(parserResult.tokenIndex);
+        return findNextFeatures([parserResult.elementStack.map(feature => ({ feature }))], leftoverTokens);
+    }
+
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        if (!this.astReflection.getTypeMetaData(refInfo.container.$type).properties[refInfo.property]?.referenceType) {
+            // In a broken text the node before the cursor can be an ancestor of the reference's
+            // container that was never built ("tillhör |" before a term, the items of an example
+            // answer's target): complete as in a container of the one type that has the reference.
+            const owner = this.referenceOwner(refInfo.property);
+            if (!owner) return stream([]);
+            const container = { $type: owner, $container: refInfo.container } as AstNode;
+            return this.getReferenceCandidates({ ...refInfo, container }, context);
+        }
         if (refInfo.property === 'options' && isAnswerCondition(refInfo.container) && !refInfo.container.target?.question?.ref) {
             const numeral = QUESTION_AFTER_OPTIONS.exec(context.textDocument.getText().slice(context.offset))?.[1];
             const indicator = context.node && AstUtils.getContainerOfType(context.node, isIndicator);
@@ -43,4 +84,22 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
         if (isArea(node) || isGroup(node)) return { ...item, detail: node.label };
         return item;
     }
+}
+
+/**
+ * The offset of the top-level declaration (answer set, area, question, indicator, term) that starts
+ * before `offset`, when the parsed document still matches the text there; otherwise undefined.
+ */
+function declarationStart(document: LangiumDocument, text: string, offset: number): number | undefined {
+    const model = document.parseResult.value;
+    if (!isModel(model)) return undefined;
+    let found: { offset: number; text: string } | undefined;
+    for (const element of model.elements) {
+        const cst = element.$cstNode;
+        if (!cst || cst.length === 0) continue;
+        if (cst.offset >= offset) break;
+        found = { offset: cst.offset, text: cst.text.slice(0, 32) };
+    }
+    // A text newer than the parse would put the start in the wrong place.
+    return found && found.offset > 0 && text.startsWith(found.text, found.offset) ? found.offset : undefined;
 }
