@@ -226,7 +226,7 @@ describe('completion in broken text', () => {
     test('at every offset of half-written rules and examples, completion answers without logging an error', async () => {
         const bodies = [
             'exempel { fråga ii A, = Vald ger uppnådd }', 'utesluts: Ja på fråga ii A, och', 'krävs: Ja på fråga ii A, och inte',
-            'krävs: (Vald på fråga ii A, B eller', 'exempel { fråga ii A = ger }'
+            'krävs: (Vald på fråga ii A, B eller', 'exempel { fråga ii A = ger }', 'krävs: Ja på fråga ii\n    undantas: fråga ii\n    undantas: fråga ii'
         ];
         const logged: unknown[] = [];
         const consoleError = console.error;

@@ -56,6 +56,9 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        // A part written twice ("undantas:" on two lines) keeps only the last: the node before the
+        // cursor can be the first, which belongs to no document and has no scope.
+        if (!AstUtils.findRootNode(refInfo.container).$document) return stream([]);
         if (!this.astReflection.getTypeMetaData(refInfo.container.$type).properties[refInfo.property]?.referenceType) {
             // In a broken text the node before the cursor can be an ancestor of the reference's
             // container that was never built ("tillhör |" before a term, the items of an example
