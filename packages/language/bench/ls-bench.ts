@@ -2,9 +2,9 @@
  * Language-server benchmark on the synthetic workspace at ten times a real year (3,000 indicators
  * in 50 files), driving the real services in process as the language server does:
  *
- * - ls.coldBuildMs: a fresh process reads, parses, links, indexes and validates every file (all
- *   checks, as `oj check` does and as the server has done before its first diagnostics); median of
- *   --runs fresh processes.
+ * - ls.coldBuildMs: a fresh process, started with the server's Node flags (server-process.ts), reads,
+ *   parses, links, indexes and validates every file (all checks, as `oj check` does and as the
+ *   server has done before its first diagnostics); median of --runs fresh processes.
  * - ls.editToDiagnosticsMsP95: typing in the file closest to 1,000 lines, one keystroke at a time
  *   (in a description, in a rule, in a new worked example): DocumentBuilder.update until the
  *   document's diagnostics are there, with the checks the server runs on a change.
@@ -26,6 +26,7 @@ import { AstUtils, TextDocument, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createOjServices, collectModelFiles, type Model } from '@oj/language';
+import { LANGUAGE_SERVER_EXEC_ARGV } from '@oj/language/server-process';
 import { ANALYSIS_CHECKS, cpuMs, createTimedOjServices, median, percentile, round, syntheticWorkspaceDir } from './support.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -71,7 +72,8 @@ const runs = Math.max(1, Number(values.runs));
 // ---------------------------------------------------------------- cold build, fresh processes
 const cold: Array<{ ms: number; cpuMs: number; files: number; errors: number }> = [];
 for (let run = 0; run < runs; run++) {
-    const output = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--cold', dir], { encoding: 'utf-8', maxBuffer: 1 << 24 });
+    // With the flags the extension starts the server with.
+    const output = execFileSync(process.execPath, [...LANGUAGE_SERVER_EXEC_ARGV, ...process.execArgv, fileURLToPath(import.meta.url), '--cold', dir], { encoding: 'utf-8', maxBuffer: 1 << 24 });
     cold.push(JSON.parse(output.trim().split('\n').pop()!));
     log(`cold build ${run + 1}/${runs}: ${cold[run].ms.toFixed(0)} ms (cpu ${cold[run].cpuMs.toFixed(0)} ms), ${cold[run].files} files, ${cold[run].errors} errors`);
 }

@@ -4,9 +4,10 @@
  * Swedish what the parser and lexer report in English.
  */
 import {
-    type AstReflection, DefaultDocumentValidator, DocumentValidator, type LangiumCoreServices, type LangiumDocument, type ParseResult,
-    type ValidationOptions
+    type AstNode, type AstReflection, AstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type LangiumCoreServices,
+    type LangiumDocument, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { isAnswerCondition, isExampleAnswer, isQuestionTarget } from './generated/ast.js';
 import { IssueCodes } from './oj-validator.js';
@@ -78,6 +79,36 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
     constructor(services: LangiumCoreServices) {
         super(services);
         this.reflection = services.shared.AstReflection;
+    }
+
+    /**
+     * Langium's walk over every node, except that it looks for cancellation every few hundred nodes
+     * instead of awaiting a check at each, awaits a check only when it returns a promise, and looks
+     * up the checks of a node type once per file: with half a million nodes in a workspace those
+     * awaits and lookups were a tenth of a cold build. (Langium's profiler gets Langium's walk.)
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        const checksOf = new Map<string, ValidationCheck[]>();
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        let visited = 0;
+        for (let next = nodes.next(); !next.done; next = nodes.next()) {
+            const node = next.value;
+            if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                let checks = checksOf.get(node.$type);
+                if (!checks) {
+                    checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                    checksOf.set(node.$type, checks);
+                }
+                for (const check of checks) {
+                    const result = check(node, acceptor, cancelToken);
+                    if (result instanceof Promise) await result;
+                }
+            }
+            if (!nodeOptions.validateChildren) nodes.prune();
+        }
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

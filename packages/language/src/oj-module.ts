@@ -10,6 +10,8 @@ import { OjValidator, registerValidationChecks } from './oj-validator.js';
 import { OjDocumentValidator } from './oj-document-validator.js';
 import { OjAnalysisValidator, registerAnalysisChecks } from './oj-analysis-validator.js';
 import { OjSharedModule, OjWorkspaceIndex } from './oj-workspace-index.js';
+import { OjReferenceDescriptionProvider } from './oj-reference-descriptions.js';
+import { OjLinker } from './oj-linker.js';
 import { OjHoverProvider } from './lsp/oj-hover.js';
 import { OjCompletionProvider } from './lsp/oj-completion.js';
 import { OjFormatter } from './lsp/oj-formatter.js';
@@ -38,6 +40,7 @@ export const OjModule: Module<OjServices, PartialLangiumServices & OjAddedServic
         CompletionParser: (services) => createGuardedCompletionParser(services)
     },
     references: {
+        Linker: (services) => new OjLinker(services),
         ScopeComputation: (services) => new OjScopeComputation(services),
         ScopeProvider: (services) => new OjScopeProvider(services)
     },
@@ -47,7 +50,8 @@ export const OjModule: Module<OjServices, PartialLangiumServices & OjAddedServic
         DocumentValidator: (services) => new OjDocumentValidator(services)
     },
     workspace: {
-        OjWorkspaceIndex: (services) => new OjWorkspaceIndex(services.shared)
+        OjWorkspaceIndex: (services) => new OjWorkspaceIndex(services.shared),
+        ReferenceDescriptionProvider: (services) => new OjReferenceDescriptionProvider(services)
     },
     lsp: {
         HoverProvider: (services) => new OjHoverProvider(services),

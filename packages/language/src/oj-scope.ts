@@ -26,14 +26,31 @@ import { optionsOf, questionOf } from './model-utils.js';
  */
 const NOT_LOOKED_UP_LOCALLY = new Set(['Indicator', 'EarlierName', 'QuestionItem', 'AnswerOption']);
 
+/**
+ * Nodes whose named children are all exported (collectExportedSymbols), and found through the
+ * global scope from this file as from any other: a local description of them would be a second copy.
+ */
+const EXPORTS_ITS_CHILDREN = new Set(['Model', 'FileHeader', 'Survey', 'Area']);
+
+/** Nodes with no named node inside (rules, examples, answer sets' options): the walk does not enter them. */
+const NOTHING_NAMED_INSIDE = new Set(['Requirement', 'Exclusion', 'Exception', 'Ratio', 'Example', 'Definition', 'Reference', 'EarlierName', 'AnswerSet']);
+
 export class OjScopeComputation extends DefaultScopeComputation {
-    /** Langium's walk, without the symbols no lookup reads, and yielding to cancellation every few hundred nodes rather than at each. */
+    /**
+     * Langium's walk, keeping only the symbols a lookup reads locally (an indicator's question
+     * numerals and what is declared inside an indicator), and yielding to cancellation every few
+     * hundred nodes rather than at each.
+     */
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
         let visited = 0;
-        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
+        const nodes = AstUtils.streamAllContents(document.parseResult.value).iterator();
+        for (let next = nodes.next(); !next.done; next = nodes.next()) {
+            const node = next.value;
             if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
-            if (!NOT_LOOKED_UP_LOCALLY.has(node.$type)) this.addLocalSymbol(node, document, symbols);
+            if (NOTHING_NAMED_INSIDE.has(node.$type)) nodes.prune();
+            if (NOT_LOOKED_UP_LOCALLY.has(node.$type) || (node.$container && EXPORTS_ITS_CHILDREN.has(node.$container.$type))) continue;
+            this.addLocalSymbol(node, document, symbols);
         }
         return symbols;
     }

@@ -382,9 +382,10 @@ export class OjValidator {
     /** The variables of questions declared in the indicator; shared questions are checked where they are declared. */
     checkVariables = (indicator: Indicator, accept: ValidationAcceptor): void => {
         const key = surveyKeyOf(indicator);
+        const variables = variablesOfIndicator(indicator);
         for (const slot of indicator.questions) {
             if (!slot.declared) continue;
-            this.checkVariableNames(variablesOfIndicator(indicator).filter(v => v.slot === slot), slot.declared, key, accept, slot, 'name');
+            this.checkVariableNames(variables.filter(v => v.slot === slot), slot.declared, key, accept, slot, 'name');
         }
     };
 
@@ -392,7 +393,7 @@ export class OjValidator {
         const survey = surveyOf(indicator);
         const written = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value !== undefined);
         // An empty string ("beskrivning \"\"", as the quick fix writes it) is written but still has no text to print.
-        const hasText = (value: unknown) => (Array.isArray(value) ? value.some(hasText) : typeof value !== 'string' || value.trim() !== '');
+        const hasText = (value: unknown) => (Array.isArray(value) ? value.some(hasText) : typeof value !== 'string' || /\S/.test(value));
         const missing = PRINTED_PARTS.filter(part => {
             const value = indicator[part.property];
             if (written(value)) return !hasText(value);

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LANGUAGE_SERVER_EXEC_ARGV } from '@oj/language/server-process';
 import { OjCommands } from './commands.js';
 import { DescriptionPreview } from './preview.js';
 
@@ -15,8 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // so the build copies the fonts to out/vendor and the server resolves packages there too.
     const options = { env: { NODE_PATH: context.asAbsolutePath('out/vendor') } };
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc, options },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { ...options, execArgv: ['--nolazy', '--inspect=6009'] } }
+        run: { module: serverModule, transport: TransportKind.ipc, options: { ...options, execArgv: [...LANGUAGE_SERVER_EXEC_ARGV] } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { ...options, execArgv: [...LANGUAGE_SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } }
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'oj' }],

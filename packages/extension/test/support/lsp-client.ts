@@ -3,6 +3,7 @@
  * language client forks it (Node IPC, NODE_PATH to the shipped fonts) and driven over JSON-RPC.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { LANGUAGE_SERVER_EXEC_ARGV } from '@oj/language/server-process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,7 +40,7 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
     const child = fork(serverModule, ['--node-ipc', `--clientProcessId=${process.pid}`], {
         env: { ...process.env, NODE_PATH: path.join(extensionRoot, path.relative(extensionDir, bundle.vendor)) },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-        execArgv: []
+        execArgv: [...LANGUAGE_SERVER_EXEC_ARGV]
     });
     let stderr = '';
     child.stderr?.on('data', chunk => { stderr += String(chunk); });
