@@ -3,3 +3,4 @@ export * from './generator.js';
 export * from './runtime/aggregate.js';
 export * from './responses.js';
 export * from './evaluate-file.js';
+export * from './codebook-csv.js';

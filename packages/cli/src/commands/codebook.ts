@@ -1,19 +1,15 @@
 /** `oj codebook`: one row per survey variable, the columns an export and a reviewer need. */
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
-import { codebookRows } from '@oj/language';
-import { formatCsv } from '@oj/evaluator';
+import { codebookCsv as modelCodebookCsv } from '@oj/evaluator';
 import { errorCount, openWorkspace } from '../workspace.js';
 
-export const CODEBOOK_COLUMNS = ['variable', 'indicator', 'question', 'item', 'group', 'answer_set', 'codes', 'text'] as const;
+export { CODEBOOK_COLUMNS } from '@oj/evaluator';
 
 export async function codebookCsv(inputs: string[]): Promise<{ csv: string; rows: number; errors: number }> {
     const workspace = await openWorkspace(inputs);
-    const rows = codebookRows(workspace.models);
-    const csv = formatCsv(CODEBOOK_COLUMNS, rows.map(r => [
-        r.variable, r.indicators.join('|'), r.question, r.item, r.group, r.answerSet, r.numeric ? 'antal' : r.codes.join('|'), r.text
-    ]));
-    return { csv, rows: rows.length, errors: errorCount(workspace) };
+    const { csv, variables } = modelCodebookCsv(workspace.models);
+    return { csv, rows: variables, errors: errorCount(workspace) };
 }
 
 export function registerCodebook(program: Command, setExitCode: (code: number) => void): void {

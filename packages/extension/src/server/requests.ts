@@ -6,24 +6,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { type Connection, ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { codebookRows, type Model } from '@oj/language';
+import type { Model } from '@oj/language';
 import { buildDescriptionDocument, DOCUMENT_CSS, indicatorId, renderDocx, renderHtml, renderPdf } from '@oj/documents';
-import { evaluateResponsesFile, formatCsv, generateEvaluatorPackage, ResponseFileError } from '@oj/evaluator';
+import { codebookCsv as modelCodebookCsv, evaluateResponsesFile, generateEvaluatorPackage, ResponseFileError } from '@oj/evaluator';
 import {
     type DocumentParams, EvaluateResponsesRequest, ExportCodebookRequest, ExportDescriptionRequest, type ExportFormat, GenerateEvaluatorRequest,
     type IndicatorAnchor, OjErrorCodes, type OjRequest, PreviewRequest, type PreviewResult, SurveyInfoRequest
 } from '../protocol.js';
 import { assertNoErrors, filesOf, indicatorsOfDocument, type ModelSet, modelSetOf } from './model-set.js';
 
-/** The columns of `oj codebook`; a test compares this output with the command line's, byte for byte. */
-const CODEBOOK_COLUMNS = ['variable', 'indicator', 'question', 'item', 'group', 'answer_set', 'codes', 'text'] as const;
-
+/** The codebook of a model set, as `oj codebook` writes it (a test compares the two byte for byte). */
 export function codebookCsv(set: ModelSet): { csv: string; variables: number } {
-    const rows = codebookRows(set.models);
-    const csv = formatCsv(CODEBOOK_COLUMNS, rows.map(r => [
-        r.variable, r.indicators.join('|'), r.question, r.item, r.group, r.answerSet, r.numeric ? 'antal' : r.codes.join('|'), r.text
-    ]));
-    return { csv, variables: rows.length };
+    return modelCodebookCsv(set.models);
 }
 
 /**
