@@ -8,9 +8,9 @@ import {
     PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TabStopType,
     TextRun, WidthType, type IParagraphOptions
 } from 'docx';
-import { estimatePageNumbers } from 'docx/layout';
 import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, Paragraph as TextParagraph } from './model.js';
 import { renumberBookmarks, reproduciblePackage } from './docx-package.js';
+import { modelPageNumbers, type StyleFormat, type WordFormat } from './docx-pages.js';
 
 // A4 in twentieths of a point, with 2 cm side margins.
 export const A4 = { width: 11906, height: 16838 };
@@ -74,12 +74,14 @@ export function wordStyles() {
     };
 }
 
+const BULLET_INDENT = { left: 340, hanging: 250 };
+
 export const bulletNumbering = {
     config: [{
         reference: BULLETS,
         levels: [{
             level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT,
-            style: { paragraph: { indent: { left: 340, hanging: 250 } } }
+            style: { paragraph: { indent: BULLET_INDENT } }
         }]
     }]
 };
@@ -109,10 +111,14 @@ export function cell(children: Paragraph[], options: { fill?: string; columnSpan
     });
 }
 
-function dataTable(table: DataTable): Array<Paragraph | Table> {
+function dataTableWidths(table: DataTable): number[] {
     const first = Math.round(TEXT_WIDTH * 0.5);
     const other = Math.floor((TEXT_WIDTH - first) / Math.max(1, table.columns.length - 1));
-    const widths = table.columns.map((_c, i) => (i === 0 ? first : other));
+    return table.columns.map((_c, i) => (i === 0 ? first : other));
+}
+
+function dataTable(table: DataTable): Array<Paragraph | Table> {
+    const widths = dataTableWidths(table);
     const small = (text: string, options: Partial<IParagraphOptions> = {}, bold = false) =>
         new Paragraph({ style: 'Tabelltext', ...options, children: [new TextRun({ text, bold: bold || undefined })] });
     return [
@@ -171,9 +177,12 @@ function indicatorTable(entry: IndicatorEntry): Table {
     });
 }
 
+const SPACER = { before: 0, after: 160, line: 240 };
+const SUBTITLE = { after: 240, size: 28 };
+
 /** Space between two tables, which Word would otherwise join into one. */
 function spacer(): Paragraph {
-    return new Paragraph({ spacing: { before: 0, after: 160, line: 240, lineRule: LineRuleType.AUTO }, children: [] });
+    return new Paragraph({ spacing: { ...SPACER, lineRule: LineRuleType.AUTO }, children: [] });
 }
 
 function sectionChildren(section: DocumentSection, first: boolean): Array<Paragraph | Table> {
@@ -233,9 +242,51 @@ export function swedishSettings(xml: string): string {
         : xml.replace(/<\/w:settings>\s*$/, '<w:themeFontLang w:val="sv-SE"/></w:settings>');
 }
 
+interface StyleOptions {
+    run?: { size?: number; bold?: boolean };
+    paragraph?: { spacing?: { before?: number; after?: number; line?: number }; keepNext?: boolean; keepLines?: boolean };
+}
+
+function styleFormat({ run = {}, paragraph = {} }: StyleOptions): Partial<StyleFormat> {
+    const format: Partial<StyleFormat> = {
+        size: run.size, bold: run.bold, before: paragraph.spacing?.before, after: paragraph.spacing?.after,
+        line: paragraph.spacing?.line, keepNext: paragraph.keepNext, keepLines: paragraph.keepLines
+    };
+    return Object.fromEntries(Object.entries(format).filter(([, v]) => v !== undefined));
+}
+
+/** The formatting written above, as the layout of the contents' page numbers (docx-pages.ts) reads it. */
+export function wordFormat(): WordFormat {
+    const styles = wordStyles();
+    const normal = styleFormat(styles.default.document);
+    const formats: Record<string, Partial<StyleFormat>> = {
+        Title: styleFormat(styles.default.title),
+        Heading1: styleFormat(styles.default.heading1),
+        Heading2: styleFormat(styles.default.heading2),
+        ...Object.fromEntries(styles.paragraphStyles.map(s => [s.id, styleFormat(s)])),
+        // docx's own styles of the contents' entries and of lists.
+        TOC1: { after: 100 },
+        TOC2: { after: 100, indent: 200 },
+        ListParagraph: {},
+        Subtitle: { after: SUBTITLE.after, size: SUBTITLE.size },
+        Spacer: SPACER
+    };
+    return {
+        page: A4,
+        margin: MARGIN,
+        textWidth: TEXT_WIDTH,
+        styles: Object.fromEntries(Object.entries({ Normal: {}, ...formats }).map(([id, f]) => [id, { size: 20, ...normal, ...f }])),
+        bulletIndent: BULLET_INDENT.left,
+        cellMargins,
+        borderSize: border.size,
+        labelWidth: LABEL_WIDTH,
+        dataTableWidths
+    };
+}
+
 export interface DocxOptions {
     /**
-     * Write the page numbers of the table of contents, laid out as Word would (default true). Without
+     * Write the page numbers of the table of contents, from the pages laid out (default true). Without
      * them the contents have no numbers until Word updates its fields, which it offers on opening.
      */
     pageNumbers?: boolean;
@@ -245,7 +296,7 @@ export interface DocxOptions {
 export async function renderDocx(doc: DescriptionDocument, options: DocxOptions = {}): Promise<Buffer> {
     const children: Array<Paragraph | Table | TableOfContents> = [
         new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
-        ...(doc.subtitle ? [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: doc.subtitle, size: 28 })] })] : []),
+        ...(doc.subtitle ? [new Paragraph({ spacing: { after: SUBTITLE.after }, children: [new TextRun({ text: doc.subtitle, size: SUBTITLE.size })] })] : []),
         new Paragraph({ children: [new TextRun(doc.publisher)] }),
         new Paragraph({ style: 'Innehallsrubrik', pageBreakBefore: true, children: [new TextRun('Innehåll')] }),
         new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-2' })
@@ -255,9 +306,9 @@ export async function renderDocx(doc: DescriptionDocument, options: DocxOptions 
     const document = new Document({
         ...coreProperties(doc),
         features: { updateFields: true },
-        // Page numbers in the contents as Word would lay the pages out, so that the file reads right
-        // before Word updates its fields (and in readers that never do). It is the slow part.
-        pageNumbers: options.pageNumbers === false ? undefined : estimatePageNumbers,
+        // Page numbers in the contents, laid out from the model, so that the file reads right before
+        // Word updates its fields (and in readers that never do).
+        pageNumbers: options.pageNumbers === false ? undefined : modelPageNumbers(doc, wordFormat()),
         styles: wordStyles(),
         numbering: bulletNumbering,
         sections: [{
