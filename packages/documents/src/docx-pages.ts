@@ -5,11 +5,18 @@
  * leaving the later entries blank. The description document has a few kinds of blocks with known
  * formatting, so they are laid out here directly: lines broken with the font's advance widths, line
  * heights in whole twips, the larger of two paragraphs' spacing between them, keep with next and keep
- * lines, table rows that break between lines under repeated header rows.
+ * lines, widow control, table rows that break between lines under repeated header rows.
+ *
+ * The file asks for widow control in its paragraph defaults (docx.ts), so that no reader has to
+ * assume it, and the running text is laid out with it: no first line of a paragraph alone at the foot
+ * of a page, no last line alone at the top of one, a paragraph of two or three lines moved whole.
+ * LibreOffice's Word import applies it to running text whether the file asks or not (its PDF of the
+ * file is the same either way), and never in table cells, whatever the file asks: it writes widows
+ * and orphans 0 on every cell paragraph (as a .fodt export shows). So the paragraphs of a table row
+ * here break between any two lines, as LibreOffice breaks them; Word's breaking of rows is unchecked.
  *
  * Where Word and LibreOffice lay the file out differently, this follows LibreOffice, whose layout
- * can be checked here (Word fills the numbers in again when it updates the fields on opening): the
- * file does not ask for widow control, which LibreOffice then leaves off and Word turns on, and a
+ * can be checked here (Word fills the numbers in again when it updates the fields on opening): a
  * heading that starts a page with a page break before it keeps its space before in LibreOffice.
  */
 import PDFDocumentModule from 'pdfkit';
@@ -41,6 +48,8 @@ export interface StyleFormat {
     line?: number;
     keepNext?: boolean;
     keepLines?: boolean;
+    /** No first line of a paragraph alone at the foot of a page, no last line alone at the top of one. */
+    widowControl?: boolean;
     indent?: number;
 }
 
@@ -146,6 +155,7 @@ interface Para {
     after: number;
     keepNext: boolean;
     keepLines: boolean;
+    widowControl: boolean;
     pageBreakBefore: boolean;
     /** Bookmarks that start in it. */
     marks: string[];
@@ -190,6 +200,7 @@ class Blocks {
             after: (s.after ?? 0) / 20,
             keepNext: s.keepNext ?? false,
             keepLines: s.keepLines ?? false,
+            widowControl: s.widowControl ?? false,
             pageBreakBefore: options.pageBreakBefore ?? false,
             marks: options.marks ?? []
         };
@@ -203,7 +214,9 @@ class Blocks {
         return width - this.margins.left - this.margins.right;
     }
 
+    /** A table row. Its paragraphs break between any two lines: LibreOffice leaves widow control out of table cells. */
     row(cells: Para[][], options: Partial<Row> = {}): Row {
+        for (const paras of cells) for (const p of paras) p.widowControl = false;
         return { cells, cantSplit: options.cantSplit ?? false, header: options.header ?? false, keepNext: options.keepNext ?? false };
     }
 
@@ -270,9 +283,24 @@ function sum(values: number[]): number {
     return total;
 }
 
-/** The lines of a paragraph that go on a page where `fits` of them fit: none of one kept together. */
-function linesKept(total: number, fits: number, keepLines: boolean, fromStart: boolean): number {
-    return fits < total && keepLines && fromStart ? 0 : Math.min(fits, total);
+/**
+ * The lines of a paragraph that go on a page where `fits` of them fit: none of one kept together,
+ * and with widow control at least two at the foot of the page if it starts there, and at least two
+ * left for the top of the next (so a paragraph of two or three lines moves whole).
+ */
+export function linesKept(total: number, p: Pick<Para, 'keepLines' | 'widowControl'>, fits: number, fromStart: boolean): number {
+    if (fits >= total) return total;
+    if (p.keepLines && fromStart) return 0;
+    if (!p.widowControl) return fits;
+    const count = Math.min(fits, total - 2);
+    return count < (fromStart ? 2 : 1) ? 0 : count;
+}
+
+/** The fewest lines of a paragraph that start it at the foot of a page. */
+function leastLines(p: Para): number {
+    const n = p.lines.length;
+    const least = p.keepLines || (p.widowControl && n <= 3) ? n : p.widowControl ? 2 : 1;
+    return sum(p.lines.slice(0, least));
 }
 
 function linesThatFit(lines: number[], room: number): number {
@@ -363,7 +391,7 @@ class Pages {
             const gap = space();
             const rest = p.lines.slice(from);
             const fits = linesThatFit(rest, this.bottom - this.y - gap);
-            let count = linesKept(rest.length, fits, p.keepLines, from === 0);
+            let count = linesKept(rest.length, p, fits, from === 0);
             if (count === 0 && this.empty) count = Math.max(1, fits);
             if (count === 0) {
                 this.newPage();
@@ -462,7 +490,7 @@ class Pages {
 
 /** The first line of each cell of a row, with the space before it. */
 function firstLines(row: Row): number {
-    return Math.max(0, ...row.cells.map(([p]) => (p ? p.before + (p.keepLines ? sum(p.lines) : p.lines[0]) : 0)));
+    return Math.max(0, ...row.cells.map(([p]) => (p ? p.before + leastLines(p) : 0)));
 }
 
 /**
@@ -480,7 +508,7 @@ function fillCell(paras: Para[], from: number, line: number, room: number, first
         const rest = p.lines.slice(start);
         let fits = linesThatFit(rest, room - height - space);
         if (fits === rest.length && height + space + sum(rest) + p.after > room + TOLERANCE) fits--;
-        const count = linesKept(rest.length, fits, p.keepLines, start === 0);
+        const count = linesKept(rest.length, p, fits, start === 0);
         if (count < rest.length) {
             if (count > 0) {
                 height += space + sum(rest.slice(0, count));

@@ -35,7 +35,9 @@ export function wordStyles() {
         default: {
             document: {
                 run: { font: FONT, size: 20, language: { value: 'sv-SE' } },
-                paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } }
+                // Widow control asked for rather than left to the reader's default; the contents' page
+                // numbers are laid out with it (docx-pages.ts, which also says where LibreOffice applies it).
+                paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO }, widowControl: true }
             },
             title: { run: { font: FONT, size: 52, bold: true, color: ACCENT }, paragraph: { spacing: { before: 3600, after: 280 } } },
             heading1: {
@@ -244,13 +246,14 @@ export function swedishSettings(xml: string): string {
 
 interface StyleOptions {
     run?: { size?: number; bold?: boolean };
-    paragraph?: { spacing?: { before?: number; after?: number; line?: number }; keepNext?: boolean; keepLines?: boolean };
+    paragraph?: { spacing?: { before?: number; after?: number; line?: number }; keepNext?: boolean; keepLines?: boolean; widowControl?: boolean };
 }
 
 function styleFormat({ run = {}, paragraph = {} }: StyleOptions): Partial<StyleFormat> {
     const format: Partial<StyleFormat> = {
         size: run.size, bold: run.bold, before: paragraph.spacing?.before, after: paragraph.spacing?.after,
-        line: paragraph.spacing?.line, keepNext: paragraph.keepNext, keepLines: paragraph.keepLines
+        line: paragraph.spacing?.line, keepNext: paragraph.keepNext, keepLines: paragraph.keepLines,
+        widowControl: paragraph.widowControl
     };
     return Object.fromEntries(Object.entries(format).filter(([, v]) => v !== undefined));
 }

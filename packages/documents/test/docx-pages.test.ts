@@ -2,6 +2,7 @@
  * The page numbers in the Word file's contents, laid out from the document model (docx-pages.ts):
  * every entry has one, they follow the document's order, they are the pages LibreOffice puts the
  * headings on, and the estimator gives docx's contents bookmarks the pages of their headings.
+ * The file asks for widow control, and the layout applies it as LibreOffice does.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,8 +11,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { generateWorkspace } from '@oj/synthetic';
 import { describe, expect, test } from 'vitest';
 import { buildDescriptionDocument, indicatorsOf, renderDocx, type DescriptionDocument } from '../src/index.js';
-import { wordFormat } from '../src/docx.js';
-import { layOutPages, modelPageNumbers } from '../src/docx-pages.js';
+import { wordFormat, wordStyles } from '../src/docx.js';
+import { layOutPages, lineCount, linesKept, modelPageNumbers } from '../src/docx-pages.js';
 import { loadModels, oj2019 } from './fixtures.js';
 
 interface TocEntry { level: number; title: string; page: string }
@@ -49,7 +50,7 @@ describe('the page numbers of the Word contents', () => {
         const { models, errors } = await loadModels([oj2019]);
         expect(errors).toEqual([]);
         const entries = tocEntries(await renderDocx(buildDescriptionDocument(models)));
-        // Checked against soffice --convert-to pdf of the same file, and docx's own estimator.
+        // Checked against soffice --convert-to pdf of the same file (with widow control asked for), and docx's own estimator.
         expect(entries.map(e => `${e.level} ${e.page}`)).toEqual([
             '1 3', '2 3', '2 3', '1 5', '1 20', '1 21', '1 21', '1 22', '1 22', '1 22', '1 22'
         ]);
@@ -66,6 +67,7 @@ describe('the page numbers of the Word contents', () => {
         for (let i = 1; i < areas.length; i++) expect(areas[i]).toBeGreaterThan(areas[i - 1]);
         // The pages LibreOffice puts the headings on (soffice --headless --convert-to pdf, then
         // pdftotext -layout): check them again there when the generator or the formatting changes.
+        // Checked again with widow control asked for: the same pages, and all 120 indicators too.
         expect(pages).toEqual([3, 3, 3, 5, 20, 34, 46, 63, 75, 90, 107]);
         // Title page, contents, then about a page per indicator table; LibreOffice makes 128 pages,
         // and puts every section and indicator on the page laid out here.
@@ -73,6 +75,16 @@ describe('the page numbers of the Word contents', () => {
         expect(pages[pages.length - 1]).toBeLessThan(pageCount);
         expect(pageCount).toBeGreaterThan(indicatorsOf(doc).length * 0.9);
         expect(pageCount).toBe(128);
+        // The page each indicator table starts on, all 120 as in LibreOffice's PDF. They tell the rows
+        // broken in table cells, where LibreOffice keeps no widow control, from rows broken with it.
+        const { pages: starts } = layOutPages(doc, wordFormat());
+        expect(indicatorsOf(doc).map(i => starts.get(i.id))).toEqual([
+            5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+            30, 31, 32, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 43, 44, 46, 47, 48, 49, 50, 51, 52, 53, 54,
+            55, 56, 57, 58, 59, 59, 60, 61, 63, 64, 66, 67, 68, 68, 69, 71, 71, 72, 73, 75, 76, 77, 78, 79,
+            80, 81, 82, 83, 84, 85, 86, 86, 87, 88, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102, 103,
+            104, 105, 107, 108, 110, 111, 112, 113, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 126, 127
+        ]);
     });
 
     test('the contents bookmarks docx puts beside the headings get their headings\' pages', async () => {
@@ -89,5 +101,67 @@ describe('the page numbers of the Word contents', () => {
         expect(estimate.bookmarks.get('_Toc7')).toBe(String(pages.get(first.id)));
         expect(estimate.bookmarks.get('_Toc9')).toBe(String(pages.get(second.id)));
         for (const indicator of indicatorsOf(doc)) expect(estimate.bookmarks.get(indicator.id)).toMatch(/^\d+$/);
+    });
+
+    test('the file asks for widow control in its paragraph defaults, which every style inherits', async () => {
+        expect(wordStyles().default.document.paragraph.widowControl).toBe(true);
+        const styles = strFromU8(unzipSync(await renderDocx({ ...(await syntheticYear(4)) }))['word/styles.xml']);
+        expect(/<w:pPrDefault><w:pPr>[\s\S]*?<\/w:pPr><\/w:pPrDefault>/.exec(styles)?.[0]).toContain('<w:widowControl/>');
+        // No style turns it off again.
+        expect(styles).not.toMatch(/<w:widowControl w:val="(false|0|off)"\/>/);
+        for (const [id, style] of Object.entries(wordFormat().styles)) expect(style.widowControl, id).toBe(true);
+    });
+
+    test('widow control: no first line alone at the foot of a page, no last line alone at the top of the next', () => {
+        const on = { keepLines: false, widowControl: true };
+        const off = { keepLines: false, widowControl: false };
+        // Without it, as many lines as fit.
+        expect(linesKept(5, off, 1, true)).toBe(1);
+        expect(linesKept(5, off, 4, true)).toBe(4);
+        // A first line alone moves on; two may stay.
+        expect(linesKept(5, on, 1, true)).toBe(0);
+        expect(linesKept(5, on, 2, true)).toBe(2);
+        // A last line alone takes one more with it.
+        expect(linesKept(5, on, 4, true)).toBe(3);
+        // Two or three lines move whole.
+        expect(linesKept(2, on, 1, true)).toBe(0);
+        expect(linesKept(3, on, 2, true)).toBe(0);
+        expect(linesKept(3, on, 3, true)).toBe(3);
+        // The rest of a paragraph continued from the page before: only the last line is looked after.
+        expect(linesKept(4, on, 1, false)).toBe(1);
+        expect(linesKept(3, on, 2, false)).toBe(1);
+        expect(linesKept(2, on, 1, false)).toBe(0);
+        // Keep lines before widow control.
+        expect(linesKept(6, { keepLines: true, widowControl: true }, 5, true)).toBe(0);
+    });
+
+    test('running text breaks with widow control, as LibreOffice breaks it', () => {
+        // A paragraph of `lines` lines after `before` one-line paragraphs on the first page of the
+        // body, then `after` more and a subsection: the subsection's page tells where the paragraph broke.
+        const words = 'Kommunen har en aktuell och skriftlig rutin för att förebygga undernäring som innehåller delarna i beskrivningen'.split(' ');
+        const width = wordFormat().textWidth / 20;
+        const text = (lines: number) => {
+            let t = '';
+            for (let i = 0; lineCount(`${t} ${words[i % words.length]}`.trim(), 10, false, width) <= lines; i++) t = `${t} ${words[i % words.length]}`.trim();
+            return t;
+        };
+        const fill = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, text: `${tag} ${i + 1}.` }));
+        const document = (before: number, lines: number, after: number): DescriptionDocument => ({
+            language: 'sv-SE', title: 'Test', publisher: 'X', description: 'x', runningTitle: 'T', date: new Date('2019-01-01'),
+            sections: [{
+                id: 'a', level: 1, title: 'Avsnitt A', content: [...fill(before, 'Rad'), { kind: 'paragraph', text: text(lines) }, ...fill(after, 'Efter')],
+                subsections: [{ id: 'b', level: 2, title: 'Avsnitt B', content: fill(1, 'B'), subsections: [] }]
+            }]
+        });
+        const on = wordFormat();
+        const off = { ...on, styles: Object.fromEntries(Object.entries(on.styles).map(([id, f]) => [id, { ...f, widowControl: false }])) };
+        // Cases where widow control moves the subsection; LibreOffice puts it on page 5 in each
+        // (soffice --convert-to pdf of renderDocx of the same document), with and without the file
+        // asking for widow control: its Word import turns it on for running text either way.
+        for (const [before, lines, after] of [[35, 2, 35], [34, 3, 34], [33, 5, 35]]) {
+            const doc = document(before, lines, after);
+            expect(layOutPages(doc, on).pages.get('b'), `${before} ${lines} ${after}`).toBe(5);
+            expect(layOutPages(doc, off).pages.get('b'), `${before} ${lines} ${after}`).toBe(4);
+        }
     });
 });
