@@ -27,6 +27,24 @@ const importMetaUrl: esbuild.BuildOptions = {
     banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' }
 };
 
+/**
+ * pdfkit loads its standard fonts' metrics (Helvetica's, which the Word layout of the contents
+ * measures text with) through a require of its own subpath imports ('#standard-fonts/Helvetica')
+ * made at run time with createRequire: a bundle cannot resolve that. The calls are turned into
+ * plain requires of the same files, which esbuild then bundles.
+ */
+const pdfkitStandardFonts: esbuild.Plugin = {
+    name: 'pdfkit-standard-fonts',
+    setup(build) {
+        build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit(\.node\.mjs|\.js)$/ }, args => {
+            const source = fs.readFileSync(args.path, 'utf-8');
+            const contents = source.replace(/require\$1\('#standard-fonts\/(\w+)'\)/g, "require('./standard-fonts/$1.cjs')");
+            if (contents === source) throw new Error(`pdfkit no longer loads its standard fonts as this build expects: ${args.path}`);
+            return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
+        });
+    }
+};
+
 function buildOptions(outDir: string, minify: boolean): esbuild.BuildOptions[] {
     const common: esbuild.BuildOptions = {
         absWorkingDir: extensionDir,
@@ -62,6 +80,7 @@ function buildOptions(outDir: string, minify: boolean): esbuild.BuildOptions[] {
             ...importMetaUrl,
             entryPoints: { 'server/main': './src/server/main.ts' },
             outExtension: { '.js': '.cjs' },
+            plugins: [pdfkitStandardFonts],
             platform: 'node',
             format: 'cjs',
             target: 'node20'
