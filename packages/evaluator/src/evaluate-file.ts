@@ -2,13 +2,13 @@
  * `oj evaluate`: a survey export in, per-respondent statuses and published shares out
  * (units.csv, aggregates.csv, results.xlsx). Nothing is written unless the whole file is valid.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import {
     type Indicator, type IndicatorResult, type Model, type ReportingUnit, codebookRows, evaluateIndicatorForAllUnits, unitsOfIndicator
 } from '@oj/language';
+import { writeFilesAtomically } from './atomic-write.js';
 import { formatCsv } from './csv.js';
 import { aggregate, type AggregateRow, STORSTADER, type UnitResult } from './runtime/aggregate.js';
 import { readResponseFile, validateResponses } from './responses.js';
@@ -142,11 +142,13 @@ export async function evaluateResponsesFile(models: Model[], responsesPath: stri
     const results = evaluateRespondents(models, respondents, options);
     const aggregates = aggregate(results);
     const workbook = await resultsWorkbook(models, aggregates);
-    fs.mkdirSync(outDir, { recursive: true });
     const files = [path.join(outDir, 'units.csv'), path.join(outDir, 'aggregates.csv'), path.join(outDir, 'results.xlsx')];
-    fs.writeFileSync(files[0], unitsCsv(results));
-    fs.writeFileSync(files[1], aggregatesCsv(aggregates));
-    fs.writeFileSync(files[2], workbook);
+    // All three or none: a failure midway must not leave a cut-off file beside complete ones.
+    writeFilesAtomically([
+        { path: files[0], content: unitsCsv(results) },
+        { path: files[1], content: aggregatesCsv(aggregates) },
+        { path: files[2], content: workbook }
+    ]);
     const statuses = { met: 0, not_met: 0, excluded: 0, missing: 0 };
     for (const r of results) statuses[r.status]++;
     return { respondentsRead: table.rows.length, respondentsEvaluated: respondents.length, results: results.length, statuses, warnings, files };

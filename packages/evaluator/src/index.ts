@@ -4,3 +4,4 @@ export * from './runtime/aggregate.js';
 export * from './responses.js';
 export * from './evaluate-file.js';
 export * from './codebook-csv.js';
+export * from './atomic-write.js';
