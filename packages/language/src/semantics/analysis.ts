@@ -13,7 +13,7 @@ import type { AstNode } from 'langium';
 import type {
     AnswerCondition, AnswerOption, Expression, Indicator, IndicatorQuestion, NumericCondition, QuestionItem, Requirement
 } from '../generated/ast.js';
-import { areaMissingOptions, questionNumber, questionOf, shortLabel } from '../model-utils.js';
+import { areaMissingOptions, questionNumber, questionOf, shortLabel } from '../model/model-utils.js';
 import { compare, itemsOfTarget, type Status, STATUSES } from './interpreter.js';
 
 /** Truth values as bits, so that a set of possible values is a small mask. */

@@ -13,7 +13,7 @@ import type {
 } from '../generated/ast.js';
 import {
     areaMissingOptions, isPerArea, questionNumber, questionOf, requirementFor, unitsOfIndicator, variableFor
-} from '../model-utils.js';
+} from '../model/model-utils.js';
 
 export type Status = 'met' | 'not_met' | 'excluded' | 'missing';
 export const STATUSES: readonly Status[] = ['met', 'not_met', 'excluded', 'missing'];

@@ -4,11 +4,11 @@
  * fulfilment, alternatives that add nothing, answers that never matter, examples that fail.
  */
 import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { type Example, type Indicator, type OjAstType, type Requirement, isIndicator, isModel } from './generated/ast.js';
-import type { OjServices } from './oj-module.js';
-import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from './semantics/analysis.js';
-import { checkExample, expectedStatus } from './semantics/examples.js';
-import { baseRequirement, isPerArea, questionOf, shortLabel, unitsOfIndicator } from './model-utils.js';
+import { type Example, type Indicator, type OjAstType, type Requirement, isIndicator, isModel } from '../generated/ast.js';
+import type { OjServices } from '../oj-module.js';
+import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from '../semantics/analysis.js';
+import { checkExample, expectedStatus } from '../semantics/examples.js';
+import { baseRequirement, isPerArea, questionOf, shortLabel, unitsOfIndicator } from '../model/model-utils.js';
 
 
 export const AnalysisCodes = {

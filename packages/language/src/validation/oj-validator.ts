@@ -4,21 +4,21 @@
  * the words of the indicator description.
  */
 import { type AstNode, GrammarAST, isAstNode, isLeafCstNode, isReference, type ValidationAcceptor, type ValidationChecks, type Properties } from 'langium';
-import { ownCstContent } from './cst-utils.js';
+import { ownCstContent } from '../model/cst-utils.js';
 
 const isKeyword = GrammarAST.isKeyword;
 import {
     type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
     type Requirement, type Survey, type SurveyPart, type Term, isIndicatorQuestion
-} from './generated/ast.js';
-import type { OjServices } from './oj-module.js';
-import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from './oj-workspace-index.js';
+} from '../generated/ast.js';
+import type { OjServices } from '../oj-module.js';
+import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from '../workspace/oj-workspace-index.js';
 import {
     type SurveyVariable, isPerArea, isVariablePattern, patternPlaceholders, questionOf, romanValue, slotsInExpression, surveyOf,
     unitsOfIndicator, unitsOfQuestion, variableSpecOf, variablesOfIndicator, variablesOfQuestion
-} from './model-utils.js';
-import { joinSwedish } from './semantics/rule-text.js';
+} from '../model/model-utils.js';
+import { joinSwedish } from '../semantics/rule-text.js';
 
 export const IssueCodes = {
     UnknownReference: 'unknown-reference',
