@@ -243,6 +243,14 @@ export class RuleSpace {
     }
 }
 
+/** The statuses some answer combination gives a rule plan (exact). */
+export function reachableStatuses(indicator: Indicator, plan: UnitPlan): Status[] {
+    const space = new RuleSpace(indicator);
+    const status = space.planEvaluator(plan);
+    const counts = countLabels(space.variables.length, space.variables.map(v => v.domain.length), status);
+    return STATUSES.filter(s => (counts.get(STATUS_BIT[s]) ?? 0) > 0);
+}
+
 /** The status of a rule plan on one row, decided by the analysis (for the conformance suite); undefined for a ratio. */
 export function analysisStatus(indicator: Indicator, plan: UnitPlan, row: Readonly<Record<string, string | number | null | undefined>>): Status | undefined {
     if (plan.ratio) return undefined;
