@@ -9,9 +9,15 @@ const bin = path.join(root, 'node_modules/.bin/oj');
 
 export interface OjRun { code: number; stdout: string; stderr: string }
 
-export async function runOj(args: string[], cwd: string): Promise<OjRun> {
+/** Runs `oj args` in `cwd`; `env` adds to (or, with undefined, removes from) the environment. */
+export async function runOj(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<OjRun> {
+    const environment: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` };
+    for (const [key, value] of Object.entries(env)) {
+        if (value === undefined) delete environment[key];
+        else environment[key] = value;
+    }
     try {
-        const { stdout, stderr } = await run(bin, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
+        const { stdout, stderr } = await run(bin, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: environment });
         return { code: 0, stdout, stderr };
     } catch (error) {
         const e = error as { code: number; stdout: string; stderr: string };

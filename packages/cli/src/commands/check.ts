@@ -1,5 +1,6 @@
 /** `oj check`: every diagnostic as file:line:col severity message [code]; exit 1 on errors. */
 import type { Command } from 'commander';
+import { painter } from '../color.js';
 import { withExamples } from '../frame.js';
 import { agree, count } from '../format.js';
 import { displayPath, openModel, severityName } from '../workspace.js';
@@ -44,8 +45,10 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
             if (options.json) {
                 process.stdout.write(JSON.stringify({ files, errors, warnings, diagnostics }, null, 2) + '\n');
             } else {
+                const paint = painter(process.stdout);
+                const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan', hint: 'dim' } as const;
                 for (const d of diagnostics) {
-                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}${d.code ? ` [${d.code}]` : ''}\n`);
+                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${d.message}${d.code ? ` [${d.code}]` : ''}\n`);
                 }
                 process.stderr.write(`${count(files, 'fil', 'filer')} ${agree(files, 'kontrollerad', 'kontrollerade')}: ${errors} fel, ${count(warnings, 'varning', 'varningar')}.\n`);
             }

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { exampleCoverage, type CoverageEntry, type Indicator, type Status } from '@oj/language';
+import { painter } from '../color.js';
 import { inputError, usageError, withExamples } from '../frame.js';
 import { percent } from '../format.js';
 import { errorCount, openModel } from '../workspace.js';
@@ -49,8 +50,9 @@ export function registerCoverage(program: Command, setExitCode: (code: number) =
             if (options.json) {
                 process.stdout.write(JSON.stringify(report, null, 2) + '\n');
             } else {
+                const paint = painter(process.stdout);
                 for (const e of report.entries) {
-                    const mark = e.uncovered.length === 0 ? '✓' : '✗';
+                    const mark = e.uncovered.length === 0 ? paint('green', '✓') : paint('red', '✗');
                     const missing = e.uncovered.length > 0 ? `  saknar exempel för: ${e.uncovered.map(s => STATUS_SV[s]).join(', ')}` : '';
                     process.stdout.write(`${mark} ${String(e.indicator).padStart(3)} ${(e.group || '–').padEnd(6)} ${e.covered.length}/${e.reachable.length}${missing}\n`);
                 }

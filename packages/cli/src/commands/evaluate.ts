@@ -19,9 +19,9 @@ export async function evaluate(inputs: string[], responses: string, outDir: stri
         stat = fs.statSync(responses);
         fs.accessSync(responses, fs.constants.R_OK);
     } catch (error) {
-        throw usageError(`Kan inte läsa svarsfilen ${responses}: ${describeFileError(error)}.`);
+        throw usageError(`Kan inte läsa svarsfilen ${responses}: ${describeFileError(error)}. Inga resultatfiler skrevs.`);
     }
-    if (stat.isDirectory()) throw usageError(`Kan inte läsa svarsfilen ${responses}: ${describeFileError({ code: 'EISDIR' })}.`);
+    if (stat.isDirectory()) throw usageError(`Kan inte läsa svarsfilen ${responses}: ${describeFileError({ code: 'EISDIR' })}. Inga resultatfiler skrevs.`);
     const workspace = await openModel(inputs);
     const modelErrors = errorCount(workspace);
     if (modelErrors > 0) {
