@@ -10,23 +10,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
-import { root } from './support.js';
+import { npmRegistryReachable, root, systemEnv } from './support.js';
 
 const run = promisify(execFile);
 const MINUTES = 60_000;
 
-async function registryReachable(): Promise<boolean> {
-    try {
-        const { stdout } = await run('npm', ['config', 'get', 'registry'], { cwd: root });
-        const registry = stdout.trim().replace(/\/$/, '') || 'https://registry.npmjs.org';
-        const response = await fetch(`${registry}/-/ping`, { signal: AbortSignal.timeout(15_000) });
-        return response.ok;
-    } catch {
-        return false;
-    }
-}
-
-const reachable = await registryReachable();
+const reachable = await npmRegistryReachable();
 if (!reachable) console.warn('install.test.ts: npm-registret nås inte; testet av npm ci på en ny klon hoppas över.');
 
 let dir: string | undefined;
@@ -37,12 +26,8 @@ describe('a fresh clone', () => {
         dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-clone-'));
         const clone = path.join(dir, 'oj');
         await run('git', ['clone', '--quiet', '--no-hardlinks', root, clone]);
-        // As on a fresh machine: the system's node and npm (Node 20 is enough to start, as the README
-        // says), not this checkout's node_modules/.bin, and none of the npm_* settings of the run
-        // that started the tests.
-        const env: NodeJS.ProcessEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
-        for (const key of Object.keys(env)) if (/^npm_/i.test(key) && !['npm_config_audit', 'npm_config_fund', 'npm_config_cache'].includes(key)) delete env[key];
-        env.PATH = (process.env.PATH ?? '').split(path.delimiter).filter(entry => !path.resolve(entry).startsWith(root + path.sep)).join(path.delimiter);
+        // As on a fresh machine: the system's node and npm (Node 20 is enough to start, as the README says).
+        const env = systemEnv();
         await run('npm', ['ci'], { cwd: clone, env, maxBuffer: 64 * 1024 * 1024, timeout: 20 * MINUTES });
         expect(fs.existsSync(path.join(clone, 'packages/cli/out/main.js'))).toBe(true);
         const { stdout, stderr } = await run('npx', ['oj', 'check', 'examples/oj2019'], { cwd: clone, env, timeout: 5 * MINUTES });

@@ -24,3 +24,28 @@ export async function runOj(args: string[], cwd: string, env: Record<string, str
         return { code: e.code, stdout: e.stdout, stderr: e.stderr };
     }
 }
+
+/**
+ * The environment of a fresh shell on this machine: the system's node and npm, not this checkout's
+ * node_modules/.bin (Node 22), and none of the npm_* settings of the npm run that started the tests.
+ */
+export function systemEnv(): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+    for (const key of Object.keys(env)) {
+        if (/^npm_/i.test(key) && !['npm_config_audit', 'npm_config_fund', 'npm_config_update_notifier', 'npm_config_cache'].includes(key)) delete env[key];
+    }
+    env.PATH = (process.env.PATH ?? '').split(path.delimiter).filter(entry => !path.resolve(entry).startsWith(root + path.sep)).join(path.delimiter);
+    return env;
+}
+
+/** Whether the npm registry answers (tests that install from it are skipped, saying so, when not). */
+export async function npmRegistryReachable(): Promise<boolean> {
+    try {
+        const { stdout } = await run('npm', ['config', 'get', 'registry'], { cwd: root, env: systemEnv() });
+        const registry = stdout.trim().replace(/\/$/, '') || 'https://registry.npmjs.org';
+        const response = await fetch(`${registry}/-/ping`, { signal: AbortSignal.timeout(15_000) });
+        return response.ok;
+    } catch {
+        return false;
+    }
+}
