@@ -193,7 +193,7 @@ describe('input as Excel and survey tools save it', () => {
     });
 });
 
-describe('bad input: exit 1, every problem named, no result files', () => {
+describe('bad input: every problem named, no result files', () => {
     async function expectRejected(file: string, content: string | Buffer, ...expected: RegExp[]) {
         fs.writeFileSync(path.join(dir, file), content);
         const out = `ut-${file}`;
@@ -224,10 +224,10 @@ describe('bad input: exit 1, every problem named, no result files', () => {
         await expectRejected('binary.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13]), /kan inte läsas som XLSX/);
     });
 
-    test('a file that cannot be read: no such file, or a folder', async () => {
-        for (const [target, reason] of [['finns-inte.csv', /Filen finns-inte\.csv kan inte läsas: filen finns inte\./], ['.', /kan inte läsas: det är en mapp\./]] as const) {
+    test('a file that cannot be read (no such file, or a folder) is a file problem: exit 2', async () => {
+        for (const [target, reason] of [['finns-inte.csv', /Kan inte läsa svarsfilen finns-inte\.csv: filen eller mappen finns inte\./], ['.', /Kan inte läsa svarsfilen \.: det är en mapp, inte en fil\./]] as const) {
             const result = await oj(['evaluate', example, '-r', target, '-o', 'ut-unreadable']);
-            expect(result.code).toBe(1);
+            expect(result.code).toBe(2);
             expect(result.stderr).toMatch(reason);
             expect(result.stderr).toContain('Inga resultatfiler skrevs.');
             expect(fs.existsSync(path.join(dir, 'ut-unreadable'))).toBe(false);

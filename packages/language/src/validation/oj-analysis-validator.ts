@@ -138,7 +138,7 @@ export class OjAnalysisValidator {
                 if (result.passed || !result.expected) continue;
                 const unitText = result.unit ? ` för ${result.unit.name}` : '';
                 const trace = result.actual.trace.map(r => `${r.variable}=${r.value ?? 'blankt'}`).join(', ');
-                accept('error', `Exemplet ger ${STATUS_LABELS[result.actual.status]}${unitText}, inte ${STATUS_LABELS[result.expected]}${trace ? ` (avgjort av ${trace})` : ''}.`,
+                accept('error', `Exemplet ger "${STATUS_LABELS[result.actual.status]}"${unitText}, inte "${STATUS_LABELS[result.expected]}"${trace ? ` (avgjort av ${trace})` : ''}.`,
                     { node: result.outcome, code: AnalysisCodes.ExampleFailed, data: { code: AnalysisCodes.ExampleFailed } });
             }
         }
