@@ -9,6 +9,8 @@ import { registerCoverage } from './commands/coverage.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerDocs } from './commands/docs.js';
+import { registerNewYear } from './commands/new-year.js';
+import { registerDiff } from './commands/diff.js';
 
 export async function main(argv: string[]): Promise<number> {
     let exitCode = 0;
@@ -22,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
     registerGenerate(program, setExitCode);
     registerEvaluate(program, setExitCode);
     registerDocs(program, setExitCode);
+    registerNewYear(program, setExitCode);
+    registerDiff(program, setExitCode);
     await program.parseAsync(argv);
     return exitCode;
 }
