@@ -6,10 +6,9 @@
  * area kept is followed), options by label (so a recoded option is followed, not mistaken for
  * another answer); answers only one year offers are reported with the question, not here.
  */
-import { AstUtils, type AstNode } from 'langium';
 import {
-    type Indicator, type ReportingUnit, type Status, type SurveyVariable,
-    evaluateIndicator, optionsOf, shortLabel, unitsOfIndicator, variablesOfIndicator
+    type Condition, type Indicator, type Read, type Status, type UnitPlan,
+    conditionChildren, evaluatePlan, lowerIndicator, readKey
 } from '@oj/language';
 
 export interface TransitionRow {
@@ -47,51 +46,45 @@ interface JointValue {
 
 interface JointVariable {
     label: string;
-    before?: SurveyVariable;
-    after?: SurveyVariable;
+    before?: Read;
+    after?: Read;
     values: JointValue[];
 }
 
-function variablesFor(indicator: Indicator, unit: ReportingUnit | undefined): SurveyVariable[] {
-    return variablesOfIndicator(indicator).filter(v => !v.unit || v.unit.name === unit?.name);
+function conditionsOf(plan: UnitPlan): Condition[] {
+    const out: Condition[] = [];
+    const visit = (c: Condition | undefined) => {
+        if (!c) return;
+        out.push(c);
+        conditionChildren(c).forEach(visit);
+    };
+    visit(plan.exclusion);
+    visit(plan.requirement);
+    visit(plan.exception);
+    return out;
 }
 
-function slotKey(v: SurveyVariable): string {
-    return `${v.slot?.name ?? ''}\u0000${v.item?.name ?? ''}`;
-}
-
-function variableLabel(v: SurveyVariable): string {
-    return `fråga ${v.slot?.name ?? '?'}${v.item ? ` ${v.item.name}` : ''}`;
-}
-
-/** The constants count answers are compared with in an indicator's rules, with their neighbours and zero. */
-function countValues(...indicators: Indicator[]): number[] {
+/** The constants a count is compared with in either year's rules, with their neighbours and zero. */
+function countValues(variable: string, key: string, ...plans: UnitPlan[]): number[] {
     const values = new Set<number>([0]);
-    for (const indicator of indicators) {
-        const visit = (root: AstNode | undefined) => {
-            if (!root) return;
-            for (const node of AstUtils.streamAst(root)) {
-                if (node.$type !== 'NumericCondition') continue;
-                const value = (node as unknown as { value: number }).value;
-                values.add(value); values.add(value + 1); values.add(Math.max(0, value - 1));
-                if (!Number.isInteger(value)) values.add(Math.floor(value));
-            }
-        };
-        for (const r of indicator.requirements) r.alternatives.forEach(visit);
-        visit(indicator.exclusion?.condition);
-        visit(indicator.exception?.condition);
+    for (const plan of plans) {
+        for (const c of conditionsOf(plan)) {
+            if (c.kind !== 'compare' || (c.read.variable !== variable && readKey(c.read) !== key)) continue;
+            values.add(c.value); values.add(c.value + 1); values.add(Math.max(0, c.value - 1));
+            if (!Number.isInteger(c.value)) values.add(Math.floor(c.value));
+        }
     }
     return [...values].sort((a, b) => a - b);
 }
 
-function jointValues(before: SurveyVariable | undefined, after: SurveyVariable | undefined, counts: number[]): JointValue[] {
+function jointValues(before: Read | undefined, after: Read | undefined, counts: number[]): JointValue[] {
     const blank: JointValue = { label: 'blankt', before: undefined, after: undefined };
-    const numeric = (before ?? after)!.question.numeric;
-    if (numeric) return [...counts.map(n => ({ label: String(n), before: n, after: n })), blank];
-    const old = before ? optionsOf(before.question) : [];
-    const now = after ? optionsOf(after.question) : [];
-    if (!before) return [...now.map(o => ({ label: shortLabel(o), before: undefined, after: String(o.code) })), blank];
-    if (!after) return [...old.map(o => ({ label: shortLabel(o), before: String(o.code), after: undefined })), blank];
+    const domain = (before ?? after)!.domain;
+    if (domain.kind === 'count') return [...counts.map(n => ({ label: String(n), before: n, after: n })), blank];
+    const old = before?.domain.kind === 'codes' ? before.domain.options : [];
+    const now = after?.domain.kind === 'codes' ? after.domain.options : [];
+    if (!before) return [...now.map(o => ({ label: o.shortLabel, before: undefined, after: o.code })), blank];
+    if (!after) return [...old.map(o => ({ label: o.shortLabel, before: o.code, after: undefined })), blank];
     const values: JointValue[] = [];
     const used = new Set<unknown>();
     for (const o of old) {
@@ -99,25 +92,27 @@ function jointValues(before: SurveyVariable | undefined, after: SurveyVariable |
         // An answer only one year offers cannot be compared; the question's changes name it.
         if (!match) continue;
         used.add(match);
-        values.push({ label: shortLabel(match), before: String(o.code), after: String(match.code) });
+        values.push({ label: match.shortLabel, before: o.code, after: match.code });
     }
     values.push(blank);
     return values;
 }
 
+const label = (read: Read) => `fråga ${readKey(read)}`;
+
 /** The variables either year reads for a unit, joined by name, else by question and item. */
-function jointVariables(before: Indicator, after: Indicator, unitBefore: ReportingUnit | undefined, unitAfter: ReportingUnit | undefined): JointVariable[] {
-    const old = variablesFor(before, unitBefore);
-    const now = variablesFor(after, unitAfter);
-    const counts = countValues(before, after);
+function jointVariables(before: UnitPlan, after: UnitPlan): JointVariable[] {
     const joined: JointVariable[] = [];
-    const taken = new Set<SurveyVariable>();
-    for (const v of now) {
-        const match = old.find(o => !taken.has(o) && o.name === v.name) ?? old.find(o => !taken.has(o) && slotKey(o) === slotKey(v));
+    const taken = new Set<Read>();
+    for (const v of after.variables) {
+        const match = before.variables.find(o => !taken.has(o) && o.variable === v.variable)
+            ?? before.variables.find(o => !taken.has(o) && readKey(o) === readKey(v));
         if (match) taken.add(match);
-        joined.push({ label: variableLabel(v), before: match, after: v, values: jointValues(match, v, counts) });
+        joined.push({ label: label(v), before: match, after: v, values: jointValues(match, v, countValues(v.variable, readKey(v), before, after)) });
     }
-    for (const o of old) if (!taken.has(o)) joined.push({ label: `${variableLabel(o)} (bara tidigare år)`, before: o, values: jointValues(o, undefined, counts) });
+    for (const o of before.variables) {
+        if (!taken.has(o)) joined.push({ label: `${label(o)} (bara tidigare år)`, before: o, values: jointValues(o, undefined, countValues(o.variable, readKey(o), before)) });
+    }
     return joined;
 }
 
@@ -152,14 +147,14 @@ function merge(rows: Array<{ values: Array<Set<number> | undefined>; count: numb
 const STATUS_ORDER: Status[] = ['met', 'not_met', 'excluded', 'missing'];
 
 /** Compares the two years' statuses over the joint answer space of one unit. */
-export function unitBehaviour(before: Indicator, after: Indicator, unitBefore: ReportingUnit | undefined, unitAfter: ReportingUnit | undefined): UnitBehaviour {
-    const variables = jointVariables(before, after, unitBefore, unitAfter);
+export function unitBehaviour(before: UnitPlan, after: UnitPlan): UnitBehaviour {
+    const variables = jointVariables(before, after);
     const sizes = variables.map(v => v.values.length);
     const combinations = sizes.reduce((p, s) => p * s, 1);
     const base: UnitBehaviour = {
-        unit: unitAfter?.name ?? unitBefore?.name,
-        unitLabel: unitAfter?.label ?? unitBefore?.label,
-        variables: variables.map(v => ({ label: v.label, before: v.before?.name, after: v.after?.name })),
+        unit: after.unit ?? before.unit,
+        unitLabel: after.unitLabel ?? before.unitLabel,
+        variables: variables.map(v => ({ label: v.label, before: v.before?.variable, after: v.after?.variable })),
         combinations,
         changed: 0,
         rows: []
@@ -173,11 +168,11 @@ export function unitBehaviour(before: Indicator, after: Indicator, unitBefore: R
         const rowAfter: Record<string, string | number | undefined> = {};
         variables.forEach((v, k) => {
             const value = v.values[index[k]];
-            if (v.before) rowBefore[v.before.name] = value.before;
-            if (v.after) rowAfter[v.after.name] = value.after;
+            if (v.before) rowBefore[v.before.variable] = value.before;
+            if (v.after) rowAfter[v.after.variable] = value.after;
         });
-        const from = evaluateIndicator(before, rowBefore, unitBefore).status;
-        const to = evaluateIndicator(after, rowAfter, unitAfter).status;
+        const from = evaluatePlan(before, rowBefore).status;
+        const to = evaluatePlan(after, rowAfter).status;
         if (from !== to) {
             changed++;
             const key = `${from}>${to}`;
@@ -202,16 +197,15 @@ export function unitBehaviour(before: Indicator, after: Indicator, unitBefore: R
 
 /** Per unit of either year: the behaviour of the pair. Units only one year has are compared with nothing. */
 export function indicatorBehaviour(before: Indicator, after: Indicator): { units: UnitBehaviour[]; unitsAdded: string[]; unitsRemoved: string[] } {
-    const old = unitsOfIndicator(before), now = unitsOfIndicator(after);
-    if (old.length === 0 && now.length === 0) return { units: [unitBehaviour(before, after, undefined, undefined)], unitsAdded: [], unitsRemoved: [] };
+    const old = lowerIndicator(before).units, now = lowerIndicator(after).units;
     const units = now.flatMap(u => {
-        const match = old.find(o => o.name === u.name);
-        return match ? [unitBehaviour(before, after, match, u)] : [];
+        const match = old.find(o => o.unit === u.unit);
+        return match ? [unitBehaviour(match, u)] : [];
     });
     return {
         units,
-        unitsAdded: now.filter(u => !old.some(o => o.name === u.name)).map(u => u.name),
-        unitsRemoved: old.filter(o => !now.some(u => u.name === o.name)).map(o => o.name)
+        unitsAdded: now.filter(u => u.unit !== undefined && !old.some(o => o.unit === u.unit)).map(u => u.unit!),
+        unitsRemoved: old.filter(o => o.unit !== undefined && !now.some(u => u.unit === o.unit)).map(o => o.unit!)
     };
 }
 

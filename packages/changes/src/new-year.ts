@@ -46,6 +46,7 @@ interface Edit {
 }
 
 const YEAR = /\b(19|20)\d{2}\b/g;
+const YEAR_AT = /\b(19|20)\d{2}\b/;
 const DATE = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/;
 
 /** Replaces the year in a text (names, titles) when it is last year's. */
@@ -146,8 +147,9 @@ function reviewNotes(text: string, file: string, fromYear: number | undefined): 
         const where = kind === 'comment' ? 'kommentaren ' : '';
         const years = [...value.matchAll(YEAR)].map(m => Number(m[0]));
         const old = fromYear === undefined ? [] : years.filter(y => y === fromYear || y === fromYear - 1);
-        if (DATE.test(value)) notes.push({ file, line, text: excerpt(value), reason: `${where}innehåller ett datum`.replace(/^./, c => c.toUpperCase()) });
-        else if (old.length > 0) notes.push({ file, line, text: excerpt(value), reason: `${where}nämner ${joinYears(old)}`.replace(/^./, c => c.toUpperCase()) });
+        const at = (DATE.exec(value) ?? YEAR_AT.exec(value))?.index ?? 0;
+        if (DATE.test(value)) notes.push({ file, line, text: excerpt(value, at), reason: `${where}innehåller ett datum`.replace(/^./, c => c.toUpperCase()) });
+        else if (old.length > 0) notes.push({ file, line, text: excerpt(value, value.search(new RegExp(`\\b(${old.join('|')})\\b`))), reason: `${where}nämner ${joinYears(old)}`.replace(/^./, c => c.toUpperCase()) });
         else if (/(förra året|i fjol|föregående år)/i.test(value)) notes.push({ file, line, text: excerpt(value), reason: `${where}hänvisar till förra året`.replace(/^./, c => c.toUpperCase()) });
     }
     return notes;
@@ -158,9 +160,13 @@ function joinYears(years: number[]): string {
     return unique.length === 1 ? `år ${unique[0]}` : `åren ${unique.slice(0, -1).join(', ')} och ${unique.at(-1)}`;
 }
 
-function excerpt(text: string): string {
+/** The text around what is to be reviewed, so that a long text still shows the year it mentions. */
+function excerpt(text: string, at = 0): string {
     const plain = text.replace(/\s+/g, ' ').trim();
-    return plain.length > 100 ? `${plain.slice(0, 99)}…` : plain;
+    if (plain.length <= 100) return plain;
+    const found = Math.max(0, plain.indexOf(text.slice(at, at + 4)));
+    const start = Math.max(0, Math.min(found - 40, plain.length - 100));
+    return `${start > 0 ? '…' : ''}${plain.slice(start, start + 100).trim()}${start + 100 < plain.length ? '…' : ''}`;
 }
 
 function applyEdits(text: string, edits: Edit[]): string {

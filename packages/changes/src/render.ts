@@ -4,12 +4,11 @@
  * renderers), both from the same ModelDiff.
  */
 import type { DescriptionDocument, DocumentSection, Paragraph, DataTable, SectionContent } from '@oj/documents';
-import type { Status } from '@oj/language';
+import { STATUS_LABELS as STATUS_SV } from '@oj/language';
 import type { IndicatorDiff, ModelDiff } from './diff.js';
 import { groupUnits, unitsText, type UnitBehaviour } from './behaviour.js';
 import type { WordChange } from './words.js';
 
-const STATUS_SV: Record<Status, string> = { met: 'uppnådd', not_met: 'ej uppnådd', excluded: 'utesluten', missing: 'saknas' };
 
 /** Control characters and bidi overrides from model text never reach the terminal as such. */
 export function terminalSafe(text: string): string {
