@@ -176,8 +176,8 @@ function applyEdits(text: string, edits: Edit[]): string {
 }
 
 /** Formats a file's text as the language's formatter writes it. */
-async function format(text: string, uri: URI): Promise<string> {
-    const { shared, Oj } = createOjServices(EmptyFileSystem);
+async function format(services: ReturnType<typeof createOjServices>, text: string, uri: URI): Promise<string> {
+    const { shared, Oj } = services;
     const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uri);
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: false });
@@ -185,6 +185,7 @@ async function format(text: string, uri: URI): Promise<string> {
         textDocument: { uri: uri.toString() },
         options: { tabSize: 4, insertSpaces: true }
     })) ?? [];
+    shared.workspace.LangiumDocuments.deleteDocument(uri);
     return TextDocument.applyEdits(TextDocument.create(uri.toString(), 'oj', 0, text), edits);
 }
 
@@ -203,6 +204,8 @@ export async function newYear(documents: Array<LangiumDocument<Model>>, root: st
     const files: NewYearFile[] = [];
     const review: ReviewNote[] = [];
     let linked = 0;
+    // One set of services formats every file: creating them is the costly part.
+    const services = createOjServices(EmptyFileSystem);
     for (const document of documents) {
         const model = document.parseResult.value;
         const survey = model.header?.survey ?? model.header?.surveyRef?.ref;
@@ -210,7 +213,7 @@ export async function newYear(documents: Array<LangiumDocument<Model>>, root: st
         const { edits, linked: count } = editsOf(model, survey, fromYear, options.year);
         linked += count;
         const moved = applyEdits(document.textDocument.getText(), edits);
-        const content = await format(moved, document.uri);
+        const content = await format(services, moved, document.uri);
         files.push({ path: file, content });
         review.push(...reviewNotes(content, file, fromYear));
     }
