@@ -12,6 +12,8 @@ import { registerCoverage } from './commands/coverage.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerDocs } from './commands/docs.js';
+import { registerNewYear } from './commands/new-year.js';
+import { registerDiff } from './commands/diff.js';
 import { CliError, commanderExitCode, EXIT_CODE_HELP, EXIT_USAGE, OjCommand } from './frame.js';
 
 function version(): string {
@@ -35,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
     registerGenerate(program, setExitCode);
     registerEvaluate(program, setExitCode);
     registerDocs(program, setExitCode);
+    registerNewYear(program, setExitCode);
+    registerDiff(program, setExitCode);
     try {
         await program.parseAsync(argv);
     } catch (error) {
