@@ -258,7 +258,7 @@ describe('bad input: every problem named, no result files', () => {
 
     test('a unit that is not a kommunkod, and a ragged row', async () => {
         const csv = responsesCsv() + `=cmd|' /C calc'!A0,Evil\n0581,Norrköping,1\n`;
-        await expectRejected('ragged.csv', csv, /rad 6, enhet =cmd\|' \/C calc'!A0: Enhetskoden börjar inte med en fyrsiffrig kommunkod/, /rad 7: Raden har 3 fält men rubrikraden/);
+        await expectRejected('ragged.csv', csv, /rad 6, enhet =cmd\|' \/C calc'!A0: "=cmd\|' \/C calc'!A0" är ingen enhetskod: en kommunkod har fyra siffror/, /rad 7: Raden har 3 fält men rubrikraden/);
     });
 });
 

@@ -11,7 +11,7 @@ import {
 import { writeFilesAtomically } from './atomic-write.js';
 import { formatCsv } from './csv.js';
 import { aggregate, type AggregateRow, STORSTADER, type UnitResult } from './runtime/aggregate.js';
-import { readResponseFile, validateResponses } from './responses.js';
+import { readResponseFile, unitRegisterOf, validateResponses } from './responses.js';
 
 export interface EvaluateOptions {
     /** Called now and then with the number of respondents evaluated so far. */
@@ -138,7 +138,7 @@ export async function resultsWorkbook(models: Model[], rows: AggregateRow[]): Pr
  */
 export async function evaluateResponsesFile(models: Model[], responsesPath: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluationSummary> {
     const table = await readResponseFile(responsesPath);
-    const { respondents, warnings } = validateResponses(table, codebookRows(models));
+    const { respondents, warnings } = validateResponses(table, codebookRows(models), unitRegisterOf(models));
     const results = evaluateRespondents(models, respondents, options);
     const aggregates = aggregate(results);
     const workbook = await resultsWorkbook(models, aggregates);
