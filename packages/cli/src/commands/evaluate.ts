@@ -1,6 +1,7 @@
 /** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv and results.xlsx out. */
 import type { Command } from 'commander';
-import { evaluateResponsesFile, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
+import { ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
+import { evaluateAndPublish } from '@oj/publishing';
 import { errorCount, openWorkspace } from '../workspace.js';
 
 export type EvaluateResult =
@@ -15,7 +16,7 @@ export async function evaluate(inputs: string[], responses: string, outDir: stri
         return { ok: false, modelErrors, problems: [], message: `Modellen har ${modelErrors} fel; kör "oj check" för att se dem.` };
     }
     try {
-        return { ok: true, summary: await evaluateResponsesFile(workspace.models, responses, outDir, options) };
+        return { ok: true, summary: await evaluateAndPublish(workspace.models, responses, outDir, options) };
     } catch (error) {
         if (!(error instanceof ResponseFileError)) throw error;
         return { ok: false, modelErrors: 0, problems: error.problems, message: error.message };
