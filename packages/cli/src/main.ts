@@ -9,6 +9,9 @@ import { registerCoverage } from './commands/coverage.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerDocs } from './commands/docs.js';
+import { registerReport } from './commands/report.js';
+import { registerExport } from './commands/export.js';
+import { registerTemplate } from './commands/template.js';
 
 export async function main(argv: string[]): Promise<number> {
     let exitCode = 0;
@@ -22,6 +25,9 @@ export async function main(argv: string[]): Promise<number> {
     registerGenerate(program, setExitCode);
     registerEvaluate(program, setExitCode);
     registerDocs(program, setExitCode);
+    registerReport(program, setExitCode);
+    registerExport(program, setExitCode);
+    registerTemplate(program, setExitCode);
     await program.parseAsync(argv);
     return exitCode;
 }

@@ -3,3 +3,7 @@ export * from './labels.js';
 export * from './sheets.js';
 export * from './workbook.js';
 export * from './publish.js';
+export * from './charts.js';
+export * from './report.js';
+export * from './template.js';
+export * from './kolada.js';
