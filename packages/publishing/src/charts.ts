@@ -37,7 +37,7 @@ export async function barChart(data: BarDatum[], axisTitle: string, reference?: 
     };
     const spec = {
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        width: 330,
+        width: 300,
         height: { step: 15 },
         background: 'white',
         data: { values: rows },
@@ -50,13 +50,14 @@ export async function barChart(data: BarDatum[], axisTitle: string, reference?: 
                     color: { field: 'marked', type: 'nominal', scale: { domain: ['nej', 'ja'], range: [OTHER_COLOUR, MARKED_COLOUR] }, legend: null }
                 }
             },
-            // The bar's value in words at its end, bold for the marked bar (two layers: weight is no encoding channel).
+            // Each bar's value in a column right of the axis (never crossed by a bar or the rule), bold
+            // for the marked bar (two layers: font weight is no encoding channel).
             ...(['nej', 'ja'] as const).map(marked => ({
                 transform: [{ filter: `datum.marked === '${marked}'` }],
-                mark: { type: 'text', align: 'left', baseline: 'middle', dx: 3, fontSize: 9, fontWeight: marked === 'ja' ? 'bold' : 'normal' },
+                mark: { type: 'text', align: 'left', baseline: 'middle', dx: 8, fontSize: 9, fontWeight: marked === 'ja' ? 'bold' : 'normal' },
                 encoding: {
                     y,
-                    x: { field: 'share', type: 'quantitative', scale: { domain: [0, 1] } },
+                    x: { datum: 1, type: 'quantitative', scale: { domain: [0, 1] } },
                     text: { field: 'text' }
                 }
             })),
