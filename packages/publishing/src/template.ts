@@ -18,10 +18,23 @@ export interface TemplateRow {
     name: string;
 }
 
-/** The rows of a template: every kommun of the register for the survey's year, in kod order. */
+/**
+ * The stadsdelar the survey declares (`stadsdelar { 0180-01 "Rinkeby-Kista" … }`, the grammar of the
+ * bad-input issue); read loosely so that a model without the construct has none.
+ */
+function districtsOf(models: Model[]): TemplateRow[] {
+    const survey = surveyOf(models) as unknown as { districts?: Array<{ code?: string; name?: string }> } | undefined;
+    return (survey?.districts ?? []).filter(d => d.code).map(d => ({ unit: d.code!, name: d.name ?? d.code! }));
+}
+
+/** The rows of a template: every kommun of the register for the survey's year and, after each, its stadsdelar, in kod order. */
 export function templateRows(models: Model[]): TemplateRow[] {
     const year = surveyOf(models)?.year;
-    return kommuner(year !== undefined && registerHolds(year) ? year : undefined).map(k => ({ unit: k.kod, name: k.namn }));
+    const districts = districtsOf(models);
+    return kommuner(year !== undefined && registerHolds(year) ? year : undefined).flatMap(k => [
+        { unit: k.kod, name: k.namn },
+        ...districts.filter(d => d.unit.startsWith(`${k.kod}-`)).sort((a, b) => (a.unit < b.unit ? -1 : 1))
+    ]);
 }
 
 export function templateColumns(models: Model[]): string[] {

@@ -188,7 +188,7 @@ describe('the report on a län (01)', () => {
 
 describe('what a report refuses', () => {
     test('a kommun that did not respond, a code that is not one, a län code that does not exist', async () => {
-        const absent = kommuner().find((k, i) => isNonRespondent(i, k.kod))!;
+        const absent = kommuner().find(k => isNonRespondent(k.kod))!;
         expect(results.respondents.some(r => r.unit === absent.kod)).toBe(false);
         await expect(buildReport(models, results, { kind: 'unit', unit: absent.kod })).rejects.toThrow(new ReportError(`${absent.namn} (${absent.kod}) finns inte bland de svarande i resultaten: kommunen svarade inte.`));
         await expect(buildReport(models, results, { kind: 'unit', unit: '<b>' })).rejects.toThrow(/"<b>" är ingen enhetskod/);

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import { formatCsv } from '@oj/evaluator';
 import { codebookRows, createOjServices, loadWorkspace, type Model } from '@oj/language';
+import { kommuner } from '@oj/regions';
 import { Random } from '@oj/synthetic';
 import { templateColumns, templateRows } from '../src/template.js';
 
@@ -25,9 +26,15 @@ export function tempDir(prefix: string): string {
     return fs.mkdtempSync(path.join(os.tmpdir(), `oj-publishing-${prefix}-`));
 }
 
-/** Kommuner the synthetic file leaves out: every seventh of the register, and never Stockholm (0180). */
-export function isNonRespondent(index: number, unit: string): boolean {
-    return unit !== '0180' && index % 7 === 3;
+/** Kommuner the synthetic file leaves out (with their stadsdelar): every seventh of the register, never Stockholm (0180). */
+export function isNonRespondent(unit: string): boolean {
+    const kod = unit.slice(0, 4);
+    return kod !== '0180' && kommuner().findIndex(k => k.kod === kod) % 7 === 3;
+}
+
+/** The rows of the template that the synthetic file answers. */
+export function respondingRows(models: Model[]) {
+    return templateRows(models).filter(row => !isNonRespondent(row.unit));
 }
 
 /** The template's rows filled with seeded answer codes (blank now and then, as routing leaves them). */
@@ -36,7 +43,7 @@ export function syntheticResponses(models: Model[], seed = 2019): { csv: string;
     const codebook = codebookRows(models);
     const columns = templateColumns(models);
     const rows = templateRows(models)
-        .filter((row, index) => !isNonRespondent(index, row.unit))
+        .filter(row => !isNonRespondent(row.unit))
         .map(row => [row.unit, row.name, ...codebook.map(variable => {
             if (random.chance(0.1)) return '';
             if (variable.numeric) return String(random.int(0, 40));
