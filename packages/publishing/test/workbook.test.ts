@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Model } from '@oj/language';
 import { kommuner, lanList } from '@oj/regions';
-import { evaluateAndPublish, partsOf, readResultsFolder, resultsWorkbook } from '../src/index.js';
+import { evaluateAndPublish, koladaExport, partsOf, readResultsFolder, resultsWorkbook } from '../src/index.js';
 import { isNonRespondent, loadModels, respondingRows, syntheticResponses, tempDir } from './support.js';
 
 let dir: string;
@@ -161,5 +161,32 @@ describe('results.xlsx', () => {
         expect(fs.readFileSync(path.join(dir, 'ut2/results.xlsx')).equals(first)).toBe(true);
         const fromFolder = await resultsWorkbook(models, readResultsFolder(path.join(dir, 'ut')), { publisher: 'Socialstyrelsen', responseFile: 'svar.csv' });
         expect(fromFolder.equals(first)).toBe(true);
+    });
+});
+
+describe('a ratio indicator', () => {
+    test('each respondent\'s own share in its row, the pooled share below, and the same in the Kolada export', async () => {
+        const fixture = await loadModels([path.join(__dirname, 'fixtures/andel.oj')]);
+        const csv = 'unit,name,I01_1,I02_1,I02_2\n0180,Stockholm,1,3,4\n0114,Upplands Väsby,2,1,5\n1480,Göteborg,1,,10\n';
+        fs.writeFileSync(path.join(dir, 'andel.csv'), csv);
+        await evaluateAndPublish(fixture, path.join(dir, 'andel.csv'), path.join(dir, 'ut-andel'));
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.readFile(path.join(dir, 'ut-andel/results.xlsx'));
+        const ws = book.getWorksheet('Ekonomiskt bistånd')!;
+        const sheet = rows(ws);
+        const header = sheet.findIndex(r => r[0] === 'Kod');
+        expect(sheet[header].slice(3)).toEqual(['1. Rutin', '2. Andel barn med insats']);
+        const row = (unit: string) => header + 1 + sheet.slice(header + 1).findIndex(r => r[0] === unit);
+        expect(sheet[row('0180')].slice(3)).toEqual(['Uppnådd', 0.75]);
+        expect(ws.getRow(row('0180') + 1).getCell(5).numFmt).toBe('0.0%');
+        expect(sheet[row('0114')].slice(3)).toEqual(['Ej uppnådd', 0.2]);
+        expect(sheet[row('1480')].slice(3)).toEqual(['Uppnådd', 'Saknas']);
+        const share = sheet.findIndex(r => r[1] === 'Andel som uppnår indikatorn (%)');
+        const riket = sheet.slice(share).find(r => r[1] === 'Riket')!;
+        expect(riket[3]).toBeCloseTo(2 / 3, 10);
+        expect(riket[4]).toBeCloseTo(4 / 9, 10);
+        const values = koladaExport(fixture, readResultsFolder(path.join(dir, 'ut-andel'))).values.filter(v => v.kpi === 'ANDEL2019_02');
+        expect(values.filter(v => v.municipality_type === 'K').map(v => [v.municipality, v.value])).toEqual([['0114', 20], ['0180', 75], ['1480', null]]);
+        expect(values.find(v => v.municipality === '0000')?.value).toBe(44.44);
     });
 });
