@@ -12,7 +12,7 @@ import type { Model } from '@oj/language';
 import { indicatorsOf as documentIndicators } from '@oj/documents';
 import { barChart, buildReport, type EvaluatedResults, evaluateAndPublish, formatShare, partsOf, readResultsFolder, renderReport, ReportError, ResultIndex } from '../src/index.js';
 import { kommuner } from '@oj/regions';
-import { isNonRespondent, loadModels, syntheticResponses, tempDir } from './support.js';
+import { isNonRespondent, loadModels, root, syntheticResponses, tempDir } from './support.js';
 
 let dir: string;
 let models: Model[];
@@ -49,6 +49,15 @@ print(json.dumps(out))
 
 function figuresOf(file: string): { marked: boolean; lang: string; figures: Array<{ alt: string | null; mcids: number; parent: string }> } {
     return JSON.parse(execFileSync(pikepdf!, ['-c', FIGURES, file], { encoding: 'utf8' }));
+}
+
+// The project's PDF/UA-1 checker (packages/documents/test/support, issue 17); run on every report PDF once it is there.
+const PDFUA = path.join(root, 'packages/documents/test/support/pdfua.ts');
+const hasPdfUa = fs.existsSync(PDFUA);
+if (!hasPdfUa) console.warn('report.test: PDF/UA-kontrollen (packages/documents/test/support/pdfua.ts) finns inte ännu; den körs när den finns.');
+async function pdfUaFailures(file: string): Promise<string[]> {
+    const checker = await import(PDFUA) as { pdfUaFailures(input: string): string[] };
+    return checker.pdfUaFailures(file);
 }
 
 const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -142,6 +151,10 @@ describe('the report on a kommun (0180)', () => {
         });
     });
 
+    test.skipIf(!hasPdfUa)('passes the project\'s PDF/UA-1 checks', async () => {
+        expect(await pdfUaFailures(file)).toEqual([]);
+    });
+
     test('the HTML has each chart as an image with the same alt text, in a figure with its caption', () => {
         const figures = [...html.matchAll(/<figure id="[^"]+">\n<img src="data:image\/svg\+xml;base64,([^"]+)" alt="([^"]*)" width="\d+" height="\d+">\n<figcaption>([^<]+)<\/figcaption>/g)];
         expect(figures.length).toBe(doc.sections.flatMap(s => s.content).filter(c => c.kind === 'figure').length);
@@ -177,6 +190,10 @@ describe('the report on a län (01)', () => {
         expect(members.rows.map(r => r[0])).toEqual(results.respondents.filter(r => r.lanskod === '01').map(r => r.name));
         const figure = area.content.find(c => c.kind === 'figure');
         expect(figure?.kind === 'figure' && figure.alt).toMatch(/per län, i kodordning, 21 staplar\. Stockholms län \(markerat\)/);
+    });
+
+    test.skipIf(!hasPdfUa)('passes the project\'s PDF/UA-1 checks', async () => {
+        expect(await pdfUaFailures(file)).toEqual([]);
     });
 
     test.skipIf(!pikepdf)('its charts are tagged Figures with alt text', () => {
