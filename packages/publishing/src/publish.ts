@@ -2,13 +2,13 @@
 import * as path from 'node:path';
 import { type EvaluatedResponses, type EvaluateOptions, type EvaluationSummary, evaluateResponsesFile } from '@oj/evaluator';
 import type { Model } from '@oj/language';
-import { resultsOf } from './results.js';
+import { resultsOf, stadsdelarOf } from './results.js';
 import { resultsWorkbook, type WorkbookOptions } from './workbook.js';
 
 /** The publisher `evaluateResponsesFile` calls: results.xlsx from the evaluated results. */
 export function workbookPublisher(options: WorkbookOptions = {}): NonNullable<EvaluateOptions['publish']> {
     return async (evaluated: EvaluatedResponses) => {
-        const results = resultsOf(evaluated.respondents, evaluated.results, evaluated.aggregates);
+        const results = resultsOf(evaluated.respondents, evaluated.results, evaluated.aggregates, stadsdelarOf(evaluated.models));
         const bytes = await resultsWorkbook(evaluated.models, results, { ...options, responseFile: options.responseFile ?? path.basename(evaluated.responsesPath) });
         return [{ name: 'results.xlsx', content: bytes }];
     };

@@ -47,14 +47,23 @@ export function publishedRegions(): Region[] {
     ];
 }
 
-/** Names a respondent: the register decides a kommun's name; a stadsdel keeps the file's. */
-export function respondent(unit: string, fileName = ''): Respondent {
+/**
+ * The stadsdelar the survey declares (`stadsdelar { 0180-01 "Rinkeby-Kista" … }`, the grammar of the
+ * bad-input issue) by code; read loosely so that a model without the construct has none.
+ */
+export function stadsdelarOf(models: Model[]): ReadonlyMap<string, string> {
+    const survey = surveyOf(models) as unknown as { districts?: Array<{ code?: string; name?: string }> } | undefined;
+    return new Map((survey?.districts ?? []).filter(d => d.code).map(d => [d.code!, d.name ?? d.code!]));
+}
+
+/** Names a respondent: the register names a kommun, the survey a stadsdel it declares, else the file. */
+export function respondent(unit: string, fileName = '', stadsdelar: ReadonlyMap<string, string> = new Map()): Respondent {
     const kod = kommunkod(unit) ?? unit.slice(0, 4);
     const entry = kommun(kod);
     const stadsdel = unit.trim() !== kod;
     const name = !stadsdel && entry ? entry.namn
-        : fileName.trim() !== '' ? fileName.trim()
-        : entry ? `${entry.namn}, stadsdel ${unit.slice(5)}` : unit;
+        : stadsdelar.get(unit) ?? (fileName.trim() !== '' ? fileName.trim() : undefined)
+        ?? (entry ? `${entry.namn}, stadsdel ${unit.slice(5)}` : unit);
     const lanskod = entry?.lanskod ?? kod.slice(0, 2);
     return { unit, name, kommunkod: kod, lanskod, lansnamn: entry?.lansnamn ?? lan(lanskod)?.namn ?? lanskod, stadsdel };
 }
@@ -63,10 +72,10 @@ export function compareUnits(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Results from an evaluation in this process. */
-export function resultsOf(respondents: ReadonlyArray<{ unit: string; name?: string }>, units: UnitResult[], aggregates: AggregateRow[]): EvaluatedResults {
+/** Results from an evaluation in this process; `stadsdelar` names the survey's stadsdelar (stadsdelarOf). */
+export function resultsOf(respondents: ReadonlyArray<{ unit: string; name?: string }>, units: UnitResult[], aggregates: AggregateRow[], stadsdelar?: ReadonlyMap<string, string>): EvaluatedResults {
     return {
-        respondents: respondents.map(r => respondent(r.unit, r.name)).sort((a, b) => compareUnits(a.unit, b.unit)),
+        respondents: respondents.map(r => respondent(r.unit, r.name, stadsdelar)).sort((a, b) => compareUnits(a.unit, b.unit)),
         units,
         aggregates
     };
@@ -98,8 +107,8 @@ function count(value: string | undefined): number | undefined {
     return value === undefined || value === '' ? undefined : Number(value);
 }
 
-/** A results folder written by `oj evaluate` (units.csv and aggregates.csv). */
-export function readResultsFolder(dir: string): EvaluatedResults {
+/** A results folder written by `oj evaluate` (units.csv and aggregates.csv); `stadsdelar` as for resultsOf. */
+export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, string>): EvaluatedResults {
     const unitRows = readCsv(path.join(dir, 'units.csv'));
     const aggregateRows = readCsv(path.join(dir, 'aggregates.csv'));
     const names = new Map<string, string>();
@@ -121,7 +130,7 @@ export function readResultsFolder(dir: string): EvaluatedResults {
         if (cell.denominator > 0) cell.share = cell.numerator / cell.denominator;
         return cell;
     });
-    return resultsOf([...names].map(([unit, name]) => ({ unit, name })), units, aggregates);
+    return resultsOf([...names].map(([unit, name]) => ({ unit, name })), units, aggregates, stadsdelar);
 }
 
 // ---------------------------------------------------------------- lookups every output shares

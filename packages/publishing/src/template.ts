@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { formatCsv } from '@oj/evaluator';
 import { type CodebookRow, type Model, codebookRows } from '@oj/language';
 import { kommuner, registerHolds } from '@oj/regions';
-import { surveyOf } from './results.js';
+import { stadsdelarOf, surveyOf } from './results.js';
 import { cellText, workbookBytes } from './xlsx.js';
 
 export type TemplateFormat = 'csv' | 'xlsx';
@@ -18,19 +18,10 @@ export interface TemplateRow {
     name: string;
 }
 
-/**
- * The stadsdelar the survey declares (`stadsdelar { 0180-01 "Rinkeby-Kista" … }`, the grammar of the
- * bad-input issue); read loosely so that a model without the construct has none.
- */
-function districtsOf(models: Model[]): TemplateRow[] {
-    const survey = surveyOf(models) as unknown as { districts?: Array<{ code?: string; name?: string }> } | undefined;
-    return (survey?.districts ?? []).filter(d => d.code).map(d => ({ unit: d.code!, name: d.name ?? d.code! }));
-}
-
 /** The rows of a template: every kommun of the register for the survey's year and, after each, its stadsdelar, in kod order. */
 export function templateRows(models: Model[]): TemplateRow[] {
     const year = surveyOf(models)?.year;
-    const districts = districtsOf(models);
+    const districts = [...stadsdelarOf(models)].map(([unit, name]) => ({ unit, name }));
     return kommuner(year !== undefined && registerHolds(year) ? year : undefined).flatMap(k => [
         { unit: k.kod, name: k.namn },
         ...districts.filter(d => d.unit.startsWith(`${k.kod}-`)).sort((a, b) => (a.unit < b.unit ? -1 : 1))

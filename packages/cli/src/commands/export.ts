@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { writeFilesAtomically } from '@oj/evaluator';
-import { koladaExport, koladaFiles, readResultsFolder, ResultsFolderError } from '@oj/publishing';
+import { koladaExport, koladaFiles, readResultsFolder, stadsdelarOf, ResultsFolderError } from '@oj/publishing';
 import { errorCount, openWorkspace } from '../workspace.js';
 
 export type ExportResult = { ok: true; files: string[]; kpis: number; values: number } | { ok: false; message: string };
@@ -12,7 +12,7 @@ export async function exportKolada(inputs: string[], resultsDir: string, outDir:
     const errors = errorCount(workspace);
     if (errors > 0) return { ok: false, message: `Modellen har ${errors} fel; kör "oj check" för att se dem. Inget exporterat.` };
     try {
-        const data = koladaExport(workspace.models, readResultsFolder(resultsDir));
+        const data = koladaExport(workspace.models, readResultsFolder(resultsDir, stadsdelarOf(workspace.models)));
         const files = koladaFiles(data).map(f => ({ path: path.join(outDir, f.name), content: f.content }));
         writeFilesAtomically(files);
         return { ok: true, files: files.map(f => f.path), kpis: data.kpis.length, values: data.values.length };

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { writeFilesAtomically } from '@oj/evaluator';
-import { buildReport, readResultsFolder, renderReport, ReportError, ResultsFolderError, type ReportTarget } from '@oj/publishing';
+import { buildReport, readResultsFolder, stadsdelarOf, renderReport, ReportError, ResultsFolderError, type ReportTarget } from '@oj/publishing';
 import { errorCount, openWorkspace } from '../workspace.js';
 
 export interface ReportCommandOptions {
@@ -33,8 +33,9 @@ export async function report(inputs: string[], options: ReportCommandOptions): P
     const errors = errorCount(workspace);
     if (errors > 0) return { ok: false, code: 1, message: `Modellen har ${errors} fel; kör "oj check" för att se dem. Ingen rapport skriven.` };
     try {
-        const results = readResultsFolder(options.results);
-        const previous = options.previous ? readResultsFolder(options.previous) : undefined;
+        const stadsdelar = stadsdelarOf(workspace.models);
+        const results = readResultsFolder(options.results, stadsdelar);
+        const previous = options.previous ? readResultsFolder(options.previous, stadsdelar) : undefined;
         const doc = await buildReport(workspace.models, results, target, { previous, publisher: options.publisher });
         const { pdf, html } = await renderReport(doc);
         const base = path.join(options.out, reportName(target));
