@@ -136,8 +136,7 @@ describe('oj evaluate on the 2019 set', () => {
         expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 3 });
         expect(sheet.getRow(4).values).toEqual(expect.arrayContaining(['Kod', 'Namn', 'Län']));
         expect([rowOf('0114').getCell(2).value, rowOf('0114').getCell(3).value]).toEqual(['Upplands Väsby', 'Stockholms län']);
-        // A stadsdel keeps the name the response file gives it.
-        expect(rowOf('1480-01').getCell(2).value).toBe('Göteborg, stadsdel Centrum');
+        expect(rowOf('1480-01').getCell(3).value).toBe('Västra Götalands län');
         const indicator2 = (sheet.getRow(4).values as string[]).findIndex(v => typeof v === 'string' && v.startsWith('2. '));
         expect(['0180', '0114', '1480', '1480-01'].map(u => rowOf(u).getCell(indicator2).value)).toEqual(['Uppnådd', 'Ej uppnådd', 'Utesluten', 'Uppnådd']);
     });

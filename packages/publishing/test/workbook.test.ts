@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Model } from '@oj/language';
 import { kommuner, lanList } from '@oj/regions';
-import { evaluateAndPublish, koladaExport, partsOf, readResultsFolder, resultsWorkbook } from '../src/index.js';
+import { evaluateAndPublish, koladaExport, partsOf, readResultsFolder, respondent, resultsWorkbook } from '../src/index.js';
 import { isNonRespondent, loadModels, respondingRows, syntheticResponses, tempDir } from './support.js';
 
 let dir: string;
@@ -161,6 +161,16 @@ describe('results.xlsx', () => {
         expect(fs.readFileSync(path.join(dir, 'ut2/results.xlsx')).equals(first)).toBe(true);
         const fromFolder = await resultsWorkbook(models, readResultsFolder(path.join(dir, 'ut')), { publisher: 'Socialstyrelsen', responseFile: 'svar.csv' });
         expect(fromFolder.equals(first)).toBe(true);
+    });
+});
+
+describe('naming respondents', () => {
+    test('the register names a kommun, the survey a stadsdel it declares, else the response file', () => {
+        expect(respondent('0180', 'Stockholms stad')).toMatchObject({ name: 'Stockholm', kommunkod: '0180', lanskod: '01', lansnamn: 'Stockholms län', stadsdel: false });
+        const declared = new Map([['1480-01', 'Angered']]);
+        expect(respondent('1480-01', 'Göteborg, stadsdel Centrum', declared)).toMatchObject({ name: 'Angered', kommunkod: '1480', lansnamn: 'Västra Götalands län', stadsdel: true });
+        expect(respondent('1480-01', 'Göteborg, stadsdel Centrum').name).toBe('Göteborg, stadsdel Centrum');
+        expect(respondent('1480-02').name).toBe('Göteborg, stadsdel 02');
     });
 });
 
