@@ -12,6 +12,9 @@ import { registerCoverage } from './commands/coverage.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerDocs } from './commands/docs.js';
+import { registerReport } from './commands/report.js';
+import { registerExport } from './commands/export.js';
+import { registerTemplate } from './commands/template.js';
 import { registerNewYear } from './commands/new-year.js';
 import { registerDiff } from './commands/diff.js';
 import { CliError, commanderExitCode, EXIT_CODE_HELP, EXIT_USAGE, OjCommand } from './frame.js';
@@ -39,6 +42,9 @@ export async function main(argv: string[]): Promise<number> {
     registerDocs(program, setExitCode);
     registerNewYear(program, setExitCode);
     registerDiff(program, setExitCode);
+    registerReport(program, setExitCode);
+    registerExport(program, setExitCode);
+    registerTemplate(program, setExitCode);
     try {
         await program.parseAsync(argv);
     } catch (error) {

@@ -73,7 +73,8 @@ describe('oj evaluate on the 2019 set', () => {
     });
 
     test('one row per respondent, indicator and group; group empty for an indicator without areas', () => {
-        expect(Object.keys(units[0])).toEqual(['unit', 'indicator', 'group', 'status']);
+        expect(Object.keys(units[0])).toEqual(['unit', 'name', 'indicator', 'group', 'status', 'numerator', 'denominator']);
+        expect(units.find(r => r.unit === '0114')?.name).toBe('Upplands Väsby');
         const perRespondent = units.filter(r => r.unit === '0180').length;
         expect(units).toHaveLength(4 * perRespondent);
         expect(status(units, '0180', 1)).toBe('met');
@@ -124,18 +125,20 @@ describe('oj evaluate on the 2019 set', () => {
         expect(empty).toMatchObject({ numerator: '0', denominator: '0', share: '' });
     });
 
-    test('results.xlsx: a sheet per area with shares as percentages, a frozen header and set widths', async () => {
+    test('results.xlsx: the info sheet first, a sheet per area, a row per respondent with its name, statuses in words', async () => {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(path.join(dir, 'ut/results.xlsx'));
         const names = workbook.worksheets.map(w => w.name);
-        expect(names).toEqual(expect.arrayContaining(['Ekonomiskt bistånd', 'Barn och unga', 'LSS barn', 'LSS vuxen', 'LSS']));
+        expect(names[0]).toBe('Om resultaten');
+        expect(names).toEqual(expect.arrayContaining(['Ekonomiskt bistånd', 'Barn och unga', 'LSS barn', 'LSS vuxen', 'LSS', 'Ej svarat']));
         const sheet = workbook.getWorksheet('Ekonomiskt bistånd')!;
-        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-        expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['Nr', 'Indikator', 'Riket', 'Stockholms län', 'Västra Götalands län']));
-        const row2 = sheet.getRow(2);
-        expect(row2.getCell(1).value).toBe(1);
-        expect(row2.getCell(3).numFmt).toBe('0%');
-        expect(sheet.getColumn(2).width).toBe(60);
+        const rowOf = (unit: string) => { let found: ExcelJS.Row | undefined; sheet.eachRow(r => { if (!found && r.getCell(1).value === unit) found = r; }); return found!; };
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 3 });
+        expect(sheet.getRow(4).values).toEqual(expect.arrayContaining(['Kod', 'Namn', 'Län']));
+        expect([rowOf('0114').getCell(2).value, rowOf('0114').getCell(3).value]).toEqual(['Upplands Väsby', 'Stockholms län']);
+        expect(rowOf('1480-01').getCell(3).value).toBe('Västra Götalands län');
+        const indicator2 = (sheet.getRow(4).values as string[]).findIndex(v => typeof v === 'string' && v.startsWith('2. '));
+        expect(['0180', '0114', '1480', '1480-01'].map(u => rowOf(u).getCell(indicator2).value)).toEqual(['Uppnådd', 'Ej uppnådd', 'Utesluten', 'Uppnådd']);
     });
 
     test('--json prints a machine-readable summary', async () => {

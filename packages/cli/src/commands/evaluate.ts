@@ -1,9 +1,8 @@
 /** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv and results.xlsx out. */
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
-import {
-    describeFileError, evaluateResponsesFile, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem
-} from '@oj/evaluator';
+import { describeFileError, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
+import { evaluateAndPublish } from '@oj/publishing';
 import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
 import { errorCount, openModel } from '../workspace.js';
 
@@ -28,7 +27,7 @@ export async function evaluate(inputs: string[], responses: string, outDir: stri
         return { ok: false, modelErrors, problems: [], message: `Modellen har ${modelErrors} fel; kör "oj check" för att se dem.` };
     }
     try {
-        return { ok: true, summary: await evaluateResponsesFile(workspace.models, responses, outDir, options) };
+        return { ok: true, summary: await evaluateAndPublish(workspace.models, responses, outDir, options) };
     } catch (error) {
         if (!(error instanceof ResponseFileError)) throw error;
         return { ok: false, modelErrors: 0, problems: error.problems, message: error.message };
