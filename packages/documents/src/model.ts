@@ -19,6 +19,14 @@ export interface ListItem {
 export interface BulletList {
     kind: 'list';
     items: ListItem[];
+    /** Numbered "1)", "2)" … rather than bulleted. */
+    numbered?: boolean;
+}
+
+/** A heading inside a section that the contents leave out ("Svarsfrekvens"). */
+export interface Heading {
+    kind: 'heading';
+    text: string;
 }
 
 /** A data table whose first column holds row headers ("Tabell 1"). */
@@ -30,7 +38,7 @@ export interface DataTable {
     rows: string[][];
 }
 
-export type Block = Paragraph | BulletList | DataTable;
+export type Block = Paragraph | BulletList | DataTable | Heading;
 
 /** One row of an indicator's table: a label and the blocks of its cell. */
 export interface IndicatorRow {
@@ -63,6 +71,11 @@ export interface DocumentSection {
     title: string;
     content: SectionContent[];
     subsections: DocumentSection[];
+    /**
+     * Whether the section starts on a new page. Without it a top-level section starts one when it is
+     * the first or holds indicators, as the document did before its layout could be authored.
+     */
+    newPage?: boolean;
 }
 
 export interface DescriptionDocument {
@@ -80,7 +93,16 @@ export interface DescriptionDocument {
     runningTitle: string;
     /** The document's date: fixed by the source or the caller so that outputs are reproducible. */
     date: Date;
+    /** The colophon's paragraphs (copyright, alternative formats, where it is published), on the page after the title page. */
+    colophon?: string[];
+    /** Whether the document has a table of contents (default true). */
+    contents?: boolean;
     sections: DocumentSection[];
+}
+
+/** Whether a section starts on a new page (see DocumentSection.newPage). */
+export function startsNewPage(section: DocumentSection, first: boolean): boolean {
+    return section.newPage ?? (section.level === 1 && (first || section.content.some(c => c.kind === 'indicator')));
 }
 
 /** Every indicator of the document in reading order. */

@@ -11,9 +11,10 @@
  * Laying out first also gives the table of contents its page numbers without rendering twice.
  */
 import PDFDocumentModule from 'pdfkit';
-import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, Paragraph } from './model.js';
+import { type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type IndicatorEntry, type Paragraph, startsNewPage } from './model.js';
 import { type FontStyle, fontPath } from './fonts.js';
 import { escapeXml } from './text.js';
+import { PAGE, SIZES, css } from './theme.js';
 
 // ---------------------------------------------------------------- pdfkit, as far as it is used here
 
@@ -63,20 +64,21 @@ const PDFDocument = PDFDocumentModule as unknown as new (options: Record<string,
 
 // ---------------------------------------------------------------- page geometry and styles
 
-const PAGE_WIDTH = 595.28;
-const PAGE_HEIGHT = 841.89;
-const LEFT = 62;
-const RIGHT = PAGE_WIDTH - 62;
-const TOP = 60;
-const BOTTOM = PAGE_HEIGHT - 70;
+const PAGE_WIDTH = PAGE.width;
+const PAGE_HEIGHT = PAGE.height;
+const LEFT = PAGE.margin.left;
+const RIGHT = PAGE_WIDTH - PAGE.margin.right;
+const TOP = PAGE.margin.top;
+const BOTTOM = PAGE_HEIGHT - PAGE.margin.bottom;
 const WIDTH = RIGHT - LEFT;
 
-const ACCENT = '#1f3a5f';
-const BAND = '#dde6f0';
-const LABEL_FILL = '#f1f4f8';
-const RULE = '#7d8fa6';
-const TEXT = '#111111';
-const MUTED = '#4a4a4a';
+const ACCENT = css('accent');
+const BAND = css('band');
+const LABEL_FILL = css('labelFill');
+const RULE = css('rule');
+const TEXT = css('text');
+const MUTED = css('muted');
+const WHITE = css('white');
 
 interface TextStyle {
     font: FontStyle;
@@ -86,20 +88,22 @@ interface TextStyle {
 }
 
 const STYLE = {
-    body: { font: 'regular', size: 10, leading: 14, color: TEXT },
-    cell: { font: 'regular', size: 9, leading: 12.4, color: TEXT },
-    cellStrong: { font: 'bold', size: 9, leading: 12.4, color: TEXT },
-    label: { font: 'bold', size: 9, leading: 12.4, color: TEXT },
-    title: { font: 'bold', size: 26, leading: 33, color: ACCENT },
-    subtitle: { font: 'regular', size: 14, leading: 19, color: TEXT },
-    h2: { font: 'bold', size: 17, leading: 22, color: ACCENT },
-    h3: { font: 'bold', size: 12.5, leading: 16.5, color: ACCENT },
-    indicatorName: { font: 'bold', size: 10.5, leading: 14, color: '#ffffff' },
-    areas: { font: 'bold', size: 9, leading: 12.4, color: TEXT },
-    caption: { font: 'bold', size: 9.5, leading: 13, color: TEXT },
-    toc: { font: 'regular', size: 10, leading: 15, color: TEXT },
-    tocStrong: { font: 'bold', size: 10, leading: 15, color: TEXT },
-    footer: { font: 'regular', size: 7.5, leading: 10, color: MUTED }
+    body: { font: 'regular', size: SIZES.body, leading: 14, color: TEXT },
+    cell: { font: 'regular', size: SIZES.cell, leading: 12, color: TEXT },
+    cellStrong: { font: 'bold', size: SIZES.cell, leading: 12, color: TEXT },
+    label: { font: 'bold', size: SIZES.cell, leading: 12, color: TEXT },
+    title: { font: 'bold', size: SIZES.title, leading: 33, color: ACCENT },
+    subtitle: { font: 'regular', size: SIZES.subtitle, leading: 19, color: TEXT },
+    h2: { font: 'bold', size: SIZES.heading1, leading: 22, color: ACCENT },
+    h3: { font: 'bold', size: SIZES.heading2, leading: 16.5, color: ACCENT },
+    h4: { font: 'bold', size: SIZES.heading3, leading: 15, color: ACCENT },
+    indicatorName: { font: 'bold', size: SIZES.indicatorName, leading: 14, color: WHITE },
+    areas: { font: 'bold', size: SIZES.cell, leading: 12, color: TEXT },
+    caption: { font: 'bold', size: SIZES.caption, leading: 13, color: TEXT },
+    toc: { font: 'regular', size: SIZES.body, leading: 15, color: TEXT },
+    tocStrong: { font: 'bold', size: SIZES.body, leading: 15, color: TEXT },
+    colophon: { font: 'regular', size: SIZES.cell, leading: 12.5, color: TEXT },
+    footer: { font: 'regular', size: SIZES.footer, leading: 10, color: MUTED }
 } satisfies Record<string, TextStyle>;
 
 const CELL_PAD = 5;
@@ -107,6 +111,7 @@ const LABEL_WIDTH = 128;
 const PARAGRAPH_GAP = 6;
 const CELL_PARAGRAPH_GAP = 4.5;
 const BULLET_INDENT = 11;
+const NUMBER_INDENT = 17;
 
 /** How each face is named to pdfkit.font(); set up by renderPdf. */
 const FONT_KEY: Record<FontStyle, string> = { regular: 'regular', bold: 'bold', italic: 'italic' };
@@ -255,7 +260,7 @@ class Layout {
     readonly pages: LaidOutPage[] = [];
     readonly root = node('Document', undefined);
     private page!: LaidOutPage;
-    y = TOP;
+    y: number = TOP;
     /** Called after a page break inside a table, to draw the repeated header; returns its height. */
     private repeatHeader?: () => void;
 
@@ -303,13 +308,19 @@ class Layout {
         return this.y + height <= BOTTOM;
     }
 
-    /** Places block lines at the left margin, keeping the first `keep` lines together. */
+    /**
+     * Places block lines at the left margin, keeping the first `keep` lines together and the last two
+     * (no last line or list item alone at the top of a page).
+     */
     flow(lines: Line[], x = LEFT, keep = 2): void {
         const head = lines.slice(0, keep).reduce((h, l, i) => h + l.height + (i === 0 ? l.before : 0), 0);
         if (!this.fits(head) && this.y > TOP) this.newPage();
-        for (const line of lines) {
+        for (const [index, line] of lines.entries()) {
             const before = this.y === TOP ? 0 : line.before;
-            if (!this.fits(before + line.height)) this.newPage();
+            const last = lines[index + 1];
+            const tail = index === lines.length - 2 && index >= keep && last
+                ? before + line.height + last.before + last.height : 0;
+            if (!this.fits(before + line.height) || (tail > 0 && !this.fits(tail) && this.y > TOP)) this.newPage();
             this.y += this.y === TOP ? 0 : line.before;
             this.place(line, x, this.y);
             this.y += line.height;
@@ -335,13 +346,14 @@ class Layout {
             const label = node('Lbl', li);
             const body = node('LBody', li);
             const owner = item.target ? node('Link', body) : body;
-            const texts = this.measure.wrap(item.text, style, width - BULLET_INDENT);
+            const indent = list.numbered ? NUMBER_INDENT : BULLET_INDENT;
+            const texts = this.measure.wrap(item.text, style, width - indent);
             texts.forEach((t, i) => {
-                const ops: Op[] = [textOp(BULLET_INDENT, t, style)];
+                const ops: Op[] = [textOp(indent, t, style)];
                 if (item.target) {
-                    ops.push({ t: 'link', x: BULLET_INDENT, y: 0, w: this.measure.width(t, style), h: style.leading, dest: item.target, label: item.text });
+                    ops.push({ t: 'link', x: indent, y: 0, w: this.measure.width(t, style), h: style.leading, dest: item.target, label: item.text });
                 }
-                const marks: Mark[] = i === 0 ? [{ node: label, ops: [textOp(0, '•', style)] }] : [];
+                const marks: Mark[] = i === 0 ? [{ node: label, ops: [textOp(0, list.numbered ? `${index + 1})` : '•', style)] }] : [];
                 marks.push({ node: owner, ops });
                 lines.push({ height: style.leading, before: i === 0 ? (index === 0 ? before : 2) : 0, marks });
             });
@@ -374,7 +386,20 @@ class Layout {
         this.flow(this.textLines(sect, 'P', this.doc.publisher, STYLE.body, WIDTH, 22));
     }
 
+    /** The colophon on the page after the title page, set at the foot of the page as printed. */
+    colophon(): void {
+        const paragraphs = this.doc.colophon ?? [];
+        if (paragraphs.length === 0) return;
+        this.newPage(false);
+        const sect = node('Sect', this.root);
+        const lines = paragraphs.flatMap((text, i) => this.textLines(sect, 'P', text, STYLE.colophon, WIDTH * 0.8, i === 0 ? 0 : PARAGRAPH_GAP));
+        const height = lines.reduce((h, l, i) => h + l.height + (i === 0 ? 0 : l.before), 0);
+        this.y = Math.max(TOP, BOTTOM - height);
+        this.flow(lines, LEFT, 99);
+    }
+
     contents(): void {
+        if (this.doc.contents === false) return;
         this.newPage();
         const sect = node('Sect', this.root);
         this.destination('innehall', { title: 'Innehåll' });
@@ -411,13 +436,16 @@ class Layout {
     section(section: DocumentSection, parent: StructNode, parentId?: string): void {
         const sect = node('Sect', parent);
         const heading = section.level === 1 ? STYLE.h2 : STYLE.h3;
-        // A section of indicators (and the first section) starts on a new page, as in the printed
-        // document; a short section follows on the same page when its heading and a few lines fit.
-        const ownPage = section.level === 1 && (section === this.doc.sections[0] || section.content.some(c => c.kind === 'indicator'));
+        // Headings below the section's own: H3 in a top-level section, H4 in a subsection.
+        const inner = section.level === 1 ? 'H3' : 'H4';
+        const innerStyle = section.level === 1 ? STYLE.h3 : STYLE.h4;
+        // A section that starts a page does (the first, one of indicators, or as the author says); a
+        // short section follows on the same page when its heading and a few lines fit.
         const space = section.level === 1 ? 30 : 14;
-        if (ownPage || !this.fits(space + heading.leading * 2 + 3 * STYLE.body.leading)) {
+        if (this.pages.length === 0 || startsNewPage(section, section === this.doc.sections[0])
+            || !this.fits(space + heading.leading * 2 + 3 * STYLE.body.leading)) {
             this.newPage();
-        } else {
+        } else if (this.y > TOP) {
             this.y += space;
         }
         this.destination(section.id, { title: section.title, parent: parentId });
@@ -427,8 +455,15 @@ class Layout {
             switch (content.kind) {
                 case 'paragraph': this.flow(this.textLines(sect, 'P', content.text, content.emphasis ? { ...STYLE.body, font: 'bold' } : STYLE.body, WIDTH, PARAGRAPH_GAP)); break;
                 case 'list': this.flow(this.listLines(sect, content, STYLE.body, WIDTH, PARAGRAPH_GAP)); break;
+                case 'heading': {
+                    const lines = this.textLines(sect, inner, content.text, innerStyle, WIDTH, 14);
+                    // A heading stays with the first lines of what follows it.
+                    if (!this.fits(14 + lines.length * innerStyle.leading + 2 * STYLE.body.leading)) this.newPage();
+                    this.flow(lines, LEFT, 99);
+                    break;
+                }
                 case 'table': this.dataTable(content, sect); break;
-                case 'indicator': this.indicator(content, sect, section.id); break;
+                case 'indicator': this.indicator(content, sect, section.id, inner); break;
             }
         }
         for (const sub of section.subsections) this.section(sub, sect, section.id);
@@ -490,12 +525,12 @@ class Layout {
     }
 
     /** An indicator as its published table; the name and area rows repeat on every page it spans. */
-    indicator(entry: IndicatorEntry, parent: StructNode, sectionId: string): void {
+    indicator(entry: IndicatorEntry, parent: StructNode, sectionId: string, headingType = 'H3'): void {
         const sect = node('Sect', parent);
         const table = node('Table', sect);
         const thead = node('THead', table);
         const nameCell = node('TH', node('TR', thead), { scope: 'Column', colSpan: 2 });
-        const heading = node('H3', nameCell);
+        const heading = node(headingType, nameCell);
         const areasCell = entry.areas ? node('TD', node('TR', thead), { colSpan: 2 }) : undefined;
         const areasNode = areasCell ? node('P', areasCell) : undefined;
 
@@ -597,7 +632,7 @@ class Layout {
     footers(): void {
         this.pages.forEach((page, index) => {
             if (!page.footer) return;
-            const y = PAGE_HEIGHT - 46;
+            const y = PAGE_HEIGHT - PAGE.footer - 14;
             const number = String(index + 1);
             page.marks.push({
                 artifact: 'Pagination',
@@ -737,6 +772,7 @@ export function renderPdf(doc: DescriptionDocument): Promise<Buffer> {
 
     const layout = new Layout(new Measure(pdf), doc);
     layout.titlePage();
+    layout.colophon();
     layout.contents();
     for (const section of doc.sections) layout.section(section, layout.root);
     layout.footers();

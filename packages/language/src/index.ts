@@ -7,6 +7,7 @@ export * from './oj-workspace-index.js';
 export * from './model-utils.js';
 export * from './semantics/interpreter.js';
 export * from './semantics/rule-text.js';
+export * from './semantics/rule-text-print.js';
 export * from './workspace-loader.js';
 export * from './codebook.js';
 export * from './semantics/analysis.js';
