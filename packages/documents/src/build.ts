@@ -7,8 +7,8 @@
 import {
     type Area, type DocumentBlock, type DocumentSection as AuthoredSection, type Indicator, type IndicatorQuestion, type Model,
     type PrintedDocument, type ReportingLevel, type Survey,
-    codebookRows, exclusionSentence, isArea, isIndicator, isPerArea, isPrintedDocument, joinSwedish, optionsOf, printedOptionLabel,
-    printedRequirementSentence, questionOf, ratioText, surveyOfModel, unitsOfQuestion, unitLabel
+    codebookRows, isArea, isIndicator, isPerArea, isPrintedDocument, joinSwedish, optionsOf, printedOptionLabel,
+    printedExclusionSentence, printedRequirementSentence, questionOf, ratioText, surveyOfModel
 } from '@oj/language';
 import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, IndicatorRow, Paragraph, SectionContent } from './model.js';
 import { capitalize, cleanText, compareSwedish, parseIsoDate, sentence, slug, swedishDate } from './text.js';
@@ -246,7 +246,7 @@ export function indicatorEntry(indicator: Indicator, survey: Survey | undefined)
     add('Teknisk beskrivning', technicalDescription(indicator));
     add('Definitioner', definitions(indicator));
     add('Målpopulation', [text(indicator.targetPopulation ?? survey?.targetPopulation)]);
-    add('Nämnare', [paragraph([cleanText(indicator.denominator ?? survey?.denominator), exclusionSentence(indicator) ?? ''].filter(Boolean).join(' '))]);
+    add('Nämnare', [paragraph([cleanText(indicator.denominator ?? survey?.denominator), printedExclusionSentence(indicator) ?? ''].filter(Boolean).join(' '))]);
     add('Redovisningsnivå', [paragraph(reportingLevelText(indicator.levels.length > 0 ? indicator.levels : survey?.levels ?? []))]);
     // Only the author's comment: a generated one would print text the source does not have.
     add('Kommentar', [paragraph(cleanText(indicator.comment))]);
@@ -315,10 +315,9 @@ function questionBlocks(slot: IndicatorQuestion, numbered: boolean): Array<Parag
     const blocks: Array<Paragraph | BulletList> = [paragraph(numbered ? `${slot.name}) ${cleanText(question.text)}` : cleanText(question.text))];
     const items = question.items.map(item => ({ text: `${item.name}. ${cleanText(item.text)}` }));
     if (items.length > 0 && !question.multipleChoice) blocks.push({ kind: 'list', items });
+    // As printed, a per-area question says so in its answer options ("för respektive område"); the
+    // areas it is asked for are the indicator's, named in the table header.
     const perArea = isPerArea(question);
-    if (perArea) {
-        blocks.push(paragraph(`Frågan besvaras för respektive område: ${joinSwedish(unitsOfQuestion(question).map(u => cleanText(unitLabel(u))))}.`));
-    }
     const scope = perArea ? ' för respektive område' : '';
     if (question.multipleChoice && items.length > 0) {
         blocks.push(paragraph(`Svarsalternativ${scope} (flera kan väljas): ${items.map(i => i.text).join(', ')}`));

@@ -88,7 +88,7 @@ interface TextStyle {
 }
 
 const STYLE = {
-    body: { font: 'regular', size: SIZES.body, leading: 14, color: TEXT },
+    body: { font: 'regular', size: SIZES.body, leading: 13.5, color: TEXT },
     cell: { font: 'regular', size: SIZES.cell, leading: 12, color: TEXT },
     cellStrong: { font: 'bold', size: SIZES.cell, leading: 12, color: TEXT },
     label: { font: 'bold', size: SIZES.cell, leading: 12, color: TEXT },
@@ -106,7 +106,7 @@ const STYLE = {
     footer: { font: 'regular', size: SIZES.footer, leading: 10, color: MUTED }
 } satisfies Record<string, TextStyle>;
 
-const CELL_PAD = 5;
+const CELL_PAD = 4;
 const LABEL_WIDTH = 128;
 const PARAGRAPH_GAP = 6;
 const CELL_PARAGRAPH_GAP = 4.5;
