@@ -8,7 +8,8 @@ import {
     PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TabStopType,
     TextRun, WidthType, type IParagraphOptions
 } from 'docx';
-import { type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type IndicatorEntry, type Paragraph as TextParagraph, startsNewPage } from './model.js';
+import { type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type IndicatorEntry, type Paragraph as TextParagraph, columnAlign,
+    columnShares, startsNewPage } from './model.js';
 import { COLOURS, FONTS, PAGE, SIZES, halfPoints, twips } from './theme.js';
 import { renumberBookmarks, reproduciblePackage } from './docx-package.js';
 import { modelPageNumbers, type StyleFormat, type WordFormat } from './docx-pages.js';
@@ -139,9 +140,7 @@ export function cell(children: Paragraph[], options: { fill?: string; columnSpan
 }
 
 function dataTableWidths(table: DataTable): number[] {
-    const first = Math.round(TEXT_WIDTH * 0.5);
-    const other = Math.floor((TEXT_WIDTH - first) / Math.max(1, table.columns.length - 1));
-    return table.columns.map((_c, i) => (i === 0 ? first : other));
+    return columnShares(table).map(share => Math.floor(TEXT_WIDTH * share));
 }
 
 function dataTable(table: DataTable): Array<Paragraph | Table> {
@@ -162,7 +161,10 @@ function dataTable(table: DataTable): Array<Paragraph | Table> {
                 }),
                 ...table.rows.map(row => new TableRow({
                     cantSplit: true,
-                    children: row.map((c, i) => cell([small(c, i === 0 ? {} : { alignment: AlignmentType.RIGHT })], { width: widths[i] }))
+                    children: row.map((c, i) => {
+                        const align = columnAlign(table, i);
+                        return cell([small(c, align === 'left' ? {} : { alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER })], { width: widths[i] });
+                    })
                 }))
             ]
         })

@@ -4,7 +4,7 @@
  * allowed by hash or nonce). Every text from the model goes through escapeHtml.
  */
 import { createHash } from 'node:crypto';
-import type { Block, BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, Paragraph } from './model.js';
+import { type Block, type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type IndicatorEntry, type Paragraph, columnAlign } from './model.js';
 import { escapeHtml as esc } from './text.js';
 import { FONTS, SIZES, css } from './theme.js';
 
@@ -40,6 +40,7 @@ caption { text-align: left; font-weight: bold; padding-bottom: .4rem; }
 th, td { border: 1px solid var(--rule); padding: .35rem .5rem; vertical-align: top; text-align: left; }
 thead th { background: var(--band); }
 td.number { text-align: right; }
+td.center { text-align: center; }
 table.indicator thead th { background: var(--accent); color: #fff; }
 table.indicator thead th :is(h3, h4) { margin: 0; font-size: 1.1rem; color: #fff; }
 table.indicator thead td { background: var(--band); font-weight: bold; }
@@ -157,7 +158,7 @@ function renderTable(table: DataTable, out: string[]): void {
     out.push(table.columns.map(c => `<th scope="col">${esc(c)}</th>`).join(''));
     out.push('</tr></thead>', '<tbody>');
     for (const row of table.rows) {
-        out.push(`<tr><th scope="row">${esc(row[0] ?? '')}</th>${row.slice(1).map(c => `<td class="number">${esc(c)}</td>`).join('')}</tr>`);
+        out.push(`<tr><th scope="row">${esc(row[0] ?? '')}</th>${row.slice(1).map((c, i) => `<td class="${columnAlign(table, i + 1) === 'right' ? 'number' : columnAlign(table, i + 1)}">${esc(c)}</td>`).join('')}</tr>`);
     }
     out.push('</tbody>', '</table>');
 }

@@ -36,6 +36,20 @@ export interface DataTable {
     caption: string;
     columns: string[];
     rows: string[][];
+    /** Per column; by default the first left and the others right (numbers). */
+    align?: Array<'left' | 'center' | 'right'>;
+    /** Column widths as shares of the text width; by default half for the first, the rest shared. */
+    widths?: number[];
+}
+
+export function columnAlign(table: DataTable, column: number): 'left' | 'center' | 'right' {
+    return table.align?.[column] ?? (column === 0 ? 'left' : 'right');
+}
+
+/** Column widths of a data table as shares of the text width. */
+export function columnShares(table: DataTable): number[] {
+    if (table.widths && table.widths.length === table.columns.length) return table.widths;
+    return table.columns.map((_c, i) => (i === 0 ? 0.5 : 0.5 / Math.max(1, table.columns.length - 1)));
 }
 
 export type Block = Paragraph | BulletList | DataTable | Heading;

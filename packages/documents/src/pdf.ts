@@ -11,7 +11,10 @@
  * Laying out first also gives the table of contents its page numbers without rendering twice.
  */
 import PDFDocumentModule from 'pdfkit';
-import { type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type IndicatorEntry, type Paragraph, startsNewPage } from './model.js';
+import {
+    type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type IndicatorEntry, type Paragraph, columnAlign,
+    columnShares, startsNewPage
+} from './model.js';
 import { type FontStyle, fontPath } from './fonts.js';
 import { escapeXml } from './text.js';
 import { PAGE, SIZES, css } from './theme.js';
@@ -472,7 +475,7 @@ class Layout {
     /** A small table with a header row (repeated on later pages) and a row-header column. */
     dataTable(table: DataTable, parent: StructNode): void {
         const t = node('Table', parent);
-        const widths = table.columns.map((_c, i) => (i === 0 ? WIDTH * 0.5 : (WIDTH * 0.5) / (table.columns.length - 1)));
+        const widths = columnShares(table).map(share => WIDTH * share);
         const xs = widths.map((_w, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
         const caption = node('Caption', t);
         this.y += 10;
@@ -514,8 +517,10 @@ class Layout {
             if (!this.fits(height)) this.newPage();
             this.artifact(xs.map((x, i): Op => ({ t: 'frame', x: LEFT + x, y: this.y, w: widths[i], h: height, color: RULE, width: 0.6 })));
             cells.forEach((cell, i) => cell.lines.forEach((text, j) => {
-                // Numbers are right-aligned so that they line up.
-                const x = i === 0 ? LEFT + xs[i] + CELL_PAD : LEFT + xs[i] + widths[i] - CELL_PAD - this.measure.width(text, cell.style);
+                // Numbers are right-aligned so that they line up (the default for every column but the first).
+                const align = columnAlign(table, i);
+                const free = widths[i] - 2 * CELL_PAD - this.measure.width(text, cell.style);
+                const x = LEFT + xs[i] + CELL_PAD + (align === 'right' ? free : align === 'center' ? free / 2 : 0);
                 this.page.marks.push({ node: cell.p, ops: [shift(textOp(0, text, cell.style), x, this.y + CELL_PAD + j * cell.style.leading)] });
             }));
             this.y += height;

@@ -6,8 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import {
-    buildDescriptionDocument, buildQuestionnaire, renderDocx, renderHtml, renderPdf, renderQuestionnaireDocx
+    buildDescriptionDocument, buildQuestionnaire, renderDocx, renderHtml, renderPdf, renderQuestionnaireDocx, renderQuestionnaireHtml,
+    renderQuestionnairePdf
 } from '@oj/documents';
+import { readResponseFile } from '@oj/evaluator';
 import { errorCount, openWorkspace } from '../workspace.js';
 
 export type DocsFormat = 'docx' | 'pdf' | 'html';
@@ -20,6 +22,8 @@ export interface DocsOptions {
     publisher?: string;
     /** The document date (YYYY-MM-DD); defaults to one taken from the model, so output is reproducible. */
     date?: string;
+    /** A survey export (CSV or XLSX): the description's response rates (Tabell 2) are counted from it. */
+    responses?: string;
 }
 
 export interface DocsResult {
@@ -44,9 +48,6 @@ function parseDate(value: string | undefined): Date | undefined {
 /** Builds the requested document from the files and folders given. */
 export async function docs(inputs: string[], options: DocsOptions): Promise<DocsResult> {
     const kind = options.kind ?? 'description';
-    if (kind === 'questionnaire' && options.format !== 'docx') {
-        throw new Error('Formuläret (--kind questionnaire) finns bara som Word (--format docx).');
-    }
     const date = parseDate(options.date);
     const workspace = await openWorkspace(inputs);
     const errors = errorCount(workspace);
@@ -54,9 +55,14 @@ export async function docs(inputs: string[], options: DocsOptions): Promise<Docs
     if (errors > 0) return { bytes: Buffer.alloc(0), errors, indicators };
     const common = { title: options.title, publisher: options.publisher, date };
     if (kind === 'questionnaire') {
-        return { bytes: await renderQuestionnaireDocx(buildQuestionnaire(workspace.models, common)), errors, indicators };
+        const questionnaire = buildQuestionnaire(workspace.models, common);
+        const bytes = options.format === 'pdf' ? await renderQuestionnairePdf(questionnaire)
+            : options.format === 'docx' ? await renderQuestionnaireDocx(questionnaire)
+            : Buffer.from(renderQuestionnaireHtml(questionnaire, { standalone: true }), 'utf8');
+        return { bytes, errors, indicators };
     }
-    const doc = buildDescriptionDocument(workspace.models, common);
+    const responses = options.responses ? await readResponseFile(options.responses) : undefined;
+    const doc = buildDescriptionDocument(workspace.models, { ...common, responses });
     const bytes = options.format === 'pdf' ? await renderPdf(doc)
         : options.format === 'docx' ? await renderDocx(doc)
         : Buffer.from(renderHtml(doc, { standalone: true }), 'utf8');
@@ -72,15 +78,16 @@ function formatOf(format: string | undefined, out: string | undefined): DocsForm
 
 export function registerDocs(program: Command, setExitCode: (code: number) => void): void {
     program.command('docs')
-        .description('Skriv indikatorbeskrivningen (Word, PDF, HTML) eller insamlingsformuläret (Word) från modellen')
+        .description('Skriv indikatorbeskrivningen eller insamlingsformuläret (Word, PDF, HTML) från modellen')
         .argument('<paths...>', 'filer eller mappar med modellen')
         .addOption(new Option('-f, --format <format>', 'filformat (annars från filändelsen)').choices(FORMATS))
         .addOption(new Option('-k, --kind <kind>', 'vilket dokument').choices(['description', 'questionnaire']).default('description'))
         .option('-o, --out <file>', 'fil att skriva (HTML kan skrivas till standard ut)')
         .option('--title <text>', 'dokumentets titel (annars "Indikatorer – öppna jämförelser <år>")')
         .option('--publisher <text>', 'utgivare, på titelsidan och i dokumentegenskaperna')
-        .option('--date <ÅÅÅÅ-MM-DD>', 'dokumentets datum i filens metadata (annars från enkätens mätdatum)')
-        .action(async (paths: string[], options: { format?: string; kind: DocsKind; out?: string; title?: string; publisher?: string; date?: string }) => {
+        .option('--date <ÅÅÅÅ-MM-DD>', 'dokumentets datum i filens metadata (annars publiceringsdatum eller enkätens mätdatum)')
+        .option('--responses <fil>', 'enkätsvar (CSV eller XLSX) som svarsfrekvensen (tabell 2) räknas från')
+        .action(async (paths: string[], options: { format?: string; kind: DocsKind; out?: string; title?: string; publisher?: string; date?: string; responses?: string }) => {
             const format = formatOf(options.format, options.out);
             if (!format) {
                 process.stderr.write('Ange --format docx, pdf eller html (eller en --out-fil med den ändelsen).\n');
@@ -94,7 +101,7 @@ export function registerDocs(program: Command, setExitCode: (code: number) => vo
             }
             let result: DocsResult;
             try {
-                result = await docs(paths, { format, kind: options.kind, title: options.title, publisher: options.publisher, date: options.date });
+                result = await docs(paths, { format, kind: options.kind, title: options.title, publisher: options.publisher, date: options.date, responses: options.responses });
             } catch (error) {
                 process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
                 setExitCode(2);
