@@ -454,14 +454,22 @@ class Layout {
         this.destination(section.id, { title: section.title, parent: parentId });
         this.flow(this.textLines(sect, section.level === 1 ? 'H2' : 'H3', section.title, heading, WIDTH, 0), LEFT, 99);
         this.y += section.level === 1 ? 6 : 2;
-        for (const content of section.content) {
+        for (const [index, content] of section.content.entries()) {
             switch (content.kind) {
                 case 'paragraph': this.flow(this.textLines(sect, 'P', content.text, content.emphasis ? { ...STYLE.body, font: 'bold' } : STYLE.body, WIDTH, PARAGRAPH_GAP)); break;
                 case 'list': this.flow(this.listLines(sect, content, STYLE.body, WIDTH, PARAGRAPH_GAP)); break;
                 case 'heading': {
                     const lines = this.textLines(sect, inner, content.text, innerStyle, WIDTH, 14);
-                    // A heading stays with the first lines of what follows it.
-                    if (!this.fits(14 + lines.length * innerStyle.leading + 2 * STYLE.body.leading)) this.newPage();
+                    // A heading stays with what follows it: the paragraphs up to the next table or
+                    // heading (a question and its legend) and the start of that table, or two lines.
+                    const next: number[] = [];
+                    for (const c of section.content.slice(index + 1)) {
+                        if (c.kind !== 'paragraph') { if (c.kind === 'table') next.push(60); break; }
+                        next.push(this.measure.wrap(c.text, STYLE.body, WIDTH).length * STYLE.body.leading + PARAGRAPH_GAP);
+                    }
+                    const following = next.reduce((a, b) => a + b, 0);
+                    const keep = following > 0 && following < (BOTTOM - TOP) / 3 ? following : 2 * STYLE.body.leading;
+                    if (this.y > TOP && !this.fits(14 + lines.length * innerStyle.leading + keep)) this.newPage();
                     this.flow(lines, LEFT, 99);
                     break;
                 }
