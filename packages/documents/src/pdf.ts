@@ -135,6 +135,8 @@ interface StructNode {
 type Op =
     | { t: 'text'; x: number; y: number; text: string; style: TextStyle }
     | { t: 'pageref'; right: number; y: number; dest: string; style: TextStyle }
+    /** Dot leaders from `from` up to the page number of `dest` set flush right at `right`. */
+    | { t: 'leader'; from: number; right: number; y: number; dest: string; style: TextStyle }
     | { t: 'rect'; x: number; y: number; w: number; h: number; color: string }
     | { t: 'frame'; x: number; y: number; w: number; h: number; color: string; width: number }
     | { t: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
@@ -177,6 +179,7 @@ function shift(op: Op, dx: number, dy: number): Op {
     switch (op.t) {
         case 'text': return { ...op, x: op.x + dx, y: op.y + dy };
         case 'pageref': return { ...op, right: op.right + dx, y: op.y + dy };
+        case 'leader': return { ...op, from: op.from + dx, right: op.right + dx, y: op.y + dy };
         case 'rect': case 'frame': case 'link': return { ...op, x: op.x + dx, y: op.y + dy };
         case 'line': return { ...op, x1: op.x1 + dx, y1: op.y1 + dy, x2: op.x2 + dx, y2: op.y2 + dy };
     }
@@ -421,11 +424,10 @@ class Layout {
                 ops.push({ t: 'link', x: indent, y: 0, w: WIDTH - indent, h: style.leading, dest: id, label: title });
                 const marks: Mark[] = [{ node: link, ops }];
                 if (last) {
-                    // Dot leaders are decoration: an artifact between the title and the page number.
-                    const start = indent + this.measure.width(t, style) + 6;
-                    const end = WIDTH - numberWidth;
-                    const dots = Math.max(0, Math.floor((end - start) / this.measure.width('.', style)));
-                    if (dots > 2) marks.push({ artifact: 'Layout', ops: [textOp(end - dots * this.measure.width('.', style), '.'.repeat(dots), { ...style, color: MUTED })] });
+                    // Dot leaders are decoration: an artifact between the title and the page number,
+                    // run up to the number once it is known (when the pages are painted).
+                    const leader = { ...style, color: MUTED };
+                    marks.push({ artifact: 'Layout', ops: [{ t: 'leader', from: indent + this.measure.width(t, style) + 4, right: WIDTH, y: textTop(style), dest: id, style: leader }] });
                 }
                 this.flow([{ height: style.leading, before: i === 0 && indent === 0 ? 4 : 0, marks }], LEFT, 1);
             });
@@ -712,6 +714,15 @@ class Painter {
                 this.setText(op.style);
                 const text = String((this.pageOf.get(op.dest) ?? 0) + 1);
                 pdf.text(text, op.right - pdf.widthOfString(text), op.y, { lineBreak: false });
+                break;
+            }
+            case 'leader': {
+                this.setText(op.style);
+                const number = pdf.widthOfString(String((this.pageOf.get(op.dest) ?? 0) + 1));
+                const dot = pdf.widthOfString('.');
+                const end = op.right - number - 4;
+                const dots = Math.floor((end - op.from) / dot);
+                if (dots > 2) pdf.text('.'.repeat(dots), end - dots * dot, op.y, { lineBreak: false });
                 break;
             }
             case 'rect':
