@@ -316,7 +316,8 @@ function answerDataTable(q: QuestionnaireQuestion): DataTable {
             kind: 'table', id: `${q.id}-svar`, caption: `Svar på ${q.heading.charAt(0).toLocaleLowerCase('sv')}${q.heading.slice(1)} (kryssa i de alternativ som gäller)`,
             columns: ['Avser', ...columns],
             rows: rows.map(r => [r.label || 'Svar', ...r.variables.map(v => `${BOX} ${v}`)]),
-            align: ['left', ...columns.map(() => 'left' as const)]
+            align: ['left', ...columns.map(() => 'left' as const)],
+            widths: [0.24, ...columns.map(() => 0.76 / columns.length)]
         };
     }
     const answers = q.kind === 'numeric' ? ['Antal'] : q.options.map(o => o.short);
