@@ -20,7 +20,7 @@ export interface HtmlOptions {
 /** The style sheet of the page; exported so an embedder of the fragment can use it too. */
 export const DOCUMENT_CSS = `
 :root { color-scheme: light; --accent: ${css('accent')}; --band: ${css('band')}; --rule: ${css('rule')}; --label: ${css('labelFill')}; --muted: ${css('muted')}; }
-body { font-family: ${FONTS.html}; font-size: ${SIZES.body + 1}pt; line-height: 1.45; color: ${css('text')}; background: #fff; margin: 0; }
+body { font-family: ${FONTS.html}; font-size: ${SIZES.body + 1}pt; line-height: 1.45; color: ${css('text')}; background: ${css('white')}; margin: 0; }
 article { max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
 .title-page { border-bottom: 3px solid var(--accent); padding: 3rem 0 2rem; margin-bottom: 2rem; }
 .title-page h1 { font-size: 2rem; color: var(--accent); margin: 0 0 .5rem; }
@@ -41,8 +41,8 @@ th, td { border: 1px solid var(--rule); padding: .35rem .5rem; vertical-align: t
 thead th { background: var(--band); }
 td.number { text-align: right; }
 td.center { text-align: center; }
-table.indicator thead th { background: var(--accent); color: #fff; }
-table.indicator thead th :is(h3, h4) { margin: 0; font-size: 1.1rem; color: #fff; }
+table.indicator thead th { background: var(--accent); color: ${css('white')}; }
+table.indicator thead th :is(h3, h4) { margin: 0; font-size: 1.1rem; color: ${css('white')}; }
 table.indicator thead td { background: var(--band); font-weight: bold; }
 table.indicator tbody th { width: 24%; background: var(--label); font-weight: bold; }
 table.indicator td p, table.indicator td ul { margin: 0 0 .45rem; }
