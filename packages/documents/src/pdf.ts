@@ -617,9 +617,21 @@ class Layout {
                 { t: 'line', x1: LEFT + LABEL_WIDTH, y1: top, x2: LEFT + LABEL_WIDTH, y2: bottom, color: RULE, width: 0.6 }
             );
         };
-        for (const line of content) {
+        // Lines of one paragraph share its structure node: a paragraph is not left with one line
+        // alone at the foot of a page (its first) or at the top of the next (its last).
+        const owner = (line: Line | undefined) => line?.marks[line.marks.length - 1]?.node;
+        const fitsHere = (line: Line, at: number) => at + (at === top + CELL_PAD ? 0 : line.before) + line.height + CELL_PAD <= BOTTOM;
+        for (const [index, line] of content.entries()) {
             const before = cy === top + CELL_PAD ? 0 : line.before;
-            if (cy + before + line.height + CELL_PAD > BOTTOM) {
+            const next = content[index + 1];
+            const afterNext = content[index + 2];
+            const placedHere = cy > top + CELL_PAD;
+            const sameAsNext = next !== undefined && owner(next) === owner(line) && next.before === 0;
+            const firstOfParagraph = index === 0 || owner(content[index - 1]) !== owner(line) || line.before > 0;
+            const nextIsLast = sameAsNext && (afterNext === undefined || owner(afterNext) !== owner(next) || afterNext.before > 0);
+            const nextFits = next !== undefined && fitsHere(next, cy + before + line.height);
+            const keepWithNext = placedHere && sameAsNext && !nextFits && (firstOfParagraph || nextIsLast);
+            if (cy + before + line.height + CELL_PAD > BOTTOM || keepWithNext) {
                 close(Math.max(cy, labelBottom) + CELL_PAD);
                 this.newPage();
                 shading = this.reserveArtifact();
