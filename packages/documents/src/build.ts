@@ -6,11 +6,12 @@
  */
 import {
     type Area, type Indicator, type IndicatorQuestion, type Model, type ReportingLevel, type Survey,
-    exclusionSentence, isArea, isIndicator, isPerArea, joinSwedish, optionsOf, questionOf, ratioText,
-    requirementSentence, surveyOfModel, unitLabel, unitsOfQuestion
+    comparabilitySentence, denominatorSentence, isArea, isIndicator, isPerArea, joinSwedish, measureText, optionsOf,
+    populationSentence, questionOf, ratioText, reportingLevelSentence, reportingLevelText as levelText,
+    requirementSentence, surveyOf, surveyOfModel, unitLabel, unitsOfQuestion
 } from '@oj/language';
 import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, IndicatorRow, Paragraph } from './model.js';
-import { capitalize, cleanText, compareSwedish, parseIsoDate, sentence, slug, swedishDate } from './text.js';
+import { cleanText, compareSwedish, parseIsoDate, sentence, slug, swedishDate } from './text.js';
 
 export interface DescriptionOptions {
     /** Overrides the title "Indikatorer – öppna jämförelser <år>". */
@@ -202,16 +203,14 @@ function introduction(survey: Survey | undefined, year: number | undefined, indi
 
 const KIND_TEXT: Record<string, string> = { struktur: 'Struktur', process: 'Process', resultat: 'Resultat' };
 
-const LEVEL_TEXT: Record<ReportingLevel, string> = {
-    stadsdel: 'stadsdelar i Stockholm och Göteborg', kommun: 'kommuner', storstad: 'storstäder', län: 'län', riket: 'riket'
-};
-
-/** "Stadsdelar i Stockholm och Göteborg, kommuner, storstäder, län och riket." */
+/** "Stadsdelar i Stockholm och Göteborg, kommuner, storstäder, län och riket." (kept for callers; the text is @oj/language's). */
 export function reportingLevelText(levels: ReportingLevel[]): string {
-    return levels.length === 0 ? '' : `${capitalize(joinSwedish(levels.map(l => LEVEL_TEXT[l])))}.`;
+    return levelText(levels);
 }
 
-export function indicatorEntry(indicator: Indicator, survey: Survey | undefined): IndicatorEntry {
+export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | undefined): IndicatorEntry {
+    // An indicator's defaults are its own survey's, never another survey's that shares the document.
+    const survey = surveyOf(indicator) ?? documentSurvey;
     const name = cleanText(indicator.name);
     const rows: IndicatorRow[] = [];
     const add = (label: string, blocks: Array<Paragraph | BulletList>) => {
@@ -221,20 +220,23 @@ export function indicatorEntry(indicator: Indicator, survey: Survey | undefined)
     const text = (value: string | undefined) => paragraph(cleanText(value));
 
     if (indicator.earlier) add('Tidigare namn', [paragraph(`${indicator.earlier.year}: ${cleanText(indicator.earlier.name)}`)]);
+    add('Jämförbarhet', [paragraph(cleanText(comparabilitySentence(indicator)))]);
     add('Beskrivning', [text(indicator.description)]);
     add('Syfte', [text(indicator.purpose)]);
     add('Referenser', references(indicator));
-    add('Önskat värde', [paragraph(cleanText(indicator.directionText)
+    // A background measure describes conditions: it has no desired value (the validator forbids one).
+    add('Önskat värde', [paragraph(indicator.measure ? 'Bakgrundsmått, ingen önskad riktning.' : cleanText(indicator.directionText)
         || (indicator.direction === 'positiv' ? 'Positivt resultat är önskvärt.' : indicator.direction === 'negativ' ? 'Negativt resultat är önskvärt.' : ''))]);
     add('Typ av indikator', [paragraph(indicator.kinds.map(k => KIND_TEXT[k] ?? k).join(', '))]);
     add('Kvalitetsområde', [paragraph(indicator.qualityAreas.map(cleanText).join(', '))]);
     add('Datakälla och felkällor', [text(indicator.dataSource ?? survey?.dataSource), text(indicator.errorSources ?? survey?.errorSources)]);
     add('Teknisk beskrivning', technicalDescription(indicator));
     add('Definitioner', definitions(indicator));
-    add('Målpopulation', [text(indicator.targetPopulation ?? survey?.targetPopulation)]);
-    add('Nämnare', [paragraph([cleanText(indicator.denominator ?? survey?.denominator), exclusionSentence(indicator) ?? ''].filter(Boolean).join(' '))]);
-    add('Redovisningsnivå', [paragraph(reportingLevelText(indicator.levels.length > 0 ? indicator.levels : survey?.levels ?? []))]);
-    add('Kommentar', [paragraph(cleanText(indicator.comment) || groupsSentence(indicator))]);
+    add('Målpopulation', [paragraph(cleanText(populationSentence(indicator)))]);
+    add('Nämnare', [paragraph(cleanText(denominatorSentence(indicator)))]);
+    add('Redovisningsnivå', [paragraph(cleanText(reportingLevelSentence(indicator)))]);
+    const comments = indicator.comments.map(c => paragraph(cleanText(c)));
+    add('Kommentar', comments.length > 0 ? comments : [paragraph(groupsSentence(indicator))]);
 
     return {
         kind: 'indicator',
@@ -289,6 +291,9 @@ function technicalDescription(indicator: Indicator): Array<Paragraph | BulletLis
             : 'Indikatorn beräknas utifrån svar på följande enkätfrågor:'));
     }
     for (const slot of slots) blocks.push(...questionBlocks(slot));
+    if (indicator.measure) {
+        blocks.push(paragraph(`Bakgrundsmåttet är ${measureText(indicator.measure)}.`));
+    }
     if (indicator.ratio) {
         const ratio = ratioText(indicator);
         if (ratio) blocks.push(paragraph(`Indikatorn är en andel: ${ratio.charAt(0).toLocaleLowerCase('sv')}${ratio.slice(1)}.`));

@@ -1,16 +1,19 @@
 /**
  * `oj evaluate`: a survey export in, per-respondent statuses and published shares out
- * (units.csv, aggregates.csv, results.xlsx). Nothing is written unless the whole file is valid.
+ * (units.csv, aggregates.csv, indicators.csv, results.xlsx). Nothing is written unless the whole file is valid.
  */
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import {
-    type Indicator, type IndicatorResult, type Model, type ReportingUnit, codebookRows, evaluateIndicatorForAllUnits, unitsOfIndicator
+    type Indicator, type IndicatorResult, type MeasureResult, type Model, type ReportingUnit, codebookRows, comparabilityOf,
+    evaluateIndicatorForAllUnits, evaluateMeasureForAllUnits, measureAggregation, populationOf, reportingLevelsOf, unitsOfIndicator
 } from '@oj/language';
 import { writeFilesAtomically } from './atomic-write.js';
 import { formatCsv } from './csv.js';
-import { aggregate, type AggregateRow, STORSTADER, type UnitResult } from './runtime/aggregate.js';
+import { aggregate, type AggregateRow, type Level, STORSTADER, type UnitResult } from './runtime/aggregate.js';
+import { aggregateMeasures, type MeasureAggregateRow, type MeasureUnitResult } from './runtime/measures.js';
+import { inPopulation } from './runtime/population.js';
 import { readResponseFile, validateResponses } from './responses.js';
 
 export interface EvaluateOptions {
@@ -23,6 +26,10 @@ export interface EvaluationSummary {
     respondentsEvaluated: number;
     results: number;
     statuses: Record<'met' | 'not_met' | 'excluded' | 'missing', number>;
+    /** Background measures: values given, and those excluded or missing. */
+    measures: Record<'measured' | 'excluded' | 'missing', number>;
+    /** Respondent × indicator pairs not evaluated because the respondent is outside the indicator's population. */
+    outside: number;
     warnings: string[];
     files: string[];
 }
@@ -39,25 +46,101 @@ export function indicatorsOf(models: Model[]): Indicator[] {
     return models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
 }
 
-export function evaluateRespondents(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): Array<UnitResult & IndicatorResult> {
-    const indicators = indicatorsOf(models);
-    const results: Array<UnitResult & IndicatorResult> = [];
+export interface SurveyEvaluation {
+    /** Indicators (rules and shares of counts), respondent by respondent. */
+    results: Array<UnitResult & IndicatorResult>;
+    /** Background measures, respondent by respondent. */
+    measures: Array<MeasureUnitResult & MeasureResult>;
+    /** Respondent × indicator pairs outside the indicator's population (not evaluated). */
+    outside: number;
+}
+
+/**
+ * Evaluates every indicator for the respondents in its population. A respondent outside an
+ * indicator's population gets no result for it: it is not evaluated and not counted anywhere.
+ */
+export function evaluateSurvey(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): SurveyEvaluation {
+    const indicators = indicatorsOf(models).map(indicator => ({ indicator, kinds: populationOf(indicator).kinds }));
+    const results: SurveyEvaluation['results'] = [];
+    const measures: SurveyEvaluation['measures'] = [];
+    let outside = 0;
     respondents.forEach((respondent, index) => {
-        for (const indicator of indicators) {
-            for (const result of evaluateIndicatorForAllUnits(indicator, respondent.answers)) results.push({ ...result, unit: respondent.unit });
+        for (const { indicator, kinds } of indicators) {
+            if (!inPopulation(respondent.unit, kinds)) { outside++; continue; }
+            if (indicator.measure) {
+                for (const result of evaluateMeasureForAllUnits(indicator, respondent.answers)) measures.push({ ...result, unit: respondent.unit });
+            } else {
+                for (const result of evaluateIndicatorForAllUnits(indicator, respondent.answers)) results.push({ ...result, unit: respondent.unit });
+            }
         }
         if (options.onProgress && (index + 1) % 1000 === 0) options.onProgress(index + 1, respondents.length);
     });
-    return results;
+    return { results, measures, outside };
 }
 
-export function unitsCsv(results: UnitResult[]): string {
-    return formatCsv(['unit', 'indicator', 'group', 'status'], results.map(r => [r.unit, r.indicator, r.group ?? '', r.status]));
+/** The indicators' results (background measures and respondents outside a population left out). */
+export function evaluateRespondents(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): Array<UnitResult & IndicatorResult> {
+    return evaluateSurvey(models, respondents, options).results;
 }
 
-export function aggregatesCsv(rows: AggregateRow[]): string {
-    return formatCsv(['indicator', 'group', 'level', 'region', 'numerator', 'denominator', 'share'],
-        rows.map(r => [r.indicator, r.group ?? '', r.level, r.region, r.numerator, r.denominator, r.share === undefined ? '' : r.share.toFixed(4)]));
+const LEVEL_OF: Record<string, Level | undefined> = { riket: 'riket', län: 'lan', storstad: 'storstad' };
+
+/** The aggregate levels each indicator is published at (riket, län, storstad), by number. */
+export function publishedLevels(models: Model[]): (indicator: number) => Level[] | undefined {
+    const levels = new Map(indicatorsOf(models).map(i => [i.number, reportingLevelsOf(i).levels.flatMap(l => LEVEL_OF[l] ?? [])]));
+    return indicator => levels.get(indicator);
+}
+
+/** A share or value as the result files write it: whole numbers as they are, others to four decimals. */
+function figure(value: number | undefined, decimals = false): string {
+    if (value === undefined) return '';
+    return decimals || !Number.isInteger(value) ? value.toFixed(4) : String(value);
+}
+
+/**
+ * One row per respondent, indicator and area or group. A share of counts carries the respondent's
+ * own counts and share; a background measure its value (status "measured"); for a quotient also
+ * the two sums.
+ */
+export function unitsCsv(results: UnitResult[], measures: MeasureUnitResult[] = []): string {
+    const rows = [
+        ...results.map(r => ({ r, value: r.numerator !== undefined && r.denominator ? r.numerator / r.denominator : undefined, share: true })),
+        ...measures.map(r => ({ r, value: r.value, share: false }))
+    ];
+    // Respondent by respondent as evaluated, indicators by number (a stable sort keeps areas in order).
+    const order = new Map<string, number>();
+    [...results, ...measures].forEach(r => { if (!order.has(r.unit)) order.set(r.unit, order.size); });
+    rows.sort((a, b) => order.get(a.r.unit)! - order.get(b.r.unit)! || a.r.indicator - b.r.indicator);
+    return formatCsv(['unit', 'indicator', 'group', 'status', 'numerator', 'denominator', 'value'],
+        rows.map(({ r, value, share }) => [r.unit, r.indicator, r.group ?? '', r.status, r.numerator ?? '', r.denominator ?? '', figure(value, share)]));
+}
+
+/** Shares per level, and background measures' values per level (numerator, denominator and share empty), by indicator. */
+export function aggregatesCsv(rows: AggregateRow[], measures: MeasureAggregateRow[] = []): string {
+    const lines = [
+        ...rows.map(r => ({ indicator: r.indicator, cells: [r.indicator, r.group ?? '', r.level, r.region, r.numerator, r.denominator, r.share === undefined ? '' : r.share.toFixed(4), '', r.respondents] })),
+        ...measures.map(r => ({ indicator: r.indicator, cells: [r.indicator, r.group ?? '', r.level, r.region, '', '', '', figure(r.value), r.respondents] }))
+    ].sort((a, b) => a.indicator - b.indicator);
+    return formatCsv(['indicator', 'group', 'level', 'region', 'numerator', 'denominator', 'share', 'value', 'respondents'], lines.map(l => l.cells));
+}
+
+const KIND_TEXT = { rule: 'indikator', ratio: 'andel', measure: 'bakgrundsmått' } as const;
+
+/**
+ * What each published figure is: kind, population, levels, how a measure is aggregated, and
+ * whether it can be compared with an earlier year and why.
+ */
+export function indicatorsCsv(models: Model[]): string {
+    return formatCsv(['indicator', 'name', 'kind', 'population', 'levels', 'aggregation', 'earlier_year', 'comparable', 'comparability'],
+        indicatorsOf(models).map(i => {
+            const comparability = comparabilityOf(i);
+            const kind = i.measure ? 'measure' : i.ratio ? 'ratio' : 'rule';
+            return [
+                i.number, i.name, KIND_TEXT[kind], (populationOf(i).kinds ?? ['kommun', 'stadsdel']).join(' '), reportingLevelsOf(i).levels.join(' '),
+                i.measure ? measureAggregation(i.measure) : '', comparability?.year ?? '',
+                comparability?.comparable === undefined ? '' : comparability.comparable ? 'ja' : 'nej', comparability?.reason ?? ''
+            ];
+        }));
 }
 
 interface Sheet { title: string; entries: Array<{ indicator: Indicator; group?: string }> }
@@ -132,6 +215,12 @@ export async function resultsWorkbook(models: Model[], rows: AggregateRow[]): Pr
     }
 }
 
+/** How each background measure is aggregated per level, by number. */
+export function measureAggregations(models: Model[]): (indicator: number) => 'summa' | 'medelvärde' | 'median' {
+    const ways = new Map(indicatorsOf(models).flatMap(i => (i.measure ? [[i.number, measureAggregation(i.measure)] as const] : [])));
+    return indicator => ways.get(indicator) ?? 'summa';
+}
+
 /**
  * Reads, validates and evaluates a response file and writes the three result files to `outDir`.
  * Throws ResponseFileError naming every problem (and writes nothing) when the input is not valid.
@@ -139,17 +228,25 @@ export async function resultsWorkbook(models: Model[], rows: AggregateRow[]): Pr
 export async function evaluateResponsesFile(models: Model[], responsesPath: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluationSummary> {
     const table = await readResponseFile(responsesPath);
     const { respondents, warnings } = validateResponses(table, codebookRows(models));
-    const results = evaluateRespondents(models, respondents, options);
-    const aggregates = aggregate(results);
+    const { results, measures, outside } = evaluateSurvey(models, respondents, options);
+    const levels = publishedLevels(models);
+    const aggregates = aggregate(results, levels);
+    const measureAggregates = aggregateMeasures(measures, measureAggregations(models), levels);
     const workbook = await resultsWorkbook(models, aggregates);
-    const files = [path.join(outDir, 'units.csv'), path.join(outDir, 'aggregates.csv'), path.join(outDir, 'results.xlsx')];
-    // All three or none: a failure midway must not leave a cut-off file beside complete ones.
+    const files = ['units.csv', 'aggregates.csv', 'indicators.csv', 'results.xlsx'].map(f => path.join(outDir, f));
+    // All or none: a failure midway must not leave a cut-off file beside complete ones.
     writeFilesAtomically([
-        { path: files[0], content: unitsCsv(results) },
-        { path: files[1], content: aggregatesCsv(aggregates) },
-        { path: files[2], content: workbook }
+        { path: files[0], content: unitsCsv(results, measures) },
+        { path: files[1], content: aggregatesCsv(aggregates, measureAggregates) },
+        { path: files[2], content: indicatorsCsv(models) },
+        { path: files[3], content: workbook }
     ]);
     const statuses = { met: 0, not_met: 0, excluded: 0, missing: 0 };
     for (const r of results) statuses[r.status]++;
-    return { respondentsRead: table.rows.length, respondentsEvaluated: respondents.length, results: results.length, statuses, warnings, files };
+    const measured = { measured: 0, excluded: 0, missing: 0 };
+    for (const r of measures) measured[r.status]++;
+    return {
+        respondentsRead: table.rows.length, respondentsEvaluated: respondents.length, results: results.length + measures.length,
+        statuses, measures: measured, outside, warnings, files
+    };
 }

@@ -13,3 +13,7 @@ export * from './semantics/analysis.js';
 export * from './semantics/examples.js';
 export * from './oj-analysis-validator.js';
 export * from './oj-parser.js';
+export * from './model/surveys.js';
+export * from './semantics/population.js';
+export * from './semantics/comparability.js';
+export * from './semantics/measure.js';

@@ -2,12 +2,12 @@
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { codebookCsv as modelCodebookCsv } from '@oj/evaluator';
-import { errorCount, openWorkspace } from '../workspace.js';
+import { errorCount, openSurveyWorkspace, reportSurveyChoice, SURVEY_OPTION } from '../workspace.js';
 
 export { CODEBOOK_COLUMNS } from '@oj/evaluator';
 
-export async function codebookCsv(inputs: string[]): Promise<{ csv: string; rows: number; errors: number }> {
-    const workspace = await openWorkspace(inputs);
+export async function codebookCsv(inputs: string[], survey?: string): Promise<{ csv: string; rows: number; errors: number }> {
+    const workspace = await openSurveyWorkspace(inputs, survey);
     const { csv, variables } = modelCodebookCsv(workspace.models);
     return { csv, rows: variables, errors: errorCount(workspace) };
 }
@@ -17,8 +17,16 @@ export function registerCodebook(program: Command, setExitCode: (code: number) =
         .description('Skriv kodboken: en rad per enkätvariabel')
         .argument('<paths...>', 'filer eller mappar')
         .option('-o, --out <file>', 'CSV-fil att skriva (annars standard ut)')
-        .action(async (paths: string[], options: { out?: string }) => {
-            const { csv, rows, errors } = await codebookCsv(paths);
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { out?: string; enkät?: string }) => {
+            let result: Awaited<ReturnType<typeof codebookCsv>>;
+            try {
+                result = await codebookCsv(paths, options.enkät);
+            } catch (error) {
+                if (reportSurveyChoice(error, setExitCode)) return;
+                throw error;
+            }
+            const { csv, rows, errors } = result;
             if (errors > 0) {
                 process.stderr.write(`Modellen har ${errors} fel; kör "oj check" för att se dem. Ingen kodbok skriven.\n`);
                 setExitCode(1);

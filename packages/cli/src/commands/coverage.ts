@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { exampleCoverage, type CoverageEntry, type Indicator, type Status } from '@oj/language';
-import { errorCount, openWorkspace } from '../workspace.js';
+import { errorCount, openSurveyWorkspace, reportSurveyChoice, SURVEY_OPTION } from '../workspace.js';
 
 const STATUS_SV: Record<Status, string> = { met: 'uppnådd', not_met: 'ej uppnådd', excluded: 'utesluten', missing: 'saknas' };
 
@@ -15,8 +15,8 @@ export interface CoverageReport {
     percent: number;
 }
 
-export async function coverage(inputs: string[]): Promise<CoverageReport & { errors: number }> {
-    const workspace = await openWorkspace(inputs);
+export async function coverage(inputs: string[], survey?: string): Promise<CoverageReport & { errors: number }> {
+    const workspace = await openSurveyWorkspace(inputs, survey);
     const indicators = workspace.models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
         .sort((a, b) => a.number - b.number);
     const entries = indicators.flatMap(exampleCoverage).map((entry: CoverageEntry) => ({
@@ -37,8 +37,15 @@ export function registerCoverage(program: Command, setExitCode: (code: number) =
         .argument('<paths...>', 'filer eller mappar')
         .option('--json', 'skriv resultatet som JSON')
         .option('--min <percent>', 'avsluta med fel om täckningen är lägre', '0')
-        .action(async (paths: string[], options: { json?: boolean; min: string }) => {
-            const report = await coverage(paths);
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { json?: boolean; min: string; enkät?: string }) => {
+            let report: Awaited<ReturnType<typeof coverage>>;
+            try {
+                report = await coverage(paths, options.enkät);
+            } catch (error) {
+                if (reportSurveyChoice(error, setExitCode)) return;
+                throw error;
+            }
             if (options.json) {
                 process.stdout.write(JSON.stringify(report, null, 2) + '\n');
             } else {

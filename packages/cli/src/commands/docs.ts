@@ -8,7 +8,7 @@ import { Command, Option } from 'commander';
 import {
     buildDescriptionDocument, buildQuestionnaire, renderDocx, renderHtml, renderPdf, renderQuestionnaireDocx
 } from '@oj/documents';
-import { errorCount, openWorkspace } from '../workspace.js';
+import { errorCount, openSurveyWorkspace, reportSurveyChoice, SURVEY_OPTION } from '../workspace.js';
 
 export type DocsFormat = 'docx' | 'pdf' | 'html';
 export type DocsKind = 'description' | 'questionnaire';
@@ -20,6 +20,8 @@ export interface DocsOptions {
     publisher?: string;
     /** The document date (YYYY-MM-DD); defaults to one taken from the model, so output is reproducible. */
     date?: string;
+    /** The survey (--enkät) when the paths hold several. */
+    survey?: string;
 }
 
 export interface DocsResult {
@@ -48,7 +50,7 @@ export async function docs(inputs: string[], options: DocsOptions): Promise<Docs
         throw new Error('Formuläret (--kind questionnaire) finns bara som Word (--format docx).');
     }
     const date = parseDate(options.date);
-    const workspace = await openWorkspace(inputs);
+    const workspace = await openSurveyWorkspace(inputs, options.survey);
     const errors = errorCount(workspace);
     const indicators = workspace.models.flatMap(m => m.elements).filter(e => e.$type === 'Indicator').length;
     if (errors > 0) return { bytes: Buffer.alloc(0), errors, indicators };
@@ -80,7 +82,8 @@ export function registerDocs(program: Command, setExitCode: (code: number) => vo
         .option('--title <text>', 'dokumentets titel (annars "Indikatorer – öppna jämförelser <år>")')
         .option('--publisher <text>', 'utgivare, på titelsidan och i dokumentegenskaperna')
         .option('--date <ÅÅÅÅ-MM-DD>', 'dokumentets datum i filens metadata (annars från enkätens mätdatum)')
-        .action(async (paths: string[], options: { format?: string; kind: DocsKind; out?: string; title?: string; publisher?: string; date?: string }) => {
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { format?: string; kind: DocsKind; out?: string; title?: string; publisher?: string; date?: string; enkät?: string }) => {
             const format = formatOf(options.format, options.out);
             if (!format) {
                 process.stderr.write('Ange --format docx, pdf eller html (eller en --out-fil med den ändelsen).\n');
@@ -94,8 +97,9 @@ export function registerDocs(program: Command, setExitCode: (code: number) => vo
             }
             let result: DocsResult;
             try {
-                result = await docs(paths, { format, kind: options.kind, title: options.title, publisher: options.publisher, date: options.date });
+                result = await docs(paths, { format, kind: options.kind, title: options.title, publisher: options.publisher, date: options.date, survey: options.enkät });
             } catch (error) {
+                if (reportSurveyChoice(error, setExitCode)) return;
                 process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
                 setExitCode(2);
                 return;

@@ -1,15 +1,15 @@
-/** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv and results.xlsx out. */
+/** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv, indicators.csv and results.xlsx out. */
 import type { Command } from 'commander';
 import { evaluateResponsesFile, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
-import { errorCount, openWorkspace } from '../workspace.js';
+import { errorCount, openSurveyWorkspace, reportSurveyChoice, SURVEY_OPTION } from '../workspace.js';
 
 export type EvaluateResult =
     | { ok: true; summary: EvaluationSummary }
     | { ok: false; modelErrors: number; problems: InputProblem[]; message: string };
 
 /** Evaluates a response file against the model in `inputs`; nothing is written unless both are valid. */
-export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluateResult> {
-    const workspace = await openWorkspace(inputs);
+export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions & { survey?: string } = {}): Promise<EvaluateResult> {
+    const workspace = await openSurveyWorkspace(inputs, options.survey);
     const modelErrors = errorCount(workspace);
     if (modelErrors > 0) {
         return { ok: false, modelErrors, problems: [], message: `Modellen har ${modelErrors} fel; kör "oj check" för att se dem.` };
@@ -27,14 +27,21 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
         .description('Utvärdera en svarsfil (CSV eller XLSX) mot modellen')
         .argument('<paths...>', 'filer eller mappar med modellen')
         .requiredOption('-r, --responses <file>', 'svarsfilen: en rad per kommun/stadsdel, en kolumn per variabel')
-        .requiredOption('-o, --out <dir>', 'mapp för units.csv, aggregates.csv och results.xlsx')
+        .requiredOption('-o, --out <dir>', 'mapp för units.csv, aggregates.csv, indicators.csv och results.xlsx')
         .option('--json', 'skriv en sammanfattning som JSON')
-        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean }) => {
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean; enkät?: string }) => {
             // Progress only where a person watches it, and not in the middle of JSON.
             const progress = process.stderr.isTTY && !options.json
                 ? (done: number, total: number) => process.stderr.write(`\rUtvärderar: ${done} av ${total} svarande…`)
                 : undefined;
-            const result = await evaluate(paths, options.responses, options.out, { onProgress: progress });
+            let result: EvaluateResult;
+            try {
+                result = await evaluate(paths, options.responses, options.out, { onProgress: progress, survey: options.enkät });
+            } catch (error) {
+                if (reportSurveyChoice(error, setExitCode)) return;
+                throw error;
+            }
             if (progress) process.stderr.write('\r\x1b[K');
             if (!result.ok) {
                 if (options.json) process.stdout.write(JSON.stringify({ ok: false, modelErrors: result.modelErrors, problems: result.problems }, null, 2) + '\n');
@@ -47,8 +54,11 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 process.stdout.write(JSON.stringify({ ok: true, ...summary }, null, 2) + '\n');
             } else {
                 for (const warning of summary.warnings) process.stderr.write(`Varning: ${warning}\n`);
+                const measures = summary.measures.measured + summary.measures.excluded + summary.measures.missing;
                 process.stderr.write(`Läste ${summary.respondentsRead} svarande, utvärderade ${summary.respondentsEvaluated}: ` +
                     `${summary.statuses.met} uppnådd, ${summary.statuses.not_met} ej uppnådd, ${summary.statuses.excluded} utesluten, ${summary.statuses.missing} saknas.\n` +
+                    (measures > 0 ? `Bakgrundsmått: ${summary.measures.measured} värden, ${summary.measures.excluded} utesluten, ${summary.measures.missing} saknas.\n` : '') +
+                    (summary.outside > 0 ? `${summary.outside} kombinationer av svarande och indikator ligger utanför indikatorns målpopulation och utvärderades inte.\n` : '') +
                     `Skrev ${summary.files.join(', ')}.\n`);
             }
             setExitCode(0);

@@ -1,10 +1,10 @@
 /** `oj generate`: the evaluator package of a model, as a folder ready for npm. */
 import type { Command } from 'commander';
 import { generateEvaluatorPackage } from '@oj/evaluator';
-import { errorCount, openWorkspace } from '../workspace.js';
+import { errorCount, openSurveyWorkspace, reportSurveyChoice, SURVEY_OPTION } from '../workspace.js';
 
-export async function generate(inputs: string[], outDir: string, packageName?: string): Promise<{ files: string[]; errors: number }> {
-    const workspace = await openWorkspace(inputs);
+export async function generate(inputs: string[], outDir: string, packageName?: string, survey?: string): Promise<{ files: string[]; errors: number }> {
+    const workspace = await openSurveyWorkspace(inputs, survey);
     const errors = errorCount(workspace);
     if (errors > 0) return { files: [], errors };
     const files = generateEvaluatorPackage(workspace.models, outDir, { packageName });
@@ -17,8 +17,16 @@ export function registerGenerate(program: Command, setExitCode: (code: number) =
         .argument('<paths...>', 'filer eller mappar med modellen')
         .requiredOption('-o, --out <dir>', 'mapp att skriva paketet till')
         .option('--name <package>', 'paketets namn på npm')
-        .action(async (paths: string[], options: { out: string; name?: string }) => {
-            const { files, errors } = await generate(paths, options.out, options.name);
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { out: string; name?: string; enkät?: string }) => {
+            let result: Awaited<ReturnType<typeof generate>>;
+            try {
+                result = await generate(paths, options.out, options.name, options.enkät);
+            } catch (error) {
+                if (reportSurveyChoice(error, setExitCode)) return;
+                throw error;
+            }
+            const { files, errors } = result;
             if (errors > 0) {
                 process.stderr.write(`Modellen har ${errors} fel; kör "oj check" för att se dem. Inget paket genererat.\n`);
                 setExitCode(1);

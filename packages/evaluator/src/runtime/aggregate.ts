@@ -28,6 +28,8 @@ export interface AggregateRow {
     denominator: number;
     /** numerator / denominator, undefined when the denominator is 0. */
     share?: number;
+    /** The respondents counted: met and not met, or for a share of counts those whose counts enter the sums. */
+    respondents: number;
 }
 
 export const STORSTADER: Readonly<Record<string, string>> = { '0180': 'Stockholm', '1480': 'Göteborg', '1280': 'Malmö' };
@@ -49,23 +51,30 @@ export function withUnit(unit: string, results: readonly IndicatorResult[]): Uni
     });
 }
 
+/**
+ * The levels each indicator is published at (by number); an indicator it gives nothing for is
+ * published at every level. Rows exist only at the levels published.
+ */
+export type PublishedLevels = (indicator: number) => readonly Level[] | undefined;
+
 /** Numerator = met (or the summed counts of a ratio), denominator = met + not met (or summed counts). */
-export function aggregate(results: readonly UnitResult[]): AggregateRow[] {
+export function aggregate(results: readonly UnitResult[], levels?: PublishedLevels): AggregateRow[] {
     const cells = new Map<string, AggregateRow>();
     const add = (result: UnitResult, level: Level, region: string) => {
+        if (levels && !(levels(result.indicator)?.includes(level) ?? true)) return;
         const key = `${result.indicator}\u0000${result.group ?? ''}\u0000${level}\u0000${region}`;
         let cell = cells.get(key);
         if (!cell) {
-            cell = { indicator: result.indicator, level, region, numerator: 0, denominator: 0 };
+            cell = { indicator: result.indicator, level, region, numerator: 0, denominator: 0, respondents: 0 };
             if (result.group !== undefined) cell.group = result.group;
             cells.set(key, cell);
         }
         if (result.numerator !== undefined && result.denominator !== undefined) {
-            if (result.status === 'met') { cell.numerator += result.numerator; cell.denominator += result.denominator; }
+            if (result.status === 'met') { cell.numerator += result.numerator; cell.denominator += result.denominator; cell.respondents += 1; }
         } else if (result.status === 'met') {
-            cell.numerator += 1; cell.denominator += 1;
+            cell.numerator += 1; cell.denominator += 1; cell.respondents += 1;
         } else if (result.status === 'not_met') {
-            cell.denominator += 1;
+            cell.denominator += 1; cell.respondents += 1;
         }
     };
     for (const result of results) {

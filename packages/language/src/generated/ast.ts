@@ -21,6 +21,7 @@ export type OjTerminalNames = keyof typeof OjTerminals;
 export type OjKeywordNames =
     | "("
     | ")"
+    | "+"
     | ","
     | "/"
     | ":"
@@ -31,6 +32,7 @@ export type OjKeywordNames =
     | ">"
     | ">="
     | "ELLER"
+    | "aggregeras"
     | "alternativ"
     | "andel"
     | "antal"
@@ -54,8 +56,10 @@ export type OjKeywordNames =
     | "grupp"
     | "indikator"
     | "inte"
+    | "jämförbar"
     | "kommentar"
     | "kommun"
+    | "kommuner"
     | "kort"
     | "krävs"
     | "kunskapsstöd"
@@ -63,8 +67,11 @@ export type OjKeywordNames =
     | "lagstiftning"
     | "län"
     | "med"
+    | "medelvärde"
+    | "median"
     | "mätdatum"
     | "målpopulation"
+    | "mått"
     | "negativ"
     | "nämnare"
     | "något"
@@ -85,9 +92,12 @@ export type OjKeywordNames =
     | "rubrik"
     | "saknas"
     | "samtliga"
+    | "som"
     | "stadsdel"
+    | "stadsdelar"
     | "storstad"
     | "struktur"
+    | "summa"
     | "svar"
     | "svarsalternativ"
     | "syfte"
@@ -207,6 +217,23 @@ export function isArea(item: unknown): item is Area {
     return reflection.isInstance(item, Area.$type);
 }
 
+export interface Comparability extends langium.AstNode {
+    readonly $container: EarlierName;
+    readonly $type: 'Comparability';
+    notComparable: boolean;
+    reason?: string;
+}
+
+export const Comparability = {
+    $type: 'Comparability',
+    notComparable: 'notComparable',
+    reason: 'reason'
+} as const;
+
+export function isComparability(item: unknown): item is Comparability {
+    return reflection.isInstance(item, Comparability.$type);
+}
+
 export type ComparisonOperator = '<' | '<=' | '<>' | '=' | '>' | '>=';
 
 export function isComparisonOperator(item: unknown): item is ComparisonOperator {
@@ -239,12 +266,14 @@ export function isDirection(item: unknown): item is Direction {
 export interface EarlierName extends langium.AstNode {
     readonly $container: Indicator;
     readonly $type: 'EarlierName';
+    comparability?: Comparability;
     name: string;
     year: number;
 }
 
 export const EarlierName = {
     $type: 'EarlierName',
+    comparability: 'comparability',
     name: 'name',
     year: 'year'
 } as const;
@@ -402,7 +431,7 @@ export interface Indicator extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Indicator';
     areas: Array<langium.Reference<Area>>;
-    comment?: string;
+    comments: Array<string>;
     dataSource?: string;
     definitions: Array<Definition>;
     denominator?: string;
@@ -417,8 +446,11 @@ export interface Indicator extends langium.AstNode {
     groups: Array<langium.Reference<ReportingUnit>>;
     kinds: Array<IndicatorKind>;
     levels: Array<ReportingLevel>;
+    levelsText?: string;
+    measure?: Measure;
     name: string;
     number: number;
+    populationKinds: Array<RespondentKind>;
     purpose?: string;
     qualityAreas: Array<string>;
     questions: Array<IndicatorQuestion>;
@@ -432,7 +464,7 @@ export interface Indicator extends langium.AstNode {
 export const Indicator = {
     $type: 'Indicator',
     areas: 'areas',
-    comment: 'comment',
+    comments: 'comments',
     dataSource: 'dataSource',
     definitions: 'definitions',
     denominator: 'denominator',
@@ -447,8 +479,11 @@ export const Indicator = {
     groups: 'groups',
     kinds: 'kinds',
     levels: 'levels',
+    levelsText: 'levelsText',
+    measure: 'measure',
     name: 'name',
     number: 'number',
+    populationKinds: 'populationKinds',
     purpose: 'purpose',
     qualityAreas: 'qualityAreas',
     questions: 'questions',
@@ -486,6 +521,63 @@ export const IndicatorQuestion = {
 
 export function isIndicatorQuestion(item: unknown): item is IndicatorQuestion {
     return reflection.isInstance(item, IndicatorQuestion.$type);
+}
+
+export interface Measure extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'Measure';
+    aggregation?: MeasureAggregation;
+    denominator?: MeasureOperand;
+    numerator: MeasureOperand;
+}
+
+export const Measure = {
+    $type: 'Measure',
+    aggregation: 'aggregation',
+    denominator: 'denominator',
+    numerator: 'numerator'
+} as const;
+
+export function isMeasure(item: unknown): item is Measure {
+    return reflection.isInstance(item, Measure.$type);
+}
+
+export type MeasureAggregation = 'medelvärde' | 'median' | 'summa';
+
+export function isMeasureAggregation(item: unknown): item is MeasureAggregation {
+    return item === 'summa' || item === 'medelvärde' || item === 'median';
+}
+
+export interface MeasureOperand extends langium.AstNode {
+    readonly $container: Measure;
+    readonly $type: 'MeasureOperand';
+    parenthesized: boolean;
+    terms: Array<MeasureTerm>;
+}
+
+export const MeasureOperand = {
+    $type: 'MeasureOperand',
+    parenthesized: 'parenthesized',
+    terms: 'terms'
+} as const;
+
+export function isMeasureOperand(item: unknown): item is MeasureOperand {
+    return reflection.isInstance(item, MeasureOperand.$type);
+}
+
+export interface MeasureTerm extends langium.AstNode {
+    readonly $container: MeasureOperand;
+    readonly $type: 'MeasureTerm';
+    target: QuestionTarget;
+}
+
+export const MeasureTerm = {
+    $type: 'MeasureTerm',
+    target: 'target'
+} as const;
+
+export function isMeasureTerm(item: unknown): item is MeasureTerm {
+    return reflection.isInstance(item, MeasureTerm.$type);
 }
 
 export interface Model extends langium.AstNode {
@@ -624,7 +716,7 @@ export function isQuestionItem(item: unknown): item is QuestionItem {
 }
 
 export interface QuestionTarget extends langium.AstNode {
-    readonly $container: AnswerCondition | ExampleAnswer | NumericCondition | Ratio;
+    readonly $container: AnswerCondition | ExampleAnswer | MeasureTerm | NumericCondition | Ratio;
     readonly $type: 'QuestionTarget';
     items: Array<langium.Reference<QuestionItem>>;
     question: langium.Reference<IndicatorQuestion>;
@@ -715,6 +807,12 @@ export function isRequirement(item: unknown): item is Requirement {
     return reflection.isInstance(item, Requirement.$type);
 }
 
+export type RespondentKind = 'kommuner' | 'stadsdelar';
+
+export function isRespondentKind(item: unknown): item is RespondentKind {
+    return item === 'kommuner' || item === 'stadsdelar';
+}
+
 export interface Survey extends langium.AstNode {
     readonly $container: FileHeader;
     readonly $type: 'Survey';
@@ -722,10 +820,12 @@ export interface Survey extends langium.AstNode {
     denominator?: string;
     errorSources?: string;
     levels: Array<ReportingLevel>;
+    levelsText?: string;
     measurementDate?: string;
     name: string;
     parts: Array<SurveyPart>;
     period?: string;
+    populationKinds: Array<RespondentKind>;
     targetPopulation?: string;
     title: string;
     variablePattern?: string;
@@ -738,10 +838,12 @@ export const Survey = {
     denominator: 'denominator',
     errorSources: 'errorSources',
     levels: 'levels',
+    levelsText: 'levelsText',
     measurementDate: 'measurementDate',
     name: 'name',
     parts: 'parts',
     period: 'period',
+    populationKinds: 'populationKinds',
     targetPopulation: 'targetPopulation',
     title: 'title',
     variablePattern: 'variablePattern',
@@ -756,12 +858,14 @@ export interface SurveyPart extends langium.AstNode {
     readonly $container: Survey;
     readonly $type: 'SurveyPart';
     name: string;
+    populationKinds: Array<RespondentKind>;
     title: string;
 }
 
 export const SurveyPart = {
     $type: 'SurveyPart',
     name: 'name',
+    populationKinds: 'populationKinds',
     title: 'title'
 } as const;
 
@@ -800,6 +904,7 @@ export type OjAstType = {
     AnswerOption: AnswerOption
     AnswerSet: AnswerSet
     Area: Area
+    Comparability: Comparability
     Definition: Definition
     EarlierName: EarlierName
     Element: Element
@@ -813,6 +918,9 @@ export type OjAstType = {
     Group: Group
     Indicator: Indicator
     IndicatorQuestion: IndicatorQuestion
+    Measure: Measure
+    MeasureOperand: MeasureOperand
+    MeasureTerm: MeasureTerm
     Model: Model
     Not: Not
     NumericCondition: NumericCondition
@@ -924,6 +1032,21 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Element.$type, ReportingUnit.$type]
         },
+        Comparability: {
+            name: Comparability.$type,
+            properties: {
+                notComparable: {
+                    name: Comparability.notComparable,
+                    defaultValue: false,
+                    optional: true
+                },
+                reason: {
+                    name: Comparability.reason,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Definition: {
             name: Definition.$type,
             properties: {
@@ -939,6 +1062,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
         EarlierName: {
             name: EarlierName.$type,
             properties: {
+                comparability: {
+                    name: EarlierName.comparability,
+                    optional: true
+                },
                 name: {
                     name: EarlierName.name
                 },
@@ -1080,8 +1207,9 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     referenceType: Area.$type,
                     optional: true
                 },
-                comment: {
-                    name: Indicator.comment,
+                comments: {
+                    name: Indicator.comments,
+                    defaultValue: [],
                     optional: true
                 },
                 dataSource: {
@@ -1146,11 +1274,24 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                levelsText: {
+                    name: Indicator.levelsText,
+                    optional: true
+                },
+                measure: {
+                    name: Indicator.measure,
+                    optional: true
+                },
                 name: {
                     name: Indicator.name
                 },
                 number: {
                     name: Indicator.number
+                },
+                populationKinds: {
+                    name: Indicator.populationKinds,
+                    defaultValue: [],
+                    optional: true
                 },
                 purpose: {
                     name: Indicator.purpose,
@@ -1207,6 +1348,47 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     name: IndicatorQuestion.shared,
                     referenceType: Question.$type,
                     optional: true
+                }
+            },
+            superTypes: []
+        },
+        Measure: {
+            name: Measure.$type,
+            properties: {
+                aggregation: {
+                    name: Measure.aggregation,
+                    optional: true
+                },
+                denominator: {
+                    name: Measure.denominator,
+                    optional: true
+                },
+                numerator: {
+                    name: Measure.numerator
+                }
+            },
+            superTypes: []
+        },
+        MeasureOperand: {
+            name: MeasureOperand.$type,
+            properties: {
+                parenthesized: {
+                    name: MeasureOperand.parenthesized,
+                    defaultValue: false,
+                    optional: true
+                },
+                terms: {
+                    name: MeasureOperand.terms,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        MeasureTerm: {
+            name: MeasureTerm.$type,
+            properties: {
+                target: {
+                    name: MeasureTerm.target
                 }
             },
             superTypes: []
@@ -1411,6 +1593,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                levelsText: {
+                    name: Survey.levelsText,
+                    optional: true
+                },
                 measurementDate: {
                     name: Survey.measurementDate,
                     optional: true
@@ -1425,6 +1611,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 period: {
                     name: Survey.period,
+                    optional: true
+                },
+                populationKinds: {
+                    name: Survey.populationKinds,
+                    defaultValue: [],
                     optional: true
                 },
                 targetPopulation: {
@@ -1450,6 +1641,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             properties: {
                 name: {
                     name: SurveyPart.name
+                },
+                populationKinds: {
+                    name: SurveyPart.populationKinds,
+                    defaultValue: [],
+                    optional: true
                 },
                 title: {
                     name: SurveyPart.title
