@@ -73,9 +73,10 @@ export function reportingLevelsOf(indicator: Indicator): { levels: ReportingLeve
     return { levels: REPORTING_LEVELS.filter(l => own.includes(l)), declared: true };
 }
 
-// The 2019 document names the cities alphabetically in the population and in declaration order in the levels.
+// The 2019 document names the cities "Göteborg och Stockholm" in the population and "Stockholm och
+// Göteborg" in the levels.
 const CITY_NAMES_ALPHABETICAL = joinSwedish(Object.values(CITIES_WITH_STADSDELAR).sort((a, b) => a.localeCompare(b, 'sv')));
-const CITY_NAMES = joinSwedish(Object.values(CITIES_WITH_STADSDELAR));
+const CITY_NAMES = joinSwedish(Object.keys(CITIES_WITH_STADSDELAR).sort().map(code => CITIES_WITH_STADSDELAR[code]));
 
 /** "Alla Sveriges kommuner samt stadsdelar i Göteborg och Stockholm." */
 export function populationText(kinds: readonly PopulationKind[]): string {
