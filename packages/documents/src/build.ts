@@ -8,7 +8,7 @@ import {
     type Area, type Indicator, type IndicatorQuestion, type Model, type ReportingLevel, type Survey,
     comparabilitySentence, denominatorSentence, isArea, isIndicator, isPerArea, joinSwedish, measureText, optionsOf,
     populationSentence, questionOf, ratioText, reportingLevelSentence, reportingLevelText as levelText,
-    requirementSentence, surveyOf, surveyOfModel, unitLabel, unitsOfQuestion
+    requirementSentence, surveyOf, surveyOfModel, surveyPopulationSentence, unitLabel, unitsOfQuestion
 } from '@oj/language';
 import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, IndicatorRow, Paragraph } from './model.js';
 import { cleanText, compareSwedish, parseIsoDate, sentence, slug, swedishDate } from './text.js';
@@ -178,7 +178,7 @@ function introduction(survey: Survey | undefined, year: number | undefined, indi
         collection.push(paragraph(`Resultaten för indikatorerna bygger på svar från enkäten ${surveyTitle}.${parts.length > 0 ? ` Enkäten innehöll ${parts.length === 1 ? 'en del' : `${parts.length} delar`}:` : ''}`));
         if (parts.length > 0) collection.push({ kind: 'list', items: parts.map(p => ({ text: cleanText(p.title) })) });
     }
-    const targetPopulation = cleanText(survey?.targetPopulation);
+    const targetPopulation = cleanText(survey ? surveyPopulationSentence(survey) : undefined);
     if (targetPopulation) collection.push(paragraph(`Målpopulation: ${sentence(targetPopulation)}`));
     if (survey?.measurementDate) {
         const date = swedishDate(cleanText(survey.measurementDate));

@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import {
-    type Indicator, type IndicatorResult, type MeasureResult, type Model, type ReportingUnit, codebookRows, comparabilityOf,
-    evaluateIndicatorForAllUnits, evaluateMeasureForAllUnits, measureAggregation, populationOf, reportingLevelsOf, unitsOfIndicator
+    type Indicator, type IndicatorResult, type MeasureResult, type Model, type ReportingUnit, codebookRows, evaluateMeasurePlan,
+    evaluatePlan, lowerIndicator, unitsOfIndicator
 } from '@oj/language';
 import { writeFilesAtomically } from './atomic-write.js';
 import { formatCsv } from './csv.js';
@@ -60,17 +60,16 @@ export interface SurveyEvaluation {
  * indicator's population gets no result for it: it is not evaluated and not counted anywhere.
  */
 export function evaluateSurvey(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): SurveyEvaluation {
-    const indicators = indicatorsOf(models).map(indicator => ({ indicator, kinds: populationOf(indicator).kinds }));
+    const plans = indicatorsOf(models).map(lowerIndicator);
     const results: SurveyEvaluation['results'] = [];
     const measures: SurveyEvaluation['measures'] = [];
     let outside = 0;
     respondents.forEach((respondent, index) => {
-        for (const { indicator, kinds } of indicators) {
-            if (!inPopulation(respondent.unit, kinds)) { outside++; continue; }
-            if (indicator.measure) {
-                for (const result of evaluateMeasureForAllUnits(indicator, respondent.answers)) measures.push({ ...result, unit: respondent.unit });
-            } else {
-                for (const result of evaluateIndicatorForAllUnits(indicator, respondent.answers)) results.push({ ...result, unit: respondent.unit });
+        for (const plan of plans) {
+            if (!inPopulation(respondent.unit, plan.population)) { outside++; continue; }
+            for (const unit of plan.units) {
+                if (plan.kind === 'measure') measures.push({ ...evaluateMeasurePlan(unit, respondent.answers), unit: respondent.unit });
+                else results.push({ ...evaluatePlan(unit, respondent.answers), unit: respondent.unit });
             }
         }
         if (options.onProgress && (index + 1) % 1000 === 0) options.onProgress(index + 1, respondents.length);
@@ -87,7 +86,7 @@ const LEVEL_OF: Record<string, Level | undefined> = { riket: 'riket', län: 'lan
 
 /** The aggregate levels each indicator is published at (riket, län, storstad), by number. */
 export function publishedLevels(models: Model[]): (indicator: number) => Level[] | undefined {
-    const levels = new Map(indicatorsOf(models).map(i => [i.number, reportingLevelsOf(i).levels.flatMap(l => LEVEL_OF[l] ?? [])]));
+    const levels = new Map(indicatorsOf(models).map(lowerIndicator).map(p => [p.number, p.levels.flatMap(l => LEVEL_OF[l] ?? [])]));
     return indicator => levels.get(indicator);
 }
 
@@ -132,12 +131,11 @@ const KIND_TEXT = { rule: 'indikator', ratio: 'andel', measure: 'bakgrundsmått'
  */
 export function indicatorsCsv(models: Model[]): string {
     return formatCsv(['indicator', 'name', 'kind', 'population', 'levels', 'aggregation', 'earlier_year', 'comparable', 'comparability'],
-        indicatorsOf(models).map(i => {
-            const comparability = comparabilityOf(i);
-            const kind = i.measure ? 'measure' : i.ratio ? 'ratio' : 'rule';
+        indicatorsOf(models).map(lowerIndicator).map(plan => {
+            const comparability = plan.comparability;
             return [
-                i.number, i.name, KIND_TEXT[kind], (populationOf(i).kinds ?? ['kommun', 'stadsdel']).join(' '), reportingLevelsOf(i).levels.join(' '),
-                i.measure ? measureAggregation(i.measure) : '', comparability?.year ?? '',
+                plan.number, plan.name, KIND_TEXT[plan.kind], (plan.population ?? ['kommun', 'stadsdel']).join(' '), plan.levels.join(' '),
+                plan.aggregation ?? '', comparability?.year ?? '',
                 comparability?.comparable === undefined ? '' : comparability.comparable ? 'ja' : 'nej', comparability?.reason ?? ''
             ];
         }));
@@ -217,7 +215,7 @@ export async function resultsWorkbook(models: Model[], rows: AggregateRow[]): Pr
 
 /** How each background measure is aggregated per level, by number. */
 export function measureAggregations(models: Model[]): (indicator: number) => 'summa' | 'medelvärde' | 'median' {
-    const ways = new Map(indicatorsOf(models).flatMap(i => (i.measure ? [[i.number, measureAggregation(i.measure)] as const] : [])));
+    const ways = new Map(indicatorsOf(models).map(lowerIndicator).flatMap(p => (p.aggregation ? [[p.number, p.aggregation] as const] : [])));
     return indicator => ways.get(indicator) ?? 'summa';
 }
 

@@ -137,6 +137,11 @@ function evaluate(condition: Condition, row: ResponseRow): Outcome {
     }
 }
 
+/** A sum of counts on one row: unknown when any term is blank or unresolved. */
+export function evaluateSum(terms: Sum, row: ResponseRow): { value: number | undefined; reads: Reading[] } {
+    return sum(terms, row);
+}
+
 function sum(terms: Sum, row: ResponseRow): { value: number | undefined; reads: Reading[] } {
     const reads = terms.reads.map(r => reading(r, row));
     const values = terms.reads.map(r => answerNumber(row[r.variable]));

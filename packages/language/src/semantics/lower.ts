@@ -12,16 +12,18 @@
  */
 import type { AstNode } from 'langium';
 import type {
-    AnswerCondition, AnswerOption, Expression, Indicator, IndicatorQuestion, Model, NumericCondition, Question, QuestionItem,
-    QuestionTarget, ReportingUnit, Requirement
+    AnswerCondition, AnswerOption, Expression, Indicator, IndicatorQuestion, Measure, MeasureOperand, Model, NumericCondition, Question,
+    QuestionItem, QuestionTarget, ReportingUnit, Requirement
 } from '../generated/ast.js';
 import {
     isPerArea, optionsOf, questionOf, requirementFor, shortLabel, surveyOf, unitsOfIndicator, variableFor
 } from '../model-utils.js';
 import type {
-    Condition, Domain, InCondition, IndicatorPlan, Read, Sum, UnitPlan
+    Condition, Domain, InCondition, IndicatorPlan, MeasurePlan, Read, Sum, UnitPlan
 } from './plan.js';
 import { readsOf } from './plan.js';
+import { comparabilityOf } from './comparability.js';
+import { populationOf, reportingLevelsOf } from './population.js';
 
 const UNKNOWN: Condition = Object.freeze({ kind: 'const', value: undefined }) as Condition;
 const NEVER: Condition = Object.freeze({ kind: 'const', value: false }) as Condition;
@@ -159,6 +161,23 @@ function lowerSum(context: Context, target: QuestionTarget | undefined): Sum {
     return sum;
 }
 
+/** A side of a background measure: the sum of its terms' counts. */
+function lowerOperand(context: Context, operand: MeasureOperand | undefined): Sum {
+    const sum: Sum = { reads: [], unresolved: operand ? 0 : 1 };
+    for (const term of operand?.terms ?? []) {
+        const part = lowerSum(context, term.target);
+        sum.reads.push(...part.reads);
+        sum.unresolved += part.unresolved;
+    }
+    return sum;
+}
+
+function lowerMeasure(context: Context, measure: Measure): MeasurePlan {
+    const plan: MeasurePlan = { numerator: lowerOperand(context, measure.numerator) };
+    if (measure.denominator) plan.denominator = lowerOperand(context, measure.denominator);
+    return plan;
+}
+
 function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, requirement: Requirement | undefined, anyUnit: boolean): UnitPlan {
     const context: Context = { indicator, unit, anyUnit, reads: new Map(), domains: new Map() };
     const plan: UnitPlan = { indicator: indicator.number, variables: [], exclusion: lowerExclusion(context), ast: { unit, requirement } };
@@ -168,12 +187,15 @@ function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, re
     }
     if (indicator.ratio) {
         plan.ratio = { numerator: lowerSum(context, indicator.ratio.numerator), denominator: lowerSum(context, indicator.ratio.denominator) };
+    } else if (indicator.measure) {
+        plan.measure = lowerMeasure(context, indicator.measure);
     } else {
         plan.requirement = lowerRequirement(context, requirement);
     }
-    if (indicator.exception && !indicator.ratio) plan.exception = lowerExpressionIn(context, indicator.exception.condition);
+    if (indicator.exception && !indicator.ratio && !indicator.measure) plan.exception = lowerExpressionIn(context, indicator.exception.condition);
     const reads = [...readsOf(plan.exclusion), ...readsOf(plan.requirement), ...readsOf(plan.exception),
-        ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : [])];
+        ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : []),
+        ...(plan.measure ? [...plan.measure.numerator.reads, ...(plan.measure.denominator?.reads ?? [])] : [])];
     plan.variables = [...new Set(reads)];
     return plan;
 }
@@ -228,11 +250,17 @@ export function lowerIndicator(indicator: Indicator): IndicatorPlan {
             survey: surveyOf(indicator)?.name,
             number: indicator.number,
             name: indicator.name,
-            kind: indicator.ratio ? 'ratio' : 'rule',
+            kind: indicator.ratio ? 'ratio' : indicator.measure ? 'measure' : 'rule',
             units: (units.length > 0 ? units : [undefined]).map(unit => lowerUnit(indicator, unit)),
+            levels: reportingLevelsOf(indicator).levels,
             ast: { indicator }
         };
         if (entry.plan.survey === undefined) delete entry.plan.survey;
+        const population = populationOf(indicator).kinds;
+        if (population) entry.plan.population = population;
+        if (indicator.measure) entry.plan.aggregation = indicator.measure.aggregation ?? 'summa';
+        const comparability = comparabilityOf(indicator);
+        if (comparability) entry.plan.comparability = comparability;
     }
     return entry.plan;
 }

@@ -1,15 +1,14 @@
 /**
  * Background measures (bakgrundsmått): a value per respondent — a count, a sum of counts, or the
- * quotient of two such sums — with no desired direction and no met/not met. A blank count makes the
- * value unknown ("missing"); the exclusion is decided first, as for every indicator; a quotient
- * whose denominator is 0 has no value and is left out ("excluded"). Per level the values are
- * aggregated as authored: their sum, mean or median.
+ * quotient of two such sums — with no desired direction and no met/not met. Evaluated on the plan
+ * (plan.ts, `MeasurePlan`): a blank count makes the value unknown ("missing"); the exclusion is
+ * decided first, as for every indicator; a quotient whose denominator is 0 has no value and is left
+ * out ("excluded"). Per level the values are aggregated as authored: their sum, mean or median.
  */
 import type { Indicator, Measure, MeasureAggregation, MeasureOperand, ReportingUnit } from '../generated/ast.js';
-import { isPerArea, questionOf, unitsOfIndicator, variableFor } from '../model-utils.js';
-import {
-    answerNumber, evaluateExclusion, isBlank, itemsOfTarget, type Reading, type ResponseRow
-} from './interpreter.js';
+import { evaluateCondition, evaluateSum, type Reading, type ResponseRow } from './interpreter.js';
+import { itemsOfTarget, lowerIndicator, lowerUnit } from './lower.js';
+import type { UnitPlan } from './plan.js';
 import { joinSwedish, ratioTargetText } from './rule-text.js';
 
 export type MeasureStatus = 'measured' | 'excluded' | 'missing';
@@ -36,35 +35,15 @@ export function measureAggregation(measure: Measure): MeasureAggregation {
     return measure.aggregation ?? 'summa';
 }
 
-function operandSum(operand: MeasureOperand, unit: ReportingUnit | undefined, row: ResponseRow): { value: number | undefined; reads: Reading[] } {
-    let total = 0;
-    let known = true;
-    const reads: Reading[] = [];
-    for (const term of operand.terms) {
-        const slot = term.target.question.ref;
-        const question = questionOf(slot);
-        for (const item of itemsOfTarget(term.target)) {
-            const variable = slot && question && !(isPerArea(question) && !unit)
-                ? variableFor(question, item, unit, { indicator: slot.$container, slot }) : undefined;
-            if (!slot || !variable) { known = false; continue; }
-            const answer = row[variable];
-            reads.push({ variable, question: slot.name, item: item?.name, value: isBlank(answer) ? undefined : answer });
-            const value = answerNumber(answer);
-            if (value === undefined) known = false; else total += value;
-        }
-    }
-    return { value: known ? total : undefined, reads };
-}
-
-/** The value of a background measure for one area or group (or the respondent as a whole). */
-export function evaluateMeasure(indicator: Indicator, row: ResponseRow, unit?: ReportingUnit): MeasureResult {
-    const base = unit ? { indicator: indicator.number, group: unit.name } : { indicator: indicator.number };
-    const measure = indicator.measure!;
-    const exclusion = evaluateExclusion(indicator, row, unit);
+/** The value of a background measure's unit plan on one row, with the answers that decided it. */
+export function evaluateMeasurePlan(plan: UnitPlan, row: ResponseRow): MeasureResult {
+    const base = plan.unit === undefined ? { indicator: plan.indicator } : { indicator: plan.indicator, group: plan.unit };
+    const exclusion = evaluateCondition(plan.exclusion, row);
     if (exclusion.value === true) return { ...base, status: 'excluded', trace: exclusion.trace };
     if (exclusion.value === undefined) return { ...base, status: 'missing', trace: exclusion.trace };
-    const numerator = operandSum(measure.numerator, unit, row);
-    const denominator = measure.denominator ? operandSum(measure.denominator, unit, row) : undefined;
+    if (!plan.measure) return { ...base, status: 'missing', trace: [] };
+    const numerator = evaluateSum(plan.measure.numerator, row);
+    const denominator = plan.measure.denominator ? evaluateSum(plan.measure.denominator, row) : undefined;
     const trace = [...exclusion.trace, ...numerator.reads, ...(denominator?.reads ?? [])];
     if (numerator.value === undefined || (denominator && denominator.value === undefined)) return { ...base, status: 'missing', trace };
     if (!denominator) return { ...base, status: 'measured', value: numerator.value, trace };
@@ -72,10 +51,13 @@ export function evaluateMeasure(indicator: Indicator, row: ResponseRow, unit?: R
     return { ...base, status: 'measured', value: numerator.value / denominator.value!, numerator: numerator.value, denominator: denominator.value, trace };
 }
 
+/** The value of a background measure for one area or group (or the respondent as a whole). */
+export function evaluateMeasure(indicator: Indicator, row: ResponseRow, unit?: ReportingUnit): MeasureResult {
+    return evaluateMeasurePlan(lowerUnit(indicator, unit), row);
+}
+
 export function evaluateMeasureForAllUnits(indicator: Indicator, row: ResponseRow): MeasureResult[] {
-    const units = unitsOfIndicator(indicator);
-    if (units.length === 0) return [evaluateMeasure(indicator, row)];
-    return units.map(unit => evaluateMeasure(indicator, row, unit));
+    return lowerIndicator(indicator).units.map(plan => evaluateMeasurePlan(plan, row));
 }
 
 function operandText(operand: MeasureOperand): string {

@@ -2,11 +2,13 @@
  * For whom an indicator is measured and where it is published, as the model declares it: the kinds
  * of respondents in its target population (kommuner, stadsdelar of Stockholm and Göteborg, or both)
  * and its reporting levels. The indicator's own declaration wins, then that of the survey parts its
- * questions belong to, then the survey's. The printed Målpopulation, Nämnare and Redovisningsnivå
- * sentences are generated from the same declarations, so the text says what the evaluator does.
+ * questions belong to, then the survey's. Lowering (lower.ts) puts the result into the plan; the
+ * printed Målpopulation, Nämnare and Redovisningsnivå sentences below read it from there, so the
+ * text says what the evaluator does.
  */
 import type { Indicator, ReportingLevel, Survey, SurveyPart } from '../generated/ast.js';
 import { questionOf, surveyOf } from '../model-utils.js';
+import { lowerIndicator } from './lower.js';
 import { exclusionSentence, joinSwedish, ratioTargetText } from './rule-text.js';
 
 /** A respondent is a kommun, or a stadsdel of a city that answers by its stadsdelar. */
@@ -91,11 +93,18 @@ export function populationText(kinds: readonly PopulationKind[]): string {
 /** The printed Målpopulation: the indicator's or survey's own text, else the sentence for its kinds. */
 export function populationSentence(indicator: Indicator): string {
     const survey = surveyOf(indicator);
-    const population = populationOf(indicator);
     if (indicator.targetPopulation) return indicator.targetPopulation;
     // The survey's text describes the survey's kinds; an indicator narrowed by a part needs its own sentence.
-    if (survey?.targetPopulation && population.source !== 'part') return survey.targetPopulation;
-    return population.kinds ? populationText(population.kinds) : '';
+    if (survey?.targetPopulation && populationOf(indicator).source !== 'part') return survey.targetPopulation;
+    const kinds = lowerIndicator(indicator).population;
+    return kinds ? populationText(kinds) : '';
+}
+
+/** The survey's Målpopulation as the introduction prints it: its own text, else the sentence for its kinds. */
+export function surveyPopulationSentence(survey: Survey): string {
+    if (survey.targetPopulation) return survey.targetPopulation;
+    const kinds = declaredKinds(survey);
+    return kinds ? populationText(kinds) : '';
 }
 
 /** "kommuner och stadsdelar", "kommuner": who is counted, as the Nämnare sentence names them. */
@@ -117,9 +126,10 @@ export function reportingLevelText(levels: readonly ReportingLevel[]): string {
 
 /** The printed Redovisningsnivå: the declaration's own text, else the sentence for its levels. */
 export function reportingLevelSentence(indicator: Indicator): string {
-    if (indicator.levels.length > 0) return indicator.levelsText ?? reportingLevelText(reportingLevelsOf(indicator).levels);
+    const levels = lowerIndicator(indicator).levels;
+    if (indicator.levels.length > 0) return indicator.levelsText ?? reportingLevelText(levels);
     const survey = surveyOf(indicator);
-    if (survey && survey.levels.length > 0) return survey.levelsText ?? reportingLevelText(reportingLevelsOf(indicator).levels);
+    if (survey && survey.levels.length > 0) return survey.levelsText ?? reportingLevelText(levels);
     return '';
 }
 
@@ -129,16 +139,17 @@ export function reportingLevelSentence(indicator: Indicator): string {
  * population; followed by what the exclusion removes.
  */
 export function denominatorSentence(indicator: Indicator): string {
+    const plan = lowerIndicator(indicator);
     const exclusion = exclusionSentence(indicator);
-    const respondents = respondentsText(populationOf(indicator).kinds);
+    const respondents = respondentsText(plan.population);
     let base: string | undefined = indicator.denominator;
-    if (base === undefined && indicator.ratio) {
+    if (base === undefined && plan.kind === 'ratio' && indicator.ratio) {
         const numerator = ratioTargetText(indicator.ratio.numerator);
         const denominator = ratioTargetText(indicator.ratio.denominator);
         base = `Summan av svaren på ${denominator} för de ${respondents} som har svarat på både ${numerator} och ${denominator}. `
             + `${respondents.charAt(0).toLocaleUpperCase('sv')}${respondents.slice(1)} som svarat 0 på ${denominator} ingår inte i nämnaren.`;
     }
-    if (base === undefined && !indicator.measure) {
+    if (base === undefined && plan.kind !== 'measure') {
         base = surveyOf(indicator)?.denominator ?? `De ${respondents} som har svarat.`;
     }
     return [base, exclusion].filter(Boolean).join(' ');
