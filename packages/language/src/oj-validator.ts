@@ -19,6 +19,11 @@ import {
     unitsOfIndicator, unitsOfQuestion, variableSpecOf, variablesOfIndicator, variablesOfQuestion
 } from './model-utils.js';
 import { joinSwedish } from './semantics/rule-text.js';
+import { lowerIndicator } from './semantics/lower.js';
+import { populationSentence } from './semantics/population.js';
+import {
+    checkComparability, checkIndicatorPopulation, checkMeasure, checkMeasureIndicator, checkSurveyPopulation, PopulationIssueCodes
+} from './validation/populations.js';
 
 export const IssueCodes = {
     UnknownReference: 'unknown-reference',
@@ -57,7 +62,8 @@ export const IssueCodes = {
     NumeralNotRoman: 'numeral-not-roman',
     UnknownQualityArea: 'unknown-quality-area',
     NoSurvey: 'no-survey',
-    EmptyAnswerSet: 'empty-answer-set'
+    EmptyAnswerSet: 'empty-answer-set',
+    ...PopulationIssueCodes
 } as const;
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
@@ -71,12 +77,14 @@ export function registerValidationChecks(services: OjServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.OjValidator;
     const checks: ValidationChecks<OjAstType> = {
-        Survey: validator.checkSurvey,
+        Survey: [validator.checkSurvey, checkSurveyPopulation],
         AnswerSet: validator.checkAnswerSet,
         Area: validator.checkArea,
         Term: validator.checkTerm,
         Question: validator.checkQuestion,
-        Indicator: [validator.checkIndicator, validator.checkIndicatorUniqueness, validator.checkPrintedParts, validator.checkVariables],
+        Indicator: [validator.checkIndicator, validator.checkIndicatorUniqueness, validator.checkPrintedParts, validator.checkVariables, checkIndicatorPopulation, checkMeasureIndicator],
+        Measure: checkMeasure,
+        Comparability: checkComparability,
         IndicatorQuestion: validator.checkIndicatorQuestion,
         AnswerCondition: validator.checkAnswerCondition,
         NumericCondition: validator.checkNumericCondition,
@@ -104,7 +112,8 @@ const PRINTED_PARTS: Array<{ property: keyof Indicator; label: string; surveyDef
 
 /** Keywords that may be written once per indicator or survey: writing one twice loses the first. */
 const SINGLE_KEYWORDS: Record<string, string[]> = {
-    Indicator: ['beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'datakälla', 'felkällor', 'målpopulation', 'nämnare', 'redovisningsnivåer', 'kommentar', 'tidigare', 'utesluts', 'undantas', 'andel', 'områden', 'redovisas'],
+    // "kommentar" may be written several times: each is a paragraph of the printed comment.
+    Indicator: ['beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'datakälla', 'felkällor', 'målpopulation', 'nämnare', 'redovisningsnivåer', 'tidigare', 'utesluts', 'undantas', 'andel', 'mått', 'områden', 'redovisas'],
     Survey: ['år', 'mätdatum', 'period', 'målpopulation', 'redovisningsnivåer', 'variabelmönster', 'datakälla', 'felkällor', 'nämnare'],
     Question: ['svar', 'antal', 'flerval', 'per', 'variabel']
 };
@@ -323,7 +332,8 @@ export class OjValidator {
         const used = indicator.requirements.some(r => r.alternatives.some(a => slotsInExpression(a).includes(slot)))
             || slotsInExpression(indicator.exclusion?.condition).includes(slot)
             || slotsInExpression(indicator.exception?.condition).includes(slot)
-            || indicator.ratio?.numerator?.question.ref === slot || indicator.ratio?.denominator?.question.ref === slot;
+            || indicator.ratio?.numerator?.question.ref === slot || indicator.ratio?.denominator?.question.ref === slot
+            || [indicator.measure?.numerator, indicator.measure?.denominator].some(o => o?.terms.some(t => t.target?.question?.ref === slot));
         if (!used) {
             this.issue(accept, 'warning', IssueCodes.UnusedQuestion, `Fråga ${slot.name} används inte i regeln, uteslutningen eller andelen.`, slot, 'name');
         }
@@ -332,8 +342,8 @@ export class OjValidator {
     checkIndicator = (indicator: Indicator, accept: ValidationAcceptor): void => {
         this.checkSingleParts(indicator, accept);
         const hasRule = indicator.requirements.length > 0;
-        if (!hasRule && !indicator.ratio) {
-            this.issue(accept, 'error', IssueCodes.RequirementMissing, `Indikator ${indicator.number} saknar regel: skriv "krävs: …" (eller "andel: …" för en kvot).`, indicator, 'name');
+        if (!hasRule && !indicator.ratio && !indicator.measure) {
+            this.issue(accept, 'error', IssueCodes.RequirementMissing, `Indikator ${indicator.number} saknar regel: skriv "krävs: …" (eller "andel: …" för en kvot, "mått: …" för ett bakgrundsmått).`, indicator, 'name');
         }
         if (hasRule && indicator.ratio) {
             this.issue(accept, 'error', IssueCodes.RequirementMissing, `Indikator ${indicator.number} har både "krävs" och "andel"; välj det ena.`, indicator, 'ratio');
@@ -395,8 +405,13 @@ export class OjValidator {
         // An empty string ("beskrivning \"\"", as the quick fix writes it) is written but still has no text to print.
         const hasText = (value: unknown) => (Array.isArray(value) ? value.some(hasText) : typeof value !== 'string' || /\S/.test(value));
         const missing = PRINTED_PARTS.filter(part => {
+            // A background measure has no desired direction (and must not have one); the population and
+            // denominator sentences may be generated from the declared population and the share of counts.
+            if (part.property === 'direction' && indicator.measure) return false;
+            if (part.property === 'targetPopulation') return !/\S/.test(populationSentence(indicator));
             const value = indicator[part.property];
             if (written(value)) return !hasText(value);
+            if (part.property === 'denominator' && (indicator.measure || indicator.ratio || (!survey?.denominator && lowerIndicator(indicator).population))) return false;
             if (part.surveyDefault && survey) {
                 const fallback = survey[part.surveyDefault];
                 return !written(fallback) || !hasText(fallback);

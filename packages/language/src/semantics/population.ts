@@ -150,7 +150,8 @@ export function denominatorSentence(indicator: Indicator): string {
             + `${respondents.charAt(0).toLocaleUpperCase('sv')}${respondents.slice(1)} som svarat 0 på ${denominator} ingår inte i nämnaren.`;
     }
     if (base === undefined && plan.kind !== 'measure') {
-        base = surveyOf(indicator)?.denominator ?? `De ${respondents} som har svarat.`;
+        // Generated only from a declared population: without one the model must say who is counted.
+        base = surveyOf(indicator)?.denominator ?? (plan.population ? `De ${respondents} som har svarat.` : undefined);
     }
     return [base, exclusion].filter(Boolean).join(' ');
 }
