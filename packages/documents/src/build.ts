@@ -286,9 +286,10 @@ function technicalDescription(indicator: Indicator): Array<Paragraph | BulletLis
     const blocks: Array<Paragraph | BulletList> = [];
     const slots = indicator.questions;
     if (slots.length > 0) {
+        const subject = indicator.measure ? 'Bakgrundsmåttet' : 'Indikatorn';
         blocks.push(paragraph(slots.length === 1
-            ? 'Indikatorn beräknas utifrån svar på följande enkätfråga:'
-            : 'Indikatorn beräknas utifrån svar på följande enkätfrågor:'));
+            ? `${subject} beräknas utifrån svar på följande enkätfråga:`
+            : `${subject} beräknas utifrån svar på följande enkätfrågor:`));
     }
     for (const slot of slots) blocks.push(...questionBlocks(slot));
     if (indicator.measure) {
