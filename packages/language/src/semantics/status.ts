@@ -43,15 +43,3 @@ export function or3(a: Truth, b: Truth): Truth {
 export function not3(a: Truth): Truth {
     return a === undefined ? undefined : !a;
 }
-
-/**
- * The default exclusion's combination of its answers (each: true = "the area does not exist",
- * false = another answer, undefined = blank): true if one says the area is missing, else false
- * if one was answered at all, else unknown. Any answer proves the area exists, so a follow-up
- * left blank by routing does not make the exclusion undecidable.
- */
-export function areaMissing3(values: readonly Truth[]): Truth {
-    if (values.some(v => v === true)) return true;
-    if (values.some(v => v === false)) return false;
-    return undefined;
-}
