@@ -133,6 +133,31 @@ export function decideRatio(indicator: number, group: string | undefined, exclus
     return { ...base, status: 'met', trace, numerator: numerator.value, denominator: denominator.value };
 }
 
+/** A background measure's value for one respondent: no met/not met, a value or none. */
+export interface MeasureResult {
+    indicator: number;
+    group?: string;
+    status: 'measured' | 'excluded' | 'missing';
+    /** The count, sum, or quotient of sums; only when measured. */
+    value?: number;
+    /** For a quotient: the two sums it divides. */
+    numerator?: number;
+    denominator?: number;
+    trace: Reading[];
+}
+
+/** A background measure: exclusion first, then the sums; a quotient over 0 has no value (excluded). */
+export function decideMeasure(indicator: number, group: string | undefined, exclusion: Outcome, numerator: { value: number | undefined; r: Reading[] }, denominator?: { value: number | undefined; r: Reading[] }): MeasureResult {
+    const base = group === undefined ? { indicator } : { indicator, group };
+    if (exclusion.v === true) return { ...base, status: 'excluded', trace: exclusion.r };
+    if (exclusion.v === undefined) return { ...base, status: 'missing', trace: exclusion.r };
+    const trace = [...exclusion.r, ...numerator.r, ...(denominator?.r ?? [])];
+    if (numerator.value === undefined || (denominator && denominator.value === undefined)) return { ...base, status: 'missing', trace };
+    if (!denominator) return { ...base, status: 'measured', value: numerator.value, trace };
+    if (denominator.value === 0) return { ...base, status: 'excluded', trace };
+    return { ...base, status: 'measured', value: numerator.value / denominator.value!, numerator: numerator.value, denominator: denominator.value, trace };
+}
+
 /*
  * The fast path: each answer is read once into a local, truth is a small integer (0 false, 1 true,
  * 2 unknown) and nothing is allocated but the result, so that evaluating a row costs what

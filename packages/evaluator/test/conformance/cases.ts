@@ -353,5 +353,45 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Ja ii=Ja', 'uppnådd av i, ii'],
             ['ii=Nej', 'saknas av i']
         ]
+    },
+    // ------------------------------------------------------------------ background measures
+    {
+        name: 'a background measure: a count is its value; blank is missing, 0 a value',
+        model: `indikator 1 "Antal" { områden EB fråga i A: "?" antal mått: fråga i }`,
+        rows: [
+            ['i=12', 'värde 12 av i'],
+            ['i=0', 'värde 0 av i'],
+            ['i=blankt', 'saknas av i'],
+            ['i="3,5"', 'värde 3.5 av i']
+        ]
+    },
+    {
+        name: 'a background measure summing counts: every term known, else missing',
+        model: `indikator 1 "Summa" { områden EB fråga i A: "?" antal fråga ii B: "?" antal alternativ X "x" alternativ Y "y" mått: fråga i + fråga ii }`,
+        rows: [
+            ['i=2 ii.X=3 ii.Y=4', 'värde 9 av i, ii X, ii Y'],
+            ['i=2 ii.X=3', 'saknas av i, ii X, ii Y']
+        ]
+    },
+    {
+        name: 'a quotient of sums: a value with its sums; a denominator of 0 has none (excluded)',
+        model: `indikator 1 "Kvot" { områden EB fråga i A: "?" antal fråga ii B: "?" antal fråga iii C: "?" antal
+            mått: (fråga i + fråga ii) / fråga iii aggregeras som median }`,
+        rows: [
+            ['i=3 ii=1 iii=8', 'värde 0.5 = 4/8 av i, ii, iii'],
+            ['i=1 ii=0 iii=3', 'värde 0.333333333333 = 1/3 av i, ii, iii'],
+            ['i=3 ii=1 iii=0', 'utesluten av i, ii, iii'],
+            ['i=3 ii=1', 'saknas av i, ii, iii']
+        ]
+    },
+    {
+        name: 'a background measure per area: the exclusion is decided first, as for every indicator',
+        model: `indikator 1 "Per område" { områden EB, BU redovisas för EB, BU
+            fråga i Finns: "Finns verksamheten?" svar JNE_OMR per område EB, BU  fråga ii N: "Antal?" antal per område EB, BU
+            mått: fråga ii aggregeras som medelvärde }`,
+        rows: [
+            ['i@EB=Ja ii@EB=5 i@BU=EjAktuellt', { EB: 'värde 5 av i, ii', BU: 'utesluten av i' }],
+            ['ii@EB=5 ii@BU=2', { EB: 'saknas av i', BU: 'saknas av i' }]
+        ]
     }
 ];

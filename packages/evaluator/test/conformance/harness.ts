@@ -4,7 +4,7 @@
  */
 import { EmptyFileSystem, URI } from 'langium';
 import {
-    createOjServices, type Indicator, type Model, type PlanKind, type ResponseRow, type Status, lowerIndicator, questionOf, readKey,
+    createOjServices, type Indicator, type MeasureStatus, type Model, type PlanKind, type ResponseRow, type Status, lowerIndicator, questionOf, readKey,
     STATUS_LABELS, STATUSES, unitsOfIndicator, unitsOfQuestion, variableFor
 } from '@oj/language';
 import type { EngineResult } from './engines.js';
@@ -70,7 +70,9 @@ function codeOf(options: ReadonlyArray<{ name: string; code: number }>, name: st
 
 /** An outcome as the cases write it. */
 export interface Outcome {
-    status: Status;
+    status: Status | MeasureStatus;
+    /** A background measure's value ("värde 5"). */
+    value?: number;
     numerator?: number;
     denominator?: number;
     /** The deciding answers as question and item ("ii A"), when the case names them. */
@@ -78,8 +80,20 @@ export interface Outcome {
 }
 
 const OUTCOME = /^(ej uppnådd|uppnådd|utesluten|saknas)(?: (\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?))?(?: av (.+))?$/u;
+/** A background measure's outcome: "värde 12", "värde 5 = 100/20" (a quotient and its sums). */
+const VALUE = /^värde (-?\d+(?:\.\d+)?)(?: = (\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?))?(?: av (.+))?$/u;
 
 export function parseOutcome(text: string): Outcome {
+    const measured = VALUE.exec(text);
+    if (measured) {
+        const outcome: Outcome = { status: 'measured', value: Number(measured[1]) };
+        if (measured[2] !== undefined) {
+            outcome.numerator = Number(measured[2]);
+            outcome.denominator = Number(measured[3]);
+        }
+        if (measured[4] !== undefined) outcome.decidedBy = measured[4].split(', ');
+        return outcome;
+    }
     const match = OUTCOME.exec(text);
     if (!match) throw new Error(`cannot read the outcome "${text}"`);
     const status = STATUSES.find(s => STATUS_LABELS[s] === match[1])!;
@@ -106,6 +120,8 @@ export function expectedPerUnit(indicator: Indicator, expected: Expected): Map<s
 /** An engine's result in the terms of the cases; the trace only when the engine gives one. */
 export function outcomeOf(result: EngineResult, withTrace: boolean, expected: Outcome): Outcome {
     const outcome: Outcome = { status: result.status };
+    // Values compared to 12 digits: a quotient is a floating-point division in every engine.
+    if (result.value !== undefined) outcome.value = Number(result.value.toPrecision(12));
     if (result.numerator !== undefined || result.denominator !== undefined) {
         outcome.numerator = result.numerator;
         outcome.denominator = result.denominator;
@@ -117,6 +133,7 @@ export function outcomeOf(result: EngineResult, withTrace: boolean, expected: Ou
 /** The expectation as an engine that decides `kinds` and gives traces or not must meet it. */
 export function expectationFor(expected: Outcome, withTrace: boolean): Outcome {
     const outcome: Outcome = { status: expected.status };
+    if (expected.value !== undefined) outcome.value = Number(expected.value.toPrecision(12));
     if (expected.numerator !== undefined) {
         outcome.numerator = expected.numerator;
         outcome.denominator = expected.denominator;
