@@ -210,10 +210,10 @@ export class RuleSpace {
 
     /** The possible statuses (as bits) of a plan for a partial assignment. */
     planEvaluator(plan: UnitPlan, removed?: Removed): (a: Assignment) => number {
-        // Removals are asked of the requirement only (see analyseRequirement).
-        const exclusion = this.compile(plan.exclusion);
+        // An option left out of the exclusion or the exception changes them too, not only the requirement.
+        const exclusion = this.compile(plan.exclusion, removed);
         const fulfilment = this.compile(plan.requirement, removed);
-        const exception = plan.exception ? this.compile(plan.exception) : undefined;
+        const exception = plan.exception ? this.compile(plan.exception, removed) : undefined;
         return a => {
             const e = exclusion(a);
             let out = 0;
