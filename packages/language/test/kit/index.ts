@@ -41,12 +41,13 @@ export async function buildCase(c: FixtureCase): Promise<BuiltCase> {
 
 const SEVERITY: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
+const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
 const codeOf = (d: Diagnostic) => String((d.data as { code?: string } | undefined)?.code ?? d.code ?? '');
 
 function describeDiagnostic(document: LangiumDocument, d: Diagnostic): string {
     const text = document.textDocument.getText(d.range);
     const severity = Object.entries(SEVERITY).find(([, n]) => n === d.severity)?.[0] ?? String(d.severity);
-    return `${severity} [${codeOf(d)}] "${d.message}" on »${text}« (line ${d.range.start.line + 1})`;
+    return `${severity} [${codeOf(d)}] "${messageOf(d)}" on »${text}« (line ${d.range.start.line + 1})`;
 }
 
 /** What the case's document gets wrong against its markers: one line per expectation not met, empty when all hold. */
@@ -58,7 +59,7 @@ export async function markerProblems(c: FixtureCase): Promise<string[]> {
     for (const e of expectations) {
         const matches = diagnostics.filter(d => d.severity === SEVERITY[e.severity]
             && (e.code === undefined || codeOf(d) === e.code)
-            && (e.message === undefined || d.message.includes(e.message))
+            && (e.message === undefined || messageOf(d).includes(e.message))
             && (e.range === undefined || (document.textDocument.offsetAt(d.range.start) === e.range.offset
                 && document.textDocument.offsetAt(d.range.end) === e.range.offset + e.range.length)));
         const what = `${e.severity}${e.code ? ` [${e.code}]` : ''}${e.message ? ` "${e.message}"` : ''}`;
