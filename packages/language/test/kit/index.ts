@@ -39,6 +39,15 @@ export async function buildCase(c: FixtureCase): Promise<BuiltCase> {
     return { document, models: documents.map(d => d.parseResult.value), expectations: marked.expectations };
 }
 
+/** Builds sources given as text (each one file, markers removed) as one validated workspace. */
+export async function buildText(...sources: string[]): Promise<BuiltCase> {
+    return buildCase({
+        name: 'text',
+        file: { path: `text${sources.length - 1}.oj`, source: sources[sources.length - 1] },
+        shared: sources.slice(0, -1).map((source, i) => ({ path: `text${i}.oj`, source }))
+    });
+}
+
 const SEVERITY: Record<Severity, number> = { error: 1, warning: 2, info: 3, hint: 4 };
 
 const messageOf = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
