@@ -9,6 +9,20 @@ import {
 } from '@oj/language';
 import type { EngineResult } from './engines.js';
 import { type ConformanceCase, type Expected, PRELUDE } from './cases.js';
+import type { FixtureCase } from '../../../language/test/kit/fixtures.js';
+
+/** A semantic fixture of the language's test kit (resources/semantics), built as one workspace; it must have no errors. */
+export async function loadFixture(c: FixtureCase): Promise<{ models: Model[]; indicators: Indicator[] }> {
+    const { shared } = createOjServices(EmptyFileSystem);
+    const files = [...c.shared, c.file];
+    const documents = files.map(f => shared.workspace.LangiumDocumentFactory.fromString<Model>(f.source, URI.file(`/resources/${f.path}`)));
+    documents.forEach(d => shared.workspace.LangiumDocuments.addDocument(d));
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const errors = documents.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1));
+    if (errors.length > 0) throw new Error(`${c.name} has errors: ${errors.map(e => e.message).join('; ')}`);
+    const own = documents[documents.length - 1].parseResult.value;
+    return { models: documents.map(d => d.parseResult.value), indicators: own.elements.filter((e): e is Indicator => e.$type === 'Indicator') };
+}
 
 /** The case's model, built and validated; errors other than those the case allows fail it. */
 export async function loadCase(c: ConformanceCase): Promise<{ models: Model[]; indicator: Indicator }> {

@@ -210,10 +210,10 @@ export class RuleSpace {
 
     /** The possible statuses (as bits) of a plan for a partial assignment. */
     planEvaluator(plan: UnitPlan, removed?: Removed): (a: Assignment) => number {
-        // Removals are asked of the requirement only (see analyseRequirement).
-        const exclusion = this.compile(plan.exclusion);
+        // An option left out of the exclusion or the exception changes them too, not only the requirement.
+        const exclusion = this.compile(plan.exclusion, removed);
         const fulfilment = this.compile(plan.requirement, removed);
-        const exception = plan.exception ? this.compile(plan.exception) : undefined;
+        const exception = plan.exception ? this.compile(plan.exception, removed) : undefined;
         return a => {
             const e = exclusion(a);
             let out = 0;
@@ -272,6 +272,23 @@ export class AnalysisDecider {
     protected build(): void {
         this.space = new RuleSpace(this.indicator, this.extra);
         this.status = this.space.planEvaluator(this.plan);
+        this.indices = [];
+    }
+
+    /** Per variable, the domain index of each value (counts keyed as numbers, codes as text). */
+    protected indices: Array<Map<string | number, number>> = [];
+
+    protected indexOf(variable: number, domain: readonly DomainValue[], value: DomainValue): number | undefined {
+        let map = this.indices[variable];
+        if (!map) {
+            map = new Map();
+            domain.forEach((v, i) => {
+                const key = v.number ?? v.code;
+                if (key !== undefined && !map!.has(key)) map!.set(key, i);
+            });
+            this.indices[variable] = map;
+        }
+        return map.get(value.number ?? value.code!);
     }
 
     decide(row: Readonly<Record<string, string | number | null | undefined>>): Status {
@@ -300,8 +317,8 @@ export class AnalysisDecider {
             const text = String(value).trim();
             const number = count ? Number(text.replace(',', '.')) : NaN;
             const wanted: DomainValue = Number.isFinite(number) ? { number, label: text } : { code: text, label: text };
-            const at = domain.findIndex(v => (wanted.number !== undefined ? v.number === wanted.number : v.code === wanted.code));
-            if (at >= 0) { assignment[index] = at; continue; }
+            const at = this.indexOf(index, domain, wanted);
+            if (at !== undefined) { assignment[index] = at; continue; }
             complete = false;
             this.extra.set(key, [...(this.extra.get(key) ?? []), wanted]);
         }
