@@ -73,7 +73,7 @@ describe('oj evaluate on the 2019 set', () => {
     });
 
     test('one row per respondent, indicator and group; group empty for an indicator without areas', () => {
-        expect(Object.keys(units[0])).toEqual(['unit', 'indicator', 'group', 'status', 'numerator', 'denominator', 'value']);
+        expect(Object.keys(units[0])).toEqual(['unit', 'indicator', 'group', 'stratum', 'status', 'numerator', 'denominator', 'value']);
         const perRespondent = units.filter(r => r.unit === '0180-01').length;
         expect(units).toHaveLength(4 * perRespondent);
         expect(status(units, '0180-01', 1)).toBe('met');

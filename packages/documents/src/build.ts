@@ -8,7 +8,7 @@ import {
     type Area, type Indicator, type IndicatorQuestion, type Model, type ReportingLevel, type Survey,
     comparabilitySentence, denominatorSentence, isArea, isIndicator, isPerArea, joinSwedish, measureText, optionsOf,
     populationSentence, questionOf, ratioText, reportingLevelSentence, reportingLevelText as levelText,
-    requirementSentence, surveyOf, surveyOfModel, surveyPopulationSentence, unitLabel, unitsOfQuestion
+    lowerIndicator, requirementSentence, surveyOf, surveyOfModel, surveyPopulationSentence, unitLabel, unitsOfQuestion
 } from '@oj/language';
 import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, IndicatorRow, Paragraph } from './model.js';
 import { cleanText, compareSwedish, parseIsoDate, sentence, slug, swedishDate } from './text.js';
@@ -236,7 +236,7 @@ export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | un
     add('Nämnare', [paragraph(cleanText(denominatorSentence(indicator)))]);
     add('Redovisningsnivå', [paragraph(cleanText(reportingLevelSentence(indicator)))]);
     const comments = indicator.comments.map(c => paragraph(cleanText(c)));
-    add('Kommentar', comments.length > 0 ? comments : [paragraph(groupsSentence(indicator))]);
+    add('Kommentar', comments.length > 0 ? comments : [paragraph([groupsSentence(indicator), strataSentence(indicator)].filter(Boolean).join(' '))]);
 
     return {
         kind: 'indicator',
@@ -247,6 +247,13 @@ export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | un
         areas: areasOf(indicator).map(areaTitle).join(', '),
         rows
     };
+}
+
+/** "Indikatorn redovisas för kvinnor, män och totalt." for an indicator split by a stratification. */
+function strataSentence(indicator: Indicator): string {
+    const strata = lowerIndicator(indicator).units.flatMap(u => (u.stratum ? [u.stratum.label] : []));
+    const labels = [...new Set(strata)].map(l => cleanText(l).toLocaleLowerCase('sv'));
+    return labels.length > 0 ? `${indicator.measure ? 'Bakgrundsmåttet' : 'Indikatorn'} redovisas för ${joinSwedish(labels)}.` : '';
 }
 
 /** Without a comment of its own, an indicator reported per group says so (the seed's usual comment). */
@@ -314,6 +321,10 @@ function questionBlocks(slot: IndicatorQuestion): Array<Paragraph | BulletList> 
     const perArea = isPerArea(question);
     if (perArea) {
         blocks.push(paragraph(`Frågan besvaras för respektive område: ${joinSwedish(unitsOfQuestion(question).map(u => cleanText(unitLabel(u))))}.`));
+    }
+    const strata = question.stratification?.ref?.strata ?? [];
+    if (strata.length > 0) {
+        blocks.push(paragraph(`Frågan besvaras för ${joinSwedish(strata.map(s => cleanText(s.label).toLocaleLowerCase('sv')))} var för sig.`));
     }
     const scope = perArea ? ' för respektive område' : '';
     if (question.multipleChoice && items.length > 0) {

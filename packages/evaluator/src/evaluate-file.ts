@@ -110,17 +110,17 @@ export function unitsCsv(results: UnitResult[], measures: MeasureUnitResult[] = 
     const order = new Map<string, number>();
     [...results, ...measures].forEach(r => { if (!order.has(r.unit)) order.set(r.unit, order.size); });
     rows.sort((a, b) => order.get(a.r.unit)! - order.get(b.r.unit)! || a.r.indicator - b.r.indicator);
-    return formatCsv(['unit', 'indicator', 'group', 'status', 'numerator', 'denominator', 'value'],
-        rows.map(({ r, value, share }) => [r.unit, r.indicator, r.group ?? '', r.status, r.numerator ?? '', r.denominator ?? '', figure(value, share)]));
+    return formatCsv(['unit', 'indicator', 'group', 'stratum', 'status', 'numerator', 'denominator', 'value'],
+        rows.map(({ r, value, share }) => [r.unit, r.indicator, r.group ?? '', r.stratum ?? '', r.status, r.numerator ?? '', r.denominator ?? '', figure(value, share)]));
 }
 
 /** Shares per level, and background measures' values per level (numerator, denominator and share empty), by indicator. */
 export function aggregatesCsv(rows: AggregateRow[], measures: MeasureAggregateRow[] = []): string {
     const lines = [
-        ...rows.map(r => ({ indicator: r.indicator, cells: [r.indicator, r.group ?? '', r.level, r.region, r.numerator, r.denominator, r.share === undefined ? '' : r.share.toFixed(4), '', r.respondents] })),
-        ...measures.map(r => ({ indicator: r.indicator, cells: [r.indicator, r.group ?? '', r.level, r.region, '', '', '', figure(r.value), r.respondents] }))
+        ...rows.map(r => ({ indicator: r.indicator, cells: [r.indicator, r.group ?? '', r.stratum ?? '', r.level, r.region, r.numerator, r.denominator, r.share === undefined ? '' : r.share.toFixed(4), '', r.respondents] })),
+        ...measures.map(r => ({ indicator: r.indicator, cells: [r.indicator, r.group ?? '', r.stratum ?? '', r.level, r.region, '', '', '', figure(r.value), r.respondents] }))
     ].sort((a, b) => a.indicator - b.indicator);
-    return formatCsv(['indicator', 'group', 'level', 'region', 'numerator', 'denominator', 'share', 'value', 'respondents'], lines.map(l => l.cells));
+    return formatCsv(['indicator', 'group', 'stratum', 'level', 'region', 'numerator', 'denominator', 'share', 'value', 'respondents'], lines.map(l => l.cells));
 }
 
 const KIND_TEXT = { rule: 'indikator', ratio: 'andel', measure: 'bakgrundsmått' } as const;

@@ -22,7 +22,7 @@ import { joinSwedish } from './semantics/rule-text.js';
 import { lowerIndicator } from './semantics/lower.js';
 import { populationSentence } from './semantics/population.js';
 import {
-    checkComparability, checkIndicatorPopulation, checkMeasure, checkMeasureIndicator, checkSurveyPopulation, PopulationIssueCodes
+    checkComparability, checkIndicatorPopulation, checkIndicatorStrata, checkMeasure, checkMeasureIndicator, checkSurveyPopulation, PopulationIssueCodes
 } from './validation/populations.js';
 
 export const IssueCodes = {
@@ -82,7 +82,7 @@ export function registerValidationChecks(services: OjServices): void {
         Area: validator.checkArea,
         Term: validator.checkTerm,
         Question: validator.checkQuestion,
-        Indicator: [validator.checkIndicator, validator.checkIndicatorUniqueness, validator.checkPrintedParts, validator.checkVariables, checkIndicatorPopulation, checkMeasureIndicator],
+        Indicator: [validator.checkIndicator, validator.checkIndicatorUniqueness, validator.checkPrintedParts, validator.checkVariables, checkIndicatorPopulation, checkMeasureIndicator, checkIndicatorStrata],
         Measure: checkMeasure,
         Comparability: checkComparability,
         IndicatorQuestion: validator.checkIndicatorQuestion,
@@ -286,9 +286,11 @@ export class OjValidator {
             const missing: string[] = [];
             if (isPerArea(question) && !placeholders.includes('grupp')) missing.push('{grupp}');
             if (question.items.length > 1 && !item?.variable && !placeholders.includes('del')) missing.push('{del}');
+            if (question.stratification && !placeholders.includes('indelning')) missing.push('{indelning}');
             if (missing.length > 0) {
+                const what = missing.includes('{grupp}') ? 'områden' : missing.includes('{del}') ? 'alternativ' : 'delar av indelningen (t.ex. kvinnor och män)';
                 report(IssueCodes.VariablePatternIncomplete,
-                    `Variabelnamnet "${spec}" ger samma variabel för flera ${missing.includes('{grupp}') ? 'områden' : 'alternativ'}; lägg till ${missing.join(' och ')}.`,
+                    `Variabelnamnet "${spec}" ger samma variabel för flera ${what}; lägg till ${missing.join(' och ')}.`,
                     node, property);
             }
             if (shared && (placeholders.includes('indikator') || placeholders.includes('fråga'))) {
@@ -300,9 +302,9 @@ export class OjValidator {
     }
 
     protected checkPatternPlaceholders(spec: string, accept: ValidationAcceptor, node: Survey, property: 'variablePattern'): void {
-        const unknown = [...spec.matchAll(/\{([^}]*)\}/g)].map(m => m[1]).filter(p => !/^(indikator|fråga|del|grupp)(:\d+)?$/.test(p));
+        const unknown = [...spec.matchAll(/\{([^}]*)\}/g)].map(m => m[1]).filter(p => !/^(indikator|fråga|del|grupp|indelning)(:\d+)?$/.test(p));
         if (unknown.length > 0) {
-            this.issue(accept, 'error', IssueCodes.VariablePatternIncomplete, `Okänd platshållare ${unknown.map(u => `{${u}}`).join(', ')}; tillåtna är {indikator}, {indikator:02}, {fråga}, {del} och {grupp}.`, node, property);
+            this.issue(accept, 'error', IssueCodes.VariablePatternIncomplete, `Okänd platshållare ${unknown.map(u => `{${u}}`).join(', ')}; tillåtna är {indikator}, {indikator:02}, {fråga}, {del}, {grupp} och {indelning}.`, node, property);
         }
     }
 

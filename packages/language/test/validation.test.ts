@@ -515,7 +515,7 @@ const cases: Case[] = [
         name: 'a survey pattern with an unknown placeholder',
         code: IssueCodes.VariablePatternIncomplete, severity: 'error',
         trigger: [SURVEY.replace('variabelmönster "T{indikator}_{fråga}{del}[_{grupp}]"', 'variabelmönster «"T{indikator}_{fraga}{del}[_{grupp}]"»') + indicator(PLAIN)],
-        message: /^Okänd platshållare \{fraga\}; tillåtna är \{indikator\}, \{indikator:02\}, \{fråga\}, \{del\} och \{grupp\}\.$/,
+        message: /^Okänd platshållare \{fraga\}; tillåtna är \{indikator\}, \{indikator:02\}, \{fråga\}, \{del\}, \{grupp\} och \{indelning\}\.$/,
         clean: [[SURVEY.replace('variabelmönster "T{indikator}_{fråga}{del}[_{grupp}]"', 'variabelmönster "T{indikator:02}_{fråga}{del}[_{grupp}]"') + indicator(PLAIN)]]
     },
 

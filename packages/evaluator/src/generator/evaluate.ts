@@ -137,6 +137,10 @@ class UnitEmitter {
         return decisions;
     }
 
+    protected stratumArg(): string {
+        return this.plan.stratum ? `, ${q(this.plan.stratum.code)}` : '';
+    }
+
     protected group(): string {
         return this.plan.unit !== undefined ? q(this.plan.unit) : 'undefined';
     }
@@ -146,7 +150,8 @@ class UnitEmitter {
     }
 
     functionName(): string {
-        return `indicator${this.plan.indicator}${this.plan.unit !== undefined ? `_${this.plan.unit}` : ''}`;
+        const stratum = this.plan.stratum ? `_${this.plan.stratum.code.replace(/[^A-Za-z0-9_]/g, '_')}` : '';
+        return `indicator${this.plan.indicator}${this.plan.unit !== undefined ? `_${this.plan.unit}` : ''}${stratum}`;
     }
 
     protected sum(sum: Sum): string {
@@ -161,11 +166,11 @@ class UnitEmitter {
         const { exclusion, requirement, exception, ratio, measure } = this.plan;
         const n = this.plan.indicator;
         if (measure) {
-            const denominator = measure.denominator ? `, ${this.sum(measure.denominator)}` : '';
-            return `decideMeasure(${n}, ${this.group()}, ${this.traced(exclusion)}, ${this.sum(measure.numerator)}${denominator})`;
+            const denominator = measure.denominator ? `, ${this.sum(measure.denominator)}` : this.plan.stratum ? ', undefined' : '';
+            return `decideMeasure(${n}, ${this.group()}, ${this.traced(exclusion)}, ${this.sum(measure.numerator)}${denominator}${this.stratumArg()})`;
         }
         if (ratio) {
-            return `decideRatio(${n}, ${this.group()}, ${this.traced(exclusion)}, ${this.sum(ratio.numerator)}, ${this.sum(ratio.denominator)})`;
+            return `decideRatio(${n}, ${this.group()}, ${this.traced(exclusion)}, ${this.sum(ratio.numerator)}, ${this.sum(ratio.denominator)}${this.stratumArg()})`;
         }
         // In this order, so that the hoisted code sets keep their numbers.
         const rule = requirement ? this.traced(requirement) : '{ v: undefined, r: [] }';
@@ -176,7 +181,7 @@ class UnitEmitter {
 
     /** Both functions of the unit, or the traced one alone for a ratio. */
     functions(): Generated {
-        const title = `${this.indicator.number}. ${this.indicator.name}${this.plan.unitLabel !== undefined ? ` – ${this.plan.unitLabel}` : ''}`.replace(/\*\//g, '* /');
+        const title = `${this.indicator.number}. ${this.indicator.name}${this.plan.unitLabel !== undefined ? ` – ${this.plan.unitLabel}` : ''}${this.plan.stratum ? ` – ${this.plan.stratum.label}` : ''}`.replace(/\*\//g, '* /');
         const fast = this.fastBody();
         if (!fast) {
             return expandToNode`

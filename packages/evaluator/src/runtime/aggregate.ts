@@ -13,6 +13,8 @@ export interface UnitResult {
     unit: string;
     indicator: number;
     group?: string;
+    /** The stratum's code (K, M, T) for an indicator split by a stratification. */
+    stratum?: string;
     status: Status;
     /** For ratio indicators: the counts that enter the sums. */
     numerator?: number;
@@ -22,6 +24,7 @@ export interface UnitResult {
 export interface AggregateRow {
     indicator: number;
     group?: string;
+    stratum?: string;
     level: Level;
     region: string;
     numerator: number;
@@ -45,6 +48,7 @@ export function withUnit(unit: string, results: readonly IndicatorResult[]): Uni
     return results.map(r => {
         const tagged: UnitResult = { unit, indicator: r.indicator, status: r.status };
         if (r.group !== undefined) tagged.group = r.group;
+        if (r.stratum !== undefined) tagged.stratum = r.stratum;
         if (r.numerator !== undefined) tagged.numerator = r.numerator;
         if (r.denominator !== undefined) tagged.denominator = r.denominator;
         return tagged;
@@ -62,11 +66,12 @@ export function aggregate(results: readonly UnitResult[], levels?: PublishedLeve
     const cells = new Map<string, AggregateRow>();
     const add = (result: UnitResult, level: Level, region: string) => {
         if (levels && !(levels(result.indicator)?.includes(level) ?? true)) return;
-        const key = `${result.indicator}\u0000${result.group ?? ''}\u0000${level}\u0000${region}`;
+        const key = `${result.indicator}\u0000${result.group ?? ''}\u0000${result.stratum ?? ''}\u0000${level}\u0000${region}`;
         let cell = cells.get(key);
         if (!cell) {
             cell = { indicator: result.indicator, level, region, numerator: 0, denominator: 0, respondents: 0 };
             if (result.group !== undefined) cell.group = result.group;
+            if (result.stratum !== undefined) cell.stratum = result.stratum;
             cells.set(key, cell);
         }
         if (result.numerator !== undefined && result.denominator !== undefined) {

@@ -11,6 +11,7 @@ export interface MeasureUnitResult {
     unit: string;
     indicator: number;
     group?: string;
+    stratum?: string;
     status: 'measured' | 'excluded' | 'missing';
     value?: number;
     /** For a quotient: the two sums it divides. */
@@ -21,6 +22,7 @@ export interface MeasureUnitResult {
 export interface MeasureAggregateRow {
     indicator: number;
     group?: string;
+    stratum?: string;
     level: Level;
     region: string;
     aggregation: MeasureAggregation;
@@ -43,11 +45,12 @@ export function aggregateMeasures(results: readonly MeasureUnitResult[], aggrega
     const cells = new Map<string, { row: Omit<MeasureAggregateRow, 'value' | 'respondents'>; values: number[] }>();
     const add = (result: MeasureUnitResult, level: Level, region: string) => {
         if (levels && !(levels(result.indicator)?.includes(level) ?? true)) return;
-        const key = `${result.indicator}\u0000${result.group ?? ''}\u0000${level}\u0000${region}`;
+        const key = `${result.indicator}\u0000${result.group ?? ''}\u0000${result.stratum ?? ''}\u0000${level}\u0000${region}`;
         let cell = cells.get(key);
         if (!cell) {
             const row: Omit<MeasureAggregateRow, 'value' | 'respondents'> = { indicator: result.indicator, level, region, aggregation: aggregationOf(result.indicator) };
             if (result.group !== undefined) row.group = result.group;
+            if (result.stratum !== undefined) row.stratum = result.stratum;
             cell = { row, values: [] };
             cells.set(key, cell);
         }

@@ -15,6 +15,8 @@ export interface EngineResult {
     indicator: number;
     /** The area or group code; undefined for an indicator evaluated once. */
     group?: string;
+    /** The stratum's code (K, M, T) for an indicator split by a stratification. */
+    stratum?: string;
     status: Status | MeasureStatus;
     /** A background measure's value. */
     value?: number;

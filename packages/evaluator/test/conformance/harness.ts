@@ -42,14 +42,14 @@ export function firstIndicator(models: Model[]): Indicator {
     return indicator;
 }
 
-const ANSWER = /([ivxlc]+)(?:\.([A-Za-z0-9_]+))?(?:@([A-Za-z0-9_]+))?=("(?:[^"\\]|\\.)*"|\S+)/gu;
+const ANSWER = /([ivxlc]+)(?:\.([A-Za-z0-9_]+))?(?:@([A-Za-z0-9_]+))?(?:#([A-Za-z0-9_]+))?=("(?:[^"\\]|\\.)*"|\S+)/gu;
 
 /** The response row a case's answers describe; see cases.ts for the notation. */
 export function caseRow(indicator: Indicator, answers: string): ResponseRow {
     const row: Record<string, string | number> = {};
     const rest = answers.replace(ANSWER, '').trim();
     if (rest) throw new Error(`cannot read the answers "${rest}"`);
-    for (const [, numeral, itemName, unitName, text] of answers.matchAll(ANSWER)) {
+    for (const [, numeral, itemName, unitName, stratumCode, text] of answers.matchAll(ANSWER)) {
         const slot = indicator.questions.find(s => s.name === numeral);
         const question = questionOf(slot);
         if (!slot || !question) throw new Error(`no question ${numeral}`);
@@ -65,11 +65,17 @@ export function caseRow(indicator: Indicator, answers: string): ResponseRow {
             : text.startsWith('"') ? JSON.parse(text) as string
             : /^-?\d+(\.\d+)?$/.test(text) ? Number(text)
             : codeOf(question.answerSet?.ref?.options ?? [], text, numeral);
+        // A question asked per stratum: `#K` one stratum, else every stratum.
+        const allStrata = question.stratification?.ref?.strata ?? [];
+        const strata = stratumCode ? [allStrata.find(s => s.code === stratumCode)] : allStrata.length > 0 ? allStrata : [undefined];
+        if (strata.includes(undefined) && stratumCode) throw new Error(`no stratum ${stratumCode}`);
         for (const item of items) {
             for (const unit of units) {
-                const variable = variableFor(question, item, unit, { indicator, slot });
-                if (!variable) throw new Error(`question ${numeral} has no variable`);
-                row[variable] = value;
+                for (const stratum of strata) {
+                    const variable = variableFor(question, item, unit, { indicator, slot }, stratum);
+                    if (!variable) throw new Error(`question ${numeral} has no variable`);
+                    row[variable] = value;
+                }
             }
         }
     }
@@ -120,9 +126,15 @@ export function parseOutcome(text: string): Outcome {
     return outcome;
 }
 
+/** A result's unit as the cases name it: the area or group, the stratum's code, or both as "EB/K". */
+export function unitKey(result: { group?: string; stratum?: string }): string | undefined {
+    const parts = [result.group, result.stratum].filter((p): p is string => p !== undefined);
+    return parts.length > 0 ? parts.join('/') : undefined;
+}
+
 /** The expected outcome per unit of the indicator (undefined key: evaluated once). */
 export function expectedPerUnit(indicator: Indicator, expected: Expected): Map<string | undefined, Outcome> {
-    const units = lowerIndicator(indicator).units.map(u => u.unit);
+    const units = lowerIndicator(indicator).units.map(u => unitKey({ group: u.unit, stratum: u.stratum?.code }));
     if (typeof expected === 'string') return new Map(units.map(u => [u, parseOutcome(expected)]));
     const named = Object.keys(expected).sort();
     if (JSON.stringify(named) !== JSON.stringify(units.map(u => u ?? '').sort())) {

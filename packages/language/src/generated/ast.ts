@@ -54,6 +54,7 @@ export type OjKeywordNames =
     | "för"
     | "ger"
     | "grupp"
+    | "indelning"
     | "indikator"
     | "inte"
     | "jämförbar"
@@ -103,6 +104,7 @@ export type OjKeywordNames =
     | "syfte"
     | "tidigare"
     | "tillhör"
+    | "totalt"
     | "typ"
     | "undantas"
     | "uppnådd"
@@ -674,6 +676,7 @@ export interface Question extends langium.AstNode {
     name: string;
     numeric: boolean;
     part?: langium.Reference<SurveyPart>;
+    stratification?: langium.Reference<Stratification>;
     text: string;
     units: Array<langium.Reference<ReportingUnit>>;
     variable?: VariableSpec;
@@ -687,6 +690,7 @@ export const Question = {
     name: 'name',
     numeric: 'numeric',
     part: 'part',
+    stratification: 'stratification',
     text: 'text',
     units: 'units',
     variable: 'variable'
@@ -813,6 +817,48 @@ export function isRespondentKind(item: unknown): item is RespondentKind {
     return item === 'kommuner' || item === 'stadsdelar';
 }
 
+export interface Stratification extends langium.AstNode {
+    readonly $container: Survey;
+    readonly $type: 'Stratification';
+    label: string;
+    name: string;
+    strata: Array<Stratum>;
+    totalCode: string;
+    totalLabel: string;
+}
+
+export const Stratification = {
+    $type: 'Stratification',
+    label: 'label',
+    name: 'name',
+    strata: 'strata',
+    totalCode: 'totalCode',
+    totalLabel: 'totalLabel'
+} as const;
+
+export function isStratification(item: unknown): item is Stratification {
+    return reflection.isInstance(item, Stratification.$type);
+}
+
+export interface Stratum extends langium.AstNode {
+    readonly $container: Stratification;
+    readonly $type: 'Stratum';
+    code: string;
+    label: string;
+    name: string;
+}
+
+export const Stratum = {
+    $type: 'Stratum',
+    code: 'code',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isStratum(item: unknown): item is Stratum {
+    return reflection.isInstance(item, Stratum.$type);
+}
+
 export interface Survey extends langium.AstNode {
     readonly $container: FileHeader;
     readonly $type: 'Survey';
@@ -826,6 +872,7 @@ export interface Survey extends langium.AstNode {
     parts: Array<SurveyPart>;
     period?: string;
     populationKinds: Array<RespondentKind>;
+    stratifications: Array<Stratification>;
     targetPopulation?: string;
     title: string;
     variablePattern?: string;
@@ -844,6 +891,7 @@ export const Survey = {
     parts: 'parts',
     period: 'period',
     populationKinds: 'populationKinds',
+    stratifications: 'stratifications',
     targetPopulation: 'targetPopulation',
     title: 'title',
     variablePattern: 'variablePattern',
@@ -932,6 +980,8 @@ export type OjAstType = {
     Reference: Reference
     ReportingUnit: ReportingUnit
     Requirement: Requirement
+    Stratification: Stratification
+    Stratum: Stratum
     Survey: Survey
     SurveyPart: SurveyPart
     Term: Term
@@ -1475,6 +1525,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     referenceType: SurveyPart.$type,
                     optional: true
                 },
+                stratification: {
+                    name: Question.stratification,
+                    referenceType: Stratification.$type,
+                    optional: true
+                },
                 text: {
                     name: Question.text
                 },
@@ -1573,6 +1628,43 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Stratification: {
+            name: Stratification.$type,
+            properties: {
+                label: {
+                    name: Stratification.label
+                },
+                name: {
+                    name: Stratification.name
+                },
+                strata: {
+                    name: Stratification.strata,
+                    defaultValue: []
+                },
+                totalCode: {
+                    name: Stratification.totalCode
+                },
+                totalLabel: {
+                    name: Stratification.totalLabel
+                }
+            },
+            superTypes: []
+        },
+        Stratum: {
+            name: Stratum.$type,
+            properties: {
+                code: {
+                    name: Stratum.code
+                },
+                label: {
+                    name: Stratum.label
+                },
+                name: {
+                    name: Stratum.name
+                }
+            },
+            superTypes: []
+        },
         Survey: {
             name: Survey.$type,
             properties: {
@@ -1615,6 +1707,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 populationKinds: {
                     name: Survey.populationKinds,
+                    defaultValue: [],
+                    optional: true
+                },
+                stratifications: {
+                    name: Survey.stratifications,
                     defaultValue: [],
                     optional: true
                 },

@@ -87,7 +87,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@54"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -112,13 +112,6 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@9"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@11"
             },
             "arguments": []
@@ -133,14 +126,21 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@19"
+              "$ref": "#/rules@15"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@17"
+              "$ref": "#/rules@21"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@19"
             },
             "arguments": []
           }
@@ -167,7 +167,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -179,7 +179,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -205,7 +205,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@53"
+                        "$ref": "#/rules@55"
                       },
                       "arguments": []
                     }
@@ -226,7 +226,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -247,7 +247,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -264,7 +264,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@5"
+                      "$ref": "#/rules@7"
                     },
                     "arguments": []
                   }
@@ -280,7 +280,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@7"
+                      "$ref": "#/rules@9"
                     },
                     "arguments": []
                   }
@@ -300,7 +300,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -321,7 +321,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -342,7 +342,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -363,7 +363,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -373,6 +373,18 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
               {
                 "$type": "Assignment",
                 "feature": "parts",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@6"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "stratifications",
                 "operator": "+=",
                 "terminal": {
                   "$type": "RuleCall",
@@ -397,6 +409,143 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
     },
     {
       "$type": "ParserRule",
+      "name": "Stratification",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "indelning"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@57"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "strata",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@5"
+              },
+              "arguments": []
+            },
+            "cardinality": "+"
+          },
+          {
+            "$type": "Keyword",
+            "value": "totalt"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "totalCode",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@57"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "totalLabel",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@57"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Stratum",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@56"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "code",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@57"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@57"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "SurveyPart",
       "definition": {
         "$type": "Group",
@@ -412,7 +561,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -424,7 +573,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -443,7 +592,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@6"
+                    "$ref": "#/rules@8"
                   },
                   "arguments": []
                 }
@@ -462,7 +611,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@6"
+                        "$ref": "#/rules@8"
                       },
                       "arguments": []
                     }
@@ -496,7 +645,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@6"
+                    "$ref": "#/rules@8"
                   },
                   "arguments": []
                 }
@@ -515,7 +664,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@6"
+                        "$ref": "#/rules@8"
                       },
                       "arguments": []
                     }
@@ -533,7 +682,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             },
@@ -579,7 +728,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@8"
+                "$ref": "#/rules@10"
               },
               "arguments": []
             }
@@ -598,7 +747,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@8"
+                    "$ref": "#/rules@10"
                   },
                   "arguments": []
                 }
@@ -613,7 +762,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             },
@@ -674,7 +823,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -686,7 +835,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             },
@@ -703,7 +852,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@10"
+                "$ref": "#/rules@12"
               },
               "arguments": []
             },
@@ -732,7 +881,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -748,7 +897,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -760,7 +909,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -779,7 +928,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@55"
+                    "$ref": "#/rules@57"
                   },
                   "arguments": []
                 }
@@ -829,7 +978,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -841,7 +990,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -870,7 +1019,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@57"
                           },
                           "arguments": []
                         }
@@ -884,7 +1033,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@12"
+                        "$ref": "#/rules@14"
                       },
                       "arguments": []
                     }
@@ -922,7 +1071,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -934,7 +1083,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -958,7 +1107,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@14"
+              "$ref": "#/rules@16"
             },
             "arguments": []
           }
@@ -982,7 +1131,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -998,7 +1147,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -1020,12 +1169,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@9"
+                        "$ref": "#/rules@11"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1076,7 +1225,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1103,7 +1252,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@54"
+                              "$ref": "#/rules@56"
                             },
                             "arguments": []
                           },
@@ -1121,6 +1270,35 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "elements": [
                   {
                     "$type": "Keyword",
+                    "value": "per"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "stratification",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@4"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@56"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
                     "value": "variabel"
                   },
                   {
@@ -1130,7 +1308,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@16"
+                        "$ref": "#/rules@18"
                       },
                       "arguments": []
                     }
@@ -1159,12 +1337,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@4"
+                        "$ref": "#/rules@6"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1181,7 +1359,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@15"
+                    "$ref": "#/rules@17"
                   },
                   "arguments": []
                 }
@@ -1211,7 +1389,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -1223,7 +1401,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -1242,7 +1420,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@16"
+                    "$ref": "#/rules@18"
                   },
                   "arguments": []
                 }
@@ -1266,14 +1444,14 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@54"
+              "$ref": "#/rules@56"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@55"
+              "$ref": "#/rules@57"
             },
             "arguments": []
           }
@@ -1300,7 +1478,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -1320,7 +1498,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -1336,7 +1514,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -1364,7 +1542,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -1380,7 +1558,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -1408,7 +1586,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -1420,7 +1598,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -1446,12 +1624,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@13"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1473,12 +1651,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@11"
+                            "$ref": "#/rules@13"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@54"
+                              "$ref": "#/rules@56"
                             },
                             "arguments": []
                           },
@@ -1514,7 +1692,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1541,7 +1719,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@54"
+                              "$ref": "#/rules@56"
                             },
                             "arguments": []
                           },
@@ -1561,7 +1739,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@20"
+                    "$ref": "#/rules@22"
                   },
                   "arguments": []
                 }
@@ -1580,7 +1758,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1601,7 +1779,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1615,7 +1793,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@22"
+                    "$ref": "#/rules@24"
                   },
                   "arguments": []
                 }
@@ -1638,7 +1816,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@24"
+                        "$ref": "#/rules@26"
                       },
                       "arguments": []
                     }
@@ -1650,7 +1828,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     },
@@ -1672,7 +1850,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@25"
+                        "$ref": "#/rules@27"
                       },
                       "arguments": []
                     }
@@ -1691,7 +1869,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@25"
+                            "$ref": "#/rules@27"
                           },
                           "arguments": []
                         }
@@ -1715,7 +1893,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1734,7 +1912,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@55"
+                            "$ref": "#/rules@57"
                           },
                           "arguments": []
                         }
@@ -1758,7 +1936,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1779,7 +1957,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1793,7 +1971,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@18"
+                    "$ref": "#/rules@20"
                   },
                   "arguments": []
                 }
@@ -1812,12 +1990,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@17"
+                        "$ref": "#/rules@19"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -1839,12 +2017,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@17"
+                            "$ref": "#/rules@19"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@54"
+                              "$ref": "#/rules@56"
                             },
                             "arguments": []
                           },
@@ -1867,7 +2045,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@5"
+                      "$ref": "#/rules@7"
                     },
                     "arguments": []
                   }
@@ -1887,7 +2065,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1904,7 +2082,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@7"
+                      "$ref": "#/rules@9"
                     },
                     "arguments": []
                   }
@@ -1924,7 +2102,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@55"
+                        "$ref": "#/rules@57"
                       },
                       "arguments": []
                     }
@@ -1938,7 +2116,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -1950,7 +2128,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -1962,7 +2140,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1974,7 +2152,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 }
@@ -1986,7 +2164,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@31"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -1998,7 +2176,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -2010,7 +2188,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@36"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -2045,7 +2223,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@55"
               },
               "arguments": []
             }
@@ -2057,7 +2235,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -2069,7 +2247,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@21"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             },
@@ -2108,7 +2286,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             },
@@ -2133,7 +2311,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@25"
               },
               "arguments": []
             }
@@ -2145,7 +2323,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             }
@@ -2240,7 +2418,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@54"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -2262,12 +2440,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@13"
+                        "$ref": "#/rules@15"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -2284,7 +2462,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@29"
                   },
                   "arguments": []
                 }
@@ -2307,7 +2485,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@14"
+          "$ref": "#/rules@16"
         },
         "arguments": []
       },
@@ -2340,7 +2518,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@54"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -2367,7 +2545,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -2392,7 +2570,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             },
@@ -2409,7 +2587,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -2428,7 +2606,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@40"
+                    "$ref": "#/rules@42"
                   },
                   "arguments": []
                 }
@@ -2463,7 +2641,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -2495,7 +2673,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@40"
+                "$ref": "#/rules@42"
               },
               "arguments": []
             }
@@ -2532,7 +2710,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -2553,7 +2731,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -2585,7 +2763,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -2604,7 +2782,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -2630,7 +2808,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -2669,7 +2847,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -2688,7 +2866,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
@@ -2712,7 +2890,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -2731,7 +2909,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
@@ -2765,7 +2943,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -2818,7 +2996,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@55"
+                "$ref": "#/rules@57"
               },
               "arguments": []
             },
@@ -2835,7 +3013,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@39"
               },
               "arguments": []
             },
@@ -2852,7 +3030,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@38"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             }
@@ -2871,7 +3049,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -2907,7 +3085,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -2931,7 +3109,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@54"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -2956,12 +3134,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@10"
+                    "$ref": "#/rules@12"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@54"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -2976,7 +3154,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 }
@@ -3019,7 +3197,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@54"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -3051,7 +3229,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@41"
               },
               "arguments": []
             }
@@ -3093,7 +3271,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@41"
+          "$ref": "#/rules@43"
         },
         "arguments": []
       },
@@ -3114,7 +3292,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@42"
+              "$ref": "#/rules@44"
             },
             "arguments": []
           },
@@ -3141,7 +3319,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@44"
                   },
                   "arguments": []
                 }
@@ -3168,7 +3346,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@43"
+              "$ref": "#/rules@45"
             },
             "arguments": []
           },
@@ -3195,7 +3373,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 }
@@ -3240,7 +3418,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 }
@@ -3250,7 +3428,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@44"
+              "$ref": "#/rules@46"
             },
             "arguments": []
           }
@@ -3280,7 +3458,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@40"
+                  "$ref": "#/rules@42"
                 },
                 "arguments": []
               },
@@ -3293,14 +3471,14 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@45"
+              "$ref": "#/rules@47"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           }
@@ -3326,12 +3504,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@10"
+                    "$ref": "#/rules@12"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@54"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -3353,12 +3531,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@10"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -3383,7 +3561,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -3411,7 +3589,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@52"
                   },
                   "arguments": []
                 }
@@ -3431,7 +3609,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@46"
+                        "$ref": "#/rules@48"
                       },
                       "arguments": []
                     }
@@ -3458,7 +3636,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@50"
+                    "$ref": "#/rules@52"
                   },
                   "arguments": []
                 }
@@ -3474,12 +3652,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@10"
+                    "$ref": "#/rules@12"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@54"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -3501,12 +3679,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@10"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -3571,7 +3749,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@50"
+                "$ref": "#/rules@52"
               },
               "arguments": []
             }
@@ -3583,7 +3761,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -3595,7 +3773,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -3653,14 +3831,14 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@53"
+              "$ref": "#/rules@55"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@52"
+              "$ref": "#/rules@54"
             },
             "arguments": []
           }
@@ -3683,12 +3861,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@28"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@54"
+                  "$ref": "#/rules@56"
                 },
                 "arguments": []
               },
@@ -3706,12 +3884,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@15"
+                    "$ref": "#/rules@17"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@54"
+                      "$ref": "#/rules@56"
                     },
                     "arguments": []
                   },
@@ -3733,12 +3911,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@15"
+                        "$ref": "#/rules@17"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@54"
+                          "$ref": "#/rules@56"
                         },
                         "arguments": []
                       },
@@ -3854,13 +4032,13 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@11"
+              "$ref": "#/rules@13"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@12"
+              "$ref": "#/rules@14"
             }
           }
         ]

@@ -17,6 +17,8 @@ export const MEASURE_STATUSES: readonly MeasureStatus[] = ['measured', 'excluded
 export interface MeasureResult {
     indicator: number;
     group?: string;
+    /** For a measure split by a stratification (per kön): the stratum's code (K, M) or the total's (T). */
+    stratum?: string;
     status: MeasureStatus;
     /** The respondent's value when measured. */
     value?: number;
@@ -37,7 +39,8 @@ export function measureAggregation(measure: Measure): MeasureAggregation {
 
 /** The value of a background measure's unit plan on one row, with the answers that decided it. */
 export function evaluateMeasurePlan(plan: UnitPlan, row: ResponseRow): MeasureResult {
-    const base = plan.unit === undefined ? { indicator: plan.indicator } : { indicator: plan.indicator, group: plan.unit };
+    const base: { indicator: number; group?: string; stratum?: string } = plan.unit === undefined ? { indicator: plan.indicator } : { indicator: plan.indicator, group: plan.unit };
+    if (plan.stratum) base.stratum = plan.stratum.code;
     const exclusion = evaluateCondition(plan.exclusion, row);
     if (exclusion.value === true) return { ...base, status: 'excluded', trace: exclusion.trace };
     if (exclusion.value === undefined) return { ...base, status: 'missing', trace: exclusion.trace };

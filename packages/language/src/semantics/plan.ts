@@ -33,7 +33,7 @@
  */
 import type {
     AnswerCondition, AnswerOption, ComparisonOperator, Indicator, IndicatorQuestion, MeasureAggregation, NumericCondition, QuestionItem,
-    ReportingLevel, ReportingUnit, Requirement
+    ReportingLevel, ReportingUnit, Requirement, Stratum
 } from '../generated/ast.js';
 import type { ComparabilityStatement } from './comparability.js';
 import type { PopulationKind } from './population.js';
@@ -83,7 +83,22 @@ export interface UnitPlan {
     ratio?: { numerator: Sum; denominator: Sum };
     /** For a background measure: the value is the numerator's sum, or its quotient with the denominator's. */
     measure?: MeasurePlan;
+    /** For an indicator split by a stratification (per kön): the stratum, or the total over all strata. */
+    stratum?: StratumPlan;
     ast?: { unit?: ReportingUnit; requirement?: Requirement };
+}
+
+/**
+ * One stratum of a stratification (kvinnor "K", män "M"), or its total ("T"): a stratum reads each
+ * stratified count's variable for that stratum; the total reads every stratum's and sums them.
+ * Counts not asked per stratum are read as they are in every stratum.
+ */
+export interface StratumPlan {
+    /** The code in the results (Kolada's K, M, T). */
+    code: string;
+    label: string;
+    total: boolean;
+    ast?: { stratum?: Stratum };
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
  * Checks of who is measured, how and where it is published: target populations and reporting
- * levels (survey, parts, indicators), background measures (`mått:`) and comparability with an
- * earlier year. Registered with the other checks in oj-validator.ts; the codes are in IssueCodes.
+ * levels (survey, parts, indicators), strata (indelning per kön), background measures (`mått:`)
+ * and comparability with an earlier year. Registered with the other checks in oj-validator.ts; the codes are in IssueCodes.
  */
-import type { AstNode, Properties, ValidationAcceptor } from 'langium';
-import type { Comparability, Indicator, Measure, MeasureOperand, ReportingLevel, Survey, SurveyPart } from '../generated/ast.js';
+import { AstUtils, type AstNode, type Properties, type ValidationAcceptor } from 'langium';
+import type { Comparability, Indicator, Measure, MeasureOperand, QuestionTarget, ReportingLevel, Survey, SurveyPart } from '../generated/ast.js';
 import { questionOf, surveyOf } from '../model-utils.js';
 import { declaredKinds, partsOfIndicator, populationOf, type PopulationKind } from '../semantics/population.js';
 import { joinSwedish } from '../semantics/rule-text.js';
@@ -19,7 +19,9 @@ export const PopulationIssueCodes = {
     MeasureNotNumeric: 'measure-not-numeric',
     MeasureSumAmbiguous: 'measure-sum-ambiguous',
     MeasureAggregationInvalid: 'measure-aggregation-invalid',
-    ComparabilityReasonMissing: 'comparability-reason-missing'
+    ComparabilityReasonMissing: 'comparability-reason-missing',
+    StratumInRule: 'stratum-in-rule',
+    StrataConflict: 'strata-conflict'
 } as const;
 
 type Code = typeof PopulationIssueCodes[keyof typeof PopulationIssueCodes];
@@ -72,6 +74,17 @@ export function checkSurveyPopulation(survey: Survey, accept: ValidationAcceptor
     checkDuplicates(survey.levels, accept, survey, 'levels');
     checkLevelsAgainst(survey.levels, declaredKinds(survey), accept, survey, 'levels');
     survey.parts.forEach(part => checkPartPopulation(part, survey, accept));
+    // Each stratum's code is a column value of the results (K, M, T): two the same would merge them.
+    for (const stratification of survey.stratifications) {
+        const codes = new Set<string>();
+        for (const stratum of stratification.strata) {
+            if (codes.has(stratum.code) || stratum.code === stratification.totalCode) {
+                report(accept, 'error', PopulationIssueCodes.StrataConflict,
+                    `Koden "${stratum.code}" används redan i indelningen ${stratification.name}; varje del och totalen behöver en egen kod.`, stratum, 'code');
+            }
+            codes.add(stratum.code);
+        }
+    }
 }
 
 function checkPartPopulation(part: SurveyPart, survey: Survey, accept: ValidationAcceptor): void {
@@ -156,6 +169,36 @@ export function checkMeasure(measure: Measure, accept: ValidationAcceptor): void
             report(accept, 'error', PopulationIssueCodes.MeasureAggregationInvalid,
                 'En kvot kan inte summeras över kommunerna; skriv "aggregeras som medelvärde" eller "median".', measure, 'aggregation');
         }
+    }
+}
+
+/**
+ * A count asked per stratum (per kön) gives a result per stratum and a total only as a count: in a
+ * share (andel) or a background measure. A rule's condition on it would have to say which stratum.
+ */
+export function checkIndicatorStrata(indicator: Indicator, accept: ValidationAcceptor): void {
+    for (const condition of [...indicator.requirements.flatMap(r => r.alternatives), indicator.exclusion?.condition, indicator.exception?.condition]) {
+        if (!condition) continue;
+        for (const node of [condition, ...AstUtils.streamAllContents(condition)]) {
+            if (node.$type !== 'QuestionTarget') continue;
+            const target = node as QuestionTarget;
+            const question = questionOf(target.question?.ref);
+            if (question?.stratification) {
+                report(accept, 'error', PopulationIssueCodes.StratumInRule,
+                    `Fråga ${target.question.$refText} ställs per ${question.stratification.$refText} och kan bara användas i en andel eller ett bakgrundsmått, inte i en regel.`, target, 'question');
+            }
+        }
+    }
+    const stratifications = new Set<string>();
+    const targets = [indicator.ratio?.numerator, indicator.ratio?.denominator,
+        ...[indicator.measure?.numerator, indicator.measure?.denominator].flatMap(o => o?.terms.map(t => t.target) ?? [])];
+    for (const target of targets) {
+        const stratification = questionOf(target?.question?.ref)?.stratification;
+        if (stratification) stratifications.add(stratification.$refText);
+    }
+    if (stratifications.size > 1) {
+        report(accept, 'error', PopulationIssueCodes.StrataConflict,
+            `Indikator ${indicator.number} läser antal per ${joinSwedish([...stratifications])}; en indikator kan delas på en indelning.`, indicator, 'number');
     }
 }
 
