@@ -18,16 +18,19 @@ const oj = (args: string[]) => runOj(args, dir);
 type Row = Record<string, string>;
 const readCsv = (file: string): Row[] => parse(fs.readFileSync(path.join(dir, file), 'utf-8'), { columns: true });
 
-/** KHS2019's variables: K01_1, K01_2 (rutin), K02_1, K02_2 (överenskommelse), K03_1 (specialister), K_SSK (sjuksköterskor), K05_2 (boenden). */
+/**
+ * KHS2019's variables: K01_1, K01_2 (rutin), K02_1, K02_2 (överenskommelse), K03_1 (specialister),
+ * K_SSK (sjuksköterskor), K05_2 (boenden), K06_1_K and K06_1_M (undersköterskor, kvinnor and män).
+ */
 const KHS_RESPONSES = [
-    'unit,name,K01_1,K01_2,K02_1,K02_2,K03_1,K_SSK,K05_2',
+    'unit,name,K01_1,K01_2,K02_1,K02_2,K03_1,K_SSK,K05_2,K06_1_K,K06_1_M',
     // Stockholm answers this survey as a kommun.
-    '0180,Stockholm,1,1,1,2,40,100,20',
-    '0114,Upplands Väsby,1,3,2,,2,10,3',
-    '1480,Göteborg,2,,1,1,30,60,8',
+    '0180,Stockholm,1,1,1,2,40,100,20,300,60',
+    '0114,Upplands Väsby,1,3,2,,2,10,3,30,',
+    '1480,Göteborg,2,,1,1,30,60,8,200,50',
     // A stadsdel is outside the population of a survey for kommuner: not evaluated, not counted.
-    '1480-01,"Göteborg, stadsdel Centrum",1,1,1,1,5,5,1',
-    '2380,Östersund,1,,1,1,0,0,0'
+    '1480-01,"Göteborg, stadsdel Centrum",1,1,1,1,5,5,1,9,9',
+    '2380,Östersund,1,,1,1,0,0,0,20,4'
 ].join('\n') + '\n';
 
 beforeAll(() => {
@@ -71,8 +74,10 @@ describe('--enkät picks one survey', () => {
     test('the description of KHS2019 has its own indicators and defaults, none of OJ2019', async () => {
         const result = await oj(['docs', examples, '--enkät', 'khs2019', '--format', 'html', '--out', 'khs.html']);
         expect(result.code).toBe(0);
-        expect(result.stderr).toContain('(html, 5 indikatorer)');
+        expect(result.stderr).toContain('(html, 6 indikatorer)');
         const html = fs.readFileSync(path.join(dir, 'khs.html'), 'utf-8');
+        expect(html).toContain('<p>Frågan besvaras för kvinnor och män var för sig.</p>');
+        expect(html).toContain('<p>Bakgrundsmåttet redovisas för kvinnor, män och totalt.</p>');
         expect(html).toContain('Aktuell rutin för bedömning av egenvård');
         expect(html).not.toContain('avhysning');
         expect(html).toContain('<p>Alla Sveriges kommuner.</p>');
@@ -94,7 +99,8 @@ describe('--enkät picks one survey', () => {
         const result = await oj(['codebook', examples, '--enkät', 'KHS2019']);
         expect(result.code).toBe(0);
         const variables = (parse(result.stdout, { columns: true }) as Row[]).map(r => r.variable);
-        expect(variables).toEqual(['K01_1', 'K01_2', 'K02_1', 'K02_2', 'K03_1', 'K_SSK', 'K05_2']);
+        expect(variables).toEqual(['K01_1', 'K01_2', 'K02_1', 'K02_2', 'K03_1', 'K_SSK', 'K05_2', 'K06_1_K', 'K06_1_M']);
+        expect((parse(result.stdout, { columns: true }) as Row[]).map(r => r.stratum).slice(-2)).toEqual(['K', 'M']);
     });
 
     test('the generated package of one survey evaluates only its indicators', async () => {
@@ -123,7 +129,7 @@ describe('oj evaluate --enkät KHS2019: kommuner only, at kommun, län and riket
 
     test('a stadsdel is outside the population: no result for any indicator, counted in the summary', () => {
         expect(units.filter(r => r.unit === '1480-01')).toEqual([]);
-        expect(summary.outside).toBe(5);
+        expect(summary.outside).toBe(6);
         // Stockholm answers as a kommun here.
         expect(units.find(r => r.unit === '0180' && r.indicator === '1')?.status).toBe('met');
     });
@@ -150,7 +156,17 @@ describe('oj evaluate --enkät KHS2019: kommuner only, at kommun, län and riket
         expect(aggregates.find(r => r.indicator === '4' && r.level === 'riket')).toMatchObject({ value: '170', respondents: '4', numerator: '', share: '' });
         // Medians of 5, 10/3 and 7.5.
         expect(aggregates.find(r => r.indicator === '5' && r.level === 'riket')).toMatchObject({ value: '5', respondents: '3' });
-        expect(summary.measures).toEqual({ measured: 7, excluded: 1, missing: 0 });
+        // Indicator 6 per kön: 0114 has no count for män, so M and the total are missing there.
+        expect(summary.measures).toEqual({ measured: 17, excluded: 1, missing: 2 });
+    });
+
+    test('a count asked per kön: a value per stratum and the total, with Kolada\'s codes K, M, T', () => {
+        const own = (unit: string) => units.filter(r => r.unit === unit && r.indicator === '6').map(r => [r.stratum, r.status, r.value]);
+        expect(own('0180')).toEqual([['K', 'measured', '300'], ['M', 'measured', '60'], ['T', 'measured', '360']]);
+        expect(own('0114')).toEqual([['K', 'measured', '30'], ['M', 'missing', ''], ['T', 'missing', '']]);
+        const riket = aggregates.filter(r => r.indicator === '6' && r.level === 'riket').map(r => [r.stratum, r.value, r.respondents]);
+        // The total counts the kommuner whose total is known (0180, 1480, 2380): 360 + 250 + 24.
+        expect(riket).toEqual([['K', '550', '4'], ['M', '114', '3'], ['T', '634', '3']]);
     });
 
     test('indicators.csv says what each figure is and whether it compares with 2018', () => {
@@ -159,7 +175,8 @@ describe('oj evaluate --enkät KHS2019: kommuner only, at kommun, län and riket
             ['2', 'indikator', 'kommun', 'kommun län riket', ''],
             ['3', 'andel', 'kommun', 'kommun län riket', ''],
             ['4', 'bakgrundsmått', 'kommun', 'kommun län riket', 'summa'],
-            ['5', 'bakgrundsmått', 'kommun', 'kommun län riket', 'median']
+            ['5', 'bakgrundsmått', 'kommun', 'kommun län riket', 'median'],
+            ['6', 'bakgrundsmått', 'kommun', 'kommun län riket', 'summa']
         ]);
         expect(indicators[0]).toMatchObject({ earlier_year: '2018', comparable: 'ja' });
         expect(indicators[2]).toMatchObject({ earlier_year: '2018', comparable: 'nej', comparability: '2018 räknades även tillfälligt anställda sjuksköterskor.' });

@@ -31,11 +31,11 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const ROW = { unit: '0180', K01_1: '1', K01_2: '1', K02_1: '1', K02_2: '2', K03_1: '40', K_SSK: '100', K05_2: '20' };
+const ROW = { unit: '0180', K01_1: '1', K01_2: '1', K02_1: '1', K02_2: '2', K03_1: '40', K_SSK: '100', K05_2: '20', K06_1_K: '300', K06_1_M: '60' };
 
 describe('the generated package of KHS2019', () => {
     test('describes every indicator: kind, population, levels, aggregation, comparability', () => {
-        expect(pkg.INDICATORS.map((i: { number: number; kind: string }) => [i.number, i.kind])).toEqual([[1, 'rule'], [2, 'rule'], [3, 'ratio'], [4, 'measure'], [5, 'measure']]);
+        expect(pkg.INDICATORS.map((i: { number: number; kind: string }) => [i.number, i.kind])).toEqual([[1, 'rule'], [2, 'rule'], [3, 'ratio'], [4, 'measure'], [5, 'measure'], [6, 'measure']]);
         expect(pkg.INDICATORS[0]).toMatchObject({ population: ['kommun'], levels: ['kommun', 'län', 'riket'], aggregateLevels: ['lan', 'riket'] });
         expect(pkg.INDICATORS[2].comparability).toEqual({ year: 2018, comparable: false, reason: '2018 räknades även tillfälligt anställda sjuksköterskor.' });
         expect(pkg.INDICATORS[4]).toMatchObject({ aggregation: 'median' });
@@ -49,12 +49,15 @@ describe('the generated package of KHS2019', () => {
 
     test('background measures: typed values, the same as the interpreter\'s', () => {
         const values = pkg.measures(ROW);
-        expect(values.map((r: { indicator: number; status: string; value?: number }) => [r.indicator, r.status, r.value])).toEqual([[4, 'measured', 100], [5, 'measured', 5]]);
+        expect(values.map((r: { indicator: number; stratum?: string; status: string; value?: number }) => [r.indicator, r.stratum, r.status, r.value])).toEqual([
+            [4, undefined, 'measured', 100], [5, undefined, 'measured', 5], [6, 'K', 'measured', 300], [6, 'M', 'measured', 60], [6, 'T', 'measured', 360]
+        ]);
         const plans = lowerModels(models).filter(p => p.kind === 'measure').flatMap(p => p.units);
         expect(JSON.parse(JSON.stringify(values))).toEqual(JSON.parse(JSON.stringify(plans.map(p => evaluateMeasurePlan(p, ROW)))));
         const source = fs.readFileSync(path.join(dir, 'src/evaluate.ts'), 'utf-8');
         expect(source).toContain('export function indicator5(row: ResponseRow): MeasureResult');
-        expect(fs.readFileSync(path.join(dir, 'src/published.ts'), 'utf-8')).toContain('export type MeasureNumber = 4 | 5;');
+        expect(source).toContain('export function indicator6_T(row: ResponseRow): MeasureResult');
+        expect(fs.readFileSync(path.join(dir, 'src/published.ts'), 'utf-8')).toContain('export type MeasureNumber = 4 | 5 | 6;');
     });
 
     test('aggregates exist only at the declared levels: Stockholm is a kommun here, not a storstad row', () => {
