@@ -36,6 +36,10 @@ område BU "Barn och unga"
 const KOMMUNER = SURVEY.replace('målpopulation "Alla."', 'målpopulation kommuner');
 const BOTH = SURVEY.replace('målpopulation "Alla."', 'målpopulation kommuner, stadsdelar').replace('redovisningsnivåer kommun, riket', 'redovisningsnivåer stadsdel, kommun, riket');
 
+/** The survey with kön declared, and a pattern that names a variable per stratum. */
+const KÖN = SURVEY.replace('    år 2019', '    år 2019\n    indelning kön "Kön" { kvinnor "K" "Kvinnor" män "M" "Män" totalt "T" "Totalt" }')
+    .replace('variabelmönster "T{indikator}_{fråga}{del}[_{grupp}]"', 'variabelmönster "T{indikator}_{fråga}{del}[_{grupp}][_{indelning}]"');
+
 /** Last year's survey, as a workspace that checks earlier names holds it. */
 const SURVEY_2018 = `enkät T2018 "Test 2018" {
     år 2018
@@ -691,6 +695,29 @@ const cases: Case[] = [
         trigger: [SURVEY + indicator(`    fråga i A: "Antal?" antal\n    fråga ii B: "Antal?" antal\n    mått: fråga i / fråga ii aggregeras som «summa»`).replace(PARTS, PARTS.replace(' önskad riktning positiv', ''))],
         message: /^En kvot kan inte summeras över kommunerna; skriv "aggregeras som medelvärde" eller "median"\.$/,
         clean: [[SURVEY + indicator(`    fråga i A: "Antal?" antal\n    fråga ii B: "Antal?" antal\n    mått: fråga i / fråga ii aggregeras som medelvärde`).replace(PARTS, PARTS.replace(' önskad riktning positiv', ''))]]
+    },
+    // ------------------------------------------------------------------ strata
+    {
+        name: 'a count asked per kön in a rule',
+        code: IssueCodes.StratumInRule, severity: 'error',
+        trigger: [KÖN + indicator(`    fråga i A: "Antal?" antal per kön\n    krävs: antal på fråga «i» > 0`)],
+        message: /^Fråga i ställs per kön och kan bara användas i en andel eller ett bakgrundsmått, inte i en regel\.$/,
+        clean: [[KÖN + indicator(`    fråga i A: "Antal?" antal per kön\n    fråga ii B: "Antal?" antal per kön\n    andel: fråga i / fråga ii`)]]
+    },
+    {
+        name: 'a stratum code used twice',
+        code: IssueCodes.StrataConflict, severity: 'error',
+        trigger: [SURVEY.replace('    år 2019', '    år 2019\n    indelning kön "Kön" { kvinnor "K" "Kvinnor" män «"K"» "Män" totalt "T" "Totalt" }') + indicator(PLAIN)],
+        message: /^Koden "K" används redan i indelningen kön; varje del och totalen behöver en egen kod\.$/,
+        clean: [[KÖN + indicator(PLAIN)]]
+    },
+    {
+        name: 'a pattern without {indelning} for a question asked per kön',
+        code: IssueCodes.VariablePatternIncomplete, severity: 'error',
+        trigger: [SURVEY.replace('    år 2019', '    år 2019\n    indelning kön "Kön" { kvinnor "K" "Kvinnor" män "M" "Män" totalt "T" "Totalt" }')
+            + indicator(`    fråga i «A»: "Antal?" antal per kön\n    fråga ii B: "Antal?" antal\n    andel: fråga i / fråga ii`)],
+        message: /^Variabelnamnet "T\{indikator\}_\{fråga\}\{del\}\[_\{grupp\}\]" ger samma variabel för flera delar av indelningen \(t\.ex\. kvinnor och män\); lägg till \{indelning\}\.$/,
+        clean: [[KÖN + indicator(`    fråga i A: "Antal?" antal per kön\n    fråga ii B: "Antal?" antal\n    andel: fråga i / fråga ii`)]]
     },
     // ------------------------------------------------------------------ comparability
     {
