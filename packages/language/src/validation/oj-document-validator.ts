@@ -21,7 +21,7 @@ import { joinSwedish } from '../semantics/rule-text.js';
 const TARGET_WORDS: Record<string, string> = {
     AnswerOption: 'inget svarsalternativ', AnswerSet: 'inga svarsalternativ', ReportingUnit: 'inget område eller någon grupp',
     Area: 'inget område', IndicatorQuestion: 'ingen fråga', Question: 'ingen fråga', QuestionItem: 'inget alternativ',
-    Term: 'inget begrepp', Survey: 'ingen enkät', SurveyPart: 'ingen enkätdel'
+    Term: 'inget begrepp', Survey: 'ingen enkät', SurveyPart: 'ingen enkätdel', Stratification: 'ingen indelning'
 };
 
 /** " (bara fråga i)", " (frågorna är i och ii)", or nothing when there are none. */
