@@ -137,9 +137,8 @@ export class OjCommand extends Command {
     }
 
     protected helpHint(): string {
-        const names: string[] = [];
-        for (let c: Command | null = this; c; c = c.parent) names.unshift(c.name());
-        return `Skriv "${names.join(' ')} --help" för hjälp.`;
+        const names = (command: Command | null): string[] => (command ? [...names(command.parent), command.name()] : []);
+        return `Skriv "${names(this).join(' ')} --help" för hjälp.`;
     }
 }
 
