@@ -251,6 +251,17 @@ describe('running the bin', () => {
         expect(stderr).not.toMatch(/EPIPE|at /);
     });
 
+    test('before a build it says how to build and exits 2', async () => {
+        // The bin alone, as in a clone installed with --ignore-scripts: no out/ beside it.
+        const unbuilt = path.join(dir, 'unbuilt-cli', 'bin');
+        fs.mkdirSync(unbuilt, { recursive: true });
+        fs.copyFileSync(bin, path.join(unbuilt, 'oj.js'));
+        const result = await run(path.join(root, 'node_modules/node/bin/node'), [path.join(unbuilt, 'oj.js'), 'check', 'en.oj'], { cwd: dir })
+            .then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('oj är inte byggt: kör "npm ci" (som bygger) eller "npm run build" i projektmappen.\n');
+    });
+
     test.skipIf(!/^v(1\d|20)\./.test(systemVersion))('on a Node older than 21 it says to use npx (Node 22) and exits 2', async () => {
         const result = await run(system, [bin, 'check', 'en.oj'], { cwd: dir }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
         expect(result.code).toBe(2);
