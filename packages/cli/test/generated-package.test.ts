@@ -62,7 +62,7 @@ beforeAll(async () => {
     expect(generated.code).toBe(0);
 }, 5 * MINUTES);
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => fs.promises.rm(dir, { recursive: true, force: true }), 10 * MINUTES);
 
 describe.skipIf(!reachable)('the generated package, packed and installed elsewhere', () => {
     test('declares the Node versions it runs on and builds dist when packed', async () => {
