@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { root, runOj } from './support.js';
+import { runOj } from './support.js';
 import { check } from '../src/commands/check.js';
 
 let dir: string;
