@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import {
-    type Indicator, type IndicatorResult, type Model, type ReportingUnit, codebookRows, evaluateIndicatorForAllUnits, unitsOfIndicator
+    type Indicator, type IndicatorResult, type Model, type ReportingUnit, codebookRows, evaluateIndicatorForAllUnits, unitsOfIndicator, xmlSafe
 } from '@oj/language';
 import { writeFilesAtomically } from './atomic-write.js';
 import { formatCsv } from './csv.js';
@@ -80,7 +80,7 @@ function sheetsOf(indicators: Indicator[]): Sheet[] {
 
 /** Excel allows 31 characters and no []:*?/\ in a sheet name. */
 function sheetName(title: string, used: Set<string>): string {
-    const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Blad';
+    const base = xmlSafe(title).replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Blad';
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 28)} (${i})`;
     used.add(name.toLowerCase());
@@ -112,7 +112,8 @@ export async function resultsWorkbook(models: Model[], rows: AggregateRow[]): Pr
         ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
         for (const { indicator, group } of sheet.entries) {
             const value = (level: string, region: string) => share.get(`${indicator.number}|${group ?? ''}|${level}|${region}`)?.share ?? null;
-            const row: Record<string, string | number | null> = { nr: indicator.number, name: indicator.name, riket: value('riket', 'riket') };
+            // Every string cell goes through xmlSafe: exceljs writes text as given, and Excel refuses a file with U+FFFF in it.
+            const row: Record<string, string | number | null> = { nr: indicator.number, name: xmlSafe(indicator.name), riket: value('riket', 'riket') };
             for (const c of counties) row[`lan${c}`] = value('lan', c);
             for (const c of cities) row[`stad${c}`] = value('storstad', c);
             ws.addRow(row);

@@ -293,7 +293,7 @@ export class OjValidator {
             if (question.items.length > 1 && !item?.variable && !placeholders.includes('del')) missing.push('{del}');
             if (missing.length > 0) {
                 report(IssueCodes.VariablePatternIncomplete,
-                    `Variabelnamnet "${spec}" ger samma variabel för flera ${missing.includes('{grupp}') ? 'områden' : 'alternativ'}; lägg till ${missing.join(' och ')}.`,
+                    `Variabelnamnet ${shorten(spec)} ger samma variabel för flera ${missing.includes('{grupp}') ? 'områden' : 'alternativ'}; lägg till ${missing.join(' och ')}.`,
                     node, property);
             }
             if (shared && (placeholders.includes('indikator') || placeholders.includes('fråga'))) {
@@ -374,7 +374,7 @@ export class OjValidator {
         }
         indicator.qualityAreas.forEach((area, index) => {
             if (!QUALITY_AREAS.includes(area)) {
-                this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `"${area}" är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
+                this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `${shorten(area)} är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
             }
         });
     };
@@ -389,7 +389,7 @@ export class OjValidator {
         }
         const sameName = facts.indicatorsByName.get(`${key}#${indicator.name}`);
         if (sameName.length > 1) {
-            this.issue(accept, 'error', IssueCodes.DuplicateIndicatorName, `Namnet "${indicator.name}" används av ${sameName.length} indikatorer${survey ? ` i ${survey.name}` : ''}.`, indicator, 'name');
+            this.issue(accept, 'error', IssueCodes.DuplicateIndicatorName, `Namnet ${shorten(indicator.name)} används av ${sameName.length} indikatorer${survey ? ` i ${survey.name}` : ''}.`, indicator, 'name');
         }
     };
 
@@ -480,7 +480,7 @@ export class OjValidator {
         const facts = this.workspace.facts();
         if (facts.surveysByYear.get(earlier.year).length === 0) return;
         if (!facts.indicatorNamesByYear.get(earlier.year).includes(earlier.name)) {
-            this.issue(accept, 'warning', IssueCodes.EarlierNameUnresolved, `Det finns ingen indikator "${earlier.name}" i ${earlier.year} års enkät.`, earlier, 'name');
+            this.issue(accept, 'warning', IssueCodes.EarlierNameUnresolved, `Det finns ingen indikator ${shorten(earlier.name)} i ${earlier.year} års enkät.`, earlier, 'name');
         }
     };
 
@@ -638,6 +638,18 @@ const MAX_YEAR = 2100;
  * embeddings, overrides and isolates (the "Trojan Source" characters).
  */
 export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Characters XML 1.0 does not allow: C0 controls but tab and line ends, lone surrogates, U+FFFE and U+FFFF. */
+export const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text an XML writer (Word, Excel) can carry: a vertical tab (Word's manual line break, common in
+ * pasted text) becomes a space, so words are not glued together; other characters XML does not
+ * allow are removed. Validation reports them; this keeps a model with errors from breaking a file.
+ */
+export function xmlSafe(text: string): string {
+    return text.replace(/\u000B/g, ' ').replace(XML_INVALID, '');
+}
 
 /** Characters a name may not hold though the ID terminal lets them through (× and ÷ are in Latin-1's letter block). */
 const NON_NAME_CHARACTERS = /[\u00D7\u00F7]/;
