@@ -274,9 +274,22 @@ describe('9. messages say what the file looks like first, and quote at most 80 c
     });
 });
 
+describe('9. a file with more rows than there can be respondents', () => {
+    test('is said so first, and the message lists 100 problems, not 100,000', async () => {
+        const file = write('many.csv', csv(Array.from({ length: 20_000 }, () => ({ unit: '0180', answers: { I02_1_EB: '7' } }))));
+        const error = await readResponseFile(file).then(t => validateResponses(t, codebook, unitRegisterOf(models))).catch(e => e);
+        expect(error).toBeInstanceOf(ResponseFileError);
+        expect(error.problems.length).toBeGreaterThan(20_000);
+        const lines = error.message.split('\n');
+        expect(lines[1]).toBe('  - Filen har 20000 rader med svar, men det finns bara 314 möjliga svarande (290 kommuner och 24 stadsdelar); varje enhet får finnas en gång.');
+        expect(lines).toHaveLength(102);
+        expect(lines[101]).toBe(`  … och ${error.problems.length - 100} problem till (--json listar alla).`);
+    });
+});
+
 describe('9. running out of memory is never silent', () => {
     test('a file too large for the heap is refused before it is read, saying how much it needs', () => {
-        expect(() => checkMemoryFor(20 * 1024 ** 3, 'csv', 'svar.csv')).toThrow(/^Svarsfilen kan inte utvärderas \(1 problem\):\n {2}- Filen svar\.csv är 20480 MB; att läsa den kräver ungefär 245760 MB minne, men bara \d+ MB finns\. .*NODE_OPTIONS=--max-old-space-size=\d+/);
+        expect(() => checkMemoryFor(20 * 1024 ** 3, 'csv', 'svar.csv')).toThrow(/^Svarsfilen kan inte utvärderas \(1 problem\):\n {2}- Filen svar\.csv är 20480 MB; att läsa den kräver ungefär 204800 MB minne, men bara \d+ MB är ledigt\. .*NODE_OPTIONS=--max-old-space-size=\d+/);
         expect(() => checkMemoryFor(1024 ** 2, 'xlsx', 'svar.xlsx')).not.toThrow();
     });
 });

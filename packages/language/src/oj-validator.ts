@@ -639,6 +639,15 @@ const MAX_YEAR = 2100;
  */
 export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * Text for a terminal: control, format and line-separator characters (ESC, C1, bidi overrides,
+ * U+2028) as U+XXXX, so a message quoting model text cannot steer the terminal it is printed on.
+ * Tab and line feed stay.
+ */
+export function visibleControls(text: string): string {
+    return text.replace(/[^\P{C}\t\n]|[\u2028\u2029]/gu, c => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 /** Characters XML 1.0 does not allow: C0 controls but tab and line ends, lone surrogates, U+FFFE and U+FFFF. */
 export const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -1,5 +1,6 @@
 /** `oj check`: every diagnostic as file:line:col severity message [code]; exit 1 on errors. */
 import type { Command } from 'commander';
+import { visibleControls } from '@oj/language';
 import { displayPath, openWorkspace, severityName } from '../workspace.js';
 
 export interface CheckedDiagnostic {
@@ -43,7 +44,8 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
                 process.stdout.write(JSON.stringify({ files, errors, warnings, diagnostics }, null, 2) + '\n');
             } else {
                 for (const d of diagnostics) {
-                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}${d.code ? ` [${d.code}]` : ''}\n`);
+                    // Messages quote model text: nothing in it may steer the terminal.
+                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${visibleControls(d.message)}${d.code ? ` [${d.code}]` : ''}\n`);
                 }
                 process.stderr.write(`${files} filer kontrollerade: ${errors} fel, ${warnings} varningar.\n`);
             }
