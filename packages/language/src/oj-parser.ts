@@ -43,21 +43,32 @@ export interface NestingGuard {
     deep?: { start: number; end: number };
 }
 
-const WORD = /[\w\u00C0-\u024F]/;
+/** A character of an ID or a keyword: [\w\u00C0-\u024F], as the ID terminal has it. */
+function isWord(code: number): boolean {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || (code >= 0xc0 && code <= 0x24f);
+}
+
+const QUOTE = 34, SLASH = 47, STAR = 42, BACKSLASH = 92, OPEN = 40, CLOSE = 41, LF = 10, CR = 13;
+
+/** "inte" as a word of its own at `i`. */
+function isInte(input: string, i: number): boolean {
+    return input.charCodeAt(i + 1) === 110 && input.charCodeAt(i + 2) === 116 && input.charCodeAt(i + 3) === 101
+        && !isWord(input.charCodeAt(i - 1)) && !isWord(input.charCodeAt(i + 4));
+}
 
 /**
  * The depth a rule's parse recurses to, counted on the tokens (texts and comments skipped): each
  * open "(" is a level, and so is each "inte" in a row before an operand. Every "(" beyond the
  * limit is blanked with its matching ")", every "inte" beyond it on its own; the rest of the rule
- * stays as written, so only the error about the depth is new. Linear in the length of the text.
+ * stays as written, so only the error about the depth is new. One pass over character codes:
+ * it runs before every parse.
  */
 export function guardNesting(input: string): NestingGuard {
     let candidates = 0;
     for (let i = input.indexOf('('); i >= 0 && candidates <= MAX_NESTING; i = input.indexOf('(', i + 1)) candidates++;
     for (let i = input.indexOf('inte'); i >= 0 && candidates <= MAX_NESTING; i = input.indexOf('inte', i + 1)) candidates++;
     if (candidates <= MAX_NESTING) return { text: input };
-    const blank: number[] = [];
-    const blankRun = (start: number, length: number) => { for (let k = start; k < start + length; k++) blank.push(k); };
+    const blank: Array<[number, number]> = [];
     // Open parentheses: the run of "inte" before each (it applies to the parenthesis) and whether it was blanked.
     const open: Array<{ run: number; blanked: boolean }> = [];
     let depth = 0;
@@ -67,20 +78,27 @@ export function guardNesting(input: string): NestingGuard {
     const n = input.length;
     let i = 0;
     while (i < n) {
-        const c = input[i];
-        if (c === '"') {
-            for (i++; i < n && input[i] !== '"'; i++) if (input[i] === '\\') i++;
+        const c = input.charCodeAt(i);
+        if (c <= 32) {
             i++;
+        } else if (c === QUOTE) {
+            for (i++; i < n; i++) {
+                const d = input.charCodeAt(i);
+                if (d === BACKSLASH) i++;
+                else if (d === QUOTE) break;
+            }
+            i++;
+            depth -= run;
             run = 0;
-        } else if (c === '/' && input[i + 1] === '/') {
-            while (i < n && input[i] !== '\n' && input[i] !== '\r') i++;
-        } else if (c === '/' && input[i + 1] === '*') {
+        } else if (c === SLASH && input.charCodeAt(i + 1) === SLASH) {
+            while (i < n && input.charCodeAt(i) !== LF && input.charCodeAt(i) !== CR) i++;
+        } else if (c === SLASH && input.charCodeAt(i + 1) === STAR) {
             const end = input.indexOf('*/', i + 2);
             i = end < 0 ? n : end + 2;
-        } else if (c === '(') {
+        } else if (c === OPEN) {
             if (depth + 1 > MAX_NESTING) {
                 open.push({ run: 0, blanked: true });
-                blankRun(i, 1);
+                blank.push([i, 1]);
                 if (first < 0) first = i;
                 last = i;
             } else {
@@ -89,15 +107,16 @@ export function guardNesting(input: string): NestingGuard {
                 run = 0;
             }
             i++;
-        } else if (c === ')') {
+        } else if (c === CLOSE) {
+            depth -= run;
             const closed = open.pop();
-            if (closed?.blanked) blankRun(i, 1);
+            if (closed?.blanked) blank.push([i, 1]);
             else if (closed) depth -= 1 + closed.run;
             run = 0;
             i++;
-        } else if (c === 'i' && input.startsWith('inte', i) && !WORD.test(input[i - 1] ?? ' ') && !WORD.test(input[i + 4] ?? ' ')) {
+        } else if (c === 105 && isInte(input, i)) {
             if (depth + 1 > MAX_NESTING) {
-                blankRun(i, 4);
+                blank.push([i, 4]);
                 if (first < 0) first = i;
                 last = i + 3;
             } else {
@@ -105,22 +124,25 @@ export function guardNesting(input: string): NestingGuard {
                 run += 1;
             }
             i += 4;
-        } else if (/\s/.test(c)) {
-            i++;
         } else {
-            // Any other token ends a run of "inte": what follows is its operand.
+            // Any other token ends a run of "inte": what follows is its operand. A character that is
+            // no word (an operator, a lone "/") is a token of its own.
             depth -= run;
             run = 0;
             const start = i;
-            while (i < n && WORD.test(input[i])) i++;
-            // A character that is no word (an operator, a lone "/") is a token of its own: step over it.
+            while (i < n && isWord(input.charCodeAt(i))) i++;
             if (i === start) i++;
         }
     }
     if (blank.length === 0) return { text: input };
-    const characters = input.split('');
-    for (const k of blank) characters[k] = ' ';
-    return { text: characters.join(''), deep: { start: first, end: last } };
+    const parts: string[] = [];
+    let at = 0;
+    for (const [start, length] of blank) {
+        parts.push(input.slice(at, start), ' '.repeat(length));
+        at = start + length;
+    }
+    parts.push(input.slice(at));
+    return { text: parts.join(''), deep: { start: first, end: last } };
 }
 
 function lineOf(text: string, offset: number): { line: number; column: number } {

@@ -81,7 +81,7 @@ export function registerValidationChecks(services: OjServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.OjValidator;
     const checks: ValidationChecks<OjAstType> = {
-        Survey: [validator.checkSurvey, validator.checkDistricts, validator.checkYear],
+        Survey: [validator.checkSurvey, validator.checkDistricts, validator.checkYear, validator.checkName],
         AnswerSet: [validator.checkAnswerSet, validator.checkName],
         AnswerOption: [validator.checkName, validator.checkOptionCode],
         Area: [validator.checkArea, validator.checkName],
@@ -515,7 +515,7 @@ export class OjValidator {
     };
 
     /** A name is an identifier in generated code, a key in data and a word in documents. */
-    checkName = (node: AnswerSet | AnswerOption | Area | Group | Term | SurveyPart | QuestionItem | Question | IndicatorQuestion, accept: ValidationAcceptor): void => {
+    checkName = (node: Survey | AnswerSet | AnswerOption | Area | Group | Term | SurveyPart | QuestionItem | Question | IndicatorQuestion, accept: ValidationAcceptor): void => {
         const name = node.name;
         if (typeof name !== 'string') return;
         const bad = [...name].find(c => NON_NAME_CHARACTERS.test(c));
