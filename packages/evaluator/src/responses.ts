@@ -12,7 +12,7 @@ import * as v8 from 'node:v8';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { CodebookRow, Model } from '@oj/language';
-import { isUnitCodeError, kommuner, parseUnitCode, REGISTER_VALID_FROM, REGISTER_VALID_THROUGH, registerHolds } from '@oj/regions';
+import { isUnitCodeError, kommun, kommuner, parseUnitCode, REGISTER_VALID_FROM, REGISTER_VALID_THROUGH, registerHolds } from '@oj/regions';
 
 export interface ResponseTable {
     columns: string[];
@@ -308,6 +308,31 @@ export function unitRegisterOf(models: Model[]): UnitRegister {
     return { stadsdelar, year };
 }
 
+/** A name as exports write it, for comparison: "Upplands-Väsby kommun" → "upplands väsby". */
+function normalName(name: string): string {
+    return name.toLocaleLowerCase('sv').replace(/[-–]/g, ' ').replace(/\s+(kommun|stad|stadsdel|stadsdelsområde|stadsdelsnämnd)$/, '').replace(/\s+/g, ' ').trim();
+}
+
+let namesInRegister: Map<string, string> | undefined;
+
+/**
+ * A code typed wrong can land on another valid unit (0115 for 0114); the name column then still
+ * says which was meant. Names vary too much to require them, but a name that is exactly another
+ * unit's says the code is wrong.
+ */
+function nameOfAnother(unit: string, name: string, register: UnitRegister | undefined): string | undefined {
+    if (name === '' || unit === '') return undefined;
+    namesInRegister ??= new Map(kommuner().map(k => [normalName(k.namn), k.kod]));
+    const normal = normalName(name);
+    const stadsdelar = register?.stadsdelar ?? new Map<string, string>();
+    const declared = [...stadsdelar].find(([, n]) => normalName(n) === normal)?.[0];
+    const other = declared ?? namesInRegister.get(normal);
+    // A stadsdel may be named by its city.
+    if (other === undefined || other === unit || unit.startsWith(`${other}-`) || !(kommun(unit) || stadsdelar.has(unit))) return undefined;
+    const own = kommun(unit)?.namn ?? stadsdelar.get(unit);
+    return `${quoted(name)} är ${other} men koden är ${unit}${own ? ` (${own})` : ''}`;
+}
+
 /** Most column problems listed one by one; beyond that a count. */
 const MAX_LISTED_COLUMNS = 10;
 
@@ -354,6 +379,7 @@ export function validateResponses(table: ResponseTable, codebook: CodebookRow[],
 
     const seen = new Map<string, number>();
     const respondents: Respondent[] = [];
+    const misnamed: string[] = [];
     for (const { line, cells } of table.rows) {
         if (cells.length !== table.columns.length) {
             problems.push({ row: line, message: `Raden har ${cells.length} fält men rubrikraden ${table.columns.length}.` });
@@ -380,7 +406,13 @@ export function validateResponses(table: ResponseTable, codebook: CodebookRow[],
                 problems.push({ row: line, unit: unitShown, variable: variable.variable, message: `${quoted(value)} är ingen kod i ${variable.answerSet} (${variable.codes.join(', ')}).` });
             }
         }
-        respondents.push({ unit, name: (cells[index.get('name') ?? -1] ?? '').trim(), line, answers });
+        const name = (cells[index.get('name') ?? -1] ?? '').trim();
+        const mismatch = nameOfAnother(unit, name, register);
+        if (mismatch) misnamed.push(`rad ${line}: ${mismatch}`);
+        respondents.push({ unit, name, line, answers });
+    }
+    if (misnamed.length > 0) {
+        warnings.push(`Namnet hör till en annan enhet än koden på ${misnamed.length === 1 ? 'en rad' : `${misnamed.length} rader`}; kontrollera koderna (${misnamed.slice(0, 5).join('; ')}${misnamed.length > 5 ? ` och ${misnamed.length - 5} till` : ''}).`);
     }
     if (problems.length > 0) throw new ResponseFileError(problems);
     return { respondents, warnings };

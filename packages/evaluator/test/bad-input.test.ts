@@ -103,6 +103,17 @@ describe('1. unit codes are checked against the kommun register and the survey\'
     });
 });
 
+describe('1. a code typed wrong onto another valid unit', () => {
+    test('is named in a warning when the name column names another unit', async () => {
+        const file = write('misnamed.csv', csv([
+            { unit: '0115', name: 'Upplands-Väsby kommun', answers: MET_2_EB }, { unit: '0114', name: 'Upplands Väsby' },
+            { unit: '0180-02', name: 'Rinkeby-Kista' }, { unit: '0180-03', name: 'Stockholm' }, { unit: '2584', name: 'Kiruna kommun' }
+        ]));
+        const { warnings } = validateResponses(await readResponseFile(file), codebook, unitRegisterOf(models));
+        expect(warnings).toEqual(['Namnet hör till en annan enhet än koden på 2 rader; kontrollera koderna (rad 2: "Upplands-Väsby kommun" är 0114 men koden är 0115 (Vallentuna); rad 4: "Rinkeby-Kista" är 0180-01 men koden är 0180-02 (Spånga-Tensta)).']);
+    });
+});
+
 describe('2. XLSX as Excel reads it', () => {
     async function workbookFile(name: string, fill: (sheet: ExcelJS.Worksheet, column: (variable: string) => number) => void, first?: (wb: ExcelJS.Workbook) => void): Promise<string> {
         const workbook = new ExcelJS.Workbook();
