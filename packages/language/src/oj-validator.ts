@@ -588,9 +588,6 @@ export class OjValidator {
             if (!city) {
                 this.issue(accept, 'error', IssueCodes.UnknownKommun, `Stadsdelen ${district.code}: det finns ingen kommun med kommunkoden ${kod} i kommunregistret.`, district, 'code');
             }
-            if (district.code.endsWith('-00')) {
-                this.issue(accept, 'error', IssueCodes.UnknownKommun, `Stadsdelen ${district.code}: stadsdelar numreras från 01.`, district, 'code');
-            }
             if (codes.has(district.code)) {
                 this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Stadsdelen ${district.code} finns redan i enkäten.`, district, 'code');
             }
@@ -599,7 +596,7 @@ export class OjValidator {
                 this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Det finns redan en stadsdel som heter ${shorten(district.name)}${city ? ` i ${city.namn}` : ''}.`, district, 'name');
             }
             if (district.name !== undefined && district.name.trim() === '') {
-                this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Stadsdelen ${district.code} saknar namn.`, district, 'name');
+                this.issue(accept, 'error', IssueCodes.InvalidName, `Stadsdelen ${district.code} saknar namn.`, district, 'name');
             }
             codes.add(district.code);
             names.add(nameKey);
