@@ -536,6 +536,20 @@ indikator 1 "X" {
         await expectFormatting(services)({ before: after, after });
     });
 
+    test('a survey\'s stadsdelar: one per line inside their braces, and the survey still closes at its own brace', async () => {
+        const before = `enkät T "T" { år 2019 stadsdelar { 0180-01 "Rinkeby-Kista"   0180-02 "Spånga-Tensta" } del G "Gemensam" }`;
+        const after = `enkät T "T" {
+    år 2019
+    stadsdelar {
+        0180-01 "Rinkeby-Kista"
+        0180-02 "Spånga-Tensta"
+    }
+    del G "Gemensam"
+}`;
+        await expectFormatting(services)({ before, after });
+        await expectFormatting(services)({ before: after, after });
+    });
+
     test('a survey, an answer set and an area are laid out the same way', async () => {
         const before = `enkät T "T" { år 2019 mätdatum "2019-02-01"   del G "Gemensam" }
 svarsalternativ JN {Ja = 1 "Ja" Nej = 2 "Nej"}

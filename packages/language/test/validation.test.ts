@@ -749,6 +749,119 @@ const cases: Case[] = [
         trigger: [SURVEY + indicator(`    tidigare 2018 "Ett" «ej» jämförbar\n${PLAIN}`)],
         message: /^Ange varför resultaten inte är jämförbara: ej jämförbar "…"\.$/,
         clean: [[SURVEY + indicator(`    tidigare 2018 "Ett" ej jämförbar "Frågan har fått ett nytt svarsalternativ."\n${PLAIN}`)]]
+
+    // ------------------------------------------------------------------ issue 19: stadsdelar, characters, names and numbers
+    {
+        name: 'a stadsdel of a kommunkod the register does not have',
+        code: IssueCodes.UnknownKommun, severity: 'error',
+        trigger: [SURVEY.replace('    år 2019', '    år 2019\n    stadsdelar { 0180-01 "Rinkeby-Kista" «9999-01» "Påhittad" }') + indicator(PLAIN)],
+        message: /^Stadsdelen 9999-01: det finns ingen kommun med kommunkoden 9999 i kommunregistret\.$/,
+        clean: [[SURVEY.replace('    år 2019', '    år 2019\n    stadsdelar { 0180-01 "Rinkeby-Kista" 1480-01 "Angered" }') + indicator(PLAIN)]]
+    },
+    {
+        name: 'a stadsdel declared twice',
+        code: IssueCodes.DuplicateDistrict, severity: 'error',
+        trigger: [SURVEY.replace('    år 2019', '    år 2019\n    stadsdelar { 0180-01 "Rinkeby-Kista" «0180-01» "Spånga-Tensta" }') + indicator(PLAIN)],
+        message: /^Stadsdelen 0180-01 finns redan i enkäten\.$/,
+        clean: [[SURVEY.replace('    år 2019', '    år 2019\n    stadsdelar { 0180-01 "Rinkeby-Kista" 0180-02 "Spånga-Tensta" }') + indicator(PLAIN)]]
+    },
+    {
+        name: 'a character XML does not allow (U+FFFF) in model text, which Word would refuse',
+        code: IssueCodes.InvalidCharacter, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN).replace('beskrivning "B."', 'beskrivning "B«\uFFFF»."')],
+        message: /^Tecknet U\+FFFF får inte finnas i modellen: det är inget tecken och kan inte skrivas i Word- eller Excel-filer\. Ta bort det\.$/,
+        clean: [[SURVEY + indicator(PLAIN)]]
+    },
+    {
+        name: 'ESC, which starts a terminal sequence, in model text',
+        code: IssueCodes.InvalidCharacter, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN).replace('syfte "S."', 'syfte "S«\u001b»[2J."')],
+        message: /^Tecknet U\+001B får inte finnas i modellen: det är ESC, som inleder styrsekvenser för terminaler/,
+        clean: [[SURVEY + indicator(PLAIN).replace('syfte "S."', 'syfte "S[2J."')]]
+    },
+    {
+        name: 'a right-to-left override, which shows text in another order than it is written',
+        code: IssueCodes.InvalidCharacter, severity: 'error',
+        trigger: [SURVEY + '// «\u202E» kommentar\n' + indicator(PLAIN)],
+        message: /^Tecknet U\+202E får inte finnas i modellen: det är en styrning av skrivriktningen/,
+        clean: [[SURVEY + '// kommentar\n' + indicator(PLAIN)]]
+    },
+    {
+        name: 'a vertical tab (Word\'s manual line break) in a pasted name',
+        code: IssueCodes.VerticalTab, severity: 'warning',
+        trigger: [SURVEY + indicator(PLAIN, 'indikator 1 "Aktuell rutin«\u000B»för avhysning"')],
+        message: /^Tecknet U\+000B \(vertikal tabb, Words radbrytning\) läses som ett mellanslag; ersätt det med ett mellanslag\.$/,
+        clean: [[SURVEY + indicator(PLAIN, 'indikator 1 "Aktuell rutin för avhysning"')]]
+    },
+    {
+        name: 'an area code with ×, which no generated identifier can hold',
+        code: IssueCodes.InvalidName, severity: 'error',
+        trigger: [SURVEY + 'område «E×B» "Ekonomiskt bistånd × 2"\n' + indicator(PLAIN)],
+        message: /^Namnet "E×B" innehåller "×" \(U\+00D7\), som inte kan ingå i ett namn; använd bokstäver, siffror och _\.$/,
+        clean: [[SURVEY + 'område ExB "Ekonomiskt bistånd × 2"\n' + indicator(PLAIN)]]
+    },
+    {
+        name: 'a name __proto__, which would change the prototype of every object keyed by names',
+        code: IssueCodes.InvalidName, severity: 'error',
+        trigger: [SURVEY.replace('område BU', 'område «__proto__» "Proto"\nområde BU') + indicator(PLAIN)],
+        message: /^Namnet __proto__ är reserverat i JavaScript/,
+        clean: [[SURVEY.replace('område BU', 'område PROTO "Proto"\nområde BU') + indicator(PLAIN)]]
+    },
+    {
+        name: 'an explicit variable name unit, which collides with the id column',
+        code: IssueCodes.ReservedVariable, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel «"unit"»\n    krävs: Ja på fråga i`)],
+        message: /^Variabelnamnet "unit" är upptaget: kolumnerna unit och name anger den svarande; välj ett annat namn\.$/,
+        clean: [[SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel "unit_1"\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'an explicit variable name name on a shared question',
+        code: IssueCodes.ReservedVariable, severity: 'error',
+        trigger: [SURVEY + 'fråga Delad: "Har ni?" svar JN variabel «"name"»\n' + indicator(`    fråga i = Delad\n    krävs: Ja på fråga i`)],
+        message: /^Variabelnamnet "name" är upptaget/,
+        clean: [[SURVEY + 'fråga Delad: "Har ni?" svar JN variabel "namn1"\n' + indicator(`    fråga i = Delad\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'a variable name padded with spaces, which a trimmed header never matches',
+        code: IssueCodes.InvalidVariableName, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel «" I01_1 "»\n    krävs: Ja på fråga i`)],
+        message: /^Variabelnamnet " I01_1 " börjar eller slutar med blanksteg; rubrikerna i svarsfilen läses utan dem, så kolumnen skulle aldrig hittas\.$/,
+        clean: [[SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel "I01_1"\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'a variable name __proto__',
+        code: IssueCodes.InvalidVariableName, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel «"__proto__"»\n    krävs: Ja på fråga i`)],
+        message: /^Variabelnamnet __proto__ är reserverat i JavaScript och kan inte användas; välj ett annat namn\.$/,
+        clean: [[SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel "proto"\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'a variable name that a spreadsheet reads as a formula',
+        code: IssueCodes.InvalidVariableName, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel «"=1+1"»\n    krävs: Ja på fråga i`)],
+        message: /^Variabelnamnet "=1\+1" börjar med =, som kalkylprogram läser som en formel; börja med en bokstav\.$/,
+        clean: [[SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel "I1"\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'an indicator number like 1e21, which no generated package compiles with',
+        code: IssueCodes.NumberOutOfRange, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN, 'indikator «1000000000000000000000» "Ett"')],
+        message: /^Indikatornummer "1000000000000000000000" är orimligt; ett indikatornummer är ett heltal från 1 till 99999\.$/,
+        clean: [[SURVEY + indicator(PLAIN, 'indikator 99999 "Ett"')]]
+    },
+    {
+        name: 'an answer code beyond the safe integers',
+        code: IssueCodes.NumberOutOfRange, severity: 'error',
+        trigger: [SURVEY + 'svarsalternativ STOR { Ja = «123456789012345678901234» "Ja" }\nfråga Delad: "Har ni?" svar STOR variabel "D1"\n' + indicator(`    fråga i = Delad\n    krävs: Ja på fråga i`)],
+        message: /^Svarskoden 123456789012345678901234 är för stor; en kod är ett heltal från 0 till 999999\.$/,
+        clean: [[SURVEY + 'svarsalternativ STOR { Ja = 1 "Ja" }\nfråga Delad: "Har ni?" svar STOR variabel "D1"\n' + indicator(`    fråga i = Delad\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'a survey year that cannot be meant',
+        code: IssueCodes.NumberOutOfRange, severity: 'error',
+        trigger: [SURVEY.replace('år 2019', 'år «20190»') + indicator(PLAIN)],
+        message: /^Året "20190" är orimligt; ange ett år mellan 1990 och 2100\.$/,
+        clean: [[SURVEY + indicator(PLAIN)]]
     }
 ];
 

@@ -45,7 +45,9 @@ function expectedText(type: string): string {
 /** The token the parser found instead. */
 function foundText(image: string): string {
     if (image === '') return 'filens slut';
-    return image.startsWith('"') ? `texten ${image}` : `"${image}"`;
+    // A token can be a 1 MB text: quote its start.
+    const shown = [...image].length > 80 ? `${[...image].slice(0, 80).join('')}…` : image;
+    return image.startsWith('"') ? `texten ${shown}` : `"${shown}"`;
 }
 
 /**

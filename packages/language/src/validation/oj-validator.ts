@@ -89,7 +89,7 @@ export function registerValidationChecks(services: OjServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.OjValidator;
     const checks: ValidationChecks<OjAstType> = {
-        Survey: [validator.checkSurvey, validator.checkDistricts, validator.checkYear, checkSurveyPopulation],
+        Survey: [validator.checkSurvey, validator.checkDistricts, validator.checkYear, validator.checkName, checkSurveyPopulation],
         AnswerSet: [validator.checkAnswerSet, validator.checkName],
         AnswerOption: [validator.checkName, validator.checkOptionCode],
         Area: [validator.checkArea, validator.checkName],
@@ -311,7 +311,7 @@ export class OjValidator {
             if (missing.length > 0) {
                 const what = missing.includes('{grupp}') ? 'områden' : missing.includes('{del}') ? 'alternativ' : 'delar av indelningen (t.ex. kvinnor och män)';
                 report(IssueCodes.VariablePatternIncomplete,
-                    `Variabelnamnet "${spec}" ger samma variabel för flera ${what}; lägg till ${missing.join(' och ')}.`,
+                    `Variabelnamnet ${shorten(spec)} ger samma variabel för flera ${what}; lägg till ${missing.join(' och ')}.`,
                     node, property);
             }
             if (shared && (placeholders.includes('indikator') || placeholders.includes('fråga'))) {
@@ -393,7 +393,7 @@ export class OjValidator {
         }
         indicator.qualityAreas.forEach((area, index) => {
             if (!QUALITY_AREAS.includes(area)) {
-                this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `"${area}" är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
+                this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `${shorten(area)} är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
             }
         });
     };
@@ -430,7 +430,7 @@ export class OjValidator {
         }
         const sameName = facts.indicatorsByName.get(`${key}#${indicator.name}`);
         if (sameName.length > 1) {
-            this.issue(accept, 'error', IssueCodes.DuplicateIndicatorName, `Namnet "${indicator.name}" används av ${sameName.length} indikatorer${survey ? ` i ${survey.name}` : ''}.`, indicator, 'name');
+            this.issue(accept, 'error', IssueCodes.DuplicateIndicatorName, `Namnet ${shorten(indicator.name)} används av ${sameName.length} indikatorer${survey ? ` i ${survey.name}` : ''}.`, indicator, 'name');
         }
     };
 
@@ -526,7 +526,7 @@ export class OjValidator {
         const facts = this.workspace.facts();
         if (facts.surveysByYear.get(earlier.year).length === 0) return;
         if (!facts.indicatorNamesByYear.get(earlier.year).includes(earlier.name)) {
-            this.issue(accept, 'warning', IssueCodes.EarlierNameUnresolved, `Det finns ingen indikator "${earlier.name}" i ${earlier.year} års enkät.`, earlier, 'name');
+            this.issue(accept, 'warning', IssueCodes.EarlierNameUnresolved, `Det finns ingen indikator ${shorten(earlier.name)} i ${earlier.year} års enkät.`, earlier, 'name');
         }
     };
 
@@ -561,7 +561,7 @@ export class OjValidator {
     };
 
     /** A name is an identifier in generated code, a key in data and a word in documents. */
-    checkName = (node: AnswerSet | AnswerOption | Area | Group | Term | SurveyPart | QuestionItem | Question | IndicatorQuestion, accept: ValidationAcceptor): void => {
+    checkName = (node: Survey | AnswerSet | AnswerOption | Area | Group | Term | SurveyPart | QuestionItem | Question | IndicatorQuestion, accept: ValidationAcceptor): void => {
         const name = node.name;
         if (typeof name !== 'string') return;
         const bad = [...name].find(c => NON_NAME_CHARACTERS.test(c));
@@ -634,9 +634,6 @@ export class OjValidator {
             if (!city) {
                 this.issue(accept, 'error', IssueCodes.UnknownKommun, `Stadsdelen ${district.code}: det finns ingen kommun med kommunkoden ${kod} i kommunregistret.`, district, 'code');
             }
-            if (district.code.endsWith('-00')) {
-                this.issue(accept, 'error', IssueCodes.UnknownKommun, `Stadsdelen ${district.code}: stadsdelar numreras från 01.`, district, 'code');
-            }
             if (codes.has(district.code)) {
                 this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Stadsdelen ${district.code} finns redan i enkäten.`, district, 'code');
             }
@@ -645,7 +642,7 @@ export class OjValidator {
                 this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Det finns redan en stadsdel som heter ${shorten(district.name)}${city ? ` i ${city.namn}` : ''}.`, district, 'name');
             }
             if (district.name !== undefined && district.name.trim() === '') {
-                this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Stadsdelen ${district.code} saknar namn.`, district, 'name');
+                this.issue(accept, 'error', IssueCodes.InvalidName, `Stadsdelen ${district.code} saknar namn.`, district, 'name');
             }
             codes.add(district.code);
             names.add(nameKey);
@@ -684,6 +681,27 @@ const MAX_YEAR = 2100;
  * embeddings, overrides and isolates (the "Trojan Source" characters).
  */
 export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text for a terminal: control, format and line-separator characters (ESC, C1, bidi overrides,
+ * U+2028) as U+XXXX, so a message quoting model text cannot steer the terminal it is printed on.
+ * Tab and line feed stay.
+ */
+export function visibleControls(text: string): string {
+    return text.replace(/[^\P{C}\t\n]|[\u2028\u2029]/gu, c => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** Characters XML 1.0 does not allow: C0 controls but tab and line ends, lone surrogates, U+FFFE and U+FFFF. */
+export const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text an XML writer (Word, Excel) can carry: a vertical tab (Word's manual line break, common in
+ * pasted text) becomes a space, so words are not glued together; other characters XML does not
+ * allow are removed. Validation reports them; this keeps a model with errors from breaking a file.
+ */
+export function xmlSafe(text: string): string {
+    return text.replace(/\u000B/g, ' ').replace(XML_INVALID, '');
+}
 
 /** Characters a name may not hold though the ID terminal lets them through (× and ÷ are in Latin-1's letter block). */
 const NON_NAME_CHARACTERS = /[\u00D7\u00F7]/;
