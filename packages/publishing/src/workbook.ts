@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Model, Status } from '@oj/language';
 import { swedishDate } from '@oj/documents';
 import { type EvaluatedResults, nonRespondents, ownShare, publishedRegions, ResultIndex, surveyOf } from './results.js';
-import { STATUS_MEANING, STATUS_ORDER, statusLabel } from './labels.js';
+import { STATUS_MEANING, STATUS_ORDER, publishedStatus } from './labels.js';
 import { indicatorTitle, isRatio, type Part, partsOf } from './sheets.js';
 import { cellText, sheetName, workbookBytes } from './xlsx.js';
 
@@ -75,7 +75,7 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     ws.addRow([]);
     bold(ws.addRow(['Status', 'Vad statusen betyder']));
     for (const status of STATUS_ORDER) {
-        const row = ws.addRow([statusLabel(status), STATUS_MEANING[status]]);
+        const row = ws.addRow([publishedStatus(status), STATUS_MEANING[status]]);
         const style = STATUS_STYLE[status];
         row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
         row.getCell(1).font = { color: { argb: style.font }, bold: true };
@@ -113,7 +113,7 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, survey
                 return;
             }
             const style = STATUS_STYLE[result.status];
-            cell.value = statusLabel(result.status);
+            cell.value = publishedStatus(result.status);
             cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
             cell.font = { color: { argb: style.font } };
         });
