@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Model } from '@oj/language';
-import { indicatorsOf as documentIndicators } from '@oj/documents';
+import JSZip from 'jszip';
+import { indicatorsOf as documentIndicators, renderDocx } from '@oj/documents';
 import { barChart, buildReport, type EvaluatedResults, evaluateAndPublish, formatShare, partsOf, publishedStatus, readResultsFolder, renderReport, ReportError, ResultIndex } from '../src/index.js';
 import { kommuner } from '@oj/regions';
 import { isNonRespondent, loadModels, root, syntheticResponses, tempDir } from './support.js';
@@ -163,6 +164,16 @@ describe('the report on a kommun (0180)', () => {
         expect(Buffer.from(figures[0][1], 'base64').toString('utf8')).toMatch(/^<svg /);
         expect(figures[0][2]).toContain('Stockholm (markerad)');
         expect(figures[0][3]).toBe('Figur 1. Andel uppnådda indikatorer inom Barn och unga, de svarande i Stockholms län; Stockholm markerad');
+    });
+
+    test('in Word a chart is its caption and its text, before the table of its numbers', async () => {
+        const zip = await JSZip.loadAsync(await renderDocx(doc));
+        const xml = await zip.file('word/document.xml')!.async('string');
+        const figure = doc.sections.flatMap(s => s.content).find(c => c.kind === 'figure')!;
+        if (figure.kind !== 'figure') return;
+        const caption = xml.indexOf(figure.caption);
+        expect(caption).toBeGreaterThan(0);
+        expect(xml.indexOf(figure.alt.replace(/&/g, '&amp;'), caption)).toBeGreaterThan(caption);
     });
 
     test('the same results give the same PDF', async () => {
