@@ -70,7 +70,7 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     line('Period', survey?.period);
     line('Källa', [survey?.dataSource, options.responseFile ? `Svarsfil: ${options.responseFile}.` : ''].filter(Boolean).join(' '));
     line('Målpopulation', survey?.targetPopulation);
-    line('Svarande', `${results.respondents.length} (${kommuner} kommuner${stadsdelar > 0 ? ` och ${stadsdelar} stadsdelar` : ''}). ` +
+    line('Svarande', `${stadsdelar > 0 ? `${results.respondents.length} (${kommuner} kommuner och ${stadsdelar} stadsdelar)` : `${kommuner} kommuner`}. ` +
         `${missingCount} kommuner svarade inte; de står på bladet "Ej svarat".`);
     ws.addRow([]);
     bold(ws.addRow(['Status', 'Vad statusen betyder']));
@@ -86,7 +86,8 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     line('Andelsindikatorer', 'För en indikator som är en andel av antal visar varje svarandes rad den egna andelen; länets, storstadens och rikets andel är summan av täljarna delad med summan av nämnarna.');
     line('Redovisningsnivåer', 'Kommuner och stadsdelar, län (i kodordning 01–25), storstäderna Stockholm, Göteborg och Malmö, samt riket.');
     line('Blad', parts.map(p => p.name).join(', '));
-    const cite = [options.publisher, `${surveyTitle}${survey?.year ? ` (${survey.year})` : ''}`].filter(Boolean).join(', ');
+    const year = survey?.year && !surveyTitle.includes(String(survey.year)) ? ` (${survey.year})` : '';
+    const cite = [options.publisher, `${surveyTitle}${year}`].filter(Boolean).join(', ');
     line('Så citerar du', `Källa: ${cite}. Ange bladet och indikatorns nummer.`);
 }
 
@@ -94,7 +95,7 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, survey
     const fixed = 3;
     ws.columns = [{ width: 9 }, { width: 28 }, { width: 22 }, ...part.entries.map(() => ({ width: 18 }))];
     bold(ws.addRow([cellText(`${part.title} – ${surveyTitle}`)]), 13);
-    ws.addRow([cellText(`Status per kommun och stadsdel${measurement ? ` (mätdatum ${measurement})` : ''}. Under dem andel, täljare, nämnare och svarande per län, storstad och riket. Statusarnas betydelse står på bladet "Om resultaten".`)]);
+    ws.addRow([cellText(`Status per kommun och stadsdel${measurement ? ` (mätdatum ${measurement})` : ''}. Under dem andel, täljare, nämnare och svarande per län, storstad och riket. Vad varje status betyder står på bladet "Om resultaten".`)]);
     ws.addRow([]);
     const header = headerRow(ws, ['Kod', 'Namn', 'Län', ...part.entries.map(e => cellText(indicatorTitle(e.indicator)))]);
     header.height = 75;
