@@ -510,12 +510,14 @@ class Layout {
 
     /** A chart: a Figure element carrying the alt text, scaled to the text width, and its caption below. */
     figure(figure: Figure, parent: StructNode): void {
-        const scale = Math.min(0.75, WIDTH / figure.width);
+        const caption = this.measure.wrap(figure.caption, STYLE.caption, WIDTH);
+        const captionHeight = caption.length * STYLE.caption.leading + 4;
+        // CSS pixels to points, made smaller only when the figure would not fit the text width or a page.
+        const scale = Math.min(0.75, WIDTH / figure.width, (BOTTOM - TOP - 10 - captionHeight) / figure.height);
         const w = figure.width * scale;
         const h = figure.height * scale;
-        const caption = this.measure.wrap(figure.caption, STYLE.caption, WIDTH);
         this.y += 10;
-        if (!this.fits(h + caption.length * STYLE.caption.leading + 4) && this.y > TOP + 10) this.newPage();
+        if (!this.fits(h + captionHeight) && this.y > TOP + 10) this.newPage();
         this.destination(figure.id);
         this.page.marks.push({ node: node('Figure', parent, { alt: figure.alt }), ops: [{ t: 'svg', x: LEFT, y: this.y, w, h, svg: figure.svg }] });
         this.y += h + 4;
