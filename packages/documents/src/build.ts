@@ -109,12 +109,10 @@ export function buildDescriptionDocument(models: Model[], options: DescriptionOp
     for (const area of usedAreas) {
         const own = indicators.filter(i => { const a = areasOf(i); return a.length === 1 && a[0] === area; }).sort(byName);
         const sharedHere = shared.filter(i => areasOf(i).includes(area)).length;
+        // An area without indicators of its own gets no section: it would say only that it is empty.
+        if (own.length === 0) continue;
         const content: DocumentSection['content'] = [];
-        if (own.length > 0) {
-            content.push(paragraph('Indikatorerna som beskrivs här är:'), indicatorList(own));
-        } else {
-            content.push(paragraph('Inga indikatorer är specifika för området.'));
-        }
+        content.push(paragraph('Indikatorerna som beskrivs här är:'), indicatorList(own));
         if (sharedHere > 0) {
             content.push(paragraph(`Dessutom mäts och publiceras ${sharedHere} ${sharedHere === 1 ? 'indikator' : 'indikatorer'} inom flera områden; ${sharedHere === 1 ? 'den beskrivs' : 'de beskrivs'} i avsnittet ${SHARED_SECTION_TITLE}.`));
         }
