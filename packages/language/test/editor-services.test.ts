@@ -585,6 +585,9 @@ text */
         expect(strings(once)).toEqual(strings(text));
         expect(skeleton(once)).toBe(skeleton(text));
         expect(await format(once)).toBe(once);
+        // The example is written as the formatter writes it: with its indentation lost, it comes back.
+        const flattened = text.split('\n').map(line => line.trimStart().replace(/ \{$/, '{')).join('\n');
+        expect(await format(flattened)).toBe(text);
     });
 });
 
