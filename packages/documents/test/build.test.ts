@@ -284,4 +284,20 @@ dokument "Titel" {
             .toEqual([['Område A', [2]], ['Område B', [3]]]);
         expect(indicatorsOf(authored).map(i => i.number)).toEqual([1, 2, 3]);
     });
+
+    test('describes every indicator: without "infoga områdesavsnitt" those placed nowhere follow at the end', async () => {
+        const { models: m, errors } = await loadText({
+            'enkat.oj': SURVEY + indicator(1, 'A, B') + indicator(2, 'A'),
+            'dokument.oj': `tillhör T2030
+dokument "Titel" {
+    avsnitt "Indikator 2" { indikatorer 1 }
+}`
+        });
+        expect(errors).toEqual([]);
+        const authored = buildDescriptionDocument(m);
+        expect(authored.sections.map(s => [s.title, s.level])).toEqual([['Indikator 2', 1], ['Område A', 1]]);
+        expect(indicatorsOf(authored).map(i => i.number)).toEqual([1, 2]);
+        // A section's id never takes an indicator's anchor.
+        expect(authored.sections[0].id).not.toBe('indikator-2');
+    });
 });
