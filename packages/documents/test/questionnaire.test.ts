@@ -71,6 +71,7 @@ describe('the questionnaire of examples/oj2019', () => {
         for (const variable of variablesOf(questionnaire)) expect(body).toMatch(new RegExp(`> ?${variable}</w:t>`));
         // Header rows repeat when a question's table runs onto the next page.
         expect(body.split('<w:tblHeader/>').length - 1).toBe(questions.length);
+        expect(strFromU8(files['docProps/core.xml'])).toContain('<dc:creator>Socialstyrelsen</dc:creator>');
         expect(strFromU8(files['docProps/core.xml'])).toContain('<dc:title>Formulär för insamling av uppgifter internt inom kommunen/stadsdelen – Öppna jämförelser socialtjänst 2019</dc:title>');
         expect((await renderQuestionnaireDocx(buildQuestionnaire(models))).equals(bytes)).toBe(true);
     });
