@@ -103,7 +103,8 @@ describe('the questionnaire as a reader fills it in', () => {
         const html = renderQuestionnaireHtml(questionnaire);
         expect(html).toContain('<h3>Indikator 1, fråga i</h3>');
         expect(html).toContain('<td class="center">☐</td>');
-        expect(html).toContain('<th scope="col">Ej aktuellt</th>');
+        expect(html).toContain('<th scope="col" class="center">Ej aktuellt</th>');
+        expect(html).toContain('<colgroup><col width="40%"><col width="14%"><col width="14%"><col width="14%"><col width="18%"></colgroup>');
         const pdf = await renderQuestionnairePdf(questionnaire);
         expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
         if (hasTool('pdftotext')) {
