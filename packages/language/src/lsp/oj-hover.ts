@@ -14,6 +14,7 @@ import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variable
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
 import { excludesByDefault } from '../semantics/lower.js';
 import { statusCountsText } from '../semantics/status.js';
+import { printedOptionLabel } from '../semantics/rule-text-print.js';
 import { analyseRequirement, decisionTableMarkdown } from '../semantics/analysis.js';
 import { escapeMarkdown as md } from './markdown.js';
 import { comparabilitySentence } from '../semantics/comparability.js';
@@ -45,7 +46,8 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         if (question.numeric) {
             lines.push('', 'Svar: ett antal');
         } else if (answerSet) {
-            lines.push('', `Svarsalternativ (${md(answerSet.name)}): ${optionsOf(question).map(o => `${md(o.label)} = ${o.code}`).join(' · ')}`);
+            // The labels as this question prints them (its own "etikett" where it has one).
+            lines.push('', `Svarsalternativ (${md(answerSet.name)}): ${optionsOf(question).map(o => `${md(printedOptionLabel(question, o))} = ${o.code}`).join(' · ')}`);
         }
         const units = question.units.map(u => u.$refText);
         if (units.length > 0) lines.push('', `Ställs per område: ${md(units.join(', '))}`);
