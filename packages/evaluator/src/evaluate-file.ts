@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import {
-    type Indicator, type IndicatorResult, type Model, type ReportingUnit, codebookRows, evaluateIndicatorForAllUnits, unitsOfIndicator
+    type Indicator, type IndicatorResult, type Model, type ReportingUnit, type Status, codebookRows, evaluatePlan, lowerModels, unitsOfIndicator
 } from '@oj/language';
 import { writeFilesAtomically } from './atomic-write.js';
 import { formatCsv } from './csv.js';
@@ -22,7 +22,7 @@ export interface EvaluationSummary {
     respondentsRead: number;
     respondentsEvaluated: number;
     results: number;
-    statuses: Record<'met' | 'not_met' | 'excluded' | 'missing', number>;
+    statuses: Record<Status, number>;
     warnings: string[];
     files: string[];
 }
@@ -40,12 +40,10 @@ export function indicatorsOf(models: Model[]): Indicator[] {
 }
 
 export function evaluateRespondents(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): Array<UnitResult & IndicatorResult> {
-    const indicators = indicatorsOf(models);
+    const plans = lowerModels(models).flatMap(p => p.units);
     const results: Array<UnitResult & IndicatorResult> = [];
     respondents.forEach((respondent, index) => {
-        for (const indicator of indicators) {
-            for (const result of evaluateIndicatorForAllUnits(indicator, respondent.answers)) results.push({ ...result, unit: respondent.unit });
-        }
+        for (const plan of plans) results.push({ ...evaluatePlan(plan, respondent.answers), unit: respondent.unit });
         if (options.onProgress && (index + 1) % 1000 === 0) options.onProgress(index + 1, respondents.length);
     });
     return results;
