@@ -1,10 +1,13 @@
 /** Loading a model for a command: the language services over the files and folders named. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
-import { createOjServices, loadWorkspace, type LoadedWorkspace, type Model, type OjServices } from '@oj/language';
+import { collectModelFiles, createOjServices, loadWorkspace, type LoadedWorkspace, type Model, type OjServices } from '@oj/language';
+import { describeFileError } from '@oj/evaluator';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'langium';
+import { inputError, usageError } from './frame.js';
 
 export interface CommandWorkspace extends LoadedWorkspace {
     shared: LangiumSharedServices;
@@ -16,6 +19,45 @@ export async function openWorkspace(inputs: string[]): Promise<CommandWorkspace>
     const { shared, Oj } = createOjServices(NodeFileSystem);
     const loaded = await loadWorkspace(shared, inputs);
     return { ...loaded, shared, services: Oj, models: loaded.documents.map(d => d.parseResult.value) };
+}
+
+/**
+ * The workspace a command works on, or a CliError: a path that does not exist or cannot be read,
+ * or no .oj file at all, is a file problem (exit 2); a model without indicators has an error (exit 1).
+ */
+export async function openModel(inputs: string[]): Promise<CommandWorkspace> {
+    for (const input of inputs) {
+        try {
+            fs.accessSync(input, fs.constants.R_OK);
+        } catch (error) {
+            throw usageError(`Kan inte läsa ${input}: ${describeFileError(error)}.`);
+        }
+    }
+    let files: string[];
+    try {
+        files = collectModelFiles(inputs);
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw usageError(code ? `Kan inte läsa modellen: ${describeFileError(error)}.` : `${(error as Error).message}.`);
+    }
+    if (files.length === 0) {
+        throw usageError(`Inga modellfiler (.oj) i ${inputs.join(', ')}.`);
+    }
+    let workspace: CommandWorkspace;
+    try {
+        workspace = await openWorkspace(inputs);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code) throw usageError(`Kan inte läsa modellen: ${describeFileError(error)}.`);
+        throw error;
+    }
+    if (indicatorCount(workspace.models) === 0 && errorCount(workspace) === 0) {
+        throw inputError(`Modellen i ${inputs.join(', ')} har inga indikatorer.`);
+    }
+    return workspace;
+}
+
+export function indicatorCount(models: Model[]): number {
+    return models.reduce((n, m) => n + m.elements.filter(e => e.$type === 'Indicator').length, 0);
 }
 
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'] as const;

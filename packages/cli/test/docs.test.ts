@@ -25,7 +25,7 @@ describe('oj docs', () => {
     test('writes the description as PDF, the same bytes on every run', async () => {
         const first = await oj(['docs', example, '--format', 'pdf', '--out', 'a.pdf']);
         expect(first.code).toBe(0);
-        expect(first.stderr).toContain('Indikatorbeskrivning (pdf, 10 indikatorer) skriven till a.pdf.');
+        expect(first.stderr).toContain('Indikatorbeskrivningen (pdf, 10 indikatorer) skriven till a.pdf.');
         const second = await oj(['docs', example, '-o', 'b.pdf']);
         expect(second.code).toBe(0);
         const a = fs.readFileSync(path.join(dir, 'a.pdf'));
@@ -52,7 +52,7 @@ describe('oj docs', () => {
     test('writes the questionnaire as Word, and only as Word', async () => {
         const result = await oj(['docs', example, '--kind', 'questionnaire', '--out', 'formular.docx']);
         expect(result.code).toBe(0);
-        expect(result.stderr).toContain('Formulär (docx, 10 indikatorer) skriven till formular.docx.');
+        expect(result.stderr).toContain('Formuläret (docx, 10 indikatorer) skrivet till formular.docx.');
         const refused = await oj(['docs', example, '--kind', 'questionnaire', '--format', 'pdf', '--out', 'formular.pdf']);
         expect(refused.code).toBe(2);
         expect(refused.stderr).toContain('finns bara som Word');

@@ -4,7 +4,7 @@
  * allowed by hash or nonce). Every text from the model goes through escapeHtml.
  */
 import { createHash } from 'node:crypto';
-import type { Block, BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, Paragraph } from './model.js';
+import type { Block, BulletList, DataTable, DescriptionDocument, DocumentSection, Figure, IndicatorEntry, Paragraph } from './model.js';
 import { escapeHtml as esc } from './text.js';
 
 export interface HtmlOptions {
@@ -43,6 +43,9 @@ table.indicator tbody th { width: 24%; background: #f3f6f9; font-weight: bold; }
 table.indicator td p, table.indicator td ul { margin: 0 0 .45rem; }
 table.indicator td > :last-child { margin-bottom: 0; }
 p.strong { font-weight: bold; }
+figure { margin: 1rem 0 .5rem; }
+figure img { max-width: 100%; height: auto; }
+figcaption { font-weight: bold; font-size: .95rem; padding-top: .3rem; }
 section.indicator { scroll-margin-top: 1rem; }
 @media print { thead { display: table-header-group; } tr { break-inside: avoid; } }
 `.trim();
@@ -125,7 +128,19 @@ function renderBlock(block: Block, out: string[]): void {
         case 'paragraph': out.push(renderParagraph(block)); break;
         case 'list': out.push(renderList(block)); break;
         case 'table': renderTable(block, out); break;
+        case 'figure': renderFigure(block, out); break;
     }
+}
+
+/**
+ * A chart as an image from a data: URL (the page's policy allows img-src data:): the SVG is never
+ * parsed as part of the page, so nothing in it can run or restyle the page; alt carries its text.
+ */
+function renderFigure(figure: Figure, out: string[]): void {
+    const src = `data:image/svg+xml;base64,${Buffer.from(figure.svg, 'utf8').toString('base64')}`;
+    out.push(`<figure id="${esc(figure.id)}">`,
+        `<img src="${src}" alt="${esc(figure.alt)}" width="${Math.round(figure.width)}" height="${Math.round(figure.height)}">`,
+        `<figcaption>${esc(figure.caption)}</figcaption>`, '</figure>');
 }
 
 function renderParagraph(p: Paragraph): string {

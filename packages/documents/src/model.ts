@@ -30,7 +30,23 @@ export interface DataTable {
     rows: string[][];
 }
 
-export type Block = Paragraph | BulletList | DataTable;
+/**
+ * A chart (or other drawing) as SVG, with the text that stands in for it for a reader who cannot see
+ * it. PDF renders it as a tagged Figure with /Alt, HTML as an image in a <figure>; the numbers it
+ * shows belong in a DataTable beside it as well.
+ */
+export interface Figure {
+    kind: 'figure';
+    id: string;
+    caption: string;
+    alt: string;
+    /** A complete SVG document; its width and height in CSS pixels (1 px = 0.75 pt). */
+    svg: string;
+    width: number;
+    height: number;
+}
+
+export type Block = Paragraph | BulletList | DataTable | Figure;
 
 /** One row of an indicator's table: a label and the blocks of its cell. */
 export interface IndicatorRow {

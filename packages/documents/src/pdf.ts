@@ -11,7 +11,8 @@
  * Laying out first also gives the table of contents its page numbers without rendering twice.
  */
 import PDFDocumentModule from 'pdfkit';
-import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, Paragraph } from './model.js';
+import SVGtoPDF from 'svg-to-pdfkit';
+import type { BulletList, DataTable, DescriptionDocument, DocumentSection, Figure, IndicatorEntry, Paragraph } from './model.js';
 import { type FontStyle, fontPath } from './fonts.js';
 import { escapeXml } from './text.js';
 
@@ -50,7 +51,7 @@ interface Pdf {
     addPage(): Pdf;
     addNamedDestination(name: string, ...args: unknown[]): void;
     goTo(x: number, y: number, w: number, h: number, name: string, options: Record<string, unknown>): Pdf;
-    struct(type: string): StructElement;
+    struct(type: string, options?: { alt?: string }): StructElement;
     addStructure(element: StructElement): Pdf;
     markStructureContent(tag: string): StructContent;
     markContent(tag: string, options?: { type?: string }): Pdf;
@@ -118,6 +119,8 @@ interface StructNode {
     type: string;
     scope?: 'Row' | 'Column';
     colSpan?: number;
+    /** The text that replaces a Figure. */
+    alt?: string;
     children: StructNode[];
     element?: StructElement;
     /** How many marks still have to be painted; a Link is ended after its last one. */
@@ -130,7 +133,8 @@ type Op =
     | { t: 'rect'; x: number; y: number; w: number; h: number; color: string }
     | { t: 'frame'; x: number; y: number; w: number; h: number; color: string; width: number }
     | { t: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
-    | { t: 'link'; x: number; y: number; w: number; h: number; dest: string; label: string };
+    | { t: 'link'; x: number; y: number; w: number; h: number; dest: string; label: string }
+    | { t: 'svg'; x: number; y: number; w: number; h: number; svg: string };
 
 /** Drawing that belongs to one structure element, or to an artifact when node is undefined. */
 interface Mark {
@@ -169,7 +173,7 @@ function shift(op: Op, dx: number, dy: number): Op {
     switch (op.t) {
         case 'text': return { ...op, x: op.x + dx, y: op.y + dy };
         case 'pageref': return { ...op, right: op.right + dx, y: op.y + dy };
-        case 'rect': case 'frame': case 'link': return { ...op, x: op.x + dx, y: op.y + dy };
+        case 'rect': case 'frame': case 'link': case 'svg': return { ...op, x: op.x + dx, y: op.y + dy };
         case 'line': return { ...op, x1: op.x1 + dx, y1: op.y1 + dy, x2: op.x2 + dx, y2: op.y2 + dy };
     }
 }
@@ -428,10 +432,25 @@ class Layout {
                 case 'paragraph': this.flow(this.textLines(sect, 'P', content.text, content.emphasis ? { ...STYLE.body, font: 'bold' } : STYLE.body, WIDTH, PARAGRAPH_GAP)); break;
                 case 'list': this.flow(this.listLines(sect, content, STYLE.body, WIDTH, PARAGRAPH_GAP)); break;
                 case 'table': this.dataTable(content, sect); break;
+                case 'figure': this.figure(content, sect); break;
                 case 'indicator': this.indicator(content, sect, section.id); break;
             }
         }
         for (const sub of section.subsections) this.section(sub, sect, section.id);
+    }
+
+    /** A chart: a Figure element carrying the alt text, scaled to the text width, and its caption below. */
+    figure(figure: Figure, parent: StructNode): void {
+        const scale = Math.min(0.75, WIDTH / figure.width);
+        const w = figure.width * scale;
+        const h = figure.height * scale;
+        const caption = this.measure.wrap(figure.caption, STYLE.caption, WIDTH);
+        this.y += 10;
+        if (!this.fits(h + caption.length * STYLE.caption.leading + 4) && this.y > TOP + 10) this.newPage();
+        this.destination(figure.id);
+        this.page.marks.push({ node: node('Figure', parent, { alt: figure.alt }), ops: [{ t: 'svg', x: LEFT, y: this.y, w, h, svg: figure.svg }] });
+        this.y += h + 4;
+        this.flow(this.textLines(parent, 'P', figure.caption, STYLE.caption, WIDTH, 0), LEFT, 99);
     }
 
     /** A small table with a header row (repeated on later pages) and a row-header column. */
@@ -614,7 +633,7 @@ class Layout {
 // ---------------------------------------------------------------- paint
 
 function createElements(pdf: Pdf, n: StructNode, parent?: StructElement): void {
-    const element = pdf.struct(n.type);
+    const element = pdf.struct(n.type, n.alt ? { alt: n.alt } : {});
     if (n.scope || n.colSpan) {
         element.dictionary.data.A = { O: 'Table', ...(n.scope ? { Scope: n.scope } : {}), ...(n.colSpan ? { ColSpan: n.colSpan } : {}) };
     }
@@ -678,6 +697,14 @@ class Painter {
                 break;
             case 'link':
                 pdf.goTo(op.x, op.y, op.w, op.h, op.dest, { structParent: owner?.element, Contents: new String(op.label) });
+                break;
+            case 'svg':
+                // Text in the chart is drawn in the embedded DejaVu faces, never a standard font.
+                SVGtoPDF(pdf, op.svg, op.x, op.y, {
+                    width: op.w, height: op.h, preserveAspectRatio: 'xMinYMin meet',
+                    fontCallback: (_family: string, bold: boolean) => FONT_KEY[bold ? 'bold' : 'regular']
+                });
+                this.font = this.size = this.color = undefined;
                 break;
         }
     }

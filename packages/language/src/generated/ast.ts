@@ -8,6 +8,7 @@ import * as langium from 'langium';
 
 export const OjTerminals = {
     WS: /\s+/,
+    DISTRICT_CODE: /[0-9]{4}-[0-9]{2}/,
     DECIMAL: /[0-9]+\.[0-9]+/,
     INT: /[0-9]+/,
     ID: /[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/,
@@ -86,6 +87,7 @@ export type OjKeywordNames =
     | "saknas"
     | "samtliga"
     | "stadsdel"
+    | "stadsdelar"
     | "storstad"
     | "struktur"
     | "svar"
@@ -234,6 +236,23 @@ export type Direction = 'negativ' | 'positiv';
 
 export function isDirection(item: unknown): item is Direction {
     return item === 'positiv' || item === 'negativ';
+}
+
+export interface District extends langium.AstNode {
+    readonly $container: Survey;
+    readonly $type: 'District';
+    code: string;
+    name: string;
+}
+
+export const District = {
+    $type: 'District',
+    code: 'code',
+    name: 'name'
+} as const;
+
+export function isDistrict(item: unknown): item is District {
+    return reflection.isInstance(item, District.$type);
 }
 
 export interface EarlierName extends langium.AstNode {
@@ -720,6 +739,7 @@ export interface Survey extends langium.AstNode {
     readonly $type: 'Survey';
     dataSource?: string;
     denominator?: string;
+    districts: Array<District>;
     errorSources?: string;
     levels: Array<ReportingLevel>;
     measurementDate?: string;
@@ -736,6 +756,7 @@ export const Survey = {
     $type: 'Survey',
     dataSource: 'dataSource',
     denominator: 'denominator',
+    districts: 'districts',
     errorSources: 'errorSources',
     levels: 'levels',
     measurementDate: 'measurementDate',
@@ -801,6 +822,7 @@ export type OjAstType = {
     AnswerSet: AnswerSet
     Area: Area
     Definition: Definition
+    District: District
     EarlierName: EarlierName
     Element: Element
     Example: Example
@@ -932,6 +954,18 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 text: {
                     name: Definition.text
+                }
+            },
+            superTypes: []
+        },
+        District: {
+            name: District.$type,
+            properties: {
+                code: {
+                    name: District.code
+                },
+                name: {
+                    name: District.name
                 }
             },
             superTypes: []
@@ -1400,6 +1434,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 denominator: {
                     name: Survey.denominator,
+                    optional: true
+                },
+                districts: {
+                    name: Survey.districts,
+                    defaultValue: [],
                     optional: true
                 },
                 errorSources: {

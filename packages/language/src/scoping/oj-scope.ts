@@ -16,8 +16,8 @@ import { CancellationToken } from 'vscode-languageserver';
 import {
     type AnswerOption, AnswerCondition, ExampleAnswer, type Model, QuestionTarget,
     isAnswerCondition, isExampleAnswer, isIndicator, isModel, isNumericCondition, isQuestionTarget
-} from './generated/ast.js';
-import { optionsOf, questionOf } from './model-utils.js';
+} from '../generated/ast.js';
+import { optionsOf, questionOf } from '../model/model-utils.js';
 
 /**
  * Named nodes never found through the local scope: an indicator's and an earlier name's "name" is
