@@ -10,6 +10,7 @@ export * from './semantics/plan.js';
 export * from './semantics/lower.js';
 export * from './semantics/interpreter.js';
 export * from './semantics/rule-text.js';
+export * from './semantics/rule-text-print.js';
 export * from './workspace/workspace-loader.js';
 export * from './model/codebook.js';
 export * from './semantics/analysis.js';

@@ -5,10 +5,11 @@
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import {
-    buildDescriptionDocument, buildQuestionnaire, renderDocx, renderHtml, renderPdf, renderQuestionnaireDocx
+    buildDescriptionDocument, buildQuestionnaire, renderDocx, renderHtml, renderPdf, renderQuestionnaireDocx, renderQuestionnaireHtml,
+    renderQuestionnairePdf
 } from '@oj/documents';
 import { surveyOfModel, type Model } from '@oj/language';
-import { writeFilesAtomically } from '@oj/evaluator';
+import { readResponseFile, writeFilesAtomically } from '@oj/evaluator';
 import { inputError, usageError, withExamples } from '../frame.js';
 import { count } from '../format.js';
 import { errorCount, indicatorCount, openModel } from '../workspace.js';
@@ -23,6 +24,8 @@ export interface DocsOptions {
     publisher?: string;
     /** The document date (YYYY-MM-DD); defaults to one taken from the model, so output is reproducible. */
     date?: string;
+    /** A survey export (CSV or XLSX): the description's response rates (Tabell 2) are counted from it. */
+    responses?: string;
 }
 
 export interface DocsResult {
@@ -57,9 +60,6 @@ export function documentFieldsOfModel(models: Model[]): { title?: string; publis
 /** Builds the requested document from the files and folders given. */
 export async function docs(inputs: string[], options: DocsOptions): Promise<DocsResult> {
     const kind = options.kind ?? 'description';
-    if (kind === 'questionnaire' && options.format !== 'docx') {
-        throw usageError('Formuläret (--kind questionnaire) finns bara som Word (--format docx).');
-    }
     const date = parseDate(options.date);
     const workspace = await openModel(inputs);
     const errors = errorCount(workspace);
@@ -69,9 +69,14 @@ export async function docs(inputs: string[], options: DocsOptions): Promise<Docs
     const fromModel = documentFieldsOfModel(workspace.models);
     const common = { title: options.title ?? fromModel.title, publisher: options.publisher ?? fromModel.publisher, date };
     if (kind === 'questionnaire') {
-        return { bytes: await renderQuestionnaireDocx(buildQuestionnaire(workspace.models, common)), errors, indicators };
+        const questionnaire = buildQuestionnaire(workspace.models, common);
+        const bytes = options.format === 'pdf' ? await renderQuestionnairePdf(questionnaire)
+            : options.format === 'docx' ? await renderQuestionnaireDocx(questionnaire)
+            : Buffer.from(renderQuestionnaireHtml(questionnaire, { standalone: true }), 'utf8');
+        return { bytes, errors, indicators };
     }
-    const doc = buildDescriptionDocument(workspace.models, common);
+    const responses = options.responses ? await readResponseFile(options.responses) : undefined;
+    const doc = buildDescriptionDocument(workspace.models, { ...common, responses });
     const bytes = options.format === 'pdf' ? await renderPdf(doc)
         : options.format === 'docx' ? await renderDocx(doc)
         : Buffer.from(renderHtml(doc, { standalone: true }), 'utf8');
@@ -87,19 +92,20 @@ function formatOf(format: string | undefined, out: string | undefined): DocsForm
 
 export function registerDocs(program: Command, setExitCode: (code: number) => void): void {
     const command = program.command('docs')
-        .description('Skriv indikatorbeskrivningen (Word, PDF, HTML) eller insamlingsformuläret (Word) från modellen')
+        .description('Skriv indikatorbeskrivningen eller insamlingsformuläret (Word, PDF, HTML) från modellen')
         .argument('<sökvägar...>', 'filer eller mappar med modellen')
         .addOption(new Option('-f, --format <format>', 'filformat (annars från filändelsen)').choices(FORMATS))
         .addOption(new Option('-k, --kind <dokument>', 'vilket dokument: beskrivningen eller formuläret').choices(['description', 'questionnaire']).default('description'))
         .option('-o, --out <fil>', 'fil att skriva (HTML kan skrivas till standard ut)')
         .option('--title <text>', 'dokumentets titel (annars från modellen, eller "Indikatorer – öppna jämförelser <år>")')
         .option('--publisher <text>', 'utgivare, på titelsidan och i dokumentegenskaperna (annars från modellen)')
-        .option('--date <ÅÅÅÅ-MM-DD>', 'dokumentets datum i filens metadata (annars från enkätens mätdatum)')
-        .action(async (paths: string[], options: { format?: string; kind: DocsKind; out?: string; title?: string; publisher?: string; date?: string }) => {
+        .option('--date <ÅÅÅÅ-MM-DD>', 'dokumentets datum i filens metadata (annars publiceringsdatum eller enkätens mätdatum)')
+        .option('--responses <fil>', 'enkätsvar (CSV eller XLSX) som svarsfrekvensen (tabell 2) räknas från')
+        .action(async (paths: string[], options: { format?: string; kind: DocsKind; out?: string; title?: string; publisher?: string; date?: string; responses?: string }) => {
             const format = formatOf(options.format, options.out);
             if (!format) throw usageError('Ange --format docx, pdf eller html (eller en --out-fil med den ändelsen).');
             if (!options.out && format !== 'html') throw usageError(`--out krävs för ${format}.`);
-            const result = await docs(paths, { format, kind: options.kind, title: options.title, publisher: options.publisher, date: options.date });
+            const result = await docs(paths, { format, kind: options.kind, title: options.title, publisher: options.publisher, date: options.date, responses: options.responses });
             if (result.errors > 0) {
                 throw inputError(`Modellen har ${result.errors} fel; kör "oj check" för att se dem. Inget dokument skrivet.`);
             }

@@ -10,7 +10,7 @@ const isKeyword = GrammarAST.isKeyword;
 import {
     type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
-    type Requirement, type Survey, type SurveyPart, type Term, isIndicatorQuestion
+    type PrintedDocument, type Requirement, type Survey, type SurveyPart, type Term, isIndicatorQuestion, isIndicatorsBlock
 } from '../generated/ast.js';
 import type { AnswerOption, QuestionItem } from '../generated/ast.js';
 import type { OjServices } from '../oj-module.js';
@@ -67,7 +67,9 @@ export const IssueCodes = {
     InvalidName: 'invalid-name',
     ReservedVariable: 'reserved-variable',
     InvalidVariableName: 'invalid-variable-name',
-    NumberOutOfRange: 'number-out-of-range'
+    NumberOutOfRange: 'number-out-of-range',
+    UnknownIndicatorNumber: 'unknown-indicator-number',
+    IndicatorPlacedTwice: 'indicator-placed-twice'
 } as const;
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
@@ -97,6 +99,7 @@ export function registerValidationChecks(services: OjServices): void {
         NumericCondition: validator.checkNumericCondition,
         QuestionTarget: validator.checkQuestionTarget,
         Ratio: validator.checkRatio,
+        PrintedDocument: validator.checkPrintedDocument,
         Model: [validator.checkModel, validator.checkCharacters]
     };
     registry.register(checks, validator);
@@ -120,7 +123,8 @@ const PRINTED_PARTS: Array<{ property: keyof Indicator; label: string; surveyDef
 const SINGLE_KEYWORDS: Record<string, string[]> = {
     Indicator: ['beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'datakälla', 'felkällor', 'målpopulation', 'nämnare', 'redovisningsnivåer', 'kommentar', 'tidigare', 'utesluts', 'undantas', 'andel', 'områden', 'redovisas'],
     Survey: ['år', 'mätdatum', 'period', 'målpopulation', 'redovisningsnivåer', 'variabelmönster', 'datakälla', 'felkällor', 'nämnare'],
-    Question: ['svar', 'antal', 'flerval', 'per', 'variabel']
+    Question: ['svar', 'antal', 'flerval', 'per', 'variabel'],
+    PrintedDocument: ['undertitel', 'utgivare', 'publicerad']
 };
 
 export class OjValidator {
@@ -377,6 +381,28 @@ export class OjValidator {
                 this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `"${area}" är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
             }
         });
+    };
+
+    /** Every indicator the document places exists, and none is placed twice; the publication date is a month or a date. */
+    checkPrintedDocument = (document: PrintedDocument, accept: ValidationAcceptor): void => {
+        this.checkSingleParts(document, accept);
+        if (document.published !== undefined && !isIsoDate(document.published) && !isIsoDate(`${document.published}-01`)) {
+            this.issue(accept, 'error', IssueCodes.InvalidDate, `Publiceringsdatum "${document.published}" är inte en månad (ÅÅÅÅ-MM) eller ett datum (ÅÅÅÅ-MM-DD).`, document, 'published');
+        }
+        const facts = this.workspace.facts();
+        const key = surveyKeyOf(document);
+        const placed = new Set<number>();
+        for (const block of AstUtils.streamAllContents(document)) {
+            if (!isIndicatorsBlock(block)) continue;
+            block.numbers.forEach((number, index) => {
+                if (facts.indicatorsByNumber.get(`${key}#${number}`).length === 0) {
+                    this.issue(accept, 'error', IssueCodes.UnknownIndicatorNumber, `Det finns ingen indikator ${number} att placera i dokumentet.`, block, 'numbers', index);
+                } else if (placed.has(number)) {
+                    this.issue(accept, 'error', IssueCodes.IndicatorPlacedTwice, `Indikator ${number} placeras redan tidigare i dokumentet; den beskrivs bara en gång.`, block, 'numbers', index);
+                }
+                placed.add(number);
+            });
+        }
     };
 
     checkIndicatorUniqueness = (indicator: Indicator, accept: ValidationAcceptor): void => {
