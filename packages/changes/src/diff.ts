@@ -4,7 +4,8 @@
  * in identity, areas, printed parts, questions and, exactly, behaviour. An indicator whose
  * behaviour or questions changed is not comparable with the previous year, and the diff says why.
  */
-import { type Indicator, type Model, surveyOfModel, variablesOfIndicator } from '@oj/language';
+import { comparabilityOf, type Indicator, type Model, surveyOfModel, variablesOfIndicator } from '@oj/language';
+import { comparabilityFinding, type ComparabilityFinding } from './comparability.js';
 import { groupUnits, indicatorBehaviour, unitsText, type UnitBehaviour } from './behaviour.js';
 import { areaChanges, partChanges, questionChanges, type PartChange, type QuestionChange } from './structure.js';
 
@@ -29,6 +30,10 @@ export interface IndicatorDiff {
     /** Whether results can be compared with the previous year, and why not. */
     comparable: boolean;
     reasons: string[];
+    /** What the new year's model says (`tidigare … jämförbar` / `ej jämförbar`), undefined when it says nothing. */
+    stated?: boolean;
+    /** Where the statement and the change disagree. */
+    finding?: ComparabilityFinding;
 }
 
 export interface ModelDiff {
@@ -101,10 +106,15 @@ function pairDiff(before: Indicator, after: Indicator, by: MatchReason): Indicat
     if (unitsRemoved.length > 0) reasons.push(`Redovisas inte längre för ${unitsRemoved.join(', ')}.`);
     const changed = renamed || renumbered || parts.length > 0 || questions.length > 0 || behaviour.length > 0
         || areas.added.length + areas.removed.length + areas.reportedAdded.length + areas.reportedRemoved.length > 0;
-    return {
+    const diff: IndicatorDiff = {
         status: changed ? 'changed' : 'unchanged', before: ref(before), after: ref(after), matchedBy: by, renamed, renumbered,
         areas, parts, questions, behaviour, comparable: reasons.length === 0, reasons
     };
+    const stated = comparabilityOf(after)?.comparable;
+    if (stated !== undefined) diff.stated = stated;
+    const finding = comparabilityFinding(diff, after);
+    if (finding) diff.finding = finding;
+    return diff;
 }
 
 const NO_AREAS = { added: [], removed: [], reportedAdded: [], reportedRemoved: [] };

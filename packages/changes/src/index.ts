@@ -4,3 +4,4 @@ export * from './behaviour.js';
 export * from './structure.js';
 export * from './words.js';
 export * from './render.js';
+export * from './comparability.js';

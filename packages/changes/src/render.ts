@@ -86,6 +86,7 @@ export function renderTerminal(diff: ModelDiff, options: TerminalOptions = {}): 
             for (const row of u.rows) lines.push(`    ${transitionText(u, row, yb, ya)}`);
         }
         if (!d.comparable) lines.push(`  Inte jämförbar med ${yb}: ${d.reasons.map(terminalSafe).join(' ')}`);
+        if (d.finding) lines.push(`  ${d.finding.severity === 'warning' ? 'Varning' : 'Obs'}: ${terminalSafe(d.finding.message)}`);
     }
     return lines.join('\n') + '\n';
 }
@@ -130,6 +131,7 @@ function indicatorSection(d: IndicatorDiff, yb: string, ya: string, index: numbe
         });
     });
     content.push(para(d.comparable ? `Jämförbar med ${yb}.` : `Inte jämförbar med ${yb}: ${d.reasons.join(' ')}`));
+    if (d.finding) content.push(para(`${d.finding.severity === 'warning' ? 'Varning' : 'Obs'}: ${d.finding.message}`, true));
     const ref = d.after ?? d.before!;
     return { id: `indikator-${index}`, level: 2, title: `${ref.number}. ${ref.name}`, content, subsections: [] };
 }

@@ -55,7 +55,7 @@ export function printedParts(indicator: Indicator): Array<{ part: string; text: 
         { part: 'Nämnare', text: [indicator.denominator, exclusionSentence(indicator)].filter(Boolean).join(' ') },
         { part: 'Målpopulation', text: indicator.targetPopulation },
         { part: 'Redovisningsnivå', text: indicator.levels.join(', ') },
-        { part: 'Kommentar', text: indicator.comment }
+        { part: 'Kommentar', text: indicator.comments.join('\n') }
     ];
     return parts.filter((p): p is { part: string; text: string } => !!p.text);
 }

@@ -11,7 +11,14 @@ for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', error => { if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw error; });
 }
 
-const { main } = await import('../out/main.js');
+let main;
+try {
+    ({ main } = await import('../out/main.js'));
+} catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.url ?? error.message).includes('/out/')) throw error;
+    process.stderr.write('oj är inte byggt: kör "npm ci" (som bygger) eller "npm run build" i projektmappen.\n');
+    process.exit(2);
+}
 main(process.argv).then(
     code => { process.exitCode = code; },
     error => { console.error(`Internt fel i oj: ${error instanceof Error ? error.stack ?? error.message : String(error)}`); process.exitCode = 2; }

@@ -116,15 +116,15 @@ export class OjCommand extends Command {
     }
 
     missingArgument(name: string): never {
-        return this.usage_(`argumentet <${name}> saknas.`, 'commander.missingArgument');
+        return this.usageFailure(`argumentet <${name}> saknas.`, 'commander.missingArgument');
     }
 
     optionMissingArgument(option: Option): never {
-        return this.usage_(`flaggan ${option.flags} behöver ett värde.`, 'commander.optionMissingArgument');
+        return this.usageFailure(`flaggan ${option.flags} behöver ett värde.`, 'commander.optionMissingArgument');
     }
 
     missingMandatoryOptionValue(option: Option): never {
-        return this.usage_(`flaggan ${option.flags} krävs.`, 'commander.missingMandatoryOptionValue');
+        return this.usageFailure(`flaggan ${option.flags} krävs.`, 'commander.missingMandatoryOptionValue');
     }
 
     override error(message: string, options: { code?: string; exitCode?: number } = {}): never {
@@ -132,14 +132,13 @@ export class OjCommand extends Command {
         return super.error(`fel: ${swedishUsageMessage(message, code)}\n${this.helpHint()}`, { code, exitCode: EXIT_USAGE });
     }
 
-    protected usage_(message: string, code: string): never {
+    protected usageFailure(message: string, code: string): never {
         return super.error(`fel: ${message}\n${this.helpHint()}`, { code, exitCode: EXIT_USAGE });
     }
 
     protected helpHint(): string {
-        const names: string[] = [];
-        for (let c: Command | null = this; c; c = c.parent) names.unshift(c.name());
-        return `Skriv "${names.join(' ')} --help" för hjälp.`;
+        const names = (command: Command | null): string[] => (command ? [...names(command.parent), command.name()] : []);
+        return `Skriv "${names(this).join(' ')} --help" för hjälp.`;
     }
 }
 

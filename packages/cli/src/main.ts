@@ -31,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
         .description('Öppna jämförelser: kontrollera, utvärdera och publicera indikatorer')
         .version(version(), '-V, --version', 'visa versionsnumret')
         .helpOption('-h, --help', 'visa hjälp')
-        .helpCommand('help [kommando]', 'visa hjälp för ett kommando')
+        .helpCommand('help [kommando]', 'Visa hjälp för ett kommando')
         .exitOverride()
         .addHelpText('after', `\nExempel:\n  $ oj check examples/oj2019\n  $ oj check --help\n\n${EXIT_CODE_HELP}\n`);
     registerCheck(program, setExitCode);

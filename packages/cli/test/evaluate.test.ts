@@ -21,7 +21,7 @@ const oj = (args: string[]) => runOj(args, dir);
 /** The seed's cases, one respondent each (blank where not given). */
 const RESPONDENTS: Array<{ unit: string; name: string; answers: Record<string, string> }> = [
     // Met everywhere it answers: Ja on i and ii; "Nej, behövs inte" meets 4 and 7; all items for 6 and 8.
-    { unit: '0180', name: 'Stockholm', answers: {
+    { unit: '0180-01', name: 'Stockholm, stadsdel Norrmalm', answers: {
         I01_1: '1', I01_2A: '1', I01_2B: '1', I01_3: '3',
         I02_1_EB: '1', I02_2_EB: '1', I03_1_EB: '1', I03_2_EB: '1', I04_1_EB: '3', I04_2_EB: '1', I07_1_EB: '3', I07_2_EB: '3',
         I06_1_EB: '1', I06_2A_EB: '1', I06_2B_EB: '1', I06_2C_EB: '0', I06_3_EB: '1',
@@ -33,7 +33,7 @@ const RESPONDENTS: Array<{ unit: string; name: string; answers: Record<string, s
         I01_1: '2', I02_1_EB: '2', I03_1_EB: '1', I03_2_EB: '3', I09_1_EB: '2', I08_1A_MB: '1', I08_1B_MB: '2', I08_1C_MB: '1'
     } },
     // "Ej aktuellt, området finns inte" is excluded; plain non-response is missing.
-    { unit: '1480', name: 'Göteborg', answers: { I02_1_EB: '3', I09_1_EB: '3', I04_1_EB: '4' } },
+    { unit: '1480-02', name: 'Göteborg, stadsdel Angered', answers: { I02_1_EB: '3', I09_1_EB: '3', I04_1_EB: '4' } },
     { unit: '1480-01', name: 'Göteborg, stadsdel Centrum', answers: { I02_1_EB: '1', I02_2_EB: '3' } }
 ];
 
@@ -73,11 +73,11 @@ describe('oj evaluate on the 2019 set', () => {
     });
 
     test('one row per respondent, indicator and group; group empty for an indicator without areas', () => {
-        expect(Object.keys(units[0])).toEqual(['unit', 'name', 'indicator', 'group', 'status', 'numerator', 'denominator']);
+        expect(Object.keys(units[0])).toEqual(['unit', 'name', 'indicator', 'group', 'stratum', 'status', 'numerator', 'denominator', 'value']);
         expect(units.find(r => r.unit === '0114')?.name).toBe('Upplands Väsby');
-        const perRespondent = units.filter(r => r.unit === '0180').length;
+        const perRespondent = units.filter(r => r.unit === '0180-01').length;
         expect(units).toHaveLength(4 * perRespondent);
-        expect(status(units, '0180', 1)).toBe('met');
+        expect(status(units, '0180-01', 1)).toBe('met');
     });
 
     test('"Nej" on i decides not met although ii is blank by routing', () => {
@@ -86,36 +86,49 @@ describe('oj evaluate on the 2019 set', () => {
     });
 
     test('"Nej, behövs inte" meets indicators 4 and 7', () => {
-        expect(status(units, '0180', 4, 'EB')).toBe('met');
-        expect(status(units, '0180', 7, 'EB')).toBe('met');
+        expect(status(units, '0180-01', 4, 'EB')).toBe('met');
+        expect(status(units, '0180-01', 7, 'EB')).toBe('met');
     });
 
     test('indicator 3 needs Ja, not Ej aktuellt, on ii', () => {
-        expect(status(units, '0180', 3, 'EB')).toBe('met');
+        expect(status(units, '0180-01', 3, 'EB')).toBe('met');
         expect(status(units, '0114', 3, 'EB')).toBe('not_met');
     });
 
     test('indicator 6 needs item C for Barn och unga only', () => {
-        expect(status(units, '0180', 6, 'EB')).toBe('met');
-        expect(status(units, '0180', 6, 'BU')).toBe('not_met');
+        expect(status(units, '0180-01', 6, 'EB')).toBe('met');
+        expect(status(units, '0180-01', 6, 'BU')).toBe('not_met');
     });
 
     test('indicator 8 needs Ja on all of items A–C', () => {
-        expect(status(units, '0180', 8, 'MB')).toBe('met');
+        expect(status(units, '0180-01', 8, 'MB')).toBe('met');
         expect(status(units, '0114', 8, 'MB')).toBe('not_met');
     });
 
     test('"Ej aktuellt, området finns inte" is excluded, plain non-response is missing', () => {
-        expect(status(units, '1480', 2, 'EB')).toBe('excluded');
-        expect(status(units, '1480', 9, 'EB')).toBe('excluded');
-        expect(status(units, '1480', 4, 'EB')).toBe('excluded');
-        expect(status(units, '1480', 3, 'EB')).toBe('missing');
+        expect(status(units, '1480-02', 2, 'EB')).toBe('excluded');
+        expect(status(units, '1480-02', 9, 'EB')).toBe('excluded');
+        expect(status(units, '1480-02', 4, 'EB')).toBe('excluded');
+        expect(status(units, '1480-02', 3, 'EB')).toBe('missing');
         expect(status(units, '0114', 9, 'SP')).toBe('missing');
+    });
+
+    test('Stockholm and Göteborg answer by their stadsdelar: the city\'s own row is outside the population, not missing', async () => {
+        // Stockholm as a kommun, answering only what the kommun answers: no indicator of the 2019 set is for it.
+        const city = { unit: '0180', name: 'Stockholm', answers: { I01_1: '1' } };
+        fs.writeFileSync(path.join(dir, 'med-stad.csv'), responsesCsv([...RESPONDENTS, city]));
+        const result = await oj(['evaluate', example, '-r', 'med-stad.csv', '-o', 'ut-med-stad', '--json']);
+        expect(result.code).toBe(0);
+        const summary = JSON.parse(result.stdout);
+        expect(summary.outside).toBe(10);
+        const withCity = readCsv(path.join(dir, 'ut-med-stad/units.csv'));
+        expect(withCity.filter(r => r.unit === '0180')).toEqual([]);
+        expect(fs.readFileSync(path.join(dir, 'ut-med-stad/aggregates.csv'), 'utf-8')).toBe(fs.readFileSync(path.join(dir, 'ut/aggregates.csv'), 'utf-8'));
     });
 
     test('shares for the whole country, each county and the storstäder; a stadsdel counts as one respondent', () => {
         const cell = (level: string, region: string) => aggregates.find(r => r.indicator === '2' && r.group === 'EB' && r.level === level && r.region === region);
-        // Indicator 2, EB: 0180 met, 0114 not met, 1480 excluded, 1480-01 met.
+        // Indicator 2, EB: 0180-01 met, 0114 not met, 1480-02 excluded, 1480-01 met.
         expect(cell('riket', 'riket')).toMatchObject({ numerator: '2', denominator: '3', share: '0.6667' });
         expect(cell('lan', '01')).toMatchObject({ numerator: '1', denominator: '2', share: '0.5000' });
         expect(cell('lan', '14')).toMatchObject({ numerator: '1', denominator: '1', share: '1.0000' });
@@ -246,7 +259,7 @@ describe('bad input: every problem named, no result files', () => {
         expect(summary.ok).toBe(false);
         expect(summary.problems).toEqual(expect.arrayContaining([
             expect.objectContaining({ row: 3, unit: '0114', variable: 'I01_1' }),
-            expect.objectContaining({ row: 6, unit: '0180' })
+            expect.objectContaining({ row: 6, unit: '0180-01' })
         ]));
         expect(fs.existsSync(path.join(dir, 'ut-bad-json'))).toBe(false);
     });

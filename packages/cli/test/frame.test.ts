@@ -4,9 +4,11 @@
  * error, Swedish numbers and plurals, output files written whole or not at all, and plain output
  * when piped (NO_COLOR honoured).
  */
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { root, runOj } from './support.js';
 import { agree, count, percent } from '../src/format.js';
@@ -231,5 +233,38 @@ describe('piped output is plain', () => {
         expect(result.code).toBe(0);
         expect(result.stderr).toContain('Läste 1 svarande, utvärderade 1: uppnådd 1, ej uppnådd 0, utesluten 0, saknas 0.');
         expect(result.stderr).not.toMatch(/\r|\x1b\[/);
+    });
+});
+
+const system = '/usr/bin/node';
+const systemVersion = fs.existsSync(system) ? (await promisify(execFile)(system, ['--version'])).stdout.trim() : '';
+
+describe('running the bin', () => {
+    const run = promisify(execFile);
+    const bin = path.join(root, 'packages/cli/bin/oj.js');
+
+    test('output cut short by a closed pipe (| head, | true) is not an error: exit 0, no stack trace', async () => {
+        // `true` exits without reading, so every write of oj meets a closed pipe.
+        const { stderr } = await run('bash', ['-o', 'pipefail', '-c', `"${bin}" codebook en.oj | true`], {
+            cwd: dir, env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` }
+        });
+        expect(stderr).not.toMatch(/EPIPE|at /);
+    });
+
+    test('before a build it says how to build and exits 2', async () => {
+        // The bin alone, as in a clone installed with --ignore-scripts: no out/ beside it.
+        const unbuilt = path.join(dir, 'unbuilt-cli', 'bin');
+        fs.mkdirSync(unbuilt, { recursive: true });
+        fs.copyFileSync(bin, path.join(unbuilt, 'oj.js'));
+        const result = await run(path.join(root, 'node_modules/node/bin/node'), [path.join(unbuilt, 'oj.js'), 'check', 'en.oj'], { cwd: dir })
+            .then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('oj är inte byggt: kör "npm ci" (som bygger) eller "npm run build" i projektmappen.\n');
+    });
+
+    test.skipIf(!/^v(1\d|20)\./.test(systemVersion))('on a Node older than 21 it says to use npx (Node 22) and exits 2', async () => {
+        const result = await run(system, [bin, 'check', 'en.oj'], { cwd: dir }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(`oj behöver Node 22 (du kör Node ${systemVersion.slice(1)}). Kör "npx oj …" i projektmappen`);
     });
 });

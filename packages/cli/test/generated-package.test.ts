@@ -62,7 +62,7 @@ beforeAll(async () => {
     expect(generated.code).toBe(0);
 }, 5 * MINUTES);
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => fs.promises.rm(dir, { recursive: true, force: true }), 10 * MINUTES);
 
 describe.skipIf(!reachable)('the generated package, packed and installed elsewhere', () => {
     test('declares the Node versions it runs on and builds dist when packed', async () => {
@@ -71,6 +71,9 @@ describe.skipIf(!reachable)('the generated package, packed and installed elsewhe
         expect(manifest.engines).toEqual({ node: '>=20' });
         expect(manifest.scripts.prepare).toBe('npm run build');
         expect(manifest.scripts.test).not.toMatch(/[*?]/);
+        const readme = fs.readFileSync(path.join(pkg, 'README.md'), 'utf-8');
+        for (const section of ['## Requirements', '## Install', '## Build', '## Use']) expect(readme).toContain(`\n${section}\n`);
+        expect(readme).toContain('Node.js 20 or later');
         // Dependencies without running prepare, so that `npm pack` alone must build dist.
         await run('npm', ['install', '--ignore-scripts'], { cwd: pkg, env, timeout: 10 * MINUTES });
         expect(fs.existsSync(path.join(pkg, 'dist'))).toBe(false);

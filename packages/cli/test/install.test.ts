@@ -19,7 +19,8 @@ const reachable = await npmRegistryReachable();
 if (!reachable) console.warn('install.test.ts: npm-registret nås inte; testet av npm ci på en ny klon hoppas över.');
 
 let dir: string | undefined;
-afterAll(() => { if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
+// A whole node_modules: removed asynchronously, so the worker keeps answering vitest meanwhile.
+afterAll(async () => { if (dir) await fs.promises.rm(dir, { recursive: true, force: true }); }, 10 * MINUTES);
 
 describe('a fresh clone', () => {
     test.skipIf(!reachable)('npm ci, then npx oj check examples/oj2019, exits 0', async () => {

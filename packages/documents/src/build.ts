@@ -7,11 +7,12 @@
 import {
     type Area, type DocumentBlock, type DocumentSection as AuthoredSection, type Indicator, type IndicatorQuestion, type Model,
     type PrintedDocument, type ReportingLevel, type Survey,
-    codebookRows, isArea, isIndicator, isPerArea, isPrintedDocument, joinSwedish, optionsOf, printedOptionLabel,
-    printedExclusionSentence, printedRequirementSentence, questionOf, ratioText, surveyOfModel
+    codebookRows, comparabilitySentence, denominatorSentence, isArea, isIndicator, isPerArea, isPrintedDocument, joinSwedish, measureText, optionsOf,
+    populationSentence, printedOptionLabel, printedRequirementSentence, questionOf, ratioText, reportingLevelSentence, reportingLevelText as levelText,
+    surveyOf, surveyOfModel, surveyPopulationSentence
 } from '@oj/language';
 import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, IndicatorRow, Paragraph, SectionContent } from './model.js';
-import { capitalize, cleanText, compareSwedish, parseIsoDate, sentence, slug, swedishDate } from './text.js';
+import { cleanText, compareSwedish, parseIsoDate, sentence, slug, swedishDate } from './text.js';
 
 /** A survey export as read by @oj/evaluator's readResponseFile: a header and rows of cells. */
 export interface ResponseRows {
@@ -191,7 +192,7 @@ function introduction(survey: Survey | undefined, year: number | undefined, indi
         collection.push(paragraph(`Resultaten för indikatorerna bygger på svar från enkäten ${surveyTitle}.${parts.length > 0 ? ` Enkäten innehöll ${parts.length === 1 ? 'en del' : `${parts.length} delar`}:` : ''}`));
         if (parts.length > 0) collection.push({ kind: 'list', items: parts.map(p => ({ text: cleanText(p.title) })) });
     }
-    const targetPopulation = cleanText(survey?.targetPopulation);
+    const targetPopulation = cleanText(survey ? surveyPopulationSentence(survey) : undefined);
     if (targetPopulation) collection.push(paragraph(`Målpopulation: ${sentence(targetPopulation)}`));
     if (survey?.measurementDate) {
         const date = swedishDate(cleanText(survey.measurementDate));
@@ -216,16 +217,14 @@ function introduction(survey: Survey | undefined, year: number | undefined, indi
 
 const KIND_TEXT: Record<string, string> = { struktur: 'Struktur', process: 'Process', resultat: 'Resultat' };
 
-const LEVEL_TEXT: Record<ReportingLevel, string> = {
-    stadsdel: 'stadsdelar i Stockholm och Göteborg', kommun: 'kommuner', storstad: 'storstäder', län: 'län', riket: 'riket'
-};
-
-/** "Stadsdelar i Stockholm och Göteborg, kommuner, storstäder, län och riket." */
+/** "Stadsdelar i Stockholm och Göteborg, kommuner, storstäder, län och riket." (kept for callers; the text is @oj/language's). */
 export function reportingLevelText(levels: ReportingLevel[]): string {
-    return levels.length === 0 ? '' : `${capitalize(joinSwedish(levels.map(l => LEVEL_TEXT[l])))}.`;
+    return levelText(levels);
 }
 
-export function indicatorEntry(indicator: Indicator, survey: Survey | undefined): IndicatorEntry {
+export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | undefined): IndicatorEntry {
+    // An indicator's defaults are its own survey's, never another survey's that shares the document.
+    const survey = surveyOf(indicator) ?? documentSurvey;
     const name = cleanText(indicator.name);
     const rows: IndicatorRow[] = [];
     const add = (label: string, blocks: Array<Paragraph | BulletList>) => {
@@ -235,21 +234,23 @@ export function indicatorEntry(indicator: Indicator, survey: Survey | undefined)
     const text = (value: string | undefined) => paragraph(cleanText(value));
 
     if (indicator.earlier) add('Tidigare namn', [paragraph(`${indicator.earlier.year}: ${cleanText(indicator.earlier.name)}`)]);
+    add('Jämförbarhet', [paragraph(cleanText(comparabilitySentence(indicator)))]);
     add('Beskrivning', [text(indicator.description)]);
     add('Syfte', [text(indicator.purpose)]);
     add('Referenser', references(indicator));
-    add('Önskat värde', [paragraph(cleanText(indicator.directionText)
+    // A background measure describes conditions: it has no desired value (the validator forbids one).
+    add('Önskat värde', [paragraph(indicator.measure ? 'Bakgrundsmått, ingen önskad riktning.' : cleanText(indicator.directionText)
         || (indicator.direction === 'positiv' ? 'Positivt resultat är önskvärt.' : indicator.direction === 'negativ' ? 'Negativt resultat är önskvärt.' : ''))]);
     add('Typ av indikator', [paragraph(indicator.kinds.map(k => KIND_TEXT[k] ?? k).join(', '))]);
     add('Kvalitetsområde', [paragraph(indicator.qualityAreas.map(cleanText).join(', '))]);
     add('Datakälla och felkällor', [text(indicator.dataSource ?? survey?.dataSource), text(indicator.errorSources ?? survey?.errorSources)]);
     add('Teknisk beskrivning', technicalDescription(indicator));
     add('Definitioner', definitions(indicator));
-    add('Målpopulation', [text(indicator.targetPopulation ?? survey?.targetPopulation)]);
-    add('Nämnare', [paragraph([cleanText(indicator.denominator ?? survey?.denominator), printedExclusionSentence(indicator) ?? ''].filter(Boolean).join(' '))]);
-    add('Redovisningsnivå', [paragraph(reportingLevelText(indicator.levels.length > 0 ? indicator.levels : survey?.levels ?? []))]);
-    // Only the author's comment: a generated one would print text the source does not have.
-    add('Kommentar', [paragraph(cleanText(indicator.comment))]);
+    add('Målpopulation', [paragraph(cleanText(populationSentence(indicator)))]);
+    add('Nämnare', [paragraph(cleanText(denominatorSentence(indicator)))]);
+    add('Redovisningsnivå', [paragraph(cleanText(reportingLevelSentence(indicator)))]);
+    // Only the author's comments: a generated one would print text the source does not have.
+    add('Kommentar', indicator.comments.map(c => paragraph(cleanText(c))));
 
     return {
         kind: 'indicator',
@@ -293,12 +294,16 @@ function technicalDescription(indicator: Indicator): Array<Paragraph | BulletLis
     const blocks: Array<Paragraph | BulletList> = [];
     const slots = indicator.questions;
     if (slots.length > 0) {
+        const subject = indicator.measure ? 'Bakgrundsmåttet' : 'Indikatorn';
         blocks.push(paragraph(slots.length === 1
-            ? 'Indikatorn beräknas utifrån svar på följande enkätfråga:'
-            : 'Indikatorn beräknas utifrån svar på följande enkätfrågor:'));
+            ? `${subject} beräknas utifrån svar på följande enkätfråga:`
+            : `${subject} beräknas utifrån svar på följande enkätfrågor:`));
     }
     // A single question is printed without its numeral (and its rule says "på frågan").
     for (const slot of slots) blocks.push(...questionBlocks(slot, slots.length > 1));
+    if (indicator.measure) {
+        blocks.push(paragraph(`Bakgrundsmåttet är ${measureText(indicator.measure)}.`));
+    }
     if (indicator.ratio) {
         const ratio = ratioText(indicator);
         if (ratio) blocks.push(paragraph(`Indikatorn är en andel: ${ratio.charAt(0).toLocaleLowerCase('sv')}${ratio.slice(1)}.`));
@@ -318,6 +323,10 @@ function questionBlocks(slot: IndicatorQuestion, numbered: boolean): Array<Parag
     // As printed, a per-area question says so in its answer options ("för respektive område"); the
     // areas it is asked for are the indicator's, named in the table header.
     const perArea = isPerArea(question);
+    const strata = question.stratification?.ref?.strata ?? [];
+    if (strata.length > 0) {
+        blocks.push(paragraph(`Frågan besvaras för ${joinSwedish(strata.map(s => cleanText(s.label).toLocaleLowerCase('sv')))} var för sig.`));
+    }
     const scope = perArea ? ' för respektive område' : '';
     if (question.multipleChoice && items.length > 0) {
         blocks.push(paragraph(`Svarsalternativ${scope} (flera kan väljas): ${items.map(i => i.text).join(', ')}`));

@@ -535,6 +535,7 @@ function sectionBlocks(b: Blocks, section: DocumentSection, first: boolean, widt
             case 'heading': b.out.push(b.paragraph(content.text, 'Mellanrubrik', width)); previousTable = false; break;
             case 'list': b.out.push(...b.list(content, 'ListParagraph', width)); previousTable = false; break;
             case 'table': b.dataTable(content); previousTable = true; break;
+            case 'figure': b.out.push(b.text({ kind: 'paragraph', text: content.caption, emphasis: 'strong' }, 'Normal', width), b.text({ kind: 'paragraph', text: content.alt }, 'Normal', width)); previousTable = false; break;
             case 'indicator':
                 if (previousTable) b.out.push(spacer(b, width));
                 b.indicator(content);

@@ -229,6 +229,8 @@ function sectionChildren(section: DocumentSection, first: boolean): Array<Paragr
             case 'heading': out.push(new Paragraph({ style: 'Mellanrubrik', children: [new TextRun(content.text)] })); previousTable = false; break;
             case 'list': out.push(...listParagraphs(content)); previousTable = false; break;
             case 'table': out.push(...dataTable(content)); previousTable = true; break;
+            // Word gets a chart as its caption and its text; the table of its numbers follows it.
+            case 'figure': out.push(textParagraph({ kind: 'paragraph', text: content.caption, emphasis: 'strong' }), textParagraph({ kind: 'paragraph', text: content.alt })); previousTable = false; break;
             case 'indicator':
                 if (previousTable) out.push(spacer());
                 out.push(indicatorTable(content));

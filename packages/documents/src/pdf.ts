@@ -239,21 +239,42 @@ class Measure {
                 lineWidth = w;
                 continue;
             }
-            // Break an overlong word (a URL, a long compound) into pieces that fit.
-            let rest = word;
-            while (rest.length > 0) {
-                let n = rest.length;
-                while (n > 1 && this.width(rest.slice(0, n), style) > width) n--;
-                const piece = rest.slice(0, n);
-                rest = rest.slice(n);
-                if (rest.length > 0) lines.push(piece);
-                else { line = piece; w = this.width(piece, style); lineWidth = w; }
-            }
+            // Break an overlong word (a URL, base64, a long compound) into pieces that fit.
+            const pieces = this.breakWord(word, style, width);
+            lines.push(...pieces.slice(0, -1));
+            line = pieces[pieces.length - 1];
+            w = this.width(line, style);
+            lineWidth = w;
         }
         if (line) lines.push(line);
         return lines.length > 0 ? lines : [''];
     }
+
+    /**
+     * A word wider than the line, in pieces that fit: one pass over its characters (grapheme
+     * clusters, so an accent stays with its letter), adding each one's width, so a pasted
+     * 100,000-character URL costs as much as 100,000 characters of text, not their square.
+     */
+    breakWord(word: string, style: TextStyle, width: number): string[] {
+        const pieces: string[] = [];
+        let piece = '';
+        let pieceWidth = 0;
+        for (const { segment } of GRAPHEMES.segment(word)) {
+            const w = this.width(segment, style);
+            if (piece && pieceWidth + w > width) {
+                pieces.push(piece);
+                piece = '';
+                pieceWidth = 0;
+            }
+            piece += segment;
+            pieceWidth += w;
+        }
+        if (piece || pieces.length === 0) pieces.push(piece);
+        return pieces;
+    }
 }
+
+const GRAPHEMES = new Intl.Segmenter('sv', { granularity: 'grapheme' });
 
 /** pdfkit places text by the top of its line box; the glyphs are centred in the leading. */
 function textTop(style: TextStyle): number {
@@ -489,12 +510,14 @@ class Layout {
 
     /** A chart: a Figure element carrying the alt text, scaled to the text width, and its caption below. */
     figure(figure: Figure, parent: StructNode): void {
-        const scale = Math.min(0.75, WIDTH / figure.width);
+        const caption = this.measure.wrap(figure.caption, STYLE.caption, WIDTH);
+        const captionHeight = caption.length * STYLE.caption.leading + 4;
+        // CSS pixels to points, made smaller only when the figure would not fit the text width or a page.
+        const scale = Math.min(0.75, WIDTH / figure.width, (BOTTOM - TOP - 10 - captionHeight) / figure.height);
         const w = figure.width * scale;
         const h = figure.height * scale;
-        const caption = this.measure.wrap(figure.caption, STYLE.caption, WIDTH);
         this.y += 10;
-        if (!this.fits(h + caption.length * STYLE.caption.leading + 4) && this.y > TOP + 10) this.newPage();
+        if (!this.fits(h + captionHeight) && this.y > TOP + 10) this.newPage();
         this.destination(figure.id);
         this.page.marks.push({ node: node('Figure', parent, { alt: figure.alt }), ops: [{ t: 'svg', x: LEFT, y: this.y, w, h, svg: figure.svg }] });
         this.y += h + 4;

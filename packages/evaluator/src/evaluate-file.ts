@@ -1,15 +1,18 @@
 /**
  * `oj evaluate`: a survey export in, per-respondent statuses and published shares out
- * (units.csv, aggregates.csv, and what the caller's publisher adds: results.xlsx). Nothing is
- * written unless the whole file is valid.
+ * (units.csv, aggregates.csv, indicators.csv, and what the caller's publisher adds: results.xlsx).
+ * Nothing is written unless the whole file is valid.
  */
 import * as path from 'node:path';
 import {
-    type Indicator, type IndicatorResult, type Model, type Status, codebookRows, evaluatePlan, lowerModels
+    type Indicator, type IndicatorResult, type MeasureResult, type Model, codebookRows, evaluateMeasurePlan,
+    evaluatePlan, lowerIndicator
 } from '@oj/language';
 import { writeFilesAtomically } from './atomic-write.js';
 import { formatCsv } from './csv.js';
-import { aggregate, type AggregateRow, type UnitResult } from './runtime/aggregate.js';
+import { aggregate, type AggregateRow, type Level, type UnitResult } from './runtime/aggregate.js';
+import { aggregateMeasures, type MeasureAggregateRow, type MeasureUnitResult } from './runtime/measures.js';
+import { inPopulation } from './runtime/population.js';
 import { readResponseFile, unitRegisterOf, validateResponses } from './responses.js';
 
 export interface EvaluateOptions {
@@ -17,8 +20,8 @@ export interface EvaluateOptions {
     onProgress?: (done: number, total: number) => void;
     /**
      * Further result files made from the evaluated results (@oj/publishing's results.xlsx), written
-     * with units.csv and aggregates.csv, all or none. The evaluator does not know how results are
-     * published; the caller (the CLI, the extension) passes the publisher.
+     * with the CSV files, all or none. The evaluator does not know how results are published; the
+     * caller (the CLI, the extension) passes the publisher.
      */
     publish?: (evaluated: EvaluatedResponses) => Promise<Array<{ name: string; content: string | Buffer }>>;
 }
@@ -30,13 +33,19 @@ export interface EvaluatedResponses {
     respondents: Array<{ unit: string; name: string }>;
     results: Array<UnitResult & IndicatorResult>;
     aggregates: AggregateRow[];
+    measures: Array<MeasureUnitResult & MeasureResult>;
+    measureAggregates: MeasureAggregateRow[];
 }
 
 export interface EvaluationSummary {
     respondentsRead: number;
     respondentsEvaluated: number;
     results: number;
-    statuses: Record<Status, number>;
+    statuses: Record<'met' | 'not_met' | 'excluded' | 'missing', number>;
+    /** Background measures: values given, and those excluded or missing. */
+    measures: Record<'measured' | 'excluded' | 'missing', number>;
+    /** Respondent × indicator pairs not evaluated because the respondent is outside the indicator's population. */
+    outside: number;
     warnings: string[];
     files: string[];
 }
@@ -45,25 +54,105 @@ export function indicatorsOf(models: Model[]): Indicator[] {
     return models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
 }
 
-export function evaluateRespondents(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): Array<UnitResult & IndicatorResult> {
-    const plans = lowerModels(models).flatMap(p => p.units);
-    const results: Array<UnitResult & IndicatorResult> = [];
+export interface SurveyEvaluation {
+    /** Indicators (rules and shares of counts), respondent by respondent. */
+    results: Array<UnitResult & IndicatorResult>;
+    /** Background measures, respondent by respondent. */
+    measures: Array<MeasureUnitResult & MeasureResult>;
+    /** Respondent × indicator pairs outside the indicator's population (not evaluated). */
+    outside: number;
+}
+
+/**
+ * Evaluates every indicator for the respondents in its population. A respondent outside an
+ * indicator's population gets no result for it: it is not evaluated and not counted anywhere.
+ */
+export function evaluateSurvey(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): SurveyEvaluation {
+    const plans = indicatorsOf(models).map(lowerIndicator);
+    const results: SurveyEvaluation['results'] = [];
+    const measures: SurveyEvaluation['measures'] = [];
+    let outside = 0;
     respondents.forEach((respondent, index) => {
-        for (const plan of plans) results.push({ ...evaluatePlan(plan, respondent.answers), unit: respondent.unit });
+        for (const plan of plans) {
+            if (!inPopulation(respondent.unit, plan.population)) { outside++; continue; }
+            for (const unit of plan.units) {
+                if (plan.kind === 'measure') measures.push({ ...evaluateMeasurePlan(unit, respondent.answers), unit: respondent.unit });
+                else results.push({ ...evaluatePlan(unit, respondent.answers), unit: respondent.unit });
+            }
+        }
         if (options.onProgress && (index + 1) % 1000 === 0) options.onProgress(index + 1, respondents.length);
     });
-    return results;
+    return { results, measures, outside };
 }
 
-/** One row per respondent, indicator and group; a ratio indicator's row carries the respondent's own counts. */
-export function unitsCsv(results: UnitResult[], names: ReadonlyMap<string, string> = new Map()): string {
-    return formatCsv(['unit', 'name', 'indicator', 'group', 'status', 'numerator', 'denominator'],
-        results.map(r => [r.unit, names.get(r.unit) ?? '', r.indicator, r.group ?? '', r.status, r.numerator ?? '', r.denominator ?? '']));
+/** The indicators' results (background measures and respondents outside a population left out). */
+export function evaluateRespondents(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): Array<UnitResult & IndicatorResult> {
+    return evaluateSurvey(models, respondents, options).results;
 }
 
-export function aggregatesCsv(rows: AggregateRow[]): string {
-    return formatCsv(['indicator', 'group', 'level', 'region', 'numerator', 'denominator', 'share'],
-        rows.map(r => [r.indicator, r.group ?? '', r.level, r.region, r.numerator, r.denominator, r.share === undefined ? '' : r.share.toFixed(4)]));
+const LEVEL_OF: Record<string, Level | undefined> = { riket: 'riket', län: 'lan', storstad: 'storstad' };
+
+/** The aggregate levels each indicator is published at (riket, län, storstad), by number. */
+export function publishedLevels(models: Model[]): (indicator: number) => Level[] | undefined {
+    const levels = new Map(indicatorsOf(models).map(lowerIndicator).map(p => [p.number, p.levels.flatMap(l => LEVEL_OF[l] ?? [])]));
+    return indicator => levels.get(indicator);
+}
+
+/** A share or value as the result files write it: whole numbers as they are, others to four decimals. */
+function figure(value: number | undefined, decimals = false): string {
+    if (value === undefined) return '';
+    return decimals || !Number.isInteger(value) ? value.toFixed(4) : String(value);
+}
+
+/**
+ * One row per respondent, indicator and area or group. A share of counts carries the respondent's
+ * own counts and share; a background measure its value (status "measured"); for a quotient also
+ * the two sums.
+ */
+export function unitsCsv(results: UnitResult[], measures: MeasureUnitResult[] = [], names: ReadonlyMap<string, string> = new Map()): string {
+    const rows = [
+        ...results.map(r => ({ r, value: r.numerator !== undefined && r.denominator ? r.numerator / r.denominator : undefined, share: true })),
+        ...measures.map(r => ({ r, value: r.value, share: false }))
+    ];
+    // Respondent by respondent as evaluated, indicators by number (a stable sort keeps areas in order).
+    const order = new Map<string, number>();
+    [...results, ...measures].forEach(r => { if (!order.has(r.unit)) order.set(r.unit, order.size); });
+    rows.sort((a, b) => order.get(a.r.unit)! - order.get(b.r.unit)! || a.r.indicator - b.r.indicator);
+    return formatCsv(['unit', 'name', 'indicator', 'group', 'stratum', 'status', 'numerator', 'denominator', 'value'],
+        rows.map(({ r, value, share }) => [r.unit, names.get(r.unit) ?? '', r.indicator, r.group ?? '', r.stratum ?? '', r.status, r.numerator ?? '', r.denominator ?? '', figure(value, share)]));
+}
+
+/** Shares per level, and background measures' values per level (numerator, denominator and share empty), by indicator. */
+export function aggregatesCsv(rows: AggregateRow[], measures: MeasureAggregateRow[] = []): string {
+    const lines = [
+        ...rows.map(r => ({ indicator: r.indicator, cells: [r.indicator, r.group ?? '', r.stratum ?? '', r.level, r.region, r.numerator, r.denominator, r.share === undefined ? '' : r.share.toFixed(4), '', r.respondents] })),
+        ...measures.map(r => ({ indicator: r.indicator, cells: [r.indicator, r.group ?? '', r.stratum ?? '', r.level, r.region, '', '', '', figure(r.value), r.respondents] }))
+    ].sort((a, b) => a.indicator - b.indicator);
+    return formatCsv(['indicator', 'group', 'stratum', 'level', 'region', 'numerator', 'denominator', 'share', 'value', 'respondents'], lines.map(l => l.cells));
+}
+
+const KIND_TEXT = { rule: 'indikator', ratio: 'andel', measure: 'bakgrundsmått' } as const;
+
+/**
+ * What each published figure is: kind, population, levels, how a measure is aggregated, and
+ * whether it can be compared with an earlier year and why.
+ */
+export function indicatorsCsv(models: Model[]): string {
+    return formatCsv(['indicator', 'name', 'kind', 'population', 'levels', 'aggregation', 'earlier_year', 'comparable', 'comparability'],
+        indicatorsOf(models).map(lowerIndicator).map(plan => {
+            const comparability = plan.comparability;
+            return [
+                plan.number, plan.name, KIND_TEXT[plan.kind], (plan.population ?? ['kommun', 'stadsdel']).join(' '), plan.levels.join(' '),
+                plan.aggregation ?? '', comparability?.year ?? '',
+                comparability?.comparable === undefined ? '' : comparability.comparable ? 'ja' : 'nej', comparability?.reason ?? ''
+            ];
+        }));
+}
+
+/** How each background measure is aggregated per level, by number. */
+export function measureAggregations(models: Model[]): (indicator: number) => 'summa' | 'medelvärde' | 'median' {
+    const ways = new Map(indicatorsOf(models).map(lowerIndicator).flatMap(p => (p.aggregation ? [[p.number, p.aggregation] as const] : [])));
+    return indicator => ways.get(indicator) ?? 'summa';
 }
 
 /**
@@ -73,20 +162,28 @@ export function aggregatesCsv(rows: AggregateRow[]): string {
 export async function evaluateResponsesFile(models: Model[], responsesPath: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluationSummary> {
     const table = await readResponseFile(responsesPath);
     const { respondents, warnings } = validateResponses(table, codebookRows(models), unitRegisterOf(models));
-    const results = evaluateRespondents(models, respondents, options);
-    const aggregates = aggregate(results);
+    const { results, measures, outside } = evaluateSurvey(models, respondents, options);
+    const levels = publishedLevels(models);
+    const aggregates = aggregate(results, levels);
+    const measureAggregates = aggregateMeasures(measures, measureAggregations(models), levels);
+    const names = new Map(respondents.map(r => [r.unit, r.name]));
     const published = options.publish
-        ? await options.publish({ models, responsesPath, respondents: respondents.map(r => ({ unit: r.unit, name: r.name })), results, aggregates })
+        ? await options.publish({ models, responsesPath, respondents: respondents.map(r => ({ unit: r.unit, name: r.name })), results, aggregates, measures, measureAggregates })
         : [];
     const written = [
-        { path: path.join(outDir, 'units.csv'), content: unitsCsv(results, new Map(respondents.map(r => [r.unit, r.name]))) },
-        { path: path.join(outDir, 'aggregates.csv'), content: aggregatesCsv(aggregates) },
+        { path: path.join(outDir, 'units.csv'), content: unitsCsv(results, measures, names) },
+        { path: path.join(outDir, 'aggregates.csv'), content: aggregatesCsv(aggregates, measureAggregates) },
+        { path: path.join(outDir, 'indicators.csv'), content: indicatorsCsv(models) },
         ...published.map(f => ({ path: path.join(outDir, f.name), content: f.content }))
     ];
-    const files = written.map(f => f.path);
     // All or none: a failure midway must not leave a cut-off file beside complete ones.
     writeFilesAtomically(written);
     const statuses = { met: 0, not_met: 0, excluded: 0, missing: 0 };
     for (const r of results) statuses[r.status]++;
-    return { respondentsRead: table.rows.length, respondentsEvaluated: respondents.length, results: results.length, statuses, warnings, files };
+    const measured = { measured: 0, excluded: 0, missing: 0 };
+    for (const r of measures) measured[r.status]++;
+    return {
+        respondentsRead: table.rows.length, respondentsEvaluated: respondents.length, results: results.length + measures.length,
+        statuses, measures: measured, outside, warnings, files: written.map(f => f.path)
+    };
 }

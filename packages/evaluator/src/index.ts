@@ -5,3 +5,5 @@ export * from './responses.js';
 export * from './evaluate-file.js';
 export * from './codebook-csv.js';
 export * from './atomic-write.js';
+export * from './runtime/population.js';
+export * from './runtime/measures.js';

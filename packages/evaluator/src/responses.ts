@@ -12,7 +12,7 @@ import * as v8 from 'node:v8';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { CodebookRow, Model } from '@oj/language';
-import { isUnitCodeError, parseUnitCode, REGISTER_VALID_FROM, REGISTER_VALID_THROUGH, registerHolds } from '@oj/regions';
+import { isUnitCodeError, kommun, kommuner, parseUnitCode, REGISTER_VALID_FROM, REGISTER_VALID_THROUGH, registerHolds } from '@oj/regions';
 
 export interface ResponseTable {
     columns: string[];
@@ -34,11 +34,15 @@ export class ResponseFileError extends Error {
     }
 }
 
+/** Problems listed in the message; all of them stay on the error (and in `--json`). */
+const MAX_LISTED_PROBLEMS = 100;
+
 export function formatProblems(problems: InputProblem[]): string {
-    const lines = problems.map(p => {
+    const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map(p => {
         const where = [p.row !== undefined ? `rad ${p.row}` : undefined, p.unit ? `enhet ${shown(p.unit)}` : undefined, p.variable ? `variabel ${shown(p.variable)}` : undefined].filter(Boolean).join(', ');
         return `  - ${where ? `${where}: ` : ''}${p.message}`;
     });
+    if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`  … och ${problems.length - MAX_LISTED_PROBLEMS} problem till (--json listar alla).`);
     return `Svarsfilen kan inte utvärderas (${problems.length} problem):\n${lines.join('\n')}`;
 }
 
@@ -222,12 +226,13 @@ export async function parseXlsx(buffer: Buffer): Promise<ResponseTable> {
 }
 
 /**
- * Reading holds the file several times over (bytes, text, cells; XLSX also its unzipped XML), and
- * V8 ends the process without a word when the heap is exhausted. So a file too large for the heap
- * is refused before it is read. Measured (scripts in the report of issue 19): a CSV takes about 12
- * times its size while parsed, an XLSX about 40 times.
+ * Reading holds the file several times over (bytes, text, cells; XLSX also its unzipped XML and
+ * exceljs's cell objects), and V8 ends the process without a word when the heap is exhausted. So a
+ * file too large for the heap is refused before it is read. Measured with --max-old-space-size on
+ * 152 columns: a 19 MB CSV (60,000 rows) parses in 150 MB and not in 140 (×8); a 2.1 MB XLSX
+ * (6,000 rows) in 300 MB and not in 275 (×140). The factors leave a margin above those.
  */
-const MEMORY_FACTOR = { csv: 12, xlsx: 40 } as const;
+const MEMORY_FACTOR = { csv: 10, xlsx: 160 } as const;
 
 export function checkMemoryFor(size: number, kind: 'csv' | 'xlsx', file: string): void {
     const heap = v8.getHeapStatistics();
@@ -236,7 +241,7 @@ export function checkMemoryFor(size: number, kind: 'csv' | 'xlsx', file: string)
     if (needed > available * 0.8) {
         const mb = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
         throw new ResponseFileError([{
-            message: `Filen ${file} är ${mb(size)}; att läsa den kräver ungefär ${mb(needed)} minne, men bara ${mb(available)} finns. ` +
+            message: `Filen ${file} är ${mb(size)}; att läsa den kräver ungefär ${mb(needed)} minne, men bara ${mb(available)} är ledigt. ` +
                 `En svarsfil har en rad per kommun och stadsdel (några hundra rader); kontrollera att det är rätt fil, eller ge Node mer minne (NODE_OPTIONS=--max-old-space-size=${Math.ceil((needed / 0.8 + heap.used_heap_size) / 1024 / 1024)}).`
         }]);
     }
@@ -303,6 +308,31 @@ export function unitRegisterOf(models: Model[]): UnitRegister {
     return { stadsdelar, year };
 }
 
+/** A name as exports write it, for comparison: "Upplands-Väsby kommun" → "upplands väsby". */
+function normalName(name: string): string {
+    return name.toLocaleLowerCase('sv').replace(/[-–]/g, ' ').replace(/\s+(kommun|stad|stadsdel|stadsdelsområde|stadsdelsnämnd)$/, '').replace(/\s+/g, ' ').trim();
+}
+
+let namesInRegister: Map<string, string> | undefined;
+
+/**
+ * A code typed wrong can land on another valid unit (0115 for 0114); the name column then still
+ * says which was meant. Names vary too much to require them, but a name that is exactly another
+ * unit's says the code is wrong.
+ */
+function nameOfAnother(unit: string, name: string, register: UnitRegister | undefined): string | undefined {
+    if (name === '' || unit === '') return undefined;
+    namesInRegister ??= new Map(kommuner().map(k => [normalName(k.namn), k.kod]));
+    const normal = normalName(name);
+    const stadsdelar = register?.stadsdelar ?? new Map<string, string>();
+    const declared = [...stadsdelar].find(([, n]) => normalName(n) === normal)?.[0];
+    const other = declared ?? namesInRegister.get(normal);
+    // A stadsdel may be named by its city.
+    if (other === undefined || other === unit || unit.startsWith(`${other}-`) || !(kommun(unit) || stadsdelar.has(unit))) return undefined;
+    const own = kommun(unit)?.namn ?? stadsdelar.get(unit);
+    return `${quoted(name)} är ${other} men koden är ${unit}${own ? ` (${own})` : ''}`;
+}
+
 /** Most column problems listed one by one; beyond that a count. */
 const MAX_LISTED_COLUMNS = 10;
 
@@ -339,12 +369,17 @@ export function validateResponses(table: ResponseTable, codebook: CodebookRow[],
     const duplicateColumns = table.columns.filter((c, i) => c !== '' && table.columns.indexOf(c) !== i);
     for (const column of new Set(duplicateColumns)) problems.push({ variable: shown(column), message: 'Kolumnen finns mer än en gång.' });
     if (table.rows.length === 0) problems.push({ message: 'Filen har inga svarande (bara en rubrikrad).' });
+    const possible = kommuner().length + (register?.stadsdelar.size ?? 0);
+    if (register && table.rows.length > possible) {
+        problems.unshift({ message: `Filen har ${table.rows.length} rader med svar, men det finns bara ${possible} möjliga svarande (${kommuner().length} kommuner och ${register.stadsdelar.size} stadsdelar); varje enhet får finnas en gång.` });
+    }
     if (register?.year !== undefined && !registerHolds(register.year)) {
         problems.push({ message: `Enkäten gäller ${register.year}, men kommunregistret gäller åren ${REGISTER_VALID_FROM}–${REGISTER_VALID_THROUGH}; enhetskoderna kan inte kontrolleras.` });
     }
 
     const seen = new Map<string, number>();
     const respondents: Respondent[] = [];
+    const misnamed: string[] = [];
     for (const { line, cells } of table.rows) {
         if (cells.length !== table.columns.length) {
             problems.push({ row: line, message: `Raden har ${cells.length} fält men rubrikraden ${table.columns.length}.` });
@@ -371,7 +406,13 @@ export function validateResponses(table: ResponseTable, codebook: CodebookRow[],
                 problems.push({ row: line, unit: unitShown, variable: variable.variable, message: `${quoted(value)} är ingen kod i ${variable.answerSet} (${variable.codes.join(', ')}).` });
             }
         }
-        respondents.push({ unit, name: (cells[index.get('name') ?? -1] ?? '').trim(), line, answers });
+        const name = (cells[index.get('name') ?? -1] ?? '').trim();
+        const mismatch = nameOfAnother(unit, name, register);
+        if (mismatch) misnamed.push(`rad ${line}: ${mismatch}`);
+        respondents.push({ unit, name, line, answers });
+    }
+    if (misnamed.length > 0) {
+        warnings.push(`Namnet hör till en annan enhet än koden på ${misnamed.length === 1 ? 'en rad' : `${misnamed.length} rader`}; kontrollera koderna (${misnamed.slice(0, 5).join('; ')}${misnamed.length > 5 ? ` och ${misnamed.length - 5} till` : ''}).`);
     }
     if (problems.length > 0) throw new ResponseFileError(problems);
     return { respondents, warnings };

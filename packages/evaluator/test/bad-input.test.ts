@@ -103,6 +103,17 @@ describe('1. unit codes are checked against the kommun register and the survey\'
     });
 });
 
+describe('1. a code typed wrong onto another valid unit', () => {
+    test('is named in a warning when the name column names another unit', async () => {
+        const file = write('misnamed.csv', csv([
+            { unit: '0115', name: 'Upplands-Väsby kommun', answers: MET_2_EB }, { unit: '0114', name: 'Upplands Väsby' },
+            { unit: '0180-02', name: 'Rinkeby-Kista' }, { unit: '0180-03', name: 'Stockholm' }, { unit: '2584', name: 'Kiruna kommun' }
+        ]));
+        const { warnings } = validateResponses(await readResponseFile(file), codebook, unitRegisterOf(models));
+        expect(warnings).toEqual(['Namnet hör till en annan enhet än koden på 2 rader; kontrollera koderna (rad 2: "Upplands-Väsby kommun" är 0114 men koden är 0115 (Vallentuna); rad 4: "Rinkeby-Kista" är 0180-01 men koden är 0180-02 (Spånga-Tensta)).']);
+    });
+});
+
 describe('2. XLSX as Excel reads it', () => {
     async function workbookFile(name: string, fill: (sheet: ExcelJS.Worksheet, column: (variable: string) => number) => void, first?: (wb: ExcelJS.Workbook) => void): Promise<string> {
         const workbook = new ExcelJS.Workbook();
@@ -274,9 +285,22 @@ describe('9. messages say what the file looks like first, and quote at most 80 c
     });
 });
 
+describe('9. a file with more rows than there can be respondents', () => {
+    test('is said so first, and the message lists 100 problems, not 100,000', async () => {
+        const file = write('many.csv', csv(Array.from({ length: 20_000 }, () => ({ unit: '0180', answers: { I02_1_EB: '7' } }))));
+        const error = await readResponseFile(file).then(t => validateResponses(t, codebook, unitRegisterOf(models))).catch(e => e);
+        expect(error).toBeInstanceOf(ResponseFileError);
+        expect(error.problems.length).toBeGreaterThan(20_000);
+        const lines = error.message.split('\n');
+        expect(lines[1]).toBe('  - Filen har 20000 rader med svar, men det finns bara 314 möjliga svarande (290 kommuner och 24 stadsdelar); varje enhet får finnas en gång.');
+        expect(lines).toHaveLength(102);
+        expect(lines[101]).toBe(`  … och ${error.problems.length - 100} problem till (--json listar alla).`);
+    });
+});
+
 describe('9. running out of memory is never silent', () => {
     test('a file too large for the heap is refused before it is read, saying how much it needs', () => {
-        expect(() => checkMemoryFor(20 * 1024 ** 3, 'csv', 'svar.csv')).toThrow(/^Svarsfilen kan inte utvärderas \(1 problem\):\n {2}- Filen svar\.csv är 20480 MB; att läsa den kräver ungefär 245760 MB minne, men bara \d+ MB finns\. .*NODE_OPTIONS=--max-old-space-size=\d+/);
+        expect(() => checkMemoryFor(20 * 1024 ** 3, 'csv', 'svar.csv')).toThrow(/^Svarsfilen kan inte utvärderas \(1 problem\):\n {2}- Filen svar\.csv är 20480 MB; att läsa den kräver ungefär 204800 MB minne, men bara \d+ MB är ledigt\. .*NODE_OPTIONS=--max-old-space-size=\d+/);
         expect(() => checkMemoryFor(1024 ** 2, 'xlsx', 'svar.xlsx')).not.toThrow();
     });
 });

@@ -17,3 +17,7 @@ export * from './semantics/analysis.js';
 export * from './semantics/examples.js';
 export * from './validation/oj-analysis-validator.js';
 export * from './parser/oj-parser.js';
+export * from './model/surveys.js';
+export * from './semantics/population.js';
+export * from './semantics/comparability.js';
+export * from './semantics/measure.js';

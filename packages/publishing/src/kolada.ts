@@ -14,7 +14,7 @@ import { formatCsv } from '@oj/evaluator';
 import {
     exclusionSentence, type Indicator, type Model, ratioText, requirementFor, requirementSentence, unitLabel, unitsOfIndicator
 } from '@oj/language';
-import { statusLabel } from './labels.js';
+import { publishedStatus } from './labels.js';
 import { type EvaluatedResults, ownShare, publishedRegions, ResultIndex, surveyOf } from './results.js';
 import { isRatio, partsOf } from './sheets.js';
 
@@ -102,7 +102,7 @@ export function koladaExport(models: Model[], results: EvaluatedResults): Kolada
                 const value = result.status === 'met' ? (own !== undefined ? round(own) : 100) : result.status === 'not_met' ? 0 : null;
                 values.push(KoladaValueSchema.parse({
                     kpi: id, municipality: r.kommunkod, municipality_type: 'K', ...(r.stadsdel ? { ou: r.unit } : {}),
-                    period: year, gender: 'T', value, count: value === null ? 0 : 1, status: statusLabel(result.status)
+                    period: year, gender: 'T', value, count: value === null ? 0 : 1, status: publishedStatus(result.status)
                 }));
             }
             for (const region of publishedRegions()) {

@@ -1,8 +1,8 @@
 /**
- * Status words as the published results print them. The four statuses' Swedish names are being
- * gathered into one module of @oj/language (semantics, issue 11); until that module is on main these
- * are the words the rest of the toolchain already uses (coverage, analysis, examples), capitalised as
- * a table cell starts. Replace STATUS_WORD with an import from that module when it lands.
+ * Status words as the published results print them: the statuses' Swedish names, capitalised as a
+ * table cell starts. The names themselves belong to one module of @oj/language (semantics/status.ts,
+ * issue 11); until it is on main this file holds the words the rest of the toolchain uses. When it
+ * lands, replace STATUS_WORD by `import { STATUS_LABELS as STATUS_WORD } from '@oj/language'`.
  */
 import { type Status, STATUSES } from '@oj/language';
 
@@ -11,7 +11,7 @@ export const STATUS_ORDER: readonly Status[] = STATUSES;
 const STATUS_WORD: Readonly<Record<Status, string>> = { met: 'uppnådd', not_met: 'ej uppnådd', excluded: 'utesluten', missing: 'saknas' };
 
 /** "Uppnådd", "Ej uppnådd", "Utesluten", "Saknas". */
-export function statusLabel(status: Status): string {
+export function publishedStatus(status: Status): string {
     const word = STATUS_WORD[status];
     return word[0].toLocaleUpperCase('sv') + word.slice(1);
 }

@@ -10,7 +10,7 @@ import { type DataTable, type DescriptionDocument, type DocumentSection, type Fi
 import type { Model, Status } from '@oj/language';
 import { kommun, lan as lanOf, lanList } from '@oj/regions';
 import { barChart, type BarDatum } from './charts.js';
-import { STATUS_MEANING, STATUS_ORDER, statusLabel } from './labels.js';
+import { STATUS_MEANING, STATUS_ORDER, publishedStatus } from './labels.js';
 import { type EvaluatedResults, ownShare, type Respondent, ResultIndex, surveyOf } from './results.js';
 import { indicatorTitle, isRatio, type Part, partsOf } from './sheets.js';
 
@@ -41,7 +41,7 @@ function statusText(index: ResultIndex, unit: string, indicator: Part['entries']
     const result = index.result(unit, indicator.indicator.number, indicator.group);
     if (!result) return 'Ingen uppgift';
     const own = isRatio(indicator.indicator) && result.status === 'met' ? ownShare(result) : undefined;
-    return own !== undefined ? `${formatShare(own)} (${result.numerator} av ${result.denominator})` : statusLabel(result.status);
+    return own !== undefined ? `${formatShare(own)} (${result.numerator} av ${result.denominator})` : publishedStatus(result.status);
 }
 
 /** How many of the area's indicators a respondent meets, of those decided (ratio indicators aside). */
@@ -111,8 +111,9 @@ function introduction(models: Model[], subject: string, comparison: string, hasP
     const content: Array<Paragraph | BulletList> = [
         { kind: 'paragraph', text: `Rapporten visar ${subject}s resultat i ${survey?.title ?? 'Öppna jämförelser'}${survey?.measurementDate ? ` (mätdatum ${swedishDate(survey.measurementDate)})` : ''} ${comparison}. Varje område har en tabell med resultatet per indikator, ett diagram och diagrammets siffror i en tabell.` },
         { kind: 'paragraph', text: 'En kommuns eller stadsdels resultat på en indikator är en av fyra statusar:' },
-        { kind: 'list', items: STATUS_ORDER.map(s => ({ text: `${statusLabel(s)}: ${STATUS_MEANING[s]}` })) },
-        { kind: 'paragraph', text: `Andelen är antalet som uppnår indikatorn delat med antalet som uppnår eller inte uppnår den (nämnaren). ${survey?.denominator ?? ''}`.trim() }
+        { kind: 'list', items: STATUS_ORDER.map(s => ({ text: `${publishedStatus(s)}: ${STATUS_MEANING[s]}` })) },
+        { kind: 'paragraph', text: 'Andelen är antalet som uppnår indikatorn delat med antalet som uppnår eller inte uppnår den (nämnaren).' +
+            (survey?.denominator ? ` Nämnaren enligt indikatorbeskrivningen: ${survey.denominator}` : '') }
     ];
     if (hasPrevious) content.push({ kind: 'paragraph', text: 'Föregående års resultat står bredvid, för indikatorer med samma nummer och grupp.' });
     if (survey?.dataSource) content.push({ kind: 'paragraph', text: `Källa: ${survey.dataSource}` });
@@ -164,7 +165,7 @@ export async function unitReport(models: Model[], results: EvaluatedResults, uni
         const content: DocumentSection['content'] = [];
         const decided = counts.met + counts.not_met;
         content.push({ kind: 'paragraph', text: `${who.name} uppnår ${counts.met} av ${decided} bedömda indikatorer inom området` +
-            ` (${statusLabel('not_met').toLocaleLowerCase('sv')} ${counts.not_met}, ${statusLabel('excluded').toLocaleLowerCase('sv')} ${counts.excluded}, ${statusLabel('missing').toLocaleLowerCase('sv')} ${counts.missing}).` });
+            ` (${publishedStatus('not_met').toLocaleLowerCase('sv')} ${counts.not_met}, ${publishedStatus('excluded').toLocaleLowerCase('sv')} ${counts.excluded}, ${publishedStatus('missing').toLocaleLowerCase('sv')} ${counts.missing}).` });
         const columns = ['Indikator', who.name, ...(previous ? ['Föregående år'] : []), county, 'Riket'];
         content.push(table(numbering, id, `${part.title}: ${who.name}s resultat per indikator, andelen i ${county} och i riket`, columns, part.entries.map(entry => [
             indicatorTitle(entry.indicator),

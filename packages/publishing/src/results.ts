@@ -125,7 +125,7 @@ export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, 
         return result;
     });
     const aggregates: AggregateRow[] = aggregateRows.map(row => {
-        const cell: AggregateRow = { indicator: Number(row.indicator), level: row.level as Level, region: row.region, numerator: Number(row.numerator), denominator: Number(row.denominator) };
+        const cell: AggregateRow = { indicator: Number(row.indicator), level: row.level as Level, region: row.region, numerator: Number(row.numerator), denominator: Number(row.denominator), respondents: Number(row.respondents ?? 0) };
         if (row.group) cell.group = row.group;
         if (cell.denominator > 0) cell.share = cell.numerator / cell.denominator;
         return cell;

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Model, Status } from '@oj/language';
 import { swedishDate } from '@oj/documents';
 import { type EvaluatedResults, nonRespondents, ownShare, publishedRegions, ResultIndex, surveyOf } from './results.js';
-import { STATUS_MEANING, STATUS_ORDER, statusLabel } from './labels.js';
+import { STATUS_MEANING, STATUS_ORDER, publishedStatus } from './labels.js';
 import { indicatorTitle, isRatio, type Part, partsOf } from './sheets.js';
 import { cellText, sheetName, workbookBytes } from './xlsx.js';
 
@@ -70,12 +70,12 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     line('Period', survey?.period);
     line('Källa', [survey?.dataSource, options.responseFile ? `Svarsfil: ${options.responseFile}.` : ''].filter(Boolean).join(' '));
     line('Målpopulation', survey?.targetPopulation);
-    line('Svarande', `${results.respondents.length} (${kommuner} kommuner${stadsdelar > 0 ? ` och ${stadsdelar} stadsdelar` : ''}). ` +
+    line('Svarande', `${stadsdelar > 0 ? `${results.respondents.length} (${kommuner} kommuner och ${stadsdelar} stadsdelar)` : `${kommuner} kommuner`}. ` +
         `${missingCount} kommuner svarade inte; de står på bladet "Ej svarat".`);
     ws.addRow([]);
     bold(ws.addRow(['Status', 'Vad statusen betyder']));
     for (const status of STATUS_ORDER) {
-        const row = ws.addRow([statusLabel(status), STATUS_MEANING[status]]);
+        const row = ws.addRow([publishedStatus(status), STATUS_MEANING[status]]);
         const style = STATUS_STYLE[status];
         row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
         row.getCell(1).font = { color: { argb: style.font }, bold: true };
@@ -86,7 +86,8 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     line('Andelsindikatorer', 'För en indikator som är en andel av antal visar varje svarandes rad den egna andelen; länets, storstadens och rikets andel är summan av täljarna delad med summan av nämnarna.');
     line('Redovisningsnivåer', 'Kommuner och stadsdelar, län (i kodordning 01–25), storstäderna Stockholm, Göteborg och Malmö, samt riket.');
     line('Blad', parts.map(p => p.name).join(', '));
-    const cite = [options.publisher, `${surveyTitle}${survey?.year ? ` (${survey.year})` : ''}`].filter(Boolean).join(', ');
+    const year = survey?.year && !surveyTitle.includes(String(survey.year)) ? ` (${survey.year})` : '';
+    const cite = [options.publisher, `${surveyTitle}${year}`].filter(Boolean).join(', ');
     line('Så citerar du', `Källa: ${cite}. Ange bladet och indikatorns nummer.`);
 }
 
@@ -94,7 +95,7 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, survey
     const fixed = 3;
     ws.columns = [{ width: 9 }, { width: 28 }, { width: 22 }, ...part.entries.map(() => ({ width: 18 }))];
     bold(ws.addRow([cellText(`${part.title} – ${surveyTitle}`)]), 13);
-    ws.addRow([cellText(`Status per kommun och stadsdel${measurement ? ` (mätdatum ${measurement})` : ''}. Under dem andel, täljare, nämnare och svarande per län, storstad och riket. Statusarnas betydelse står på bladet "Om resultaten".`)]);
+    ws.addRow([cellText(`Status per kommun och stadsdel${measurement ? ` (mätdatum ${measurement})` : ''}. Under dem andel, täljare, nämnare och svarande per län, storstad och riket. Vad varje status betyder står på bladet "Om resultaten".`)]);
     ws.addRow([]);
     const header = headerRow(ws, ['Kod', 'Namn', 'Län', ...part.entries.map(e => cellText(indicatorTitle(e.indicator)))]);
     header.height = 75;
@@ -113,7 +114,7 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, survey
                 return;
             }
             const style = STATUS_STYLE[result.status];
-            cell.value = statusLabel(result.status);
+            cell.value = publishedStatus(result.status);
             cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
             cell.font = { color: { argb: style.font } };
         });

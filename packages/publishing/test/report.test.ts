@@ -9,8 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Model } from '@oj/language';
-import { indicatorsOf as documentIndicators } from '@oj/documents';
-import { barChart, buildReport, type EvaluatedResults, evaluateAndPublish, formatShare, partsOf, readResultsFolder, renderReport, ReportError, ResultIndex } from '../src/index.js';
+import JSZip from 'jszip';
+import { indicatorsOf as documentIndicators, renderDocx } from '@oj/documents';
+import { barChart, buildReport, type EvaluatedResults, evaluateAndPublish, formatShare, partsOf, publishedStatus, readResultsFolder, renderReport, ReportError, ResultIndex } from '../src/index.js';
 import { kommuner } from '@oj/regions';
 import { isNonRespondent, loadModels, root, syntheticResponses, tempDir } from './support.js';
 
@@ -97,6 +98,7 @@ describe('the report on a kommun (0180)', () => {
 
     test('per area: the status per indicator beside last year, the län\'s and the country\'s share, with the counts', () => {
         const index = new ResultIndex(results);
+        const lastYear = new ResultIndex(readResultsFolder(path.join(dir, 'ut-2018')));
         const area = doc.sections.find(s => s.title === 'Ekonomiskt bistånd')!;
         const table = area.content.find(c => c.kind === 'table')!;
         expect(table.kind === 'table' && table.columns).toEqual(['Indikator', 'Stockholm', 'Föregående år', 'Stockholms län', 'Riket']);
@@ -105,7 +107,8 @@ describe('the report on a kommun (0180)', () => {
         table.rows.forEach((row, i) => {
             const entry = part.entries[i];
             expect(row[0]).toBe(`${entry.indicator.number}. ${entry.indicator.name}`);
-            expect(['Uppnådd', 'Ej uppnådd', 'Utesluten', 'Saknas']).toContain(row[1]);
+            expect(row[1]).toBe(publishedStatus(index.result('0180', entry.indicator.number, entry.group)!.status));
+            expect(row[2]).toBe(publishedStatus(lastYear.result('0180', entry.indicator.number, entry.group)!.status));
             const lan = index.cell(entry.indicator.number, entry.group, 'lan', '01')!;
             expect(row[3]).toBe(`${formatShare(lan.share)} (${lan.numerator} av ${lan.denominator})`);
         });
@@ -161,6 +164,16 @@ describe('the report on a kommun (0180)', () => {
         expect(Buffer.from(figures[0][1], 'base64').toString('utf8')).toMatch(/^<svg /);
         expect(figures[0][2]).toContain('Stockholm (markerad)');
         expect(figures[0][3]).toBe('Figur 1. Andel uppnådda indikatorer inom Barn och unga, de svarande i Stockholms län; Stockholm markerad');
+    });
+
+    test('in Word a chart is its caption and its text, before the table of its numbers', async () => {
+        const zip = await JSZip.loadAsync(await renderDocx(doc));
+        const xml = await zip.file('word/document.xml')!.async('string');
+        const figure = doc.sections.flatMap(s => s.content).find(c => c.kind === 'figure')!;
+        if (figure.kind !== 'figure') return;
+        const caption = xml.indexOf(figure.caption);
+        expect(caption).toBeGreaterThan(0);
+        expect(xml.indexOf(figure.alt.replace(/&/g, '&amp;'), caption)).toBeGreaterThan(caption);
     });
 
     test('the same results give the same PDF', async () => {

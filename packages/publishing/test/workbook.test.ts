@@ -56,7 +56,7 @@ describe('results.xlsx', () => {
         expect(value('Utesluten')).toContain('Ingår inte i nämnaren');
         expect(value('Saknas')).toContain('Ingår inte i nämnaren');
         expect(value('Nämnare')).toContain('De kommuner och stadsdelar som har svarat.');
-        expect(value('Så citerar du')).toBe('Källa: Socialstyrelsen, Öppna jämförelser socialtjänst 2019 (2019). Ange bladet och indikatorns nummer.');
+        expect(value('Så citerar du')).toBe('Källa: Socialstyrelsen, Öppna jämförelser socialtjänst 2019. Ange bladet och indikatorns nummer.');
         const missing = kommuner().filter(k => isNonRespondent(k.kod)).length;
         expect(value('Svarande')).toContain(`${missing} kommuner svarade inte`);
     });

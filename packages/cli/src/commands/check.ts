@@ -1,5 +1,6 @@
 /** `oj check`: every diagnostic as file:line:col severity message [code]; exit 1 on errors. */
 import type { Command } from 'commander';
+import { visibleControls } from '@oj/language';
 import { painter } from '../color.js';
 import { withExamples } from '../frame.js';
 import { agree, count } from '../format.js';
@@ -48,7 +49,8 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
                 const paint = painter(process.stdout);
                 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan', hint: 'dim' } as const;
                 for (const d of diagnostics) {
-                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${d.message}${d.code ? ` [${d.code}]` : ''}\n`);
+                    // Messages quote model text: nothing in it may steer the terminal.
+                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${visibleControls(d.message)}${d.code ? ` [${d.code}]` : ''}\n`);
                 }
                 process.stderr.write(`${count(files, 'fil', 'filer')} ${agree(files, 'kontrollerad', 'kontrollerade')}: ${errors} fel, ${count(warnings, 'varning', 'varningar')}.\n`);
             }

@@ -3,12 +3,12 @@ import type { Command } from 'commander';
 import { codebookCsv as modelCodebookCsv, writeFilesAtomically } from '@oj/evaluator';
 import { inputError, withExamples } from '../frame.js';
 import { count } from '../format.js';
-import { errorCount, openModel } from '../workspace.js';
+import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 export { CODEBOOK_COLUMNS } from '@oj/evaluator';
 
-export async function codebookCsv(inputs: string[]): Promise<{ csv: string; rows: number; errors: number }> {
-    const workspace = await openModel(inputs);
+export async function codebookCsv(inputs: string[], survey?: string): Promise<{ csv: string; rows: number; errors: number }> {
+    const workspace = await openSurveyModel(inputs, survey);
     const { csv, variables } = modelCodebookCsv(workspace.models);
     return { csv, rows: variables, errors: errorCount(workspace) };
 }
@@ -18,8 +18,9 @@ export function registerCodebook(program: Command, setExitCode: (code: number) =
         .description('Skriv kodboken: en rad per enkätvariabel')
         .argument('<sökvägar...>', 'filer eller mappar')
         .option('-o, --out <fil>', 'CSV-fil att skriva (annars standard ut)')
-        .action(async (paths: string[], options: { out?: string }) => {
-            const { csv, rows, errors } = await codebookCsv(paths);
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { out?: string; enkät?: string }) => {
+            const { csv, rows, errors } = await codebookCsv(paths, options.enkät);
             if (errors > 0) {
                 throw inputError(`Modellen har ${errors} fel; kör "oj check" för att se dem. Ingen kodbok skriven.`);
             }

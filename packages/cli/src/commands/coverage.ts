@@ -7,7 +7,7 @@ import { exampleCoverage, STATUS_LABELS, type CoverageEntry, type Indicator, typ
 import { painter } from '../color.js';
 import { inputError, usageError, withExamples } from '../frame.js';
 import { percent } from '../format.js';
-import { errorCount, openModel } from '../workspace.js';
+import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 export interface CoverageReport {
     entries: Array<{ indicator: number; group: string; reachable: Status[]; covered: Status[]; uncovered: Status[] }>;
@@ -16,8 +16,8 @@ export interface CoverageReport {
     percent: number;
 }
 
-export async function coverage(inputs: string[]): Promise<CoverageReport & { errors: number }> {
-    const workspace = await openModel(inputs);
+export async function coverage(inputs: string[], survey?: string): Promise<CoverageReport & { errors: number }> {
+    const workspace = await openSurveyModel(inputs, survey);
     const indicators = workspace.models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
         .sort((a, b) => a.number - b.number);
     const entries = indicators.flatMap(exampleCoverage).map((entry: CoverageEntry) => ({
@@ -38,12 +38,13 @@ export function registerCoverage(program: Command, setExitCode: (code: number) =
         .argument('<sökvägar...>', 'filer eller mappar')
         .option('--json', 'skriv resultatet som JSON')
         .option('--min <procent>', 'avsluta med slutkod 1 om täckningen är lägre', '0')
-        .action(async (paths: string[], options: { json?: boolean; min: string }) => {
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { json?: boolean; min: string; enkät?: string }) => {
             const min = Number(options.min.replace(',', '.'));
             if (options.min.trim() === '' || !Number.isFinite(min) || min < 0 || min > 100) {
                 throw usageError(`--min ska vara en procentsats mellan 0 och 100, inte "${options.min}".`);
             }
-            const report = await coverage(paths);
+            const report = await coverage(paths, options.enkät);
             if (report.errors > 0) throw inputError(`Modellen har ${report.errors} fel; kör "oj check" för att se dem.`);
             if (options.json) {
                 process.stdout.write(JSON.stringify(report, null, 2) + '\n');

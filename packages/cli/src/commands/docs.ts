@@ -12,7 +12,7 @@ import { surveyOfModel, type Model } from '@oj/language';
 import { readResponseFile, writeFilesAtomically } from '@oj/evaluator';
 import { inputError, usageError, withExamples } from '../frame.js';
 import { count } from '../format.js';
-import { errorCount, indicatorCount, openModel } from '../workspace.js';
+import { errorCount, indicatorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 export type DocsFormat = 'docx' | 'pdf' | 'html';
 export type DocsKind = 'description' | 'questionnaire';
@@ -26,6 +26,8 @@ export interface DocsOptions {
     date?: string;
     /** A survey export (CSV or XLSX): the description's response rates (Tabell 2) are counted from it. */
     responses?: string;
+    /** The survey (--enkät) when the paths hold several. */
+    survey?: string;
 }
 
 export interface DocsResult {
@@ -61,7 +63,7 @@ export function documentFieldsOfModel(models: Model[]): { title?: string; publis
 export async function docs(inputs: string[], options: DocsOptions): Promise<DocsResult> {
     const kind = options.kind ?? 'description';
     const date = parseDate(options.date);
-    const workspace = await openModel(inputs);
+    const workspace = await openSurveyModel(inputs, options.survey);
     const errors = errorCount(workspace);
     const indicators = indicatorCount(workspace.models);
     if (errors > 0) return { bytes: Buffer.alloc(0), errors, indicators };
@@ -100,12 +102,13 @@ export function registerDocs(program: Command, setExitCode: (code: number) => vo
         .option('--title <text>', 'dokumentets titel (annars från modellen, eller "Indikatorer – öppna jämförelser <år>")')
         .option('--publisher <text>', 'utgivare, på titelsidan och i dokumentegenskaperna (annars från modellen)')
         .option('--date <ÅÅÅÅ-MM-DD>', 'dokumentets datum i filens metadata (annars publiceringsdatum eller enkätens mätdatum)')
+        .option(...SURVEY_OPTION)
         .option('--responses <fil>', 'enkätsvar (CSV eller XLSX) som svarsfrekvensen (tabell 2) räknas från')
-        .action(async (paths: string[], options: { format?: string; kind: DocsKind; out?: string; title?: string; publisher?: string; date?: string; responses?: string }) => {
+        .action(async (paths: string[], options: { format?: string; kind: DocsKind; out?: string; title?: string; publisher?: string; date?: string; responses?: string; enkät?: string }) => {
             const format = formatOf(options.format, options.out);
             if (!format) throw usageError('Ange --format docx, pdf eller html (eller en --out-fil med den ändelsen).');
             if (!options.out && format !== 'html') throw usageError(`--out krävs för ${format}.`);
-            const result = await docs(paths, { format, kind: options.kind, title: options.title, publisher: options.publisher, date: options.date, responses: options.responses });
+            const result = await docs(paths, { format, kind: options.kind, title: options.title, publisher: options.publisher, date: options.date, responses: options.responses, survey: options.enkät });
             if (result.errors > 0) {
                 throw inputError(`Modellen har ${result.errors} fel; kör "oj check" för att se dem. Inget dokument skrivet.`);
             }

@@ -1,17 +1,17 @@
-/** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv and results.xlsx out. */
+/** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv, indicators.csv and results.xlsx out. */
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { describeFileError, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
 import { evaluateAndPublish } from '@oj/publishing';
 import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
-import { errorCount, openModel } from '../workspace.js';
+import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 export type EvaluateResult =
     | { ok: true; summary: EvaluationSummary }
     | { ok: false; modelErrors: number; problems: InputProblem[]; message: string };
 
 /** Evaluates a response file against the model in `inputs`; nothing is written unless both are valid. */
-export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluateResult> {
+export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions & { survey?: string } = {}): Promise<EvaluateResult> {
     // A response file that is not there or is not a file is a file problem (exit 2), not bad input.
     let stat: fs.Stats;
     try {
@@ -21,7 +21,7 @@ export async function evaluate(inputs: string[], responses: string, outDir: stri
         throw usageError(`Kan inte läsa svarsfilen ${responses}: ${describeFileError(error)}. Inga resultatfiler skrevs.`);
     }
     if (stat.isDirectory()) throw usageError(`Kan inte läsa svarsfilen ${responses}: ${describeFileError({ code: 'EISDIR' })}. Inga resultatfiler skrevs.`);
-    const workspace = await openModel(inputs);
+    const workspace = await openSurveyModel(inputs, options.survey);
     const modelErrors = errorCount(workspace);
     if (modelErrors > 0) {
         return { ok: false, modelErrors, problems: [], message: `Modellen har ${modelErrors} fel; kör "oj check" för att se dem.` };
@@ -39,16 +39,17 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
         .description('Utvärdera en svarsfil (CSV eller XLSX) mot modellen')
         .argument('<sökvägar...>', 'filer eller mappar med modellen')
         .requiredOption('-r, --responses <fil>', 'svarsfilen: en rad per kommun/stadsdel, en kolumn per variabel')
-        .requiredOption('-o, --out <mapp>', 'mapp för units.csv, aggregates.csv och results.xlsx')
+        .requiredOption('-o, --out <mapp>', 'mapp för units.csv, aggregates.csv, indicators.csv och results.xlsx')
         .option('--json', 'skriv en sammanfattning som JSON')
-        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean }) => {
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean; enkät?: string }) => {
             // Progress only where a person watches it, and not in the middle of JSON; piped output stays plain.
             const progress = process.stderr.isTTY && !options.json
                 ? (done: number, total: number) => process.stderr.write(`\rUtvärderar: ${done} av ${total} svarande…`)
                 : undefined;
             let result: EvaluateResult;
             try {
-                result = await evaluate(paths, options.responses, options.out, { onProgress: progress });
+                result = await evaluate(paths, options.responses, options.out, { onProgress: progress, survey: options.enkät });
             } finally {
                 if (progress) process.stderr.write('\r\x1b[K');
             }
@@ -63,9 +64,11 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 process.stdout.write(JSON.stringify({ ok: true, ...summary }, null, 2) + '\n');
             } else {
                 for (const warning of summary.warnings) process.stderr.write(`Varning: ${warning}\n`);
-                const s = summary.statuses;
+                const measures = summary.measures.measured + summary.measures.excluded + summary.measures.missing;
                 process.stderr.write(`Läste ${summary.respondentsRead} svarande, utvärderade ${summary.respondentsEvaluated}: ` +
-                    `uppnådd ${s.met}, ej uppnådd ${s.not_met}, utesluten ${s.excluded}, saknas ${s.missing}.\n` +
+                    `${summary.statuses.met} uppnådd, ${summary.statuses.not_met} ej uppnådd, ${summary.statuses.excluded} utesluten, ${summary.statuses.missing} saknas.\n` +
+                    (measures > 0 ? `Bakgrundsmått: ${summary.measures.measured} värden, ${summary.measures.excluded} utesluten, ${summary.measures.missing} saknas.\n` : '') +
+                    (summary.outside > 0 ? `${summary.outside} kombinationer av svarande och indikator ligger utanför indikatorns målpopulation och utvärderades inte.\n` : '') +
                     `Skrev ${summary.files.join(', ')}.\n`);
             }
             setExitCode(0);

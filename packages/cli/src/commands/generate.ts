@@ -4,11 +4,11 @@ import type { Command } from 'commander';
 import { generateEvaluatorFiles, writeFilesAtomically } from '@oj/evaluator';
 import { inputError, withExamples } from '../frame.js';
 import { count } from '../format.js';
-import { errorCount, openModel } from '../workspace.js';
+import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 /** Generates the package into `outDir` (all files or none); nothing is written when the model has errors. */
-export async function generate(inputs: string[], outDir: string, packageName?: string): Promise<{ files: string[]; errors: number }> {
-    const workspace = await openModel(inputs);
+export async function generate(inputs: string[], outDir: string, packageName?: string, survey?: string): Promise<{ files: string[]; errors: number }> {
+    const workspace = await openSurveyModel(inputs, survey);
     const errors = errorCount(workspace);
     if (errors > 0) return { files: [], errors };
     const files = generateEvaluatorFiles(workspace.models, { packageName });
@@ -22,8 +22,9 @@ export function registerGenerate(program: Command, setExitCode: (code: number) =
         .argument('<sökvägar...>', 'filer eller mappar med modellen')
         .requiredOption('-o, --out <mapp>', 'mapp att skriva paketet till')
         .option('--name <paket>', 'paketets namn på npm')
-        .action(async (paths: string[], options: { out: string; name?: string }) => {
-            const { files, errors } = await generate(paths, options.out, options.name);
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { out: string; name?: string; enkät?: string }) => {
+            const { files, errors } = await generate(paths, options.out, options.name, options.enkät);
             if (errors > 0) {
                 throw inputError(`Modellen har ${errors} fel; kör "oj check" för att se dem. Inget paket genererat.`);
             }

@@ -22,6 +22,7 @@ export type OjTerminalNames = keyof typeof OjTerminals;
 export type OjKeywordNames =
     | "("
     | ")"
+    | "+"
     | ","
     | "/"
     | ":"
@@ -32,6 +33,7 @@ export type OjKeywordNames =
     | ">"
     | ">="
     | "ELLER"
+    | "aggregeras"
     | "alternativ"
     | "andel"
     | "antal"
@@ -58,13 +60,16 @@ export type OjKeywordNames =
     | "förteckning"
     | "ger"
     | "grupp"
+    | "indelning"
     | "indikator"
     | "indikatorer"
     | "infoga"
     | "inte"
+    | "jämförbar"
     | "kolofon"
     | "kommentar"
     | "kommun"
+    | "kommuner"
     | "kort"
     | "krävs"
     | "kunskapsstöd"
@@ -73,8 +78,11 @@ export type OjKeywordNames =
     | "lista"
     | "län"
     | "med"
+    | "medelvärde"
+    | "median"
     | "mätdatum"
     | "målpopulation"
+    | "mått"
     | "negativ"
     | "numrerad"
     | "nämnare"
@@ -99,17 +107,20 @@ export type OjKeywordNames =
     | "rubrik"
     | "saknas"
     | "samtliga"
+    | "som"
     | "stadsdel"
     | "stadsdelar"
     | "storstad"
     | "struktur"
     | "stycke"
+    | "summa"
     | "svar"
     | "svarsalternativ"
     | "svarsfrekvens"
     | "syfte"
     | "tidigare"
     | "tillhör"
+    | "totalt"
     | "typ"
     | "undantas"
     | "undertitel"
@@ -226,6 +237,23 @@ export function isArea(item: unknown): item is Area {
     return reflection.isInstance(item, Area.$type);
 }
 
+export interface Comparability extends langium.AstNode {
+    readonly $container: EarlierName;
+    readonly $type: 'Comparability';
+    notComparable: boolean;
+    reason?: string;
+}
+
+export const Comparability = {
+    $type: 'Comparability',
+    notComparable: 'notComparable',
+    reason: 'reason'
+} as const;
+
+export function isComparability(item: unknown): item is Comparability {
+    return reflection.isInstance(item, Comparability.$type);
+}
+
 export type ComparisonOperator = '<' | '<=' | '<>' | '=' | '>' | '>=';
 
 export function isComparisonOperator(item: unknown): item is ComparisonOperator {
@@ -302,12 +330,14 @@ export function isDocumentSection(item: unknown): item is DocumentSection {
 export interface EarlierName extends langium.AstNode {
     readonly $container: Indicator;
     readonly $type: 'EarlierName';
+    comparability?: Comparability;
     name: string;
     year: number;
 }
 
 export const EarlierName = {
     $type: 'EarlierName',
+    comparability: 'comparability',
     name: 'name',
     year: 'year'
 } as const;
@@ -503,7 +533,7 @@ export interface Indicator extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Indicator';
     areas: Array<langium.Reference<Area>>;
-    comment?: string;
+    comments: Array<string>;
     dataSource?: string;
     definitions: Array<Definition>;
     denominator?: string;
@@ -518,8 +548,11 @@ export interface Indicator extends langium.AstNode {
     groups: Array<langium.Reference<ReportingUnit>>;
     kinds: Array<IndicatorKind>;
     levels: Array<ReportingLevel>;
+    levelsText?: string;
+    measure?: Measure;
     name: string;
     number: number;
+    populationKinds: Array<RespondentKind>;
     purpose?: string;
     qualityAreas: Array<string>;
     questions: Array<IndicatorQuestion>;
@@ -533,7 +566,7 @@ export interface Indicator extends langium.AstNode {
 export const Indicator = {
     $type: 'Indicator',
     areas: 'areas',
-    comment: 'comment',
+    comments: 'comments',
     dataSource: 'dataSource',
     definitions: 'definitions',
     denominator: 'denominator',
@@ -548,8 +581,11 @@ export const Indicator = {
     groups: 'groups',
     kinds: 'kinds',
     levels: 'levels',
+    levelsText: 'levelsText',
+    measure: 'measure',
     name: 'name',
     number: 'number',
+    populationKinds: 'populationKinds',
     purpose: 'purpose',
     qualityAreas: 'qualityAreas',
     questions: 'questions',
@@ -619,6 +655,63 @@ export const ListBlock = {
 
 export function isListBlock(item: unknown): item is ListBlock {
     return reflection.isInstance(item, ListBlock.$type);
+}
+
+export interface Measure extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'Measure';
+    aggregation?: MeasureAggregation;
+    denominator?: MeasureOperand;
+    numerator: MeasureOperand;
+}
+
+export const Measure = {
+    $type: 'Measure',
+    aggregation: 'aggregation',
+    denominator: 'denominator',
+    numerator: 'numerator'
+} as const;
+
+export function isMeasure(item: unknown): item is Measure {
+    return reflection.isInstance(item, Measure.$type);
+}
+
+export type MeasureAggregation = 'medelvärde' | 'median' | 'summa';
+
+export function isMeasureAggregation(item: unknown): item is MeasureAggregation {
+    return item === 'summa' || item === 'medelvärde' || item === 'median';
+}
+
+export interface MeasureOperand extends langium.AstNode {
+    readonly $container: Measure;
+    readonly $type: 'MeasureOperand';
+    parenthesized: boolean;
+    terms: Array<MeasureTerm>;
+}
+
+export const MeasureOperand = {
+    $type: 'MeasureOperand',
+    parenthesized: 'parenthesized',
+    terms: 'terms'
+} as const;
+
+export function isMeasureOperand(item: unknown): item is MeasureOperand {
+    return reflection.isInstance(item, MeasureOperand.$type);
+}
+
+export interface MeasureTerm extends langium.AstNode {
+    readonly $container: MeasureOperand;
+    readonly $type: 'MeasureTerm';
+    target: QuestionTarget;
+}
+
+export const MeasureTerm = {
+    $type: 'MeasureTerm',
+    target: 'target'
+} as const;
+
+export function isMeasureTerm(item: unknown): item is MeasureTerm {
+    return reflection.isInstance(item, MeasureTerm.$type);
 }
 
 export interface Model extends langium.AstNode {
@@ -758,6 +851,7 @@ export interface Question extends langium.AstNode {
     name: string;
     numeric: boolean;
     part?: langium.Reference<SurveyPart>;
+    stratification?: langium.Reference<Stratification>;
     text: string;
     units: Array<langium.Reference<ReportingUnit>>;
     variable?: VariableSpec;
@@ -772,6 +866,7 @@ export const Question = {
     name: 'name',
     numeric: 'numeric',
     part: 'part',
+    stratification: 'stratification',
     text: 'text',
     units: 'units',
     variable: 'variable'
@@ -801,7 +896,7 @@ export function isQuestionItem(item: unknown): item is QuestionItem {
 }
 
 export interface QuestionTarget extends langium.AstNode {
-    readonly $container: AnswerCondition | ExampleAnswer | NumericCondition | Ratio;
+    readonly $container: AnswerCondition | ExampleAnswer | MeasureTerm | NumericCondition | Ratio;
     readonly $type: 'QuestionTarget';
     items: Array<langium.Reference<QuestionItem>>;
     question: langium.Reference<IndicatorQuestion>;
@@ -892,6 +987,54 @@ export function isRequirement(item: unknown): item is Requirement {
     return reflection.isInstance(item, Requirement.$type);
 }
 
+export type RespondentKind = 'kommuner' | 'stadsdelar';
+
+export function isRespondentKind(item: unknown): item is RespondentKind {
+    return item === 'kommuner' || item === 'stadsdelar';
+}
+
+export interface Stratification extends langium.AstNode {
+    readonly $container: Survey;
+    readonly $type: 'Stratification';
+    label: string;
+    name: string;
+    strata: Array<Stratum>;
+    totalCode: string;
+    totalLabel: string;
+}
+
+export const Stratification = {
+    $type: 'Stratification',
+    label: 'label',
+    name: 'name',
+    strata: 'strata',
+    totalCode: 'totalCode',
+    totalLabel: 'totalLabel'
+} as const;
+
+export function isStratification(item: unknown): item is Stratification {
+    return reflection.isInstance(item, Stratification.$type);
+}
+
+export interface Stratum extends langium.AstNode {
+    readonly $container: Stratification;
+    readonly $type: 'Stratum';
+    code: string;
+    label: string;
+    name: string;
+}
+
+export const Stratum = {
+    $type: 'Stratum',
+    code: 'code',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isStratum(item: unknown): item is Stratum {
+    return reflection.isInstance(item, Stratum.$type);
+}
+
 export interface Survey extends langium.AstNode {
     readonly $container: FileHeader;
     readonly $type: 'Survey';
@@ -900,10 +1043,13 @@ export interface Survey extends langium.AstNode {
     districts: Array<District>;
     errorSources?: string;
     levels: Array<ReportingLevel>;
+    levelsText?: string;
     measurementDate?: string;
     name: string;
     parts: Array<SurveyPart>;
     period?: string;
+    populationKinds: Array<RespondentKind>;
+    stratifications: Array<Stratification>;
     targetPopulation?: string;
     title: string;
     variablePattern?: string;
@@ -917,10 +1063,13 @@ export const Survey = {
     districts: 'districts',
     errorSources: 'errorSources',
     levels: 'levels',
+    levelsText: 'levelsText',
     measurementDate: 'measurementDate',
     name: 'name',
     parts: 'parts',
     period: 'period',
+    populationKinds: 'populationKinds',
+    stratifications: 'stratifications',
     targetPopulation: 'targetPopulation',
     title: 'title',
     variablePattern: 'variablePattern',
@@ -935,12 +1084,14 @@ export interface SurveyPart extends langium.AstNode {
     readonly $container: Survey;
     readonly $type: 'SurveyPart';
     name: string;
+    populationKinds: Array<RespondentKind>;
     title: string;
 }
 
 export const SurveyPart = {
     $type: 'SurveyPart',
     name: 'name',
+    populationKinds: 'populationKinds',
     title: 'title'
 } as const;
 
@@ -994,6 +1145,7 @@ export type OjAstType = {
     AnswerOption: AnswerOption
     AnswerSet: AnswerSet
     Area: Area
+    Comparability: Comparability
     Definition: Definition
     District: District
     DocumentBlock: DocumentBlock
@@ -1014,6 +1166,9 @@ export type OjAstType = {
     IndicatorQuestion: IndicatorQuestion
     IndicatorsBlock: IndicatorsBlock
     ListBlock: ListBlock
+    Measure: Measure
+    MeasureOperand: MeasureOperand
+    MeasureTerm: MeasureTerm
     Model: Model
     Not: Not
     NumericCondition: NumericCondition
@@ -1027,6 +1182,8 @@ export type OjAstType = {
     Reference: Reference
     ReportingUnit: ReportingUnit
     Requirement: Requirement
+    Stratification: Stratification
+    Stratum: Stratum
     Survey: Survey
     SurveyPart: SurveyPart
     Term: Term
@@ -1128,6 +1285,21 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Element.$type, ReportingUnit.$type]
         },
+        Comparability: {
+            name: Comparability.$type,
+            properties: {
+                notComparable: {
+                    name: Comparability.notComparable,
+                    defaultValue: false,
+                    optional: true
+                },
+                reason: {
+                    name: Comparability.reason,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Definition: {
             name: Definition.$type,
             properties: {
@@ -1175,6 +1347,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
         EarlierName: {
             name: EarlierName.$type,
             properties: {
+                comparability: {
+                    name: EarlierName.comparability,
+                    optional: true
+                },
                 name: {
                     name: EarlierName.name
                 },
@@ -1338,8 +1514,9 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     referenceType: Area.$type,
                     optional: true
                 },
-                comment: {
-                    name: Indicator.comment,
+                comments: {
+                    name: Indicator.comments,
+                    defaultValue: [],
                     optional: true
                 },
                 dataSource: {
@@ -1404,11 +1581,24 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                levelsText: {
+                    name: Indicator.levelsText,
+                    optional: true
+                },
+                measure: {
+                    name: Indicator.measure,
+                    optional: true
+                },
                 name: {
                     name: Indicator.name
                 },
                 number: {
                     name: Indicator.number
+                },
+                populationKinds: {
+                    name: Indicator.populationKinds,
+                    defaultValue: [],
+                    optional: true
                 },
                 purpose: {
                     name: Indicator.purpose,
@@ -1493,6 +1683,47 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [DocumentBlock.$type]
+        },
+        Measure: {
+            name: Measure.$type,
+            properties: {
+                aggregation: {
+                    name: Measure.aggregation,
+                    optional: true
+                },
+                denominator: {
+                    name: Measure.denominator,
+                    optional: true
+                },
+                numerator: {
+                    name: Measure.numerator
+                }
+            },
+            superTypes: []
+        },
+        MeasureOperand: {
+            name: MeasureOperand.$type,
+            properties: {
+                parenthesized: {
+                    name: MeasureOperand.parenthesized,
+                    defaultValue: false,
+                    optional: true
+                },
+                terms: {
+                    name: MeasureOperand.terms,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        MeasureTerm: {
+            name: MeasureTerm.$type,
+            properties: {
+                target: {
+                    name: MeasureTerm.target
+                }
+            },
+            superTypes: []
         },
         Model: {
             name: Model.$type,
@@ -1625,6 +1856,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     referenceType: SurveyPart.$type,
                     optional: true
                 },
+                stratification: {
+                    name: Question.stratification,
+                    referenceType: Stratification.$type,
+                    optional: true
+                },
                 text: {
                     name: Question.text
                 },
@@ -1723,6 +1959,43 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Stratification: {
+            name: Stratification.$type,
+            properties: {
+                label: {
+                    name: Stratification.label
+                },
+                name: {
+                    name: Stratification.name
+                },
+                strata: {
+                    name: Stratification.strata,
+                    defaultValue: []
+                },
+                totalCode: {
+                    name: Stratification.totalCode
+                },
+                totalLabel: {
+                    name: Stratification.totalLabel
+                }
+            },
+            superTypes: []
+        },
+        Stratum: {
+            name: Stratum.$type,
+            properties: {
+                code: {
+                    name: Stratum.code
+                },
+                label: {
+                    name: Stratum.label
+                },
+                name: {
+                    name: Stratum.name
+                }
+            },
+            superTypes: []
+        },
         Survey: {
             name: Survey.$type,
             properties: {
@@ -1748,6 +2021,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                levelsText: {
+                    name: Survey.levelsText,
+                    optional: true
+                },
                 measurementDate: {
                     name: Survey.measurementDate,
                     optional: true
@@ -1762,6 +2039,16 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 period: {
                     name: Survey.period,
+                    optional: true
+                },
+                populationKinds: {
+                    name: Survey.populationKinds,
+                    defaultValue: [],
+                    optional: true
+                },
+                stratifications: {
+                    name: Survey.stratifications,
+                    defaultValue: [],
                     optional: true
                 },
                 targetPopulation: {
@@ -1787,6 +2074,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             properties: {
                 name: {
                     name: SurveyPart.name
+                },
+                populationKinds: {
+                    name: SurveyPart.populationKinds,
+                    defaultValue: [],
+                    optional: true
                 },
                 title: {
                     name: SurveyPart.title

@@ -13,6 +13,8 @@ export interface CodebookRow {
     question: string;
     item: string;
     group: string;
+    /** The stratum's code (K, M) for a question asked per stratum (per kön); empty otherwise. */
+    stratum: string;
     answerSet: string;
     /** Answer codes in declaration order; empty for a numeric question. */
     codes: number[];
@@ -45,6 +47,7 @@ export function codebookRows(models: Model[]): CodebookRow[] {
             question: questionNo,
             item: variable.item?.name ?? '',
             group: isPerArea(question) ? variable.unit?.name ?? '' : '',
+            stratum: variable.stratum?.code ?? '',
             answerSet: question.answerSet?.ref?.name ?? '',
             codes: question.answerSet?.ref?.options.map(o => o.code) ?? [],
             numeric: question.numeric,

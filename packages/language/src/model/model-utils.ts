@@ -7,7 +7,7 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
     type AnswerOption, type AnswerSet, type Expression, type Indicator, type IndicatorQuestion, type Model,
-    type Question, type QuestionItem, type ReportingUnit, type Requirement, type Survey,
+    type Question, type QuestionItem, type ReportingUnit, type Requirement, type Stratum, type Survey,
     isArea, isGroup, isIndicator, isIndicatorQuestion, isModel
 } from '../generated/ast.js';
 
@@ -119,6 +119,8 @@ export interface SurveyVariable {
     slot?: IndicatorQuestion;
     item?: QuestionItem;
     unit?: ReportingUnit;
+    /** For a question asked per stratum (per kön): the stratum. */
+    stratum?: Stratum;
 }
 
 export interface VariableContext {
@@ -126,7 +128,7 @@ export interface VariableContext {
     slot?: IndicatorQuestion;
 }
 
-const PLACEHOLDER = /\{(indikator|fråga|del|grupp)(?::(\d+))?\}/g;
+const PLACEHOLDER = /\{(indikator|fråga|del|grupp|indelning)(?::(\d+))?\}/g;
 
 /** Whether a variable specification is a pattern (has placeholders) rather than a name. */
 export function isVariablePattern(spec: string): boolean {
@@ -141,9 +143,9 @@ export function patternPlaceholders(spec: string): string[] {
  * Expands a variable pattern. `[…]` marks an optional segment that disappears when a placeholder
  * inside it is empty, so that "I{indikator:02}_{fråga}{del}[_{grupp}]" gives I01_1 and I02_1_EB.
  */
-export function expandVariablePattern(spec: string, values: Partial<Record<'indikator' | 'fråga' | 'del' | 'grupp', string | number>>): string {
+export function expandVariablePattern(spec: string, values: Partial<Record<'indikator' | 'fråga' | 'del' | 'grupp' | 'indelning', string | number>>): string {
     // A pure function called for every answer an interpreter reads: remember its results.
-    const key = `${spec}\u0000${values.indikator ?? ''}\u0000${values.fråga ?? ''}\u0000${values.del ?? ''}\u0000${values.grupp ?? ''}`;
+    const key = `${spec}\u0000${values.indikator ?? ''}\u0000${values.fråga ?? ''}\u0000${values.del ?? ''}\u0000${values.grupp ?? ''}\u0000${values.indelning ?? ''}`;
     let expanded = expansions.get(key);
     if (expanded === undefined) {
         expanded = expandUncached(spec, values);
@@ -154,7 +156,7 @@ export function expandVariablePattern(spec: string, values: Partial<Record<'indi
 
 const expansions = new Map<string, string>();
 
-function expandUncached(spec: string, values: Partial<Record<'indikator' | 'fråga' | 'del' | 'grupp', string | number>>): string {
+function expandUncached(spec: string, values: Partial<Record<'indikator' | 'fråga' | 'del' | 'grupp' | 'indelning', string | number>>): string {
     const fill = (text: string): { text: string; empty: boolean } => {
         let empty = false;
         const out = text.replace(PLACEHOLDER, (_m, key: keyof typeof values, width?: string) => {
@@ -186,25 +188,37 @@ export function variablesOfQuestion(question: Question, context: VariableContext
     const indicator = context.indicator ?? slot?.$container;
     const units: Array<ReportingUnit | undefined> = isPerArea(question) ? unitsOfQuestion(question) : [undefined];
     const items: Array<QuestionItem | undefined> = question.items.length > 0 ? question.items : [undefined];
+    const strata: Array<Stratum | undefined> = stratumsOfQuestion(question);
     const result: SurveyVariable[] = [];
     for (const item of items) {
         const spec = variableSpecOf(question, item);
         if (!spec) continue;
         for (const unit of units) {
-            const name = expandVariablePattern(spec, {
-                indikator: indicator?.number,
-                fråga: slot ? questionNumber(slot) : undefined,
-                del: item?.name,
-                grupp: unit?.name
-            });
-            result.push({ name, question, slot, item, unit });
+            for (const stratum of strata) {
+                const name = expandVariablePattern(spec, {
+                    indikator: indicator?.number,
+                    fråga: slot ? questionNumber(slot) : undefined,
+                    del: item?.name,
+                    grupp: unit?.name,
+                    indelning: stratum?.code
+                });
+                const variable: SurveyVariable = { name, question, slot, item, unit };
+                if (stratum) variable.stratum = stratum;
+                result.push(variable);
+            }
         }
     }
     return result;
 }
 
-/** The variable that holds the answer to one item of a question for one area (either may be absent). */
-export function variableFor(question: Question, item: QuestionItem | undefined, unit: ReportingUnit | undefined, context: VariableContext = {}): string | undefined {
+/** The strata a question is asked for (per kön: kvinnor, män), or one undefined when it is not stratified. */
+export function stratumsOfQuestion(question: Question): Array<Stratum | undefined> {
+    const strata = question.stratification?.ref?.strata ?? [];
+    return strata.length > 0 ? strata : [undefined];
+}
+
+/** The variable that holds the answer to one item of a question for one area (either may be absent), and one stratum. */
+export function variableFor(question: Question, item: QuestionItem | undefined, unit: ReportingUnit | undefined, context: VariableContext = {}, stratum?: Stratum): string | undefined {
     const spec = variableSpecOf(question, item);
     if (!spec) return undefined;
     const slot = context.slot ?? slotOfInlineQuestion(question);
@@ -213,7 +227,8 @@ export function variableFor(question: Question, item: QuestionItem | undefined, 
         indikator: indicator?.number,
         fråga: slot ? questionNumber(slot) : undefined,
         del: item?.name,
-        grupp: isPerArea(question) ? unit?.name : undefined
+        grupp: isPerArea(question) ? unit?.name : undefined,
+        indelning: question.stratification ? stratum?.code : undefined
     });
 }
 

@@ -33,7 +33,7 @@ const NOT_LOOKED_UP_LOCALLY = new Set(['Indicator', 'EarlierName', 'QuestionItem
 const EXPORTS_ITS_CHILDREN = new Set(['Model', 'FileHeader', 'Survey', 'Area']);
 
 /** Nodes with no named node inside (rules, examples, answer sets' options): the walk does not enter them. */
-const NOTHING_NAMED_INSIDE = new Set(['Requirement', 'Exclusion', 'Exception', 'Ratio', 'Example', 'Definition', 'Reference', 'EarlierName', 'AnswerSet']);
+const NOTHING_NAMED_INSIDE = new Set(['Stratification', 'Requirement', 'Exclusion', 'Exception', 'Ratio', 'Example', 'Definition', 'Reference', 'EarlierName', 'AnswerSet']);
 
 export class OjScopeComputation extends DefaultScopeComputation {
     /**
@@ -63,6 +63,7 @@ export class OjScopeComputation extends DefaultScopeComputation {
         if (survey) {
             add(survey);
             survey.parts.forEach(add);
+            survey.stratifications.forEach(add);
         }
         for (const element of model.elements) {
             add(element);

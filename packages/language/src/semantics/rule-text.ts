@@ -106,6 +106,11 @@ export function exclusionSentence(indicator: Indicator): string | undefined {
     return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
+/** "fråga ii", "fråga ii A och B": a count a share or measure adds up. */
+export function ratioTargetText(target: QuestionTarget): string {
+    return targetText(target);
+}
+
 /** "Antal på fråga i / antal på fråga ii" for ratio indicators. */
 export function ratioText(indicator: Indicator): string | undefined {
     if (!indicator.ratio) return undefined;

@@ -21,7 +21,7 @@ import { joinSwedish } from '../semantics/rule-text.js';
 const TARGET_WORDS: Record<string, string> = {
     AnswerOption: 'inget svarsalternativ', AnswerSet: 'inga svarsalternativ', ReportingUnit: 'inget område eller någon grupp',
     Area: 'inget område', IndicatorQuestion: 'ingen fråga', Question: 'ingen fråga', QuestionItem: 'inget alternativ',
-    Term: 'inget begrepp', Survey: 'ingen enkät', SurveyPart: 'ingen enkätdel'
+    Term: 'inget begrepp', Survey: 'ingen enkät', SurveyPart: 'ingen enkätdel', Stratification: 'ingen indelning'
 };
 
 /** " (bara fråga i)", " (frågorna är i och ii)", or nothing when there are none. */
@@ -45,7 +45,9 @@ function expectedText(type: string): string {
 /** The token the parser found instead. */
 function foundText(image: string): string {
     if (image === '') return 'filens slut';
-    return image.startsWith('"') ? `texten ${image}` : `"${image}"`;
+    // A token can be a 1 MB text: quote its start.
+    const shown = [...image].length > 80 ? `${[...image].slice(0, 80).join('')}…` : image;
+    return image.startsWith('"') ? `texten ${shown}` : `"${shown}"`;
 }
 
 /**

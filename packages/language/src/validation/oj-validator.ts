@@ -20,6 +20,11 @@ import {
     unitsOfIndicator, unitsOfQuestion, variableSpecOf, variablesOfIndicator, variablesOfQuestion
 } from '../model/model-utils.js';
 import { joinSwedish } from '../semantics/rule-text.js';
+import { lowerIndicator } from '../semantics/lower.js';
+import { populationSentence } from '../semantics/population.js';
+import {
+    checkComparability, checkIndicatorPopulation, checkIndicatorStrata, checkMeasure, checkMeasureIndicator, checkSurveyPopulation, PopulationIssueCodes
+} from './populations.js';
 import { kommun } from '@oj/regions';
 
 export const IssueCodes = {
@@ -69,7 +74,8 @@ export const IssueCodes = {
     InvalidVariableName: 'invalid-variable-name',
     NumberOutOfRange: 'number-out-of-range',
     UnknownIndicatorNumber: 'unknown-indicator-number',
-    IndicatorPlacedTwice: 'indicator-placed-twice'
+    IndicatorPlacedTwice: 'indicator-placed-twice',
+    ...PopulationIssueCodes
 } as const;
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
@@ -83,7 +89,7 @@ export function registerValidationChecks(services: OjServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.OjValidator;
     const checks: ValidationChecks<OjAstType> = {
-        Survey: [validator.checkSurvey, validator.checkDistricts, validator.checkYear],
+        Survey: [validator.checkSurvey, validator.checkDistricts, validator.checkYear, validator.checkName, checkSurveyPopulation],
         AnswerSet: [validator.checkAnswerSet, validator.checkName],
         AnswerOption: [validator.checkName, validator.checkOptionCode],
         Area: [validator.checkArea, validator.checkName],
@@ -92,7 +98,12 @@ export function registerValidationChecks(services: OjServices): void {
         SurveyPart: validator.checkName,
         QuestionItem: validator.checkName,
         Question: [validator.checkQuestion, validator.checkName, validator.checkSharedVariableSpelling],
-        Indicator: [validator.checkIndicator, validator.checkIndicatorUniqueness, validator.checkPrintedParts, validator.checkVariables, validator.checkIndicatorNumber, validator.checkVariableSpelling],
+        Indicator: [
+            validator.checkIndicator, validator.checkIndicatorUniqueness, validator.checkPrintedParts, validator.checkVariables,
+            validator.checkIndicatorNumber, validator.checkVariableSpelling, checkIndicatorPopulation, checkMeasureIndicator, checkIndicatorStrata
+        ],
+        Measure: checkMeasure,
+        Comparability: checkComparability,
         IndicatorQuestion: [validator.checkIndicatorQuestion, validator.checkName],
         EarlierName: [validator.checkEarlierName, validator.checkYear],
         AnswerCondition: validator.checkAnswerCondition,
@@ -121,7 +132,8 @@ const PRINTED_PARTS: Array<{ property: keyof Indicator; label: string; surveyDef
 
 /** Keywords that may be written once per indicator or survey: writing one twice loses the first. */
 const SINGLE_KEYWORDS: Record<string, string[]> = {
-    Indicator: ['beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'datakälla', 'felkällor', 'målpopulation', 'nämnare', 'redovisningsnivåer', 'kommentar', 'tidigare', 'utesluts', 'undantas', 'andel', 'områden', 'redovisas'],
+    // "kommentar" may be written several times: each is a paragraph of the printed comment.
+    Indicator: ['beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'datakälla', 'felkällor', 'målpopulation', 'nämnare', 'redovisningsnivåer', 'tidigare', 'utesluts', 'undantas', 'andel', 'mått', 'områden', 'redovisas'],
     Survey: ['år', 'mätdatum', 'period', 'målpopulation', 'redovisningsnivåer', 'variabelmönster', 'datakälla', 'felkällor', 'nämnare'],
     Question: ['svar', 'antal', 'flerval', 'per', 'variabel'],
     PrintedDocument: ['undertitel', 'utgivare', 'publicerad']
@@ -295,9 +307,11 @@ export class OjValidator {
             const missing: string[] = [];
             if (isPerArea(question) && !placeholders.includes('grupp')) missing.push('{grupp}');
             if (question.items.length > 1 && !item?.variable && !placeholders.includes('del')) missing.push('{del}');
+            if (question.stratification && !placeholders.includes('indelning')) missing.push('{indelning}');
             if (missing.length > 0) {
+                const what = missing.includes('{grupp}') ? 'områden' : missing.includes('{del}') ? 'alternativ' : 'delar av indelningen (t.ex. kvinnor och män)';
                 report(IssueCodes.VariablePatternIncomplete,
-                    `Variabelnamnet "${spec}" ger samma variabel för flera ${missing.includes('{grupp}') ? 'områden' : 'alternativ'}; lägg till ${missing.join(' och ')}.`,
+                    `Variabelnamnet ${shorten(spec)} ger samma variabel för flera ${what}; lägg till ${missing.join(' och ')}.`,
                     node, property);
             }
             if (shared && (placeholders.includes('indikator') || placeholders.includes('fråga'))) {
@@ -309,9 +323,9 @@ export class OjValidator {
     }
 
     protected checkPatternPlaceholders(spec: string, accept: ValidationAcceptor, node: Survey, property: 'variablePattern'): void {
-        const unknown = [...spec.matchAll(/\{([^}]*)\}/g)].map(m => m[1]).filter(p => !/^(indikator|fråga|del|grupp)(:\d+)?$/.test(p));
+        const unknown = [...spec.matchAll(/\{([^}]*)\}/g)].map(m => m[1]).filter(p => !/^(indikator|fråga|del|grupp|indelning)(:\d+)?$/.test(p));
         if (unknown.length > 0) {
-            this.issue(accept, 'error', IssueCodes.VariablePatternIncomplete, `Okänd platshållare ${unknown.map(u => `{${u}}`).join(', ')}; tillåtna är {indikator}, {indikator:02}, {fråga}, {del} och {grupp}.`, node, property);
+            this.issue(accept, 'error', IssueCodes.VariablePatternIncomplete, `Okänd platshållare ${unknown.map(u => `{${u}}`).join(', ')}; tillåtna är {indikator}, {indikator:02}, {fråga}, {del}, {grupp} och {indelning}.`, node, property);
         }
     }
 
@@ -341,7 +355,8 @@ export class OjValidator {
         const used = indicator.requirements.some(r => r.alternatives.some(a => slotsInExpression(a).includes(slot)))
             || slotsInExpression(indicator.exclusion?.condition).includes(slot)
             || slotsInExpression(indicator.exception?.condition).includes(slot)
-            || indicator.ratio?.numerator?.question.ref === slot || indicator.ratio?.denominator?.question.ref === slot;
+            || indicator.ratio?.numerator?.question.ref === slot || indicator.ratio?.denominator?.question.ref === slot
+            || [indicator.measure?.numerator, indicator.measure?.denominator].some(o => o?.terms.some(t => t.target?.question?.ref === slot));
         if (!used) {
             this.issue(accept, 'warning', IssueCodes.UnusedQuestion, `Fråga ${slot.name} används inte i regeln, uteslutningen eller andelen.`, slot, 'name');
         }
@@ -350,8 +365,8 @@ export class OjValidator {
     checkIndicator = (indicator: Indicator, accept: ValidationAcceptor): void => {
         this.checkSingleParts(indicator, accept);
         const hasRule = indicator.requirements.length > 0;
-        if (!hasRule && !indicator.ratio) {
-            this.issue(accept, 'error', IssueCodes.RequirementMissing, `Indikator ${indicator.number} saknar regel: skriv "krävs: …" (eller "andel: …" för en kvot).`, indicator, 'name');
+        if (!hasRule && !indicator.ratio && !indicator.measure) {
+            this.issue(accept, 'error', IssueCodes.RequirementMissing, `Indikator ${indicator.number} saknar regel: skriv "krävs: …" (eller "andel: …" för en kvot, "mått: …" för ett bakgrundsmått).`, indicator, 'name');
         }
         if (hasRule && indicator.ratio) {
             this.issue(accept, 'error', IssueCodes.RequirementMissing, `Indikator ${indicator.number} har både "krävs" och "andel"; välj det ena.`, indicator, 'ratio');
@@ -378,7 +393,7 @@ export class OjValidator {
         }
         indicator.qualityAreas.forEach((area, index) => {
             if (!QUALITY_AREAS.includes(area)) {
-                this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `"${area}" är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
+                this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `${shorten(area)} är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
             }
         });
     };
@@ -415,7 +430,7 @@ export class OjValidator {
         }
         const sameName = facts.indicatorsByName.get(`${key}#${indicator.name}`);
         if (sameName.length > 1) {
-            this.issue(accept, 'error', IssueCodes.DuplicateIndicatorName, `Namnet "${indicator.name}" används av ${sameName.length} indikatorer${survey ? ` i ${survey.name}` : ''}.`, indicator, 'name');
+            this.issue(accept, 'error', IssueCodes.DuplicateIndicatorName, `Namnet ${shorten(indicator.name)} används av ${sameName.length} indikatorer${survey ? ` i ${survey.name}` : ''}.`, indicator, 'name');
         }
     };
 
@@ -435,8 +450,13 @@ export class OjValidator {
         // An empty string ("beskrivning \"\"", as the quick fix writes it) is written but still has no text to print.
         const hasText = (value: unknown) => (Array.isArray(value) ? value.some(hasText) : typeof value !== 'string' || /\S/.test(value));
         const missing = PRINTED_PARTS.filter(part => {
+            // A background measure has no desired direction (and must not have one); the population and
+            // denominator sentences may be generated from the declared population and the share of counts.
+            if (part.property === 'direction' && indicator.measure) return false;
+            if (part.property === 'targetPopulation') return !/\S/.test(populationSentence(indicator));
             const value = indicator[part.property];
             if (written(value)) return !hasText(value);
+            if (part.property === 'denominator' && (indicator.measure || indicator.ratio || (!survey?.denominator && lowerIndicator(indicator).population))) return false;
             if (part.surveyDefault && survey) {
                 const fallback = survey[part.surveyDefault];
                 return !written(fallback) || !hasText(fallback);
@@ -506,7 +526,7 @@ export class OjValidator {
         const facts = this.workspace.facts();
         if (facts.surveysByYear.get(earlier.year).length === 0) return;
         if (!facts.indicatorNamesByYear.get(earlier.year).includes(earlier.name)) {
-            this.issue(accept, 'warning', IssueCodes.EarlierNameUnresolved, `Det finns ingen indikator "${earlier.name}" i ${earlier.year} års enkät.`, earlier, 'name');
+            this.issue(accept, 'warning', IssueCodes.EarlierNameUnresolved, `Det finns ingen indikator ${shorten(earlier.name)} i ${earlier.year} års enkät.`, earlier, 'name');
         }
     };
 
@@ -541,7 +561,7 @@ export class OjValidator {
     };
 
     /** A name is an identifier in generated code, a key in data and a word in documents. */
-    checkName = (node: AnswerSet | AnswerOption | Area | Group | Term | SurveyPart | QuestionItem | Question | IndicatorQuestion, accept: ValidationAcceptor): void => {
+    checkName = (node: Survey | AnswerSet | AnswerOption | Area | Group | Term | SurveyPart | QuestionItem | Question | IndicatorQuestion, accept: ValidationAcceptor): void => {
         const name = node.name;
         if (typeof name !== 'string') return;
         const bad = [...name].find(c => NON_NAME_CHARACTERS.test(c));
@@ -614,9 +634,6 @@ export class OjValidator {
             if (!city) {
                 this.issue(accept, 'error', IssueCodes.UnknownKommun, `Stadsdelen ${district.code}: det finns ingen kommun med kommunkoden ${kod} i kommunregistret.`, district, 'code');
             }
-            if (district.code.endsWith('-00')) {
-                this.issue(accept, 'error', IssueCodes.UnknownKommun, `Stadsdelen ${district.code}: stadsdelar numreras från 01.`, district, 'code');
-            }
             if (codes.has(district.code)) {
                 this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Stadsdelen ${district.code} finns redan i enkäten.`, district, 'code');
             }
@@ -625,7 +642,7 @@ export class OjValidator {
                 this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Det finns redan en stadsdel som heter ${shorten(district.name)}${city ? ` i ${city.namn}` : ''}.`, district, 'name');
             }
             if (district.name !== undefined && district.name.trim() === '') {
-                this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Stadsdelen ${district.code} saknar namn.`, district, 'name');
+                this.issue(accept, 'error', IssueCodes.InvalidName, `Stadsdelen ${district.code} saknar namn.`, district, 'name');
             }
             codes.add(district.code);
             names.add(nameKey);
@@ -664,6 +681,27 @@ const MAX_YEAR = 2100;
  * embeddings, overrides and isolates (the "Trojan Source" characters).
  */
 export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text for a terminal: control, format and line-separator characters (ESC, C1, bidi overrides,
+ * U+2028) as U+XXXX, so a message quoting model text cannot steer the terminal it is printed on.
+ * Tab and line feed stay.
+ */
+export function visibleControls(text: string): string {
+    return text.replace(/[^\P{C}\t\n]|[\u2028\u2029]/gu, c => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+/** Characters XML 1.0 does not allow: C0 controls but tab and line ends, lone surrogates, U+FFFE and U+FFFF. */
+export const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text an XML writer (Word, Excel) can carry: a vertical tab (Word's manual line break, common in
+ * pasted text) becomes a space, so words are not glued together; other characters XML does not
+ * allow are removed. Validation reports them; this keeps a model with errors from breaking a file.
+ */
+export function xmlSafe(text: string): string {
+    return text.replace(/\u000B/g, ' ').replace(XML_INVALID, '');
+}
 
 /** Characters a name may not hold though the ID terminal lets them through (× and ÷ are in Latin-1's letter block). */
 const NON_NAME_CHARACTERS = /[\u00D7\u00F7]/;
