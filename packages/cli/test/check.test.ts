@@ -53,7 +53,7 @@ describe('oj check', () => {
     test('a valid model exits 0 and prints nothing on stdout', async () => {
         const result = await oj(['check', 'valid.oj']);
         expect(result.stdout).toBe('');
-        expect(result.stderr).toContain('1 filer kontrollerade: 0 fel, 0 varningar.');
+        expect(result.stderr).toContain('1 fil kontrollerad: 0 fel, 0 varningar.');
         expect(result.code).toBe(0);
     });
 
@@ -79,8 +79,8 @@ describe('oj check', () => {
 
     test('a path that does not exist is an error, not an empty success', async () => {
         const result = await oj(['check', 'nothing-here']);
-        expect(result.code).not.toBe(0);
-        expect(result.stderr).toContain('Hittar inte nothing-here');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('Kan inte läsa nothing-here: filen eller mappen finns inte.\n');
     });
 
     test('in-process check reports the same diagnostics', async () => {

@@ -73,7 +73,8 @@ describe('oj evaluate on the 2019 set', () => {
     });
 
     test('one row per respondent, indicator and group; group empty for an indicator without areas', () => {
-        expect(Object.keys(units[0])).toEqual(['unit', 'indicator', 'group', 'stratum', 'status', 'numerator', 'denominator', 'value']);
+        expect(Object.keys(units[0])).toEqual(['unit', 'name', 'indicator', 'group', 'stratum', 'status', 'numerator', 'denominator', 'value']);
+        expect(units.find(r => r.unit === '0114')?.name).toBe('Upplands Väsby');
         const perRespondent = units.filter(r => r.unit === '0180-01').length;
         expect(units).toHaveLength(4 * perRespondent);
         expect(status(units, '0180-01', 1)).toBe('met');
@@ -137,18 +138,20 @@ describe('oj evaluate on the 2019 set', () => {
         expect(empty).toMatchObject({ numerator: '0', denominator: '0', share: '' });
     });
 
-    test('results.xlsx: a sheet per area with shares as percentages, a frozen header and set widths', async () => {
+    test('results.xlsx: the info sheet first, a sheet per area, a row per respondent with its name, statuses in words', async () => {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(path.join(dir, 'ut/results.xlsx'));
         const names = workbook.worksheets.map(w => w.name);
-        expect(names).toEqual(expect.arrayContaining(['Ekonomiskt bistånd', 'Barn och unga', 'LSS barn', 'LSS vuxen', 'LSS']));
+        expect(names[0]).toBe('Om resultaten');
+        expect(names).toEqual(expect.arrayContaining(['Ekonomiskt bistånd', 'Barn och unga', 'LSS barn', 'LSS vuxen', 'LSS', 'Ej svarat']));
         const sheet = workbook.getWorksheet('Ekonomiskt bistånd')!;
-        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-        expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['Nr', 'Indikator', 'Riket', 'Stockholms län', 'Västra Götalands län']));
-        const row2 = sheet.getRow(2);
-        expect(row2.getCell(1).value).toBe(1);
-        expect(row2.getCell(3).numFmt).toBe('0%');
-        expect(sheet.getColumn(2).width).toBe(60);
+        const rowOf = (unit: string) => { let found: ExcelJS.Row | undefined; sheet.eachRow(r => { if (!found && r.getCell(1).value === unit) found = r; }); return found!; };
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 3 });
+        expect(sheet.getRow(4).values).toEqual(expect.arrayContaining(['Kod', 'Namn', 'Län']));
+        expect([rowOf('0114').getCell(2).value, rowOf('0114').getCell(3).value]).toEqual(['Upplands Väsby', 'Stockholms län']);
+        expect(rowOf('1480-01').getCell(3).value).toBe('Västra Götalands län');
+        const indicator2 = (sheet.getRow(4).values as string[]).findIndex(v => typeof v === 'string' && v.startsWith('2. '));
+        expect(['0180', '0114', '1480', '1480-01'].map(u => rowOf(u).getCell(indicator2).value)).toEqual(['Uppnådd', 'Ej uppnådd', 'Utesluten', 'Uppnådd']);
     });
 
     test('--json prints a machine-readable summary', async () => {
@@ -206,7 +209,7 @@ describe('input as Excel and survey tools save it', () => {
     });
 });
 
-describe('bad input: exit 1, every problem named, no result files', () => {
+describe('bad input: every problem named, no result files', () => {
     async function expectRejected(file: string, content: string | Buffer, ...expected: RegExp[]) {
         fs.writeFileSync(path.join(dir, file), content);
         const out = `ut-${file}`;
@@ -237,10 +240,10 @@ describe('bad input: exit 1, every problem named, no result files', () => {
         await expectRejected('binary.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13]), /kan inte läsas som XLSX/);
     });
 
-    test('a file that cannot be read: no such file, or a folder', async () => {
-        for (const [target, reason] of [['finns-inte.csv', /Filen finns-inte\.csv kan inte läsas: filen finns inte\./], ['.', /kan inte läsas: det är en mapp\./]] as const) {
+    test('a file that cannot be read (no such file, or a folder) is a file problem: exit 2', async () => {
+        for (const [target, reason] of [['finns-inte.csv', /Kan inte läsa svarsfilen finns-inte\.csv: filen eller mappen finns inte\./], ['.', /Kan inte läsa svarsfilen \.: det är en mapp, inte en fil\./]] as const) {
             const result = await oj(['evaluate', example, '-r', target, '-o', 'ut-unreadable']);
-            expect(result.code).toBe(1);
+            expect(result.code).toBe(2);
             expect(result.stderr).toMatch(reason);
             expect(result.stderr).toContain('Inga resultatfiler skrevs.');
             expect(fs.existsSync(path.join(dir, 'ut-unreadable'))).toBe(false);
@@ -271,7 +274,7 @@ describe('bad input: exit 1, every problem named, no result files', () => {
 
     test('a unit that is not a kommunkod, and a ragged row', async () => {
         const csv = responsesCsv() + `=cmd|' /C calc'!A0,Evil\n0581,Norrköping,1\n`;
-        await expectRejected('ragged.csv', csv, /rad 6, enhet =cmd\|' \/C calc'!A0: Enhetskoden börjar inte med en fyrsiffrig kommunkod/, /rad 7: Raden har 3 fält men rubrikraden/);
+        await expectRejected('ragged.csv', csv, /rad 6, enhet =cmd\|' \/C calc'!A0: "=cmd\|' \/C calc'!A0" är ingen enhetskod: en kommunkod har fyra siffror/, /rad 7: Raden har 3 fält men rubrikraden/);
     });
 });
 

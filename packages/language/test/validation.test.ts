@@ -523,6 +523,29 @@ const cases: Case[] = [
         clean: [[SURVEY.replace('variabelmönster "T{indikator}_{fråga}{del}[_{grupp}]"', 'variabelmönster "T{indikator:02}_{fråga}{del}[_{grupp}]"') + indicator(PLAIN)]]
     },
 
+    // ------------------------------------------------------------------ the printed document
+    {
+        name: 'a document that places an indicator the survey does not have',
+        code: IssueCodes.UnknownIndicatorNumber, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN), tillhör('dokument "D" { avsnitt "A" { indikatorer 1, «2» } }')],
+        message: /^Det finns ingen indikator 2 att placera i dokumentet\.$/,
+        clean: [[SURVEY + indicator(PLAIN), tillhör('dokument "D" { avsnitt "A" { indikatorer 1 } }')]]
+    },
+    {
+        name: 'a document that places an indicator twice',
+        code: IssueCodes.IndicatorPlacedTwice, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN), tillhör('dokument "D" { avsnitt "A" { indikatorer 1 } avsnitt "B" { indikatorer «1» } }')],
+        message: /^Indikator 1 placeras redan tidigare i dokumentet; den beskrivs bara en gång\.$/,
+        clean: [[SURVEY + indicator(PLAIN), tillhör('dokument "D" { avsnitt "A" { indikatorer 1 } avsnitt "B" { stycke "Inga." } }')]]
+    },
+    {
+        name: 'a publication date that is neither a month nor a date',
+        code: IssueCodes.InvalidDate, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN), tillhör('dokument "D" { publicerad «"juni 2019"» }')],
+        message: /^Publiceringsdatum "juni 2019" är inte en månad \(ÅÅÅÅ-MM\) eller ett datum \(ÅÅÅÅ-MM-DD\)\.$/,
+        clean: [[SURVEY + indicator(PLAIN), tillhör('dokument "D" { publicerad "2019-06" }')], [SURVEY + indicator(PLAIN), tillhör('dokument "D" { publicerad "2019-06-14" }')]]
+    },
+
     // ------------------------------------------------------------------ survey and earlier names
     {
         name: 'a measurement date that is not a date',

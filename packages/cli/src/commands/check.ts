@@ -1,6 +1,9 @@
 /** `oj check`: every diagnostic as file:line:col severity message [code]; exit 1 on errors. */
 import type { Command } from 'commander';
-import { displayPath, openWorkspace, severityName } from '../workspace.js';
+import { painter } from '../color.js';
+import { withExamples } from '../frame.js';
+import { agree, count } from '../format.js';
+import { displayPath, openModel, severityName } from '../workspace.js';
 
 export interface CheckedDiagnostic {
     file: string;
@@ -12,7 +15,7 @@ export interface CheckedDiagnostic {
 }
 
 export async function check(inputs: string[]): Promise<{ diagnostics: CheckedDiagnostic[]; files: number }> {
-    const workspace = await openWorkspace(inputs);
+    const workspace = await openModel(inputs);
     const diagnostics: CheckedDiagnostic[] = [];
     for (const [document, items] of workspace.diagnostics) {
         const file = displayPath(document.uri);
@@ -27,9 +30,9 @@ export async function check(inputs: string[]): Promise<{ diagnostics: CheckedDia
 }
 
 export function registerCheck(program: Command, setExitCode: (code: number) => void): void {
-    program.command('check')
+    const command = program.command('check')
         .description('Kontrollera modellfiler (.oj) och skriv ut fel och varningar')
-        .argument('<paths...>', 'filer eller mappar')
+        .argument('<sökvägar...>', 'filer eller mappar')
         .option('--json', 'skriv resultatet som JSON')
         .option('-v, --verbose', 'visa även information och tips från analysen')
         .action(async (paths: string[], options: { json?: boolean; verbose?: boolean }) => {
@@ -42,11 +45,14 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
             if (options.json) {
                 process.stdout.write(JSON.stringify({ files, errors, warnings, diagnostics }, null, 2) + '\n');
             } else {
+                const paint = painter(process.stdout);
+                const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan', hint: 'dim' } as const;
                 for (const d of diagnostics) {
-                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}${d.code ? ` [${d.code}]` : ''}\n`);
+                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${d.message}${d.code ? ` [${d.code}]` : ''}\n`);
                 }
-                process.stderr.write(`${files} filer kontrollerade: ${errors} fel, ${warnings} varningar.\n`);
+                process.stderr.write(`${count(files, 'fil', 'filer')} ${agree(files, 'kontrollerad', 'kontrollerade')}: ${errors} fel, ${count(warnings, 'varning', 'varningar')}.\n`);
             }
             setExitCode(errors > 0 ? 1 : 0);
         });
+    withExamples(command, ['oj check examples/oj2019', 'oj check --json indikator-1.oj > diagnoser.json']);
 }

@@ -1,7 +1,10 @@
 /** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv, indicators.csv and results.xlsx out. */
+import * as fs from 'node:fs';
 import type { Command } from 'commander';
-import { evaluateResponsesFile, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
-import { errorCount, openSurveyWorkspace, reportSurveyChoice, SURVEY_OPTION } from '../workspace.js';
+import { describeFileError, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
+import { evaluateAndPublish } from '@oj/publishing';
+import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
+import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 export type EvaluateResult =
     | { ok: true; summary: EvaluationSummary }
@@ -9,13 +12,22 @@ export type EvaluateResult =
 
 /** Evaluates a response file against the model in `inputs`; nothing is written unless both are valid. */
 export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions & { survey?: string } = {}): Promise<EvaluateResult> {
-    const workspace = await openSurveyWorkspace(inputs, options.survey);
+    // A response file that is not there or is not a file is a file problem (exit 2), not bad input.
+    let stat: fs.Stats;
+    try {
+        stat = fs.statSync(responses);
+        fs.accessSync(responses, fs.constants.R_OK);
+    } catch (error) {
+        throw usageError(`Kan inte läsa svarsfilen ${responses}: ${describeFileError(error)}. Inga resultatfiler skrevs.`);
+    }
+    if (stat.isDirectory()) throw usageError(`Kan inte läsa svarsfilen ${responses}: ${describeFileError({ code: 'EISDIR' })}. Inga resultatfiler skrevs.`);
+    const workspace = await openSurveyModel(inputs, options.survey);
     const modelErrors = errorCount(workspace);
     if (modelErrors > 0) {
         return { ok: false, modelErrors, problems: [], message: `Modellen har ${modelErrors} fel; kör "oj check" för att se dem.` };
     }
     try {
-        return { ok: true, summary: await evaluateResponsesFile(workspace.models, responses, outDir, options) };
+        return { ok: true, summary: await evaluateAndPublish(workspace.models, responses, outDir, options) };
     } catch (error) {
         if (!(error instanceof ResponseFileError)) throw error;
         return { ok: false, modelErrors: 0, problems: error.problems, message: error.message };
@@ -23,30 +35,28 @@ export async function evaluate(inputs: string[], responses: string, outDir: stri
 }
 
 export function registerEvaluate(program: Command, setExitCode: (code: number) => void): void {
-    program.command('evaluate')
+    const command = program.command('evaluate')
         .description('Utvärdera en svarsfil (CSV eller XLSX) mot modellen')
-        .argument('<paths...>', 'filer eller mappar med modellen')
-        .requiredOption('-r, --responses <file>', 'svarsfilen: en rad per kommun/stadsdel, en kolumn per variabel')
-        .requiredOption('-o, --out <dir>', 'mapp för units.csv, aggregates.csv, indicators.csv och results.xlsx')
+        .argument('<sökvägar...>', 'filer eller mappar med modellen')
+        .requiredOption('-r, --responses <fil>', 'svarsfilen: en rad per kommun/stadsdel, en kolumn per variabel')
+        .requiredOption('-o, --out <mapp>', 'mapp för units.csv, aggregates.csv, indicators.csv och results.xlsx')
         .option('--json', 'skriv en sammanfattning som JSON')
         .option(...SURVEY_OPTION)
         .action(async (paths: string[], options: { responses: string; out: string; json?: boolean; enkät?: string }) => {
-            // Progress only where a person watches it, and not in the middle of JSON.
+            // Progress only where a person watches it, and not in the middle of JSON; piped output stays plain.
             const progress = process.stderr.isTTY && !options.json
                 ? (done: number, total: number) => process.stderr.write(`\rUtvärderar: ${done} av ${total} svarande…`)
                 : undefined;
             let result: EvaluateResult;
             try {
                 result = await evaluate(paths, options.responses, options.out, { onProgress: progress, survey: options.enkät });
-            } catch (error) {
-                if (reportSurveyChoice(error, setExitCode)) return;
-                throw error;
+            } finally {
+                if (progress) process.stderr.write('\r\x1b[K');
             }
-            if (progress) process.stderr.write('\r\x1b[K');
             if (!result.ok) {
                 if (options.json) process.stdout.write(JSON.stringify({ ok: false, modelErrors: result.modelErrors, problems: result.problems }, null, 2) + '\n');
                 else process.stderr.write(result.modelErrors > 0 ? `${result.message}\n` : `${result.message}\nInga resultatfiler skrevs.\n`);
-                setExitCode(1);
+                setExitCode(EXIT_INPUT_ERRORS);
                 return;
             }
             const { summary } = result;
@@ -63,4 +73,5 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
             }
             setExitCode(0);
         });
+    withExamples(command, ['oj evaluate examples/oj2019 --responses svar.csv --out resultat/', 'oj evaluate examples/oj2019 -r svar.xlsx -o resultat/ --json']);
 }

@@ -8,6 +8,7 @@ import * as langium from 'langium';
 
 export const OjTerminals = {
     WS: /\s+/,
+    DISTRICT_CODE: /[0-9]{4}-[0-9]{2}/,
     DECIMAL: /[0-9]+\.[0-9]+/,
     INT: /[0-9]+/,
     ID: /[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/,
@@ -38,26 +39,34 @@ export type OjKeywordNames =
     | "antal"
     | "av"
     | "avses"
+    | "avsnitt"
     | "begrepp"
     | "beskrivning"
+    | "bland"
     | "blankt"
     | "datakälla"
     | "del"
+    | "dokument"
     | "ej"
     | "eller"
     | "enkät"
     | "enkäten"
+    | "etikett"
     | "exempel"
     | "felkällor"
     | "flerval"
     | "fråga"
     | "för"
+    | "förteckning"
     | "ger"
     | "grupp"
     | "indelning"
     | "indikator"
+    | "indikatorer"
+    | "infoga"
     | "inte"
     | "jämförbar"
+    | "kolofon"
     | "kommentar"
     | "kommun"
     | "kommuner"
@@ -66,6 +75,7 @@ export type OjKeywordNames =
     | "kunskapsstöd"
     | "kvalitetsområde"
     | "lagstiftning"
+    | "lista"
     | "län"
     | "med"
     | "medelvärde"
@@ -74,16 +84,20 @@ export type OjKeywordNames =
     | "målpopulation"
     | "mått"
     | "negativ"
+    | "numrerad"
     | "nämnare"
     | "något"
     | "och"
     | "område"
     | "områden"
+    | "områdesavsnitt"
+    | "områdestabell"
     | "området"
     | "per"
     | "period"
     | "positiv"
     | "process"
+    | "publicerad"
     | "på"
     | "redovisas"
     | "redovisningsnivåer"
@@ -98,18 +112,22 @@ export type OjKeywordNames =
     | "stadsdelar"
     | "storstad"
     | "struktur"
+    | "stycke"
     | "summa"
     | "svar"
     | "svarsalternativ"
+    | "svarsfrekvens"
     | "syfte"
     | "tidigare"
     | "tillhör"
     | "totalt"
     | "typ"
     | "undantas"
+    | "undertitel"
     | "uppnådd"
     | "utesluten"
     | "utesluts"
+    | "utgivare"
     | "variabel"
     | "variabelmönster"
     | "{"
@@ -265,6 +283,50 @@ export function isDirection(item: unknown): item is Direction {
     return item === 'positiv' || item === 'negativ';
 }
 
+export interface District extends langium.AstNode {
+    readonly $container: Survey;
+    readonly $type: 'District';
+    code: string;
+    name: string;
+}
+
+export const District = {
+    $type: 'District',
+    code: 'code',
+    name: 'name'
+} as const;
+
+export function isDistrict(item: unknown): item is District {
+    return reflection.isInstance(item, District.$type);
+}
+
+export type DocumentBlock = DocumentSection | GeneratedBlock | HeadingBlock | IndicatorsBlock | ListBlock | TextBlock;
+
+export const DocumentBlock = {
+    $type: 'DocumentBlock'
+} as const;
+
+export function isDocumentBlock(item: unknown): item is DocumentBlock {
+    return reflection.isInstance(item, DocumentBlock.$type);
+}
+
+export interface DocumentSection extends langium.AstNode {
+    readonly $container: DocumentSection | PrintedDocument;
+    readonly $type: 'DocumentSection';
+    blocks: Array<DocumentBlock>;
+    title: string;
+}
+
+export const DocumentSection = {
+    $type: 'DocumentSection',
+    blocks: 'blocks',
+    title: 'title'
+} as const;
+
+export function isDocumentSection(item: unknown): item is DocumentSection {
+    return reflection.isInstance(item, DocumentSection.$type);
+}
+
 export interface EarlierName extends langium.AstNode {
     readonly $container: Indicator;
     readonly $type: 'EarlierName';
@@ -284,7 +346,7 @@ export function isEarlierName(item: unknown): item is EarlierName {
     return reflection.isInstance(item, EarlierName.$type);
 }
 
-export type Element = AnswerSet | Area | Indicator | Question | Term;
+export type Element = AnswerSet | Area | Indicator | PrintedDocument | Question | Term;
 
 export const Element = {
     $type: 'Element'
@@ -412,6 +474,29 @@ export function isFileHeader(item: unknown): item is FileHeader {
     return reflection.isInstance(item, FileHeader.$type);
 }
 
+export interface GeneratedBlock extends langium.AstNode {
+    readonly $container: DocumentSection;
+    readonly $type: 'GeneratedBlock';
+    content: GeneratedContent;
+    population?: number;
+}
+
+export const GeneratedBlock = {
+    $type: 'GeneratedBlock',
+    content: 'content',
+    population: 'population'
+} as const;
+
+export function isGeneratedBlock(item: unknown): item is GeneratedBlock {
+    return reflection.isInstance(item, GeneratedBlock.$type);
+}
+
+export type GeneratedContent = 'förteckning' | 'områdesavsnitt' | 'områdestabell' | 'svarsfrekvens';
+
+export function isGeneratedContent(item: unknown): item is GeneratedContent {
+    return item === 'förteckning' || item === 'områdestabell' || item === 'svarsfrekvens' || item === 'områdesavsnitt';
+}
+
 export interface Group extends langium.AstNode {
     readonly $container: Area;
     readonly $type: 'Group';
@@ -427,6 +512,21 @@ export const Group = {
 
 export function isGroup(item: unknown): item is Group {
     return reflection.isInstance(item, Group.$type);
+}
+
+export interface HeadingBlock extends langium.AstNode {
+    readonly $container: DocumentSection;
+    readonly $type: 'HeadingBlock';
+    text: string;
+}
+
+export const HeadingBlock = {
+    $type: 'HeadingBlock',
+    text: 'text'
+} as const;
+
+export function isHeadingBlock(item: unknown): item is HeadingBlock {
+    return reflection.isInstance(item, HeadingBlock.$type);
 }
 
 export interface Indicator extends langium.AstNode {
@@ -523,6 +623,38 @@ export const IndicatorQuestion = {
 
 export function isIndicatorQuestion(item: unknown): item is IndicatorQuestion {
     return reflection.isInstance(item, IndicatorQuestion.$type);
+}
+
+export interface IndicatorsBlock extends langium.AstNode {
+    readonly $container: DocumentSection;
+    readonly $type: 'IndicatorsBlock';
+    numbers: Array<number>;
+}
+
+export const IndicatorsBlock = {
+    $type: 'IndicatorsBlock',
+    numbers: 'numbers'
+} as const;
+
+export function isIndicatorsBlock(item: unknown): item is IndicatorsBlock {
+    return reflection.isInstance(item, IndicatorsBlock.$type);
+}
+
+export interface ListBlock extends langium.AstNode {
+    readonly $container: DocumentSection;
+    readonly $type: 'ListBlock';
+    items: Array<string>;
+    numbered: boolean;
+}
+
+export const ListBlock = {
+    $type: 'ListBlock',
+    items: 'items',
+    numbered: 'numbered'
+} as const;
+
+export function isListBlock(item: unknown): item is ListBlock {
+    return reflection.isInstance(item, ListBlock.$type);
 }
 
 export interface Measure extends langium.AstNode {
@@ -638,6 +770,23 @@ export function isNumericCondition(item: unknown): item is NumericCondition {
     return reflection.isInstance(item, NumericCondition.$type);
 }
 
+export interface OptionLabel extends langium.AstNode {
+    readonly $container: Question;
+    readonly $type: 'OptionLabel';
+    option: langium.Reference<AnswerOption>;
+    text: string;
+}
+
+export const OptionLabel = {
+    $type: 'OptionLabel',
+    option: 'option',
+    text: 'text'
+} as const;
+
+export function isOptionLabel(item: unknown): item is OptionLabel {
+    return reflection.isInstance(item, OptionLabel.$type);
+}
+
 export interface Or extends langium.AstNode {
     readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'Or';
@@ -661,6 +810,31 @@ export function isOutcomeStatus(item: unknown): item is OutcomeStatus {
     return item === 'uppnådd' || item === 'utesluten' || item === 'saknas';
 }
 
+export interface PrintedDocument extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'PrintedDocument';
+    colophon: Array<string>;
+    published?: string;
+    publisher?: string;
+    sections: Array<DocumentSection>;
+    subtitle?: string;
+    title: string;
+}
+
+export const PrintedDocument = {
+    $type: 'PrintedDocument',
+    colophon: 'colophon',
+    published: 'published',
+    publisher: 'publisher',
+    sections: 'sections',
+    subtitle: 'subtitle',
+    title: 'title'
+} as const;
+
+export function isPrintedDocument(item: unknown): item is PrintedDocument {
+    return reflection.isInstance(item, PrintedDocument.$type);
+}
+
 export type Quantifier = 'något' | 'samtliga';
 
 export function isQuantifier(item: unknown): item is Quantifier {
@@ -672,6 +846,7 @@ export interface Question extends langium.AstNode {
     readonly $type: 'Question';
     answerSet?: langium.Reference<AnswerSet>;
     items: Array<QuestionItem>;
+    labels: Array<OptionLabel>;
     multipleChoice: boolean;
     name: string;
     numeric: boolean;
@@ -686,6 +861,7 @@ export const Question = {
     $type: 'Question',
     answerSet: 'answerSet',
     items: 'items',
+    labels: 'labels',
     multipleChoice: 'multipleChoice',
     name: 'name',
     numeric: 'numeric',
@@ -864,6 +1040,7 @@ export interface Survey extends langium.AstNode {
     readonly $type: 'Survey';
     dataSource?: string;
     denominator?: string;
+    districts: Array<District>;
     errorSources?: string;
     levels: Array<ReportingLevel>;
     levelsText?: string;
@@ -883,6 +1060,7 @@ export const Survey = {
     $type: 'Survey',
     dataSource: 'dataSource',
     denominator: 'denominator',
+    districts: 'districts',
     errorSources: 'errorSources',
     levels: 'levels',
     levelsText: 'levelsText',
@@ -940,6 +1118,21 @@ export function isTerm(item: unknown): item is Term {
     return reflection.isInstance(item, Term.$type);
 }
 
+export interface TextBlock extends langium.AstNode {
+    readonly $container: DocumentSection;
+    readonly $type: 'TextBlock';
+    text: string;
+}
+
+export const TextBlock = {
+    $type: 'TextBlock',
+    text: 'text'
+} as const;
+
+export function isTextBlock(item: unknown): item is TextBlock {
+    return reflection.isInstance(item, TextBlock.$type);
+}
+
 export type VariableSpec = string;
 
 export function isVariableSpec(item: unknown): item is VariableSpec {
@@ -954,6 +1147,9 @@ export type OjAstType = {
     Area: Area
     Comparability: Comparability
     Definition: Definition
+    District: District
+    DocumentBlock: DocumentBlock
+    DocumentSection: DocumentSection
     EarlierName: EarlierName
     Element: Element
     Example: Example
@@ -963,16 +1159,22 @@ export type OjAstType = {
     Exclusion: Exclusion
     Expression: Expression
     FileHeader: FileHeader
+    GeneratedBlock: GeneratedBlock
     Group: Group
+    HeadingBlock: HeadingBlock
     Indicator: Indicator
     IndicatorQuestion: IndicatorQuestion
+    IndicatorsBlock: IndicatorsBlock
+    ListBlock: ListBlock
     Measure: Measure
     MeasureOperand: MeasureOperand
     MeasureTerm: MeasureTerm
     Model: Model
     Not: Not
     NumericCondition: NumericCondition
+    OptionLabel: OptionLabel
     Or: Or
+    PrintedDocument: PrintedDocument
     Question: Question
     QuestionItem: QuestionItem
     QuestionTarget: QuestionTarget
@@ -985,6 +1187,7 @@ export type OjAstType = {
     Survey: Survey
     SurveyPart: SurveyPart
     Term: Term
+    TextBlock: TextBlock
 }
 
 export class OjAstReflection extends langium.AbstractAstReflection {
@@ -1108,6 +1311,38 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        District: {
+            name: District.$type,
+            properties: {
+                code: {
+                    name: District.code
+                },
+                name: {
+                    name: District.name
+                }
+            },
+            superTypes: []
+        },
+        DocumentBlock: {
+            name: DocumentBlock.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        DocumentSection: {
+            name: DocumentSection.$type,
+            properties: {
+                blocks: {
+                    name: DocumentSection.blocks,
+                    defaultValue: [],
+                    optional: true
+                },
+                title: {
+                    name: DocumentSection.title
+                }
+            },
+            superTypes: [DocumentBlock.$type]
         },
         EarlierName: {
             name: EarlierName.$type,
@@ -1236,6 +1471,19 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        GeneratedBlock: {
+            name: GeneratedBlock.$type,
+            properties: {
+                content: {
+                    name: GeneratedBlock.content
+                },
+                population: {
+                    name: GeneratedBlock.population,
+                    optional: true
+                }
+            },
+            superTypes: [DocumentBlock.$type]
+        },
         Group: {
             name: Group.$type,
             properties: {
@@ -1247,6 +1495,15 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ReportingUnit.$type]
+        },
+        HeadingBlock: {
+            name: HeadingBlock.$type,
+            properties: {
+                text: {
+                    name: HeadingBlock.text
+                }
+            },
+            superTypes: [DocumentBlock.$type]
         },
         Indicator: {
             name: Indicator.$type,
@@ -1402,6 +1659,31 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        IndicatorsBlock: {
+            name: IndicatorsBlock.$type,
+            properties: {
+                numbers: {
+                    name: IndicatorsBlock.numbers,
+                    defaultValue: []
+                }
+            },
+            superTypes: [DocumentBlock.$type]
+        },
+        ListBlock: {
+            name: ListBlock.$type,
+            properties: {
+                items: {
+                    name: ListBlock.items,
+                    defaultValue: []
+                },
+                numbered: {
+                    name: ListBlock.numbered,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: [DocumentBlock.$type]
+        },
         Measure: {
             name: Measure.$type,
             properties: {
@@ -1482,6 +1764,19 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Expression.$type]
         },
+        OptionLabel: {
+            name: OptionLabel.$type,
+            properties: {
+                option: {
+                    name: OptionLabel.option,
+                    referenceType: AnswerOption.$type
+                },
+                text: {
+                    name: OptionLabel.text
+                }
+            },
+            superTypes: []
+        },
         Or: {
             name: Or.$type,
             properties: {
@@ -1494,6 +1789,37 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Expression.$type]
         },
+        PrintedDocument: {
+            name: PrintedDocument.$type,
+            properties: {
+                colophon: {
+                    name: PrintedDocument.colophon,
+                    defaultValue: [],
+                    optional: true
+                },
+                published: {
+                    name: PrintedDocument.published,
+                    optional: true
+                },
+                publisher: {
+                    name: PrintedDocument.publisher,
+                    optional: true
+                },
+                sections: {
+                    name: PrintedDocument.sections,
+                    defaultValue: [],
+                    optional: true
+                },
+                subtitle: {
+                    name: PrintedDocument.subtitle,
+                    optional: true
+                },
+                title: {
+                    name: PrintedDocument.title
+                }
+            },
+            superTypes: [Element.$type]
+        },
         Question: {
             name: Question.$type,
             properties: {
@@ -1504,6 +1830,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 items: {
                     name: Question.items,
+                    defaultValue: [],
+                    optional: true
+                },
+                labels: {
+                    name: Question.labels,
                     defaultValue: [],
                     optional: true
                 },
@@ -1676,6 +2007,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     name: Survey.denominator,
                     optional: true
                 },
+                districts: {
+                    name: Survey.districts,
+                    defaultValue: [],
+                    optional: true
+                },
                 errorSources: {
                     name: Survey.errorSources,
                     optional: true
@@ -1764,6 +2100,15 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type]
+        },
+        TextBlock: {
+            name: TextBlock.$type,
+            properties: {
+                text: {
+                    name: TextBlock.text
+                }
+            },
+            superTypes: [DocumentBlock.$type]
         }
     } as const satisfies langium.AstMetaData
 }

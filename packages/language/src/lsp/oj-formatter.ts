@@ -6,7 +6,7 @@
  */
 import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatter } from 'langium/lsp';
 import { AstUtils, CstUtils, type AstNode, type CstNode, isCompositeCstNode, isLeafCstNode } from 'langium';
-import { ownCstContent } from '../cst-utils.js';
+import { ownCstContent } from '../model/cst-utils.js';
 import { isAnswerSet, isArea, isExample, isIndicator, isModel, isQuestion, isRequirement, isSurvey } from '../generated/ast.js';
 
 /** Keywords that start a part written directly in a block (not in a child node). */

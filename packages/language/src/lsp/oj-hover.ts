@@ -10,7 +10,7 @@ import {
     type IndicatorQuestion, type Not, type NumericCondition, type Or, type Question, type QuestionItem, type Measure, type MeasureTerm, type Ratio, type Requirement, type Term,
     isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isTerm
 } from '../generated/ast.js';
-import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model-utils.js';
+import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model/model-utils.js';
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
 import { excludesByDefault } from '../semantics/lower.js';
 import { statusCountsText } from '../semantics/status.js';

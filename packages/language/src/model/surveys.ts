@@ -6,7 +6,7 @@
  */
 import type { Indicator, Model, Survey } from '../generated/ast.js';
 import { isIndicator } from '../generated/ast.js';
-import { surveyOfModel } from '../model-utils.js';
+import { surveyOfModel } from './model-utils.js';
 
 /** The surveys declared in the models, in the order their files come. */
 export function surveysIn(models: readonly Model[]): Survey[] {

@@ -10,7 +10,7 @@
  * which column is read, the logic is the same.
  */
 import type { AnswerCondition, AnswerOption, Indicator, IndicatorQuestion, QuestionItem, Requirement } from '../generated/ast.js';
-import { questionNumber, questionOf } from '../model-utils.js';
+import { questionNumber, questionOf } from '../model/model-utils.js';
 import { compare } from './interpreter.js';
 import { lowerRule, requirementAlternatives } from './lower.js';
 import { type Condition, conditionChildren, type InCondition, type Read, readKey, type UnitPlan } from './plan.js';

@@ -11,7 +11,7 @@
  * The functions taking AST nodes lower them first (cached) and are kept for their callers.
  */
 import type { Expression, Indicator, NumericCondition, ReportingUnit } from '../generated/ast.js';
-import { questionNumber } from '../model-utils.js';
+import { questionNumber } from '../model/model-utils.js';
 import type { Condition, InCondition, Read, Sum, UnitPlan } from './plan.js';
 import { lowerExpression, lowerIndicator, lowerUnit } from './lower.js';
 import type { Status, Truth } from './status.js';

@@ -17,7 +17,7 @@ import type {
 } from '../generated/ast.js';
 import {
     isPerArea, optionsOf, questionOf, requirementFor, shortLabel, surveyOf, unitsOfIndicator, variableFor
-} from '../model-utils.js';
+} from '../model/model-utils.js';
 import type {
     Condition, Domain, InCondition, IndicatorPlan, MeasurePlan, Read, StratumPlan, Sum, UnitPlan
 } from './plan.js';

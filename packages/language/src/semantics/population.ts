@@ -7,9 +7,10 @@
  * text says what the evaluator does.
  */
 import type { Indicator, ReportingLevel, Survey, SurveyPart } from '../generated/ast.js';
-import { questionOf, surveyOf } from '../model-utils.js';
+import { questionOf, surveyOf } from '../model/model-utils.js';
 import { lowerIndicator } from './lower.js';
-import { exclusionSentence, joinSwedish, ratioTargetText } from './rule-text.js';
+import { joinSwedish, ratioTargetText } from './rule-text.js';
+import { printedExclusionSentence } from './rule-text-print.js';
 
 /** A respondent is a kommun, or a stadsdel of a city that answers by its stadsdelar. */
 export type PopulationKind = 'kommun' | 'stadsdel';
@@ -140,7 +141,8 @@ export function reportingLevelSentence(indicator: Indicator): string {
  */
 export function denominatorSentence(indicator: Indicator): string {
     const plan = lowerIndicator(indicator);
-    const exclusion = exclusionSentence(indicator);
+    // As printed: a single question is "frågan".
+    const exclusion = printedExclusionSentence(indicator);
     const respondents = respondentsText(plan.population);
     let base: string | undefined = indicator.denominator;
     if (base === undefined && plan.kind === 'ratio' && indicator.ratio) {

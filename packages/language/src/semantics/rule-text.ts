@@ -4,7 +4,7 @@
  * this, so the published text is generated from the rule that is evaluated.
  */
 import type { AnswerCondition, Expression, Indicator, NumericCondition, QuestionTarget, Requirement } from '../generated/ast.js';
-import { questionOf, shortLabel, unitLabel } from '../model-utils.js';
+import { questionOf, shortLabel, unitLabel } from '../model/model-utils.js';
 import { lowerRule } from './lower.js';
 
 /** "A och B", "A, B och C". */

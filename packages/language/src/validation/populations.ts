@@ -5,7 +5,7 @@
  */
 import { AstUtils, type AstNode, type Properties, type ValidationAcceptor } from 'langium';
 import type { Comparability, Indicator, Measure, MeasureOperand, QuestionTarget, ReportingLevel, Survey, SurveyPart } from '../generated/ast.js';
-import { questionOf, surveyOf } from '../model-utils.js';
+import { questionOf, surveyOf } from '../model/model-utils.js';
 import { declaredKinds, partsOfIndicator, populationOf, type PopulationKind } from '../semantics/population.js';
 import { joinSwedish } from '../semantics/rule-text.js';
 

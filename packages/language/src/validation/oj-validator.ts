@@ -3,27 +3,29 @@
  * quick fixes, tests and CI scripts can rely on it; messages are Swedish and name the thing in
  * the words of the indicator description.
  */
-import { type AstNode, GrammarAST, isAstNode, isLeafCstNode, isReference, type ValidationAcceptor, type ValidationChecks, type Properties } from 'langium';
-import { ownCstContent } from './cst-utils.js';
+import { type AstNode, AstUtils, GrammarAST, GrammarUtils, isAstNode, isLeafCstNode, isReference, type ValidationAcceptor, type ValidationChecks, type Properties } from 'langium';
+import { ownCstContent } from '../model/cst-utils.js';
 
 const isKeyword = GrammarAST.isKeyword;
 import {
     type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
-    type Requirement, type Survey, type SurveyPart, type Term, isIndicatorQuestion
-} from './generated/ast.js';
-import type { OjServices } from './oj-module.js';
-import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from './oj-workspace-index.js';
+    type PrintedDocument, type Requirement, type Survey, type SurveyPart, type Term, isIndicatorQuestion, isIndicatorsBlock
+} from '../generated/ast.js';
+import type { AnswerOption, QuestionItem } from '../generated/ast.js';
+import type { OjServices } from '../oj-module.js';
+import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from '../workspace/oj-workspace-index.js';
 import {
     type SurveyVariable, isPerArea, isVariablePattern, patternPlaceholders, questionOf, romanValue, slotsInExpression, surveyOf,
     unitsOfIndicator, unitsOfQuestion, variableSpecOf, variablesOfIndicator, variablesOfQuestion
-} from './model-utils.js';
-import { joinSwedish } from './semantics/rule-text.js';
-import { lowerIndicator } from './semantics/lower.js';
-import { populationSentence } from './semantics/population.js';
+} from '../model/model-utils.js';
+import { joinSwedish } from '../semantics/rule-text.js';
+import { lowerIndicator } from '../semantics/lower.js';
+import { populationSentence } from '../semantics/population.js';
 import {
     checkComparability, checkIndicatorPopulation, checkIndicatorStrata, checkMeasure, checkMeasureIndicator, checkSurveyPopulation, PopulationIssueCodes
-} from './validation/populations.js';
+} from './populations.js';
+import { kommun } from '@oj/regions';
 
 export const IssueCodes = {
     UnknownReference: 'unknown-reference',
@@ -63,6 +65,16 @@ export const IssueCodes = {
     UnknownQualityArea: 'unknown-quality-area',
     NoSurvey: 'no-survey',
     EmptyAnswerSet: 'empty-answer-set',
+    UnknownKommun: 'unknown-kommun',
+    DuplicateDistrict: 'duplicate-district',
+    InvalidCharacter: 'invalid-character',
+    VerticalTab: 'vertical-tab',
+    InvalidName: 'invalid-name',
+    ReservedVariable: 'reserved-variable',
+    InvalidVariableName: 'invalid-variable-name',
+    NumberOutOfRange: 'number-out-of-range',
+    UnknownIndicatorNumber: 'unknown-indicator-number',
+    IndicatorPlacedTwice: 'indicator-placed-twice',
     ...PopulationIssueCodes
 } as const;
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
@@ -77,21 +89,29 @@ export function registerValidationChecks(services: OjServices): void {
     const registry = services.validation.ValidationRegistry;
     const validator = services.validation.OjValidator;
     const checks: ValidationChecks<OjAstType> = {
-        Survey: [validator.checkSurvey, checkSurveyPopulation],
-        AnswerSet: validator.checkAnswerSet,
-        Area: validator.checkArea,
-        Term: validator.checkTerm,
-        Question: validator.checkQuestion,
-        Indicator: [validator.checkIndicator, validator.checkIndicatorUniqueness, validator.checkPrintedParts, validator.checkVariables, checkIndicatorPopulation, checkMeasureIndicator, checkIndicatorStrata],
+        Survey: [validator.checkSurvey, validator.checkDistricts, validator.checkYear, checkSurveyPopulation],
+        AnswerSet: [validator.checkAnswerSet, validator.checkName],
+        AnswerOption: [validator.checkName, validator.checkOptionCode],
+        Area: [validator.checkArea, validator.checkName],
+        Group: validator.checkName,
+        Term: [validator.checkTerm, validator.checkName],
+        SurveyPart: validator.checkName,
+        QuestionItem: validator.checkName,
+        Question: [validator.checkQuestion, validator.checkName, validator.checkSharedVariableSpelling],
+        Indicator: [
+            validator.checkIndicator, validator.checkIndicatorUniqueness, validator.checkPrintedParts, validator.checkVariables,
+            validator.checkIndicatorNumber, validator.checkVariableSpelling, checkIndicatorPopulation, checkMeasureIndicator, checkIndicatorStrata
+        ],
         Measure: checkMeasure,
         Comparability: checkComparability,
-        IndicatorQuestion: validator.checkIndicatorQuestion,
+        IndicatorQuestion: [validator.checkIndicatorQuestion, validator.checkName],
+        EarlierName: [validator.checkEarlierName, validator.checkYear],
         AnswerCondition: validator.checkAnswerCondition,
         NumericCondition: validator.checkNumericCondition,
         QuestionTarget: validator.checkQuestionTarget,
         Ratio: validator.checkRatio,
-        EarlierName: validator.checkEarlierName,
-        Model: validator.checkModel
+        PrintedDocument: validator.checkPrintedDocument,
+        Model: [validator.checkModel, validator.checkCharacters]
     };
     registry.register(checks, validator);
 }
@@ -115,7 +135,8 @@ const SINGLE_KEYWORDS: Record<string, string[]> = {
     // "kommentar" may be written several times: each is a paragraph of the printed comment.
     Indicator: ['beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'datakälla', 'felkällor', 'målpopulation', 'nämnare', 'redovisningsnivåer', 'tidigare', 'utesluts', 'undantas', 'andel', 'mått', 'områden', 'redovisas'],
     Survey: ['år', 'mätdatum', 'period', 'målpopulation', 'redovisningsnivåer', 'variabelmönster', 'datakälla', 'felkällor', 'nämnare'],
-    Question: ['svar', 'antal', 'flerval', 'per', 'variabel']
+    Question: ['svar', 'antal', 'flerval', 'per', 'variabel'],
+    PrintedDocument: ['undertitel', 'utgivare', 'publicerad']
 };
 
 export class OjValidator {
@@ -377,6 +398,28 @@ export class OjValidator {
         });
     };
 
+    /** Every indicator the document places exists, and none is placed twice; the publication date is a month or a date. */
+    checkPrintedDocument = (document: PrintedDocument, accept: ValidationAcceptor): void => {
+        this.checkSingleParts(document, accept);
+        if (document.published !== undefined && !isIsoDate(document.published) && !isIsoDate(`${document.published}-01`)) {
+            this.issue(accept, 'error', IssueCodes.InvalidDate, `Publiceringsdatum "${document.published}" är inte en månad (ÅÅÅÅ-MM) eller ett datum (ÅÅÅÅ-MM-DD).`, document, 'published');
+        }
+        const facts = this.workspace.facts();
+        const key = surveyKeyOf(document);
+        const placed = new Set<number>();
+        for (const block of AstUtils.streamAllContents(document)) {
+            if (!isIndicatorsBlock(block)) continue;
+            block.numbers.forEach((number, index) => {
+                if (facts.indicatorsByNumber.get(`${key}#${number}`).length === 0) {
+                    this.issue(accept, 'error', IssueCodes.UnknownIndicatorNumber, `Det finns ingen indikator ${number} att placera i dokumentet.`, block, 'numbers', index);
+                } else if (placed.has(number)) {
+                    this.issue(accept, 'error', IssueCodes.IndicatorPlacedTwice, `Indikator ${number} placeras redan tidigare i dokumentet; den beskrivs bara en gång.`, block, 'numbers', index);
+                }
+                placed.add(number);
+            });
+        }
+    };
+
     checkIndicatorUniqueness = (indicator: Indicator, accept: ValidationAcceptor): void => {
         const facts = this.workspace.facts();
         const survey = surveyOf(indicator);
@@ -486,6 +529,128 @@ export class OjValidator {
             this.issue(accept, 'warning', IssueCodes.EarlierNameUnresolved, `Det finns ingen indikator "${earlier.name}" i ${earlier.year} års enkät.`, earlier, 'name');
         }
     };
+
+    // ---------------------------------------------------------------- text every output can carry
+
+    /**
+     * Characters that no output can carry: XML forbids most C0 controls and U+FFFE/U+FFFF (Word and
+     * Excel refuse the file), ESC and C1 controls drive terminals, and bidi overrides make text read
+     * differently than it is stored. A vertical tab (Word's manual line break, common in pasted
+     * text) is read as a space, with a warning.
+     */
+    checkCharacters = (model: Model, accept: ValidationAcceptor): void => {
+        const document = AstUtils.getDocument(model);
+        const text = document.textDocument.getText();
+        let reported = 0;
+        for (const match of text.matchAll(UNSAFE_CHARACTERS)) {
+            const offset = match.index!;
+            if (offset === 0 && match[0] === '\uFEFF') continue;
+            if (++reported > MAX_CHARACTER_ISSUES) break;
+            const range = { start: document.textDocument.positionAt(offset), end: document.textDocument.positionAt(offset + match[0].length) };
+            const character = describeCharacter(match[0]);
+            if (match[0] === '\u000B') {
+                accept('warning', `Tecknet ${character} (vertikal tabb, Words radbrytning) läses som ett mellanslag; ersätt det med ett mellanslag.`, {
+                    node: model, range, code: IssueCodes.VerticalTab, data: { code: IssueCodes.VerticalTab }
+                });
+            } else {
+                accept('error', `Tecknet ${character} får inte finnas i modellen: ${unsafeReason(match[0])} Ta bort det.`, {
+                    node: model, range, code: IssueCodes.InvalidCharacter, data: { code: IssueCodes.InvalidCharacter }
+                });
+            }
+        }
+    };
+
+    /** A name is an identifier in generated code, a key in data and a word in documents. */
+    checkName = (node: AnswerSet | AnswerOption | Area | Group | Term | SurveyPart | QuestionItem | Question | IndicatorQuestion, accept: ValidationAcceptor): void => {
+        const name = node.name;
+        if (typeof name !== 'string') return;
+        const bad = [...name].find(c => NON_NAME_CHARACTERS.test(c));
+        if (bad) {
+            this.issue(accept, 'error', IssueCodes.InvalidName, `Namnet ${shorten(name)} innehåller ${describeCharacter(bad)}, som inte kan ingå i ett namn; använd bokstäver, siffror och _.`, node, 'name');
+        } else if (name === '__proto__') {
+            this.issue(accept, 'error', IssueCodes.InvalidName, 'Namnet __proto__ är reserverat i JavaScript och kan inte användas; välj ett annat namn.', node, 'name');
+        }
+    };
+
+    checkOptionCode = (option: AnswerOption, accept: ValidationAcceptor): void => {
+        if (!Number.isSafeInteger(option.code) || option.code > MAX_OPTION_CODE) {
+            this.issue(accept, 'error', IssueCodes.NumberOutOfRange, `Svarskoden ${sourceText(option, 'code') ?? option.code} är för stor; en kod är ett heltal från 0 till ${MAX_OPTION_CODE}.`, option, 'code');
+        }
+    };
+
+    checkIndicatorNumber = (indicator: Indicator, accept: ValidationAcceptor): void => {
+        if (indicator.number === undefined) return;
+        if (!Number.isSafeInteger(indicator.number) || indicator.number < 1 || indicator.number > MAX_INDICATOR_NUMBER) {
+            this.issue(accept, 'error', IssueCodes.NumberOutOfRange,
+                `Indikatornummer ${shorten(sourceText(indicator, 'number') ?? String(indicator.number))} är orimligt; ett indikatornummer är ett heltal från 1 till ${MAX_INDICATOR_NUMBER}.`, indicator, 'number');
+        }
+    };
+
+    checkYear = (node: Survey | EarlierName, accept: ValidationAcceptor): void => {
+        if (node.year === undefined) return;
+        if (!Number.isSafeInteger(node.year) || node.year < MIN_YEAR || node.year > MAX_YEAR) {
+            this.issue(accept, 'error', IssueCodes.NumberOutOfRange, `Året ${shorten(sourceText(node, 'year') ?? String(node.year))} är orimligt; ange ett år mellan ${MIN_YEAR} och ${MAX_YEAR}.`, node, 'year');
+        }
+    };
+
+    /** The variables of the questions declared in an indicator; shared questions are checked where declared. */
+    checkVariableSpelling = (indicator: Indicator, accept: ValidationAcceptor): void => {
+        const variables = variablesOfIndicator(indicator).filter(v => v.slot?.declared);
+        this.checkVariableSpellings(variables, accept);
+    };
+
+    checkSharedVariableSpelling = (question: Question, accept: ValidationAcceptor): void => {
+        if (isIndicatorQuestion(question.$container)) return;
+        this.checkVariableSpellings(variablesOfQuestion(question), accept);
+    };
+
+    /**
+     * A variable name is a column header of the export, a key of the generated schema and a cell of
+     * the codebook: it must be matched by a trimmed header, must not collide with the id columns
+     * and must survive every one of those outputs unchanged.
+     */
+    protected checkVariableSpellings(variables: SurveyVariable[], accept: ValidationAcceptor): void {
+        const reported = new Set<string>();
+        for (const variable of variables) {
+            const problem = variableNameProblem(variable.name);
+            if (!problem || reported.has(problem.message)) continue;
+            reported.add(problem.message);
+            const { item, question } = variable;
+            const [node, property] = item?.variable ? [item, 'variable'] as const : question.variable ? [question, 'variable'] as const : [question, 'name'] as const;
+            this.issue(accept, 'error', problem.code, problem.message, node as AstNode, property as never);
+        }
+    }
+
+    // ---------------------------------------------------------------- stadsdelar
+
+    /** Each stadsdel belongs to a kommun of the register and has one code and one name in its city. */
+    checkDistricts = (survey: Survey, accept: ValidationAcceptor): void => {
+        const codes = new Set<string>();
+        const names = new Set<string>();
+        for (const district of survey.districts ?? []) {
+            if (!district.code) continue;
+            const kod = district.code.slice(0, 4);
+            const city = kommun(kod);
+            if (!city) {
+                this.issue(accept, 'error', IssueCodes.UnknownKommun, `Stadsdelen ${district.code}: det finns ingen kommun med kommunkoden ${kod} i kommunregistret.`, district, 'code');
+            }
+            if (district.code.endsWith('-00')) {
+                this.issue(accept, 'error', IssueCodes.UnknownKommun, `Stadsdelen ${district.code}: stadsdelar numreras från 01.`, district, 'code');
+            }
+            if (codes.has(district.code)) {
+                this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Stadsdelen ${district.code} finns redan i enkäten.`, district, 'code');
+            }
+            const nameKey = `${kod}#${(district.name ?? '').trim().toLocaleLowerCase('sv')}`;
+            if (district.name !== undefined && names.has(nameKey)) {
+                this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Det finns redan en stadsdel som heter ${shorten(district.name)}${city ? ` i ${city.namn}` : ''}.`, district, 'name');
+            }
+            if (district.name !== undefined && district.name.trim() === '') {
+                this.issue(accept, 'error', IssueCodes.DuplicateDistrict, `Stadsdelen ${district.code} saknar namn.`, district, 'name');
+            }
+            codes.add(district.code);
+            names.add(nameKey);
+        }
+    };
 }
 
 /** What a declaration is, in the indefinite form a sentence needs ("det finns redan ett område …"). */
@@ -503,4 +668,69 @@ function isIsoDate(text: string): boolean {
     if (!match) return false;
     const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
     return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+}
+
+// ---------------------------------------------------------------- characters, names and numbers
+
+const MAX_CHARACTER_ISSUES = 100;
+const MAX_INDICATOR_NUMBER = 99_999;
+const MAX_OPTION_CODE = 999_999;
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2100;
+
+/**
+ * Not allowed in XML 1.0 (C0 controls but tab and line ends, lone surrogates, U+FFFE, U+FFFF), C1
+ * controls (U+0080–U+009F, where U+009B starts a terminal sequence like ESC [), DEL, and the bidi
+ * embeddings, overrides and isolates (the "Trojan Source" characters).
+ */
+export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Characters a name may not hold though the ID terminal lets them through (× and ÷ are in Latin-1's letter block). */
+const NON_NAME_CHARACTERS = /[\u00D7\u00F7]/;
+
+/** "U+FFFF", the way Unicode names a character, for a message. */
+export function describeCharacter(character: string): string {
+    const code = character.codePointAt(0) ?? 0;
+    const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character) ? `"${character}" (${hex})` : hex;
+}
+
+function unsafeReason(character: string): string {
+    const code = character.charCodeAt(0);
+    if (code === 0x1b) return 'det är ESC, som inleder styrsekvenser för terminaler, och kan inte skrivas i Word- eller Excel-filer.';
+    if (code >= 0x202a && code <= 0x202e || code >= 0x2066 && code <= 0x2069) return 'det är en styrning av skrivriktningen, som kan få texten att visas i en annan ordning än den är skriven.';
+    if (code >= 0x80 && code <= 0x9f) return 'det är ett styrtecken, som terminaler kan tolka som en styrsekvens.';
+    if (code === 0xfeff) return 'det är ett osynligt tecken (byte order mark) mitt i texten.';
+    if (code >= 0xd800 && code <= 0xdfff) return 'det är en ensam halva av ett surrogatpar, inget tecken.';
+    if (code === 0xfffe || code === 0xffff) return 'det är inget tecken och kan inte skrivas i Word- eller Excel-filer.';
+    return 'det är ett osynligt styrtecken och kan inte skrivas i Word- eller Excel-filer.';
+}
+
+/** Reserved by the export: the respondent's code and name. */
+const ID_COLUMNS = ['unit', 'name'];
+
+/** Why a variable name cannot be carried by every output, or undefined. */
+export function variableNameProblem(name: string): { code: IssueCode; message: string } | undefined {
+    const shown = shorten(name);
+    if (name.trim() === '') return { code: IssueCodes.InvalidVariableName, message: 'Variabelnamnet är tomt.' };
+    if (ID_COLUMNS.includes(name.trim().toLowerCase())) {
+        return { code: IssueCodes.ReservedVariable, message: `Variabelnamnet ${shown} är upptaget: kolumnerna unit och name anger den svarande; välj ett annat namn.` };
+    }
+    if (name !== name.trim()) return { code: IssueCodes.InvalidVariableName, message: `Variabelnamnet ${shown} börjar eller slutar med blanksteg; rubrikerna i svarsfilen läses utan dem, så kolumnen skulle aldrig hittas.` };
+    const bad = [...name].find(c => /[\p{C}\s]/u.test(c));
+    if (bad) return { code: IssueCodes.InvalidVariableName, message: `Variabelnamnet ${shown} innehåller ${describeCharacter(bad)}; ett variabelnamn får inte innehålla blanksteg eller styrtecken.` };
+    if (/^[=+\-@]/.test(name)) return { code: IssueCodes.InvalidVariableName, message: `Variabelnamnet ${shown} börjar med ${name[0]}, som kalkylprogram läser som en formel; börja med en bokstav.` };
+    if (name === '__proto__') return { code: IssueCodes.InvalidVariableName, message: 'Variabelnamnet __proto__ är reserverat i JavaScript och kan inte användas; välj ett annat namn.' };
+    return undefined;
+}
+
+/** A name or text quoted in a message, at most 80 characters. */
+export function shorten(text: string, max = 80): string {
+    const characters = [...text];
+    return `"${characters.length > max ? `${characters.slice(0, max).join('')}…` : text}"`;
+}
+
+/** A property as written in the file ("1000000000000000000000" rather than 1e+21). */
+function sourceText(node: AstNode, property: string): string | undefined {
+    return node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property)?.text : undefined;
 }

@@ -15,9 +15,9 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import {
     type AnswerOption, AnswerCondition, ExampleAnswer, type Model, QuestionTarget,
-    isAnswerCondition, isExampleAnswer, isIndicator, isModel, isNumericCondition, isQuestionTarget
-} from './generated/ast.js';
-import { optionsOf, questionOf } from './model-utils.js';
+    isAnswerCondition, isExampleAnswer, isIndicator, isModel, isNumericCondition, isOptionLabel, isQuestion, isQuestionTarget
+} from '../generated/ast.js';
+import { optionsOf, questionOf } from '../model/model-utils.js';
 
 /**
  * Named nodes never found through the local scope: an indicator's and an earlier name's "name" is
@@ -138,6 +138,11 @@ export class OjScopeProvider extends DefaultScopeProvider {
         }
         if (context.property === 'option' && isExampleAnswer(container)) {
             return this.optionScope(container);
+        }
+        if (context.property === 'option' && isOptionLabel(container)) {
+            // A printed label is for an option of the question's own answer set.
+            const answerSet = isQuestion(container.$container) ? container.$container.answerSet?.ref : undefined;
+            return answerSet ? this.memberScope(answerSet, answerSet.options) : EMPTY_SCOPE;
         }
         if (context.property === 'items' && isQuestionTarget(container)) {
             const question = questionOf(container.question?.ref);

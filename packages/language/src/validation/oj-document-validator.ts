@@ -9,10 +9,10 @@ import {
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isAnswerCondition, isExampleAnswer, isQuestionTarget } from './generated/ast.js';
+import { isAnswerCondition, isExampleAnswer, isQuestionTarget } from '../generated/ast.js';
 import { IssueCodes } from './oj-validator.js';
-import { indicatorOf, optionsOf, questionOf } from './model-utils.js';
-import { joinSwedish } from './semantics/rule-text.js';
+import { indicatorOf, optionsOf, questionOf } from '../model/model-utils.js';
+import { joinSwedish } from '../semantics/rule-text.js';
 
 /**
  * What a reference names, by the type it must resolve to, with the negation that agrees with it

@@ -2,7 +2,7 @@
  * The codebook: one row per survey variable, as an export names it. The CLI writes it as CSV,
  * the evaluator validates responses against it, the questionnaire prints variable names from it.
  */
-import type { Indicator, Model, Question } from './generated/ast.js';
+import type { Indicator, Model, Question } from '../generated/ast.js';
 import { type SurveyVariable, isPerArea, questionNumber, questionOf, variablesOfQuestion } from './model-utils.js';
 
 export interface CodebookRow {

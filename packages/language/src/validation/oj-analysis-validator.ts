@@ -4,11 +4,11 @@
  * fulfilment, alternatives that add nothing, answers that never matter, examples that fail.
  */
 import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { type Example, type Indicator, type OjAstType, type Requirement, isIndicator, isModel } from './generated/ast.js';
-import type { OjServices } from './oj-module.js';
-import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from './semantics/analysis.js';
-import { checkExample, expectedStatus } from './semantics/examples.js';
-import { baseRequirement, isPerArea, questionOf, shortLabel, unitsOfIndicator } from './model-utils.js';
+import { type Example, type Indicator, type OjAstType, type Requirement, isIndicator, isModel } from '../generated/ast.js';
+import type { OjServices } from '../oj-module.js';
+import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from '../semantics/analysis.js';
+import { checkExample, expectedStatus } from '../semantics/examples.js';
+import { baseRequirement, isPerArea, questionOf, shortLabel, unitsOfIndicator } from '../model/model-utils.js';
 
 
 export const AnalysisCodes = {
@@ -24,7 +24,7 @@ export const AnalysisCodes = {
     ExampleInvalid: 'example-invalid'
 } as const;
 
-import { STATUS_LABELS } from './semantics/status.js';
+import { STATUS_LABELS } from '../semantics/status.js';
 
 /** Answer spaces larger than this are not analysed while typing (reported once as a hint). */
 export const MAX_ANALYSED_COMBINATIONS = 5_000_000;
@@ -138,7 +138,7 @@ export class OjAnalysisValidator {
                 if (result.passed || !result.expected) continue;
                 const unitText = result.unit ? ` för ${result.unit.name}` : '';
                 const trace = result.actual.trace.map(r => `${r.variable}=${r.value ?? 'blankt'}`).join(', ');
-                accept('error', `Exemplet ger ${STATUS_LABELS[result.actual.status]}${unitText}, inte ${STATUS_LABELS[result.expected]}${trace ? ` (avgjort av ${trace})` : ''}.`,
+                accept('error', `Exemplet ger "${STATUS_LABELS[result.actual.status]}"${unitText}, inte "${STATUS_LABELS[result.expected]}"${trace ? ` (avgjort av ${trace})` : ''}.`,
                     { node: result.outcome, code: AnalysisCodes.ExampleFailed, data: { code: AnalysisCodes.ExampleFailed } });
             }
         }

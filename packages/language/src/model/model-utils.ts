@@ -9,7 +9,7 @@ import {
     type AnswerOption, type AnswerSet, type Expression, type Indicator, type IndicatorQuestion, type Model,
     type Question, type QuestionItem, type ReportingUnit, type Requirement, type Stratum, type Survey,
     isArea, isGroup, isIndicator, isIndicatorQuestion, isModel
-} from './generated/ast.js';
+} from '../generated/ast.js';
 
 /** The question an indicator's numeral (i, ii, …) stands for: declared in place or shared. */
 export function questionOf(slot: IndicatorQuestion | undefined): Question | undefined {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Model } from './generated/ast.js';
+import type { Model } from '../generated/ast.js';
 
 export const FILE_EXTENSION = '.oj';
 

@@ -10,14 +10,14 @@ import {
     AstUtils, type BuildOptions, Cancellation, DefaultDocumentBuilder, DocumentCache, DocumentState, MultiMap, URI, WorkspaceCache, type AstNode,
     type LangiumDocument, type LangiumDocuments, type Module
 } from 'langium';
-import type { OjServices } from './oj-module.js';
+import type { OjServices } from '../oj-module.js';
 import type { LangiumSharedServices, PartialLangiumSharedServices } from 'langium/lsp';
 import {
     type AnswerSet, type Indicator, type Model, type Question, type Survey, type Term,
     isAnswerSet, isArea, isGroup, isIndicatorQuestion, isModel, isQuestion, isSurveyPart, isTerm
-} from './generated/ast.js';
-import { type SurveyVariable, surveyOfModel, variablesOfIndicator, variablesOfQuestion } from './model-utils.js';
-import { surveyKeyOfModel } from './oj-scope.js';
+} from '../generated/ast.js';
+import { type SurveyVariable, surveyOfModel, variablesOfIndicator, variablesOfQuestion } from '../model/model-utils.js';
+import { surveyKeyOfModel } from '../scoping/oj-scope.js';
 
 /** Values under a key, in workspace order (file by file, each file in the order its text has them). */
 export interface FactIndex<K, V> {
