@@ -238,3 +238,11 @@ export function readsOf(condition: Condition | undefined, out: Read[] = []): Rea
 export function readKey(read: Pick<Read, 'question' | 'item'>): string {
     return `${read.question}${read.item ? ` ${read.item}` : ''}`;
 }
+
+/**
+ * A plan (or any part of one) without its back-links to the AST: plain JSON data, for comparing
+ * plans (two years of a survey, snapshots) and for engines that serialise them.
+ */
+export function withoutAst<T>(plan: T): T {
+    return JSON.parse(JSON.stringify(plan, (key, value: unknown) => (key === 'ast' ? undefined : value))) as T;
+}
