@@ -74,7 +74,7 @@ export function evaluateSurvey(models: Model[], respondents: Array<{ unit: strin
     let outside = 0;
     respondents.forEach((respondent, index) => {
         for (const plan of plans) {
-            if (!inPopulation(respondent.unit, plan.population)) { outside++; continue; }
+            if (!inPopulation(respondent.unit, plan.population, plan.dividedKommuner)) { outside++; continue; }
             for (const unit of plan.units) {
                 if (plan.kind === 'measure') measures.push({ ...evaluateMeasurePlan(unit, respondent.answers), unit: respondent.unit });
                 else results.push({ ...evaluatePlan(unit, respondent.answers), unit: respondent.unit });
