@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import {
-    type Indicator, type IndicatorResult, type MeasureResult, type Model, codebookRows, evaluateMeasurePlan,
+    type Indicator, type IndicatorResult, type MeasureResult, type Model, type Status, codebookRows, evaluateMeasurePlan,
     evaluatePlan, lowerIndicator
 } from '@oj/language';
 import { writeFilesAtomically } from './atomic-write.js';
@@ -41,7 +41,7 @@ export interface EvaluationSummary {
     respondentsRead: number;
     respondentsEvaluated: number;
     results: number;
-    statuses: Record<'met' | 'not_met' | 'excluded' | 'missing', number>;
+    statuses: Record<Status, number>;
     /** Background measures: values given, and those excluded or missing. */
     measures: Record<'measured' | 'excluded' | 'missing', number>;
     /** Respondent × indicator pairs not evaluated because the respondent is outside the indicator's population. */
@@ -74,7 +74,7 @@ export function evaluateSurvey(models: Model[], respondents: Array<{ unit: strin
     let outside = 0;
     respondents.forEach((respondent, index) => {
         for (const plan of plans) {
-            if (!inPopulation(respondent.unit, plan.population)) { outside++; continue; }
+            if (!inPopulation(respondent.unit, plan.population, plan.dividedKommuner)) { outside++; continue; }
             for (const unit of plan.units) {
                 if (plan.kind === 'measure') measures.push({ ...evaluateMeasurePlan(unit, respondent.answers), unit: respondent.unit });
                 else results.push({ ...evaluatePlan(unit, respondent.answers), unit: respondent.unit });

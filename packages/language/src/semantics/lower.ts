@@ -23,7 +23,7 @@ import type {
 } from './plan.js';
 import { readsOf } from './plan.js';
 import { comparabilityOf } from './comparability.js';
-import { populationOf, reportingLevelsOf } from './population.js';
+import { CITIES_WITH_STADSDELAR, populationOf, reportingLevelsOf } from './population.js';
 
 const UNKNOWN: Condition = Object.freeze({ kind: 'const', value: undefined }) as Condition;
 const NEVER: Condition = Object.freeze({ kind: 'const', value: false }) as Condition;
@@ -266,6 +266,12 @@ function cached(indicator: Indicator): Cached {
     return entry;
 }
 
+/** The kommuner that answer by their stadsdelar: those of the survey's declared stadsdelar, else Stockholm and Göteborg. */
+function dividedKommuner(indicator: Indicator): string[] {
+    const declared = (surveyOf(indicator)?.districts ?? []).map(d => d.code.slice(0, 4));
+    return declared.length > 0 ? [...new Set(declared)].sort() : Object.keys(CITIES_WITH_STADSDELAR).sort();
+}
+
 /**
  * The plan of one unit: the indicator as evaluated for an area or group (or once, for `undefined`),
  * with the requirement that applies to it. Any unit can be asked for, reported or not.
@@ -313,6 +319,7 @@ export function lowerIndicator(indicator: Indicator): IndicatorPlan {
         if (entry.plan.survey === undefined) delete entry.plan.survey;
         const population = populationOf(indicator).kinds;
         if (population) entry.plan.population = population;
+        if (population?.includes('stadsdel')) entry.plan.dividedKommuner = dividedKommuner(indicator);
         if (indicator.measure) entry.plan.aggregation = indicator.measure.aggregation ?? 'summa';
         const comparability = comparabilityOf(indicator);
         if (comparability) entry.plan.comparability = comparability;

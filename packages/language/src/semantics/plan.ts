@@ -59,6 +59,12 @@ export interface IndicatorPlan {
      * stadsdelar are in it, Stockholm and Göteborg are represented by their stadsdelar.
      */
     population?: PopulationKind[];
+    /**
+     * Where stadsdelar are in the population: the kommuner that answer by their stadsdelar (the
+     * kommunkoder of the survey's declared stadsdelar, else Stockholm's and Göteborg's); their own
+     * rows are outside.
+     */
+    dividedKommuner?: string[];
     /** The levels results are published at; aggregates exist only at these. */
     levels: ReportingLevel[];
     /** For a background measure: how the values are aggregated per level. */
