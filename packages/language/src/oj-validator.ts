@@ -3,14 +3,14 @@
  * quick fixes, tests and CI scripts can rely on it; messages are Swedish and name the thing in
  * the words of the indicator description.
  */
-import { type AstNode, GrammarAST, isAstNode, isLeafCstNode, isReference, type ValidationAcceptor, type ValidationChecks, type Properties } from 'langium';
+import { type AstNode, AstUtils, GrammarAST, isAstNode, isLeafCstNode, isReference, type ValidationAcceptor, type ValidationChecks, type Properties } from 'langium';
 import { ownCstContent } from './cst-utils.js';
 
 const isKeyword = GrammarAST.isKeyword;
 import {
     type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
-    type Requirement, type Survey, type SurveyPart, type Term, isIndicatorQuestion
+    type Requirement, type Survey, type SurveyPart, type Term, isIndicatorQuestion, isQuestionTarget
 } from './generated/ast.js';
 import type { OjServices } from './oj-module.js';
 import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from './oj-workspace-index.js';
@@ -19,6 +19,7 @@ import {
     unitsOfIndicator, unitsOfQuestion, variableSpecOf, variablesOfIndicator, variablesOfQuestion
 } from './model-utils.js';
 import { joinSwedish } from './semantics/rule-text.js';
+import { hasSyntaxErrorInside, isRecoveredSlot } from './message-hints.js';
 
 export const IssueCodes = {
     UnknownReference: 'unknown-reference',
@@ -57,7 +58,11 @@ export const IssueCodes = {
     NumeralNotRoman: 'numeral-not-roman',
     UnknownQualityArea: 'unknown-quality-area',
     NoSurvey: 'no-survey',
-    EmptyAnswerSet: 'empty-answer-set'
+    EmptyAnswerSet: 'empty-answer-set',
+    QuestionNumberedWithDigits: 'question-numbered-with-digits',
+    ItemsJoinedWithAnd: 'items-joined-with-och',
+    UnitNamedByLabel: 'unit-named-by-label',
+    DefaultExclusionDropped: 'default-exclusion-dropped'
 } as const;
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
@@ -298,8 +303,10 @@ export class OjValidator {
     }
 
     checkIndicatorQuestion = (slot: IndicatorQuestion, accept: ValidationAcceptor): void => {
+        // A numeral the parser's recovery made of a stray "fråga ii" is no question: the syntax error says so.
+        if (isRecoveredSlot(slot)) return;
         const indicator = slot.$container;
-        if (indicator.questions.filter(q => q.name === slot.name).length > 1) {
+        if (indicator.questions.filter(q => q.name === slot.name && !isRecoveredSlot(q)).length > 1) {
             this.issue(accept, 'error', IssueCodes.DuplicateNumeral, `Fråga ${slot.name} finns redan i indikator ${indicator.number}.`, slot, 'name');
         }
         if (romanValue(slot.name) === undefined) {
@@ -324,7 +331,8 @@ export class OjValidator {
             || slotsInExpression(indicator.exclusion?.condition).includes(slot)
             || slotsInExpression(indicator.exception?.condition).includes(slot)
             || indicator.ratio?.numerator?.question.ref === slot || indicator.ratio?.denominator?.question.ref === slot;
-        if (!used) {
+        // A rule cut short by a syntax error, or naming a question that is not found, may use the question where the author wrote it.
+        if (!used && !hasSyntaxErrorInside(indicator) && !hasUnresolvedQuestion(indicator)) {
             this.issue(accept, 'warning', IssueCodes.UnusedQuestion, `Fråga ${slot.name} används inte i regeln, uteslutningen eller andelen.`, slot, 'name');
         }
     };
@@ -479,6 +487,11 @@ const DECLARATION_WORDS: Record<string, string> = {
 /** Where a variable comes from, as a reader finds it: "fråga ii (indikator 3)" or "frågan Delad". */
 function describeOwner(variable: SurveyVariable): string {
     return variable.slot?.declared ? `fråga ${variable.slot.name} (indikator ${variable.slot.$container.number})` : `frågan ${variable.question.name}`;
+}
+
+/** Whether a rule, exclusion, exception or ratio of the indicator names a question numeral it does not have. */
+function hasUnresolvedQuestion(indicator: Indicator): boolean {
+    return AstUtils.streamAst(indicator).some(node => isQuestionTarget(node) && node.question.ref === undefined);
 }
 
 function isIsoDate(text: string): boolean {
