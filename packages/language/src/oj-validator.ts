@@ -10,12 +10,12 @@ const isKeyword = GrammarAST.isKeyword;
 import {
     type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
-    type Requirement, type Survey, type SurveyPart, type Term, isIndicatorQuestion, isQuestionTarget
+    type Requirement, type Survey, type SurveyPart, type Term, isAnswerCondition, isIndicatorQuestion, isQuestionTarget
 } from './generated/ast.js';
 import type { OjServices } from './oj-module.js';
 import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from './oj-workspace-index.js';
 import {
-    type SurveyVariable, isPerArea, isVariablePattern, patternPlaceholders, questionOf, romanValue, slotsInExpression, surveyOf,
+    type SurveyVariable, areaMissingOptions, isPerArea, isVariablePattern, patternPlaceholders, questionOf, romanValue, slotsInExpression, surveyOf,
     unitsOfIndicator, unitsOfQuestion, variableSpecOf, variablesOfIndicator, variablesOfQuestion
 } from './model-utils.js';
 import { joinSwedish } from './semantics/rule-text.js';
@@ -366,12 +366,42 @@ export class OjValidator {
                 variantFor.set(unit, requirement);
             });
         }
+        this.checkDefaultExclusionKept(indicator, accept);
         indicator.qualityAreas.forEach((area, index) => {
             if (!QUALITY_AREAS.includes(area)) {
                 this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `"${area}" är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
             }
         });
     };
+
+    /**
+     * Without "utesluts", an answer saying the area does not exist excludes; an explicit exclusion
+     * replaces that default. An area-missing option the indicator's rules never mention then
+     * silently counts as not met, which is seldom what the author meant.
+     */
+    protected checkDefaultExclusionKept(indicator: Indicator, accept: ValidationAcceptor): void {
+        const exclusion = indicator.exclusion;
+        if (!exclusion?.condition) return;
+        const mentioned = new Set<unknown>();
+        const conditions = [exclusion.condition, indicator.exception?.condition, ...indicator.requirements.flatMap(r => r.alternatives)];
+        for (const root of conditions) {
+            if (!root) continue;
+            for (const node of AstUtils.streamAst(root)) {
+                if (!isAnswerCondition(node) || !node.target?.question.ref) continue;
+                for (const option of node.options) if (option.ref) mentioned.add(`${node.target.question.ref.name}\u0000${option.ref.name}`);
+            }
+        }
+        for (const slot of indicator.questions) {
+            const dropped = areaMissingOptions(questionOf(slot)).filter(option => !mentioned.has(`${slot.name}\u0000${option.name}`));
+            if (dropped.length === 0) continue;
+            const names = dropped.map(o => o.name);
+            const words = joinSwedish(dropped.map(o => `"${o.shortLabel ?? o.label}"`), 'eller');
+            this.issue(accept, 'warning', IssueCodes.DefaultExclusionDropped,
+                `Med en egen uteslutning utesluts inte längre ${words} på fråga ${slot.name} (området finns inte): de som svarat så räknas i nämnaren. `
+                + `Lägg till "${joinSwedish(names, 'eller')} på fråga ${slot.name}" i uteslutningen, eller nämn svaret i regeln om det ska räknas.`,
+                exclusion, 'condition');
+        }
+    }
 
     checkIndicatorUniqueness = (indicator: Indicator, accept: ValidationAcceptor): void => {
         const facts = this.workspace.facts();
