@@ -13,3 +13,4 @@ export * from './semantics/analysis.js';
 export * from './semantics/examples.js';
 export * from './oj-analysis-validator.js';
 export * from './oj-parser.js';
+export * from './message-hints.js';

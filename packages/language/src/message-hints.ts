@@ -34,15 +34,18 @@ function editDistance(a: string, b: string, limit: number): number {
  * The declared names a misspelt one most likely stands for: the same name in another case first;
  * otherwise the nearest within one edit for names of four to six characters and two for longer
  * ones. Area codes of two or three letters (EB, MB, SP) differ from each other by one letter, so
- * a short name may only have a letter too many or too few: "MB" is another area, not a misspelt "EB".
+ * a short name may only have a letter too many or too few, or two swapped: "MB" is another area, not a misspelt "EB".
+ * With `caseOnly` only the case may differ (question numerals: "ii" is another question than "i").
  */
-export function closestNames(name: string, candidates: Iterable<string>): string[] {
+export function closestNames(name: string, candidates: Iterable<string>, options: { caseOnly?: boolean } = {}): string[] {
     const unique = [...new Set(candidates)].filter(c => c !== name);
     const sameLetters = unique.filter(c => c.toLowerCase() === name.toLowerCase());
-    if (sameLetters.length > 0) return sameLetters.sort();
-    // A short name may have a letter too many or too few ("Jaa", "Ne"), not another letter.
+    if (sameLetters.length > 0 || options.caseOnly) return sameLetters.sort();
+    // A short name may have a letter too many or too few ("Jaa", "Ne") or two swapped ("Nje"), not another letter.
     if (name.length <= 3) {
-        return unique.filter(c => Math.abs(c.length - name.length) === 1 && editDistance(name.toLowerCase(), c.toLowerCase(), 1) === 1).sort().slice(0, 3);
+        const letters = (s: string) => [...s.toLowerCase()].sort().join('');
+        return unique.filter(c => (Math.abs(c.length - name.length) === 1 || letters(c) === letters(name))
+            && editDistance(name.toLowerCase(), c.toLowerCase(), 1) === 1).sort().slice(0, 3);
     }
     const limit = name.length <= 6 ? 1 : 2;
     let best = limit + 1;
@@ -185,7 +188,8 @@ const STATEMENT_CONTAINERS = new Set(['Model', 'Indicator', 'Survey', 'AnswerSet
 
 /**
  * The stretches of text where the parser recovered from an error: from the start of the statement
- * the error is in (or follows) to the end of the error's line. Whatever the recovery built there
+ * the error is in (or follows) to the end of the error's line (or to the error, when it is at the
+ * start of a line). Whatever the recovery built there
  * is guesswork; the syntax error is the one message that is true about it.
  */
 export function damagedRegions(document: LangiumDocument): Array<[number, number]> {
@@ -197,8 +201,9 @@ export function damagedRegions(document: LangiumDocument): Array<[number, number
         const at = error.token.startOffset;
         if (!Number.isFinite(at)) continue;
         const lineEnd = text.indexOf('\n', at);
-        const end = lineEnd < 0 ? text.length : lineEnd;
         let start = text.lastIndexOf('\n', at - 1) + 1;
+        // An error at the first word of a line says that something was missing before it: the statement that starts there is whole.
+        const end = /^\s*$/.test(text.slice(start, at)) ? at - 1 : lineEnd < 0 ? text.length : lineEnd;
         const leaf = CstUtils.findLeafNodeBeforeOffset(root, at);
         let statement: AstNode | undefined = leaf?.astNode;
         while (statement?.$container && !STATEMENT_CONTAINERS.has(statement.$container.$type)) statement = statement.$container;
@@ -206,6 +211,20 @@ export function damagedRegions(document: LangiumDocument): Array<[number, number
         regions.push([start, end]);
     }
     return regions;
+}
+
+/**
+ * A parser error about a numeral recovery made of a stray "fråga ii" ("expected = or a name"),
+ * after an earlier error: it is about text the author did not write as a question.
+ */
+export function isAboutRecoveredSlot(document: LangiumDocument, error: IRecognitionException): boolean {
+    const root = document.parseResult.value.$cstNode;
+    const errors = document.parseResult.parserErrors;
+    if (!root || errors.indexOf(error) <= 0) return false;
+    const at = Number.isFinite(error.token.startOffset) ? error.token.startOffset : root.end;
+    const last = root.root.fullText.slice(0, at).trimEnd().length - 1;
+    const node = last >= 0 ? CstUtils.findLeafNodeAtOffset(root, last)?.astNode : undefined;
+    return node !== undefined && isRecoveredSlot(node);
 }
 
 /** Whether the indicator (or other node) holding `node` has a syntax error inside it. */

@@ -13,7 +13,7 @@ import { type Group, type Model, isAnswerCondition, isArea, isExampleAnswer, isQ
 import { IssueCodes } from './oj-validator.js';
 import { indicatorOf, optionsOf, questionOf } from './model-utils.js';
 import { joinSwedish } from './semantics/rule-text.js';
-import { closestNames, damagedRegions, didYouMean, isRecoveredSlot, syntaxHint, type UnitName } from './message-hints.js';
+import { closestNames, damagedRegions, didYouMean, isAboutRecoveredSlot, isRecoveredSlot, syntaxHint, type UnitName } from './message-hints.js';
 import { surveyKeyOf } from './oj-workspace-index.js';
 import { surveyKeyOfModel } from './oj-scope.js';
 import type { IndexManager, ScopeProvider } from 'langium';
@@ -145,6 +145,7 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
         let units: UnitName[] | undefined;
         const unitNames = () => (units ??= document ? this.unitNames(document) : []);
         for (const error of parseResult.parserErrors) {
+            if (document && isAboutRecoveredSlot(document, error)) continue;
             const hint = document && syntaxHint(document, error, unitNames);
             if (hint && document) {
                 const range = { start: document.textDocument.positionAt(hint.offset), end: document.textDocument.positionAt(hint.end) };
@@ -189,13 +190,16 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
             const extra: Record<string, unknown> = {};
             // A question whose answer set is not declared has its own error; its options cannot be checked.
             if (targetType === 'AnswerOption' && (isAnswerCondition(container) || isExampleAnswer(container))) {
-                const question = questionOf(container.target?.question?.ref);
+                const slot = container.target?.question?.ref;
+                const question = questionOf(slot);
                 if (question?.answerSet && !question.answerSet.ref) continue;
+                // Nor can those of a shared question that is not found.
+                if (slot && !question) continue;
             }
             // A numeral the parser's recovery made up is covered by the syntax error before it.
             if (isRecoveredSlot(container)) continue;
             const declared = this.namesInScope(info);
-            const suggestions = closestNames(refText, declared.map(d => d.name));
+            const suggestions = closestNames(refText, declared.map(d => d.name), { caseOnly: targetType === 'IndicatorQuestion' });
             if (targetType === 'AnswerOption' && (isAnswerCondition(container) || isExampleAnswer(container))) {
                 code = IssueCodes.UnknownOption;
                 const slot = container.target?.question?.ref;
