@@ -242,11 +242,6 @@ export function isUnit(node: unknown): node is ReportingUnit {
     return isArea(node) || isGroup(node);
 }
 
-/** Options that say the area does not exist in the municipality ("Ej aktuellt, området finns inte …"). */
-export function areaMissingOptions(question: Question | undefined): AnswerOption[] {
-    return optionsOf(question).filter(o => o.areaMissing);
-}
-
 /** Short label for rule text ("Ej aktuellt"), falling back to the full label. */
 export function shortLabel(option: AnswerOption): string {
     return option.shortLabel ?? option.label;

@@ -24,7 +24,7 @@ export const AnalysisCodes = {
     ExampleInvalid: 'example-invalid'
 } as const;
 
-const STATUS_SV = { met: 'uppnådd', not_met: 'ej uppnådd', excluded: 'utesluten', missing: 'saknas' } as const;
+import { STATUS_LABELS } from './semantics/status.js';
 
 /** Answer spaces larger than this are not analysed while typing (reported once as a hint). */
 export const MAX_ANALYSED_COMBINATIONS = 5_000_000;
@@ -138,7 +138,7 @@ export class OjAnalysisValidator {
                 if (result.passed || !result.expected) continue;
                 const unitText = result.unit ? ` för ${result.unit.name}` : '';
                 const trace = result.actual.trace.map(r => `${r.variable}=${r.value ?? 'blankt'}`).join(', ');
-                accept('error', `Exemplet ger ${STATUS_SV[result.actual.status]}${unitText}, inte ${STATUS_SV[result.expected]}${trace ? ` (avgjort av ${trace})` : ''}.`,
+                accept('error', `Exemplet ger ${STATUS_LABELS[result.actual.status]}${unitText}, inte ${STATUS_LABELS[result.expected]}${trace ? ` (avgjort av ${trace})` : ''}.`,
                     { node: result.outcome, code: AnalysisCodes.ExampleFailed, data: { code: AnalysisCodes.ExampleFailed } });
             }
         }

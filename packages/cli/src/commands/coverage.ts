@@ -3,10 +3,8 @@
  * show, per area or group, out of the outcomes its rule can give at all (exact analysis).
  */
 import type { Command } from 'commander';
-import { exampleCoverage, type CoverageEntry, type Indicator, type Status } from '@oj/language';
+import { exampleCoverage, STATUS_LABELS, type CoverageEntry, type Indicator, type Status } from '@oj/language';
 import { errorCount, openWorkspace } from '../workspace.js';
-
-const STATUS_SV: Record<Status, string> = { met: 'uppnådd', not_met: 'ej uppnådd', excluded: 'utesluten', missing: 'saknas' };
 
 export interface CoverageReport {
     entries: Array<{ indicator: number; group: string; reachable: Status[]; covered: Status[]; uncovered: Status[] }>;
@@ -44,7 +42,7 @@ export function registerCoverage(program: Command, setExitCode: (code: number) =
             } else {
                 for (const e of report.entries) {
                     const mark = e.uncovered.length === 0 ? '✓' : '✗';
-                    const missing = e.uncovered.length > 0 ? `  saknar exempel för: ${e.uncovered.map(s => STATUS_SV[s]).join(', ')}` : '';
+                    const missing = e.uncovered.length > 0 ? `  saknar exempel för: ${e.uncovered.map(s => STATUS_LABELS[s]).join(', ')}` : '';
                     process.stdout.write(`${mark} ${String(e.indicator).padStart(3)} ${(e.group || '–').padEnd(6)} ${e.covered.length}/${e.reachable.length}${missing}\n`);
                 }
                 process.stdout.write(`Täckning: ${report.covered} av ${report.reachable} möjliga utfall (${report.percent.toFixed(1)} %).\n`);

@@ -12,6 +12,8 @@ import {
 } from '../generated/ast.js';
 import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model-utils.js';
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
+import { excludesByDefault } from '../semantics/lower.js';
+import { statusCountsText } from '../semantics/status.js';
 import { analyseRequirement, decisionTableMarkdown } from '../semantics/analysis.js';
 import { escapeMarkdown as md } from './markdown.js';
 
@@ -52,7 +54,7 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         const set = option.$container;
         const lines = [`**${md(option.label)}**`, '', `Kod ${option.code} i svarsalternativen ${md(set?.name)}`];
         if (option.shortLabel) lines.push('', `I regeltext: ${md(option.shortLabel)}`);
-        if (option.areaMissing) lines.push('', 'Betyder att området saknas: utesluts ur nämnaren om inget annat anges.');
+        if (excludesByDefault(option)) lines.push('', 'Betyder att området saknas: utesluts ur nämnaren om inget annat anges.');
         return lines.join('\n');
     }
 
@@ -85,7 +87,7 @@ export class OjHoverProvider extends AstNodeHoverProvider {
             if (requirement.alternatives.length === 0) return [];
             const analysis = analyseRequirement(indicator, requirement);
             const title = requirement.units.length > 0 ? `Beslutstabell för ${md(requirement.units.map(u => u.$refText).join(', '))}` : 'Beslutstabell';
-            const counts = `${analysis.counts.met} uppnådd, ${analysis.counts.not_met} ej uppnådd, ${analysis.counts.excluded} utesluten, ${analysis.counts.missing} saknas av ${analysis.total} svarskombinationer`;
+            const counts = `${statusCountsText(analysis.counts)} av ${analysis.total} svarskombinationer`;
             return ['', `**${title}** (${counts})`, '', decisionTableMarkdown(analysis, 12, md)];
         });
     }

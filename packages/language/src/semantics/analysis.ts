@@ -9,12 +9,12 @@
  * so the result is exact. Rules are analysed per requirement, not per area: the area only chooses
  * which column is read, the logic is the same.
  */
-import type { AstNode } from 'langium';
-import type {
-    AnswerCondition, AnswerOption, Expression, Indicator, IndicatorQuestion, NumericCondition, QuestionItem, Requirement
-} from '../generated/ast.js';
-import { areaMissingOptions, questionNumber, questionOf, shortLabel } from '../model-utils.js';
-import { compare, itemsOfTarget, type Status, STATUSES } from './interpreter.js';
+import type { AnswerCondition, AnswerOption, Indicator, IndicatorQuestion, QuestionItem, Requirement } from '../generated/ast.js';
+import { questionNumber, questionOf } from '../model-utils.js';
+import { compare } from './interpreter.js';
+import { lowerRule, requirementAlternatives } from './lower.js';
+import { type Condition, conditionChildren, type InCondition, type Read, readKey, type UnitPlan } from './plan.js';
+import { type Status, STATUS_LABELS, STATUSES } from './status.js';
 
 /** Truth values as bits, so that a set of possible values is a small mask. */
 const T = 1, F = 2, U = 4;
@@ -42,12 +42,21 @@ export interface RuleVariable {
 type Assignment = Int32Array; // index into the domain, or -1 while unassigned
 type Evaluator = (assignment: Assignment) => TruthMask;
 
-/** Whether `node` is `root` or lies inside it. */
-function containsNode(root: AstNode, node: AstNode): boolean {
-    for (let current: AstNode | undefined = node; current; current = current.$container) {
-        if (current === root) return true;
+/** An option left out of one condition as written: "would the rule decide differently without it?" */
+interface Removed { condition: AnswerCondition; option: AnswerOption }
+
+/** The answer conditions (as written) that a plan's condition was lowered from, to find the part a removal touches. */
+const sourcesMemo = new WeakMap<Condition, ReadonlySet<AnswerCondition>>();
+function sourcesOf(condition: Condition): ReadonlySet<AnswerCondition> {
+    let sources = sourcesMemo.get(condition);
+    if (!sources) {
+        const set = new Set<AnswerCondition>();
+        if (condition.kind === 'in' && condition.ast) set.add(condition.ast.condition);
+        for (const child of conditionChildren(condition)) for (const s of sourcesOf(child)) set.add(s);
+        sources = set;
+        sourcesMemo.set(condition, sources);
     }
-    return false;
+    return sources;
 }
 
 function and(a: TruthMask, b: TruthMask): TruthMask {
@@ -72,180 +81,139 @@ function not(a: TruthMask): TruthMask {
 
 const STATUS_BIT: Record<Status, number> = { met: 1, not_met: 2, excluded: 4, missing: 8 };
 
-/** The variables and compiled expressions of one indicator. */
+/** The variables and compiled conditions of one indicator's plans. */
 export class RuleSpace {
     readonly variables: RuleVariable[] = [];
     protected readonly byKey = new Map<string, number>();
 
-    constructor(readonly indicator: Indicator) {}
+    /**
+     * @param extraValues values to add to variables' domains, by variable key ("ii A"): the
+     *   answers of a row the space is to decide (the conformance suite's analysis engine).
+     */
+    constructor(readonly indicator: Indicator, protected readonly extraValues: ReadonlyMap<string, readonly DomainValue[]> = new Map()) {}
 
-    /** The index of the variable for a question (and item), created on first use. */
-    variable(slot: IndicatorQuestion, item: QuestionItem | undefined): number {
-        const key = `${slot.name}${item ? ` ${item.name}` : ''}`;
+    /** The index of the variable for a read (its question and item), created on first use. */
+    variable(read: Read): number {
+        const key = readKey(read);
         const existing = this.byKey.get(key);
         if (existing !== undefined) return existing;
-        const question = questionOf(slot);
-        const domain: DomainValue[] = question?.numeric
-            ? this.numericDomain(slot, item)
-            : (question?.answerSet?.ref?.options ?? []).map(o => ({ code: String(o.code), label: shortLabel(o), option: o }));
+        const domain: DomainValue[] = read.domain.kind === 'count'
+            ? this.numericDomain(key)
+            : read.domain.options.map(o => ({ code: o.code, label: o.shortLabel, option: o.ast?.option }));
+        for (const extra of this.extraValues.get(key) ?? []) {
+            if (!domain.some(v => v.code === extra.code && v.number === extra.number)) domain.push(extra);
+        }
         domain.push({ label: 'blankt' });
         const index = this.variables.length;
-        this.variables.push({ key, slot, item, label: `fråga ${key}`, domain });
+        this.variables.push({ key, slot: read.ast!.slot, item: read.ast?.item, label: `fråga ${key}`, domain });
         this.byKey.set(key, index);
         return index;
     }
 
-    /** Representative counts: each constant the rule compares with and its neighbours, and zero. */
-    protected numericDomain(slot: IndicatorQuestion, item: QuestionItem | undefined): DomainValue[] {
+    /** Representative counts: each constant any rule of the indicator compares the count with and its neighbours, and zero. */
+    protected numericDomain(key: string): DomainValue[] {
         const constants = new Set<number>([0]);
-        const visit = (expression: Expression | undefined) => {
-            if (!expression) return;
-            if (expression.$type === 'NumericCondition') {
-                const target = expression.target;
-                if (target?.question?.ref === slot && (target.items.length === 0 || target.items.some(i => i.ref === item))) {
-                    constants.add(expression.value);
-                    constants.add(expression.value + 1);
-                    constants.add(Math.max(0, expression.value - 1));
-                    if (!Number.isInteger(expression.value)) constants.add(Math.floor(expression.value));
+        const visit = (condition: Condition | undefined) => {
+            if (!condition) return;
+            if (condition.kind === 'compare') {
+                if (readKey(condition.read) === key) {
+                    constants.add(condition.value);
+                    constants.add(condition.value + 1);
+                    constants.add(Math.max(0, condition.value - 1));
+                    if (!Number.isInteger(condition.value)) constants.add(Math.floor(condition.value));
                 }
-            } else if (expression.$type === 'And' || expression.$type === 'Or') {
-                visit(expression.left); visit(expression.right);
-            } else if (expression.$type === 'Not') {
-                visit(expression.operand);
             }
+            conditionChildren(condition).forEach(visit);
         };
-        for (const requirement of this.indicator.requirements) requirement.alternatives.forEach(visit);
-        visit(this.indicator.exclusion?.condition);
-        visit(this.indicator.exception?.condition);
+        const rule = lowerRule(this.indicator);
+        for (const requirement of this.indicator.requirements) visit(lowerRule(this.indicator, requirement).requirement);
+        visit(rule.exclusion);
+        visit(rule.exception);
         return [...constants].sort((a, b) => a - b).map(n => ({ number: n, label: String(n) }));
     }
 
     /**
-     * Compiled sub-expressions, reused: the analyses compile the same rule many times over, once
-     * per option left out, and only the part holding the left-out option differs. Variables are
-     * still created in the order the expressions are first compiled.
+     * Compiled conditions, reused: the analyses compile the same rule many times over, once per
+     * option left out, and only the part holding the left-out option differs. Variables are
+     * still created in the order the conditions are first compiled.
      */
-    protected readonly compiled = new Map<Expression, Evaluator>();
+    protected readonly compiled = new Map<Condition, Evaluator>();
 
-    /** A part of the rule not yet written (the parser recovered from an incomplete line) is unknown. */
-    compile(expression: Expression | undefined, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {
-        if (!expression) return () => U;
-        if (removed && containsNode(expression, removed.condition)) return this.compileNode(expression, removed);
-        let evaluator = this.compiled.get(expression);
+    compile(condition: Condition | undefined, removed?: Removed): Evaluator {
+        if (!condition) return () => U;
+        if (removed && sourcesOf(condition).has(removed.condition)) return this.compileNode(condition, removed);
+        let evaluator = this.compiled.get(condition);
         if (!evaluator) {
-            evaluator = this.compileNode(expression, undefined);
-            this.compiled.set(expression, evaluator);
+            evaluator = this.compileNode(condition, undefined);
+            this.compiled.set(condition, evaluator);
         }
         return evaluator;
     }
 
-    protected compileNode(expression: Expression, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {
-        switch (expression.$type) {
-            case 'And': {
-                const l = this.compile(expression.left, removed), r = this.compile(expression.right, removed);
-                return a => and(l(a), r(a));
-            }
-            case 'Or': {
-                const l = this.compile(expression.left, removed), r = this.compile(expression.right, removed);
-                return a => or(l(a), r(a));
-            }
-            case 'Not': {
-                const inner = this.compile(expression.operand, removed);
+    protected compileNode(condition: Condition, removed: Removed | undefined): Evaluator {
+        switch (condition.kind) {
+            case 'and': return this.fold(condition.operands.map(c => this.compile(c, removed)), and, T);
+            case 'or': return this.fold(condition.operands.map(c => this.compile(c, removed)), or, F);
+            case 'not': {
+                const inner = this.compile(condition.operand, removed);
                 return a => not(inner(a));
             }
-            case 'AnswerCondition': return this.compileAnswerCondition(expression, removed);
-            case 'NumericCondition': return this.compileNumericCondition(expression);
-            // Only a parse the parser recovered from oddly leaves anything else here: unknown, like a part not yet written.
-            default: return () => U;
+            case 'in': return this.compileIn(condition, removed);
+            case 'compare': {
+                const index = this.variable(condition.read);
+                const truth = this.variables[index].domain.map(v => (v.number === undefined ? U : compare(condition.operator, v.number, condition.value) ? T : F));
+                return this.lookup(index, truth);
+            }
+            case 'areaMissing': {
+                const parts = condition.parts.map(p => this.compileIn(p, undefined));
+                // An answer saying the area is missing excludes; any other answer proves it exists.
+                return a => {
+                    const masks = parts.map(p => p(a));
+                    let out = 0;
+                    if (masks.some(m => m & T)) out |= T;
+                    if (masks.every(m => m & (F | U)) && masks.some(m => m & F)) out |= F;
+                    if (masks.every(m => m & U)) out |= U;
+                    return out;
+                };
+            }
+            case 'const': {
+                const mask = condition.value === true ? T : condition.value === false ? F : U;
+                return () => mask;
+            }
         }
     }
 
-    protected compileAnswerCondition(condition: AnswerCondition, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {
-        const slot = condition.target?.question?.ref;
-        if (!slot) return () => U;
-        const codes = new Set(condition.options
-            .filter(o => !(removed && removed.condition === condition && o.ref === removed.option))
-            .flatMap(o => (o.ref ? [String(o.ref.code)] : [])));
-        const parts = itemsOfTarget(condition.target).map(item => {
-            const index = this.variable(slot, item);
-            const domain = this.variables[index].domain;
-            const truth = domain.map(v => (v.code === undefined && v.number === undefined ? U : codes.has(v.code ?? '') ? T : F));
-            const possible = truth.reduce((m, t) => m | t, 0);
-            return (a: Assignment) => (a[index] < 0 ? possible : truth[a[index]]);
-        });
-        return this.combineItems(parts, condition.quantifier === 'något');
+    protected compileIn(condition: InCondition, removed: Removed | undefined): Evaluator {
+        const codes = new Set(removed && condition.ast?.condition === removed.condition
+            ? removed.condition.options.filter(o => o.ref !== removed.option).flatMap(o => (o.ref ? [String(o.ref.code)] : []))
+            : condition.codes);
+        const index = this.variable(condition.read);
+        const truth = this.variables[index].domain.map(v => (v.code === undefined && v.number === undefined ? U : codes.has(v.code ?? '') ? T : F));
+        return this.lookup(index, truth);
     }
 
-    protected compileNumericCondition(condition: NumericCondition): Evaluator {
-        const slot = condition.target?.question?.ref;
-        if (!slot) return () => U;
-        const parts = itemsOfTarget(condition.target).map(item => {
-            const index = this.variable(slot, item);
-            const domain = this.variables[index].domain;
-            const truth = domain.map(v => (v.number === undefined ? U : compare(condition.operator, v.number, condition.value) ? T : F));
-            const possible = truth.reduce((m, t) => m | t, 0);
-            return (a: Assignment) => (a[index] < 0 ? possible : truth[a[index]]);
-        });
-        return this.combineItems(parts, false);
+    protected lookup(index: number, truth: TruthMask[]): Evaluator {
+        const possible = truth.reduce((m, t) => m | t, 0);
+        return (a: Assignment) => (a[index] < 0 ? possible : truth[a[index]]);
     }
 
-    /** Items joined by "or" (något alternativ) or "and"; a plain loop, as this runs for every cube searched. */
-    protected combineItems(parts: Evaluator[], any: boolean): Evaluator {
+    /** Operands joined left to right; a plain loop, as this runs for every cube searched. */
+    protected fold(parts: Evaluator[], join: (a: TruthMask, b: TruthMask) => TruthMask, empty: TruthMask): Evaluator {
+        if (parts.length === 0) return () => empty;
         if (parts.length === 1) return parts[0];
         return a => {
             let mask = parts[0](a);
-            for (let i = 1; i < parts.length; i++) mask = any ? or(mask, parts[i](a)) : and(mask, parts[i](a));
+            for (let i = 1; i < parts.length; i++) mask = join(mask, parts[i](a));
             return mask;
         };
     }
 
-    protected exclusionEvaluator?: Evaluator;
-
-    /** The exclusion as written, or the default: any answer saying the area does not exist. */
-    compileExclusion(): Evaluator {
-        return (this.exclusionEvaluator ??= this.buildExclusion());
-    }
-
-    protected buildExclusion(): Evaluator {
-        if (this.indicator.exclusion) return this.compile(this.indicator.exclusion.condition);
-        const parts: Evaluator[] = [];
-        for (const slot of this.indicator.questions) {
-            const question = questionOf(slot);
-            const missing = new Set(areaMissingOptions(question).map(o => String(o.code)));
-            if (!question || missing.size === 0) continue;
-            for (const item of question.items.length > 0 ? question.items : [undefined]) {
-                const index = this.variable(slot, item);
-                const truth = this.variables[index].domain.map(v => (v.code === undefined ? U : missing.has(v.code) ? T : F));
-                const possible = truth.reduce((m, t) => m | t, 0);
-                parts.push(a => (a[index] < 0 ? possible : truth[a[index]]));
-            }
-        }
-        if (parts.length === 0) return () => F;
-        // An answer saying the area is missing excludes; any other answer proves it exists (see the interpreter).
-        return a => {
-            const masks = parts.map(p => p(a));
-            let out = 0;
-            if (masks.some(m => m & T)) out |= T;
-            if (masks.every(m => m & (F | U)) && masks.some(m => m & F)) out |= F;
-            if (masks.every(m => m & U)) out |= U;
-            return out;
-        };
-    }
-
-    compileRequirement(requirement: Requirement, removed?: { condition: AnswerCondition; option: AnswerOption }): Evaluator {
-        const alternatives = requirement.alternatives.map(a => this.compile(a, removed));
-        return a => {
-            let mask = 0;
-            for (let i = 0; i < alternatives.length; i++) mask = i === 0 ? alternatives[i](a) : or(mask, alternatives[i](a));
-            return mask;
-        };
-    }
-
-    /** The possible statuses (as bits) for a partial assignment. */
-    statusEvaluator(requirement: Requirement, removed?: { condition: AnswerCondition; option: AnswerOption }): (a: Assignment) => number {
-        const exclusion = this.compileExclusion();
-        const fulfilment = this.compileRequirement(requirement, removed);
-        const exception = this.indicator.exception ? this.compile(this.indicator.exception.condition) : undefined;
+    /** The possible statuses (as bits) of a plan for a partial assignment. */
+    planEvaluator(plan: UnitPlan, removed?: Removed): (a: Assignment) => number {
+        // Removals are asked of the requirement only (see analyseRequirement).
+        const exclusion = this.compile(plan.exclusion);
+        const fulfilment = this.compile(plan.requirement, removed);
+        const exception = plan.exception ? this.compile(plan.exception) : undefined;
         return a => {
             const e = exclusion(a);
             let out = 0;
@@ -268,6 +236,49 @@ export class RuleSpace {
             return out;
         };
     }
+
+    /** The possible statuses (as bits) of one requirement of the indicator, independent of area. */
+    statusEvaluator(requirement: Requirement, removed?: Removed): (a: Assignment) => number {
+        return this.planEvaluator(lowerRule(this.indicator, requirement), removed);
+    }
+}
+
+/** The statuses some answer combination gives a rule plan (exact). */
+export function reachableStatuses(indicator: Indicator, plan: UnitPlan): Status[] {
+    const space = new RuleSpace(indicator);
+    const status = space.planEvaluator(plan);
+    const counts = countLabels(space.variables.length, space.variables.map(v => v.domain.length), status);
+    return STATUSES.filter(s => (counts.get(STATUS_BIT[s]) ?? 0) > 0);
+}
+
+/** The status of a rule plan on one row, decided by the analysis (for the conformance suite); undefined for a ratio. */
+export function analysisStatus(indicator: Indicator, plan: UnitPlan, row: Readonly<Record<string, string | number | null | undefined>>): Status | undefined {
+    if (plan.ratio) return undefined;
+    const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+    const extra = new Map<string, DomainValue[]>();
+    for (const read of plan.variables) {
+        const value = row[read.variable];
+        if (blank(value)) continue;
+        const text = String(value).trim();
+        const number = Number(text.replace(',', '.'));
+        const domainValue: DomainValue = read.domain.kind === 'count' ? (Number.isFinite(number) ? { number, label: text } : { code: text, label: text }) : { code: text, label: text };
+        extra.set(readKey(read), [...(extra.get(readKey(read)) ?? []), domainValue]);
+    }
+    const space = new RuleSpace(indicator, extra);
+    const status = space.planEvaluator(plan);
+    const assignment = new Int32Array(space.variables.length).fill(-1);
+    for (const read of plan.variables) {
+        const index = space.variable(read);
+        const domain = space.variables[index].domain;
+        const value = row[read.variable];
+        if (blank(value)) { assignment[index] = domain.length - 1; continue; }
+        const text = String(value).trim();
+        const number = Number(text.replace(',', '.'));
+        assignment[index] = domain.findIndex(v => (read.domain.kind === 'count' && Number.isFinite(number) ? v.number === number : v.code === text));
+    }
+    const bits = status(assignment);
+    if ((bits & (bits - 1)) !== 0) throw new Error(`the analysis left ${bits} open on a full assignment`);
+    return STATUSES.find(s => STATUS_BIT[s] === bits);
 }
 
 /** A set of answer combinations: fixed values for some variables, anything for the rest. */
@@ -396,11 +407,21 @@ function differenceLabel(masks: number[]): number {
 
 const statusOfBit = (bit: number): Status => STATUSES.find(s => STATUS_BIT[s] === bit)!;
 
-function collectConditions(expression: Expression | undefined, out: AnswerCondition[] = []): AnswerCondition[] {
-    if (!expression) return out;
-    if (expression.$type === 'AnswerCondition') out.push(expression);
-    else if (expression.$type === 'And' || expression.$type === 'Or') { collectConditions(expression.left, out); collectConditions(expression.right, out); }
-    else if (expression.$type === 'Not') collectConditions(expression.operand, out);
+/** The answer conditions as written that a plan's condition reads, in order. */
+function collectConditions(condition: Condition | undefined, out: AnswerCondition[] = []): AnswerCondition[] {
+    if (!condition) return out;
+    if (condition.kind === 'in' && condition.ast && !out.includes(condition.ast.condition)) out.push(condition.ast.condition);
+    for (const child of conditionChildren(condition)) collectConditions(child, out);
+    return out;
+}
+
+/** The options an 'in' condition (or the default exclusion's parts) accepts, as the model's options. */
+function mentionedOptions(condition: Condition | undefined, out: Set<AnswerOption>): Set<AnswerOption> {
+    if (!condition) return out;
+    if (condition.kind === 'in' && condition.read.domain.kind === 'codes') {
+        for (const option of condition.read.domain.options) if (condition.codes.includes(option.code) && option.ast) out.add(option.ast.option);
+    }
+    for (const child of conditionChildren(condition)) mentionedOptions(child, out);
     return out;
 }
 
@@ -438,16 +459,15 @@ function mergeCubes(cubes: Cube[], variables: RuleVariable[]): Array<{ values: A
 /** Analyses one requirement (the base rule or an area variant) of an indicator, exactly. */
 export function analyseRequirement(indicator: Indicator, requirement: Requirement): RuleAnalysis {
     const space = new RuleSpace(indicator);
-    const status = space.statusEvaluator(requirement);
+    const plan = lowerRule(indicator, requirement);
+    const status = space.planEvaluator(plan);
     // Compile everything once more so that every variable the analyses need exists before searching.
-    const alternatives = requirement.alternatives.map(a => space.compile(a));
-    const exclusion = space.compileExclusion();
-    const fulfilment = space.compileRequirement(requirement);
-    const conditions = [
-        ...requirement.alternatives.flatMap(a => collectConditions(a)),
-        ...collectConditions(indicator.exclusion?.condition),
-        ...collectConditions(indicator.exception?.condition)
-    ];
+    const alternatives = requirementAlternatives(indicator, requirement).map(a => space.compile(a));
+    const exclusion = space.compile(plan.exclusion);
+    const fulfilment = space.compile(plan.requirement);
+    const conditions = collectConditions(plan.requirement);
+    collectConditions(plan.exclusion, conditions);
+    collectConditions(plan.exception, conditions);
     const removedStatus = conditions.flatMap(condition => condition.options.flatMap((o, index) => (o.ref && condition.options.length > 1)
         ? [{ condition, option: o.ref, index, evaluate: space.statusEvaluator(requirement, { condition, option: o.ref }) }] : []));
     const variables = space.variables;
@@ -503,13 +523,14 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
     const irrelevantOptions = removedStatus.filter(r => !exists(a => differenceLabel([status(a), r.evaluate(a)])))
         .map(({ condition, option, index }) => ({ condition, option, index }));
 
-    const mentioned = new Set(conditions.flatMap(c => c.options.map(o => o.ref)));
-    const defaultExcluded = indicator.exclusion ? new Set<AnswerOption>() : new Set(indicator.questions.flatMap(s => areaMissingOptions(questionOf(s))));
+    // Options an 'in' of the rule, the exclusion (the default one included) or the exception accepts.
+    const mentioned = new Set<AnswerOption>(conditions.flatMap(c => c.options.flatMap(o => (o.ref ? [o.ref] : []))));
+    for (const condition of [plan.requirement, plan.exclusion, plan.exception]) mentionedOptions(condition, mentioned);
     const slots = [...new Set(variables.map(v => v.slot))].sort((a, b) => questionNumber(a) - questionNumber(b));
     const unmentionedOptions = slots.flatMap(slot => {
         const question = questionOf(slot);
         if (!question || question.numeric) return [];
-        const options = (question.answerSet?.ref?.options ?? []).filter(o => !mentioned.has(o) && !defaultExcluded.has(o));
+        const options = (question.answerSet?.ref?.options ?? []).filter(o => !mentioned.has(o));
         return options.length > 0 ? [{ slot, options }] : [];
     });
 
@@ -533,11 +554,10 @@ export function variantEqualsBase(indicator: Indicator, variant: Requirement, ba
 
 /** The decision table as Markdown, at most `limit` rows. */
 export function decisionTableMarkdown(analysis: RuleAnalysis, limit = 16, escape: (text: string) => string = t => t): string {
-    const STATUS_SV: Record<Status, string> = { met: 'uppnådd', not_met: 'ej uppnådd', excluded: 'utesluten', missing: 'saknas' };
     const header = `| ${analysis.variables.map(v => escape(v.label)).join(' | ')} | utfall |`;
     const rule = `| ${analysis.variables.map(() => '---').join(' | ')} | --- |`;
     const rows = analysis.table.slice(0, limit).map(row =>
-        `| ${row.values.map(v => (v ? escape(v.join(' / ')) : '–')).join(' | ')} | ${STATUS_SV[row.status]} |`);
+        `| ${row.values.map(v => (v ? escape(v.join(' / ')) : '–')).join(' | ')} | ${STATUS_LABELS[row.status]} |`);
     const more = analysis.table.length > limit ? [`\n… och ${analysis.table.length - limit} rader till`] : [];
     return [header, rule, ...rows].join('\n') + more.join('');
 }

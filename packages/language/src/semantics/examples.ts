@@ -4,18 +4,16 @@
  * The language server, `oj check`, `oj coverage` and the generated package's tests all use this.
  */
 import type { Example, ExampleOutcome, Indicator, QuestionItem, ReportingUnit } from '../generated/ast.js';
-import { isPerArea, questionOf, requirementFor, unitsOfIndicator, unitsOfQuestion, variableFor } from '../model-utils.js';
-import { type Answer, evaluateIndicator, type IndicatorResult, type ResponseRow, type Status, STATUSES } from './interpreter.js';
-import { analyseRequirement } from './analysis.js';
+import { isPerArea, questionOf, unitsOfIndicator, unitsOfQuestion, variableFor } from '../model-utils.js';
+import { type Answer, evaluatePlan, type IndicatorResult, type ResponseRow } from './interpreter.js';
+import { reachableStatuses } from './analysis.js';
+import { lowerUnit } from './lower.js';
+import { type Status, STATUS_LABELS, STATUSES } from './status.js';
 
 /** The status an outcome names: "uppnådd", "ej uppnådd", "utesluten", "saknas". */
 export function expectedStatus(outcome: ExampleOutcome): Status | undefined {
-    switch (outcome.status) {
-        case 'uppnådd': return outcome.negated ? 'not_met' : 'met';
-        case 'utesluten': return outcome.negated ? undefined : 'excluded';
-        case 'saknas': return outcome.negated ? undefined : 'missing';
-    }
-    return undefined;
+    const words = outcome.negated ? `ej ${outcome.status}` : outcome.status;
+    return STATUSES.find(s => STATUS_LABELS[s] === words);
 }
 
 /** The response row an example describes; answers not given are blank. */
@@ -62,7 +60,7 @@ export function checkExample(indicator: Indicator, example: Example): ExampleRes
     const row: ResponseRow = exampleRow(indicator, example);
     return example.outcomes.flatMap(outcome => outcomeUnits(indicator, outcome).map(unit => {
         const expected = expectedStatus(outcome);
-        const actual = evaluateIndicator(indicator, row, unit);
+        const actual = evaluatePlan(lowerUnit(indicator, unit), row);
         return { example, outcome, unit, expected, actual, passed: expected === actual.status };
     }));
 }
@@ -81,10 +79,10 @@ export function exampleCoverage(indicator: Indicator): CoverageEntry[] {
     const units = unitsOfIndicator(indicator);
     const results = indicator.examples.flatMap(e => checkExample(indicator, e));
     return (units.length > 0 ? units : [undefined]).map(unit => {
-        const requirement = requirementFor(indicator, unit);
-        const reachable = indicator.ratio
+        const plan = lowerUnit(indicator, unit);
+        const reachable = plan.ratio
             ? (['met', 'excluded', 'missing'] as Status[])
-            : requirement ? STATUSES.filter(s => analyseRequirement(indicator, requirement).counts[s] > 0) : [];
+            : plan.requirement ? reachableStatuses(indicator, plan) : [];
         const covered = STATUSES.filter(s => results.some(r => r.unit === unit && r.actual.status === s && r.passed));
         return { indicator, unit, reachable, covered };
     });

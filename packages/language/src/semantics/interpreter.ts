@@ -1,25 +1,23 @@
 /**
- * The reference interpreter of indicator rules: the one place where the evaluation semantics of
- * INDICATORS.md are written down as code. Generated evaluators are tested against it.
+ * The reference interpreter: evaluates plans (plan.ts) on response rows, with the answers that
+ * decided each status. The semantics are the plan's (INDICATORS.md made exact there); the
+ * generated evaluator and the analysis are held to this by the conformance suite and the
+ * differential test.
  *
  * - A blank answer is unknown, not "Nej"; logic is three-valued (Kleene), so a rule that is false
  *   whatever the unknown answers are is "not met", one that is true whatever they are is "met".
  * - The exclusion is decided first; an undecidable exclusion gives "missing".
- * - Without an explicit exclusion, an answer saying the area does not exist excludes, nothing else.
  * - An exception (CQL's DENEXCEP) removes a respondent only when the requirement is not met.
+ * The functions taking AST nodes lower them first (cached) and are kept for their callers.
  */
-import type {
-    AnswerCondition, Expression, Indicator, NumericCondition, QuestionItem, QuestionTarget, ReportingUnit
-} from '../generated/ast.js';
-import {
-    areaMissingOptions, isPerArea, questionNumber, questionOf, requirementFor, unitsOfIndicator, variableFor
-} from '../model-utils.js';
+import type { Expression, Indicator, NumericCondition, ReportingUnit } from '../generated/ast.js';
+import { questionNumber, unitsOfIndicator } from '../model-utils.js';
+import type { Condition, InCondition, Read, Sum, UnitPlan } from './plan.js';
+import { lowerExpression, lowerUnit } from './lower.js';
+import type { Status, Truth } from './status.js';
 
-export type Status = 'met' | 'not_met' | 'excluded' | 'missing';
-export const STATUSES: readonly Status[] = ['met', 'not_met', 'excluded', 'missing'];
-
-/** Three-valued truth: true, false, or undefined for unknown. */
-export type Truth = boolean | undefined;
+export { and3, not3, or3, STATUSES, type Status, type Truth } from './status.js';
+export { itemsOfTarget } from './lower.js';
 
 /** A cell of a response row: an answer code, a count, or blank. */
 export type Answer = string | number | null | undefined;
@@ -49,6 +47,8 @@ export interface IndicatorResult {
 
 interface Outcome { value: Truth; reads: Reading[] }
 
+const NO_READS: Reading[] = [];
+
 export function isBlank(answer: Answer): answer is null | undefined | '' {
     return answer === undefined || answer === null || (typeof answer === 'string' && answer.trim() === '');
 }
@@ -66,20 +66,15 @@ export function answerNumber(answer: Answer): number | undefined {
     return Number.isFinite(value) ? value : undefined;
 }
 
-export function and3(a: Truth, b: Truth): Truth {
-    if (a === false || b === false) return false;
-    if (a === undefined || b === undefined) return undefined;
-    return true;
-}
-
-export function or3(a: Truth, b: Truth): Truth {
-    if (a === true || b === true) return true;
-    if (a === undefined || b === undefined) return undefined;
-    return false;
-}
-
-export function not3(a: Truth): Truth {
-    return a === undefined ? undefined : !a;
+export function compare(operator: NumericCondition['operator'], left: number, right: number): boolean {
+    switch (operator) {
+        case '>': return left > right;
+        case '>=': return left >= right;
+        case '<': return left < right;
+        case '<=': return left <= right;
+        case '=': return left === right;
+        case '<>': return left !== right;
+    }
 }
 
 /** Kleene conjunction over outcomes; the trace keeps only what decided the result. */
@@ -99,106 +94,8 @@ function any(outcomes: Outcome[]): Outcome {
     return { value: false, reads: outcomes.flatMap(o => o.reads) };
 }
 
-/** The items a target reads: those named, else all (for a question with items), else none. */
-export function itemsOfTarget(target: QuestionTarget): Array<QuestionItem | undefined> {
-    const question = questionOf(target.question.ref);
-    if (target.items.length > 0) return target.items.map(i => i.ref);
-    if (question && question.items.length > 0) return question.items;
-    return [undefined];
-}
-
-function read(target: QuestionTarget, item: QuestionItem | undefined, unit: ReportingUnit | undefined, row: ResponseRow): { reading?: Reading; answer: Answer } {
-    const slot = target.question.ref;
-    const question = questionOf(slot);
-    if (!slot || !question) return { answer: undefined };
-    if (isPerArea(question) && !unit) return { answer: undefined };
-    const variable = variableFor(question, item, unit, { indicator: slot.$container, slot });
-    if (!variable) return { answer: undefined };
-    const answer = row[variable];
-    const reading: Reading = { variable, question: slot.name, item: item?.name, value: isBlank(answer) ? undefined : answer };
-    return { reading, answer };
-}
-
-function evaluateAnswerCondition(condition: AnswerCondition, unit: ReportingUnit | undefined, row: ResponseRow): Outcome {
-    const codes = new Set(condition.options.flatMap(o => (o.ref ? [String(o.ref.code)] : [])));
-    const outcomes = itemsOfTarget(condition.target).map(item => {
-        const { reading, answer } = read(condition.target, item, unit, row);
-        const code = answerCode(answer);
-        return { value: code === undefined ? undefined : codes.has(code), reads: reading ? [reading] : [] } satisfies Outcome;
-    });
-    return condition.quantifier === 'något' ? any(outcomes) : all(outcomes);
-}
-
-export function compare(operator: NumericCondition['operator'], left: number, right: number): boolean {
-    switch (operator) {
-        case '>': return left > right;
-        case '>=': return left >= right;
-        case '<': return left < right;
-        case '<=': return left <= right;
-        case '=': return left === right;
-        case '<>': return left !== right;
-    }
-}
-
-function evaluateNumericCondition(condition: NumericCondition, unit: ReportingUnit | undefined, row: ResponseRow): Outcome {
-    const outcomes = itemsOfTarget(condition.target).map(item => {
-        const { reading, answer } = read(condition.target, item, unit, row);
-        const value = answerNumber(answer);
-        return { value: value === undefined ? undefined : compare(condition.operator, value, condition.value), reads: reading ? [reading] : [] } satisfies Outcome;
-    });
-    return all(outcomes);
-}
-
-function evaluate(expression: Expression, unit: ReportingUnit | undefined, row: ResponseRow): Outcome {
-    switch (expression.$type) {
-        case 'And': return all([evaluate(expression.left, unit, row), evaluate(expression.right, unit, row)]);
-        case 'Or': return any([evaluate(expression.left, unit, row), evaluate(expression.right, unit, row)]);
-        case 'Not': {
-            const inner = evaluate(expression.operand, unit, row);
-            return { value: not3(inner.value), reads: inner.reads };
-        }
-        case 'AnswerCondition': return evaluateAnswerCondition(expression, unit, row);
-        case 'NumericCondition': return evaluateNumericCondition(expression, unit, row);
-    }
-}
-
-/** Evaluates one expression for one area (or none) on one response row. */
-export function evaluateExpression(expression: Expression, row: ResponseRow, unit?: ReportingUnit): { value: Truth; trace: Reading[] } {
-    const outcome = evaluate(expression, unit, row);
-    return { value: outcome.value, trace: outcome.reads };
-}
-
-/**
- * Where the model states no exclusion: an answer that says the area does not exist, on any of the
- * indicator's questions, excludes the respondent. Any other answer proves the area exists, so a
- * follow-up left blank by routing does not make the exclusion undecidable; only when every such
- * question is blank is it unknown. Undefined when no question has such an option.
- */
-function defaultExclusion(indicator: Indicator, unit: ReportingUnit | undefined, row: ResponseRow): Outcome | undefined {
-    const outcomes: Outcome[] = [];
-    for (const slot of indicator.questions) {
-        const question = questionOf(slot);
-        const missing = areaMissingOptions(question);
-        if (!question || missing.length === 0) continue;
-        const codes = new Set(missing.map(o => String(o.code)));
-        const items = question.items.length > 0 ? question.items : [undefined];
-        for (const item of items) {
-            if (isPerArea(question) && !unit) continue;
-            const variable = variableFor(question, item, unit, { indicator, slot });
-            if (!variable) continue;
-            const answer = row[variable];
-            const code = answerCode(answer);
-            outcomes.push({
-                value: code === undefined ? undefined : codes.has(code),
-                reads: [{ variable, question: slot.name, item: item?.name, value: isBlank(answer) ? undefined : answer }]
-            });
-        }
-    }
-    return outcomes.length > 0 ? areaAnswer(outcomes) : undefined;
-}
-
-/** True if some answer says the area is missing, else false if some answer was given, else unknown. */
-function areaAnswer(outcomes: Outcome[]): Outcome {
+/** The default exclusion: the first part saying the area is missing, else the first answered, else all. */
+function someAreaMissing(outcomes: Outcome[]): Outcome {
     const missing = outcomes.find(o => o.value === true);
     if (missing) return missing;
     const answered = outcomes.find(o => o.value === false);
@@ -206,56 +103,95 @@ function areaAnswer(outcomes: Outcome[]): Outcome {
     return { value: undefined, reads: outcomes.flatMap(o => o.reads) };
 }
 
-/** Whether the respondent is excluded from the denominator for this area (three-valued). */
-export function evaluateExclusion(indicator: Indicator, row: ResponseRow, unit?: ReportingUnit): { value: Truth; trace: Reading[] } {
-    const outcome = indicator.exclusion
-        ? evaluate(indicator.exclusion.condition, unit, row)
-        : defaultExclusion(indicator, unit, row) ?? { value: false, reads: [] };
+function reading(read: Read, row: ResponseRow): Reading {
+    const answer = row[read.variable];
+    return { variable: read.variable, question: read.question, item: read.item, value: isBlank(answer) ? undefined : answer };
+}
+
+function evaluateIn(condition: InCondition, row: ResponseRow): Outcome {
+    const code = answerCode(row[condition.read.variable]);
+    return { value: code === undefined ? undefined : condition.codes.includes(code), reads: [reading(condition.read, row)] };
+}
+
+/** One condition of a plan on one row. */
+export function evaluateCondition(condition: Condition, row: ResponseRow): { value: Truth; trace: Reading[] } {
+    const outcome = evaluate(condition, row);
     return { value: outcome.value, trace: outcome.reads };
 }
 
-function evaluateRatio(indicator: Indicator, row: ResponseRow, unit: ReportingUnit | undefined, base: Omit<IndicatorResult, 'status' | 'trace'>, exclusionTrace: Reading[]): IndicatorResult {
-    const ratio = indicator.ratio!;
-    const sum = (target: QuestionTarget) => {
-        const parts = itemsOfTarget(target).map(item => read(target, item, unit, row));
-        const values = parts.map(p => answerNumber(p.answer));
-        const reads = parts.flatMap(p => (p.reading ? [p.reading] : []));
-        return { value: values.some(v => v === undefined) ? undefined : values.reduce<number>((a, b) => a + (b ?? 0), 0), reads };
-    };
-    const numerator = sum(ratio.numerator);
-    const denominator = sum(ratio.denominator);
-    const trace = [...exclusionTrace, ...numerator.reads, ...denominator.reads];
-    if (numerator.value === undefined || denominator.value === undefined) return { ...base, status: 'missing', trace };
-    if (denominator.value === 0) return { ...base, status: 'excluded', trace };
-    return { ...base, status: 'met', trace, numerator: numerator.value, denominator: denominator.value };
+function evaluate(condition: Condition, row: ResponseRow): Outcome {
+    switch (condition.kind) {
+        case 'and': return all(condition.operands.map(c => evaluate(c, row)));
+        case 'or': return any(condition.operands.map(c => evaluate(c, row)));
+        case 'not': {
+            const inner = evaluate(condition.operand, row);
+            return { value: inner.value === undefined ? undefined : !inner.value, reads: inner.reads };
+        }
+        case 'in': return evaluateIn(condition, row);
+        case 'compare': {
+            const value = answerNumber(row[condition.read.variable]);
+            return { value: value === undefined ? undefined : compare(condition.operator, value, condition.value), reads: [reading(condition.read, row)] };
+        }
+        case 'areaMissing': return someAreaMissing(condition.parts.map(p => evaluateIn(p, row)));
+        case 'const': return { value: condition.value, reads: NO_READS };
+    }
+}
+
+function sum(terms: Sum, row: ResponseRow): { value: number | undefined; reads: Reading[] } {
+    const reads = terms.reads.map(r => reading(r, row));
+    const values = terms.reads.map(r => answerNumber(row[r.variable]));
+    const known = terms.unresolved === 0 && values.every(v => v !== undefined);
+    return { value: known ? values.reduce<number>((a, b) => a + (b ?? 0), 0) : undefined, reads };
 }
 
 /**
- * The status of one indicator for one area or group (or for the respondent as a whole when the
- * indicator has no areas), with the answers that decided it.
+ * The status of one unit plan on one row, with the answers that decided it.
  * A ratio indicator's "met" means the respondent's counts enter the sums.
  */
-export function evaluateIndicator(indicator: Indicator, row: ResponseRow, unit?: ReportingUnit): IndicatorResult {
-    const base = { indicator: indicator.number, group: unit?.name };
-    const exclusion = evaluateExclusion(indicator, row, unit);
-    if (exclusion.value === true) return { ...base, status: 'excluded', trace: exclusion.trace };
-    if (exclusion.value === undefined) return { ...base, status: 'missing', trace: exclusion.trace };
-    if (indicator.ratio) return evaluateRatio(indicator, row, unit, base, exclusion.trace);
-
-    const requirement = requirementFor(indicator, unit);
-    if (!requirement) return { ...base, status: 'missing', trace: [] };
-    const fulfilment = any(requirement.alternatives.map(a => evaluate(a, unit, row)));
+export function evaluatePlan(plan: UnitPlan, row: ResponseRow): IndicatorResult {
+    const base = { indicator: plan.indicator, group: plan.unit };
+    const exclusion = evaluate(plan.exclusion, row);
+    if (exclusion.value === true) return { ...base, status: 'excluded', trace: exclusion.reads };
+    if (exclusion.value === undefined) return { ...base, status: 'missing', trace: exclusion.reads };
+    if (plan.ratio) {
+        const numerator = sum(plan.ratio.numerator, row);
+        const denominator = sum(plan.ratio.denominator, row);
+        const trace = [...exclusion.reads, ...numerator.reads, ...denominator.reads];
+        if (numerator.value === undefined || denominator.value === undefined) return { ...base, status: 'missing', trace };
+        if (denominator.value === 0) return { ...base, status: 'excluded', trace };
+        return { ...base, status: 'met', trace, numerator: numerator.value, denominator: denominator.value };
+    }
+    if (!plan.requirement) return { ...base, status: 'missing', trace: [] };
+    const fulfilment = evaluate(plan.requirement, row);
     if (fulfilment.value === true) return { ...base, status: 'met', trace: fulfilment.reads };
     if (fulfilment.value === undefined) return { ...base, status: 'missing', trace: fulfilment.reads };
-    if (indicator.exception) {
+    if (plan.exception) {
         // The exception's answers decide too, whatever it gives.
-        const exception = evaluate(indicator.exception.condition, unit, row);
+        const exception = evaluate(plan.exception, row);
         const trace = [...fulfilment.reads, ...exception.reads];
         if (exception.value === true) return { ...base, status: 'excluded', trace };
         if (exception.value === undefined) return { ...base, status: 'missing', trace };
         return { ...base, status: 'not_met', trace };
     }
     return { ...base, status: 'not_met', trace: fulfilment.reads };
+}
+
+/** Evaluates one expression for one area (or none) on one response row. */
+export function evaluateExpression(expression: Expression, row: ResponseRow, unit?: ReportingUnit): { value: Truth; trace: Reading[] } {
+    return evaluateCondition(lowerExpression(expression, unit), row);
+}
+
+/** Whether the respondent is excluded from the denominator for this area (three-valued). */
+export function evaluateExclusion(indicator: Indicator, row: ResponseRow, unit?: ReportingUnit): { value: Truth; trace: Reading[] } {
+    return evaluateCondition(lowerUnit(indicator, unit).exclusion, row);
+}
+
+/**
+ * The status of one indicator for one area or group (or for the respondent as a whole when the
+ * indicator has no areas), with the answers that decided it.
+ */
+export function evaluateIndicator(indicator: Indicator, row: ResponseRow, unit?: ReportingUnit): IndicatorResult {
+    return evaluatePlan(lowerUnit(indicator, unit), row);
 }
 
 /** The statuses of an indicator for each of its areas and groups, or once when it has none. */

@@ -4,7 +4,8 @@
  * this, so the published text is generated from the rule that is evaluated.
  */
 import type { AnswerCondition, Expression, Indicator, NumericCondition, QuestionTarget, Requirement } from '../generated/ast.js';
-import { areaMissingOptions, questionOf, shortLabel, unitLabel } from '../model-utils.js';
+import { questionOf, shortLabel, unitLabel } from '../model-utils.js';
+import { lowerRule } from './lower.js';
 
 /** "A och B", "A, B och C". */
 export function joinSwedish(parts: string[], conjunction = 'och'): string {
@@ -88,9 +89,14 @@ export function exclusionSentence(indicator: Indicator): string | undefined {
             ? `${answerConditionText(condition)} ingår inte i nämnaren.`
             : `Kommuner och stadsdelar där gäller: ${expressionText(condition)}, ingår inte i nämnaren.`);
     } else {
+        // The exclusion the indicator gets without one of its own, as lowered: the answers it accepts.
+        const exclusion = lowerRule(indicator).exclusion;
         const labels = new Set<string>();
-        for (const slot of indicator.questions) {
-            for (const option of areaMissingOptions(questionOf(slot))) labels.add(shortLabel(option));
+        if (exclusion.kind === 'areaMissing') {
+            for (const part of exclusion.parts) {
+                if (part.read.domain.kind !== 'codes') continue;
+                for (const option of part.read.domain.options) if (part.codes.includes(option.code)) labels.add(option.shortLabel);
+            }
         }
         if (labels.size > 0) parts.push(`${joinSwedish([...labels], 'eller')} ingår inte i nämnaren.`);
     }

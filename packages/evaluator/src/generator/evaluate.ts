@@ -1,0 +1,235 @@
+/**
+ * The generated package's `src/evaluate.ts`, emitted from the plans (@oj/language's plan.ts): per
+ * indicator and area a fast function (each answer read once into a local, truth as 0/1/2, nothing
+ * allocated but the result) and a traced one (the answers that decided), both from the same plan,
+ * so the default exclusion and the order exclusion → requirement → exception are the plan's.
+ * The calls go into the package's fixed runtime (src/runtime/evaluation.ts, copied verbatim).
+ */
+import { expandToNode, joinToNode, toString, type Generated } from 'langium/generate';
+import type { ComparisonOp, Condition, IndicatorPlan, InCondition, Read, Sum, UnitPlan } from '@oj/language';
+
+const q = (text: string) => JSON.stringify(text);
+
+/** Collects the hoisted constants (sets of codes) so that each is created once per module. */
+class ConstantPool {
+    readonly declarations: string[] = [];
+    protected readonly sets = new Map<string, string>();
+
+    codeSet(codes: readonly string[]): string {
+        const key = codes.join('|');
+        let name = this.sets.get(key);
+        if (!name) {
+            name = `CODES_${this.sets.size + 1}`;
+            this.sets.set(key, name);
+            this.declarations.push(`const ${name}: ReadonlySet<string> = new Set([${codes.map(q).join(', ')}]);`);
+        }
+        return name;
+    }
+}
+
+/** Left-nested binary calls: fold(['a', 'b', 'c'], 'and3') → and3(and3(a, b), c). */
+function fold(parts: string[], fn: string, empty: string): string {
+    return parts.length === 0 ? empty : parts.reduce((acc, part) => `${fn}(${acc}, ${part})`);
+}
+
+const OPERATOR: Record<ComparisonOp, string> = { '>': '>', '>=': '>=', '<': '<', '<=': '<=', '=': '===', '<>': '!==' };
+
+/** Truth constants of the fast path, typed so that comparisons with them stay legal. */
+const FAST_CONST = { true: '(1 as Truth3)', false: '(0 as Truth3)', unknown: '(2 as Truth3)' };
+
+class UnitEmitter {
+    constructor(readonly indicator: IndicatorPlan, readonly plan: UnitPlan, protected readonly pool: ConstantPool) {}
+
+    protected readArgs(read: Read): string {
+        return `${q(read.question)}${read.item !== undefined ? `, ${q(read.item)}` : ''}`;
+    }
+
+    /** A condition on the traced path: an Outcome with the readings that decided it. */
+    traced(condition: Condition): string {
+        switch (condition.kind) {
+            case 'and': return `all(${condition.operands.map(c => this.traced(c)).join(', ')})`;
+            case 'or': return `any(${condition.operands.map(c => this.traced(c)).join(', ')})`;
+            case 'not': return `not(${this.traced(condition.operand)})`;
+            case 'in': return this.tracedIn(condition);
+            case 'compare':
+                return `count(row, ${q(condition.read.variable)}, x => x ${OPERATOR[condition.operator]} ${condition.value}, ${this.readArgs(condition.read)})`;
+            case 'areaMissing': {
+                const parts = condition.parts.map(p => this.tracedIn(p));
+                return parts.length === 1 ? parts[0] : `areaAnswer(${parts.join(', ')})`;
+            }
+            case 'const':
+                return condition.value === false ? 'NO_EXCLUSION' : `{ v: ${condition.value === true ? 'true' : 'undefined'}, r: [] }`;
+        }
+    }
+
+    protected tracedIn(condition: InCondition): string {
+        return `answerIn(row, ${q(condition.read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(condition.read)})`;
+    }
+
+    /** The local holding a variable's answer, read once at the top of the stage that first needs it. */
+    protected local(variable: string, kind: 'code' | 'count'): string {
+        const key = `${kind}\u0000${variable}`;
+        let name = this.locals.get(key);
+        if (!name) {
+            const base = `${kind === 'code' ? 'a' : 'n'}_${variable.replace(/[^A-Za-z0-9_]/g, '_')}`;
+            name = base;
+            for (let i = 2; [...this.locals.values()].includes(name); i++) name = `${base}_${i}`;
+            this.locals.set(key, name);
+            this.reads.push(`const ${name} = ${kind === 'code' ? 'answerCode' : 'answerNumber'}(row[${q(variable)}]);`);
+        }
+        return name;
+    }
+
+    protected readonly locals = new Map<string, string>();
+    protected readonly reads: string[] = [];
+
+    /** 1 when the answer is one of the codes, 0 when another, 2 when blank. */
+    protected fastIn(condition: InCondition): string {
+        const local = this.local(condition.read.variable, 'code');
+        const test = condition.codes.length === 0 ? 'false' : condition.codes.map(c => `${local} === ${q(c)}`).join(' || ');
+        return `(${local} === undefined ? 2 : ${test} ? 1 : 0)`;
+    }
+
+    /** The same condition on the allocation-free fast path (0 false, 1 true, 2 unknown). */
+    fast(condition: Condition): string {
+        switch (condition.kind) {
+            case 'and': return fold(condition.operands.map(c => this.fast(c)), 'and3', FAST_CONST.true);
+            case 'or': return fold(condition.operands.map(c => this.fast(c)), 'or3', FAST_CONST.false);
+            case 'not': return `not3(${this.fast(condition.operand)})`;
+            case 'in': return this.fastIn(condition);
+            case 'compare': {
+                const local = this.local(condition.read.variable, 'count');
+                return `(${local} === undefined ? 2 : ${local} ${OPERATOR[condition.operator]} ${condition.value} ? 1 : 0)`;
+            }
+            case 'areaMissing': return fold(condition.parts.map(p => this.fastIn(p)), 'area3', FAST_CONST.unknown);
+            case 'const': return condition.value === true ? FAST_CONST.true : condition.value === false ? FAST_CONST.false : FAST_CONST.unknown;
+        }
+    }
+
+    /**
+     * The fast function's body: read each answer once, decide the status in three-valued logic and
+     * return it; the trace is worked out by the traced function when read. Undefined for a ratio.
+     */
+    fastBody(): string[] | undefined {
+        if (this.plan.ratio) return undefined;
+        const result = (status: string) => `new Result(${this.plan.indicator}, ${this.group()}, ${status}, row, ${this.explainName()})`;
+        // Each stage reads the answers it needs first, so an excluded respondent's other answers are not read.
+        const decisions: string[] = [];
+        const reads = () => this.reads.splice(0);
+        const { exclusion, requirement, exception } = this.plan;
+        // Never excluded (the constant false): no stage at all.
+        if (!(exclusion.kind === 'const' && exclusion.value === false)) {
+            const decided = this.fast(exclusion);
+            decisions.push(...reads(), `const excluded: Truth3 = ${decided};`, `if (excluded !== 0) return ${result(`excluded === 1 ? 'excluded' : 'missing'`)};`);
+        }
+        if (!requirement) {
+            // No requirement applies to this group: nothing can decide it.
+            decisions.push(`return ${result(`'missing'`)};`);
+            return decisions;
+        }
+        const rule = this.fast(requirement);
+        decisions.push(...reads(), `const met: Truth3 = ${rule};`, `if (met !== 0) return ${result(`met === 1 ? 'met' : 'missing'`)};`);
+        if (exception) {
+            const excepted = this.fast(exception);
+            decisions.push(...reads(), `const excepted: Truth3 = ${excepted};`, `if (excepted !== 0) return ${result(`excepted === 1 ? 'excluded' : 'missing'`)};`);
+        }
+        decisions.push(`return ${result(`'not_met'`)};`);
+        return decisions;
+    }
+
+    protected group(): string {
+        return this.plan.unit !== undefined ? q(this.plan.unit) : 'undefined';
+    }
+
+    explainName(): string {
+        return `explain_${this.functionName()}`;
+    }
+
+    functionName(): string {
+        return `indicator${this.plan.indicator}${this.plan.unit !== undefined ? `_${this.plan.unit}` : ''}`;
+    }
+
+    protected sum(sum: Sum): string {
+        const parts = sum.reads.map(r => `[${q(r.variable)}, ${q(r.question)}, ${r.item !== undefined ? q(r.item) : 'undefined'}]`);
+        const call = `sum(row, [${parts.join(', ')}])`;
+        // A term that cannot be read makes the sum unknown, as in the plan.
+        return sum.unresolved > 0 ? `{ value: undefined, r: ${call}.r }` : call;
+    }
+
+    /** The traced function's body: one call deciding the status from the traced outcomes. */
+    body(): string {
+        const { exclusion, requirement, exception, ratio } = this.plan;
+        const n = this.plan.indicator;
+        if (ratio) {
+            return `decideRatio(${n}, ${this.group()}, ${this.traced(exclusion)}, ${this.sum(ratio.numerator)}, ${this.sum(ratio.denominator)})`;
+        }
+        // In this order, so that the hoisted code sets keep their numbers.
+        const rule = requirement ? this.traced(requirement) : '{ v: undefined, r: [] }';
+        const excepted = exception ? `, () => ${this.traced(exception)}` : '';
+        const excluded = this.traced(exclusion);
+        return `decide(${n}, ${this.group()}, ${excluded}, () => ${rule}${excepted})`;
+    }
+
+    /** Both functions of the unit, or the traced one alone for a ratio. */
+    functions(): Generated {
+        const title = `${this.indicator.number}. ${this.indicator.name}${this.plan.unitLabel !== undefined ? ` – ${this.plan.unitLabel}` : ''}`.replace(/\*\//g, '* /');
+        const fast = this.fastBody();
+        if (!fast) {
+            return expandToNode`
+                /** ${title} */
+                export function ${this.functionName()}(row: ResponseRow): IndicatorResult {
+                    return ${this.body()};
+                }
+            `;
+        }
+        return expandToNode`
+            /** ${title}: the status with the answers that decided it. */
+            function ${this.explainName()}(row: ResponseRow): IndicatorResult {
+                return ${this.body()};
+            }
+
+            /** ${title} */
+            export function ${this.functionName()}(row: ResponseRow): IndicatorResult {
+                ${joinToNode(fast, { appendNewLineIfNotEmpty: true })}
+            }
+        `;
+    }
+}
+
+/** The runtime helpers generated code may call; each module imports those it uses. */
+const RUNTIME_VALUES = ['all', 'any', 'answerIn', 'areaAnswer', 'count', 'decide', 'decideRatio', 'not', 'sum', 'NO_EXCLUSION', 'answerCode', 'answerNumber', 'and3', 'or3', 'not3', 'area3', 'Result'];
+
+/** `src/evaluate.ts` of the generated package, for the plans of the model's indicators (in number order). */
+export function evaluateModule(plans: readonly IndicatorPlan[]): string {
+    const pool = new ConstantPool();
+    const emitters = plans.flatMap(indicator => indicator.units.map(unit => new UnitEmitter(indicator, unit, pool)));
+    const functions = emitters.map(emitter => emitter.functions());
+    const calls = (explained: boolean) => emitters.map(e => `${explained && !e.plan.ratio ? e.explainName() : e.functionName()}(row)`);
+    const body = toString(expandToNode`
+        ${joinToNode(pool.declarations, { appendNewLineIfNotEmpty: true })}
+
+        ${joinToNode(functions, { separator: '\n', appendNewLineIfNotEmpty: true })}
+
+        /**
+         * The status of every indicator for every area or group it is reported for. Each result's
+         * trace (the deciding answers) is worked out when it is first read.
+         */
+        export function evaluate(row: ResponseRow): IndicatorResult[] {
+            return [
+                ${joinToNode(calls(false), { separator: ',', appendNewLineIfNotEmpty: true })}
+            ];
+        }
+
+        /** The same results as evaluate, with every trace worked out now (plain objects). */
+        export function explain(row: ResponseRow): IndicatorResult[] {
+            return [
+                ${joinToNode(calls(true), { separator: ',', appendNewLineIfNotEmpty: true })}
+            ];
+        }
+    `);
+    const used = RUNTIME_VALUES.filter(name => new RegExp(`(?<![\\w.])${name}(\\(|;|,)`).test(body));
+    const types = ['IndicatorResult', 'ResponseRow', ...(body.includes(': Truth3') ? ['Truth3'] : [])];
+    return '// Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.\n'
+        + `import { ${[...used, ...types.map(t => `type ${t}`)].join(', ')} } from './runtime.js';\n\n`
+        + body;
+}

@@ -1,0 +1,275 @@
+/**
+ * Lowering: the AST of an indicator → its plan (plan.ts). The only code that knows the language's
+ * defaults, so that no engine restates them:
+ * - without `utesluts`, an answer saying the area does not exist ("området saknas") excludes, and
+ *   nothing else does (the 'areaMissing' condition);
+ * - an area variant of the requirement applies to its areas, the base rule to every other;
+ * - a target without items reads every item of its question ("samtliga" unless "något");
+ * - variables are named by the survey's pattern (model-utils' variableFor);
+ * - a part that cannot be resolved (a name not yet linked, a per-area question read once) is unknown.
+ *
+ * Plans are cached per indicator and linking (lowering runs while typing).
+ */
+import type { AstNode } from 'langium';
+import type {
+    AnswerCondition, AnswerOption, Expression, Indicator, IndicatorQuestion, Model, NumericCondition, Question, QuestionItem,
+    QuestionTarget, ReportingUnit, Requirement
+} from '../generated/ast.js';
+import {
+    isPerArea, optionsOf, questionOf, requirementFor, shortLabel, surveyOf, unitsOfIndicator, variableFor
+} from '../model-utils.js';
+import type {
+    Condition, Domain, InCondition, IndicatorPlan, Read, Sum, UnitPlan
+} from './plan.js';
+import { readsOf } from './plan.js';
+
+const UNKNOWN: Condition = Object.freeze({ kind: 'const', value: undefined }) as Condition;
+const NEVER: Condition = Object.freeze({ kind: 'const', value: false }) as Condition;
+
+/** Options that say the area does not exist in the municipality ("Ej aktuellt, området finns inte …"). */
+export function areaMissingOptions(question: Question | undefined): AnswerOption[] {
+    return optionsOf(question).filter(o => o.areaMissing);
+}
+
+/** Whether an answer excludes the respondent when the indicator states no exclusion of its own. */
+export function excludesByDefault(option: AnswerOption): boolean {
+    return option.areaMissing;
+}
+
+/** The items a target reads: those named, else all (for a question with items), else none. */
+export function itemsOfTarget(target: QuestionTarget): Array<QuestionItem | undefined> {
+    const question = questionOf(target.question?.ref);
+    if (target.items.length > 0) return target.items.map(i => i.ref);
+    if (question && question.items.length > 0) return question.items;
+    return [undefined];
+}
+
+interface Context {
+    indicator: Indicator;
+    unit: ReportingUnit | undefined;
+    /**
+     * Lowered for the analysis, independent of area: every question is read (per-area ones too,
+     * named without a group), since the area only chooses which column is read.
+     */
+    anyUnit: boolean;
+    reads: Map<string, Read>;
+    domains: Map<Question, Domain>;
+}
+
+function domainOf(context: Context, question: Question): Domain {
+    let domain = context.domains.get(question);
+    if (!domain) {
+        domain = question.numeric ? { kind: 'count' } : {
+            kind: 'codes',
+            options: optionsOf(question).map(o => ({
+                name: o.name, code: String(o.code), label: o.label, shortLabel: shortLabel(o), areaMissing: o.areaMissing, ast: { option: o }
+            }))
+        };
+        context.domains.set(question, domain);
+    }
+    return domain;
+}
+
+/** The read of one item of a question for the context's unit; undefined when it cannot be read. */
+function read(context: Context, slot: IndicatorQuestion | undefined, item: QuestionItem | undefined): Read | undefined {
+    const question = questionOf(slot);
+    if (!slot || !question) return undefined;
+    if (isPerArea(question) && !context.unit && !context.anyUnit) return undefined;
+    let variable = variableFor(question, item, context.unit, { indicator: context.indicator, slot });
+    if (variable === undefined) {
+        if (!context.anyUnit) return undefined;
+        variable = '';
+    }
+    const key = `${slot.name}\u0000${item?.name ?? ''}\u0000${variable}`;
+    let result = context.reads.get(key);
+    if (!result) {
+        result = { variable, question: slot.name, domain: domainOf(context, question), ast: { slot, item } };
+        if (item) result.item = item.name;
+        context.reads.set(key, result);
+    }
+    return result;
+}
+
+function lowerAnswerCondition(context: Context, condition: AnswerCondition): Condition {
+    const slot = condition.target?.question?.ref;
+    if (!slot) return UNKNOWN;
+    const codes = condition.options.flatMap(o => (o.ref ? [String(o.ref.code)] : []));
+    const parts = itemsOfTarget(condition.target).map((item): Condition => {
+        const r = read(context, slot, item);
+        return r ? { kind: 'in', read: r, codes, ast: { condition } } : UNKNOWN;
+    });
+    if (parts.length === 1) return parts[0];
+    return { kind: condition.quantifier === 'något' ? 'or' : 'and', operands: parts };
+}
+
+function lowerNumericCondition(context: Context, condition: NumericCondition): Condition {
+    const slot = condition.target?.question?.ref;
+    if (!slot) return UNKNOWN;
+    const parts = itemsOfTarget(condition.target).map((item): Condition => {
+        const r = read(context, slot, item);
+        return r ? { kind: 'compare', read: r, operator: condition.operator, value: condition.value, ast: { condition } } : UNKNOWN;
+    });
+    return parts.length === 1 ? parts[0] : { kind: 'and', operands: parts };
+}
+
+/** A part of the rule not yet written (the parser recovered from an incomplete line) is unknown. */
+function lowerExpressionIn(context: Context, expression: Expression | undefined): Condition {
+    if (!expression) return UNKNOWN;
+    switch (expression.$type) {
+        case 'And': return { kind: 'and', operands: [lowerExpressionIn(context, expression.left), lowerExpressionIn(context, expression.right)] };
+        case 'Or': return { kind: 'or', operands: [lowerExpressionIn(context, expression.left), lowerExpressionIn(context, expression.right)] };
+        case 'Not': return { kind: 'not', operand: lowerExpressionIn(context, expression.operand) };
+        case 'AnswerCondition': return lowerAnswerCondition(context, expression);
+        case 'NumericCondition': return lowerNumericCondition(context, expression);
+        default: return UNKNOWN;
+    }
+}
+
+/** The exclusion as written, or the default: an answer on any question saying the area does not exist. */
+function lowerExclusion(context: Context): Condition {
+    const { indicator } = context;
+    if (indicator.exclusion) return lowerExpressionIn(context, indicator.exclusion.condition);
+    const parts: InCondition[] = [];
+    for (const slot of indicator.questions) {
+        const question = questionOf(slot);
+        const missing = areaMissingOptions(question);
+        if (!question || missing.length === 0) continue;
+        const codes = missing.map(o => String(o.code));
+        for (const item of question.items.length > 0 ? question.items : [undefined]) {
+            const r = read(context, slot, item);
+            if (r) parts.push({ kind: 'in', read: r, codes });
+        }
+    }
+    return parts.length === 0 ? NEVER : { kind: 'areaMissing', parts };
+}
+
+function lowerRequirement(context: Context, requirement: Requirement | undefined): Condition | undefined {
+    if (!requirement) return undefined;
+    if (requirement.alternatives.length === 1) return lowerExpressionIn(context, requirement.alternatives[0]);
+    return { kind: 'or', operands: requirement.alternatives.map(a => lowerExpressionIn(context, a)) };
+}
+
+function lowerSum(context: Context, target: QuestionTarget | undefined): Sum {
+    const sum: Sum = { reads: [], unresolved: 0 };
+    if (!target) return { reads: [], unresolved: 1 };
+    for (const item of itemsOfTarget(target)) {
+        const r = read(context, target.question?.ref, item);
+        if (r) sum.reads.push(r); else sum.unresolved++;
+    }
+    return sum;
+}
+
+function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, requirement: Requirement | undefined, anyUnit: boolean): UnitPlan {
+    const context: Context = { indicator, unit, anyUnit, reads: new Map(), domains: new Map() };
+    const plan: UnitPlan = { indicator: indicator.number, variables: [], exclusion: lowerExclusion(context), ast: { unit, requirement } };
+    if (unit) {
+        plan.unit = unit.name;
+        plan.unitLabel = unit.label;
+    }
+    if (indicator.ratio) {
+        plan.ratio = { numerator: lowerSum(context, indicator.ratio.numerator), denominator: lowerSum(context, indicator.ratio.denominator) };
+    } else {
+        plan.requirement = lowerRequirement(context, requirement);
+    }
+    if (indicator.exception && !indicator.ratio) plan.exception = lowerExpressionIn(context, indicator.exception.condition);
+    const reads = [...readsOf(plan.exclusion), ...readsOf(plan.requirement), ...readsOf(plan.exception),
+        ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : [])];
+    plan.variables = [...new Set(reads)];
+    return plan;
+}
+
+interface Cached {
+    plan?: IndicatorPlan;
+    units: Map<ReportingUnit | undefined, UnitPlan>;
+    rules: Map<Requirement | undefined, UnitPlan>;
+}
+
+/** Plans per linking of a document: relinking (a name in another file changed) gives a new `references` array. */
+const byLinking = new WeakMap<object, WeakMap<Indicator, Cached>>();
+const unattached = new WeakMap<Indicator, Cached>();
+
+function cached(indicator: Indicator): Cached {
+    let root: AstNode = indicator;
+    while (root.$container) root = root.$container;
+    const linking = root.$document?.references;
+    let cache = unattached;
+    if (linking) {
+        cache = byLinking.get(linking) ?? new WeakMap();
+        byLinking.set(linking, cache);
+    }
+    let entry = cache.get(indicator);
+    if (!entry) {
+        entry = { units: new Map(), rules: new Map() };
+        cache.set(indicator, entry);
+    }
+    return entry;
+}
+
+/**
+ * The plan of one unit: the indicator as evaluated for an area or group (or once, for `undefined`),
+ * with the requirement that applies to it. Any unit can be asked for, reported or not.
+ */
+export function lowerUnit(indicator: Indicator, unit?: ReportingUnit): UnitPlan {
+    const entry = cached(indicator);
+    let plan = entry.units.get(unit);
+    if (!plan) {
+        plan = lowerUnitWith(indicator, unit, requirementFor(indicator, unit), false);
+        entry.units.set(unit, plan);
+    }
+    return plan;
+}
+
+/** The plan of an indicator: one unit plan per area or group it is reported for, or one when it has none. */
+export function lowerIndicator(indicator: Indicator): IndicatorPlan {
+    const entry = cached(indicator);
+    if (!entry.plan) {
+        const units = unitsOfIndicator(indicator);
+        entry.plan = {
+            survey: surveyOf(indicator)?.name,
+            number: indicator.number,
+            name: indicator.name,
+            kind: indicator.ratio ? 'ratio' : 'rule',
+            units: (units.length > 0 ? units : [undefined]).map(unit => lowerUnit(indicator, unit)),
+            ast: { indicator }
+        };
+        if (entry.plan.survey === undefined) delete entry.plan.survey;
+    }
+    return entry.plan;
+}
+
+/**
+ * One requirement (the base rule or an area variant; undefined: the plan without one) lowered
+ * independently of area, for the analysis and the rule sentences: every question is read, and
+ * variables are named without a group. The area only chooses which column is read.
+ */
+export function lowerRule(indicator: Indicator, requirement?: Requirement): UnitPlan {
+    const entry = cached(indicator);
+    let plan = entry.rules.get(requirement);
+    if (!plan) {
+        plan = lowerUnitWith(indicator, undefined, requirement, true);
+        entry.rules.set(requirement, plan);
+    }
+    return plan;
+}
+
+/** The alternatives of a requirement as lowered in its rule plan (`lowerRule`): the operands its 'or' joins. */
+export function requirementAlternatives(indicator: Indicator, requirement: Requirement): Condition[] {
+    const condition = lowerRule(indicator, requirement).requirement;
+    if (!condition) return [];
+    return requirement.alternatives.length === 1 ? [condition] : (condition as Extract<Condition, { kind: 'or' }>).operands;
+}
+
+/** One expression lowered for a unit of its indicator (not cached: for single evaluations and tests). */
+export function lowerExpression(expression: Expression, unit?: ReportingUnit, indicator?: Indicator): Condition {
+    let owner: AstNode | undefined = expression;
+    while (owner && owner.$type !== 'Indicator') owner = owner.$container;
+    const context: Context = { indicator: indicator ?? (owner as Indicator), unit, anyUnit: false, reads: new Map(), domains: new Map() };
+    return lowerExpressionIn(context, expression);
+}
+
+/** The plans of every indicator of the models, in indicator number order. */
+export function lowerModels(models: readonly Model[]): IndicatorPlan[] {
+    return models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+        .sort((a, b) => a.number - b.number)
+        .map(lowerIndicator);
+}

@@ -1,0 +1,196 @@
+/**
+ * The plan: the lowered, fully resolved form of an indicator, one per area or group it is
+ * evaluated for. Every engine reads this and only this (the interpreter, the generated TypeScript,
+ * the analysis, the rule sentences; a SQL engine later): what is read, how it is combined, and in
+ * which order exclusion, requirement and exception are decided. Lowering (lower.ts) is the only
+ * code that knows the language's defaults; a plan states them explicitly.
+ *
+ * Plans are plain data: names, codes and numbers, no AST. The optional `ast` fields link back to
+ * the source for the editor and the analysis (locations of diagnostics, the option a hint is
+ * about); engines must not read them.
+ *
+ * How a unit is decided, by every engine:
+ *   1. exclusion: true → excluded, unknown → missing;
+ *   2. ratio: both sums known → met (numerator/denominator given) unless the denominator is 0
+ *      (excluded); a sum unknown → missing;
+ *   3. requirement: absent → missing; true → met; unknown → missing;
+ *   4. exception (when the requirement is false): true → excluded, unknown → missing, false → not met.
+ * Traces (the answers that decided) follow Kleene: a false 'and' is decided by its first false
+ * operand, a true 'or' by its first true one; an unknown result by all unknown operands; otherwise
+ * by all operands.
+ *
+ * Adding a kind of condition (e.g. 'atLeast', an arithmetic comparison):
+ *   1. add its interface to `Condition` below, with the operands it needs already resolved;
+ *   2. lower it once in lower.ts (the only place that reads its syntax);
+ *   3. give every engine a case: the interpreter (interpreter.ts), the generated TypeScript
+ *      (packages/evaluator/src/generator/evaluate.ts, traced and fast paths), the analysis
+ *      (analysis.ts, `compileCondition`), and the SQL engine; `conditionChildren` below if it has
+ *      sub-conditions. TypeScript's exhaustiveness checks (`never` in each switch) name the engines
+ *      that lack it;
+ *   4. add cases to the conformance suite (packages/language/test/conformance/cases.ts); every
+ *      registered engine runs them.
+ * Existing cases of the engines stay untouched.
+ */
+import type {
+    AnswerCondition, AnswerOption, ComparisonOperator, Indicator, IndicatorQuestion, NumericCondition, QuestionItem,
+    ReportingUnit, Requirement
+} from '../generated/ast.js';
+import type { Truth } from './status.js';
+
+/** What kind of result an indicator gives; other kinds (e.g. 'measure') extend this. */
+export type PlanKind = 'rule' | 'ratio';
+
+export interface IndicatorPlan {
+    /** The survey's name (OJ2019), when the indicator's file names one. */
+    survey?: string;
+    number: number;
+    name: string;
+    kind: PlanKind;
+    /** One per area or group the indicator is reported for, in that order; one with `unit` undefined when it has none. */
+    units: UnitPlan[];
+    ast?: { indicator: Indicator };
+}
+
+export interface UnitPlan {
+    indicator: number;
+    /** The area or group code; undefined for an indicator evaluated once. */
+    unit?: string;
+    /** "LSS barn" */
+    unitLabel?: string;
+    /** Every variable the plan reads, in the order first read (exclusion, requirement, exception, ratio). */
+    variables: Read[];
+    exclusion: Condition;
+    /** The requirement that applies to this unit, alternatives as an 'or'; undefined when none applies (→ missing). */
+    requirement?: Condition;
+    exception?: Condition;
+    ratio?: { numerator: Sum; denominator: Sum };
+    ast?: { unit?: ReportingUnit; requirement?: Requirement };
+}
+
+/** One survey variable read: a column of the response row. */
+export interface Read {
+    variable: string;
+    /** The indicator's numeral of the question: i, ii, … */
+    question: string;
+    /** The item's letter, for a question with items. */
+    item?: string;
+    domain: Domain;
+    ast?: { slot: IndicatorQuestion; item?: QuestionItem };
+}
+
+/** The values a variable can hold besides blank: an answer set's codes, or a count. */
+export type Domain = CodeDomain | CountDomain;
+
+export interface CodeDomain {
+    kind: 'codes';
+    options: DomainOption[];
+}
+
+export interface CountDomain {
+    kind: 'count';
+}
+
+export interface DomainOption {
+    /** The option's name in the model (EjAktuellt). */
+    name: string;
+    /** The answer code as the export holds it, a decimal string. */
+    code: string;
+    /** "Ej aktuellt, området finns inte" */
+    label: string;
+    /** The word of rule text ("Ej aktuellt"); the label when the model gives none. */
+    shortLabel: string;
+    /** The option says the area does not exist in the municipality. */
+    areaMissing: boolean;
+    ast?: { option: AnswerOption };
+}
+
+/** A sum of counts; unknown when any term is blank or a term could not be resolved (`unresolved` > 0). */
+export interface Sum {
+    reads: Read[];
+    unresolved: number;
+}
+
+export type Condition =
+    | AndCondition
+    | OrCondition
+    | NotCondition
+    | InCondition
+    | CompareCondition
+    | AreaMissingCondition
+    | ConstCondition;
+
+/** Kleene conjunction of its operands, as written (not flattened); true when it has none. */
+export interface AndCondition {
+    kind: 'and';
+    operands: Condition[];
+}
+
+/** Kleene disjunction of its operands; false when it has none. */
+export interface OrCondition {
+    kind: 'or';
+    operands: Condition[];
+}
+
+export interface NotCondition {
+    kind: 'not';
+    operand: Condition;
+}
+
+/** The answer is one of `codes`; unknown when blank. */
+export interface InCondition {
+    kind: 'in';
+    read: Read;
+    codes: string[];
+    ast?: { condition: AnswerCondition };
+}
+
+export type ComparisonOp = ComparisonOperator;
+
+/** A count compared with a constant; unknown when blank or not a number. */
+export interface CompareCondition {
+    kind: 'compare';
+    read: Read;
+    operator: ComparisonOp;
+    value: number;
+    ast?: { condition: NumericCondition };
+}
+
+/**
+ * The default exclusion made explicit: true if some part is true (the answer says the area does
+ * not exist), else false if some part is false (answered otherwise), else unknown. Its trace is
+ * the first true part, else the first false one, else every part. Lowering gives it one part
+ * at least (with none, the exclusion is the constant false).
+ */
+export interface AreaMissingCondition {
+    kind: 'areaMissing';
+    parts: InCondition[];
+}
+
+/** A fixed truth, for parts that cannot be resolved (unknown) and for "never excluded" (false). */
+export interface ConstCondition {
+    kind: 'const';
+    value: Truth;
+}
+
+/** The sub-conditions of a condition, for walks that do not care about its kind. */
+export function conditionChildren(condition: Condition): readonly Condition[] {
+    switch (condition.kind) {
+        case 'and': case 'or': return condition.operands;
+        case 'not': return [condition.operand];
+        case 'areaMissing': return condition.parts;
+        case 'in': case 'compare': case 'const': return [];
+    }
+}
+
+/** Every read of a condition, in order, with repeats. */
+export function readsOf(condition: Condition | undefined, out: Read[] = []): Read[] {
+    if (!condition) return out;
+    if (condition.kind === 'in' || condition.kind === 'compare') out.push(condition.read);
+    for (const child of conditionChildren(condition)) readsOf(child, out);
+    return out;
+}
+
+/** The key engines use for a variable independent of area: "ii A". */
+export function readKey(read: Pick<Read, 'question' | 'item'>): string {
+    return `${read.question}${read.item ? ` ${read.item}` : ''}`;
+}
