@@ -166,7 +166,8 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
         const key = surveyKeyOfModel(document.parseResult.value as Model);
         return ['Area', 'Group'].flatMap(type => this.index.allElements(type).toArray()).flatMap(description => {
             const node = description.node as Group | undefined;
-            if (!node || ![key, ''].includes(surveyKeyOf(node))) return [];
+            // A declaration cut short by a syntax error may have no name or label yet.
+            if (!node || typeof node.name !== 'string' || typeof node.label !== 'string' || ![key, ''].includes(surveyKeyOf(node))) return [];
             return [{ code: node.name, label: node.label, kind: isArea(node) ? 'område' as const : 'grupp' as const }];
         });
     }

@@ -15,11 +15,12 @@ import {
 import type { OjServices } from './oj-module.js';
 import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from './oj-workspace-index.js';
 import {
-    type SurveyVariable, areaMissingOptions, isPerArea, isVariablePattern, patternPlaceholders, questionOf, romanValue, slotsInExpression, surveyOf,
+    type SurveyVariable, isPerArea, isVariablePattern, patternPlaceholders, questionOf, romanValue, slotsInExpression, surveyOf,
     unitsOfIndicator, unitsOfQuestion, variableSpecOf, variablesOfIndicator, variablesOfQuestion
 } from './model-utils.js';
 import { joinSwedish } from './semantics/rule-text.js';
 import { hasSyntaxErrorInside, isRecoveredSlot } from './message-hints.js';
+import { areaMissingOptions } from './semantics/lower.js';
 
 export const IssueCodes = {
     UnknownReference: 'unknown-reference',
