@@ -8,6 +8,7 @@ import { type Example, type Indicator, type OjAstType, type Requirement, isIndic
 import type { OjServices } from './oj-module.js';
 import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from './semantics/analysis.js';
 import { checkExample, expectedStatus } from './semantics/examples.js';
+import { joinSwedish } from './semantics/rule-text.js';
 import { baseRequirement, isPerArea, questionOf, shortLabel, unitsOfIndicator } from './model-utils.js';
 
 
@@ -104,8 +105,11 @@ export class OjAnalysisValidator {
             issue('warning', AnalysisCodes.AlwaysMet, `Indikator ${indicator.number}${where} uppnås av alla som besvarat frågorna: regeln skiljer inte mellan kommunerna.`, { node: requirement, property: 'alternatives' });
         }
         if (analysis.exclusionOverlap && requirement === baseRequirement(indicator)) {
+            const example = (analysis.overlapExample ?? []).map(({ variable, value }) =>
+                value.code === undefined && value.number === undefined ? `${variable.label} blank` : `${value.label} på ${variable.label}`);
+            const answers = example.length > 0 ? `t.ex. svaren ${joinSwedish(example)}` : 'vissa svar';
             issue('error', AnalysisCodes.ExclusionOverlap,
-                `Uteslutningen och regeln överlappar: vissa svar både utesluts och uppfyller regeln${where}; uteslutningen avgörs först, så regeln gäller aldrig för dem.`,
+                `Uteslutningen och regeln överlappar: ${answers} både utesluts och uppfyller regeln${where}; uteslutningen avgörs först, så regeln gäller aldrig för dem.`,
                 indicator.exclusion ? { node: indicator.exclusion, property: 'condition' } : { node: requirement, property: 'alternatives' });
         }
         for (const { index, by } of analysis.subsumedAlternatives) {

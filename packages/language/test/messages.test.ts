@@ -188,3 +188,31 @@ describe('quick fixes for syntax hints', () => {
         expect(await errors(SURVEY + indicator(body.replace('för Barn och unga krävs', 'för BU krävs'), 'områden EB, BU'))).toEqual([]);
     });
 });
+
+describe('what the analysis says about exclusions', () => {
+    const JNB = 'svarsalternativ JNB { Ja = 1 "Ja" Nej = 2 "Nej" NejBehovs = 3 "Nej, behövs inte" EjAktuellt = 4 "Ej aktuellt, området finns inte" kort "Ej aktuellt" området saknas }\n';
+
+    async function withCode(text: string, code: string): Promise<string[]> {
+        await clearDocuments(shared);
+        const { diagnostics } = await diagnosticsOf(text);
+        return diagnostics[0].filter(d => codeOf(d) === code).map(d => d.message);
+    }
+
+    test('an overlap of exclusion and rule names an answer combination that is in both', async () => {
+        const overlapping = SURVEY + indicator(TWO('Ja eller EjAktuellt på fråga i och Ja på fråga ii'));
+        expect(await withCode(overlapping, 'exclusion-overlaps-requirement')).toEqual([
+            'Uteslutningen och regeln överlappar: t.ex. svaren Ej aktuellt på fråga i och Ja på fråga ii både utesluts och uppfyller regeln; '
+            + 'uteslutningen avgörs först, så regeln gäller aldrig för dem.'
+        ]);
+        expect(await withCode(SURVEY + indicator(TWO('Ja på fråga i och Ja på fråga ii')), 'exclusion-overlaps-requirement')).toEqual([]);
+    });
+
+    test('an exclusion\'s options that change outcomes are not said to "never change the outcome"', async () => {
+        const body = '    fråga i Rutin: "Har ni en rutin?" svar JNB\n    krävs: Ja på fråga i\n    utesluts: EjAktuellt eller NejBehovs på fråga i';
+        expect(await withCode(SURVEY + JNB + indicator(body), 'option-never-matters')).toEqual([]);
+        // An option the default exclusion removes first does not matter in the rule, and is said so.
+        const rule = '    fråga i Rutin: "Har ni en rutin?" svar JNB\n    krävs: Ja eller EjAktuellt på fråga i';
+        expect(await withCode(SURVEY + JNB + indicator(rule), 'option-never-matters'))
+            .toEqual(['Ej aktuellt ändrar aldrig utfallet här: villkoret ger samma resultat utan det.']);
+    });
+});

@@ -210,10 +210,10 @@ export class RuleSpace {
 
     /** The possible statuses (as bits) of a plan for a partial assignment. */
     planEvaluator(plan: UnitPlan, removed?: Removed): (a: Assignment) => number {
-        // Removals are asked of the requirement only (see analyseRequirement).
-        const exclusion = this.compile(plan.exclusion);
+        // An option is left out where it is written: in the requirement, the exclusion or the exception.
+        const exclusion = this.compile(plan.exclusion, removed);
         const fulfilment = this.compile(plan.requirement, removed);
-        const exception = plan.exception ? this.compile(plan.exception) : undefined;
+        const exception = plan.exception ? this.compile(plan.exception, removed) : undefined;
         return a => {
             const e = exclusion(a);
             let out = 0;
@@ -343,6 +343,27 @@ export function existsLabel(variableCount: number, domains: number[], label: (a:
     return visit(0);
 }
 
+/**
+ * An answer combination (as a cube: domain index per variable, -1 for any) that gets label 1
+ * under a labelling as `existsLabel` takes it, or undefined when none does.
+ */
+export function findLabel(variableCount: number, domains: number[], label: (a: Assignment) => number): number[] | undefined {
+    const assignment = new Int32Array(variableCount).fill(-1);
+    const visit = (depth: number): boolean => {
+        const labels = label(assignment);
+        if (labels === 0) return false;
+        if ((labels & (labels - 1)) === 0 || depth === variableCount) return (labels & 1) !== 0;
+        const size = domains[depth];
+        for (let v = 0; v < size; v++) {
+            assignment[depth] = v;
+            if (visit(depth + 1)) return true;
+        }
+        assignment[depth] = -1;
+        return false;
+    };
+    return visit(0) ? Array.from(assignment) : undefined;
+}
+
 /** The number of combinations per label bit, as `partition` would sum its cubes, without recording them. */
 function countLabels(variableCount: number, domains: number[], label: (a: Assignment) => number): Map<number, number> {
     const result = new Map<number, number>();
@@ -385,6 +406,8 @@ export interface RuleAnalysis {
     alwaysMet: boolean;
     /** Combinations that are both excluded and meet the requirement. */
     exclusionOverlap: boolean;
+    /** One such combination: the answers it fixes (the other variables may take any value). */
+    overlapExample?: Array<{ variable: RuleVariable; value: DomainValue }>;
     /** Alternatives (by index) that another alternative already covers, with the covering index. */
     subsumedAlternatives: Array<{ index: number; by: number }>;
     /** Variables whose answer never changes the status. */
@@ -495,10 +518,12 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
 
     const exists = (label: (a: Assignment) => number) => existsLabel(n, domains, label);
     // Bit 1 = "found", bit 2 = "not here".
-    const exclusionOverlap = exists(a => {
+    const overlap = findLabel(n, domains, a => {
         const e = exclusion(a), r = fulfilment(a);
         return ((e & T) && (r & T) ? 1 : 0) | (!(e & T) || !(r & T) || (e & (F | U)) || (r & (F | U)) ? 2 : 0);
     });
+    const exclusionOverlap = overlap !== undefined;
+    const overlapExample = overlap?.flatMap((v, k) => (v < 0 ? [] : [{ variable: variables[k], value: variables[k].domain[v] }]));
 
     const subsumedAlternatives: Array<{ index: number; by: number }> = [];
     alternatives.forEach((alt, i) => {
@@ -539,7 +564,7 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
         get table() { return decisionTable(); },
         neverMet: counts.met === 0,
         alwaysMet: counts.met > 0 && counts.not_met === 0,
-        exclusionOverlap, subsumedAlternatives, irrelevantVariables, irrelevantOptions, unmentionedOptions
+        exclusionOverlap, overlapExample, subsumedAlternatives, irrelevantVariables, irrelevantOptions, unmentionedOptions
     };
 }
 
