@@ -10,10 +10,41 @@ import type { ComparisonOp, Condition, IndicatorPlan, InCondition, Read, Sum, Un
 
 const q = (text: string) => JSON.stringify(text);
 
+/**
+ * Helpers of conditions that only some models have ("minst … av"): written into the module that
+ * uses them rather than into the fixed runtime, so a model without them generates what it did.
+ * Their semantics are the plan's (plan.ts, CountingCondition), as the interpreter has them.
+ */
+const MODULE_HELPERS: Record<string, string> = {
+    atLeast: `/** At least \`count\` true (Kleene counting); the trace: the first \`count\` true, else every false, else every unknown. */
+function atLeast(count: number, ...outcomes: Outcome[]): Outcome {
+    const trues = outcomes.filter(o => o.v === true);
+    if (trues.length >= count) return { v: true, r: trues.slice(0, count).flatMap(o => o.r) };
+    const unknown = outcomes.filter(o => o.v === undefined);
+    if (trues.length + unknown.length < count) return { v: false, r: outcomes.filter(o => o.v === false).flatMap(o => o.r) };
+    return { v: undefined, r: unknown.flatMap(o => o.r) };
+}`,
+    atLeast3: `/**
+ * The same on the fast path, from a tally: each operand adds 1 << (its truth × 8), so the
+ * tally holds the false, true and unknown operands in its bytes (at most 255 of each).
+ */
+function atLeast3(count: number, tally: number): Truth3 {
+    const trues = (tally >> 8) & 255;
+    const unknown = (tally >> 16) & 255;
+    return trues >= count ? 1 : trues + unknown < count ? 0 : 2;
+}`
+};
+
 /** Collects the hoisted constants (sets of codes) so that each is created once per module. */
 class ConstantPool {
     readonly declarations: string[] = [];
+    readonly helpers = new Set<string>();
     protected readonly sets = new Map<string, string>();
+
+    helper(name: keyof typeof MODULE_HELPERS): string {
+        this.helpers.add(name);
+        return name;
+    }
 
     codeSet(codes: readonly string[]): string {
         const key = codes.join('|');
@@ -57,6 +88,8 @@ class UnitEmitter {
                 const parts = condition.parts.map(p => this.tracedIn(p));
                 return parts.length === 1 ? parts[0] : `areaAnswer(${parts.join(', ')})`;
             }
+            case 'atLeast':
+                return `${this.pool.helper('atLeast')}(${condition.count}${condition.operands.map(c => `, ${this.traced(c)}`).join('')})`;
             case 'const':
                 return condition.value === false ? 'NO_EXCLUSION' : `{ v: ${condition.value === true ? 'true' : 'undefined'}, r: [] }`;
         }
@@ -102,6 +135,10 @@ class UnitEmitter {
                 return `(${local} === undefined ? 2 : ${local} ${OPERATOR[condition.operator]} ${condition.value} ? 1 : 0)`;
             }
             case 'areaMissing': return fold(condition.parts.map(p => this.fastIn(p)), 'area3', FAST_CONST.unknown);
+            case 'atLeast': {
+                const tally = condition.operands.map(c => `(1 << (${this.fast(c)} << 3))`).join(' + ') || '0';
+                return `${this.pool.helper('atLeast3')}(${condition.count}, ${tally})`;
+            }
             case 'const': return condition.value === true ? FAST_CONST.true : condition.value === false ? FAST_CONST.false : FAST_CONST.unknown;
         }
     }
@@ -205,8 +242,10 @@ export function evaluateModule(plans: readonly IndicatorPlan[]): string {
     const emitters = plans.flatMap(indicator => indicator.units.map(unit => new UnitEmitter(indicator, unit, pool)));
     const functions = emitters.map(emitter => emitter.functions());
     const calls = (explained: boolean) => emitters.map(e => `${explained && !e.plan.ratio ? e.explainName() : e.functionName()}(row)`);
+    const helpers = [...pool.helpers].sort().map(name => MODULE_HELPERS[name]);
     const body = toString(expandToNode`
         ${joinToNode(pool.declarations, { appendNewLineIfNotEmpty: true })}
+        ${helpers.length > 0 ? joinToNode(['', ...helpers], { separator: '\n\n', appendNewLineIfNotEmpty: true }) : undefined}
 
         ${joinToNode(functions, { separator: '\n', appendNewLineIfNotEmpty: true })}
 
@@ -228,7 +267,7 @@ export function evaluateModule(plans: readonly IndicatorPlan[]): string {
         }
     `);
     const used = RUNTIME_VALUES.filter(name => new RegExp(`(?<![\\w.])${name}(\\(|;|,)`).test(body));
-    const types = ['IndicatorResult', 'ResponseRow', ...(body.includes(': Truth3') ? ['Truth3'] : [])];
+    const types = ['IndicatorResult', 'ResponseRow', ...(pool.helpers.has('atLeast') ? ['Outcome'] : []), ...(body.includes(': Truth3') ? ['Truth3'] : [])];
     return '// Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.\n'
         + `import { ${[...used, ...types.map(t => `type ${t}`)].join(', ')} } from './runtime.js';\n\n`
         + body;

@@ -22,6 +22,7 @@ export type OjKeywordNames =
     | "("
     | ")"
     | ","
+    | "-"
     | "/"
     | ":"
     | "<"
@@ -32,6 +33,7 @@ export type OjKeywordNames =
     | ">="
     | "ELLER"
     | "alternativ"
+    | "alternativen"
     | "andel"
     | "antal"
     | "av"
@@ -47,8 +49,10 @@ export type OjKeywordNames =
     | "enkäten"
     | "exempel"
     | "felkällor"
+    | "fem"
     | "flerval"
     | "fråga"
+    | "fyra"
     | "för"
     | "ger"
     | "grupp"
@@ -63,9 +67,11 @@ export type OjKeywordNames =
     | "lagstiftning"
     | "län"
     | "med"
+    | "minst"
     | "mätdatum"
     | "målpopulation"
     | "negativ"
+    | "nio"
     | "nämnare"
     | "något"
     | "och"
@@ -85,6 +91,8 @@ export type OjKeywordNames =
     | "rubrik"
     | "saknas"
     | "samtliga"
+    | "sex"
+    | "sju"
     | "stadsdel"
     | "storstad"
     | "struktur"
@@ -93,6 +101,9 @@ export type OjKeywordNames =
     | "syfte"
     | "tidigare"
     | "tillhör"
+    | "tio"
+    | "tre"
+    | "två"
     | "typ"
     | "undantas"
     | "uppnådd"
@@ -104,7 +115,9 @@ export type OjKeywordNames =
     | "}"
     | "är"
     | "år"
-    | "önskad";
+    | "åtta"
+    | "önskad"
+    | "–";
 
 export type OjTokenNames = OjTerminalNames | OjKeywordNames;
 
@@ -207,10 +220,41 @@ export function isArea(item: unknown): item is Area {
     return reflection.isInstance(item, Area.$type);
 }
 
+export interface AtLeastCondition extends langium.AstNode {
+    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $type: 'AtLeastCondition';
+    count?: number;
+    countWord?: CountWord;
+    items: Array<langium.Reference<QuestionItem>>;
+    last?: langium.Reference<QuestionItem>;
+    options: Array<langium.Reference<AnswerOption>>;
+    question: langium.Reference<IndicatorQuestion>;
+}
+
+export const AtLeastCondition = {
+    $type: 'AtLeastCondition',
+    count: 'count',
+    countWord: 'countWord',
+    items: 'items',
+    last: 'last',
+    options: 'options',
+    question: 'question'
+} as const;
+
+export function isAtLeastCondition(item: unknown): item is AtLeastCondition {
+    return reflection.isInstance(item, AtLeastCondition.$type);
+}
+
 export type ComparisonOperator = '<' | '<=' | '<>' | '=' | '>' | '>=';
 
 export function isComparisonOperator(item: unknown): item is ComparisonOperator {
     return item === '>' || item === '>=' || item === '<' || item === '<=' || item === '=' || item === '<>';
+}
+
+export type CountWord = 'fem' | 'fyra' | 'nio' | 'sex' | 'sju' | 'tio' | 'tre' | 'två' | 'åtta';
+
+export function isCountWord(item: unknown): item is CountWord {
+    return item === 'två' || item === 'tre' || item === 'fyra' || item === 'fem' || item === 'sex' || item === 'sju' || item === 'åtta' || item === 'nio' || item === 'tio';
 }
 
 export interface Definition extends langium.AstNode {
@@ -354,7 +398,7 @@ export function isExclusion(item: unknown): item is Exclusion {
     return reflection.isInstance(item, Exclusion.$type);
 }
 
-export type Expression = And | AnswerCondition | Not | NumericCondition | Or;
+export type Expression = And | AnswerCondition | AtLeastCondition | Not | NumericCondition | Or;
 
 export const Expression = {
     $type: 'Expression'
@@ -800,6 +844,7 @@ export type OjAstType = {
     AnswerOption: AnswerOption
     AnswerSet: AnswerSet
     Area: Area
+    AtLeastCondition: AtLeastCondition
     Definition: Definition
     EarlierName: EarlierName
     Element: Element
@@ -923,6 +968,40 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type, ReportingUnit.$type]
+        },
+        AtLeastCondition: {
+            name: AtLeastCondition.$type,
+            properties: {
+                count: {
+                    name: AtLeastCondition.count,
+                    optional: true
+                },
+                countWord: {
+                    name: AtLeastCondition.countWord,
+                    optional: true
+                },
+                items: {
+                    name: AtLeastCondition.items,
+                    defaultValue: [],
+                    referenceType: QuestionItem.$type,
+                    optional: true
+                },
+                last: {
+                    name: AtLeastCondition.last,
+                    referenceType: QuestionItem.$type,
+                    optional: true
+                },
+                options: {
+                    name: AtLeastCondition.options,
+                    defaultValue: [],
+                    referenceType: AnswerOption.$type
+                },
+                question: {
+                    name: AtLeastCondition.question,
+                    referenceType: IndicatorQuestion.$type
+                }
+            },
+            superTypes: [Expression.$type]
         },
         Definition: {
             name: Definition.$type,

@@ -79,6 +79,34 @@ function not(a: TruthMask): TruthMask {
     return ((a & T) ? F : 0) | ((a & F) ? T : 0) | (a & U);
 }
 
+/**
+ * The truth values "at least `count` of these are true" can still take when each operand can
+ * take the values of its mask: every choice of values is followed as a pair (true so far, true or
+ * unknown so far), both capped at `count`, so the states stay few.
+ */
+function atLeastMask(wanted: number, masks: TruthMask[]): TruthMask {
+    // More than there are operands is as unreachable as one more than there are.
+    const count = Math.min(wanted, masks.length + 1);
+    let states = new Set<number>([0]);
+    const cap = (n: number) => Math.min(n, count);
+    for (const mask of masks) {
+        const next = new Set<number>();
+        for (const state of states) {
+            const trues = state >> 12, possible = state & 4095;
+            if (mask & T) next.add((cap(trues + 1) << 12) | cap(possible + 1));
+            if (mask & U) next.add((trues << 12) | cap(possible + 1));
+            if (mask & F) next.add((trues << 12) | possible);
+        }
+        states = next;
+    }
+    let out = 0;
+    for (const state of states) {
+        const trues = state >> 12, possible = state & 4095;
+        out |= trues >= count ? T : possible < count ? F : U;
+    }
+    return out;
+}
+
 const STATUS_BIT: Record<Status, number> = { met: 1, not_met: 2, excluded: 4, missing: 8 };
 
 /** The variables and compiled conditions of one indicator's plans. */
@@ -175,6 +203,10 @@ export class RuleSpace {
                     if (masks.every(m => m & U)) out |= U;
                     return out;
                 };
+            }
+            case 'atLeast': {
+                const parts = condition.operands.map(c => this.compile(c, removed));
+                return a => atLeastMask(condition.count, parts.map(p => p(a)));
             }
             case 'const': {
                 const mask = condition.value === true ? T : condition.value === false ? F : U;

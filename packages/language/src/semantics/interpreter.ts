@@ -94,6 +94,15 @@ function any(outcomes: Outcome[]): Outcome {
     return { value: false, reads: outcomes.flatMap(o => o.reads) };
 }
 
+/** Kleene counting: at least `count` known true, or no chance of it, or unknown (plan.ts, AtLeastCondition). */
+function atLeast(count: number, outcomes: Outcome[]): Outcome {
+    const trues = outcomes.filter(o => o.value === true);
+    if (trues.length >= count) return { value: true, reads: trues.slice(0, count).flatMap(o => o.reads) };
+    const unknown = outcomes.filter(o => o.value === undefined);
+    if (trues.length + unknown.length < count) return { value: false, reads: outcomes.filter(o => o.value === false).flatMap(o => o.reads) };
+    return { value: undefined, reads: unknown.flatMap(o => o.reads) };
+}
+
 /** The default exclusion: the first part saying the area is missing, else the first answered, else all. */
 function someAreaMissing(outcomes: Outcome[]): Outcome {
     const missing = outcomes.find(o => o.value === true);
@@ -133,6 +142,7 @@ function evaluate(condition: Condition, row: ResponseRow): Outcome {
             return { value: value === undefined ? undefined : compare(condition.operator, value, condition.value), reads: [reading(condition.read, row)] };
         }
         case 'areaMissing': return someAreaMissing(condition.parts.map(p => evaluateIn(p, row)));
+        case 'atLeast': return atLeast(condition.count, condition.operands.map(c => evaluate(c, row)));
         case 'const': return { value: condition.value, reads: NO_READS };
     }
 }

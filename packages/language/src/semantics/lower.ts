@@ -12,7 +12,7 @@
  */
 import type { AstNode } from 'langium';
 import type {
-    AnswerCondition, AnswerOption, Expression, Indicator, IndicatorQuestion, Model, NumericCondition, Question, QuestionItem,
+    AnswerCondition, AnswerOption, AtLeastCondition, Expression, Indicator, IndicatorQuestion, Model, NumericCondition, Question, QuestionItem,
     QuestionTarget, ReportingUnit, Requirement
 } from '../generated/ast.js';
 import {
@@ -42,6 +42,31 @@ export function itemsOfTarget(target: QuestionTarget): Array<QuestionItem | unde
     if (target.items.length > 0) return target.items.map(i => i.ref);
     if (question && question.items.length > 0) return question.items;
     return [undefined];
+}
+
+/** The numbers "minst … av" is written with in words, as the description prints them. */
+export const COUNT_WORDS: Readonly<Record<string, number>> = { två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10 };
+
+/** How many "minst … av" asks for; undefined while it is being written. */
+export function atLeastCount(condition: AtLeastCondition): number | undefined {
+    return condition.countWord !== undefined ? COUNT_WORDS[condition.countWord] : condition.count;
+}
+
+/**
+ * The items "minst … av alternativen" counts: a range ("A–D", in the question's order), a list,
+ * or every item of the question when none are named. Unresolved names are left out.
+ */
+export function itemsOfAtLeast(condition: AtLeastCondition): QuestionItem[] {
+    const items = questionOf(condition.question?.ref)?.items ?? [];
+    if (condition.items.length === 0) return items;
+    const first = condition.items[0]?.ref;
+    const last = condition.last?.ref;
+    if (condition.last) {
+        const from = first ? items.indexOf(first) : -1;
+        const to = last ? items.indexOf(last) : -1;
+        return from >= 0 && to >= from ? items.slice(from, to + 1) : [];
+    }
+    return condition.items.flatMap(i => (i.ref ? [i.ref] : []));
 }
 
 interface Context {
@@ -112,6 +137,18 @@ function lowerNumericCondition(context: Context, condition: NumericCondition): C
     return parts.length === 1 ? parts[0] : { kind: 'and', operands: parts };
 }
 
+function lowerAtLeastCondition(context: Context, condition: AtLeastCondition): Condition {
+    const slot = condition.question?.ref;
+    const count = atLeastCount(condition);
+    if (!slot || count === undefined) return UNKNOWN;
+    const codes = condition.options.flatMap(o => (o.ref ? [String(o.ref.code)] : []));
+    const operands = itemsOfAtLeast(condition).map((item): Condition => {
+        const r = read(context, slot, item);
+        return r ? { kind: 'in', read: r, codes } : UNKNOWN;
+    });
+    return { kind: 'atLeast', count, operands, ast: { condition } };
+}
+
 /** A part of the rule not yet written (the parser recovered from an incomplete line) is unknown. */
 function lowerExpressionIn(context: Context, expression: Expression | undefined): Condition {
     if (!expression) return UNKNOWN;
@@ -121,6 +158,7 @@ function lowerExpressionIn(context: Context, expression: Expression | undefined)
         case 'Not': return { kind: 'not', operand: lowerExpressionIn(context, expression.operand) };
         case 'AnswerCondition': return lowerAnswerCondition(context, expression);
         case 'NumericCondition': return lowerNumericCondition(context, expression);
+        case 'AtLeastCondition': return lowerAtLeastCondition(context, expression);
         default: return UNKNOWN;
     }
 }

@@ -32,7 +32,7 @@
  * Existing cases of the engines stay untouched.
  */
 import type {
-    AnswerCondition, AnswerOption, ComparisonOperator, Indicator, IndicatorQuestion, NumericCondition, QuestionItem,
+    AnswerCondition, AnswerOption, AtLeastCondition as AtLeastConditionNode, ComparisonOperator, Indicator, IndicatorQuestion, NumericCondition, QuestionItem,
     ReportingUnit, Requirement
 } from '../generated/ast.js';
 import type { Truth } from './status.js';
@@ -117,6 +117,7 @@ export type Condition =
     | InCondition
     | CompareCondition
     | AreaMissingCondition
+    | CountingCondition
     | ConstCondition;
 
 /** Kleene conjunction of its operands, as written (not flattened); true when it has none. */
@@ -166,6 +167,19 @@ export interface AreaMissingCondition {
     parts: InCondition[];
 }
 
+/**
+ * At least `count` of the operands are true, counted in Kleene logic: true when `count` operands
+ * are known true; false when fewer than `count` could be true even if every unknown one were;
+ * otherwise unknown. Its trace: the first `count` true operands when true, every false operand
+ * when false, every unknown operand when unknown.
+ */
+export interface CountingCondition {
+    kind: 'atLeast';
+    count: number;
+    operands: Condition[];
+    ast?: { condition: AtLeastConditionNode };
+}
+
 /** A fixed truth, for parts that cannot be resolved (unknown) and for "never excluded" (false). */
 export interface ConstCondition {
     kind: 'const';
@@ -175,7 +189,7 @@ export interface ConstCondition {
 /** The sub-conditions of a condition, for walks that do not care about its kind. */
 export function conditionChildren(condition: Condition): readonly Condition[] {
     switch (condition.kind) {
-        case 'and': case 'or': return condition.operands;
+        case 'and': case 'or': case 'atLeast': return condition.operands;
         case 'not': return [condition.operand];
         case 'areaMissing': return condition.parts;
         case 'in': case 'compare': case 'const': return [];

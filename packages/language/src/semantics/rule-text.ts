@@ -3,9 +3,9 @@
  * "Ja på fråga i och Ja eller Ej aktuellt på fråga ii". Hover, documents and the preview all use
  * this, so the published text is generated from the rule that is evaluated.
  */
-import type { AnswerCondition, Expression, Indicator, NumericCondition, QuestionTarget, Requirement } from '../generated/ast.js';
+import type { AnswerCondition, AtLeastCondition, Expression, Indicator, NumericCondition, QuestionTarget, Requirement } from '../generated/ast.js';
 import { questionOf, shortLabel, unitLabel } from '../model-utils.js';
-import { lowerRule } from './lower.js';
+import { atLeastCount, itemsOfAtLeast, lowerRule } from './lower.js';
 
 /** "A och B", "A, B och C". */
 export function joinSwedish(parts: string[], conjunction = 'och'): string {
@@ -40,6 +40,25 @@ function numericConditionText(condition: NumericCondition): string {
     return `${OPERATOR_TEXT[condition.operator]} ${String(condition.value).replace('.', ',')} på ${targetText(condition.target)}`;
 }
 
+/** Small counts in words, as the description writes them ("minst två av alternativen"). */
+const NUMBER_WORDS = ['noll', 'ett', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
+
+export function numberInWords(value: number): string {
+    return Number.isInteger(value) && value >= 0 && value < NUMBER_WORDS.length ? NUMBER_WORDS[value] : String(value).replace('.', ',');
+}
+
+/** "Ja på minst två av alternativen A–D på fråga ii": a range as written, or the items counted. */
+function atLeastConditionText(condition: AtLeastCondition): string {
+    const options = joinSwedish(condition.options.map(o => (o.ref ? shortLabel(o.ref) : o.$refText)), 'eller');
+    const numeral = condition.question?.ref?.name ?? condition.question?.$refText;
+    const items = itemsOfAtLeast(condition).map(i => i.name);
+    const written = condition.last || condition.items.length === 0
+        ? (items.length > 1 ? `${items[0]}–${items[items.length - 1]}` : items.join(''))
+        : joinSwedish(condition.items.map(i => i.ref?.name ?? i.$refText));
+    const count = atLeastCount(condition);
+    return `${options} på minst ${count === undefined ? '…' : numberInWords(count)} av alternativen ${written} på fråga ${numeral}`;
+}
+
 function precedence(expression: Expression): number {
     switch (expression.$type) {
         case 'Or': return 1;
@@ -61,6 +80,7 @@ export function expressionText(expression: Expression): string {
         case 'Not': return `inte ${wrap(expression.operand, 3)}`;
         case 'AnswerCondition': return answerConditionText(expression);
         case 'NumericCondition': return numericConditionText(expression);
+        case 'AtLeastCondition': return atLeastConditionText(expression);
     }
 }
 
