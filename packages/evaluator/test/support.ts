@@ -100,4 +100,12 @@ indikator 5 "Andel" {
     fråga ii BarnTotalt: "Antal barn totalt?" antal
     andel: fråga i / fråga ii
 }
+indikator 6 "Minst två av" {
+    områden EB
+    fråga i Plan6: "Plan?" svar JNE
+    fråga ii Former6: "Former?" svar VAL flerval alternativ A "a" alternativ B "b" alternativ C "c" alternativ D "d"
+    fråga iii Delar6: "Delar?" svar JN alternativ A "a" alternativ B "b" alternativ C "c"
+    krävs: Ja på fråga i och (Vald på minst två av alternativen A–D på fråga ii eller inte Nej på minst 2 av alternativen A, C på fråga iii)
+    undantas: Vald på minst tre av alternativen på fråga ii
+}
 `;

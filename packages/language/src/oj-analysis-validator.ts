@@ -4,7 +4,8 @@
  * fulfilment, alternatives that add nothing, answers that never matter, examples that fail.
  */
 import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { type Example, type Indicator, type OjAstType, type Requirement, isIndicator, isModel } from './generated/ast.js';
+import { type Example, type Indicator, type OjAstType, type Requirement, isAtLeastCondition, isIndicator, isModel } from './generated/ast.js';
+import { atLeastCount, itemsOfAtLeast } from './semantics/lower.js';
 import type { OjServices } from './oj-module.js';
 import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from './semantics/analysis.js';
 import { checkExample, expectedStatus } from './semantics/examples.js';
@@ -80,9 +81,21 @@ function findNotAnalysable(document: LangiumDocument): Set<Indicator> {
     return skipped;
 }
 
+/**
+ * A "minst … av" that asks for more items than it counts (or has its range reversed) has its own
+ * error; that the rule can then never be met is the same mistake, said again.
+ */
+function hasImpossibleCount(indicator: Indicator): boolean {
+    return AstUtils.streamAst(indicator).some(node => {
+        if (!isAtLeastCondition(node)) return false;
+        const count = atLeastCount(node);
+        return count !== undefined && (count === 0 || count > itemsOfAtLeast(node).length);
+    });
+}
+
 export class OjAnalysisValidator {
     checkRules = (indicator: Indicator, accept: ValidationAcceptor): void => {
-        if (indicator.ratio || notAnalysable(indicator)) return;
+        if (indicator.ratio || notAnalysable(indicator) || hasImpossibleCount(indicator)) return;
         const base = baseRequirement(indicator);
         for (const requirement of indicator.requirements) {
             if (requirement.alternatives.length === 0) continue;

@@ -9,7 +9,7 @@ import {
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { type Group, type Model, isAnswerCondition, isArea, isExampleAnswer, isQuestionTarget } from './generated/ast.js';
+import { type Group, type Model, isAnswerCondition, isArea, isAtLeastCondition, isExampleAnswer, isQuestionTarget } from './generated/ast.js';
 import { IssueCodes } from './oj-validator.js';
 import { indicatorOf, optionsOf, questionOf } from './model-utils.js';
 import { joinSwedish } from './semantics/rule-text.js';
@@ -190,6 +190,11 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
             let message = `Det finns ${TARGET_WORDS[targetType] ?? targetType} som heter ${refText}.`;
             const extra: Record<string, unknown> = {};
             // A question whose answer set is not declared has its own error; its options cannot be checked.
+            if (targetType === 'AnswerOption' && isAtLeastCondition(container)) {
+                const question = questionOf(container.question?.ref);
+                if (question?.answerSet && !question.answerSet.ref) continue;
+                if (container.question?.ref && !question) continue;
+            }
             if (targetType === 'AnswerOption' && (isAnswerCondition(container) || isExampleAnswer(container))) {
                 const slot = container.target?.question?.ref;
                 const question = questionOf(slot);
@@ -201,9 +206,9 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
             if (isRecoveredSlot(container)) continue;
             const declared = this.namesInScope(info);
             const suggestions = closestNames(refText, declared.map(d => d.name), { caseOnly: targetType === 'IndicatorQuestion' });
-            if (targetType === 'AnswerOption' && (isAnswerCondition(container) || isExampleAnswer(container))) {
+            if (targetType === 'AnswerOption' && (isAnswerCondition(container) || isExampleAnswer(container) || isAtLeastCondition(container))) {
                 code = IssueCodes.UnknownOption;
-                const slot = container.target?.question?.ref;
+                const slot = isAtLeastCondition(container) ? container.question?.ref : container.target?.question?.ref;
                 const question = questionOf(slot);
                 const options = optionsOf(question);
                 const set = question?.answerSet?.ref;
@@ -230,7 +235,7 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
                     : `Det finns ingen fråga med id ${refText}.`;
             } else if (targetType === 'QuestionItem') {
                 code = IssueCodes.UnknownItem;
-                const slot = isQuestionTarget(container) ? container.question.ref : undefined;
+                const slot = isQuestionTarget(container) || isAtLeastCondition(container) ? container.question?.ref : undefined;
                 const items = questionOf(slot)?.items.map(i => i.name) ?? [];
                 message = slot
                     ? `Fråga ${slot.name} har inget alternativ ${refText}${listed(items, 'alternativ', 'alternativen')}.`

@@ -15,7 +15,7 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import {
     type AnswerOption, AnswerCondition, ExampleAnswer, type Model, QuestionTarget,
-    isAnswerCondition, isExampleAnswer, isIndicator, isModel, isNumericCondition, isQuestionTarget
+    isAnswerCondition, isAtLeastCondition, isExampleAnswer, isIndicator, isModel, isNumericCondition, isQuestionTarget
 } from './generated/ast.js';
 import { optionsOf, questionOf } from './model-utils.js';
 
@@ -141,6 +141,15 @@ export class OjScopeProvider extends DefaultScopeProvider {
         if (context.property === 'items' && isQuestionTarget(container)) {
             const question = questionOf(container.question?.ref);
             return question ? this.memberScope(question, question.items) : EMPTY_SCOPE;
+        }
+        // "Vald på minst två av alternativen A–D på fråga ii": the options and items of the question named last.
+        if (isAtLeastCondition(container) && ['items', 'last', 'options'].includes(context.property)) {
+            const question = questionOf(container.question?.ref);
+            if (context.property === 'items' || context.property === 'last') return question ? this.memberScope(question, question.items) : EMPTY_SCOPE;
+            if (context.property === 'options') {
+                const answerSet = question?.answerSet?.ref;
+                return answerSet ? this.memberScope(answerSet, answerSet.options) : EMPTY_SCOPE;
+            }
         }
         return super.getScope(context);
     }

@@ -8,7 +8,7 @@ import { ownCstContent } from './cst-utils.js';
 
 const isKeyword = GrammarAST.isKeyword;
 import {
-    type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
+    type AnswerCondition, type AnswerSet, type Area, type AtLeastCondition, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
     type Requirement, type Survey, type SurveyPart, type Term, isAnswerCondition, isIndicatorQuestion, isQuestionTarget
 } from './generated/ast.js';
@@ -20,7 +20,8 @@ import {
 } from './model-utils.js';
 import { joinSwedish } from './semantics/rule-text.js';
 import { hasSyntaxErrorInside, isRecoveredSlot } from './message-hints.js';
-import { areaMissingOptions } from './semantics/lower.js';
+import { areaMissingOptions, atLeastCount, itemsOfAtLeast } from './semantics/lower.js';
+import { numberInWords } from './semantics/rule-text.js';
 
 export const IssueCodes = {
     UnknownReference: 'unknown-reference',
@@ -63,7 +64,9 @@ export const IssueCodes = {
     QuestionNumberedWithDigits: 'question-numbered-with-digits',
     ItemsJoinedWithAnd: 'items-joined-with-och',
     UnitNamedByLabel: 'unit-named-by-label',
-    DefaultExclusionDropped: 'default-exclusion-dropped'
+    DefaultExclusionDropped: 'default-exclusion-dropped',
+    AtLeastCountOutOfRange: 'at-least-count-out-of-range',
+    ItemRangeReversed: 'item-range-reversed'
 } as const;
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
@@ -86,6 +89,7 @@ export function registerValidationChecks(services: OjServices): void {
         IndicatorQuestion: validator.checkIndicatorQuestion,
         AnswerCondition: validator.checkAnswerCondition,
         NumericCondition: validator.checkNumericCondition,
+        AtLeastCondition: validator.checkAtLeastCondition,
         QuestionTarget: validator.checkQuestionTarget,
         Ratio: validator.checkRatio,
         EarlierName: validator.checkEarlierName,
@@ -474,6 +478,43 @@ export class OjValidator {
             this.issue(accept, 'error', IssueCodes.NumberOnOptionQuestion,
                 `Fråga ${condition.target.question.$refText} besvaras med svarsalternativ, inte med ett antal; skriv t.ex. "Ja på fråga ${condition.target.question.$refText}".`, condition, 'value');
         }
+    };
+
+    /** "Vald på minst två av alternativen A–D på fråga ii": a count the items can reach, over a question with items. */
+    checkAtLeastCondition = (condition: AtLeastCondition, accept: ValidationAcceptor): void => {
+        const question = questionOf(condition.question?.ref);
+        if (!question) return;
+        const numeral = condition.question.$refText;
+        if (question.numeric) {
+            this.issue(accept, 'error', IssueCodes.OptionOnNumericQuestion,
+                `Fråga ${numeral} besvaras med ett antal och har inga svarsalternativ; jämför med ett tal: "antal på fråga ${numeral} > 0".`, condition, 'options');
+            return;
+        }
+        if (question.items.length === 0) {
+            this.issue(accept, 'error', IssueCodes.QuantifierWithoutItems, `"minst … av alternativen" passar inte fråga ${numeral}, som inte har några alternativ (A, B, …).`, condition, 'question');
+            return;
+        }
+        const first = condition.items[0]?.ref;
+        const last = condition.last?.ref;
+        if (first && last && question.items.indexOf(last) < question.items.indexOf(first)) {
+            this.issue(accept, 'error', IssueCodes.ItemRangeReversed,
+                `Alternativen ${first.name}–${last.name} står i fel ordning: på fråga ${numeral} kommer ${last.name} före ${first.name}; skriv "${last.name}–${first.name}".`, condition, 'last');
+            return;
+        }
+        const count = atLeastCount(condition);
+        const items = itemsOfAtLeast(condition).length;
+        if (count === undefined || items === 0) return;
+        if (count === 0) {
+            this.issue(accept, 'error', IssueCodes.AtLeastCountOutOfRange, `"minst 0 av" gäller alltid; skriv hur många alternativ som krävs.`, condition, 'count');
+        } else if (count > items) {
+            this.issue(accept, 'error', IssueCodes.AtLeastCountOutOfRange,
+                `Minst ${numberInWords(count)} av ${numberInWords(items)} alternativ kan aldrig uppnås; det finns bara ${items} att räkna.`, condition, condition.countWord !== undefined ? 'countWord' : 'count');
+        }
+        const seen = new Set<string>();
+        condition.items.forEach((item, index) => {
+            if (seen.has(item.$refText)) this.issue(accept, 'warning', IssueCodes.DuplicatePart, `Alternativ ${item.$refText} anges två gånger.`, condition, 'items', index);
+            seen.add(item.$refText);
+        });
     };
 
     checkQuestionTarget = (target: QuestionTarget, accept: ValidationAcceptor): void => {
