@@ -6,7 +6,7 @@
  * recovery builds there (a question "ii" declared twice, an item "samt") is not reported as well.
  */
 import { type AstNode, AstUtils, CstUtils, type LangiumDocument } from 'langium';
-import { type Expression, type QuestionTarget, isAnswerCondition, isAnd, isIndicatorQuestion, isNumericCondition, isOr, isNot } from './generated/ast.js';
+import { isIndicator, isIndicatorQuestion } from './generated/ast.js';
 import { questionOf, toRoman } from './model-utils.js';
 
 type IRecognitionException = LangiumDocument['parseResult']['parserErrors'][number];
@@ -98,43 +98,41 @@ function numeralHint(text: string, error: IRecognitionException): SyntaxHint | u
     };
 }
 
-/** The condition at the right end of an expression: the one written last before the cursor. */
-function lastCondition(expression: Expression | undefined): Expression | undefined {
-    let current = expression;
-    while (current && (isAnd(current) || isOr(current) || isNot(current))) current = isNot(current) ? current.operand : current.right;
-    return current;
-}
+const WORD = '[_a-zA-Z\u00C0-\u024F][\\w\u00C0-\u024F]*';
+const WORDS = `${WORD}(?:\\s*,\\s*${WORD})*`;
+/** "fråga i A, B och C" at the end of the text read so far. */
+const ITEMS_WITH_OCH = new RegExp(`\\bfråga\\s+(${WORD})\\s+(${WORDS})\\s+och\\s+(${WORDS})\\s*$`);
 
 /**
  * "Ja på fråga i A och B": the parser reads "B" as the start of a new condition ("B på …") and
- * stops where "på" should be. When every name after "och" is an item of the question just named,
- * the author listed items.
+ * stops there or where "på" should follow. When every name around "och" is an item of the
+ * question just named, the author listed items.
  */
 function itemsHint(document: LangiumDocument, text: string, error: IRecognitionException): SyntaxHint | undefined {
     const root = document.parseResult.value.$cstNode;
-    if (!root || !Number.isFinite(error.token.startOffset)) return undefined;
-    // The last word written before the error (the token at the error may already belong to what recovery built).
-    const last = text.slice(0, error.token.startOffset).trimEnd().length - 1;
-    if (last < 0) return undefined;
-    const leaf = CstUtils.findLeafNodeAtOffset(root, last);
-    const condition = leaf?.astNode;
-    if (!isAnswerCondition(condition) || condition.target || condition.options.length === 0) return undefined;
-    const and = condition.$container;
-    if (!isAnd(and) || and.right !== condition) return undefined;
-    const before = lastCondition(and.left);
-    const target: QuestionTarget | undefined = isAnswerCondition(before) || isNumericCondition(before) ? before.target : undefined;
-    const items = questionOf(target?.question.ref)?.items.map(i => i.name) ?? [];
-    const named = condition.options.map(o => o.$refText);
-    if (!target || target.items.length === 0 || !named.every(n => items.includes(n))) return undefined;
-    const start = target.items[0].$refNode?.offset;
-    const end = condition.options.at(-1)?.$refNode?.end;
-    if (start === undefined || end === undefined) return undefined;
-    const listed = [...target.items.map(i => i.$refText), ...named].join(', ');
-    const numeral = target.question.$refText;
+    const at = error.token.startOffset;
+    if (!root || !Number.isFinite(at)) return undefined;
+    // The word the parser stopped at belongs to the list when it is a name ("B"), not when it is what follows ("}").
+    const upTo = new RegExp(`^${WORD}$`).test(error.token.image) ? at + error.token.image.length : at;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const segment = text.slice(lineStart, upTo).trimEnd();
+    const match = ITEMS_WITH_OCH.exec(segment);
+    if (!match) return undefined;
+    const indicator = AstUtils.getContainerOfType(CstUtils.findLeafNodeAtOffset(root, lineStart + match.index)?.astNode, isIndicator);
+    const slot = indicator?.questions.find(q => q.name === match[1]);
+    const items = questionOf(slot)?.items.map(i => i.name) ?? [];
+    const split = (list: string) => list.split(',').map(n => n.trim());
+    const before = split(match[2]);
+    const after = split(match[3]);
+    if (items.length === 0 || ![...before, ...after].every(n => items.includes(n))) return undefined;
+    const start = lineStart + match.index + match[0].indexOf(match[2], match[0].indexOf(match[1]) + match[1].length);
+    const end = lineStart + match.index + match[0].trimEnd().length;
+    const listed = [...before, ...after].join(', ');
+    const numeral = match[1];
     return {
         code: 'items-joined-with-och', offset: start, end, replacement: listed,
         message: `Alternativ räknas upp med kommatecken: skriv "fråga ${numeral} ${listed}", inte "${text.slice(start, end)}". `
-            + `"och" står mellan två villkor ("Ja på fråga ${numeral} ${target.items[0].$refText} och Ja på fråga ${numeral} ${named[0]}").`
+            + `"och" står mellan två villkor ("Ja på fråga ${numeral} ${before[0]} och Ja på fråga ${numeral} ${after[0]}").`
     };
 }
 

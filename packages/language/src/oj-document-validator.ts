@@ -15,6 +15,7 @@ import { indicatorOf, optionsOf, questionOf } from './model-utils.js';
 import { joinSwedish } from './semantics/rule-text.js';
 import { closestNames, damagedRegions, didYouMean, isAboutRecoveredSlot, isRecoveredSlot, syntaxHint, type UnitName } from './message-hints.js';
 import { surveyKeyOf } from './oj-workspace-index.js';
+import { MAX_SYNTAX_ERRORS } from './oj-parser.js';
 import { surveyKeyOfModel } from './oj-scope.js';
 import type { IndexManager, ScopeProvider } from 'langium';
 
@@ -144,8 +145,17 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
         const document = (parseResult.value as { $document?: LangiumDocument }).$document;
         let units: UnitName[] | undefined;
         const unitNames = () => (units ??= document ? this.unitNames(document) : []);
+        // After the first error on a line the parser's recovery guesses; its further errors there are
+        // about its guesses. (A file past the error limit keeps them all: the limit's message counts them.)
+        const cascading = parseResult.parserErrors.length < MAX_SYNTAX_ERRORS;
+        const linesWithError = new Set<number>();
         for (const error of parseResult.parserErrors) {
             if (document && isAboutRecoveredSlot(document, error)) continue;
+            const line = error.token.startLine;
+            if (cascading && line !== undefined && Number.isFinite(line)) {
+                if (linesWithError.has(line)) continue;
+                linesWithError.add(line);
+            }
             const hint = document && syntaxHint(document, error, unitNames);
             if (hint && document) {
                 const range = { start: document.textDocument.positionAt(hint.offset), end: document.textDocument.positionAt(hint.end) };

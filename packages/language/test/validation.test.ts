@@ -657,6 +657,29 @@ const cases: Case[] = [
             // Without "utesluts" the default exclusion applies.
             [SURVEY + indicator(TWO)]
         ]
+    },
+
+    // ------------------------------------------------------------------ minst … av
+    {
+        name: '"minst … av" asking for more items than it counts',
+        code: IssueCodes.AtLeastCountOutOfRange, severity: 'error',
+        trigger: [SURVEY + indicator(ITEMS('Ja på minst «tre» av alternativen A, B på fråga i'))],
+        message: /^Minst tre av två alternativ kan aldrig uppnås; det finns bara 2 att räkna\.$/,
+        clean: [[SURVEY + indicator(ITEMS('Ja på minst två av alternativen A, B på fråga i'))], [SURVEY + indicator(ITEMS('Ja på minst 2 av alternativen på fråga i'))]]
+    },
+    {
+        name: '"minst … av" with a range written backwards',
+        code: IssueCodes.ItemRangeReversed, severity: 'error',
+        trigger: [SURVEY + indicator(ITEMS('Ja på minst två av alternativen B–«A» på fråga i'))],
+        message: /^Alternativen B–A står i fel ordning: på fråga i kommer A före B; skriv "A–B"\.$/,
+        clean: [[SURVEY + indicator(ITEMS('Ja på minst två av alternativen A–B på fråga i'))]]
+    },
+    {
+        name: '"minst … av" on a question without items',
+        code: IssueCodes.QuantifierWithoutItems, severity: 'error',
+        trigger: [SURVEY + indicator('    fråga i Rutin: "Har ni en rutin?" svar JNE\n    krävs: Ja på minst två av alternativen på fråga «i»')],
+        message: /^"minst … av alternativen" passar inte fråga i, som inte har några alternativ \(A, B, …\)\.$/,
+        clean: [[SURVEY + indicator(ITEMS('Ja på minst två av alternativen på fråga i'))]]
     }
 ];
 
