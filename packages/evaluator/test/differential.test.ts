@@ -1,12 +1,15 @@
 /**
- * The generated evaluator against the reference interpreter: the same status and the same
- * deciding answers for every indicator and area, on seeded random rows with blanks (≥ 100,000 rows
- * in all), for the 2019 set and for a model using every construct of the rule language.
+ * Every engine against the reference interpreter, on seeded random rows with blanks (100,000 rows
+ * in all, each decided by every engine), for the 2019 set and for a model using every construct of
+ * the rule language: the generated evaluator's fast and traced paths give the same status, sums
+ * and deciding answers; the analysis gives the same status for every rule indicator and area.
+ * The engines are those of the conformance suite (conformance/engines.ts).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { codebookRows, evaluateIndicatorForAllUnits, type Indicator, type IndicatorResult, type Model } from '@oj/language';
-import { CONSTRUCTS, importGenerated, loadExample, loadText, type GeneratedEvaluator, type GeneratedResult } from './support.js';
+import { codebookRows, lowerModels, type Model, type PlanKind, type ResponseRow } from '@oj/language';
+import { CONSTRUCTS, loadExample, loadText } from './support.js';
+import { ENGINES, type EngineResult, type EngineRun } from './conformance/engines.js';
 
 /** Random rows: each variable blank or one of its codes (counts 0–50), with blanks about a fifth of the time. */
 function rowArbitrary(models: Model[]): fc.Arbitrary<Record<string, string>> {
@@ -16,44 +19,46 @@ function rowArbitrary(models: Model[]): fc.Arbitrary<Record<string, string>> {
     return fc.record(Object.fromEntries(columns));
 }
 
-/** The fields a result carries, in one order, the trace read through its getter if it has one. */
-function plain(r: GeneratedResult | IndicatorResult) {
-    return { indicator: r.indicator, group: r.group, status: r.status, trace: r.trace, numerator: r.numerator, denominator: r.denominator };
+/** The fields a result carries, in one order (the trace read through its getter if it has one, and only if compared). */
+function plain(r: EngineResult, trace: boolean) {
+    return trace
+        ? { indicator: r.indicator, group: r.group, status: r.status, trace: r.trace, numerator: r.numerator, denominator: r.denominator }
+        : { indicator: r.indicator, group: r.group, status: r.status };
 }
 
-function interpreterResults(indicators: Indicator[], row: Record<string, string>) {
-    return indicators.flatMap(i => evaluateIndicatorForAllUnits(i, row));
-}
-
-const indicatorsOf = (models: Model[]) => models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
+const [reference, ...others] = ENGINES;
 
 describe.each([
     ['the 2019 set', () => loadExample(), 30_000],
     ['every construct of the rule language', () => loadText([CONSTRUCTS]), 70_000]
-] as const)('generated evaluator = reference interpreter on %s', (_name, load, rows) => {
+] as const)('every engine = reference interpreter on %s', (_name, load, rows) => {
     let models: Model[];
-    let generated: GeneratedEvaluator;
+    let runs: EngineRun[];
+    let kinds: Map<number, PlanKind>;
 
     beforeAll(async () => {
         models = await load();
-        generated = await importGenerated(models);
+        runs = await Promise.all(ENGINES.map(e => e.load(models)));
+        kinds = new Map(lowerModels(models).map(p => [p.number, p.kind]));
     });
 
-    test(`${rows} seeded random rows: same status and trace for every indicator and group`, () => {
-        const indicators = indicatorsOf(models);
+    test(`${rows} seeded random rows, each decided by every engine: the same status for every indicator and group, and the same sums and trace where an engine gives them`, () => {
         const statuses = new Map<string, number>();
-        fc.assert(fc.property(rowArbitrary(models), row => {
-            const expected = interpreterResults(indicators, row).map(plain);
-            // evaluate decides on the fast path and works the trace out when read; explain traces at once.
-            const fast = generated.evaluate(row).map(plain);
-            const explained = generated.explain(row).map(plain);
-            // A string comparison is fast; on a difference, show it structurally.
-            const text = JSON.stringify(expected);
-            if (JSON.stringify(fast) !== text) expect(fast).toEqual(expected);
-            if (JSON.stringify(explained) !== text) expect(explained).toEqual(expected);
+        const decided = new Map<string, number>(ENGINES.map(e => [e.name, 0]));
+        fc.assert(fc.property(rowArbitrary(models), (row: ResponseRow) => {
+            const expected = runs[0](row);
+            others.forEach((engine, i) => {
+                const want = expected.filter(r => engine.kinds.includes(kinds.get(r.indicator)!)).map(r => plain(r, engine.traces));
+                const got = runs[i + 1](row).map(r => plain(r, engine.traces));
+                // A string comparison is fast; on a difference, show it structurally.
+                if (JSON.stringify(got) !== JSON.stringify(want)) expect(got, engine.name).toEqual(want);
+                decided.set(engine.name, decided.get(engine.name)! + 1);
+            });
+            decided.set(reference.name, decided.get(reference.name)! + 1);
             for (const r of expected) statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
         }), { seed: 20191, numRuns: rows });
-        // The rows must reach every status, or the comparison proves little.
+        // Every engine decided every row, and the rows reach every status, or the comparison proves little.
+        expect(Object.fromEntries(decided)).toEqual(Object.fromEntries(ENGINES.map(e => [e.name, rows])));
         expect([...statuses.keys()].sort()).toEqual(['excluded', 'met', 'missing', 'not_met']);
-    }, 120_000);
+    }, 300_000);
 });

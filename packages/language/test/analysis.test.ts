@@ -1,7 +1,8 @@
 /**
- * The exact rule analysis (issue: logic analysis and live examples): each diagnostic with a small
- * model that triggers it and a near-identical one that does not, the decision table, and the
- * worked examples checked with the reference semantics.
+ * The exact rule analysis (issue: logic analysis and live examples): the decision table and the
+ * worked examples checked with the reference semantics. Each diagnostic of the analysis, with a
+ * small model that triggers it and a near-identical one that does not, is a fixture file under
+ * resources/validation/analysis (run by fixtures.test.ts).
  */
 import { EmptyFileSystem } from 'langium';
 import { clearDocuments, validationHelper } from 'langium/test';
@@ -49,88 +50,6 @@ async function codes(body: string, extra = ''): Promise<Diagnostic[]> {
 function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
     return diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === code);
 }
-
-describe('analysis diagnostics', () => {
-    test('a rule that can never be met is an error', async () => {
-        const bad = await codes(`${Q}    krävs: Ja på fråga i och Nej på fråga i`);
-        expect(withCode(bad, AnalysisCodes.NeverMet)).toHaveLength(1);
-        expect(withCode(bad, AnalysisCodes.NeverMet)[0].severity).toBe(1);
-        const good = await codes(`${Q}    krävs: Ja på fråga i och Ja eller EjAktuellt på fråga ii`);
-        expect(withCode(good, AnalysisCodes.NeverMet)).toHaveLength(0);
-    });
-
-    test('a rule every answering municipality meets is a warning', async () => {
-        const bad = await codes(`${Q}    krävs: Ja eller Nej eller EjAktuellt på fråga ii`);
-        expect(withCode(bad, AnalysisCodes.AlwaysMet)).toHaveLength(1);
-        expect(withCode(bad, AnalysisCodes.AlwaysMet)[0].severity).toBe(2);
-        const good = await codes(`${Q}    krävs: Ja på fråga i och Ja eller Nej på fråga ii`);
-        expect(withCode(good, AnalysisCodes.AlwaysMet)).toHaveLength(0);
-    });
-
-    test('an exclusion that overlaps fulfilment is an error', async () => {
-        const bad = await codes(`${Q}    krävs: Ja på fråga i och Ja på fråga ii\n    utesluts: EjAktuellt på fråga i eller Ja på fråga ii`);
-        expect(withCode(bad, AnalysisCodes.ExclusionOverlap)).toHaveLength(1);
-        const good = await codes(`${Q}    krävs: Ja på fråga i och Ja på fråga ii\n    utesluts: EjAktuellt på fråga i`);
-        expect(withCode(good, AnalysisCodes.ExclusionOverlap)).toHaveLength(0);
-    });
-
-    test('an alternative another alternative covers is a warning', async () => {
-        const bad = await codes(`${Q}    krävs: Ja på fråga i och Ja på fråga ii ELLER Ja på fråga i och Ja eller EjAktuellt på fråga ii`);
-        const subsumed = withCode(bad, AnalysisCodes.AlternativeSubsumed);
-        expect(subsumed).toHaveLength(1);
-        expect(subsumed[0].message).toContain('Alternativ 1 täcks redan av alternativ 2');
-        const good = await codes(`${Q}    krävs: Ja på fråga i och Ja på fråga ii ELLER Ja på fråga i och EjAktuellt på fråga ii`);
-        expect(withCode(good, AnalysisCodes.AlternativeSubsumed)).toHaveLength(0);
-    });
-
-    test('a question whose answer never changes the outcome is a warning', async () => {
-        // A blank ii still matters here (it leaves the rule undecided), so ii is relevant.
-        const relevant = await codes(`${Q}    krävs: Ja på fråga i och (Ja på fråga ii eller Nej eller EjAktuellt på fråga ii)`);
-        expect(withCode(relevant, AnalysisCodes.IrrelevantQuestion)).toHaveLength(0);
-        const irrelevant = await codes(`${Q}    krävs: Ja på fråga i eller (Ja på fråga i och Ja på fråga ii)`);
-        const found = withCode(irrelevant, AnalysisCodes.IrrelevantQuestion);
-        expect(found).toHaveLength(1);
-        expect(found[0].message).toContain('fråga ii');
-    });
-
-    test('an option that never changes its condition is a warning', async () => {
-        const bad = await codes(`${Q}    krävs: Ja på fråga i och Ja på fråga ii och Ja eller Nej på fråga ii`);
-        const found = withCode(bad, AnalysisCodes.IrrelevantOption);
-        expect(found).toHaveLength(1);
-        expect(found[0].message).toMatch(/^Nej ändrar aldrig utfallet här/);
-        const good = await codes(`${Q}    krävs: Ja på fråga i och Ja eller EjAktuellt på fråga ii`);
-        expect(withCode(good, AnalysisCodes.IrrelevantOption)).toHaveLength(0);
-    });
-
-    test('options no rule or exclusion mentions are information, so silence about Ej aktuellt is visible', async () => {
-        const silent = await codes(`${Q}    krävs: Ja på fråga i och Ja på fråga ii`);
-        const info = withCode(silent, AnalysisCodes.UnmentionedOptions);
-        expect(info.map(d => d.severity)).toEqual([3, 3]);
-        expect(info.map(d => d.message)).toEqual([
-            'Nej på fråga i nämns varken i regeln eller uteslutningen.',
-            'Nej, Ej aktuellt på fråga ii nämns varken i regeln eller uteslutningen.'
-        ]);
-        const spoken = await codes(`${Q}    krävs: Ja på fråga i och Ja på fråga ii\n    utesluts: EjAktuellt på fråga i eller EjAktuellt på fråga ii eller Nej på fråga i eller Nej på fråga ii`);
-        expect(withCode(spoken, AnalysisCodes.UnmentionedOptions)).toHaveLength(0);
-    });
-
-    test('an area variant identical to the base rule is a hint', async () => {
-        const perArea = `
-    redovisas för EB, BU
-    fråga i Rutin: "Har ni en rutin?" svar JNE_OMR per område EB, BU
-    fråga ii Former: "Vilka former?" svar VAL flerval per område EB, BU
-        alternativ A "Handledning"
-        alternativ B "Fortbildning"
-        alternativ C "Vidareutbildning"
-`;
-        const same = await codes(`${perArea}    krävs: Ja på fråga i och Vald på fråga ii A, B\n    för BU krävs: Ja på fråga i och fråga ii A, B är Vald`);
-        const hints = withCode(same, AnalysisCodes.VariantEqualsBase);
-        expect(hints).toHaveLength(1);
-        expect(hints[0].severity).toBe(4);
-        const stricter = await codes(`${perArea}    krävs: Ja på fråga i och Vald på fråga ii A, B\n    för BU krävs: Ja på fråga i och Vald på fråga ii A, B, C`);
-        expect(withCode(stricter, AnalysisCodes.VariantEqualsBase)).toHaveLength(0);
-    });
-});
 
 describe('worked examples', () => {
     test('a passing example gives no diagnostic, a failing one says what the rule gives and why', async () => {

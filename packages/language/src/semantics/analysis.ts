@@ -242,7 +242,7 @@ export class RuleSpace {
 
     /** The possible statuses (as bits) of a plan for a partial assignment. */
     planEvaluator(plan: UnitPlan, removed?: Removed): (a: Assignment) => number {
-        // An option is left out where it is written: in the requirement, the exclusion or the exception.
+        // An option left out of the exclusion or the exception changes them too, not only the requirement.
         const exclusion = this.compile(plan.exclusion, removed);
         const fulfilment = this.compile(plan.requirement, removed);
         const exception = plan.exception ? this.compile(plan.exception, removed) : undefined;
@@ -283,34 +283,79 @@ export function reachableStatuses(indicator: Indicator, plan: UnitPlan): Status[
     return STATUSES.filter(s => (counts.get(STATUS_BIT[s]) ?? 0) > 0);
 }
 
-/** The status of a rule plan on one row, decided by the analysis (for the conformance suite); undefined for a ratio. */
-export function analysisStatus(indicator: Indicator, plan: UnitPlan, row: Readonly<Record<string, string | number | null | undefined>>): Status | undefined {
-    if (plan.ratio) return undefined;
-    const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-    const extra = new Map<string, DomainValue[]>();
-    for (const read of plan.variables) {
-        const value = row[read.variable];
-        if (blank(value)) continue;
-        const text = String(value).trim();
-        const number = Number(text.replace(',', '.'));
-        const domainValue: DomainValue = read.domain.kind === 'count' ? (Number.isFinite(number) ? { number, label: text } : { code: text, label: text }) : { code: text, label: text };
-        extra.set(readKey(read), [...(extra.get(readKey(read)) ?? []), domainValue]);
+/**
+ * Decides response rows of one rule plan with the analysis' own evaluation (a full assignment is a
+ * leaf of its search, where it is exact), so that a test can hold the analysis to the interpreter.
+ * Answers outside the variables' domains (a count the rule does not name, a code not in the answer
+ * set) are added to the domains as they are met.
+ */
+export class AnalysisDecider {
+    protected space!: RuleSpace;
+    protected status!: (a: Assignment) => number;
+    protected readonly extra = new Map<string, DomainValue[]>();
+    protected readonly reads: Array<{ read: Read; key: string; count: boolean }>;
+
+    constructor(readonly indicator: Indicator, readonly plan: UnitPlan) {
+        if (plan.ratio) throw new Error('the analysis decides rules, not ratios');
+        this.reads = plan.variables.map(read => ({ read, key: readKey(read), count: read.domain.kind === 'count' }));
+        this.build();
     }
-    const space = new RuleSpace(indicator, extra);
-    const status = space.planEvaluator(plan);
-    const assignment = new Int32Array(space.variables.length).fill(-1);
-    for (const read of plan.variables) {
-        const index = space.variable(read);
-        const domain = space.variables[index].domain;
-        const value = row[read.variable];
-        if (blank(value)) { assignment[index] = domain.length - 1; continue; }
-        const text = String(value).trim();
-        const number = Number(text.replace(',', '.'));
-        assignment[index] = domain.findIndex(v => (read.domain.kind === 'count' && Number.isFinite(number) ? v.number === number : v.code === text));
+
+    protected build(): void {
+        this.space = new RuleSpace(this.indicator, this.extra);
+        this.status = this.space.planEvaluator(this.plan);
+        this.indices = [];
     }
-    const bits = status(assignment);
-    if ((bits & (bits - 1)) !== 0) throw new Error(`the analysis left ${bits} open on a full assignment`);
-    return STATUSES.find(s => STATUS_BIT[s] === bits);
+
+    /** Per variable, the domain index of each value (counts keyed as numbers, codes as text). */
+    protected indices: Array<Map<string | number, number>> = [];
+
+    protected indexOf(variable: number, domain: readonly DomainValue[], value: DomainValue): number | undefined {
+        let map = this.indices[variable];
+        if (!map) {
+            map = new Map();
+            domain.forEach((v, i) => {
+                const key = v.number ?? v.code;
+                if (key !== undefined && !map!.has(key)) map!.set(key, i);
+            });
+            this.indices[variable] = map;
+        }
+        return map.get(value.number ?? value.code!);
+    }
+
+    decide(row: Readonly<Record<string, string | number | null | undefined>>): Status {
+        let assignment = this.assign(row);
+        if (!assignment) {
+            this.build();
+            assignment = this.assign(row)!;
+        }
+        const bits = this.status(assignment);
+        if ((bits & (bits - 1)) !== 0 || bits === 0) throw new Error(`the analysis left ${bits} open on a full assignment`);
+        return statusOfBit(bits);
+    }
+
+    /** Domain indices for the row's answers; undefined (after noting the new values) when one is outside its domain. */
+    protected assign(row: Readonly<Record<string, string | number | null | undefined>>): Assignment | undefined {
+        const assignment = new Int32Array(this.space.variables.length).fill(-1);
+        let complete = true;
+        for (const { read, key, count } of this.reads) {
+            const index = this.space.variable(read);
+            const domain = this.space.variables[index].domain;
+            const value = row[read.variable];
+            if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+                assignment[index] = domain.length - 1;
+                continue;
+            }
+            const text = String(value).trim();
+            const number = count ? Number(text.replace(',', '.')) : NaN;
+            const wanted: DomainValue = Number.isFinite(number) ? { number, label: text } : { code: text, label: text };
+            const at = this.indexOf(index, domain, wanted);
+            if (at !== undefined) { assignment[index] = at; continue; }
+            complete = false;
+            this.extra.set(key, [...(this.extra.get(key) ?? []), wanted]);
+        }
+        return complete ? assignment : undefined;
+    }
 }
 
 /** A set of answer combinations: fixed values for some variables, anything for the rest. */

@@ -11,9 +11,9 @@
  * The functions taking AST nodes lower them first (cached) and are kept for their callers.
  */
 import type { Expression, Indicator, NumericCondition, ReportingUnit } from '../generated/ast.js';
-import { questionNumber, unitsOfIndicator } from '../model-utils.js';
+import { questionNumber } from '../model-utils.js';
 import type { Condition, InCondition, Read, Sum, UnitPlan } from './plan.js';
-import { lowerExpression, lowerUnit } from './lower.js';
+import { lowerExpression, lowerIndicator, lowerUnit } from './lower.js';
 import type { Status, Truth } from './status.js';
 
 export { and3, not3, or3, STATUSES, type Status, type Truth } from './status.js';
@@ -206,9 +206,7 @@ export function evaluateIndicator(indicator: Indicator, row: ResponseRow, unit?:
 
 /** The statuses of an indicator for each of its areas and groups, or once when it has none. */
 export function evaluateIndicatorForAllUnits(indicator: Indicator, row: ResponseRow): IndicatorResult[] {
-    const units = unitsOfIndicator(indicator);
-    if (units.length === 0) return [evaluateIndicator(indicator, row)];
-    return units.map(unit => evaluateIndicator(indicator, row, unit));
+    return lowerIndicator(indicator).units.map(plan => evaluatePlan(plan, row));
 }
 
 /** Numeral order of the indicator's questions, for stable traces and documents. */

@@ -1,0 +1,357 @@
+/**
+ * The conformance cases: small models, answers and what every engine must decide, in the spirit
+ * of ehrQL's spec tests. Each case is a model (after the common PRELUDE) whose first indicator
+ * the rows are about; each row is its answers and the expected outcome.
+ *
+ * Answers: `i=Ja` (an option of the question's answer set), `i=3` (a number, given as a number),
+ * `i="7"` (a cell exactly as written), `i=blankt`; `i.A=` for an item, `i@BU=` for one area or
+ * group. A question with items without `.X` sets every item; a per-area question without `@X`
+ * every unit of the indicator. Answers not given are blank.
+ * Outcomes: `uppnådd`, `ej uppnådd`, `utesluten`, `saknas`; a ratio's met as `uppnådd 3/6`;
+ * `av i, ii A` names the answers that decided (the trace), in order. One outcome for every unit,
+ * or one per unit as `{ EB: …, BU: … }`.
+ */
+
+export const PRELUDE = `enkät K "Konformitet" {
+    år 2019
+    variabelmönster "K{indikator}_{fråga}{del}[_{grupp}]"
+    datakälla "E." målpopulation "A." nämnare "S." redovisningsnivåer kommun
+}
+svarsalternativ JN { Ja = 1 "Ja" Nej = 2 "Nej" }
+svarsalternativ JNE_OMR { Ja = 1 "Ja" Nej = 2 "Nej" EjAktuellt = 3 "Ej aktuellt, området finns inte" kort "Ej aktuellt" området saknas }
+svarsalternativ JNE_NY { Ja = 1 "Ja" Nej = 2 "Nej" EjAktuellt = 3 "Ej aktuellt, då rutinen upprättades nyligen" kort "Ej aktuellt" }
+svarsalternativ VAL { Vald = 1 "Vald" EjVald = 0 "Ej vald" }
+område EB "Ekonomiskt bistånd"
+område BU "Barn och unga"
+område LSS "LSS" { grupp LSSB "LSS barn" grupp LSSV "LSS vuxen" }
+`;
+
+export type Expected = string | Readonly<Record<string, string>>;
+
+export interface ConformanceCase {
+    name: string;
+    model: string;
+    /**
+     * Error codes the model is meant to have: the case pins down what the engines do with a rule
+     * the editor flags (an exclusion overlapping the requirement still decides first).
+     */
+    allow?: readonly string[];
+    rows: ReadonlyArray<readonly [answers: string, expected: Expected]>;
+}
+
+const TWO_JN = `fråga i A: "?" svar JN  fråga ii B: "?" svar JN`;
+const THREE_JN = `fråga i A: "?" svar JN  fråga ii B: "?" svar JN  fråga iii C: "?" svar JN`;
+const ITEMS_JN = `fråga i F: "?" svar JN alternativ A "a" alternativ B "b" alternativ C "c"`;
+
+export const CASES: readonly ConformanceCase[] = [
+    {
+        name: 'och: Kleene conjunction, blank = unknown (full truth table)',
+        model: `indikator 1 "Och" { områden EB ${TWO_JN} krävs: Ja på fråga i och Ja på fråga ii }`,
+        rows: [
+            ['i=Ja ii=Ja', 'uppnådd av i, ii'],
+            ['i=Ja ii=Nej', 'ej uppnådd av ii'],
+            ['i=Ja ii=blankt', 'saknas av ii'],
+            ['i=Nej ii=Ja', 'ej uppnådd av i'],
+            ['i=Nej ii=Nej', 'ej uppnådd av i'],
+            ['i=Nej ii=blankt', 'ej uppnådd av i'],
+            ['i=blankt ii=Ja', 'saknas av i'],
+            ['i=blankt ii=Nej', 'ej uppnådd av ii'],
+            ['i=blankt ii=blankt', 'saknas av i, ii']
+        ]
+    },
+    {
+        name: 'eller: Kleene disjunction (full truth table)',
+        model: `indikator 1 "Eller" { områden EB ${TWO_JN} krävs: Ja på fråga i eller Ja på fråga ii }`,
+        rows: [
+            ['i=Ja ii=Ja', 'uppnådd av i'],
+            ['i=Ja ii=Nej', 'uppnådd av i'],
+            ['i=Ja ii=blankt', 'uppnådd av i'],
+            ['i=Nej ii=Ja', 'uppnådd av ii'],
+            ['i=Nej ii=Nej', 'ej uppnådd av i, ii'],
+            ['i=Nej ii=blankt', 'saknas av ii'],
+            ['i=blankt ii=Ja', 'uppnådd av ii'],
+            ['i=blankt ii=Nej', 'saknas av i'],
+            ['i=blankt ii=blankt', 'saknas av i, ii']
+        ]
+    },
+    {
+        name: 'inte: Kleene negation (full truth table)',
+        model: `indikator 1 "Inte" { områden EB fråga i A: "?" svar JN krävs: inte Ja på fråga i }`,
+        rows: [
+            ['i=Ja', 'ej uppnådd av i'],
+            ['i=Nej', 'uppnådd av i'],
+            ['i=blankt', 'saknas av i']
+        ]
+    },
+    {
+        name: 'och binds tighter than eller',
+        model: `indikator 1 "Företräde" { områden EB ${THREE_JN} krävs: Ja på fråga i eller Ja på fråga ii och Ja på fråga iii }`,
+        rows: [
+            ['i=Nej ii=Ja iii=Nej', 'ej uppnådd av i, iii'],
+            ['i=Ja ii=Nej iii=Nej', 'uppnådd av i'],
+            ['i=Nej ii=Ja iii=Ja', 'uppnådd av ii, iii'],
+            ['i=Nej ii=blankt iii=Ja', 'saknas av ii']
+        ]
+    },
+    {
+        name: 'parentheses',
+        model: `indikator 1 "Parentes" { områden EB ${THREE_JN} krävs: (Ja på fråga i eller Ja på fråga ii) och Ja på fråga iii }`,
+        rows: [
+            ['i=Ja ii=Nej iii=Nej', 'ej uppnådd av iii'],
+            ['i=Ja ii=blankt iii=Ja', 'uppnådd av i, iii'],
+            ['i=blankt ii=Nej iii=Ja', 'saknas av i']
+        ]
+    },
+    {
+        name: 'alternatives (ELLER)',
+        model: `indikator 1 "Alternativ" { områden EB ${THREE_JN} krävs: Ja på fråga i och Ja på fråga ii ELLER Ja på fråga iii }`,
+        rows: [
+            ['i=Ja ii=Nej iii=Ja', 'uppnådd av iii'],
+            ['i=Ja ii=Ja iii=Nej', 'uppnådd av i, ii'],
+            ['i=Ja ii=blankt iii=Nej', 'saknas av ii'],
+            ['i=Nej iii=Nej', 'ej uppnådd av i, iii']
+        ]
+    },
+    {
+        name: 'the exclusion is decided first',
+        allow: ['exclusion-overlaps-requirement'],
+        model: `indikator 1 "Uteslutning först" { områden EB ${TWO_JN} krävs: Ja på fråga i utesluts: Ja på fråga ii }`,
+        rows: [
+            ['i=Ja ii=Ja', 'utesluten av ii'],
+            ['i=Ja ii=Nej', 'uppnådd av i'],
+            ['i=blankt ii=Ja', 'utesluten av ii'],
+            ['i=Nej ii=Nej', 'ej uppnådd av i']
+        ]
+    },
+    {
+        name: 'an undecidable exclusion gives missing, whatever the requirement',
+        model: `indikator 1 "Oavgjord uteslutning" { områden EB ${TWO_JN} krävs: Ja på fråga i utesluts: Nej på fråga i och Nej på fråga ii }`,
+        rows: [
+            ['i=Nej ii=blankt', 'saknas av ii'],
+            ['i=Ja ii=blankt', 'uppnådd av i'],
+            ['i=Nej ii=Nej', 'utesluten av i, ii'],
+            ['i=Nej ii=Ja', 'ej uppnådd av i']
+        ]
+    },
+    {
+        name: 'an exception removes only when the requirement is not met',
+        model: `indikator 1 "Undantag" { områden EB ${TWO_JN} krävs: Ja på fråga i undantas: Ja på fråga ii }`,
+        rows: [
+            ['i=Nej ii=Ja', 'utesluten av i, ii'],
+            ['i=Nej ii=Nej', 'ej uppnådd av i, ii'],
+            ['i=Nej ii=blankt', 'saknas av i, ii'],
+            ['i=Ja ii=Ja', 'uppnådd av i'],
+            ['i=blankt ii=Ja', 'saknas av i']
+        ]
+    },
+    {
+        name: 'exclusion, requirement, exception in that order',
+        allow: ['exclusion-overlaps-requirement'],
+        model: `indikator 1 "Ordning" { områden EB ${THREE_JN} krävs: Ja på fråga i utesluts: Ja på fråga iii undantas: Ja på fråga ii }`,
+        rows: [
+            ['i=Nej ii=Ja iii=Ja', 'utesluten av iii'],
+            ['i=Nej ii=Ja iii=Nej', 'utesluten av i, ii'],
+            ['i=Nej ii=Ja iii=blankt', 'saknas av iii'],
+            ['i=Ja iii=Nej', 'uppnådd av i']
+        ]
+    },
+    {
+        name: 'default exclusion: "området saknas" excludes; a follow-up left blank by routing does not make it undecidable',
+        model: `indikator 1 "Routad uppföljning" { områden EB
+            fråga i R: "Har ni en rutin?" svar JNE_OMR  fråga ii U: "Har ni följt upp den?" svar JNE_NY
+            krävs: Ja på fråga i och Ja eller EjAktuellt på fråga ii }`,
+        rows: [
+            ['i=EjAktuellt', 'utesluten av i'],
+            ['i=Nej', 'ej uppnådd av i'],
+            ['i=Ja', 'saknas av ii'],
+            ['i=Ja ii=EjAktuellt', 'uppnådd av i, ii'],
+            ['i=Ja ii=Nej', 'ej uppnådd av ii'],
+            ['ii=Ja', 'saknas av i'],
+            ['', 'saknas av i']
+        ]
+    },
+    {
+        name: 'default exclusion over two questions: any answer proves the area exists',
+        model: `indikator 1 "Två frågor som kan sakna område" { områden EB
+            fråga i R: "?" svar JNE_OMR  fråga ii U: "?" svar JNE_OMR
+            krävs: Ja på fråga i och Ja på fråga ii }`,
+        rows: [
+            ['ii=Nej', 'ej uppnådd av ii'],
+            ['i=Ja ii=EjAktuellt', 'utesluten av ii'],
+            ['i=EjAktuellt ii=Ja', 'utesluten av i'],
+            ['i=Ja', 'saknas av ii'],
+            ['', 'saknas av i, ii']
+        ]
+    },
+    {
+        name: 'an exclusion of its own replaces the default',
+        allow: ['exclusion-overlaps-requirement'],
+        model: `indikator 1 "Egen uteslutning" { områden EB
+            fråga i R: "?" svar JNE_OMR  fråga ii U: "?" svar JN
+            krävs: Ja på fråga i utesluts: Nej på fråga ii }`,
+        rows: [
+            ['i=EjAktuellt ii=Ja', 'ej uppnådd av i'],
+            ['i=Ja ii=Nej', 'utesluten av ii'],
+            ['i=EjAktuellt', 'saknas av ii']
+        ]
+    },
+    {
+        name: 'a matrix question: decided per area',
+        model: `indikator 1 "Per område" { områden EB, BU  redovisas för EB, BU
+            fråga i R: "?" svar JNE_OMR per område EB, BU
+            krävs: Ja på fråga i }`,
+        rows: [
+            ['i@EB=Ja i@BU=EjAktuellt', { EB: 'uppnådd av i', BU: 'utesluten av i' }],
+            ['i@EB=Nej', { EB: 'ej uppnådd av i', BU: 'saknas av i' }],
+            ['i=Ja', 'uppnådd av i']
+        ]
+    },
+    {
+        name: 'area variants of the requirement, and groups',
+        model: `indikator 1 "Varianter" { områden EB, BU, LSS  redovisas för EB, BU, LSSB, LSSV
+            fråga i F: "?" svar JN per område EB, BU, LSSB, LSSV alternativ A "a" alternativ B "b" alternativ C "c"
+            krävs: Ja på fråga i A, B
+            för BU krävs: Ja på samtliga alternativ av fråga i
+            för LSSB, LSSV krävs: Ja på något alternativ av fråga i }`,
+        rows: [
+            ['i.A=Ja i.B=Ja i.C=Nej', { EB: 'uppnådd av i A, i B', BU: 'ej uppnådd av i C', LSSB: 'uppnådd av i A', LSSV: 'uppnådd av i A' }],
+            ['i.C=Ja', { EB: 'saknas av i A, i B', BU: 'saknas av i A, i B', LSSB: 'uppnådd av i C', LSSV: 'uppnådd av i C' }],
+            ['i.A@EB=Ja i.B@EB=Ja i.A@BU=Nej', { EB: 'uppnådd av i A, i B', BU: 'ej uppnådd av i A', LSSB: 'saknas av i A, i B, i C', LSSV: 'saknas av i A, i B, i C' }]
+        ]
+    },
+    {
+        name: 'samtliga alternativ: every item',
+        model: `indikator 1 "Samtliga" { områden EB ${ITEMS_JN} krävs: Ja på samtliga alternativ av fråga i }`,
+        rows: [
+            ['i=Ja', 'uppnådd av i A, i B, i C'],
+            ['i.A=Nej', 'ej uppnådd av i A'],
+            ['i.A=Ja i.C=Ja', 'saknas av i B'],
+            ['i.A=Ja i.B=Nej', 'ej uppnådd av i B']
+        ]
+    },
+    {
+        name: 'något alternativ: some item (a multiple-choice question)',
+        model: `indikator 1 "Något" { områden EB
+            fråga i F: "?" svar VAL flerval alternativ A "a" alternativ B "b" alternativ C "c"
+            krävs: Vald på något alternativ av fråga i }`,
+        rows: [
+            ['i.A=EjVald i.B=Vald', 'uppnådd av i B'],
+            ['i=EjVald', 'ej uppnådd av i A, i B, i C'],
+            ['i.A=EjVald i.C=EjVald', 'saknas av i B']
+        ]
+    },
+    {
+        name: 'named items',
+        model: `indikator 1 "Namngivna alternativ" { områden EB ${ITEMS_JN} krävs: Ja på fråga i A, B }`,
+        rows: [
+            ['i.A=Ja i.B=Ja i.C=Nej', 'uppnådd av i A, i B'],
+            ['i.A=Ja', 'saknas av i B']
+        ]
+    },
+    {
+        name: 'a target without items reads every item',
+        allow: ['items-required'],
+        model: `indikator 1 "Alla alternativ" { områden EB ${ITEMS_JN} krävs: Ja på fråga i }`,
+        rows: [
+            ['i.A=Ja i.B=Ja', 'saknas av i C'],
+            ['i=Ja', 'uppnådd av i A, i B, i C']
+        ]
+    },
+    {
+        name: 'inte over some item',
+        model: `indikator 1 "Inte något" { områden EB fråga i F: "?" svar JN alternativ A "a" alternativ B "b" krävs: inte Ja på något alternativ av fråga i }`,
+        rows: [
+            ['i.A=Nej i.B=Nej', 'uppnådd av i A, i B'],
+            ['i.B=Ja', 'ej uppnådd av i B'],
+            ['i.A=Nej', 'saknas av i B']
+        ]
+    },
+    {
+        name: 'question first: fråga i är …',
+        model: `indikator 1 "Frågan först" { områden EB fråga i R: "?" svar JNE_NY krävs: fråga i är Ja eller EjAktuellt }`,
+        rows: [
+            ['i=EjAktuellt', 'uppnådd av i'],
+            ['i=Nej', 'ej uppnådd av i'],
+            ['i=blankt', 'saknas av i']
+        ]
+    },
+    {
+        name: 'a count compared with a constant: decimals, a decimal comma, text that is no number',
+        model: `indikator 1 "Antal" { områden EB fråga i N: "Hur många?" antal krävs: antal på fråga i >= 2.5 }`,
+        rows: [
+            ['i=3', 'uppnådd av i'],
+            ['i=2', 'ej uppnådd av i'],
+            ['i=2.5', 'uppnådd av i'],
+            ['i="2,5"', 'uppnådd av i'],
+            ['i=" 3 "', 'uppnådd av i'],
+            ['i="x"', 'saknas av i'],
+            ['i=blankt', 'saknas av i']
+        ]
+    },
+    {
+        name: 'every comparison operator',
+        model: `indikator 1 "Jämförelser" { områden EB
+            fråga i N1: "?" antal  fråga ii N2: "?" antal  fråga iii N3: "?" antal  fråga iv N4: "?" antal
+            krävs: antal på fråga i > 0 och antal på fråga ii <> 3 och antal på fråga iii <= 10 ELLER antal på fråga iv = 0 ELLER antal på fråga iv < 0 }`,
+        rows: [
+            ['i=1 ii=2 iii=10 iv=5', 'uppnådd av i, ii, iii'],
+            ['i=0 ii=2 iii=10 iv=5', 'ej uppnådd av i, iv, iv'],
+            ['i=1 ii=3 iii=0 iv=1', 'ej uppnådd av ii, iv, iv'],
+            ['i=1 ii=4 iii=11 iv=0', 'uppnådd av iv'],
+            ['i=1 ii=4 iii=11', 'saknas av iv, iv']
+        ]
+    },
+    {
+        name: 'a count over items: every item',
+        model: `indikator 1 "Antal per alternativ" { områden EB fråga i N: "?" antal alternativ A "kvinnor" alternativ B "män" krävs: antal på fråga i > 0 }`,
+        rows: [
+            ['i.A=1 i.B=0', 'ej uppnådd av i B'],
+            ['i.A=1 i.B=2', 'uppnådd av i A, i B'],
+            ['i.A=1', 'saknas av i B']
+        ]
+    },
+    {
+        name: 'a ratio: sums of counts; a denominator of 0 excludes',
+        model: `indikator 1 "Andel" { områden EB
+            fråga i Med: "?" antal  fråga ii Alla: "?" antal alternativ A "kvinnor" alternativ B "män"
+            andel: fråga i / fråga ii }`,
+        rows: [
+            ['i=3 ii.A=2 ii.B=4', 'uppnådd 3/6 av i, ii A, ii B'],
+            ['i=0 ii=0', 'utesluten av i, ii A, ii B'],
+            ['i=3 ii.A=2', 'saknas av i, ii A, ii B'],
+            ['ii=1', 'saknas av i, ii A, ii B']
+        ]
+    },
+    {
+        name: 'a ratio with the default exclusion',
+        model: `indikator 1 "Andel där området kan saknas" { områden EB
+            fråga i Finns: "Finns verksamheten?" svar JNE_OMR  fråga ii Med: "?" antal  fråga iii Alla: "?" antal
+            andel: fråga ii / fråga iii }`,
+        rows: [
+            ['i=EjAktuellt ii=1 iii=4', 'utesluten av i'],
+            ['i=Ja ii=1 iii=4', 'uppnådd 1/4 av i, ii, iii'],
+            ['ii=1 iii=4', 'saknas av i']
+        ]
+    },
+    {
+        name: 'codes as an export holds them: trimmed text or numbers; a code outside the answer set is an answer',
+        model: `indikator 1 "Koder" { områden EB fråga i R: "?" svar JNE_OMR krävs: Ja på fråga i }`,
+        rows: [
+            ['i=" 1 "', 'uppnådd av i'],
+            ['i=1', 'uppnådd av i'],
+            ['i=3', 'utesluten av i'],
+            ['i="9"', 'ej uppnådd av i'],
+            ['i="  "', 'saknas av i']
+        ]
+    },
+    {
+        name: 'a shared question, with its own variable name',
+        model: `fråga Delad: "Har ni en delad rutin?" svar JNE_OMR variabel "DELAD"
+            indikator 1 "Delad fråga" { områden EB fråga i = Delad  fråga ii U: "?" svar JN krävs: Ja på fråga i och Ja på fråga ii }`,
+        rows: [
+            ['i=EjAktuellt', 'utesluten av i'],
+            ['i=Ja ii=Ja', 'uppnådd av i, ii'],
+            ['ii=Nej', 'saknas av i']
+        ]
+    }
+];
