@@ -353,5 +353,34 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Ja ii=Ja', 'uppnådd av i, ii'],
             ['ii=Nej', 'saknas av i']
         ]
+    },
+    {
+        name: 'minst två av: Kleene counting over the ticked options of a multiple-choice question',
+        model: `indikator 1 "Minst två" { områden EB
+            fråga ii F: "Vilka former?" svar VAL flerval alternativ A "a" alternativ B "b" alternativ C "c" alternativ D "d"
+            krävs: Vald på minst två av alternativen A–D på fråga ii }`,
+        rows: [
+            ['ii.A=Vald ii.B=Vald', 'uppnådd av ii A, ii B'],
+            ['ii=Vald', 'uppnådd av ii A, ii B'],
+            ['ii.A=EjVald ii.B=Vald ii.C=Vald', 'uppnådd av ii B, ii C'],
+            ['ii.A=Vald ii.B=EjVald ii.C=EjVald ii.D=EjVald', 'ej uppnådd av ii B, ii C, ii D'],
+            ['ii.A=Vald ii.B=EjVald', 'saknas av ii C, ii D'],
+            ['ii.A=EjVald ii.B=Vald ii.C=EjVald', 'saknas av ii D'],
+            ['ii.A=EjVald ii.B=EjVald ii.C=EjVald', 'ej uppnådd av ii A, ii B, ii C'],
+            ['', 'saknas av ii A, ii B, ii C, ii D']
+        ]
+    },
+    {
+        name: 'minst … av over a list of items, inside a conjunction and under inte',
+        model: `indikator 1 "Lista" { områden EB
+            fråga i R: "?" svar JN
+            fråga ii D: "Delar?" svar JN alternativ A "a" alternativ B "b" alternativ C "c" alternativ D "d"
+            krävs: Ja på fråga i och inte Nej på minst 2 av alternativen A, B, D på fråga ii }`,
+        rows: [
+            ['i=Ja ii=Ja', 'uppnådd av i, ii A, ii B, ii D'],
+            ['i=Ja ii.A=Nej ii.B=Nej ii.C=Ja ii.D=Ja', 'ej uppnådd av ii A, ii B'],
+            ['i=Ja ii.A=Nej ii.C=Nej ii.D=Ja', 'saknas av ii B'],
+            ['i=Nej ii.A=Nej ii.B=Nej', 'ej uppnådd av i']
+        ]
     }
 ];
