@@ -147,12 +147,14 @@ function unitLabelHint(text: string, error: IRecognitionException, units: UnitNa
     const at = error.token.startOffset;
     if (!Number.isFinite(at) || units.length === 0) return undefined;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    const head = /\bför\s+([^:\n]*)$/.exec(text.slice(lineStart, at));
+    // The parser stops after "för LSS" ("barn" where "krävs" should be), or at "för" itself when no variant starts so.
+    const from = error.token.image === 'för' ? at + 3 : at;
+    const head = /\bför\s+([^:\n]*)$/.exec(text.slice(lineStart, from).replace(/för$/, 'för '));
     if (!head) return undefined;
-    const start = lineStart + head.index + head[0].length - head[1].length;
-    const rest = text.slice(at);
+    const start = error.token.image === 'för' ? from + (/^\s*/.exec(text.slice(from))?.[0].length ?? 0) : lineStart + head.index + head[0].length - head[1].length;
+    const rest = text.slice(start);
     const stop = /\s(?=(?:krävs|utesluts|undantas)\b)|:|\r?\n/.exec(rest);
-    const end = at + (stop ? stop.index : rest.length);
+    const end = start + (stop ? stop.index : rest.length);
     const phrase = text.slice(start, end).trim();
     const keyword = stop && /^\s(krävs|utesluts|undantas)/.exec(rest.slice(stop.index))?.[1];
     const normal = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -199,16 +201,22 @@ export function damagedRegions(document: LangiumDocument): Array<[number, number
         const at = error.token.startOffset;
         if (!Number.isFinite(at)) continue;
         const lineEnd = text.indexOf('\n', at);
-        let start = text.lastIndexOf('\n', at - 1) + 1;
+        const lineStart = text.lastIndexOf('\n', at - 1) + 1;
         // An error at the first word of a line says that something was missing before it: the statement that starts there is whole.
-        const end = /^\s*$/.test(text.slice(start, at)) ? at - 1 : lineEnd < 0 ? text.length : lineEnd;
-        const leaf = CstUtils.findLeafNodeBeforeOffset(root, at);
-        let statement: AstNode | undefined = leaf?.astNode;
-        while (statement?.$container && !STATEMENT_CONTAINERS.has(statement.$container.$type)) statement = statement.$container;
-        if (statement?.$cstNode && statement.$container) start = Math.min(start, statement.$cstNode.offset);
-        regions.push([start, end]);
+        const end = /^\s*$/.test(text.slice(lineStart, at)) ? at - 1 : lineEnd < 0 ? text.length : lineEnd;
+        regions.push([Math.min(lineStart, statementStart(document, error) ?? lineStart), end]);
     }
     return regions;
+}
+
+/** Where the statement an error is in (or follows) starts: the rule, question or example line being written. */
+export function statementStart(document: LangiumDocument, error: IRecognitionException): number | undefined {
+    const root = document.parseResult.value.$cstNode;
+    const at = error.token.startOffset;
+    if (!root || !Number.isFinite(at)) return undefined;
+    let statement: AstNode | undefined = CstUtils.findLeafNodeBeforeOffset(root, at)?.astNode;
+    while (statement?.$container && !STATEMENT_CONTAINERS.has(statement.$container.$type)) statement = statement.$container;
+    return statement?.$cstNode && statement.$container ? statement.$cstNode.offset : undefined;
 }
 
 /**

@@ -4,8 +4,8 @@
  * fulfilment, alternatives that add nothing, answers that never matter, examples that fail.
  */
 import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { type Example, type Indicator, type OjAstType, type Requirement, isAtLeastCondition, isIndicator, isModel } from './generated/ast.js';
-import { atLeastCount, itemsOfAtLeast } from './semantics/lower.js';
+import { type Example, type Indicator, type OjAstType, type ReportingUnit, type Requirement, isAtLeastCondition, isIndicator, isModel } from './generated/ast.js';
+import { atLeastCount, itemsOfAtLeast, ruleContexts } from './semantics/lower.js';
 import type { OjServices } from './oj-module.js';
 import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from './semantics/analysis.js';
 import { checkExample, expectedStatus } from './semantics/examples.js';
@@ -99,8 +99,11 @@ export class OjAnalysisValidator {
         const base = baseRequirement(indicator);
         for (const requirement of indicator.requirements) {
             if (requirement.alternatives.length === 0) continue;
-            const analysis = analyseRequirement(indicator, requirement);
-            this.report(indicator, requirement, analysis, accept);
+            // Areas with an exclusion or exception of their own ("för AO utesluts: …") are analysed with it.
+            ruleContexts(indicator, requirement).forEach((context, index) => {
+                const analysis = analyseRequirement(indicator, requirement, context.variantsOf);
+                this.report(indicator, requirement, analysis, accept, context, index === 0);
+            });
             if (base && requirement !== base && variantEqualsBase(indicator, requirement, base)) {
                 accept('hint', `Varianten för ${requirement.units.map(u => u.$refText).join(', ')} avgör alla svar precis som grundregeln och kan tas bort.`,
                     { node: requirement, property: 'units', code: AnalysisCodes.VariantEqualsBase, data: { code: AnalysisCodes.VariantEqualsBase } });
@@ -108,8 +111,16 @@ export class OjAnalysisValidator {
         }
     };
 
-    protected report(indicator: Indicator, requirement: Requirement, analysis: RuleAnalysis, accept: ValidationAcceptor): void {
-        const where = requirement.units.length > 0 ? ` för ${requirement.units.map(u => u.$refText).join(', ')}` : '';
+    /**
+     * The findings of one analysis of a requirement: for the areas in `context` (those with an
+     * exclusion or exception of their own, when `variantsOf` is set). What does not depend on the
+     * exclusion is said once, for the first analysis of the requirement.
+     */
+    protected report(indicator: Indicator, requirement: Requirement, analysis: RuleAnalysis, accept: ValidationAcceptor,
+        context: { variantsOf?: ReportingUnit; units: ReportingUnit[] } = { units: [] }, first = true): void {
+        const named = context.variantsOf ? context.units.map(u => u.name) : requirement.units.map(u => u.$refText);
+        const where = named.length > 0 ? ` för ${named.join(', ')}` : '';
+        const ownExclusion = context.variantsOf && indicator.areaExclusions.find(e => e.units.some(u => u.ref === context.variantsOf));
         const issue = (severity: 'error' | 'warning' | 'info', code: string, message: string, info: Record<string, unknown>) =>
             accept(severity, message, { ...info, code, data: { code } } as never);
         if (analysis.neverMet) {
@@ -117,14 +128,16 @@ export class OjAnalysisValidator {
         } else if (analysis.alwaysMet) {
             issue('warning', AnalysisCodes.AlwaysMet, `Indikator ${indicator.number}${where} uppnås av alla som besvarat frågorna: regeln skiljer inte mellan kommunerna.`, { node: requirement, property: 'alternatives' });
         }
-        if (analysis.exclusionOverlap && requirement === baseRequirement(indicator)) {
+        if (analysis.exclusionOverlap && (requirement === baseRequirement(indicator) || ownExclusion)) {
             const example = (analysis.overlapExample ?? []).map(({ variable, value }) =>
                 value.code === undefined && value.number === undefined ? `${variable.label} blank` : `${value.label} på ${variable.label}`);
             const answers = example.length > 0 ? `t.ex. svaren ${joinSwedish(example)}` : 'vissa svar';
             issue('error', AnalysisCodes.ExclusionOverlap,
                 `Uteslutningen och regeln överlappar: ${answers} både utesluts och uppfyller regeln${where}; uteslutningen avgörs först, så regeln gäller aldrig för dem.`,
-                indicator.exclusion ? { node: indicator.exclusion, property: 'condition' } : { node: requirement, property: 'alternatives' });
+                ownExclusion ? { node: ownExclusion, property: 'condition' }
+                : indicator.exclusion ? { node: indicator.exclusion, property: 'condition' } : { node: requirement, property: 'alternatives' });
         }
+        if (!first) return;
         for (const { index, by } of analysis.subsumedAlternatives) {
             issue('warning', AnalysisCodes.AlternativeSubsumed,
                 `Alternativ ${index + 1} täcks redan av alternativ ${by + 1} (alternativen skiljs åt av ELLER): det ändrar inget utfall.`, { node: requirement, property: 'alternatives', index });

@@ -13,7 +13,7 @@ import { type Group, type Model, isAnswerCondition, isArea, isAtLeastCondition, 
 import { IssueCodes } from './oj-validator.js';
 import { indicatorOf, optionsOf, questionOf } from './model-utils.js';
 import { joinSwedish } from './semantics/rule-text.js';
-import { closestNames, damagedRegions, didYouMean, isAboutRecoveredSlot, isRecoveredSlot, syntaxHint, type UnitName } from './message-hints.js';
+import { closestNames, damagedRegions, didYouMean, isAboutRecoveredSlot, isRecoveredSlot, statementStart, syntaxHint, type UnitName } from './message-hints.js';
 import { surveyKeyOf } from './oj-workspace-index.js';
 import { MAX_SYNTAX_ERRORS } from './oj-parser.js';
 import { surveyKeyOfModel } from './oj-scope.js';
@@ -151,10 +151,13 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
         const linesWithError = new Set<number>();
         for (const error of parseResult.parserErrors) {
             if (document && isAboutRecoveredSlot(document, error)) continue;
-            const line = error.token.startLine;
-            if (cascading && line !== undefined && Number.isFinite(line)) {
-                if (linesWithError.has(line)) continue;
-                linesWithError.add(line);
+            // By its own line and the line its statement starts on, so that an error the recovery causes on the next line counts too.
+            const start = document ? statementStart(document, error) : undefined;
+            const lines = [error.token.startLine, start !== undefined && document ? document.textDocument.positionAt(start).line + 1 : undefined]
+                .filter((line): line is number => line !== undefined && Number.isFinite(line));
+            if (cascading && lines.length > 0) {
+                if (lines.some(line => linesWithError.has(line))) continue;
+                lines.forEach(line => linesWithError.add(line));
             }
             const hint = document && syntaxHint(document, error, unitNames);
             if (hint && document) {

@@ -8,9 +8,9 @@ import { ownCstContent } from './cst-utils.js';
 
 const isKeyword = GrammarAST.isKeyword;
 import {
-    type AnswerCondition, type AnswerSet, type Area, type AtLeastCondition, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
+    type AnswerCondition, type AnswerSet, type Area, type AreaException, type AreaExclusion, type AtLeastCondition, type Exclusion, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
-    type Requirement, type Survey, type SurveyPart, type Term, isAnswerCondition, isIndicatorQuestion, isQuestionTarget
+    type Requirement, type Survey, type SurveyPart, type Term, isAnswerCondition, isArea, isIndicatorQuestion, isQuestionTarget
 } from './generated/ast.js';
 import type { OjServices } from './oj-module.js';
 import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from './oj-workspace-index.js';
@@ -20,7 +20,7 @@ import {
 } from './model-utils.js';
 import { joinSwedish } from './semantics/rule-text.js';
 import { hasSyntaxErrorInside, isRecoveredSlot } from './message-hints.js';
-import { areaMissingOptions, atLeastCount, itemsOfAtLeast } from './semantics/lower.js';
+import { atLeastCount, defaultExclusionOptions, itemsOfAtLeast } from './semantics/lower.js';
 import { numberInWords } from './semantics/rule-text.js';
 
 export const IssueCodes = {
@@ -335,6 +335,7 @@ export class OjValidator {
         const used = indicator.requirements.some(r => r.alternatives.some(a => slotsInExpression(a).includes(slot)))
             || slotsInExpression(indicator.exclusion?.condition).includes(slot)
             || slotsInExpression(indicator.exception?.condition).includes(slot)
+            || [...indicator.areaExclusions, ...indicator.areaExceptions].some(v => slotsInExpression(v.condition).includes(slot))
             || indicator.ratio?.numerator?.question.ref === slot || indicator.ratio?.denominator?.question.ref === slot;
         // A rule cut short by a syntax error, or naming a question that is not found, may use the question where the author wrote it.
         if (!used && !hasSyntaxErrorInside(indicator) && !hasUnresolvedQuestion(indicator)) {
@@ -372,6 +373,8 @@ export class OjValidator {
             });
         }
         this.checkDefaultExclusionKept(indicator, accept);
+        this.checkAreaVariants(indicator, [...indicator.areaExclusions], 'uteslutning', accept);
+        this.checkAreaVariants(indicator, [...indicator.areaExceptions], 'undantag', accept);
         indicator.qualityAreas.forEach((area, index) => {
             if (!QUALITY_AREAS.includes(area)) {
                 this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `"${area}" är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
@@ -379,16 +382,42 @@ export class OjValidator {
         });
     };
 
+    /** "för AO utesluts: …": for areas the indicator is reported for, each at most once; an area reported as its groups is named by them. */
+    protected checkAreaVariants(indicator: Indicator, variants: Array<AreaExclusion | AreaException>, word: string, accept: ValidationAcceptor): void {
+        const reported = new Set(unitsOfIndicator(indicator));
+        const seen = new Set<unknown>();
+        for (const variant of variants) {
+            variant.units.forEach((ref, index) => {
+                const unit = ref.ref;
+                if (!unit) return;
+                if (!reported.has(unit)) {
+                    const groups = isArea(unit) ? unit.groups.filter(g => reported.has(g)).map(g => g.name) : [];
+                    this.issue(accept, 'error', IssueCodes.VariantNotReported, groups.length > 0
+                        ? `Indikator ${indicator.number} redovisas för ${unit.name} som grupperna ${joinSwedish(groups)}; skriv "för ${groups.join(', ')}".`
+                        : `Indikator ${indicator.number} redovisas inte för ${unit.name}; lägg till det under "redovisas för" eller ta bort varianten.`, variant, 'units', index);
+                }
+                if (seen.has(unit)) {
+                    this.issue(accept, 'error', IssueCodes.DuplicateRequirement, `${unit.name} har redan en egen ${word} i indikator ${indicator.number}.`, variant, 'units', index);
+                }
+                seen.add(unit);
+            });
+        }
+    }
+
     /**
      * Without "utesluts", an answer saying the area does not exist excludes; an explicit exclusion
      * replaces that default. An area-missing option the indicator's rules never mention then
      * silently counts as not met, which is seldom what the author meant.
      */
     protected checkDefaultExclusionKept(indicator: Indicator, accept: ValidationAcceptor): void {
-        const exclusion = indicator.exclusion;
-        if (!exclusion?.condition) return;
+        for (const exclusion of [indicator.exclusion, ...indicator.areaExclusions]) {
+            if (exclusion?.condition) this.checkExclusionKeepsDefault(indicator, exclusion, accept);
+        }
+    }
+
+    protected checkExclusionKeepsDefault(indicator: Indicator, exclusion: Exclusion | AreaExclusion, accept: ValidationAcceptor): void {
         const mentioned = new Set<unknown>();
-        const conditions = [exclusion.condition, indicator.exception?.condition, ...indicator.requirements.flatMap(r => r.alternatives)];
+        const conditions = [exclusion.condition, indicator.exception?.condition, ...indicator.areaExceptions.map(e => e.condition), ...indicator.requirements.flatMap(r => r.alternatives)];
         for (const root of conditions) {
             if (!root) continue;
             for (const node of AstUtils.streamAst(root)) {
@@ -396,8 +425,8 @@ export class OjValidator {
                 for (const option of node.options) if (option.ref) mentioned.add(`${node.target.question.ref.name}\u0000${option.ref.name}`);
             }
         }
-        for (const slot of indicator.questions) {
-            const dropped = areaMissingOptions(questionOf(slot)).filter(option => !mentioned.has(`${slot.name}\u0000${option.name}`));
+        for (const { slot, options } of defaultExclusionOptions(indicator)) {
+            const dropped = options.filter(option => !mentioned.has(`${slot.name}\u0000${option.name}`));
             if (dropped.length === 0) continue;
             const names = dropped.map(o => o.name);
             const words = joinSwedish(dropped.map(o => `"${o.shortLabel ?? o.label}"`), 'eller');

@@ -8,7 +8,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { closestNames, createOjServices, IssueCodes } from '../src/index.js';
+import { closestNames, createOjServices, exclusionSentence, type Indicator, IssueCodes, type Model, requirementSentence } from '../src/index.js';
 
 const { shared, Oj: services } = createOjServices(EmptyFileSystem);
 
@@ -215,5 +215,46 @@ describe('what the analysis says about exclusions', () => {
         const rule = '    fråga i Rutin: "Har ni en rutin?" svar JNB\n    krävs: Ja eller EjAktuellt på fråga i';
         expect(await withCode(SURVEY + JNB + indicator(rule), 'option-never-matters'))
             .toEqual(['Ej aktuellt ändrar aldrig utfallet här: villkoret ger samma resultat utan det.']);
+    });
+});
+
+describe('exclusions and exceptions of some areas (för AO utesluts, för LSSB undantas)', () => {
+    const AREAS = 'område AO "Äldreomsorg"\nområde LSS "LSS" { grupp LSSB "LSS barn" grupp LSSV "LSS vuxen" }\n';
+    const body = (variants: string) => `    redovisas för EB, AO, LSSB, LSSV
+    fråga i Rutin: "Har ni en rutin?" svar JNE per område EB, AO, LSSB, LSSV
+    fråga ii Uppf: "Har ni följt upp rutinen?" svar JN per område EB, AO, LSSB, LSSV
+    krävs: Ja på fråga i och Ja på fråga ii
+${variants}`;
+    const areas = 'områden EB, AO, LSS';
+
+    test('printed per area and group, the indicator\'s own as the rule for the other areas', async () => {
+        await clearDocuments(shared);
+        const text = SURVEY + AREAS + indicator(body('    för AO utesluts: EjAktuellt på fråga i eller Nej på fråga ii\n    för LSSB undantas: Nej på fråga ii'), areas);
+        const { documents, diagnostics } = await diagnosticsOf(text);
+        expect(diagnostics[0].filter(d => d.severity === 1)).toEqual([]);
+        const model = documents[0].parseResult.value as Model;
+        const found = model.elements.find((e): e is Indicator => e.$type === 'Indicator')!;
+        expect(requirementSentence(found.requirements[0])).toBe('För att uppnå indikatorn krävs: Ja på fråga i och Ja på fråga ii.');
+        expect(exclusionSentence(found)).toBe('För området Äldreomsorg: Kommuner och stadsdelar där gäller: Ej aktuellt på fråga i eller Nej på fråga ii, ingår inte i nämnaren. '
+            + 'För övriga områden: Ej aktuellt ingår inte i nämnaren. '
+            + 'För gruppen LSS barn: Kommuner och stadsdelar som inte uppnår indikatorn och där gäller: Nej på fråga ii, ingår inte i nämnaren.');
+    });
+
+    test('an area reported as its groups is named by them', async () => {
+        expect(await errors(SURVEY + AREAS + indicator(body('    för LSS undantas: Nej på fråga ii'), areas)))
+            .toEqual(['variant-not-reported: Indikator 2 redovisas för LSS som grupperna LSSB och LSSV; skriv "för LSSB, LSSV".']);
+        expect(await errors(SURVEY + AREAS + indicator(body('    för LSSB, LSSV undantas: Nej på fråga ii'), areas))).toEqual([]);
+    });
+
+    test('an area with two exclusions of its own', async () => {
+        expect(await errors(SURVEY + AREAS + indicator(body('    för AO utesluts: EjAktuellt på fråga i\n    för EB, AO utesluts: EjAktuellt på fråga i eller Nej på fråga ii'), areas)))
+            .toEqual(['duplicate-requirement: AO har redan en egen uteslutning i indikator 2.']);
+    });
+
+    test('an overlap in an area\'s own exclusion is reported there, for that area', async () => {
+        const found = (await diagnosticsOf(SURVEY + AREAS + indicator(body('    för AO utesluts: Ja på fråga i'), areas))).diagnostics[0]
+            .filter(d => codeOf(d) === 'exclusion-overlaps-requirement').map(d => d.message);
+        expect(found).toEqual(['Uteslutningen och regeln överlappar: t.ex. svaren Ja på fråga i och Ja på fråga ii både utesluts och uppfyller regeln för AO; '
+            + 'uteslutningen avgörs först, så regeln gäller aldrig för dem.']);
     });
 });

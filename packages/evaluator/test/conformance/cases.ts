@@ -382,5 +382,30 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Ja ii.A=Nej ii.C=Nej ii.D=Ja', 'saknas av ii B'],
             ['i=Nej ii.A=Nej ii.B=Nej', 'ej uppnådd av i']
         ]
+    },
+    {
+        name: 'för BU utesluts: an area\'s own exclusion replaces the default there, the default stays for the others',
+        model: `indikator 1 "Egen uteslutning" { områden EB, BU  redovisas för EB, BU
+            fråga i R: "?" svar JNE_OMR per område EB, BU  fråga ii U: "?" svar JN per område EB, BU
+            krävs: Ja på fråga i och Ja på fråga ii
+            för BU utesluts: EjAktuellt på fråga i eller Nej på fråga ii }`,
+        rows: [
+            ['i=Ja ii=Nej', { EB: 'ej uppnådd av ii', BU: 'utesluten av ii' }],
+            ['i=EjAktuellt', { EB: 'utesluten av i', BU: 'utesluten av i' }],
+            ['i=Ja ii=Ja', { EB: 'uppnådd av i, ii', BU: 'uppnådd av i, ii' }],
+            ['i=Ja', { EB: 'saknas av ii', BU: 'saknas av ii' }]
+        ]
+    },
+    {
+        name: 'för LSSB undantas: a group\'s own exception, none for the other group',
+        model: `indikator 1 "Eget undantag" { områden LSS  redovisas för LSSB, LSSV
+            fråga i R: "?" svar JN per område LSSB, LSSV  fråga ii U: "?" svar JN per område LSSB, LSSV
+            krävs: Ja på fråga i
+            för LSSB undantas: Nej på fråga ii }`,
+        rows: [
+            ['i=Nej ii=Nej', { LSSB: 'utesluten av i, ii', LSSV: 'ej uppnådd av i' }],
+            ['i=Nej ii=Ja', { LSSB: 'ej uppnådd av i, ii', LSSV: 'ej uppnådd av i' }],
+            ['i=Nej', { LSSB: 'saknas av i, ii', LSSV: 'ej uppnådd av i' }]
+        ]
     }
 ];

@@ -122,7 +122,7 @@ export type OjKeywordNames =
 export type OjTokenNames = OjTerminalNames | OjKeywordNames;
 
 export interface And extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'And';
     left: Expression;
     right: Expression;
@@ -139,7 +139,7 @@ export function isAnd(item: unknown): item is And {
 }
 
 export interface AnswerCondition extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'AnswerCondition';
     options: Array<langium.Reference<AnswerOption>>;
     quantifier?: Quantifier;
@@ -220,8 +220,42 @@ export function isArea(item: unknown): item is Area {
     return reflection.isInstance(item, Area.$type);
 }
 
+export interface AreaException extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'AreaException';
+    condition: Expression;
+    units: Array<langium.Reference<ReportingUnit>>;
+}
+
+export const AreaException = {
+    $type: 'AreaException',
+    condition: 'condition',
+    units: 'units'
+} as const;
+
+export function isAreaException(item: unknown): item is AreaException {
+    return reflection.isInstance(item, AreaException.$type);
+}
+
+export interface AreaExclusion extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'AreaExclusion';
+    condition: Expression;
+    units: Array<langium.Reference<ReportingUnit>>;
+}
+
+export const AreaExclusion = {
+    $type: 'AreaExclusion',
+    condition: 'condition',
+    units: 'units'
+} as const;
+
+export function isAreaExclusion(item: unknown): item is AreaExclusion {
+    return reflection.isInstance(item, AreaExclusion.$type);
+}
+
 export interface AtLeastCondition extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'AtLeastCondition';
     count?: number;
     countWord?: CountWord;
@@ -445,6 +479,8 @@ export function isGroup(item: unknown): item is Group {
 export interface Indicator extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Indicator';
+    areaExceptions: Array<AreaException>;
+    areaExclusions: Array<AreaExclusion>;
     areas: Array<langium.Reference<Area>>;
     comment?: string;
     dataSource?: string;
@@ -475,6 +511,8 @@ export interface Indicator extends langium.AstNode {
 
 export const Indicator = {
     $type: 'Indicator',
+    areaExceptions: 'areaExceptions',
+    areaExclusions: 'areaExclusions',
     areas: 'areas',
     comment: 'comment',
     dataSource: 'dataSource',
@@ -549,7 +587,7 @@ export function isModel(item: unknown): item is Model {
 }
 
 export interface Not extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'Not';
     operand: Expression;
 }
@@ -570,7 +608,7 @@ export function isNumberValue(item: unknown): item is NumberValue {
 }
 
 export interface NumericCondition extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'NumericCondition';
     operator: ComparisonOperator;
     target: QuestionTarget;
@@ -589,7 +627,7 @@ export function isNumericCondition(item: unknown): item is NumericCondition {
 }
 
 export interface Or extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'Or';
     left: Expression;
     right: Expression;
@@ -844,6 +882,8 @@ export type OjAstType = {
     AnswerOption: AnswerOption
     AnswerSet: AnswerSet
     Area: Area
+    AreaException: AreaException
+    AreaExclusion: AreaExclusion
     AtLeastCondition: AtLeastCondition
     Definition: Definition
     EarlierName: EarlierName
@@ -968,6 +1008,34 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type, ReportingUnit.$type]
+        },
+        AreaException: {
+            name: AreaException.$type,
+            properties: {
+                condition: {
+                    name: AreaException.condition
+                },
+                units: {
+                    name: AreaException.units,
+                    defaultValue: [],
+                    referenceType: ReportingUnit.$type
+                }
+            },
+            superTypes: []
+        },
+        AreaExclusion: {
+            name: AreaExclusion.$type,
+            properties: {
+                condition: {
+                    name: AreaExclusion.condition
+                },
+                units: {
+                    name: AreaExclusion.units,
+                    defaultValue: [],
+                    referenceType: ReportingUnit.$type
+                }
+            },
+            superTypes: []
         },
         AtLeastCondition: {
             name: AtLeastCondition.$type,
@@ -1153,6 +1221,16 @@ export class OjAstReflection extends langium.AbstractAstReflection {
         Indicator: {
             name: Indicator.$type,
             properties: {
+                areaExceptions: {
+                    name: Indicator.areaExceptions,
+                    defaultValue: [],
+                    optional: true
+                },
+                areaExclusions: {
+                    name: Indicator.areaExclusions,
+                    defaultValue: [],
+                    optional: true
+                },
                 areas: {
                     name: Indicator.areas,
                     defaultValue: [],

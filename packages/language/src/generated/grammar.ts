@@ -87,7 +87,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -167,7 +167,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -179,7 +179,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -205,7 +205,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@47"
+                        "$ref": "#/rules@49"
                       },
                       "arguments": []
                     }
@@ -226,7 +226,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -247,7 +247,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -268,7 +268,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -332,7 +332,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -353,7 +353,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -374,7 +374,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -395,7 +395,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -444,7 +444,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -456,7 +456,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -517,7 +517,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -529,7 +529,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -575,7 +575,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -591,7 +591,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -603,7 +603,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -622,7 +622,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@49"
+                    "$ref": "#/rules@51"
                   },
                   "arguments": []
                 }
@@ -672,7 +672,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -684,7 +684,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -713,7 +713,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -765,7 +765,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -777,7 +777,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -825,7 +825,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -841,7 +841,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -868,7 +868,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -919,7 +919,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -946,7 +946,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@48"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -1007,7 +1007,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -1054,7 +1054,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -1066,7 +1066,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1109,14 +1109,14 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@50"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@49"
+              "$ref": "#/rules@51"
             },
             "arguments": []
           }
@@ -1143,7 +1143,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -1163,7 +1163,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1179,7 +1179,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1207,7 +1207,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1223,7 +1223,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1251,7 +1251,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -1263,7 +1263,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1294,7 +1294,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -1321,7 +1321,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@48"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -1357,7 +1357,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -1384,7 +1384,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@48"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -1423,7 +1423,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1444,7 +1444,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1493,7 +1493,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     },
@@ -1558,7 +1558,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1577,7 +1577,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@49"
+                            "$ref": "#/rules@51"
                           },
                           "arguments": []
                         }
@@ -1601,7 +1601,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1622,7 +1622,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1660,7 +1660,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -1687,7 +1687,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@48"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -1714,7 +1714,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1735,7 +1735,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1799,7 +1799,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@51"
                       },
                       "arguments": []
                     }
@@ -1856,12 +1856,36 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
               },
               {
                 "$type": "Assignment",
+                "feature": "areaExclusions",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@27"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "areaExceptions",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@28"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
                 "feature": "ratio",
                 "operator": "=",
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@29"
                   },
                   "arguments": []
                 }
@@ -1873,7 +1897,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -1908,7 +1932,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@47"
+                "$ref": "#/rules@49"
               },
               "arguments": []
             }
@@ -1920,7 +1944,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -1956,7 +1980,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             }
@@ -2051,7 +2075,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@48"
+                "$ref": "#/rules@50"
               },
               "arguments": []
             }
@@ -2078,7 +2102,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -2151,7 +2175,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -2178,7 +2202,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -2203,7 +2227,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -2220,7 +2244,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -2239,7 +2263,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -2274,7 +2298,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -2306,7 +2330,179 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@34"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AreaExclusion",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "för"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "units",
+            "operator": "+=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@0"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@50"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "units",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/types@0"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@50"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "utesluts"
+          },
+          {
+            "$type": "Keyword",
+            "value": ":"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "condition",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@34"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "AreaException",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "för"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "units",
+            "operator": "+=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@0"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@50"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "units",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "CrossReference",
+                  "type": {
+                    "$ref": "#/types@0"
+                  },
+                  "terminal": {
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@50"
+                    },
+                    "arguments": []
+                  },
+                  "deprecatedSyntax": false,
+                  "isMulti": false
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "undantas"
+          },
+          {
+            "$type": "Keyword",
+            "value": ":"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "condition",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@34"
               },
               "arguments": []
             }
@@ -2343,7 +2539,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -2364,7 +2560,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -2392,7 +2588,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@49"
+                "$ref": "#/rules@51"
               },
               "arguments": []
             },
@@ -2409,7 +2605,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@29"
+                "$ref": "#/rules@31"
               },
               "arguments": []
             },
@@ -2426,7 +2622,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -2445,7 +2641,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 }
@@ -2481,7 +2677,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -2505,7 +2701,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -2535,7 +2731,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -2550,7 +2746,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 }
@@ -2593,7 +2789,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -2625,7 +2821,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@31"
+                "$ref": "#/rules@33"
               },
               "arguments": []
             }
@@ -2667,7 +2863,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@33"
+          "$ref": "#/rules@35"
         },
         "arguments": []
       },
@@ -2688,7 +2884,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@34"
+              "$ref": "#/rules@36"
             },
             "arguments": []
           },
@@ -2715,7 +2911,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -2742,7 +2938,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@35"
+              "$ref": "#/rules@37"
             },
             "arguments": []
           },
@@ -2769,7 +2965,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -2814,7 +3010,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -2824,7 +3020,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           }
@@ -2854,7 +3050,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@34"
                 },
                 "arguments": []
               },
@@ -2867,13 +3063,6 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@39"
             },
             "arguments": []
@@ -2882,6 +3071,13 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@41"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@43"
             },
             "arguments": []
           }
@@ -2909,7 +3105,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@50"
                 },
                 "arguments": []
               },
@@ -2936,7 +3132,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -2965,7 +3161,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@49"
                   },
                   "arguments": []
                 }
@@ -2977,7 +3173,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@40"
                   },
                   "arguments": []
                 }
@@ -3007,7 +3203,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -3037,7 +3233,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@48"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -3076,7 +3272,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@48"
+                              "$ref": "#/rules@50"
                             },
                             "arguments": []
                           },
@@ -3112,7 +3308,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@50"
                 },
                 "arguments": []
               },
@@ -3196,7 +3392,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -3223,7 +3419,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -3248,7 +3444,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@40"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3276,7 +3472,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@46"
                   },
                   "arguments": []
                 }
@@ -3296,7 +3492,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@40"
+                        "$ref": "#/rules@42"
                       },
                       "arguments": []
                     }
@@ -3323,7 +3519,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@46"
                   },
                   "arguments": []
                 }
@@ -3344,7 +3540,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -3371,7 +3567,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },
@@ -3436,7 +3632,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@44"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -3448,7 +3644,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@42"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             }
@@ -3460,7 +3656,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -3518,14 +3714,14 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@47"
+              "$ref": "#/rules@49"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@48"
             },
             "arguments": []
           }
@@ -3553,7 +3749,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@48"
+                  "$ref": "#/rules@50"
                 },
                 "arguments": []
               },
@@ -3576,7 +3772,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@48"
+                      "$ref": "#/rules@50"
                     },
                     "arguments": []
                   },
@@ -3603,7 +3799,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@48"
+                          "$ref": "#/rules@50"
                         },
                         "arguments": []
                       },

@@ -9,7 +9,7 @@
  * so the result is exact. Rules are analysed per requirement, not per area: the area only chooses
  * which column is read, the logic is the same.
  */
-import type { AnswerCondition, AnswerOption, Indicator, IndicatorQuestion, QuestionItem, Requirement } from '../generated/ast.js';
+import type { AnswerCondition, AnswerOption, Indicator, IndicatorQuestion, QuestionItem, ReportingUnit, Requirement } from '../generated/ast.js';
 import { questionNumber, questionOf } from '../model-utils.js';
 import { compare } from './interpreter.js';
 import { lowerRule, requirementAlternatives } from './lower.js';
@@ -556,10 +556,13 @@ function mergeCubes(cubes: Cube[], variables: RuleVariable[]): Array<{ values: A
     return rows;
 }
 
-/** Analyses one requirement (the base rule or an area variant) of an indicator, exactly. */
-export function analyseRequirement(indicator: Indicator, requirement: Requirement): RuleAnalysis {
+/**
+ * Analyses one requirement (the base rule or an area variant) of an indicator, exactly; with
+ * `variantsOf`, with the exclusion and exception that apply to that area or group.
+ */
+export function analyseRequirement(indicator: Indicator, requirement: Requirement, variantsOf?: ReportingUnit): RuleAnalysis {
     const space = new RuleSpace(indicator);
-    const plan = lowerRule(indicator, requirement);
+    const plan = lowerRule(indicator, requirement, variantsOf);
     const status = space.planEvaluator(plan);
     // Compile everything once more so that every variable the analyses need exists before searching.
     const alternatives = requirementAlternatives(indicator, requirement).map(a => space.compile(a));
@@ -569,7 +572,7 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
     collectConditions(plan.exclusion, conditions);
     collectConditions(plan.exception, conditions);
     const removedStatus = conditions.flatMap(condition => condition.options.flatMap((o, index) => (o.ref && condition.options.length > 1)
-        ? [{ condition, option: o.ref, index, evaluate: space.statusEvaluator(requirement, { condition, option: o.ref }) }] : []));
+        ? [{ condition, option: o.ref, index, evaluate: space.planEvaluator(plan, { condition, option: o.ref }) }] : []));
     const variables = space.variables;
     const domains = variables.map(v => v.domain.length);
     const n = variables.length;

@@ -31,6 +31,17 @@ export function areaMissingOptions(question: Question | undefined): AnswerOption
     return optionsOf(question).filter(o => o.areaMissing);
 }
 
+/**
+ * The answers the default exclusion excludes on, per question of the indicator: what an explicit
+ * exclusion replaces (the validator warns when one leaves them out unmentioned).
+ */
+export function defaultExclusionOptions(indicator: Indicator): Array<{ slot: IndicatorQuestion; options: AnswerOption[] }> {
+    return indicator.questions.flatMap(slot => {
+        const options = areaMissingOptions(questionOf(slot));
+        return options.length > 0 ? [{ slot, options }] : [];
+    });
+}
+
 /** Whether an answer excludes the respondent when the indicator states no exclusion of its own. */
 export function excludesByDefault(option: AnswerOption): boolean {
     return option.areaMissing;
@@ -69,9 +80,26 @@ export function itemsOfAtLeast(condition: AtLeastCondition): QuestionItem[] {
     return condition.items.flatMap(i => (i.ref ? [i.ref] : []));
 }
 
+/**
+ * The exclusion that applies to a unit: its own ("för AO utesluts: …"), else the indicator's.
+ * Undefined when neither is written (then the default applies, see lowerExclusion).
+ */
+export function exclusionFor(indicator: Indicator, unit: ReportingUnit | undefined): Expression | undefined {
+    const variant = unit ? indicator.areaExclusions.find(e => e.units.some(u => u.ref === unit)) : undefined;
+    return variant ? variant.condition : indicator.exclusion?.condition;
+}
+
+/** The exception that applies to a unit: its own ("för LSSB undantas: …"), else the indicator's. */
+export function exceptionFor(indicator: Indicator, unit: ReportingUnit | undefined): Expression | undefined {
+    const variant = unit ? indicator.areaExceptions.find(e => e.units.some(u => u.ref === unit)) : undefined;
+    return variant ? variant.condition : indicator.exception?.condition;
+}
+
 interface Context {
     indicator: Indicator;
     unit: ReportingUnit | undefined;
+    /** The unit whose exclusion and exception variants apply (the unit itself, or one a rule plan stands for). */
+    variantsOf: ReportingUnit | undefined;
     /**
      * Lowered for the analysis, independent of area: every question is read (per-area ones too,
      * named without a group), since the area only chooses which column is read.
@@ -163,9 +191,12 @@ function lowerExpressionIn(context: Context, expression: Expression | undefined)
     }
 }
 
-/** The exclusion as written, or the default: an answer on any question saying the area does not exist. */
+/** The exclusion as written (the unit's own, else the indicator's), or the default: an answer on any question saying the area does not exist. */
 function lowerExclusion(context: Context): Condition {
     const { indicator } = context;
+    // A unit's own exclusion, or the indicator's, replaces the default.
+    const variant = context.variantsOf && indicator.areaExclusions.find(e => e.units.some(u => u.ref === context.variantsOf));
+    if (variant) return lowerExpressionIn(context, variant.condition);
     if (indicator.exclusion) return lowerExpressionIn(context, indicator.exclusion.condition);
     const parts: InCondition[] = [];
     for (const slot of indicator.questions) {
@@ -197,8 +228,8 @@ function lowerSum(context: Context, target: QuestionTarget | undefined): Sum {
     return sum;
 }
 
-function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, requirement: Requirement | undefined, anyUnit: boolean): UnitPlan {
-    const context: Context = { indicator, unit, anyUnit, reads: new Map(), domains: new Map() };
+function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, requirement: Requirement | undefined, anyUnit: boolean, variantsOf = unit): UnitPlan {
+    const context: Context = { indicator, unit, variantsOf, anyUnit, reads: new Map(), domains: new Map() };
     const plan: UnitPlan = { indicator: indicator.number, variables: [], exclusion: lowerExclusion(context), ast: { unit, requirement } };
     if (unit) {
         plan.unit = unit.name;
@@ -209,7 +240,8 @@ function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, re
     } else {
         plan.requirement = lowerRequirement(context, requirement);
     }
-    if (indicator.exception && !indicator.ratio) plan.exception = lowerExpressionIn(context, indicator.exception.condition);
+    const exception = exceptionFor(indicator, variantsOf);
+    if (exception && !indicator.ratio) plan.exception = lowerExpressionIn(context, exception);
     const reads = [...readsOf(plan.exclusion), ...readsOf(plan.requirement), ...readsOf(plan.exception),
         ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : [])];
     plan.variables = [...new Set(reads)];
@@ -219,7 +251,7 @@ function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, re
 interface Cached {
     plan?: IndicatorPlan;
     units: Map<ReportingUnit | undefined, UnitPlan>;
-    rules: Map<Requirement | undefined, UnitPlan>;
+    rules: Map<Requirement | undefined, Map<ReportingUnit | undefined, UnitPlan>>;
 }
 
 /** Plans per linking of a document: relinking (a name in another file changed) gives a new `references` array. */
@@ -278,16 +310,45 @@ export function lowerIndicator(indicator: Indicator): IndicatorPlan {
 /**
  * One requirement (the base rule or an area variant; undefined: the plan without one) lowered
  * independently of area, for the analysis and the rule sentences: every question is read, and
- * variables are named without a group. The area only chooses which column is read.
+ * variables are named without a group. The area only chooses which column is read, and (given
+ * `variantsOf`) which of the exclusion and exception variants apply.
  */
-export function lowerRule(indicator: Indicator, requirement?: Requirement): UnitPlan {
+export function lowerRule(indicator: Indicator, requirement?: Requirement, variantsOf?: ReportingUnit): UnitPlan {
     const entry = cached(indicator);
-    let plan = entry.rules.get(requirement);
+    let byUnit = entry.rules.get(requirement);
+    if (!byUnit) {
+        byUnit = new Map();
+        entry.rules.set(requirement, byUnit);
+    }
+    let plan = byUnit.get(variantsOf);
     if (!plan) {
-        plan = lowerUnitWith(indicator, undefined, requirement, true);
-        entry.rules.set(requirement, plan);
+        plan = lowerUnitWith(indicator, undefined, requirement, true, variantsOf);
+        byUnit.set(variantsOf, plan);
     }
     return plan;
+}
+
+/**
+ * The analyses a requirement needs: one for each distinct exclusion and exception it meets among
+ * the units it applies to (the indicator's own for all of them, unless some have variants), each
+ * with the units it stands for (empty: the units without variants, or an indicator without units).
+ */
+export function ruleContexts(indicator: Indicator, requirement: Requirement): Array<{ variantsOf?: ReportingUnit; units: ReportingUnit[] }> {
+    const units = unitsOfIndicator(indicator).filter(u => requirementFor(indicator, u) === requirement);
+    const contexts = new Map<string, { variantsOf?: ReportingUnit; units: ReportingUnit[] }>();
+    const plain = { units: [] as ReportingUnit[] };
+    for (const unit of units) {
+        const exclusion = indicator.areaExclusions.find(e => e.units.some(u => u.ref === unit));
+        const exception = indicator.areaExceptions.find(e => e.units.some(u => u.ref === unit));
+        if (!exclusion && !exception) { plain.units.push(unit); continue; }
+        const key = `${indicator.areaExclusions.indexOf(exclusion!)}/${indicator.areaExceptions.indexOf(exception!)}`;
+        const context = contexts.get(key) ?? { variantsOf: unit, units: [] };
+        context.units.push(unit);
+        contexts.set(key, context);
+    }
+    // The indicator's own exclusion and exception, unless every unit the requirement applies to has a variant.
+    const result = plain.units.length > 0 || units.length === 0 ? [plain] : [];
+    return [...result, ...contexts.values()];
 }
 
 /** The alternatives of a requirement as lowered in its rule plan (`lowerRule`): the operands its 'or' joins. */
@@ -301,7 +362,7 @@ export function requirementAlternatives(indicator: Indicator, requirement: Requi
 export function lowerExpression(expression: Expression, unit?: ReportingUnit, indicator?: Indicator): Condition {
     let owner: AstNode | undefined = expression;
     while (owner && owner.$type !== 'Indicator') owner = owner.$container;
-    const context: Context = { indicator: indicator ?? (owner as Indicator), unit, anyUnit: false, reads: new Map(), domains: new Map() };
+    const context: Context = { indicator: indicator ?? (owner as Indicator), unit, variantsOf: unit, anyUnit: false, reads: new Map(), domains: new Map() };
     return lowerExpressionIn(context, expression);
 }
 

@@ -3,7 +3,7 @@
  * "Ja på fråga i och Ja eller Ej aktuellt på fråga ii". Hover, documents and the preview all use
  * this, so the published text is generated from the rule that is evaluated.
  */
-import type { AnswerCondition, AtLeastCondition, Expression, Indicator, NumericCondition, QuestionTarget, Requirement } from '../generated/ast.js';
+import { type AnswerCondition, type AtLeastCondition, type Expression, type Indicator, type NumericCondition, type QuestionTarget, type ReportingUnit, type Requirement, isGroup } from '../generated/ast.js';
 import { questionOf, shortLabel, unitLabel } from '../model-utils.js';
 import { atLeastCount, itemsOfAtLeast, lowerRule } from './lower.js';
 
@@ -89,25 +89,56 @@ export function requirementText(requirement: Requirement): string {
     return requirement.alternatives.map(expressionText).join(', ELLER ');
 }
 
+/**
+ * The areas and groups a variant is for, named as such: "området Barn och unga", "gruppen LSS
+ * barn", "områdena Ekonomiskt bistånd och Äldreomsorg", "området Äldreomsorg och gruppen LSS barn".
+ */
+export function unitsPhrase(units: ReadonlyArray<{ ref?: ReportingUnit; $refText: string }>): string {
+    const areas = units.filter(u => !isGroup(u.ref)).map(u => (u.ref ? unitLabel(u.ref) : u.$refText));
+    const groups = units.filter(u => isGroup(u.ref)).map(u => unitLabel(u.ref!));
+    const phrase = (words: string[], one: string, many: string) => (words.length === 0 ? [] : [`${words.length === 1 ? one : many} ${joinSwedish(words)}`]);
+    return joinSwedish([...phrase(areas, 'området', 'områdena'), ...phrase(groups, 'gruppen', 'grupperna')]);
+}
+
 /** "För att uppnå indikatorn krävs: …" or "För området Barn och unga krävs: …". */
 export function requirementSentence(requirement: Requirement): string {
     const rule = requirementText(requirement);
     const qualifier = requirement.qualifier ? ` ${requirement.qualifier}` : '';
     if (requirement.units.length === 0) return `För att uppnå indikatorn${qualifier} krävs: ${rule}.`;
-    const units = joinSwedish(requirement.units.map(u => (u.ref ? unitLabel(u.ref) : u.$refText)));
-    return requirement.units.length === 1 ? `För området ${units} krävs: ${rule}.` : `För områdena ${units} krävs: ${rule}.`;
+    return `För ${unitsPhrase(requirement.units)} krävs: ${rule}.`;
 }
 
-/** The denominator sentence that follows from the exclusion: "Ej aktuellt ingår inte i nämnaren." */
+/** What an exclusion written as a condition removes from the denominator. */
+function writtenExclusionSentence(condition: Expression): string {
+    return condition.$type === 'AnswerCondition' && !condition.quantifier && condition.target.items.length === 0
+        ? `${joinSwedish(condition.options.map(o => (o.ref ? shortLabel(o.ref) : o.$refText)), 'eller')} som svar på ${targetText(condition.target)} ingår inte i nämnaren.`
+        : condition.$type === 'AnswerCondition'
+        ? `${answerConditionText(condition)} ingår inte i nämnaren.`
+        : `Kommuner och stadsdelar där gäller: ${expressionText(condition)}, ingår inte i nämnaren.`;
+}
+
+function exceptionSentenceOf(condition: Expression): string {
+    return `Kommuner och stadsdelar som inte uppnår indikatorn och där gäller: ${expressionText(condition)}, ingår inte i nämnaren.`;
+}
+
+/** "För området Äldreomsorg: …", and for the rest "För övriga områden: …" once some area has a variant. */
+function perUnit(sentence: string, units: string | undefined): string {
+    return units === undefined ? sentence : `För ${units}: ${sentence}`;
+}
+
+/**
+ * The denominator sentences that follow from the exclusions and exceptions: "Ej aktuellt ingår
+ * inte i nämnaren." With exclusions or exceptions of some areas ("för AO utesluts: …"), each is
+ * printed for its areas, and the indicator's own as the rule "för övriga områden".
+ */
 export function exclusionSentence(indicator: Indicator): string | undefined {
     const parts: string[] = [];
+    const others = (variants: readonly unknown[]) => (variants.length > 0 ? 'övriga områden' : undefined);
+    for (const variant of indicator.areaExclusions) {
+        if (variant.condition) parts.push(perUnit(writtenExclusionSentence(variant.condition), unitsPhrase(variant.units)));
+    }
     if (indicator.exclusion) {
-        const condition = indicator.exclusion.condition;
-        parts.push(condition.$type === 'AnswerCondition' && !condition.quantifier && condition.target.items.length === 0
-            ? `${joinSwedish(condition.options.map(o => (o.ref ? shortLabel(o.ref) : o.$refText)), 'eller')} som svar på ${targetText(condition.target)} ingår inte i nämnaren.`
-            : condition.$type === 'AnswerCondition'
-            ? `${answerConditionText(condition)} ingår inte i nämnaren.`
-            : `Kommuner och stadsdelar där gäller: ${expressionText(condition)}, ingår inte i nämnaren.`);
+        parts.push(perUnit(writtenExclusionSentence(indicator.exclusion.condition), others(indicator.areaExclusions)));
     } else {
         // The exclusion the indicator gets without one of its own, as lowered: the answers it accepts.
         const exclusion = lowerRule(indicator).exclusion;
@@ -118,11 +149,12 @@ export function exclusionSentence(indicator: Indicator): string | undefined {
                 for (const option of part.read.domain.options) if (part.codes.includes(option.code)) labels.add(option.shortLabel);
             }
         }
-        if (labels.size > 0) parts.push(`${joinSwedish([...labels], 'eller')} ingår inte i nämnaren.`);
+        if (labels.size > 0) parts.push(perUnit(`${joinSwedish([...labels], 'eller')} ingår inte i nämnaren.`, others(indicator.areaExclusions)));
     }
-    if (indicator.exception) {
-        parts.push(`Kommuner och stadsdelar som inte uppnår indikatorn och där gäller: ${expressionText(indicator.exception.condition)}, ingår inte i nämnaren.`);
+    for (const variant of indicator.areaExceptions) {
+        if (variant.condition) parts.push(perUnit(exceptionSentenceOf(variant.condition), unitsPhrase(variant.units)));
     }
+    if (indicator.exception) parts.push(perUnit(exceptionSentenceOf(indicator.exception.condition), others(indicator.areaExceptions)));
     return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
