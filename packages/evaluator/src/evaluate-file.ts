@@ -12,6 +12,7 @@ import { writeFilesAtomically } from './atomic-write.js';
 import { formatCsv } from './csv.js';
 import { aggregate, type AggregateRow, STORSTADER, type UnitResult } from './runtime/aggregate.js';
 import { readResponseFile, validateResponses } from './responses.js';
+import { type ImplausibleValue, withPlausibleRatios } from './plausibility.js';
 
 export interface EvaluateOptions {
     /** Called now and then with the number of respondents evaluated so far. */
@@ -24,6 +25,8 @@ export interface EvaluationSummary {
     results: number;
     statuses: Record<'met' | 'not_met' | 'excluded' | 'missing', number>;
     warnings: string[];
+    /** Units whose counts cannot be right (a part larger than its whole): treated as missing. */
+    implausible: ImplausibleValue[];
     files: string[];
 }
 
@@ -139,7 +142,7 @@ export async function resultsWorkbook(models: Model[], rows: AggregateRow[]): Pr
 export async function evaluateResponsesFile(models: Model[], responsesPath: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluationSummary> {
     const table = await readResponseFile(responsesPath);
     const { respondents, warnings } = validateResponses(table, codebookRows(models));
-    const results = evaluateRespondents(models, respondents, options);
+    const { results, implausible } = withPlausibleRatios(models, respondents, evaluateRespondents(models, respondents, options));
     const aggregates = aggregate(results);
     const workbook = await resultsWorkbook(models, aggregates);
     const files = [path.join(outDir, 'units.csv'), path.join(outDir, 'aggregates.csv'), path.join(outDir, 'results.xlsx')];
@@ -151,5 +154,5 @@ export async function evaluateResponsesFile(models: Model[], responsesPath: stri
     ]);
     const statuses = { met: 0, not_met: 0, excluded: 0, missing: 0 };
     for (const r of results) statuses[r.status]++;
-    return { respondentsRead: table.rows.length, respondentsEvaluated: respondents.length, results: results.length, statuses, warnings, files };
+    return { respondentsRead: table.rows.length, respondentsEvaluated: respondents.length, results: results.length, statuses, warnings, implausible, files };
 }

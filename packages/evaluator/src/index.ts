@@ -5,3 +5,4 @@ export * from './responses.js';
 export * from './evaluate-file.js';
 export * from './codebook-csv.js';
 export * from './atomic-write.js';
+export * from './plausibility.js';

@@ -1,6 +1,6 @@
 /** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv and results.xlsx out. */
 import type { Command } from 'commander';
-import { evaluateResponsesFile, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
+import { evaluateResponsesFile, implausibleText, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
 import { errorCount, openWorkspace } from '../workspace.js';
 
 export type EvaluateResult =
@@ -47,6 +47,10 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 process.stdout.write(JSON.stringify({ ok: true, ...summary }, null, 2) + '\n');
             } else {
                 for (const warning of summary.warnings) process.stderr.write(`Varning: ${warning}\n`);
+                if (summary.implausible.length > 0) {
+                    process.stderr.write(`${summary.implausible.length} orimliga värden (en del större än sin helhet) behandlades som saknade:\n`);
+                    for (const value of summary.implausible) process.stderr.write(`  ${implausibleText(value)}\n`);
+                }
                 process.stderr.write(`Läste ${summary.respondentsRead} svarande, utvärderade ${summary.respondentsEvaluated}: ` +
                     `${summary.statuses.met} uppnådd, ${summary.statuses.not_met} ej uppnådd, ${summary.statuses.excluded} utesluten, ${summary.statuses.missing} saknas.\n` +
                     `Skrev ${summary.files.join(', ')}.\n`);
