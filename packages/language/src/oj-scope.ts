@@ -15,7 +15,7 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import {
     type AnswerOption, AnswerCondition, ExampleAnswer, type Model, QuestionTarget,
-    isAnswerCondition, isAtLeastCondition, isExampleAnswer, isIndicator, isModel, isNumericCondition, isQuestionTarget
+    isAnswerCondition, isAtLeastCondition, isBlankRule, isExampleAnswer, isIndicator, isModel, isNumericCondition, isQuestionTarget
 } from './generated/ast.js';
 import { optionsOf, questionOf } from './model-utils.js';
 
@@ -33,7 +33,7 @@ const NOT_LOOKED_UP_LOCALLY = new Set(['Indicator', 'EarlierName', 'QuestionItem
 const EXPORTS_ITS_CHILDREN = new Set(['Model', 'FileHeader', 'Survey', 'Area']);
 
 /** Nodes with no named node inside (rules, examples, answer sets' options): the walk does not enter them. */
-const NOTHING_NAMED_INSIDE = new Set(['Requirement', 'Exclusion', 'Exception', 'Ratio', 'Example', 'Definition', 'Reference', 'EarlierName', 'AnswerSet']);
+const NOTHING_NAMED_INSIDE = new Set(['Requirement', 'Exclusion', 'Exception', 'AreaExclusion', 'AreaException', 'Ratio', 'Example', 'Definition', 'Reference', 'EarlierName', 'AnswerSet']);
 
 export class OjScopeComputation extends DefaultScopeComputation {
     /**
@@ -137,6 +137,11 @@ export class OjScopeProvider extends DefaultScopeProvider {
         }
         if (context.property === 'option' && isExampleAnswer(container)) {
             return this.optionScope(container);
+        }
+        // "tom ruta räknas som EjVald …": an option of the answer set the rule is written in.
+        if (context.property === 'option' && isBlankRule(container)) {
+            const answerSet = container.$container;
+            return this.memberScope(answerSet, answerSet.options);
         }
         if (context.property === 'items' && isQuestionTarget(container)) {
             const question = questionOf(container.question?.ref);

@@ -24,6 +24,19 @@ function atLeast(count: number, ...outcomes: Outcome[]): Outcome {
     if (trues.length + unknown.length < count) return { v: false, r: outcomes.filter(o => o.v === false).flatMap(o => o.r) };
     return { v: undefined, r: unknown.flatMap(o => o.r) };
 }`,
+    answerInBox: `/** A tick box: blank counts as \`blank\` when another box of the question is ticked (answered otherwise); that box decides too. */
+function answerInBox(row: ResponseRow, variable: string, codes: ReadonlySet<string>, question: string, item: string, blank: string, boxes: ReadonlyArray<readonly [string, string]>): Outcome {
+    const own = answerIn(row, variable, codes, question, item);
+    if (own.v !== undefined) return own;
+    for (const [other, otherItem] of boxes) {
+        const code = answerCode(row[other]);
+        if (code !== undefined && code !== blank) {
+            const answer = row[other];
+            return { v: codes.has(blank), r: [own.r[0], { variable: other, question, item: otherItem, value: isBlank(answer) ? undefined : answer }] };
+        }
+    }
+    return own;
+}`,
     atLeast3: `/**
  * The same on the fast path, from a tally: each operand adds 1 << (its truth × 8), so the
  * tally holds the false, true and unknown operands in its bytes (at most 255 of each).
@@ -96,7 +109,12 @@ class UnitEmitter {
     }
 
     protected tracedIn(condition: InCondition): string {
-        return `answerIn(row, ${q(condition.read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(condition.read)})`;
+        const { read } = condition;
+        if (read.blankAs && read.item !== undefined) {
+            const boxes = read.blankAs.ticked.map(t => `[${q(t.variable)}, ${q(t.item ?? '')}]`).join(', ');
+            return `${this.pool.helper('answerInBox')}(row, ${q(read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(read)}, ${q(read.blankAs.code)}, [${boxes}])`;
+        }
+        return `answerIn(row, ${q(read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(read)})`;
     }
 
     /** The local holding a variable's answer, read once at the top of the stage that first needs it. */
@@ -120,6 +138,12 @@ class UnitEmitter {
     protected fastIn(condition: InCondition): string {
         const local = this.local(condition.read.variable, 'code');
         const test = condition.codes.length === 0 ? 'false' : condition.codes.map(c => `${local} === ${q(c)}`).join(' || ');
+        const blankAs = condition.read.blankAs;
+        if (blankAs && blankAs.ticked.length > 0) {
+            // A blank tick box is the blank code when another box is ticked.
+            const ticked = blankAs.ticked.map(t => { const other = this.local(t.variable, 'code'); return `(${other} !== undefined && ${other} !== ${q(blankAs.code)})`; }).join(' || ');
+            return `(${local} === undefined ? (${ticked} ? ${condition.codes.includes(blankAs.code) ? 1 : 0} : 2) : ${test} ? 1 : 0)`;
+        }
         return `(${local} === undefined ? 2 : ${test} ? 1 : 0)`;
     }
 
@@ -234,7 +258,7 @@ class UnitEmitter {
 }
 
 /** The runtime helpers generated code may call; each module imports those it uses. */
-const RUNTIME_VALUES = ['all', 'any', 'answerIn', 'areaAnswer', 'count', 'decide', 'decideRatio', 'not', 'sum', 'NO_EXCLUSION', 'answerCode', 'answerNumber', 'and3', 'or3', 'not3', 'area3', 'Result'];
+const RUNTIME_VALUES = ['all', 'any', 'answerIn', 'areaAnswer', 'count', 'decide', 'decideRatio', 'not', 'sum', 'NO_EXCLUSION', 'answerCode', 'answerNumber', 'and3', 'or3', 'not3', 'area3', 'Result', 'isBlank'];
 
 /** `src/evaluate.ts` of the generated package, for the plans of the model's indicators (in number order). */
 export function evaluateModule(plans: readonly IndicatorPlan[]): string {
@@ -267,7 +291,7 @@ export function evaluateModule(plans: readonly IndicatorPlan[]): string {
         }
     `);
     const used = RUNTIME_VALUES.filter(name => new RegExp(`(?<![\\w.])${name}(\\(|;|,)`).test(body));
-    const types = ['IndicatorResult', 'ResponseRow', ...(pool.helpers.has('atLeast') ? ['Outcome'] : []), ...(body.includes(': Truth3') ? ['Truth3'] : [])];
+    const types = ['IndicatorResult', 'ResponseRow', ...(pool.helpers.has('atLeast') || pool.helpers.has('answerInBox') ? ['Outcome'] : []), ...(body.includes(': Truth3') ? ['Truth3'] : [])];
     return '// Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.\n'
         + `import { ${[...used, ...types.map(t => `type ${t}`)].join(', ')} } from './runtime.js';\n\n`
         + body;

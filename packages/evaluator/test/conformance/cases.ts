@@ -407,5 +407,32 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Nej ii=Ja', { LSSB: 'ej uppnådd av i, ii', LSSV: 'ej uppnådd av i' }],
             ['i=Nej', { LSSB: 'saknas av i, ii', LSSV: 'ej uppnådd av i' }]
         ]
+    },
+    {
+        name: 'tick boxes: a blank box is not ticked when another box of the question is; all blank stays unanswered',
+        model: `svarsalternativ KRYSS { Vald = 1 "Vald" EjVald = 0 "Ej vald" tom ruta räknas som EjVald när någon ruta är ikryssad }
+            indikator 1 "Kryssrutor" { områden EB
+            fråga i F: "Vilka former?" svar KRYSS flerval alternativ A "a" alternativ B "b" alternativ C "c"
+            krävs: Vald på fråga i A och inte Vald på fråga i C }`,
+        rows: [
+            ['i.A=Vald', 'uppnådd av i A, i C, i A'],
+            ['i.A=Vald i.C=Vald', 'ej uppnådd av i C'],
+            ['i.B=Vald', 'ej uppnådd av i A, i B'],
+            ['i.A=EjVald i.B=EjVald', 'ej uppnådd av i A'],
+            ['i.B=EjVald', 'saknas av i A, i C'],
+            ['', 'saknas av i A, i C']
+        ]
+    },
+    {
+        name: 'tick boxes with minst två av: blanks beside ticked boxes count as not ticked',
+        model: `svarsalternativ KRYSS { Vald = 1 "Vald" EjVald = 0 "Ej vald" tom ruta räknas som EjVald när någon ruta är ikryssad }
+            indikator 1 "Kryssrutor, minst två" { områden EB
+            fråga i F: "Vilka former?" svar KRYSS flerval alternativ A "a" alternativ B "b" alternativ C "c" alternativ D "d"
+            krävs: Vald på minst två av alternativen A–D på fråga i }`,
+        rows: [
+            ['i.A=Vald', 'ej uppnådd av i B, i A, i C, i A, i D, i A'],
+            ['i.A=Vald i.D=Vald', 'uppnådd av i A, i D'],
+            ['', 'saknas av i A, i B, i C, i D']
+        ]
     }
 ];

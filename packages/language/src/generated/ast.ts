@@ -56,6 +56,7 @@ export type OjKeywordNames =
     | "för"
     | "ger"
     | "grupp"
+    | "ikryssad"
     | "indikator"
     | "inte"
     | "kommentar"
@@ -73,6 +74,8 @@ export type OjKeywordNames =
     | "negativ"
     | "nio"
     | "nämnare"
+    | "när"
+    | "någon"
     | "något"
     | "och"
     | "område"
@@ -89,10 +92,13 @@ export type OjKeywordNames =
     | "riket"
     | "riktning"
     | "rubrik"
+    | "ruta"
+    | "räknas"
     | "saknas"
     | "samtliga"
     | "sex"
     | "sju"
+    | "som"
     | "stadsdel"
     | "storstad"
     | "struktur"
@@ -102,6 +108,7 @@ export type OjKeywordNames =
     | "tidigare"
     | "tillhör"
     | "tio"
+    | "tom"
     | "tre"
     | "två"
     | "typ"
@@ -183,6 +190,7 @@ export function isAnswerOption(item: unknown): item is AnswerOption {
 export interface AnswerSet extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'AnswerSet';
+    blankRule?: BlankRule;
     name: string;
     options: Array<AnswerOption>;
     title?: string;
@@ -190,6 +198,7 @@ export interface AnswerSet extends langium.AstNode {
 
 export const AnswerSet = {
     $type: 'AnswerSet',
+    blankRule: 'blankRule',
     name: 'name',
     options: 'options',
     title: 'title'
@@ -277,6 +286,21 @@ export const AtLeastCondition = {
 
 export function isAtLeastCondition(item: unknown): item is AtLeastCondition {
     return reflection.isInstance(item, AtLeastCondition.$type);
+}
+
+export interface BlankRule extends langium.AstNode {
+    readonly $container: AnswerSet;
+    readonly $type: 'BlankRule';
+    option: langium.Reference<AnswerOption>;
+}
+
+export const BlankRule = {
+    $type: 'BlankRule',
+    option: 'option'
+} as const;
+
+export function isBlankRule(item: unknown): item is BlankRule {
+    return reflection.isInstance(item, BlankRule.$type);
 }
 
 export type ComparisonOperator = '<' | '<=' | '<>' | '=' | '>' | '>=';
@@ -885,6 +909,7 @@ export type OjAstType = {
     AreaException: AreaException
     AreaExclusion: AreaExclusion
     AtLeastCondition: AtLeastCondition
+    BlankRule: BlankRule
     Definition: Definition
     EarlierName: EarlierName
     Element: Element
@@ -973,6 +998,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
         AnswerSet: {
             name: AnswerSet.$type,
             properties: {
+                blankRule: {
+                    name: AnswerSet.blankRule,
+                    optional: true
+                },
                 name: {
                     name: AnswerSet.name
                 },
@@ -1070,6 +1099,16 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Expression.$type]
+        },
+        BlankRule: {
+            name: BlankRule.$type,
+            properties: {
+                option: {
+                    name: BlankRule.option,
+                    referenceType: AnswerOption.$type
+                }
+            },
+            superTypes: []
         },
         Definition: {
             name: Definition.$type,

@@ -99,6 +99,8 @@ export class OjHoverProvider extends AstNodeHoverProvider {
     protected answerSetHover(answerSet: AnswerSet): string {
         const lines = [`**Svarsalternativ ${md(answerSet.name)}**${answerSet.title ? ` – ${md(answerSet.title)}` : ''}`, ''];
         lines.push('| Kod | Svar |', '| ---: | --- |', ...answerSet.options.map(o => `| ${o.code} | ${md(o.label)} |`));
+        const blank = answerSet.blankRule?.option?.ref;
+        if (blank) lines.push('', `En tom ruta räknas som ${md(blank.label)} när någon annan ruta i frågan är ikryssad; är alla rutor tomma är frågan obesvarad.`);
         return lines.join('\n');
     }
 

@@ -221,7 +221,31 @@ export class RuleSpace {
             : condition.codes);
         const index = this.variable(condition.read);
         const truth = this.variables[index].domain.map(v => (v.code === undefined && v.number === undefined ? U : codes.has(v.code ?? '') ? T : F));
-        return this.lookup(index, truth);
+        const blankAs = condition.read.blankAs;
+        if (!blankAs) return this.lookup(index, truth);
+        // A tick box: blank is the blank code when another box is ticked, unknown when none is.
+        const blankIndex = truth.length - 1;
+        const asBlank = codes.has(blankAs.code) ? T : F;
+        const others = blankAs.ticked.map(read => {
+            const k = this.variable(read);
+            // Per domain index: 1 ticked, 0 not (blank or the blank code); unassigned is either, if the domain allows both.
+            const ticked = this.variables[k].domain.map(v => (v.code !== undefined && v.code !== blankAs.code ? 1 : 0));
+            return { index: k, ticked, canTick: ticked.some(t => t === 1) };
+        });
+        const answered = truth.slice(0, blankIndex).reduce((m, t) => m | t, 0);
+        const whenBlank = (a: Assignment): TruthMask => {
+            let maybe = false;
+            for (const other of others) {
+                const value = a[other.index];
+                if (value < 0) { if (other.canTick) maybe = true; } else if (other.ticked[value] === 1) return asBlank;
+            }
+            return maybe ? asBlank | U : U;
+        };
+        return (a: Assignment) => {
+            const value = a[index];
+            if (value < 0) return answered | whenBlank(a);
+            return value === blankIndex ? whenBlank(a) : truth[value];
+        };
     }
 
     protected lookup(index: number, truth: TruthMask[]): Evaluator {

@@ -118,8 +118,15 @@ function reading(read: Read, row: ResponseRow): Reading {
 }
 
 function evaluateIn(condition: InCondition, row: ResponseRow): Outcome {
-    const code = answerCode(row[condition.read.variable]);
-    return { value: code === undefined ? undefined : condition.codes.includes(code), reads: [reading(condition.read, row)] };
+    const { read } = condition;
+    const code = answerCode(row[read.variable]);
+    if (code === undefined && read.blankAs) {
+        // A blank tick box counts as not ticked when another box of the question is ticked; that box decides too.
+        const blank = read.blankAs.code;
+        const ticked = read.blankAs.ticked.find(other => { const c = answerCode(row[other.variable]); return c !== undefined && c !== blank; });
+        if (ticked) return { value: condition.codes.includes(blank), reads: [reading(read, row), reading(ticked, row)] };
+    }
+    return { value: code === undefined ? undefined : condition.codes.includes(code), reads: [reading(read, row)] };
 }
 
 /** One condition of a plan on one row. */

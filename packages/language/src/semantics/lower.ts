@@ -138,6 +138,15 @@ function read(context: Context, slot: IndicatorQuestion | undefined, item: Quest
     if (!result) {
         result = { variable, question: slot.name, domain: domainOf(context, question), ast: { slot, item } };
         if (item) result.item = item.name;
+        const blankRule = question.answerSet?.ref?.blankRule;
+        if (item && blankRule?.option?.ref && question.items.length > 1) {
+            // The other boxes, read plainly (their own blank rule is not asked: a blank box is not ticked).
+            const ticked = question.items.filter(other => other !== item).flatMap((other): Read[] => {
+                const name = variableFor(question, other, context.unit, { indicator: context.indicator, slot }) ?? (context.anyUnit ? '' : undefined);
+                return name === undefined ? [] : [{ variable: name, question: slot.name, item: other.name, domain: result!.domain, ast: { slot, item: other } }];
+            });
+            result.blankAs = { code: String(blankRule.option.ref.code), ticked };
+        }
         context.reads.set(key, result);
     }
     return result;
@@ -244,7 +253,10 @@ function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, re
     if (exception && !indicator.ratio) plan.exception = lowerExpressionIn(context, exception);
     const reads = [...readsOf(plan.exclusion), ...readsOf(plan.requirement), ...readsOf(plan.exception),
         ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : [])];
-    plan.variables = [...new Set(reads)];
+    // The other boxes a tick box looks at are read too (after what the conditions read); one read per variable.
+    const all = [...reads, ...reads.flatMap(r => r.blankAs?.ticked ?? [])];
+    const seen = new Set<string>();
+    plan.variables = [...new Set(all)].filter(r => !seen.has(`${r.question}\u0000${r.item ?? ''}\u0000${r.variable}`) && !!seen.add(`${r.question}\u0000${r.item ?? ''}\u0000${r.variable}`));
     return plan;
 }
 

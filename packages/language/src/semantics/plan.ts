@@ -75,6 +75,12 @@ export interface Read {
     /** The item's letter, for a question with items. */
     item?: string;
     domain: Domain;
+    /**
+     * A tick box ("tom ruta räknas som EjVald när någon ruta är ikryssad"): when this item is blank
+     * and some other box of the question is ticked (answered with another code than `code`), the
+     * item's answer is `code`; with every box blank it stays blank. `ticked` are the other boxes.
+     */
+    blankAs?: { code: string; ticked: Read[] };
     ast?: { slot: IndicatorQuestion; item?: QuestionItem };
 }
 
