@@ -17,8 +17,21 @@ describe('examples/constructs', () => {
     test('oj check: no errors or warnings', async () => {
         const result = await runOj(['check', example], root);
         expect(result.stdout).toBe('');
-        expect(result.stderr).toContain('5 filer kontrollerade: 0 fel, 0 varningar.');
+        expect(result.stderr).toContain('6 filer kontrollerade: 0 fel, 0 varningar.');
         expect(result.code).toBe(0);
+    });
+
+    test('oj docs: each construct printed as the description words it', async () => {
+        const html = path.join(out, 'beskrivning.html');
+        const result = await runOj(['docs', example, '--format', 'html', '--out', html], root);
+        expect(result.code).toBe(0);
+        const text = fs.readFileSync(html, 'utf-8').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+        expect(text).toContain('För att uppnå indikatorn krävs: Ja på fråga i och Ja på minst två av alternativen A–D på fråga ii.');
+        expect(text).toContain('För att uppnå indikatorn krävs: Ja på minst tre av alternativen A, B och D på fråga i.');
+        expect(text).toContain('För området Äldreomsorg: Kommuner och stadsdelar där gäller: Ej aktuellt på fråga i eller Nej på fråga ii, ingår inte i nämnaren.');
+        expect(text).toContain('För övriga områden: Ej aktuellt ingår inte i nämnaren.');
+        expect(text).toContain('För gruppen LSS barn: Kommuner och stadsdelar som inte uppnår indikatorn och där gäller: Nej på fråga ii, ingår inte i nämnaren.');
+        expect(text).toContain('För att uppnå indikatorn krävs: minst 40 timmar på fråga i.');
     });
 
     test('oj coverage: every outcome reached by a worked example', async () => {

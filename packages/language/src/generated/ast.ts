@@ -45,6 +45,7 @@ export type OjKeywordNames =
     | "del"
     | "ej"
     | "eller"
+    | "enhet"
     | "enkät"
     | "enkäten"
     | "exempel"
@@ -683,6 +684,7 @@ export interface Question extends langium.AstNode {
     readonly $container: IndicatorQuestion | Model;
     readonly $type: 'Question';
     answerSet?: langium.Reference<AnswerSet>;
+    countUnit?: string;
     items: Array<QuestionItem>;
     multipleChoice: boolean;
     name: string;
@@ -696,6 +698,7 @@ export interface Question extends langium.AstNode {
 export const Question = {
     $type: 'Question',
     answerSet: 'answerSet',
+    countUnit: 'countUnit',
     items: 'items',
     multipleChoice: 'multipleChoice',
     name: 'name',
@@ -1464,6 +1467,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 answerSet: {
                     name: Question.answerSet,
                     referenceType: AnswerSet.$type,
+                    optional: true
+                },
+                countUnit: {
+                    name: Question.countUnit,
                     optional: true
                 },
                 items: {

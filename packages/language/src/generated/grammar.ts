@@ -960,13 +960,40 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 ]
               },
               {
-                "$type": "Assignment",
-                "feature": "numeric",
-                "operator": "?=",
-                "terminal": {
-                  "$type": "Keyword",
-                  "value": "antal"
-                }
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "numeric",
+                    "operator": "?=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "antal"
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "enhet"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "countUnit",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@52"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "?"
+                  }
+                ]
               },
               {
                 "$type": "Assignment",

@@ -39,7 +39,7 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         }
         const answerSet = question.answerSet?.ref;
         if (question.numeric) {
-            lines.push('', 'Svar: ett antal');
+            lines.push('', question.countUnit ? `Svar: ett antal ${md(question.countUnit)}` : 'Svar: ett antal');
         } else if (answerSet) {
             lines.push('', `Svarsalternativ (${md(answerSet.name)}): ${optionsOf(question).map(o => `${md(o.label)} = ${o.code}`).join(' · ')}`);
         }

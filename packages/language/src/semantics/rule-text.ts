@@ -36,8 +36,10 @@ const OPERATOR_TEXT: Record<NumericCondition['operator'], string> = {
     '>': 'fler än', '>=': 'minst', '<': 'färre än', '<=': 'högst', '=': 'exakt', '<>': 'inte'
 };
 
+/** "minst 40 timmar på fråga ii" when the question states its unit (`antal enhet "timmar"`), else "minst 40 på fråga ii". */
 function numericConditionText(condition: NumericCondition): string {
-    return `${OPERATOR_TEXT[condition.operator]} ${String(condition.value).replace('.', ',')} på ${targetText(condition.target)}`;
+    const unit = questionOf(condition.target.question.ref)?.countUnit;
+    return `${OPERATOR_TEXT[condition.operator]} ${String(condition.value).replace('.', ',')}${unit ? ` ${unit}` : ''} på ${targetText(condition.target)}`;
 }
 
 /** Small counts in words, as the description writes them ("minst två av alternativen"). */
