@@ -8,7 +8,7 @@ import { ownCstContent } from './cst-utils.js';
 
 const isKeyword = GrammarAST.isKeyword;
 import {
-    type AnswerCondition, type AnswerSet, type Area, type AreaException, type AreaExclusion, type AtLeastCondition, type Exclusion, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
+    type AnswerCondition, type AnswerSet, type Area, type AreaException, type CountTerm, type AreaExclusion, type AtLeastCondition, type Exclusion, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
     type Requirement, type Survey, type SurveyPart, type Term, isAnswerCondition, isArea, isIndicatorQuestion, isQuestionTarget
 } from './generated/ast.js';
@@ -90,6 +90,7 @@ export function registerValidationChecks(services: OjServices): void {
         AnswerCondition: validator.checkAnswerCondition,
         NumericCondition: validator.checkNumericCondition,
         AtLeastCondition: validator.checkAtLeastCondition,
+        CountTerm: validator.checkCountTerm,
         QuestionTarget: validator.checkQuestionTarget,
         Ratio: validator.checkRatio,
         EarlierName: validator.checkEarlierName,
@@ -544,6 +545,16 @@ export class OjValidator {
             if (seen.has(item.$refText)) this.issue(accept, 'warning', IssueCodes.DuplicatePart, `Alternativ ${item.$refText} anges två gånger.`, condition, 'items', index);
             seen.add(item.$refText);
         });
+    };
+
+    /** Arithmetic counts: "+", "-" and "/" work on answers that are numbers, not on options. */
+    checkCountTerm = (term: CountTerm, accept: ValidationAcceptor): void => {
+        const target = term.target;
+        const question = questionOf(target?.question?.ref);
+        if (!target || !question || question.numeric) return;
+        const numeral = target.question.$refText;
+        this.issue(accept, 'error', IssueCodes.NumberOnOptionQuestion,
+            `Fråga ${numeral} besvaras med svarsalternativ, inte med ett antal, och kan inte räknas med; skriv t.ex. "Ja på fråga ${numeral}".`, term, 'target');
     };
 
     checkQuestionTarget = (target: QuestionTarget, accept: ValidationAcceptor): void => {

@@ -6,7 +6,7 @@
  * The calls go into the package's fixed runtime (src/runtime/evaluation.ts, copied verbatim).
  */
 import { expandToNode, joinToNode, toString, type Generated } from 'langium/generate';
-import type { ComparisonOp, Condition, IndicatorPlan, InCondition, Read, Sum, UnitPlan } from '@oj/language';
+import { type ComparisonOp, type Condition, type IndicatorPlan, type InCondition, type NumberExpression, numberReads, type Read, type Sum, type UnitPlan } from '@oj/language';
 
 const q = (text: string) => JSON.stringify(text);
 
@@ -36,6 +36,36 @@ function answerInBox(row: ResponseRow, variable: string, codes: ReadonlySet<stri
         }
     }
     return own;
+}`,
+    calculated: `/** A comparison of numbers computed from counts (unknown when either is), traced by every count it reads. */
+function calculated(row: ResponseRow, value: boolean | undefined, reads: ReadonlyArray<readonly [string, string, string | undefined]>): Outcome {
+    return { v: value, r: reads.map(([variable, question, item]) => {
+        const answer = row[variable];
+        const v = isBlank(answer) ? undefined : answer;
+        return item === undefined ? { variable, question, value: v } : { variable, question, item, value: v };
+    }) };
+}`,
+    plus: `function plus(a: number | undefined, b: number | undefined): number | undefined {
+    return a === undefined || b === undefined ? undefined : a + b;
+}`,
+    minus: `function minus(a: number | undefined, b: number | undefined): number | undefined {
+    return a === undefined || b === undefined ? undefined : a - b;
+}`,
+    divided: `/** A quotient of counts; a divisor of 0 gives unknown. */
+function divided(a: number | undefined, b: number | undefined): number | undefined {
+    return a === undefined || b === undefined || b === 0 ? undefined : a / b;
+}`,
+    compared: `/** Two computed numbers compared in three-valued logic (0 false, 1 true, 2 unknown). */
+function compared(a: number | undefined, b: number | undefined, operator: '>' | '>=' | '<' | '<=' | '=' | '<>'): Truth3 {
+    if (a === undefined || b === undefined) return 2;
+    switch (operator) {
+        case '>': return a > b ? 1 : 0;
+        case '>=': return a >= b ? 1 : 0;
+        case '<': return a < b ? 1 : 0;
+        case '<=': return a <= b ? 1 : 0;
+        case '=': return a === b ? 1 : 0;
+        case '<>': return a !== b ? 1 : 0;
+    }
 }`,
     atLeast3: `/**
  * The same on the fast path, from a tally: each operand adds 1 << (its truth × 8), so the
@@ -103,6 +133,13 @@ class UnitEmitter {
             }
             case 'atLeast':
                 return `${this.pool.helper('atLeast')}(${condition.count}${condition.operands.map(c => `, ${this.traced(c)}`).join('')})`;
+            case 'calculation': {
+                const number = (e: NumberExpression) => this.number(e, read => `answerNumber(row[${q(read.variable)}])`);
+                const reads = [...numberReads(condition.left), ...numberReads(condition.right)]
+                    .map(r => `[${q(r.variable)}, ${q(r.question)}, ${r.item !== undefined ? q(r.item) : 'undefined'}]`);
+                const test = `${this.pool.helper('compared')}(${number(condition.left)}, ${number(condition.right)}, ${q(condition.operator)})`;
+                return `${this.pool.helper('calculated')}(row, [false, true, undefined][${test}], [${reads.join(', ')}])`;
+            }
             case 'const':
                 return condition.value === false ? 'NO_EXCLUSION' : `{ v: ${condition.value === true ? 'true' : 'undefined'}, r: [] }`;
         }
@@ -115,6 +152,21 @@ class UnitEmitter {
             return `${this.pool.helper('answerInBox')}(row, ${q(read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(read)}, ${q(read.blankAs.code)}, [${boxes}])`;
         }
         return `answerIn(row, ${q(read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(read)})`;
+    }
+
+    /** A number expression as TypeScript giving number | undefined, each count read by `count`. */
+    protected number(expression: NumberExpression, count: (read: Read) => string): string {
+        switch (expression.kind) {
+            case 'number': return String(expression.value);
+            case 'count': {
+                if (expression.sum.unresolved > 0 || expression.sum.reads.length === 0) return 'undefined';
+                return expression.sum.reads.map(count).reduce((acc, part) => `${this.pool.helper('plus')}(${acc}, ${part})`);
+            }
+            case 'arithmetic': {
+                const helper = this.pool.helper(expression.operator === '+' ? 'plus' : expression.operator === '-' ? 'minus' : 'divided');
+                return `${helper}(${this.number(expression.left, count)}, ${this.number(expression.right, count)})`;
+            }
+        }
     }
 
     /** The local holding a variable's answer, read once at the top of the stage that first needs it. */
@@ -159,6 +211,10 @@ class UnitEmitter {
                 return `(${local} === undefined ? 2 : ${local} ${OPERATOR[condition.operator]} ${condition.value} ? 1 : 0)`;
             }
             case 'areaMissing': return fold(condition.parts.map(p => this.fastIn(p)), 'area3', FAST_CONST.unknown);
+            case 'calculation': {
+                const number = (e: NumberExpression) => this.number(e, read => this.local(read.variable, 'count'));
+                return `${this.pool.helper('compared')}(${number(condition.left)}, ${number(condition.right)}, ${q(condition.operator)})`;
+            }
             case 'atLeast': {
                 const tally = condition.operands.map(c => `(1 << (${this.fast(c)} << 3))`).join(' + ') || '0';
                 return `${this.pool.helper('atLeast3')}(${condition.count}, ${tally})`;
@@ -291,7 +347,7 @@ export function evaluateModule(plans: readonly IndicatorPlan[]): string {
         }
     `);
     const used = RUNTIME_VALUES.filter(name => new RegExp(`(?<![\\w.])${name}(\\(|;|,)`).test(body));
-    const types = ['IndicatorResult', 'ResponseRow', ...(pool.helpers.has('atLeast') || pool.helpers.has('answerInBox') ? ['Outcome'] : []), ...(body.includes(': Truth3') ? ['Truth3'] : [])];
+    const types = ['IndicatorResult', 'ResponseRow', ...(['atLeast', 'answerInBox', 'calculated'].some(h => pool.helpers.has(h)) ? ['Outcome'] : []), ...(body.includes(': Truth3') ? ['Truth3'] : [])];
     return '// Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.\n'
         + `import { ${[...used, ...types.map(t => `type ${t}`)].join(', ')} } from './runtime.js';\n\n`
         + body;

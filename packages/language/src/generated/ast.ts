@@ -19,8 +19,10 @@ export const OjTerminals = {
 export type OjTerminalNames = keyof typeof OjTerminals;
 
 export type OjKeywordNames =
+    | "%"
     | "("
     | ")"
+    | "+"
     | ","
     | "-"
     | "/"
@@ -57,6 +59,7 @@ export type OjKeywordNames =
     | "för"
     | "ger"
     | "grupp"
+    | "högst"
     | "ikryssad"
     | "indikator"
     | "inte"
@@ -67,8 +70,10 @@ export type OjKeywordNames =
     | "kunskapsstöd"
     | "kvalitetsområde"
     | "lagstiftning"
+    | "lika"
     | "län"
     | "med"
+    | "mindre"
     | "minst"
     | "mätdatum"
     | "målpopulation"
@@ -103,6 +108,7 @@ export type OjKeywordNames =
     | "stadsdel"
     | "storstad"
     | "struktur"
+    | "större"
     | "svar"
     | "svarsalternativ"
     | "syfte"
@@ -121,6 +127,7 @@ export type OjKeywordNames =
     | "variabelmönster"
     | "{"
     | "}"
+    | "än"
     | "är"
     | "år"
     | "åtta"
@@ -264,6 +271,37 @@ export function isAreaExclusion(item: unknown): item is AreaExclusion {
     return reflection.isInstance(item, AreaExclusion.$type);
 }
 
+export interface ArithmeticCondition extends langium.AstNode {
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
+    readonly $type: 'ArithmeticCondition';
+    left: CountSum;
+    operator?: ComparisonOperator;
+    percent: boolean;
+    right?: CountSum;
+    value?: NumberValue;
+    word?: ComparisonWord;
+}
+
+export const ArithmeticCondition = {
+    $type: 'ArithmeticCondition',
+    left: 'left',
+    operator: 'operator',
+    percent: 'percent',
+    right: 'right',
+    value: 'value',
+    word: 'word'
+} as const;
+
+export function isArithmeticCondition(item: unknown): item is ArithmeticCondition {
+    return reflection.isInstance(item, ArithmeticCondition.$type);
+}
+
+export type ArithmeticOperator = '+' | '-' | '/';
+
+export function isArithmeticOperator(item: unknown): item is ArithmeticOperator {
+    return item === '+' || item === '-' || item === '/';
+}
+
 export interface AtLeastCondition extends langium.AstNode {
     readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'AtLeastCondition';
@@ -308,6 +346,46 @@ export type ComparisonOperator = '<' | '<=' | '<>' | '=' | '>' | '>=';
 
 export function isComparisonOperator(item: unknown): item is ComparisonOperator {
     return item === '>' || item === '>=' || item === '<' || item === '<=' || item === '=' || item === '<>';
+}
+
+export type ComparisonWord = 'högst' | 'lika' | 'mindre' | 'minst' | 'större';
+
+export function isComparisonWord(item: unknown): item is ComparisonWord {
+    return item === 'minst' || item === 'högst' || item === 'större' || item === 'mindre' || item === 'lika';
+}
+
+export interface CountSum extends langium.AstNode {
+    readonly $container: ArithmeticCondition | CountTerm;
+    readonly $type: 'CountSum';
+    operators: Array<ArithmeticOperator>;
+    terms: Array<CountTerm>;
+}
+
+export const CountSum = {
+    $type: 'CountSum',
+    operators: 'operators',
+    terms: 'terms'
+} as const;
+
+export function isCountSum(item: unknown): item is CountSum {
+    return reflection.isInstance(item, CountSum.$type);
+}
+
+export interface CountTerm extends langium.AstNode {
+    readonly $container: CountSum;
+    readonly $type: 'CountTerm';
+    sum?: CountSum;
+    target?: QuestionTarget;
+}
+
+export const CountTerm = {
+    $type: 'CountTerm',
+    sum: 'sum',
+    target: 'target'
+} as const;
+
+export function isCountTerm(item: unknown): item is CountTerm {
+    return reflection.isInstance(item, CountTerm.$type);
 }
 
 export type CountWord = 'fem' | 'fyra' | 'nio' | 'sex' | 'sju' | 'tio' | 'tre' | 'två' | 'åtta';
@@ -457,7 +535,7 @@ export function isExclusion(item: unknown): item is Exclusion {
     return reflection.isInstance(item, Exclusion.$type);
 }
 
-export type Expression = And | AnswerCondition | AtLeastCondition | Not | NumericCondition | Or;
+export type Expression = And | AnswerCondition | ArithmeticCondition | AtLeastCondition | Not | NumericCondition | Or;
 
 export const Expression = {
     $type: 'Expression'
@@ -733,7 +811,7 @@ export function isQuestionItem(item: unknown): item is QuestionItem {
 }
 
 export interface QuestionTarget extends langium.AstNode {
-    readonly $container: AnswerCondition | ExampleAnswer | NumericCondition | Ratio;
+    readonly $container: AnswerCondition | CountTerm | ExampleAnswer | NumericCondition | Ratio;
     readonly $type: 'QuestionTarget';
     items: Array<langium.Reference<QuestionItem>>;
     question: langium.Reference<IndicatorQuestion>;
@@ -911,8 +989,11 @@ export type OjAstType = {
     Area: Area
     AreaException: AreaException
     AreaExclusion: AreaExclusion
+    ArithmeticCondition: ArithmeticCondition
     AtLeastCondition: AtLeastCondition
     BlankRule: BlankRule
+    CountSum: CountSum
+    CountTerm: CountTerm
     Definition: Definition
     EarlierName: EarlierName
     Element: Element
@@ -1069,6 +1150,36 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        ArithmeticCondition: {
+            name: ArithmeticCondition.$type,
+            properties: {
+                left: {
+                    name: ArithmeticCondition.left
+                },
+                operator: {
+                    name: ArithmeticCondition.operator,
+                    optional: true
+                },
+                percent: {
+                    name: ArithmeticCondition.percent,
+                    defaultValue: false,
+                    optional: true
+                },
+                right: {
+                    name: ArithmeticCondition.right,
+                    optional: true
+                },
+                value: {
+                    name: ArithmeticCondition.value,
+                    optional: true
+                },
+                word: {
+                    name: ArithmeticCondition.word,
+                    optional: true
+                }
+            },
+            superTypes: [Expression.$type]
+        },
         AtLeastCondition: {
             name: AtLeastCondition.$type,
             properties: {
@@ -1109,6 +1220,35 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 option: {
                     name: BlankRule.option,
                     referenceType: AnswerOption.$type
+                }
+            },
+            superTypes: []
+        },
+        CountSum: {
+            name: CountSum.$type,
+            properties: {
+                operators: {
+                    name: CountSum.operators,
+                    defaultValue: [],
+                    optional: true
+                },
+                terms: {
+                    name: CountSum.terms,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        CountTerm: {
+            name: CountTerm.$type,
+            properties: {
+                sum: {
+                    name: CountTerm.sum,
+                    optional: true
+                },
+                target: {
+                    name: CountTerm.target,
+                    optional: true
                 }
             },
             superTypes: []

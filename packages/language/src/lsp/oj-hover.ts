@@ -6,7 +6,7 @@
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { AstUtils, type AstNode } from 'langium';
 import {
-    type And, type AnswerCondition, type AnswerOption, type AtLeastCondition, type AnswerSet, type Area, type Exception, type Exclusion, type Group, type Indicator,
+    type And, type AnswerCondition, type AnswerOption, type ArithmeticCondition, type AtLeastCondition, type CountTerm, type AnswerSet, type Area, type Exception, type Exclusion, type Group, type Indicator,
     type IndicatorQuestion, type Not, type NumericCondition, type Or, type Question, type QuestionItem, type Ratio, type Requirement, type Term,
     isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isTerm
 } from '../generated/ast.js';
@@ -131,6 +131,8 @@ function isComplete(root: AstNode | undefined): boolean {
             case 'Not': return (node as Not).operand !== undefined;
             case 'AnswerCondition': return (node as AnswerCondition).target !== undefined && (node as AnswerCondition).options.length > 0;
             case 'NumericCondition': return (node as NumericCondition).target !== undefined;
+            case 'ArithmeticCondition': return (node as ArithmeticCondition).left !== undefined && ((node as ArithmeticCondition).right !== undefined || (node as ArithmeticCondition).value !== undefined);
+            case 'CountTerm': return (node as CountTerm).target !== undefined || (node as CountTerm).sum !== undefined;
             case 'AtLeastCondition': return (node as AtLeastCondition).question !== undefined && (node as AtLeastCondition).options.length > 0;
             case 'Exclusion': case 'Exception': return (node as Exclusion | Exception).condition !== undefined;
             case 'Ratio': return (node as Ratio).numerator !== undefined && (node as Ratio).denominator !== undefined;

@@ -13,7 +13,7 @@ import type { AnswerCondition, AnswerOption, Indicator, IndicatorQuestion, Quest
 import { questionNumber, questionOf } from '../model-utils.js';
 import { compare } from './interpreter.js';
 import { lowerRule, requirementAlternatives } from './lower.js';
-import { type Condition, conditionChildren, type InCondition, type Read, readKey, type UnitPlan } from './plan.js';
+import { type Condition, conditionChildren, type InCondition, numberOf, numberReads, type Read, readKey, type Sum, type UnitPlan } from './plan.js';
 import { type Status, STATUS_LABELS, STATUSES } from './status.js';
 
 /** Truth values as bits, so that a set of possible values is a small mask. */
@@ -138,11 +138,25 @@ export class RuleSpace {
         return index;
     }
 
-    /** Representative counts: each constant any rule of the indicator compares the count with and its neighbours, and zero. */
+    /**
+     * Representative counts: each constant any rule of the indicator compares the count with and its
+     * neighbours, and zero. A count in a calculation also takes 1–5, 10 and 100, and each
+     * constant it is compared with: enough to reach each outcome of the usual comparisons (shares,
+     * sums, one count against another), though not a proof for every calculation.
+     */
     protected numericDomain(key: string): DomainValue[] {
         const constants = new Set<number>([0]);
         const visit = (condition: Condition | undefined) => {
             if (!condition) return;
+            if (condition.kind === 'calculation') {
+                const reads = [...numberReads(condition.left), ...numberReads(condition.right)];
+                if (reads.some(r => readKey(r) === key)) {
+                    [1, 2, 3, 4, 5, 10, 100].forEach(n => constants.add(n));
+                    for (const side of [condition.left, condition.right]) {
+                        if (side.kind === 'number' && Number.isInteger(side.value)) [side.value, side.value + 1, Math.max(0, side.value - 1)].forEach(n => constants.add(n));
+                    }
+                }
+            }
             if (condition.kind === 'compare') {
                 if (readKey(condition.read) === key) {
                     constants.add(condition.value);
@@ -207,6 +221,25 @@ export class RuleSpace {
             case 'atLeast': {
                 const parts = condition.operands.map(c => this.compile(c, removed));
                 return a => atLeastMask(condition.count, parts.map(p => p(a)));
+            }
+            case 'calculation': {
+                // Decided once every count it reads is assigned; a blank one makes it unknown at once.
+                const reads = [...numberReads(condition.left), ...numberReads(condition.right)];
+                const indices = reads.map(r => this.variable(r));
+                return a => {
+                    let open = false;
+                    for (const index of indices) {
+                        const value = a[index];
+                        if (value < 0) open = true;
+                        else if (this.variables[index].domain[value].number === undefined) return U;
+                    }
+                    if (open) return T | F | U;
+                    const counts = new Map<Read, number>();
+                    reads.forEach((read, i) => counts.set(read, this.variables[indices[i]].domain[a[indices[i]]].number!));
+                    const countOf = (sum: Sum) => (sum.unresolved > 0 ? undefined : sum.reads.reduce((total, r) => total + counts.get(r)!, 0));
+                    const left = numberOf(condition.left, countOf), right = numberOf(condition.right, countOf);
+                    return left === undefined || right === undefined ? U : compare(condition.operator, left, right) ? T : F;
+                };
             }
             case 'const': {
                 const mask = condition.value === true ? T : condition.value === false ? F : U;

@@ -12,7 +12,7 @@
  */
 import type { Expression, Indicator, NumericCondition, ReportingUnit } from '../generated/ast.js';
 import { questionNumber } from '../model-utils.js';
-import type { Condition, InCondition, Read, Sum, UnitPlan } from './plan.js';
+import { type Condition, type InCondition, numberOf, numberReads, type Read, type Sum, type UnitPlan } from './plan.js';
 import { lowerExpression, lowerIndicator, lowerUnit } from './lower.js';
 import type { Status, Truth } from './status.js';
 
@@ -150,6 +150,12 @@ function evaluate(condition: Condition, row: ResponseRow): Outcome {
         }
         case 'areaMissing': return someAreaMissing(condition.parts.map(p => evaluateIn(p, row)));
         case 'atLeast': return atLeast(condition.count, condition.operands.map(c => evaluate(c, row)));
+        case 'calculation': {
+            const left = numberOf(condition.left, terms => sum(terms, row).value);
+            const right = numberOf(condition.right, terms => sum(terms, row).value);
+            const reads = [...numberReads(condition.left), ...numberReads(condition.right)].map(r => reading(r, row));
+            return { value: left === undefined || right === undefined ? undefined : compare(condition.operator, left, right), reads };
+        }
         case 'const': return { value: condition.value, reads: NO_READS };
     }
 }

@@ -12,14 +12,14 @@
  */
 import type { AstNode } from 'langium';
 import type {
-    AnswerCondition, AnswerOption, AtLeastCondition, Expression, Indicator, IndicatorQuestion, Model, NumericCondition, Question, QuestionItem,
+    AnswerCondition, AnswerOption, ArithmeticCondition, AtLeastCondition, CountSum, Expression, Indicator, IndicatorQuestion, Model, NumericCondition, Question, QuestionItem,
     QuestionTarget, ReportingUnit, Requirement
 } from '../generated/ast.js';
 import {
     isPerArea, optionsOf, questionOf, requirementFor, shortLabel, surveyOf, unitsOfIndicator, variableFor
 } from '../model-utils.js';
 import type {
-    Condition, Domain, InCondition, IndicatorPlan, Read, Sum, UnitPlan
+    ComparisonOp, Condition, Domain, InCondition, IndicatorPlan, NumberExpression, Read, Sum, UnitPlan
 } from './plan.js';
 import { readsOf } from './plan.js';
 
@@ -186,6 +186,35 @@ function lowerAtLeastCondition(context: Context, condition: AtLeastCondition): C
     return { kind: 'atLeast', count, operands, ast: { condition } };
 }
 
+/** "är minst", "är större än": the comparison a word stands for. */
+export const COMPARISON_WORDS: Readonly<Record<string, ComparisonOp>> = { minst: '>=', högst: '<=', större: '>', mindre: '<', lika: '=' };
+
+/** A sum of counts as written, with "/" binding tighter than "+" and "-", each left to right. */
+function lowerCountSum(context: Context, sum: CountSum | undefined): NumberExpression | undefined {
+    if (!sum || sum.terms.length === 0) return undefined;
+    const terms = sum.terms.map((term): NumberExpression | undefined => (term.sum ? lowerCountSum(context, term.sum) : term.target ? { kind: 'count', sum: lowerSum(context, term.target) } : undefined));
+    if (terms.some(t => t === undefined) || sum.operators.length !== terms.length - 1) return undefined;
+    // Quotients first, then sums and differences.
+    const products: NumberExpression[] = [terms[0]!];
+    const additive: Array<'+' | '-'> = [];
+    sum.operators.forEach((operator, i) => {
+        const next = terms[i + 1]!;
+        if (operator === '/') products.push({ kind: 'arithmetic', operator: '/', left: products.pop()!, right: next });
+        else { additive.push(operator as '+' | '-'); products.push(next); }
+    });
+    return products.slice(1).reduce<NumberExpression>((left, right, i) => ({ kind: 'arithmetic', operator: additive[i], left, right }), products[0]);
+}
+
+function lowerArithmeticCondition(context: Context, condition: ArithmeticCondition): Condition {
+    const left = lowerCountSum(context, condition.left);
+    const operator = condition.word !== undefined ? COMPARISON_WORDS[condition.word] : condition.operator;
+    const right: NumberExpression | undefined = condition.right
+        ? lowerCountSum(context, condition.right)
+        : condition.value !== undefined ? { kind: 'number', value: condition.percent ? condition.value / 100 : condition.value } : undefined;
+    if (!left || !right || !operator) return UNKNOWN;
+    return { kind: 'calculation', left, operator, right, ast: { condition } };
+}
+
 /** A part of the rule not yet written (the parser recovered from an incomplete line) is unknown. */
 function lowerExpressionIn(context: Context, expression: Expression | undefined): Condition {
     if (!expression) return UNKNOWN;
@@ -196,6 +225,7 @@ function lowerExpressionIn(context: Context, expression: Expression | undefined)
         case 'AnswerCondition': return lowerAnswerCondition(context, expression);
         case 'NumericCondition': return lowerNumericCondition(context, expression);
         case 'AtLeastCondition': return lowerAtLeastCondition(context, expression);
+        case 'ArithmeticCondition': return lowerArithmeticCondition(context, expression);
         default: return UNKNOWN;
     }
 }

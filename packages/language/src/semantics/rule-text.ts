@@ -3,9 +3,9 @@
  * "Ja på fråga i och Ja eller Ej aktuellt på fråga ii". Hover, documents and the preview all use
  * this, so the published text is generated from the rule that is evaluated.
  */
-import { type AnswerCondition, type AtLeastCondition, type Expression, type Indicator, type NumericCondition, type QuestionTarget, type ReportingUnit, type Requirement, isGroup } from '../generated/ast.js';
+import { type AnswerCondition, type ArithmeticCondition, type AtLeastCondition, type CountSum, type Expression, type Indicator, type NumericCondition, type QuestionTarget, type ReportingUnit, type Requirement, isGroup } from '../generated/ast.js';
 import { questionOf, shortLabel, unitLabel } from '../model-utils.js';
-import { atLeastCount, itemsOfAtLeast, lowerRule } from './lower.js';
+import { atLeastCount, COMPARISON_WORDS, itemsOfAtLeast, lowerRule } from './lower.js';
 
 /** "A och B", "A, B och C". */
 export function joinSwedish(parts: string[], conjunction = 'och'): string {
@@ -61,6 +61,48 @@ function atLeastConditionText(condition: AtLeastCondition): string {
     return `${options} på minst ${count === undefined ? '…' : numberInWords(count)} av alternativen ${written} på fråga ${numeral}`;
 }
 
+const COMPARISON_TEXT: Record<string, string> = {
+    '>': 'är större än', '>=': 'är minst', '<': 'är mindre än', '<=': 'är högst', '=': 'är lika med', '<>': 'är inte lika med'
+};
+
+/** The unit every count of a sum is in ("timmar"), when they share one. */
+function sumUnit(sum: CountSum | undefined): string | undefined {
+    const units = new Set<string | undefined>();
+    const visit = (s: CountSum | undefined) => s?.terms.forEach(t => (t.sum ? visit(t.sum) : units.add(questionOf(t.target?.question.ref)?.countUnit)));
+    visit(sum);
+    return units.size === 1 ? [...units][0] : undefined;
+}
+
+/** "antalet timmar på fråga ii delat med antalet timmar på fråga i", "antalet på fråga i plus antalet på fråga ii". */
+function countSumText(sum: CountSum | undefined): string {
+    if (!sum) return '…';
+    const term = (t: CountSum['terms'][number]) => {
+        if (t.sum) return t.sum.terms.length > 1 ? `(${countSumText(t.sum)})` : countSumText(t.sum);
+        const unit = questionOf(t.target?.question.ref)?.countUnit;
+        return t.target ? `antalet${unit ? ` ${unit}` : ''} på ${targetText(t.target)}` : '…';
+    };
+    const words: Record<string, string> = { '+': 'plus', '-': 'minus', '/': 'delat med' };
+    return sum.terms.map((t, i) => (i === 0 ? term(t) : `${words[sum.operators[i - 1]] ?? sum.operators[i - 1]} ${term(t)}`)).join(' ');
+}
+
+/**
+ * "antalet personer på fråga ii delat med antalet personer på fråga i är minst 80 procent": in
+ * words, with the unit of the counts; a number compared with a sum of counts in one unit has it too.
+ */
+function arithmeticConditionText(condition: ArithmeticCondition): string {
+    const operator = condition.word !== undefined ? COMPARISON_WORDS[condition.word] : condition.operator;
+    const comparison = operator ? COMPARISON_TEXT[operator] : 'är';
+    let right: string;
+    if (condition.right) right = countSumText(condition.right);
+    else {
+        const number = String(condition.value ?? '…').replace('.', ',');
+        const divided = condition.left?.operators.includes('/');
+        const unit = condition.percent ? 'procent' : divided ? undefined : sumUnit(condition.left);
+        right = unit ? `${number} ${unit}` : number;
+    }
+    return `${countSumText(condition.left)} ${comparison} ${right}`;
+}
+
 function precedence(expression: Expression): number {
     switch (expression.$type) {
         case 'Or': return 1;
@@ -83,6 +125,7 @@ export function expressionText(expression: Expression): string {
         case 'AnswerCondition': return answerConditionText(expression);
         case 'NumericCondition': return numericConditionText(expression);
         case 'AtLeastCondition': return atLeastConditionText(expression);
+        case 'ArithmeticCondition': return arithmeticConditionText(expression);
     }
 }
 
