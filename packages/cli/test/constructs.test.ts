@@ -17,7 +17,7 @@ describe('examples/constructs', () => {
     test('oj check: no errors or warnings', async () => {
         const result = await runOj(['check', example], root);
         expect(result.stdout).toBe('');
-        expect(result.stderr).toContain('6 filer kontrollerade: 0 fel, 0 varningar.');
+        expect(result.stderr).toContain('7 filer kontrollerade: 0 fel, 0 varningar.');
         expect(result.code).toBe(0);
     });
 
@@ -32,6 +32,7 @@ describe('examples/constructs', () => {
         expect(text).toContain('För övriga områden: Ej aktuellt ingår inte i nämnaren.');
         expect(text).toContain('För gruppen LSS barn: Kommuner och stadsdelar som inte uppnår indikatorn och där gäller: Nej på fråga ii, ingår inte i nämnaren.');
         expect(text).toContain('För att uppnå indikatorn krävs: minst 40 timmar på fråga i.');
+        expect(text).toContain('För att uppnå indikatorn krävs: antalet personer på fråga ii delat med antalet personer på fråga i är minst 80 procent och antalet personer på fråga ii är högst antalet personer på fråga i.');
     });
 
     test('oj coverage: every outcome reached by a worked example', async () => {

@@ -118,4 +118,10 @@ indikator 7 "Kryssrutor och egna uteslutningar" {
     för BU utesluts: EjAktuellt på fråga i eller EjVald på fråga ii A
     för LSSB, LSSV undantas: Vald på fråga ii B
 }
+indikator 8 "Räkna med antal" {
+    områden EB
+    fråga i Alla8: "Hur många?" antal enhet "personer"
+    fråga ii Med8: "Hur många av dem?" antal enhet "personer" alternativ A "a" alternativ B "b"
+    krävs: (antal på fråga ii) / (antal på fråga i) är minst 50 % och antal på fråga ii A är högst antal på fråga ii B ELLER antal på fråga i - antal på fråga ii A > 40
+}
 `;

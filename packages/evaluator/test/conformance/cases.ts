@@ -434,5 +434,30 @@ export const CASES: readonly ConformanceCase[] = [
             ['i.A=Vald i.D=Vald', 'uppnådd av i A, i D'],
             ['', 'saknas av i A, i B, i C, i D']
         ]
+    },
+    {
+        name: 'arithmetic: a quotient of counts in per cent; division by zero is unknown',
+        model: `indikator 1 "Kvot" { områden EB  fråga i Alla: "?" antal  fråga ii Med: "?" antal
+            krävs: (antal på fråga ii) / (antal på fråga i) är minst 80 % }`,
+        rows: [
+            ['i=10 ii=8', 'uppnådd av ii, i'],
+            ['i=5 ii=4', 'uppnådd av ii, i'],
+            ['i=10 ii=7', 'ej uppnådd av ii, i'],
+            ['i=0 ii=0', 'saknas av ii, i'],
+            ['i=10', 'saknas av ii, i']
+        ]
+    },
+    {
+        name: 'arithmetic: one count against another, a sum of items, "/" before "+"',
+        model: `indikator 1 "Räkna" { områden EB  fråga i Alla: "?" antal  fråga ii Delar: "?" antal alternativ A "a" alternativ B "b"
+            krävs: antal på fråga ii är minst antal på fråga i och antal på fråga ii A + antal på fråga ii B / antal på fråga i > 1 }`,
+        rows: [
+            ['i=2 ii.A=1 ii.B=2', 'uppnådd av ii A, ii B, i, ii A, ii B, i'],
+            // 1 + 1/2 > 1, where (1 + 1)/2 would not be.
+            ['i=2 ii.A=1 ii.B=1', 'uppnådd av ii A, ii B, i, ii A, ii B, i'],
+            ['i=4 ii.A=1 ii.B=2', 'ej uppnådd av ii A, ii B, i'],
+            ['i=1 ii.A=1 ii.B=0', 'ej uppnådd av ii A, ii B, i'],
+            ['i=1 ii.A=1', 'saknas av ii A, ii B, i, ii A, ii B, i']
+        ]
     }
 ];
