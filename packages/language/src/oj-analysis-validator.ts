@@ -4,7 +4,7 @@
  * fulfilment, alternatives that add nothing, answers that never matter, examples that fail.
  */
 import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { type Example, type Indicator, type OjAstType, type ReportingUnit, type Requirement, isAtLeastCondition, isIndicator, isModel } from './generated/ast.js';
+import { type Example, type Indicator, type OjAstType, type ReportingUnit, type Requirement, isAtLeastCondition, isCountTerm, isIndicator, isModel } from './generated/ast.js';
 import { atLeastCount, itemsOfAtLeast, ruleContexts } from './semantics/lower.js';
 import type { OjServices } from './oj-module.js';
 import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from './semantics/analysis.js';
@@ -82,11 +82,14 @@ function findNotAnalysable(document: LangiumDocument): Set<Indicator> {
 }
 
 /**
- * A "minst … av" that asks for more items than it counts (or has its range reversed) has its own
- * error; that the rule can then never be met is the same mistake, said again.
+ * A "minst … av" that asks for more items than it counts (or has its range reversed), or
+ * arithmetic on an answer with options, has its own error; that the rule can then never be met is
+ * the same mistake, said again.
  */
 function hasImpossibleCount(indicator: Indicator): boolean {
     return AstUtils.streamAst(indicator).some(node => {
+        // Arithmetic on an answer with options has its own error too.
+        if (isCountTerm(node)) return questionOf(node.target?.question?.ref)?.numeric === false;
         if (!isAtLeastCondition(node)) return false;
         const count = atLeastCount(node);
         return count !== undefined && (count === 0 || count > itemsOfAtLeast(node).length);

@@ -258,3 +258,21 @@ ${variants}`;
             + 'uteslutningen avgörs först, så regeln gäller aldrig för dem.']);
     });
 });
+
+describe('arithmetic over counts', () => {
+    const COUNTS = '    fråga i Alla: "Hur många?" antal enhet "personer"\n    fråga ii Med: "Hur många av dem?" antal enhet "personer"\n    fråga iii Rutin: "Har ni en rutin?" svar JN\n';
+
+    test('arithmetic on an answer with options is a type error; on counts it is not', async () => {
+        expect(await errors(SURVEY + indicator(`${COUNTS}    krävs: (antal på fråga iii) / (antal på fråga i) är minst 80 % och Ja på fråga iii`)))
+            .toEqual(['number-on-option-question: Fråga iii besvaras med svarsalternativ, inte med ett antal, och kan inte räknas med; skriv t.ex. "Ja på fråga iii".']);
+        expect(await errors(SURVEY + indicator(`${COUNTS}    krävs: (antal på fråga ii) / (antal på fråga i) är minst 80 % och Ja på fråga iii`))).toEqual([]);
+    });
+
+    test('printed in words, with the unit the questions state', async () => {
+        await clearDocuments(shared);
+        const { documents } = await diagnosticsOf(SURVEY + indicator(`${COUNTS}    krävs: (antal på fråga ii) / (antal på fråga i) är minst 80 % och antal på fråga i + antal på fråga ii > 10 och Ja på fråga iii`));
+        const found = (documents[0].parseResult.value as Model).elements.find((e): e is Indicator => e.$type === 'Indicator')!;
+        expect(requirementSentence(found.requirements[0])).toBe('För att uppnå indikatorn krävs: antalet personer på fråga ii delat med antalet personer på fråga i är minst 80 procent '
+            + 'och antalet personer på fråga i plus antalet personer på fråga ii är större än 10 personer och Ja på fråga iii.');
+    });
+});
