@@ -5,3 +5,6 @@ export { coverage } from './commands/coverage.js';
 export { generate } from './commands/generate.js';
 export { evaluate, type EvaluateResult } from './commands/evaluate.js';
 export { docs, type DocsFormat, type DocsKind, type DocsOptions, type DocsResult } from './commands/docs.js';
+export { report, reportName, type ReportCommandOptions, type ReportResult } from './commands/report.js';
+export { exportKolada, type ExportResult } from './commands/export.js';
+export { template, type TemplateResult } from './commands/template.js';

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { root, runOj } from './support.js';
+import { runOj } from './support.js';
 import { check } from '../src/commands/check.js';
 
 let dir: string;
@@ -53,7 +53,7 @@ describe('oj check', () => {
     test('a valid model exits 0 and prints nothing on stdout', async () => {
         const result = await oj(['check', 'valid.oj']);
         expect(result.stdout).toBe('');
-        expect(result.stderr).toContain('1 filer kontrollerade: 0 fel, 0 varningar.');
+        expect(result.stderr).toContain('1 fil kontrollerad: 0 fel, 0 varningar.');
         expect(result.code).toBe(0);
     });
 
@@ -70,6 +70,19 @@ describe('oj check', () => {
         expect(result.stdout).toMatch(/wrong-option\.oj:\d+:12 error Kanske är inget svarsalternativ på fråga i \(JN: Ja, Nej\)\. \[unknown-option\]/);
     });
 
+    test('model text with ESC, a bidi override or U+FFFF: exit 1, and nothing of it reaches the terminal raw (issue 19)', async () => {
+        const hostile = VALID.replace('"Säker"', '"Säker\u001b[2J\u001b]0;titel\u0007\u202E"').replace('"Kommunen har en rutin."', '"Kommunen har en rutin.\uFFFF"');
+        fs.writeFileSync(path.join(dir, 'hostile.oj'), hostile);
+        const result = await oj(['check', 'hostile.oj']);
+        expect(result.code).toBe(1);
+        expect(result.stdout).not.toMatch(/[\u001b\u0007\u202E\uFFFF]/);
+        expect(result.stdout).toContain('error Tecknet U+001B får inte finnas i modellen');
+        expect(result.stdout).toContain('error Tecknet U+202E får inte finnas i modellen');
+        expect(result.stdout).toContain('error Tecknet U+FFFF får inte finnas i modellen');
+        // The quality-area warning quotes the text: its controls are shown as code points.
+        expect(result.stdout).toContain('"SäkerU+001B[2JU+001B]0;titelU+0007U+202E" är inget känt kvalitetsområde');
+    });
+
     test('--json gives the same diagnostics for machines', async () => {
         const result = await oj(['check', '--json', 'wrong-option.oj']);
         const json = JSON.parse(result.stdout);
@@ -79,8 +92,8 @@ describe('oj check', () => {
 
     test('a path that does not exist is an error, not an empty success', async () => {
         const result = await oj(['check', 'nothing-here']);
-        expect(result.code).not.toBe(0);
-        expect(result.stderr).toContain('Hittar inte nothing-here');
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe('Kan inte läsa nothing-here: filen eller mappen finns inte.\n');
     });
 
     test('one file of a workspace: the folder its survey is declared in is checked, and a note says so', async () => {

@@ -25,7 +25,7 @@ describe('oj docs', () => {
     test('writes the description as PDF, the same bytes on every run', async () => {
         const first = await oj(['docs', example, '--format', 'pdf', '--out', 'a.pdf']);
         expect(first.code).toBe(0);
-        expect(first.stderr).toContain('Indikatorbeskrivning (pdf, 10 indikatorer) skriven till a.pdf.');
+        expect(first.stderr).toContain('Indikatorbeskrivningen (pdf, 10 indikatorer) skriven till a.pdf.');
         const second = await oj(['docs', example, '-o', 'b.pdf']);
         expect(second.code).toBe(0);
         const a = fs.readFileSync(path.join(dir, 'a.pdf'));
@@ -49,14 +49,24 @@ describe('oj docs', () => {
         expect(result.stdout).toContain('id="indikator-6"');
     });
 
-    test('writes the questionnaire as Word, and only as Word', async () => {
+    test('writes the questionnaire as Word, PDF and HTML', async () => {
         const result = await oj(['docs', example, '--kind', 'questionnaire', '--out', 'formular.docx']);
         expect(result.code).toBe(0);
-        expect(result.stderr).toContain('Formulär (docx, 10 indikatorer) skriven till formular.docx.');
-        const refused = await oj(['docs', example, '--kind', 'questionnaire', '--format', 'pdf', '--out', 'formular.pdf']);
-        expect(refused.code).toBe(2);
-        expect(refused.stderr).toContain('finns bara som Word');
-        expect(fs.existsSync(path.join(dir, 'formular.pdf'))).toBe(false);
+        expect(result.stderr).toContain('Formuläret (docx, 10 indikatorer) skrivet till formular.docx.');
+        const pdf = await oj(['docs', example, '--kind', 'questionnaire', '--format', 'pdf', '--out', 'formular.pdf']);
+        expect(pdf.code).toBe(0);
+        expect(fs.readFileSync(path.join(dir, 'formular.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const html = await oj(['docs', example, '--kind', 'questionnaire', '--format', 'html']);
+        expect(html.code).toBe(0);
+        expect(html.stdout).toContain('<h3>Indikator 1, fråga i</h3>');
+    });
+
+    test('counts the response rates (Tabell 2) from --responses', async () => {
+        fs.writeFileSync(path.join(dir, 'svar.csv'), 'unit,I01_1,I02_1_EB\n0114,1,\n0115,,2\n');
+        const result = await oj(['docs', example, '--format', 'html', '--responses', 'svar.csv']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain('<caption>Tabell 2. Svarsfrekvens för insamling av uppgifter till öppna jämförelser 2019, procent och antal av 312 kommuner och stadsdelar</caption>');
+        expect(result.stdout).toContain('<th scope="row">Gemensam - flera områden inklusive Krisberedskap (G-del)</th><td class="number">1</td><td class="number">2</td>');
     });
 
     test('refuses a model with errors, and says why, without writing a file', async () => {

@@ -21,7 +21,7 @@ const oj = (args: string[]) => runOj(args, dir);
 /** The seed's cases, one respondent each (blank where not given). */
 const RESPONDENTS: Array<{ unit: string; name: string; answers: Record<string, string> }> = [
     // Met everywhere it answers: Ja on i and ii; "Nej, behövs inte" meets 4 and 7; all items for 6 and 8.
-    { unit: '0180', name: 'Stockholm', answers: {
+    { unit: '0180-01', name: 'Stockholm, stadsdel Norrmalm', answers: {
         I01_1: '1', I01_2A: '1', I01_2B: '1', I01_3: '3',
         I02_1_EB: '1', I02_2_EB: '1', I03_1_EB: '1', I03_2_EB: '1', I04_1_EB: '3', I04_2_EB: '1', I07_1_EB: '3', I07_2_EB: '3',
         I06_1_EB: '1', I06_2A_EB: '1', I06_2B_EB: '1', I06_2C_EB: '0', I06_3_EB: '1',
@@ -33,7 +33,7 @@ const RESPONDENTS: Array<{ unit: string; name: string; answers: Record<string, s
         I01_1: '2', I02_1_EB: '2', I03_1_EB: '1', I03_2_EB: '3', I09_1_EB: '2', I08_1A_MB: '1', I08_1B_MB: '2', I08_1C_MB: '1'
     } },
     // "Ej aktuellt, området finns inte" is excluded; plain non-response is missing.
-    { unit: '1480', name: 'Göteborg', answers: { I02_1_EB: '3', I09_1_EB: '3', I04_1_EB: '4' } },
+    { unit: '1480-02', name: 'Göteborg, stadsdel Angered', answers: { I02_1_EB: '3', I09_1_EB: '3', I04_1_EB: '4' } },
     { unit: '1480-01', name: 'Göteborg, stadsdel Centrum', answers: { I02_1_EB: '1', I02_2_EB: '3' } }
 ];
 
@@ -73,10 +73,11 @@ describe('oj evaluate on the 2019 set', () => {
     });
 
     test('one row per respondent, indicator and group; group empty for an indicator without areas', () => {
-        expect(Object.keys(units[0])).toEqual(['unit', 'indicator', 'group', 'status']);
-        const perRespondent = units.filter(r => r.unit === '0180').length;
+        expect(Object.keys(units[0])).toEqual(['unit', 'name', 'indicator', 'group', 'stratum', 'status', 'numerator', 'denominator', 'value']);
+        expect(units.find(r => r.unit === '0114')?.name).toBe('Upplands Väsby');
+        const perRespondent = units.filter(r => r.unit === '0180-01').length;
         expect(units).toHaveLength(4 * perRespondent);
-        expect(status(units, '0180', 1)).toBe('met');
+        expect(status(units, '0180-01', 1)).toBe('met');
     });
 
     test('"Nej" on i decides not met although ii is blank by routing', () => {
@@ -85,36 +86,49 @@ describe('oj evaluate on the 2019 set', () => {
     });
 
     test('"Nej, behövs inte" meets indicators 4 and 7', () => {
-        expect(status(units, '0180', 4, 'EB')).toBe('met');
-        expect(status(units, '0180', 7, 'EB')).toBe('met');
+        expect(status(units, '0180-01', 4, 'EB')).toBe('met');
+        expect(status(units, '0180-01', 7, 'EB')).toBe('met');
     });
 
     test('indicator 3 needs Ja, not Ej aktuellt, on ii', () => {
-        expect(status(units, '0180', 3, 'EB')).toBe('met');
+        expect(status(units, '0180-01', 3, 'EB')).toBe('met');
         expect(status(units, '0114', 3, 'EB')).toBe('not_met');
     });
 
     test('indicator 6 needs item C for Barn och unga only', () => {
-        expect(status(units, '0180', 6, 'EB')).toBe('met');
-        expect(status(units, '0180', 6, 'BU')).toBe('not_met');
+        expect(status(units, '0180-01', 6, 'EB')).toBe('met');
+        expect(status(units, '0180-01', 6, 'BU')).toBe('not_met');
     });
 
     test('indicator 8 needs Ja on all of items A–C', () => {
-        expect(status(units, '0180', 8, 'MB')).toBe('met');
+        expect(status(units, '0180-01', 8, 'MB')).toBe('met');
         expect(status(units, '0114', 8, 'MB')).toBe('not_met');
     });
 
     test('"Ej aktuellt, området finns inte" is excluded, plain non-response is missing', () => {
-        expect(status(units, '1480', 2, 'EB')).toBe('excluded');
-        expect(status(units, '1480', 9, 'EB')).toBe('excluded');
-        expect(status(units, '1480', 4, 'EB')).toBe('excluded');
-        expect(status(units, '1480', 3, 'EB')).toBe('missing');
+        expect(status(units, '1480-02', 2, 'EB')).toBe('excluded');
+        expect(status(units, '1480-02', 9, 'EB')).toBe('excluded');
+        expect(status(units, '1480-02', 4, 'EB')).toBe('excluded');
+        expect(status(units, '1480-02', 3, 'EB')).toBe('missing');
         expect(status(units, '0114', 9, 'SP')).toBe('missing');
+    });
+
+    test('Stockholm and Göteborg answer by their stadsdelar: the city\'s own row is outside the population, not missing', async () => {
+        // Stockholm as a kommun, answering only what the kommun answers: no indicator of the 2019 set is for it.
+        const city = { unit: '0180', name: 'Stockholm', answers: { I01_1: '1' } };
+        fs.writeFileSync(path.join(dir, 'med-stad.csv'), responsesCsv([...RESPONDENTS, city]));
+        const result = await oj(['evaluate', example, '-r', 'med-stad.csv', '-o', 'ut-med-stad', '--json']);
+        expect(result.code).toBe(0);
+        const summary = JSON.parse(result.stdout);
+        expect(summary.outside).toBe(10);
+        const withCity = readCsv(path.join(dir, 'ut-med-stad/units.csv'));
+        expect(withCity.filter(r => r.unit === '0180')).toEqual([]);
+        expect(fs.readFileSync(path.join(dir, 'ut-med-stad/aggregates.csv'), 'utf-8')).toBe(fs.readFileSync(path.join(dir, 'ut/aggregates.csv'), 'utf-8'));
     });
 
     test('shares for the whole country, each county and the storstäder; a stadsdel counts as one respondent', () => {
         const cell = (level: string, region: string) => aggregates.find(r => r.indicator === '2' && r.group === 'EB' && r.level === level && r.region === region);
-        // Indicator 2, EB: 0180 met, 0114 not met, 1480 excluded, 1480-01 met.
+        // Indicator 2, EB: 0180-01 met, 0114 not met, 1480-02 excluded, 1480-01 met.
         expect(cell('riket', 'riket')).toMatchObject({ numerator: '2', denominator: '3', share: '0.6667' });
         expect(cell('lan', '01')).toMatchObject({ numerator: '1', denominator: '2', share: '0.5000' });
         expect(cell('lan', '14')).toMatchObject({ numerator: '1', denominator: '1', share: '1.0000' });
@@ -124,18 +138,20 @@ describe('oj evaluate on the 2019 set', () => {
         expect(empty).toMatchObject({ numerator: '0', denominator: '0', share: '' });
     });
 
-    test('results.xlsx: a sheet per area with shares as percentages, a frozen header and set widths', async () => {
+    test('results.xlsx: the info sheet first, a sheet per area, a row per respondent with its name, statuses in words', async () => {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(path.join(dir, 'ut/results.xlsx'));
         const names = workbook.worksheets.map(w => w.name);
-        expect(names).toEqual(expect.arrayContaining(['Ekonomiskt bistånd', 'Barn och unga', 'LSS barn', 'LSS vuxen', 'LSS']));
+        expect(names[0]).toBe('Om resultaten');
+        expect(names).toEqual(expect.arrayContaining(['Ekonomiskt bistånd', 'Barn och unga', 'LSS barn', 'LSS vuxen', 'LSS', 'Ej svarat']));
         const sheet = workbook.getWorksheet('Ekonomiskt bistånd')!;
-        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-        expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['Nr', 'Indikator', 'Riket', 'Stockholms län', 'Västra Götalands län']));
-        const row2 = sheet.getRow(2);
-        expect(row2.getCell(1).value).toBe(1);
-        expect(row2.getCell(3).numFmt).toBe('0%');
-        expect(sheet.getColumn(2).width).toBe(60);
+        const rowOf = (unit: string) => { let found: ExcelJS.Row | undefined; sheet.eachRow(r => { if (!found && r.getCell(1).value === unit) found = r; }); return found!; };
+        expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 4, xSplit: 3 });
+        expect(sheet.getRow(4).values).toEqual(expect.arrayContaining(['Kod', 'Namn', 'Län']));
+        expect([rowOf('0114').getCell(2).value, rowOf('0114').getCell(3).value]).toEqual(['Upplands Väsby', 'Stockholms län']);
+        expect(rowOf('1480-01').getCell(3).value).toBe('Västra Götalands län');
+        const indicator2 = (sheet.getRow(4).values as string[]).findIndex(v => typeof v === 'string' && v.startsWith('2. '));
+        expect(['0180', '0114', '1480', '1480-01'].map(u => rowOf(u).getCell(indicator2).value)).toEqual(['Uppnådd', 'Ej uppnådd', 'Utesluten', 'Uppnådd']);
     });
 
     test('--json prints a machine-readable summary', async () => {
@@ -193,7 +209,7 @@ describe('input as Excel and survey tools save it', () => {
     });
 });
 
-describe('bad input: exit 1, every problem named, no result files', () => {
+describe('bad input: every problem named, no result files', () => {
     async function expectRejected(file: string, content: string | Buffer, ...expected: RegExp[]) {
         fs.writeFileSync(path.join(dir, file), content);
         const out = `ut-${file}`;
@@ -224,10 +240,10 @@ describe('bad input: exit 1, every problem named, no result files', () => {
         await expectRejected('binary.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13]), /kan inte läsas som XLSX/);
     });
 
-    test('a file that cannot be read: no such file, or a folder', async () => {
-        for (const [target, reason] of [['finns-inte.csv', /Filen finns-inte\.csv kan inte läsas: filen finns inte\./], ['.', /kan inte läsas: det är en mapp\./]] as const) {
+    test('a file that cannot be read (no such file, or a folder) is a file problem: exit 2', async () => {
+        for (const [target, reason] of [['finns-inte.csv', /Kan inte läsa svarsfilen finns-inte\.csv: filen eller mappen finns inte\./], ['.', /Kan inte läsa svarsfilen \.: det är en mapp, inte en fil\./]] as const) {
             const result = await oj(['evaluate', example, '-r', target, '-o', 'ut-unreadable']);
-            expect(result.code).toBe(1);
+            expect(result.code).toBe(2);
             expect(result.stderr).toMatch(reason);
             expect(result.stderr).toContain('Inga resultatfiler skrevs.');
             expect(fs.existsSync(path.join(dir, 'ut-unreadable'))).toBe(false);
@@ -243,7 +259,7 @@ describe('bad input: exit 1, every problem named, no result files', () => {
         expect(summary.ok).toBe(false);
         expect(summary.problems).toEqual(expect.arrayContaining([
             expect.objectContaining({ row: 3, unit: '0114', variable: 'I01_1' }),
-            expect.objectContaining({ row: 6, unit: '0180' })
+            expect.objectContaining({ row: 6, unit: '0180-01' })
         ]));
         expect(fs.existsSync(path.join(dir, 'ut-bad-json'))).toBe(false);
     });
@@ -258,7 +274,7 @@ describe('bad input: exit 1, every problem named, no result files', () => {
 
     test('a unit that is not a kommunkod, and a ragged row', async () => {
         const csv = responsesCsv() + `=cmd|' /C calc'!A0,Evil\n0581,Norrköping,1\n`;
-        await expectRejected('ragged.csv', csv, /rad 6, enhet =cmd\|' \/C calc'!A0: Enhetskoden börjar inte med en fyrsiffrig kommunkod/, /rad 7: Raden har 3 fält men rubrikraden/);
+        await expectRejected('ragged.csv', csv, /rad 6, enhet =cmd\|' \/C calc'!A0: "=cmd\|' \/C calc'!A0" är ingen enhetskod: en kommunkod har fyra siffror/, /rad 7: Raden har 3 fält men rubrikraden/);
     });
 });
 

@@ -16,7 +16,8 @@ import { parse } from 'csv-parse/sync';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type CodebookRow, codebookRows, createOjServices, evaluateIndicatorForAllUnits, type Indicator, loadWorkspace, type Model } from '@oj/language';
-import { evaluateResponsesFile, ResponseFileError } from '@oj/evaluator';
+import { ResponseFileError } from '@oj/evaluator';
+import { evaluateAndPublish } from '@oj/publishing';
 import { generateResponses, Random, type Responses } from '@oj/synthetic';
 
 const root = path.resolve(__dirname, '../../..');
@@ -171,7 +172,7 @@ describe('oj evaluate under bad input', () => {
             fs.writeFileSync(input, c.bytes);
             let outcome: string;
             try {
-                const summary = await evaluateResponsesFile(models, input, out);
+                const summary = await evaluateAndPublish(models, input, out);
                 outcome = 'result';
                 failures.push(...(await checkOutputs(out)).map(p => `#${index} ${c.kind}: ${p}`));
                 if (c.expected) {
@@ -204,9 +205,9 @@ describe('oj evaluate under bad input', () => {
         const responses = generateResponses({ seed: 9, respondents: 60, variables: codebook });
         const input = path.join(dir, 'same.csv');
         fs.writeFileSync(input, toCsv(responses));
-        await evaluateResponsesFile(models, input, path.join(dir, 'same-1'));
+        await evaluateAndPublish(models, input, path.join(dir, 'same-1'));
         await new Promise(resolve => setTimeout(resolve, 2100)); // past the 2-second resolution of ZIP entry times
-        await evaluateResponsesFile(models, input, path.join(dir, 'same-2'));
+        await evaluateAndPublish(models, input, path.join(dir, 'same-2'));
         for (const name of ['units.csv', 'aggregates.csv', 'results.xlsx']) {
             expect(fs.readFileSync(path.join(dir, 'same-2', name)).equals(fs.readFileSync(path.join(dir, 'same-1', name))), name).toBe(true);
         }

@@ -5,12 +5,20 @@
  * published text is the rule that is evaluated.
  */
 import {
-    type Area, type Indicator, type IndicatorQuestion, type Model, type ReportingLevel, type Survey,
-    exclusionSentence, isArea, isIndicator, isPerArea, joinSwedish, optionsOf, questionOf, ratioText,
-    requirementSentence, surveyOfModel, unitLabel, unitsOfQuestion
+    type Area, type DocumentBlock, type DocumentSection as AuthoredSection, type Indicator, type IndicatorQuestion, type Model,
+    type PrintedDocument, type ReportingLevel, type Survey,
+    codebookRows, comparabilitySentence, denominatorSentence, isArea, isIndicator, isPerArea, isPrintedDocument, joinSwedish, measureText, optionsOf,
+    populationSentence, printedOptionLabel, printedRequirementSentence, questionOf, ratioText, reportingLevelSentence, reportingLevelText as levelText,
+    surveyOf, surveyOfModel, surveyPopulationSentence
 } from '@oj/language';
-import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, IndicatorRow, Paragraph } from './model.js';
-import { capitalize, cleanText, compareSwedish, parseIsoDate, sentence, slug, swedishDate } from './text.js';
+import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, IndicatorRow, Paragraph, SectionContent } from './model.js';
+import { cleanText, compareSwedish, parseIsoDate, sentence, slug, swedishDate } from './text.js';
+
+/** A survey export as read by @oj/evaluator's readResponseFile: a header and rows of cells. */
+export interface ResponseRows {
+    columns: string[];
+    rows: Array<{ cells: string[] }>;
+}
 
 export interface DescriptionOptions {
     /** Overrides the title "Indikatorer – öppna jämförelser <år>". */
@@ -22,6 +30,8 @@ export interface DescriptionOptions {
      * its year: a date taken from the source, so the same source always gives the same bytes.
      */
     date?: Date;
+    /** A survey export: the response rates ("infoga svarsfrekvens", Tabell 2) are counted from it. */
+    responses?: ResponseRows;
 }
 
 export const SHARED_SECTION_ID = 'flera-omraden';
@@ -40,10 +50,12 @@ interface Collected {
     survey?: Survey;
     indicators: Indicator[];
     areas: Area[];
+    printed?: PrintedDocument;
 }
 
 function collect(models: Model[]): Collected {
     let survey: Survey | undefined;
+    let printed: PrintedDocument | undefined;
     const indicators: Indicator[] = [];
     const areas: Area[] = [];
     for (const model of models) {
@@ -51,9 +63,10 @@ function collect(models: Model[]): Collected {
         for (const element of model.elements) {
             if (isIndicator(element)) indicators.push(element);
             else if (isArea(element)) areas.push(element);
+            else if (isPrintedDocument(element)) printed ??= element;
         }
     }
-    return { survey, indicators, areas };
+    return { survey, indicators, areas, printed };
 }
 
 function areasOf(indicator: Indicator): Area[] {
@@ -63,7 +76,9 @@ function areasOf(indicator: Indicator): Area[] {
 const byName = (a: Indicator, b: Indicator) => compareSwedish(cleanText(a.name), cleanText(b.name)) || a.number - b.number;
 
 export function buildDescriptionDocument(models: Model[], options: DescriptionOptions = {}): DescriptionDocument {
-    const { survey, indicators, areas } = collect(models);
+    const collected = collect(models);
+    if (collected.printed) return authoredDocument(models, collected, collected.printed, options);
+    const { survey, indicators, areas } = collected;
     const year = survey?.year;
     const title = cleanText(options.title) || (year ? `Indikatorer – öppna jämförelser ${year}` : 'Indikatorer – öppna jämförelser');
     const surveyTitle = cleanText(survey?.title);
@@ -177,7 +192,7 @@ function introduction(survey: Survey | undefined, year: number | undefined, indi
         collection.push(paragraph(`Resultaten för indikatorerna bygger på svar från enkäten ${surveyTitle}.${parts.length > 0 ? ` Enkäten innehöll ${parts.length === 1 ? 'en del' : `${parts.length} delar`}:` : ''}`));
         if (parts.length > 0) collection.push({ kind: 'list', items: parts.map(p => ({ text: cleanText(p.title) })) });
     }
-    const targetPopulation = cleanText(survey?.targetPopulation);
+    const targetPopulation = cleanText(survey ? surveyPopulationSentence(survey) : undefined);
     if (targetPopulation) collection.push(paragraph(`Målpopulation: ${sentence(targetPopulation)}`));
     if (survey?.measurementDate) {
         const date = swedishDate(cleanText(survey.measurementDate));
@@ -202,16 +217,14 @@ function introduction(survey: Survey | undefined, year: number | undefined, indi
 
 const KIND_TEXT: Record<string, string> = { struktur: 'Struktur', process: 'Process', resultat: 'Resultat' };
 
-const LEVEL_TEXT: Record<ReportingLevel, string> = {
-    stadsdel: 'stadsdelar i Stockholm och Göteborg', kommun: 'kommuner', storstad: 'storstäder', län: 'län', riket: 'riket'
-};
-
-/** "Stadsdelar i Stockholm och Göteborg, kommuner, storstäder, län och riket." */
+/** "Stadsdelar i Stockholm och Göteborg, kommuner, storstäder, län och riket." (kept for callers; the text is @oj/language's). */
 export function reportingLevelText(levels: ReportingLevel[]): string {
-    return levels.length === 0 ? '' : `${capitalize(joinSwedish(levels.map(l => LEVEL_TEXT[l])))}.`;
+    return levelText(levels);
 }
 
-export function indicatorEntry(indicator: Indicator, survey: Survey | undefined): IndicatorEntry {
+export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | undefined): IndicatorEntry {
+    // An indicator's defaults are its own survey's, never another survey's that shares the document.
+    const survey = surveyOf(indicator) ?? documentSurvey;
     const name = cleanText(indicator.name);
     const rows: IndicatorRow[] = [];
     const add = (label: string, blocks: Array<Paragraph | BulletList>) => {
@@ -221,20 +234,23 @@ export function indicatorEntry(indicator: Indicator, survey: Survey | undefined)
     const text = (value: string | undefined) => paragraph(cleanText(value));
 
     if (indicator.earlier) add('Tidigare namn', [paragraph(`${indicator.earlier.year}: ${cleanText(indicator.earlier.name)}`)]);
+    add('Jämförbarhet', [paragraph(cleanText(comparabilitySentence(indicator)))]);
     add('Beskrivning', [text(indicator.description)]);
     add('Syfte', [text(indicator.purpose)]);
     add('Referenser', references(indicator));
-    add('Önskat värde', [paragraph(cleanText(indicator.directionText)
+    // A background measure describes conditions: it has no desired value (the validator forbids one).
+    add('Önskat värde', [paragraph(indicator.measure ? 'Bakgrundsmått, ingen önskad riktning.' : cleanText(indicator.directionText)
         || (indicator.direction === 'positiv' ? 'Positivt resultat är önskvärt.' : indicator.direction === 'negativ' ? 'Negativt resultat är önskvärt.' : ''))]);
     add('Typ av indikator', [paragraph(indicator.kinds.map(k => KIND_TEXT[k] ?? k).join(', '))]);
     add('Kvalitetsområde', [paragraph(indicator.qualityAreas.map(cleanText).join(', '))]);
     add('Datakälla och felkällor', [text(indicator.dataSource ?? survey?.dataSource), text(indicator.errorSources ?? survey?.errorSources)]);
     add('Teknisk beskrivning', technicalDescription(indicator));
     add('Definitioner', definitions(indicator));
-    add('Målpopulation', [text(indicator.targetPopulation ?? survey?.targetPopulation)]);
-    add('Nämnare', [paragraph([cleanText(indicator.denominator ?? survey?.denominator), exclusionSentence(indicator) ?? ''].filter(Boolean).join(' '))]);
-    add('Redovisningsnivå', [paragraph(reportingLevelText(indicator.levels.length > 0 ? indicator.levels : survey?.levels ?? []))]);
-    add('Kommentar', [paragraph(cleanText(indicator.comment) || groupsSentence(indicator))]);
+    add('Målpopulation', [paragraph(cleanText(populationSentence(indicator)))]);
+    add('Nämnare', [paragraph(cleanText(denominatorSentence(indicator)))]);
+    add('Redovisningsnivå', [paragraph(cleanText(reportingLevelSentence(indicator)))]);
+    // Only the author's comments: a generated one would print text the source does not have.
+    add('Kommentar', indicator.comments.map(c => paragraph(cleanText(c))));
 
     return {
         kind: 'indicator',
@@ -245,12 +261,6 @@ export function indicatorEntry(indicator: Indicator, survey: Survey | undefined)
         areas: areasOf(indicator).map(areaTitle).join(', '),
         rows
     };
-}
-
-/** Without a comment of its own, an indicator reported per group says so (the seed's usual comment). */
-function groupsSentence(indicator: Indicator): string {
-    const groups = indicator.groups.flatMap(g => (g.ref ? [cleanText(unitLabel(g.ref))] : []));
-    return groups.length > 0 ? `Indikatorn redovisas separat för följande områden och grupper: ${groups.join(', ')}.` : '';
 }
 
 function references(indicator: Indicator): Array<Paragraph | BulletList> {
@@ -284,30 +294,38 @@ function technicalDescription(indicator: Indicator): Array<Paragraph | BulletLis
     const blocks: Array<Paragraph | BulletList> = [];
     const slots = indicator.questions;
     if (slots.length > 0) {
+        const subject = indicator.measure ? 'Bakgrundsmåttet' : 'Indikatorn';
         blocks.push(paragraph(slots.length === 1
-            ? 'Indikatorn beräknas utifrån svar på följande enkätfråga:'
-            : 'Indikatorn beräknas utifrån svar på följande enkätfrågor:'));
+            ? `${subject} beräknas utifrån svar på följande enkätfråga:`
+            : `${subject} beräknas utifrån svar på följande enkätfrågor:`));
     }
-    for (const slot of slots) blocks.push(...questionBlocks(slot));
+    // A single question is printed without its numeral (and its rule says "på frågan").
+    for (const slot of slots) blocks.push(...questionBlocks(slot, slots.length > 1));
+    if (indicator.measure) {
+        blocks.push(paragraph(`Bakgrundsmåttet är ${measureText(indicator.measure)}.`));
+    }
     if (indicator.ratio) {
         const ratio = ratioText(indicator);
         if (ratio) blocks.push(paragraph(`Indikatorn är en andel: ${ratio.charAt(0).toLocaleLowerCase('sv')}${ratio.slice(1)}.`));
     }
     // The base rule first, then the area variants in the order written.
     const requirements = [...indicator.requirements].sort((a, b) => (a.units.length === 0 ? 0 : 1) - (b.units.length === 0 ? 0 : 1));
-    for (const requirement of requirements) blocks.push(paragraph(requirementSentence(requirement)));
+    for (const requirement of requirements) blocks.push(paragraph(printedRequirementSentence(requirement, indicator)));
     return blocks;
 }
 
-function questionBlocks(slot: IndicatorQuestion): Array<Paragraph | BulletList> {
+function questionBlocks(slot: IndicatorQuestion, numbered: boolean): Array<Paragraph | BulletList> {
     const question = questionOf(slot);
     if (!question) return [];
-    const blocks: Array<Paragraph | BulletList> = [paragraph(`${slot.name}) ${cleanText(question.text)}`)];
+    const blocks: Array<Paragraph | BulletList> = [paragraph(numbered ? `${slot.name}) ${cleanText(question.text)}` : cleanText(question.text))];
     const items = question.items.map(item => ({ text: `${item.name}. ${cleanText(item.text)}` }));
     if (items.length > 0 && !question.multipleChoice) blocks.push({ kind: 'list', items });
+    // As printed, a per-area question says so in its answer options ("för respektive område"); the
+    // areas it is asked for are the indicator's, named in the table header.
     const perArea = isPerArea(question);
-    if (perArea) {
-        blocks.push(paragraph(`Frågan besvaras för respektive område: ${joinSwedish(unitsOfQuestion(question).map(u => cleanText(unitLabel(u))))}.`));
+    const strata = question.stratification?.ref?.strata ?? [];
+    if (strata.length > 0) {
+        blocks.push(paragraph(`Frågan besvaras för ${joinSwedish(strata.map(s => cleanText(s.label).toLocaleLowerCase('sv')))} var för sig.`));
     }
     const scope = perArea ? ' för respektive område' : '';
     if (question.multipleChoice && items.length > 0) {
@@ -315,8 +333,218 @@ function questionBlocks(slot: IndicatorQuestion): Array<Paragraph | BulletList> 
     } else if (question.numeric) {
         blocks.push(paragraph(`Svaret anges som ett antal${scope}.`));
     } else {
-        const labels = optionsOf(question).map(o => cleanText(o.label)).join('/');
+        const labels = optionsOf(question).map(o => cleanText(printedOptionLabel(question, o))).join('/');
         if (labels) blocks.push(paragraph(`Svarsalternativ${scope}: ${labels}${items.length > 0 ? ' för respektive del' : ''}`));
     }
     return blocks;
+}
+
+// ---------------------------------------------------------------- the document as the author lays it out
+
+const MONTH_NAMES = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/** "2019-06" or "2019-06-14" as a date (the first of the month for a month). */
+function publicationDate(text: string | undefined): Date | undefined {
+    const t = cleanText(text);
+    return parseIsoDate(/^\d{4}-\d{2}$/.test(t) ? `${t}-01` : t);
+}
+
+/** "juni 2019" */
+export function monthAndYear(date: Date): string {
+    return `${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+interface AuthoredContext {
+    models: Model[];
+    survey?: Survey;
+    indicators: Indicator[];
+    areas: Area[];
+    byNumber: Map<number, Indicator>;
+    /** Indicators the author placed somewhere; the rest go to the generated area sections. */
+    placed: Set<Indicator>;
+    usedIds: Set<string>;
+    tables: number;
+    options: DescriptionOptions;
+    subtitle: string;
+    published?: Date;
+}
+
+function authoredDocument(models: Model[], collected: Collected, printed: PrintedDocument, options: DescriptionOptions): DescriptionDocument {
+    const { survey, indicators, areas } = collected;
+    const title = cleanText(options.title) || cleanText(printed.title);
+    const published = publicationDate(printed.published);
+    const subtitle = cleanText(printed.subtitle) || cleanText(survey?.title);
+    const byNumber = new Map(indicators.map(i => [i.number, i] as const));
+    const placed = new Set<Indicator>();
+    for (const block of allBlocks(printed.sections)) {
+        if (block.$type === 'IndicatorsBlock') for (const n of block.numbers) { const i = byNumber.get(n); if (i) placed.add(i); }
+    }
+    const context: AuthoredContext = {
+        models, survey, indicators, areas, byNumber, placed, usedIds: new Set(), tables: 0, options, subtitle, published
+    };
+    const sections = printed.sections.map(section => authoredSection(section, 1, context));
+    const date = options.date ?? published ?? parseIsoDate(survey?.measurementDate) ?? new Date(Date.UTC(survey?.year ?? 2000, 0, 1));
+    const surveyTitle = cleanText(survey?.title);
+    return {
+        language: 'sv-SE',
+        title,
+        subtitle: subtitle || undefined,
+        publisher: cleanText(options.publisher) || cleanText(printed.publisher) || 'Öppna jämförelser',
+        description: surveyTitle
+            ? `Beskrivning av de ${indicators.length} indikatorerna i ${surveyTitle}`
+            : `Beskrivning av ${indicators.length} indikatorer`,
+        runningTitle: title.toLocaleUpperCase('sv'),
+        date,
+        colophon: printed.colophon.map(cleanText).filter(Boolean),
+        sections
+    };
+}
+
+function* allBlocks(sections: AuthoredSection[]): Generator<DocumentBlock> {
+    for (const section of sections) {
+        for (const block of section.blocks) {
+            yield block;
+            if (block.$type === 'DocumentSection') yield* allBlocks([block]);
+        }
+    }
+}
+
+/** An authored section; one nested deeper than the contents show is printed at the second level. */
+function authoredSection(section: AuthoredSection, depth: number, context: AuthoredContext): DocumentSection {
+    const level = depth === 1 ? 1 : 2;
+    const out: DocumentSection = {
+        id: uniqueId(slug(cleanText(section.title)), context.usedIds),
+        level,
+        title: cleanText(section.title),
+        content: [],
+        subsections: [],
+        // A top-level section starts a page, as the printed document's parts do.
+        newPage: depth === 1
+    };
+    const own = section.blocks.flatMap(b => (b.$type === 'IndicatorsBlock' ? b.numbers.flatMap(n => context.byNumber.get(n) ?? []) : []));
+    for (const block of section.blocks) {
+        switch (block.$type) {
+            case 'DocumentSection': out.subsections.push(authoredSection(block, depth + 1, context)); break;
+            case 'TextBlock': out.content.push(paragraph(cleanText(block.text))); break;
+            case 'HeadingBlock': out.content.push({ kind: 'heading', text: cleanText(block.text) }); break;
+            case 'ListBlock': out.content.push({ kind: 'list', items: block.items.map(t => ({ text: cleanText(t) })), ...(block.numbered ? { numbered: true } : {}) }); break;
+            case 'IndicatorsBlock':
+                for (const n of block.numbers) {
+                    const indicator = context.byNumber.get(n);
+                    if (indicator) out.content.push(indicatorEntry(indicator, context.survey));
+                }
+                break;
+            case 'GeneratedBlock':
+                out.content.push(...generated(block.content, block.population, own, context, out, depth));
+                break;
+        }
+    }
+    return out;
+}
+
+function generated(what: string, population: number | undefined, own: Indicator[], context: AuthoredContext, section: DocumentSection, depth: number): SectionContent[] {
+    switch (what) {
+        case 'förteckning':
+            // As printed: the names only, each a link to its description.
+            return own.length > 0 ? [{ kind: 'list', items: own.map(i => ({ text: cleanText(i.name), target: indicatorId(i) })) }] : [];
+        case 'områdestabell':
+            return [areaTable(context)];
+        case 'svarsfrekvens': {
+            const table = responseRateTable(context, population);
+            return table ? [table] : [];
+        }
+        case 'områdesavsnitt':
+            section.subsections.push(...areaSections(context, depth + 1));
+            return [];
+        default:
+            return [];
+    }
+}
+
+function usedAreas(context: AuthoredContext): Area[] {
+    return context.areas.filter(a => context.indicators.some(i => areasOf(i).includes(a)))
+        .sort((a, b) => compareSwedish(areaTitle(a), areaTitle(b)));
+}
+
+function areaTable(context: AuthoredContext): DataTable {
+    const n = ++context.tables;
+    const when = context.published ? `, ${monthAndYear(context.published)}` : '';
+    return {
+        kind: 'table',
+        id: `tabell-${n}`,
+        caption: `Tabell ${n}. Indikatorer som publiceras inom respektive område${context.subtitle ? ` – ${context.subtitle}` : ''}${when}`,
+        columns: ['Område', 'Indikatorer som mäts och publiceras i flera områden', 'Totalt antal indikatorer'],
+        rows: usedAreas(context).map(area => {
+            const inArea = context.indicators.filter(i => areasOf(i).includes(area));
+            return [areaTitle(area), String(inArea.filter(i => areasOf(i).length > 1).length), String(inArea.length)];
+        })
+    };
+}
+
+/**
+ * Tabell 2: per part of the survey, how many units answered it (any of its variables not blank) and
+ * their share of the population (`bland N`, else the rows of the file). Without a response file
+ * there is nothing to count and no table.
+ */
+function responseRateTable(context: AuthoredContext, population: number | undefined): DataTable | undefined {
+    const responses = context.options.responses;
+    if (!responses) return undefined;
+    const column = new Map(responses.columns.map((c, i) => [c.trim(), i] as const));
+    const byPart = new Map<string, { title: string; columns: number[] }>();
+    const parts = context.survey?.parts ?? [];
+    for (const row of codebookRows(context.models)) {
+        const part = row.source.question.part?.ref;
+        const key = part?.name ?? '';
+        const index = column.get(row.variable);
+        const entry = byPart.get(key) ?? { title: part ? cleanText(part.title) : cleanText(context.survey?.title) || 'Enkäten', columns: [] };
+        if (index !== undefined) entry.columns.push(index);
+        byPart.set(key, entry);
+    }
+    const order = (key: string) => { const i = parts.findIndex(p => p.name === key); return i < 0 ? parts.length : i; };
+    const total = population ?? responses.rows.length;
+    const n = ++context.tables;
+    const year = context.survey?.year;
+    return {
+        kind: 'table',
+        id: `tabell-${n}`,
+        caption: `Tabell ${n}. Svarsfrekvens för insamling av uppgifter${year ? ` till öppna jämförelser ${year}` : ''}, procent och antal av ${total} kommuner och stadsdelar`,
+        columns: ['Del av enkäten', 'Andel svarande', 'Antal svarande'],
+        rows: [...byPart.entries()].sort(([a], [b]) => order(a) - order(b)).map(([, entry]) => {
+            const answered = responses.rows.filter(r => entry.columns.some(i => (r.cells[i] ?? '').trim() !== '')).length;
+            return [entry.title, total > 0 ? String(Math.round((100 * answered) / total)) : '–', String(answered)];
+        })
+    };
+}
+
+/** One section per area for the indicators the author placed nowhere; an area without any is left out. */
+function areaSections(context: AuthoredContext, depth: number): DocumentSection[] {
+    const rest = context.indicators.filter(i => !context.placed.has(i));
+    const level = depth === 1 ? 1 : 2;
+    const sections: DocumentSection[] = [];
+    const shared = rest.filter(i => areasOf(i).length > 1).sort(byName);
+    if (shared.length > 0) {
+        sections.push({
+            id: uniqueId(SHARED_SECTION_ID, context.usedIds), level, title: SHARED_SECTION_TITLE, newPage: true,
+            content: [paragraph('Indikatorerna som beskrivs här är:'), indicatorList(shared), ...shared.map(i => indicatorEntry(i, context.survey))],
+            subsections: []
+        });
+    }
+    for (const area of usedAreas(context)) {
+        const own = rest.filter(i => { const a = areasOf(i); return a.length === 1 && a[0] === area; }).sort(byName);
+        if (own.length === 0) continue;
+        sections.push({
+            id: uniqueId(`omrade-${slug(area.name)}`, context.usedIds), level, title: areaTitle(area), newPage: true,
+            content: [paragraph('Indikatorerna som beskrivs här är:'), indicatorList(own), ...own.map(i => indicatorEntry(i, context.survey))],
+            subsections: []
+        });
+    }
+    const without = rest.filter(i => areasOf(i).length === 0).sort(byName);
+    if (without.length > 0) {
+        sections.push({
+            id: uniqueId('utan-omrade', context.usedIds), level, title: 'Indikatorer utan angivet område', newPage: true,
+            content: [paragraph('Indikatorerna som beskrivs här är:'), indicatorList(without), ...without.map(i => indicatorEntry(i, context.survey))],
+            subsections: []
+        });
+    }
+    return sections;
 }

@@ -4,6 +4,7 @@
  * entries are written again in the same order with the same compression.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { xmlSafe } from '@oj/language';
 
 /** The W3C date-time Word writes in core properties, to the second. */
 function w3cDate(date: Date): string {
@@ -32,7 +33,10 @@ export function reproduciblePackage(data: Uint8Array, edits: PackageEdits): Buff
     const out: Zippable = {};
     for (const [name, content] of Object.entries(files)) {
         const edit = parts[name];
-        const bytes = edit ? strToU8(edit(strFromU8(content))) : content;
+        // Whatever text reached a part (docx writes it as given), no character XML forbids stays in
+        // it: Word refuses the whole file for one U+FFFF.
+        const xml = /\.(xml|rels)$/.test(name);
+        const bytes = edit || xml ? strToU8(xmlSafe(edit ? edit(strFromU8(content)) : strFromU8(content))) : content;
         out[name] = [bytes, { mtime, level: 6 }];
     }
     return Buffer.from(zipSync(out, { mtime }));

@@ -21,7 +21,7 @@
  */
 import PDFDocumentModule from 'pdfkit';
 import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
-import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, Paragraph as TextParagraph } from './model.js';
+import { type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type IndicatorEntry, type Paragraph as TextParagraph, startsNewPage } from './model.js';
 
 /** The formatting docx.ts writes, in twips and half-points as docx takes them. */
 export interface WordFormat {
@@ -526,14 +526,16 @@ function fillCell(paras: Para[], from: number, line: number, room: number, first
 // ---------------------------------------------------------------- the document
 
 function sectionBlocks(b: Blocks, section: DocumentSection, first: boolean, width: number): void {
-    const ownPage = section.level === 1 && (first || section.content.some(c => c.kind === 'indicator'));
+    const ownPage = startsNewPage(section, first);
     b.out.push(b.paragraph(section.title, section.level === 1 ? 'Heading1' : 'Heading2', width, { pageBreakBefore: ownPage, marks: [section.id] }));
     let previousTable = false;
     for (const content of section.content) {
         switch (content.kind) {
             case 'paragraph': b.out.push(b.text(content, 'Normal', width)); previousTable = false; break;
+            case 'heading': b.out.push(b.paragraph(content.text, 'Mellanrubrik', width)); previousTable = false; break;
             case 'list': b.out.push(...b.list(content, 'ListParagraph', width)); previousTable = false; break;
             case 'table': b.dataTable(content); previousTable = true; break;
+            case 'figure': b.out.push(b.text({ kind: 'paragraph', text: content.caption, emphasis: 'strong' }, 'Normal', width), b.text({ kind: 'paragraph', text: content.alt }, 'Normal', width)); previousTable = false; break;
             case 'indicator':
                 if (previousTable) b.out.push(spacer(b, width));
                 b.indicator(content);
@@ -556,11 +558,14 @@ export function layOutPages(doc: DescriptionDocument, format: WordFormat): { pag
     b.out.push(b.paragraph(doc.title, 'Title', width));
     if (doc.subtitle) b.out.push(b.paragraph(doc.subtitle, 'Subtitle', width));
     b.out.push(b.paragraph(doc.publisher, 'Normal', width));
-    b.out.push(b.paragraph('Innehåll', 'Innehallsrubrik', width, { pageBreakBefore: true }));
-    // The entries of the contents, each with a tab to its page number at the right margin.
-    const entries = doc.sections.flatMap(s => [{ s, style: 'TOC1' }, ...s.subsections.map(sub => ({ s: sub, style: 'TOC2' }))]);
-    for (const { s, style } of entries) b.out.push(b.paragraph(`${s.title} 999`, style, width));
-    b.out.push(b.paragraph('', 'Normal', width));
+    (doc.colophon ?? []).forEach((text, i) => b.out.push(b.paragraph(text, 'Kolofon', width, { pageBreakBefore: i === 0 })));
+    if (doc.contents !== false) {
+        b.out.push(b.paragraph('Innehåll', 'Innehallsrubrik', width, { pageBreakBefore: true }));
+        // The entries of the contents, each with a tab to its page number at the right margin.
+        const entries = doc.sections.flatMap(s => [{ s, style: 'TOC1' }, ...s.subsections.map(sub => ({ s: sub, style: 'TOC2' }))]);
+        for (const { s, style } of entries) b.out.push(b.paragraph(`${s.title} 999`, style, width));
+        b.out.push(b.paragraph('', 'Normal', width));
+    }
     doc.sections.forEach((section, i) => sectionBlocks(b, section, i === 0, width));
 
     const pages = new Pages(format, b);

@@ -8,22 +8,28 @@ import {
     PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TabStopType,
     TextRun, WidthType, type IParagraphOptions
 } from 'docx';
-import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, Paragraph as TextParagraph } from './model.js';
+import { type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type IndicatorEntry, type Paragraph as TextParagraph, columnAlign,
+    columnShares, startsNewPage } from './model.js';
+import { COLOURS, FONTS, PAGE, SIZES, halfPoints, twips } from './theme.js';
 import { renumberBookmarks, reproduciblePackage } from './docx-package.js';
 import { modelPageNumbers, type StyleFormat, type WordFormat } from './docx-pages.js';
 
-// A4 in twentieths of a point, with 2 cm side margins.
-export const A4 = { width: 11906, height: 16838 };
-export const MARGIN = { top: 1247, bottom: 1304, left: 1134, right: 1134, header: 567, footer: 624 };
+// A4 in twentieths of a point, with the theme's margins.
+export const A4 = { width: twips(PAGE.width), height: twips(PAGE.height) };
+export const MARGIN = {
+    top: twips(PAGE.margin.top), bottom: twips(PAGE.margin.bottom), left: twips(PAGE.margin.left), right: twips(PAGE.margin.right),
+    header: twips(PAGE.header), footer: twips(PAGE.footer)
+};
 export const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 
-const ACCENT = '1F3A5F';
-const BAND = 'DDE6F0';
-const LABEL_FILL = 'F1F4F8';
-const RULE = '7D8FA6';
-export const FONT = 'Arial';
+const ACCENT = COLOURS.accent;
+const BAND = COLOURS.band;
+const LABEL_FILL = COLOURS.labelFill;
+const RULE = COLOURS.rule;
+export const FONT = FONTS.word;
 
 const BULLETS = 'punktlista';
+const NUMBERS = 'numrerad';
 
 export const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
 export const borders = { top: border, bottom: border, left: border, right: border };
@@ -34,43 +40,53 @@ export function wordStyles() {
     return {
         default: {
             document: {
-                run: { font: FONT, size: 20, language: { value: 'sv-SE' } },
+                run: { font: FONT, size: halfPoints(SIZES.body), language: { value: 'sv-SE' } },
                 // Widow control asked for rather than left to the reader's default; the contents' page
                 // numbers are laid out with it (docx-pages.ts, which also says where LibreOffice applies it).
                 paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO }, widowControl: true }
             },
-            title: { run: { font: FONT, size: 52, bold: true, color: ACCENT }, paragraph: { spacing: { before: 3600, after: 280 } } },
+            title: { run: { font: FONT, size: halfPoints(SIZES.title), bold: true, color: ACCENT }, paragraph: { spacing: { before: 3600, after: 280 } } },
             heading1: {
-                run: { font: FONT, size: 34, bold: true, color: ACCENT },
+                run: { font: FONT, size: halfPoints(SIZES.heading1), bold: true, color: ACCENT },
                 paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true, outlineLevel: 0 }
             },
             heading2: {
-                run: { font: FONT, size: 25, bold: true, color: ACCENT },
+                run: { font: FONT, size: halfPoints(SIZES.heading2), bold: true, color: ACCENT },
                 paragraph: { spacing: { before: 280, after: 100 }, keepNext: true, keepLines: true, outlineLevel: 1 }
             }
         },
         paragraphStyles: [
             {
+                // A heading inside a section ("Svarsfrekvens"): an outline level below the section's, not in the contents.
+                id: 'Mellanrubrik', name: 'Mellanrubrik', basedOn: 'Normal', next: 'Normal', quickFormat: true,
+                run: { font: FONT, size: halfPoints(SIZES.heading3), bold: true, color: ACCENT },
+                paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 2 }
+            },
+            {
+                id: 'Kolofon', name: 'Kolofon', basedOn: 'Normal', next: 'Kolofon',
+                run: { size: halfPoints(SIZES.cell) }, paragraph: { spacing: { after: 120 } }
+            },
+            {
                 // The indicator's name in its table: a heading (outline level 2) that the contents leave out.
                 id: 'Indikatorrubrik', name: 'Indikatorrubrik', basedOn: 'Normal', next: 'Normal', quickFormat: true,
-                run: { font: FONT, size: 21, bold: true, color: 'FFFFFF' },
+                run: { font: FONT, size: halfPoints(SIZES.indicatorName), bold: true, color: COLOURS.white },
                 paragraph: { spacing: { before: 40, after: 40 }, keepNext: true, outlineLevel: 1 }
             },
             {
                 id: 'Innehallsrubrik', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal',
-                run: { font: FONT, size: 34, bold: true, color: ACCENT }, paragraph: { spacing: { after: 200 } }
+                run: { font: FONT, size: halfPoints(SIZES.heading1), bold: true, color: ACCENT }, paragraph: { spacing: { after: 200 } }
             },
             {
                 id: 'Tabelltext', name: 'Tabelltext', basedOn: 'Normal', next: 'Tabelltext', quickFormat: true,
-                run: { size: 18 }, paragraph: { spacing: { after: 80, line: 252, lineRule: LineRuleType.AUTO } }
+                run: { size: halfPoints(SIZES.cell) }, paragraph: { spacing: { after: 80, line: 252, lineRule: LineRuleType.AUTO } }
             },
             {
                 id: 'Tabellrubrik', name: 'caption', basedOn: 'Normal', next: 'Normal',
-                run: { size: 19, bold: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true }
+                run: { size: halfPoints(SIZES.caption), bold: true }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true }
             },
             {
                 id: 'Sidfot', name: 'footer', basedOn: 'Normal',
-                run: { size: 15, color: '4A4A4A' }, paragraph: { spacing: { after: 0 } }
+                run: { size: halfPoints(SIZES.footer), color: COLOURS.muted }, paragraph: { spacing: { after: 0 } }
             }
         ]
     };
@@ -85,17 +101,27 @@ export const bulletNumbering = {
             level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT,
             style: { paragraph: { indent: BULLET_INDENT } }
         }]
+    }, {
+        reference: NUMBERS,
+        levels: [{
+            level: 0, format: LevelFormat.DECIMAL, text: '%1)', alignment: AlignmentType.LEFT,
+            style: { paragraph: { indent: BULLET_INDENT } }
+        }]
     }]
 };
+
+/** Each numbered list starts again at 1: its own instance of the numbering. */
+let numberedInstance = 0;
 
 function textParagraph(p: TextParagraph, style?: string): Paragraph {
     return new Paragraph({ style, children: [new TextRun({ text: p.text, bold: p.emphasis === 'strong' ? true : undefined })] });
 }
 
 function listParagraphs(list: BulletList, style?: string): Paragraph[] {
+    const numbering = list.numbered ? { reference: NUMBERS, level: 0, instance: ++numberedInstance } : { reference: BULLETS, level: 0 };
     return list.items.map(item => new Paragraph({
         style,
-        numbering: { reference: BULLETS, level: 0 },
+        numbering,
         children: item.target
             ? [new InternalHyperlink({ anchor: item.target, children: [new TextRun({ text: item.text, style: 'Hyperlink' })] })]
             : [new TextRun(item.text)]
@@ -114,9 +140,7 @@ export function cell(children: Paragraph[], options: { fill?: string; columnSpan
 }
 
 function dataTableWidths(table: DataTable): number[] {
-    const first = Math.round(TEXT_WIDTH * 0.5);
-    const other = Math.floor((TEXT_WIDTH - first) / Math.max(1, table.columns.length - 1));
-    return table.columns.map((_c, i) => (i === 0 ? first : other));
+    return columnShares(table).map(share => Math.floor(TEXT_WIDTH * share));
 }
 
 function dataTable(table: DataTable): Array<Paragraph | Table> {
@@ -137,7 +161,10 @@ function dataTable(table: DataTable): Array<Paragraph | Table> {
                 }),
                 ...table.rows.map(row => new TableRow({
                     cantSplit: true,
-                    children: row.map((c, i) => cell([small(c, i === 0 ? {} : { alignment: AlignmentType.RIGHT })], { width: widths[i] }))
+                    children: row.map((c, i) => {
+                        const align = columnAlign(table, i);
+                        return cell([small(c, align === 'left' ? {} : { alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER })], { width: widths[i] });
+                    })
                 }))
             ]
         })
@@ -189,7 +216,7 @@ function spacer(): Paragraph {
 
 function sectionChildren(section: DocumentSection, first: boolean): Array<Paragraph | Table> {
     const out: Array<Paragraph | Table> = [];
-    const ownPage = section.level === 1 && (first || section.content.some(c => c.kind === 'indicator'));
+    const ownPage = startsNewPage(section, first);
     out.push(new Paragraph({
         heading: section.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
         pageBreakBefore: ownPage || undefined,
@@ -199,8 +226,11 @@ function sectionChildren(section: DocumentSection, first: boolean): Array<Paragr
     for (const content of section.content) {
         switch (content.kind) {
             case 'paragraph': out.push(textParagraph(content)); previousTable = false; break;
+            case 'heading': out.push(new Paragraph({ style: 'Mellanrubrik', children: [new TextRun(content.text)] })); previousTable = false; break;
             case 'list': out.push(...listParagraphs(content)); previousTable = false; break;
             case 'table': out.push(...dataTable(content)); previousTable = true; break;
+            // Word gets a chart as its caption and its text; the table of its numbers follows it.
+            case 'figure': out.push(textParagraph({ kind: 'paragraph', text: content.caption, emphasis: 'strong' }), textParagraph({ kind: 'paragraph', text: content.alt })); previousTable = false; break;
             case 'indicator':
                 if (previousTable) out.push(spacer());
                 out.push(indicatorTable(content));
@@ -297,12 +327,16 @@ export interface DocxOptions {
 
 /** Renders the document as a .docx file. The same document gives the same bytes. */
 export async function renderDocx(doc: DescriptionDocument, options: DocxOptions = {}): Promise<Buffer> {
+    numberedInstance = 0;
     const children: Array<Paragraph | Table | TableOfContents> = [
         new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
         ...(doc.subtitle ? [new Paragraph({ spacing: { after: SUBTITLE.after }, children: [new TextRun({ text: doc.subtitle, size: SUBTITLE.size })] })] : []),
         new Paragraph({ children: [new TextRun(doc.publisher)] }),
-        new Paragraph({ style: 'Innehallsrubrik', pageBreakBefore: true, children: [new TextRun('Innehåll')] }),
-        new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-2' })
+        ...(doc.colophon ?? []).map((text, i) => new Paragraph({ style: 'Kolofon', pageBreakBefore: i === 0 || undefined, children: [new TextRun(text)] })),
+        ...(doc.contents === false ? [] : [
+            new Paragraph({ style: 'Innehallsrubrik', pageBreakBefore: true, children: [new TextRun('Innehåll')] }),
+            new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-2' })
+        ])
     ];
     doc.sections.forEach((section, i) => children.push(...sectionChildren(section, i === 0)));
 

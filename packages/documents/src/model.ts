@@ -19,6 +19,14 @@ export interface ListItem {
 export interface BulletList {
     kind: 'list';
     items: ListItem[];
+    /** Numbered "1)", "2)" … rather than bulleted. */
+    numbered?: boolean;
+}
+
+/** A heading inside a section that the contents leave out ("Svarsfrekvens"). */
+export interface Heading {
+    kind: 'heading';
+    text: string;
 }
 
 /** A data table whose first column holds row headers ("Tabell 1"). */
@@ -28,9 +36,40 @@ export interface DataTable {
     caption: string;
     columns: string[];
     rows: string[][];
+    /** Per column; by default the first left and the others right (numbers). */
+    align?: Array<'left' | 'center' | 'right'>;
+    /** Column widths as shares of the text width; by default half for the first, the rest shared. */
+    widths?: number[];
 }
 
-export type Block = Paragraph | BulletList | DataTable;
+/**
+ * A chart (or other drawing) as SVG, with the text that stands in for it for a reader who cannot see
+ * it. PDF renders it as a tagged Figure with /Alt, HTML as an image in a <figure>; the numbers it
+ * shows belong in a DataTable beside it as well.
+ */
+export interface Figure {
+    kind: 'figure';
+    id: string;
+    caption: string;
+    alt: string;
+    /** A complete SVG document; its width and height in CSS pixels (1 px = 0.75 pt). */
+    svg: string;
+    width: number;
+    height: number;
+}
+
+
+export function columnAlign(table: DataTable, column: number): 'left' | 'center' | 'right' {
+    return table.align?.[column] ?? (column === 0 ? 'left' : 'right');
+}
+
+/** Column widths of a data table as shares of the text width. */
+export function columnShares(table: DataTable): number[] {
+    if (table.widths && table.widths.length === table.columns.length) return table.widths;
+    return table.columns.map((_c, i) => (i === 0 ? 0.5 : 0.5 / Math.max(1, table.columns.length - 1)));
+}
+
+export type Block = Paragraph | BulletList | DataTable | Heading | Figure;
 
 /** One row of an indicator's table: a label and the blocks of its cell. */
 export interface IndicatorRow {
@@ -63,6 +102,11 @@ export interface DocumentSection {
     title: string;
     content: SectionContent[];
     subsections: DocumentSection[];
+    /**
+     * Whether the section starts on a new page. Without it a top-level section starts one when it is
+     * the first or holds indicators, as the document did before its layout could be authored.
+     */
+    newPage?: boolean;
 }
 
 export interface DescriptionDocument {
@@ -80,7 +124,16 @@ export interface DescriptionDocument {
     runningTitle: string;
     /** The document's date: fixed by the source or the caller so that outputs are reproducible. */
     date: Date;
+    /** The colophon's paragraphs (copyright, alternative formats, where it is published), on the page after the title page. */
+    colophon?: string[];
+    /** Whether the document has a table of contents (default true). */
+    contents?: boolean;
     sections: DocumentSection[];
+}
+
+/** Whether a section starts on a new page (see DocumentSection.newPage). */
+export function startsNewPage(section: DocumentSection, first: boolean): boolean {
+    return section.newPage ?? (section.level === 1 && (first || section.content.some(c => c.kind === 'indicator')));
 }
 
 /** Every indicator of the document in reading order. */

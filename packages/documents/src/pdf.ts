@@ -11,9 +11,14 @@
  * Laying out first also gives the table of contents its page numbers without rendering twice.
  */
 import PDFDocumentModule from 'pdfkit';
-import type { BulletList, DataTable, DescriptionDocument, DocumentSection, IndicatorEntry, Paragraph } from './model.js';
+import SVGtoPDF from 'svg-to-pdfkit';
+import {
+    type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type Figure, type IndicatorEntry, type Paragraph, columnAlign,
+    columnShares, startsNewPage
+} from './model.js';
 import { type FontStyle, fontPath } from './fonts.js';
 import { escapeXml } from './text.js';
+import { PAGE, SIZES, css } from './theme.js';
 
 // ---------------------------------------------------------------- pdfkit, as far as it is used here
 
@@ -50,7 +55,7 @@ interface Pdf {
     addPage(): Pdf;
     addNamedDestination(name: string, ...args: unknown[]): void;
     goTo(x: number, y: number, w: number, h: number, name: string, options: Record<string, unknown>): Pdf;
-    struct(type: string): StructElement;
+    struct(type: string, options?: { alt?: string }): StructElement;
     addStructure(element: StructElement): Pdf;
     markStructureContent(tag: string): StructContent;
     markContent(tag: string, options?: { type?: string }): Pdf;
@@ -63,20 +68,21 @@ const PDFDocument = PDFDocumentModule as unknown as new (options: Record<string,
 
 // ---------------------------------------------------------------- page geometry and styles
 
-const PAGE_WIDTH = 595.28;
-const PAGE_HEIGHT = 841.89;
-const LEFT = 62;
-const RIGHT = PAGE_WIDTH - 62;
-const TOP = 60;
-const BOTTOM = PAGE_HEIGHT - 70;
+const PAGE_WIDTH = PAGE.width;
+const PAGE_HEIGHT = PAGE.height;
+const LEFT = PAGE.margin.left;
+const RIGHT = PAGE_WIDTH - PAGE.margin.right;
+const TOP = PAGE.margin.top;
+const BOTTOM = PAGE_HEIGHT - PAGE.margin.bottom;
 const WIDTH = RIGHT - LEFT;
 
-const ACCENT = '#1f3a5f';
-const BAND = '#dde6f0';
-const LABEL_FILL = '#f1f4f8';
-const RULE = '#7d8fa6';
-const TEXT = '#111111';
-const MUTED = '#4a4a4a';
+const ACCENT = css('accent');
+const BAND = css('band');
+const LABEL_FILL = css('labelFill');
+const RULE = css('rule');
+const TEXT = css('text');
+const MUTED = css('muted');
+const WHITE = css('white');
 
 interface TextStyle {
     font: FontStyle;
@@ -86,27 +92,30 @@ interface TextStyle {
 }
 
 const STYLE = {
-    body: { font: 'regular', size: 10, leading: 14, color: TEXT },
-    cell: { font: 'regular', size: 9, leading: 12.4, color: TEXT },
-    cellStrong: { font: 'bold', size: 9, leading: 12.4, color: TEXT },
-    label: { font: 'bold', size: 9, leading: 12.4, color: TEXT },
-    title: { font: 'bold', size: 26, leading: 33, color: ACCENT },
-    subtitle: { font: 'regular', size: 14, leading: 19, color: TEXT },
-    h2: { font: 'bold', size: 17, leading: 22, color: ACCENT },
-    h3: { font: 'bold', size: 12.5, leading: 16.5, color: ACCENT },
-    indicatorName: { font: 'bold', size: 10.5, leading: 14, color: '#ffffff' },
-    areas: { font: 'bold', size: 9, leading: 12.4, color: TEXT },
-    caption: { font: 'bold', size: 9.5, leading: 13, color: TEXT },
-    toc: { font: 'regular', size: 10, leading: 15, color: TEXT },
-    tocStrong: { font: 'bold', size: 10, leading: 15, color: TEXT },
-    footer: { font: 'regular', size: 7.5, leading: 10, color: MUTED }
+    body: { font: 'regular', size: SIZES.body, leading: 13.5, color: TEXT },
+    cell: { font: 'regular', size: SIZES.cell, leading: 12, color: TEXT },
+    cellStrong: { font: 'bold', size: SIZES.cell, leading: 12, color: TEXT },
+    label: { font: 'bold', size: SIZES.cell, leading: 12, color: TEXT },
+    title: { font: 'bold', size: SIZES.title, leading: 33, color: ACCENT },
+    subtitle: { font: 'regular', size: SIZES.subtitle, leading: 19, color: TEXT },
+    h2: { font: 'bold', size: SIZES.heading1, leading: 22, color: ACCENT },
+    h3: { font: 'bold', size: SIZES.heading2, leading: 16.5, color: ACCENT },
+    h4: { font: 'bold', size: SIZES.heading3, leading: 15, color: ACCENT },
+    indicatorName: { font: 'bold', size: SIZES.indicatorName, leading: 14, color: WHITE },
+    areas: { font: 'bold', size: SIZES.cell, leading: 12, color: TEXT },
+    caption: { font: 'bold', size: SIZES.caption, leading: 13, color: TEXT },
+    toc: { font: 'regular', size: SIZES.body, leading: 15, color: TEXT },
+    tocStrong: { font: 'bold', size: SIZES.body, leading: 15, color: TEXT },
+    colophon: { font: 'regular', size: SIZES.cell, leading: 12.5, color: TEXT },
+    footer: { font: 'regular', size: SIZES.footer, leading: 10, color: MUTED }
 } satisfies Record<string, TextStyle>;
 
-const CELL_PAD = 5;
+const CELL_PAD = 4;
 const LABEL_WIDTH = 128;
 const PARAGRAPH_GAP = 6;
 const CELL_PARAGRAPH_GAP = 4.5;
 const BULLET_INDENT = 11;
+const NUMBER_INDENT = 17;
 
 /** How each face is named to pdfkit.font(); set up by renderPdf. */
 const FONT_KEY: Record<FontStyle, string> = { regular: 'regular', bold: 'bold', italic: 'italic' };
@@ -118,6 +127,8 @@ interface StructNode {
     type: string;
     scope?: 'Row' | 'Column';
     colSpan?: number;
+    /** The text that replaces a Figure. */
+    alt?: string;
     children: StructNode[];
     element?: StructElement;
     /** How many marks still have to be painted; a Link is ended after its last one. */
@@ -127,10 +138,13 @@ interface StructNode {
 type Op =
     | { t: 'text'; x: number; y: number; text: string; style: TextStyle }
     | { t: 'pageref'; right: number; y: number; dest: string; style: TextStyle }
+    /** Dot leaders from `from` up to the page number of `dest` set flush right at `right`. */
+    | { t: 'leader'; from: number; right: number; y: number; dest: string; style: TextStyle }
     | { t: 'rect'; x: number; y: number; w: number; h: number; color: string }
     | { t: 'frame'; x: number; y: number; w: number; h: number; color: string; width: number }
     | { t: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
-    | { t: 'link'; x: number; y: number; w: number; h: number; dest: string; label: string };
+    | { t: 'link'; x: number; y: number; w: number; h: number; dest: string; label: string }
+    | { t: 'svg'; x: number; y: number; w: number; h: number; svg: string };
 
 /** Drawing that belongs to one structure element, or to an artifact when node is undefined. */
 interface Mark {
@@ -169,7 +183,8 @@ function shift(op: Op, dx: number, dy: number): Op {
     switch (op.t) {
         case 'text': return { ...op, x: op.x + dx, y: op.y + dy };
         case 'pageref': return { ...op, right: op.right + dx, y: op.y + dy };
-        case 'rect': case 'frame': case 'link': return { ...op, x: op.x + dx, y: op.y + dy };
+        case 'leader': return { ...op, from: op.from + dx, right: op.right + dx, y: op.y + dy };
+        case 'rect': case 'frame': case 'link': case 'svg': return { ...op, x: op.x + dx, y: op.y + dy };
         case 'line': return { ...op, x1: op.x1 + dx, y1: op.y1 + dy, x2: op.x2 + dx, y2: op.y2 + dy };
     }
 }
@@ -224,21 +239,42 @@ class Measure {
                 lineWidth = w;
                 continue;
             }
-            // Break an overlong word (a URL, a long compound) into pieces that fit.
-            let rest = word;
-            while (rest.length > 0) {
-                let n = rest.length;
-                while (n > 1 && this.width(rest.slice(0, n), style) > width) n--;
-                const piece = rest.slice(0, n);
-                rest = rest.slice(n);
-                if (rest.length > 0) lines.push(piece);
-                else { line = piece; w = this.width(piece, style); lineWidth = w; }
-            }
+            // Break an overlong word (a URL, base64, a long compound) into pieces that fit.
+            const pieces = this.breakWord(word, style, width);
+            lines.push(...pieces.slice(0, -1));
+            line = pieces[pieces.length - 1];
+            w = this.width(line, style);
+            lineWidth = w;
         }
         if (line) lines.push(line);
         return lines.length > 0 ? lines : [''];
     }
+
+    /**
+     * A word wider than the line, in pieces that fit: one pass over its characters (grapheme
+     * clusters, so an accent stays with its letter), adding each one's width, so a pasted
+     * 100,000-character URL costs as much as 100,000 characters of text, not their square.
+     */
+    breakWord(word: string, style: TextStyle, width: number): string[] {
+        const pieces: string[] = [];
+        let piece = '';
+        let pieceWidth = 0;
+        for (const { segment } of GRAPHEMES.segment(word)) {
+            const w = this.width(segment, style);
+            if (piece && pieceWidth + w > width) {
+                pieces.push(piece);
+                piece = '';
+                pieceWidth = 0;
+            }
+            piece += segment;
+            pieceWidth += w;
+        }
+        if (piece || pieces.length === 0) pieces.push(piece);
+        return pieces;
+    }
 }
+
+const GRAPHEMES = new Intl.Segmenter('sv', { granularity: 'grapheme' });
 
 /** pdfkit places text by the top of its line box; the glyphs are centred in the leading. */
 function textTop(style: TextStyle): number {
@@ -255,7 +291,7 @@ class Layout {
     readonly pages: LaidOutPage[] = [];
     readonly root = node('Document', undefined);
     private page!: LaidOutPage;
-    y = TOP;
+    y: number = TOP;
     /** Called after a page break inside a table, to draw the repeated header; returns its height. */
     private repeatHeader?: () => void;
 
@@ -303,13 +339,19 @@ class Layout {
         return this.y + height <= BOTTOM;
     }
 
-    /** Places block lines at the left margin, keeping the first `keep` lines together. */
+    /**
+     * Places block lines at the left margin, keeping the first `keep` lines together and the last two
+     * (no last line or list item alone at the top of a page).
+     */
     flow(lines: Line[], x = LEFT, keep = 2): void {
         const head = lines.slice(0, keep).reduce((h, l, i) => h + l.height + (i === 0 ? l.before : 0), 0);
         if (!this.fits(head) && this.y > TOP) this.newPage();
-        for (const line of lines) {
+        for (const [index, line] of lines.entries()) {
             const before = this.y === TOP ? 0 : line.before;
-            if (!this.fits(before + line.height)) this.newPage();
+            const last = lines[index + 1];
+            const tail = index === lines.length - 2 && index >= keep && last
+                ? before + line.height + last.before + last.height : 0;
+            if (!this.fits(before + line.height) || (tail > 0 && !this.fits(tail) && this.y > TOP)) this.newPage();
             this.y += this.y === TOP ? 0 : line.before;
             this.place(line, x, this.y);
             this.y += line.height;
@@ -335,13 +377,14 @@ class Layout {
             const label = node('Lbl', li);
             const body = node('LBody', li);
             const owner = item.target ? node('Link', body) : body;
-            const texts = this.measure.wrap(item.text, style, width - BULLET_INDENT);
+            const indent = list.numbered ? NUMBER_INDENT : BULLET_INDENT;
+            const texts = this.measure.wrap(item.text, style, width - indent);
             texts.forEach((t, i) => {
-                const ops: Op[] = [textOp(BULLET_INDENT, t, style)];
+                const ops: Op[] = [textOp(indent, t, style)];
                 if (item.target) {
-                    ops.push({ t: 'link', x: BULLET_INDENT, y: 0, w: this.measure.width(t, style), h: style.leading, dest: item.target, label: item.text });
+                    ops.push({ t: 'link', x: indent, y: 0, w: this.measure.width(t, style), h: style.leading, dest: item.target, label: item.text });
                 }
-                const marks: Mark[] = i === 0 ? [{ node: label, ops: [textOp(0, '•', style)] }] : [];
+                const marks: Mark[] = i === 0 ? [{ node: label, ops: [textOp(0, list.numbered ? `${index + 1})` : '•', style)] }] : [];
                 marks.push({ node: owner, ops });
                 lines.push({ height: style.leading, before: i === 0 ? (index === 0 ? before : 2) : 0, marks });
             });
@@ -374,7 +417,20 @@ class Layout {
         this.flow(this.textLines(sect, 'P', this.doc.publisher, STYLE.body, WIDTH, 22));
     }
 
+    /** The colophon on the page after the title page, set at the foot of the page as printed. */
+    colophon(): void {
+        const paragraphs = this.doc.colophon ?? [];
+        if (paragraphs.length === 0) return;
+        this.newPage(false);
+        const sect = node('Sect', this.root);
+        const lines = paragraphs.flatMap((text, i) => this.textLines(sect, 'P', text, STYLE.colophon, WIDTH * 0.8, i === 0 ? 0 : PARAGRAPH_GAP));
+        const height = lines.reduce((h, l, i) => h + l.height + (i === 0 ? 0 : l.before), 0);
+        this.y = Math.max(TOP, BOTTOM - height);
+        this.flow(lines, LEFT, 99);
+    }
+
     contents(): void {
+        if (this.doc.contents === false) return;
         this.newPage();
         const sect = node('Sect', this.root);
         this.destination('innehall', { title: 'Innehåll' });
@@ -393,11 +449,10 @@ class Layout {
                 ops.push({ t: 'link', x: indent, y: 0, w: WIDTH - indent, h: style.leading, dest: id, label: title });
                 const marks: Mark[] = [{ node: link, ops }];
                 if (last) {
-                    // Dot leaders are decoration: an artifact between the title and the page number.
-                    const start = indent + this.measure.width(t, style) + 6;
-                    const end = WIDTH - numberWidth;
-                    const dots = Math.max(0, Math.floor((end - start) / this.measure.width('.', style)));
-                    if (dots > 2) marks.push({ artifact: 'Layout', ops: [textOp(end - dots * this.measure.width('.', style), '.'.repeat(dots), { ...style, color: MUTED })] });
+                    // Dot leaders are decoration: an artifact between the title and the page number,
+                    // run up to the number once it is known (when the pages are painted).
+                    const leader = { ...style, color: MUTED };
+                    marks.push({ artifact: 'Layout', ops: [{ t: 'leader', from: indent + this.measure.width(t, style) + 4, right: WIDTH, y: textTop(style), dest: id, style: leader }] });
                 }
                 this.flow([{ height: style.leading, before: i === 0 && indent === 0 ? 4 : 0, marks }], LEFT, 1);
             });
@@ -411,33 +466,68 @@ class Layout {
     section(section: DocumentSection, parent: StructNode, parentId?: string): void {
         const sect = node('Sect', parent);
         const heading = section.level === 1 ? STYLE.h2 : STYLE.h3;
-        // A section of indicators (and the first section) starts on a new page, as in the printed
-        // document; a short section follows on the same page when its heading and a few lines fit.
-        const ownPage = section.level === 1 && (section === this.doc.sections[0] || section.content.some(c => c.kind === 'indicator'));
+        // Headings below the section's own: H3 in a top-level section, H4 in a subsection.
+        const inner = section.level === 1 ? 'H3' : 'H4';
+        const innerStyle = section.level === 1 ? STYLE.h3 : STYLE.h4;
+        // A section that starts a page does (the first, one of indicators, or as the author says); a
+        // short section follows on the same page when its heading and a few lines fit.
         const space = section.level === 1 ? 30 : 14;
-        if (ownPage || !this.fits(space + heading.leading * 2 + 3 * STYLE.body.leading)) {
+        if (this.pages.length === 0 || startsNewPage(section, section === this.doc.sections[0])
+            || !this.fits(space + heading.leading * 2 + 3 * STYLE.body.leading)) {
             this.newPage();
-        } else {
+        } else if (this.y > TOP) {
             this.y += space;
         }
         this.destination(section.id, { title: section.title, parent: parentId });
         this.flow(this.textLines(sect, section.level === 1 ? 'H2' : 'H3', section.title, heading, WIDTH, 0), LEFT, 99);
         this.y += section.level === 1 ? 6 : 2;
-        for (const content of section.content) {
+        for (const [index, content] of section.content.entries()) {
             switch (content.kind) {
                 case 'paragraph': this.flow(this.textLines(sect, 'P', content.text, content.emphasis ? { ...STYLE.body, font: 'bold' } : STYLE.body, WIDTH, PARAGRAPH_GAP)); break;
                 case 'list': this.flow(this.listLines(sect, content, STYLE.body, WIDTH, PARAGRAPH_GAP)); break;
+                case 'heading': {
+                    const lines = this.textLines(sect, inner, content.text, innerStyle, WIDTH, 14);
+                    // A heading stays with what follows it: the paragraphs up to the next table or
+                    // heading (a question and its legend) and the start of that table, or two lines.
+                    const next: number[] = [];
+                    for (const c of section.content.slice(index + 1)) {
+                        if (c.kind !== 'paragraph') { if (c.kind === 'table') next.push(60); break; }
+                        next.push(this.measure.wrap(c.text, STYLE.body, WIDTH).length * STYLE.body.leading + PARAGRAPH_GAP);
+                    }
+                    const following = next.reduce((a, b) => a + b, 0);
+                    const keep = following > 0 && following < (BOTTOM - TOP) / 3 ? following : 2 * STYLE.body.leading;
+                    if (this.y > TOP && !this.fits(14 + lines.length * innerStyle.leading + keep)) this.newPage();
+                    this.flow(lines, LEFT, 99);
+                    break;
+                }
                 case 'table': this.dataTable(content, sect); break;
-                case 'indicator': this.indicator(content, sect, section.id); break;
+                case 'figure': this.figure(content, sect); break;
+                case 'indicator': this.indicator(content, sect, section.id, inner); break;
             }
         }
         for (const sub of section.subsections) this.section(sub, sect, section.id);
     }
 
+    /** A chart: a Figure element carrying the alt text, scaled to the text width, and its caption below. */
+    figure(figure: Figure, parent: StructNode): void {
+        const caption = this.measure.wrap(figure.caption, STYLE.caption, WIDTH);
+        const captionHeight = caption.length * STYLE.caption.leading + 4;
+        // CSS pixels to points, made smaller only when the figure would not fit the text width or a page.
+        const scale = Math.min(0.75, WIDTH / figure.width, (BOTTOM - TOP - 10 - captionHeight) / figure.height);
+        const w = figure.width * scale;
+        const h = figure.height * scale;
+        this.y += 10;
+        if (!this.fits(h + captionHeight) && this.y > TOP + 10) this.newPage();
+        this.destination(figure.id);
+        this.page.marks.push({ node: node('Figure', parent, { alt: figure.alt }), ops: [{ t: 'svg', x: LEFT, y: this.y, w, h, svg: figure.svg }] });
+        this.y += h + 4;
+        this.flow(this.textLines(parent, 'P', figure.caption, STYLE.caption, WIDTH, 0), LEFT, 99);
+    }
+
     /** A small table with a header row (repeated on later pages) and a row-header column. */
     dataTable(table: DataTable, parent: StructNode): void {
         const t = node('Table', parent);
-        const widths = table.columns.map((_c, i) => (i === 0 ? WIDTH * 0.5 : (WIDTH * 0.5) / (table.columns.length - 1)));
+        const widths = columnShares(table).map(share => WIDTH * share);
         const xs = widths.map((_w, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
         const caption = node('Caption', t);
         this.y += 10;
@@ -479,8 +569,10 @@ class Layout {
             if (!this.fits(height)) this.newPage();
             this.artifact(xs.map((x, i): Op => ({ t: 'frame', x: LEFT + x, y: this.y, w: widths[i], h: height, color: RULE, width: 0.6 })));
             cells.forEach((cell, i) => cell.lines.forEach((text, j) => {
-                // Numbers are right-aligned so that they line up.
-                const x = i === 0 ? LEFT + xs[i] + CELL_PAD : LEFT + xs[i] + widths[i] - CELL_PAD - this.measure.width(text, cell.style);
+                // Numbers are right-aligned so that they line up (the default for every column but the first).
+                const align = columnAlign(table, i);
+                const free = widths[i] - 2 * CELL_PAD - this.measure.width(text, cell.style);
+                const x = LEFT + xs[i] + CELL_PAD + (align === 'right' ? free : align === 'center' ? free / 2 : 0);
                 this.page.marks.push({ node: cell.p, ops: [shift(textOp(0, text, cell.style), x, this.y + CELL_PAD + j * cell.style.leading)] });
             }));
             this.y += height;
@@ -490,12 +582,12 @@ class Layout {
     }
 
     /** An indicator as its published table; the name and area rows repeat on every page it spans. */
-    indicator(entry: IndicatorEntry, parent: StructNode, sectionId: string): void {
+    indicator(entry: IndicatorEntry, parent: StructNode, sectionId: string, headingType = 'H3'): void {
         const sect = node('Sect', parent);
         const table = node('Table', sect);
         const thead = node('THead', table);
         const nameCell = node('TH', node('TR', thead), { scope: 'Column', colSpan: 2 });
-        const heading = node('H3', nameCell);
+        const heading = node(headingType, nameCell);
         const areasCell = entry.areas ? node('TD', node('TR', thead), { colSpan: 2 }) : undefined;
         const areasNode = areasCell ? node('P', areasCell) : undefined;
 
@@ -567,9 +659,21 @@ class Layout {
                 { t: 'line', x1: LEFT + LABEL_WIDTH, y1: top, x2: LEFT + LABEL_WIDTH, y2: bottom, color: RULE, width: 0.6 }
             );
         };
-        for (const line of content) {
+        // Lines of one paragraph share its structure node: a paragraph is not left with one line
+        // alone at the foot of a page (its first) or at the top of the next (its last).
+        const owner = (line: Line | undefined) => line?.marks[line.marks.length - 1]?.node;
+        const fitsHere = (line: Line, at: number) => at + (at === top + CELL_PAD ? 0 : line.before) + line.height + CELL_PAD <= BOTTOM;
+        for (const [index, line] of content.entries()) {
             const before = cy === top + CELL_PAD ? 0 : line.before;
-            if (cy + before + line.height + CELL_PAD > BOTTOM) {
+            const next = content[index + 1];
+            const afterNext = content[index + 2];
+            const placedHere = cy > top + CELL_PAD;
+            const sameAsNext = next !== undefined && owner(next) === owner(line) && next.before === 0;
+            const firstOfParagraph = index === 0 || owner(content[index - 1]) !== owner(line) || line.before > 0;
+            const nextIsLast = sameAsNext && (afterNext === undefined || owner(afterNext) !== owner(next) || afterNext.before > 0);
+            const nextFits = next !== undefined && fitsHere(next, cy + before + line.height);
+            const keepWithNext = placedHere && sameAsNext && !nextFits && (firstOfParagraph || nextIsLast);
+            if (cy + before + line.height + CELL_PAD > BOTTOM || keepWithNext) {
                 close(Math.max(cy, labelBottom) + CELL_PAD);
                 this.newPage();
                 shading = this.reserveArtifact();
@@ -597,7 +701,7 @@ class Layout {
     footers(): void {
         this.pages.forEach((page, index) => {
             if (!page.footer) return;
-            const y = PAGE_HEIGHT - 46;
+            const y = PAGE_HEIGHT - PAGE.footer - 14;
             const number = String(index + 1);
             page.marks.push({
                 artifact: 'Pagination',
@@ -614,7 +718,7 @@ class Layout {
 // ---------------------------------------------------------------- paint
 
 function createElements(pdf: Pdf, n: StructNode, parent?: StructElement): void {
-    const element = pdf.struct(n.type);
+    const element = pdf.struct(n.type, n.alt ? { alt: n.alt } : {});
     if (n.scope || n.colSpan) {
         element.dictionary.data.A = { O: 'Table', ...(n.scope ? { Scope: n.scope } : {}), ...(n.colSpan ? { ColSpan: n.colSpan } : {}) };
     }
@@ -666,6 +770,15 @@ class Painter {
                 pdf.text(text, op.right - pdf.widthOfString(text), op.y, { lineBreak: false });
                 break;
             }
+            case 'leader': {
+                this.setText(op.style);
+                const number = pdf.widthOfString(String((this.pageOf.get(op.dest) ?? 0) + 1));
+                const dot = pdf.widthOfString('.');
+                const end = op.right - number - 4;
+                const dots = Math.floor((end - op.from) / dot);
+                if (dots > 2) pdf.text('.'.repeat(dots), end - dots * dot, op.y, { lineBreak: false });
+                break;
+            }
             case 'rect':
                 pdf.rect(op.x, op.y, op.w, op.h).fill(op.color);
                 this.color = undefined;
@@ -678,6 +791,14 @@ class Painter {
                 break;
             case 'link':
                 pdf.goTo(op.x, op.y, op.w, op.h, op.dest, { structParent: owner?.element, Contents: new String(op.label) });
+                break;
+            case 'svg':
+                // Text in the chart is drawn in the embedded DejaVu faces, never a standard font.
+                SVGtoPDF(pdf, op.svg, op.x, op.y, {
+                    width: op.w, height: op.h, preserveAspectRatio: 'xMinYMin meet',
+                    fontCallback: (_family: string, bold: boolean) => FONT_KEY[bold ? 'bold' : 'regular']
+                });
+                this.font = this.size = this.color = undefined;
                 break;
         }
     }
@@ -737,6 +858,7 @@ export function renderPdf(doc: DescriptionDocument): Promise<Buffer> {
 
     const layout = new Layout(new Measure(pdf), doc);
     layout.titlePage();
+    layout.colophon();
     layout.contents();
     for (const section of doc.sections) layout.section(section, layout.root);
     layout.footers();

@@ -6,7 +6,7 @@
  */
 import {
     type Indicator, type IndicatorQuestion, type Model, type Question, type QuestionItem, type ReportingUnit, type Survey,
-    isIndicator, isPerArea, optionsOf, questionNumber, questionOf, surveyOfModel, unitLabel, unitsOfQuestion, variableFor
+    isIndicator, isPerArea, optionsOf, printedOptionLabel, questionNumber, questionOf, surveyOfModel, unitLabel, unitsOfQuestion, variableFor
 } from '@oj/language';
 import {
     AlignmentType, CheckBox, Document, HeadingLevel, Packer, Paragraph, Table, TableRow, TextRun, WidthType,
@@ -14,7 +14,11 @@ import {
 } from 'docx';
 import { A4, MARGIN, TEXT_WIDTH, cell, coreProperties, footer, swedishSettings, wordStyles, bulletNumbering } from './docx.js';
 import { renumberBookmarks, reproduciblePackage } from './docx-package.js';
+import { type HtmlOptions, renderHtml } from './html.js';
+import type { DataTable, DescriptionDocument, DocumentSection, SectionContent } from './model.js';
+import { renderPdf } from './pdf.js';
 import { cleanText, parseIsoDate, swedishDate } from './text.js';
+import { COLOURS } from './theme.js';
 
 /** One answer: a survey variable, and what its row is about (an area, a part of the question). */
 export interface AnswerRow {
@@ -31,8 +35,11 @@ export interface QuestionnaireQuestion {
     usedBy: string[];
     text: string;
     kind: 'options' | 'multipleChoice' | 'numeric';
-    /** Answer options (code and label) of an options question. */
-    options: Array<{ code: number; label: string }>;
+    /**
+     * Answer options of an options question: the label as this question prints it, and the short
+     * label ("kort") that heads its column, so that no column header has to break inside a word.
+     */
+    options: Array<{ code: number; label: string; short: string }>;
     /** Options questions and numeric questions: one row per variable. */
     rows: AnswerRow[];
     /** Multiple choice: rows per area (or one row), a column per item, a variable per cell. */
@@ -67,6 +74,22 @@ interface Use {
     question: Question;
     indicator: Indicator;
     slot: IndicatorQuestion;
+}
+
+/**
+ * The survey's dates put into a question where it says "(mätdatum)" or "(12 mån)": a respondent
+ * filling in the form reads the dates, not the placeholders the survey tool fills in.
+ */
+export function withSurveyDates(text: string, survey: Survey | undefined): string {
+    const iso = cleanText(survey?.measurementDate);
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    if (!match) return text;
+    const measured = swedishDate(iso);
+    const yearBefore = swedishDate(`${Number(match[1]) - 1}-${match[2]}-${match[3]}`);
+    return text
+        .replace(/\s*\(mätdatum\)/g, ` (${measured})`)
+        .replace(/\s*\(12 (?:mån|månader)\)/g, ` (${yearBefore}–${measured})`)
+        .replace(/\(datum 12 mån innan\)/g, yearBefore);
 }
 
 /** The questionnaire of the models' survey: every question an indicator uses, once, in survey order. */
@@ -106,7 +129,7 @@ export function buildQuestionnaire(models: Model[], options: QuestionnaireOption
             group = { id: part ? `del-${part.name.toLowerCase()}` : 'fragor', title: part ? cleanText(part.title) : (anyPart ? 'Övriga frågor' : 'Frågor'), questions: [] };
             groups.set(key, group);
         }
-        group.questions.push(questionEntry(question, list, ++n));
+        group.questions.push(questionEntry(question, list, ++n, survey));
     }
     const parts = [...groups.entries()].sort(([a], [b]) => partOrder(a) - partOrder(b)).map(([, g]) => g);
 
@@ -131,7 +154,7 @@ export function buildQuestionnaire(models: Model[], options: QuestionnaireOption
     };
 }
 
-function questionEntry(question: Question, uses: Use[], n: number): QuestionnaireQuestion {
+function questionEntry(question: Question, uses: Use[], n: number, survey: Survey | undefined): QuestionnaireQuestion {
     const first = uses[0];
     const context = first.slot.declared ? { indicator: first.indicator, slot: first.slot } : {};
     const units: Array<ReportingUnit | undefined> = isPerArea(question) ? unitsOfQuestion(question) : [undefined];
@@ -147,9 +170,9 @@ function questionEntry(question: Question, uses: Use[], n: number): Questionnair
         id: `fraga-${n}`,
         heading,
         usedBy: [...new Map(uses.map(u => [u.indicator.number, `${u.indicator.number}. ${cleanText(u.indicator.name)}`])).values()],
-        text: cleanText(question.text),
+        text: withSurveyDates(cleanText(question.text), survey),
         kind: question.multipleChoice ? 'multipleChoice' : question.numeric ? 'numeric' : 'options',
-        options: optionsOf(question).map(o => ({ code: o.code, label: cleanText(o.label) })),
+        options: optionsOf(question).map(o => ({ code: o.code, label: cleanText(printedOptionLabel(question, o)), short: cleanText(o.shortLabel ?? o.label) })),
         rows: []
     };
     if (entry.kind === 'multipleChoice') {
@@ -180,7 +203,7 @@ function box(alias: string, caption?: string): Paragraph {
     return new Paragraph({
         style: 'Tabelltext',
         alignment: AlignmentType.CENTER,
-        children: [new CheckBox({ alias }), ...(caption ? [new TextRun({ text: ` ${caption}`, size: 14, color: '4A4A4A' })] : [])]
+        children: [new CheckBox({ alias }), ...(caption ? [new TextRun({ text: ` ${caption}`, size: 14, color: COLOURS.muted })] : [])]
     });
 }
 
@@ -200,8 +223,8 @@ function answerTable(q: QuestionnaireQuestion): Table {
                     tableHeader: true,
                     cantSplit: true,
                     children: [
-                        ...(hasLabels ? [cell([small('Område', { bold: true })], { fill: 'DDE6F0', width: labelWidth })] : []),
-                        ...columns.map(c => cell([small(c, { bold: true })], { fill: 'DDE6F0', width: colWidth }))
+                        ...(hasLabels ? [cell([small('Område', { bold: true })], { fill: COLOURS.band, width: labelWidth })] : []),
+                        ...columns.map(c => cell([small(c, { bold: true })], { fill: COLOURS.band, width: colWidth }))
                     ]
                 }),
                 ...rows.map(r => new TableRow({
@@ -216,7 +239,7 @@ function answerTable(q: QuestionnaireQuestion): Table {
     }
     const hasLabels = q.rows.some(r => r.label);
     const variableWidth = 1500;
-    const answerColumns = q.kind === 'numeric' ? ['Antal'] : q.options.map(o => o.label);
+    const answerColumns = q.kind === 'numeric' ? ['Antal'] : q.options.map(o => o.short);
     const labelWidth = hasLabels ? Math.max(2200, TEXT_WIDTH - variableWidth - answerColumns.length * 1300) : 0;
     const answerWidth = Math.floor((TEXT_WIDTH - labelWidth - variableWidth) / Math.max(1, answerColumns.length));
     const widths = [...(hasLabels ? [labelWidth] : []), ...answerColumns.map(() => answerWidth), variableWidth];
@@ -224,9 +247,9 @@ function answerTable(q: QuestionnaireQuestion): Table {
         tableHeader: true,
         cantSplit: true,
         children: [
-            ...(hasLabels ? [cell([small('Avser', { bold: true })], { fill: 'DDE6F0', width: labelWidth })] : []),
-            ...answerColumns.map(c => cell([small(c, { bold: true, align: 'center' })], { fill: 'DDE6F0', width: answerWidth })),
-            cell([small('Variabel', { bold: true })], { fill: 'DDE6F0', width: variableWidth })
+            ...(hasLabels ? [cell([small('Avser', { bold: true })], { fill: COLOURS.band, width: labelWidth })] : []),
+            ...answerColumns.map(c => cell([small(c, { bold: true, align: 'center' })], { fill: COLOURS.band, width: answerWidth })),
+            cell([small('Variabel', { bold: true })], { fill: COLOURS.band, width: variableWidth })
         ]
     });
     const body = q.rows.map(r => new TableRow({
@@ -236,7 +259,7 @@ function answerTable(q: QuestionnaireQuestion): Table {
             ...(q.kind === 'numeric'
                 ? [cell([small('')], { width: answerWidth })]
                 : q.options.map(o => cell([box(`${r.label ? `${r.label}: ` : ''}${o.label} (${r.variable} = ${o.code})`)], { width: answerWidth }))),
-            cell([small(r.variable, { color: '333333' })], { width: variableWidth })
+            cell([small(r.variable, { color: COLOURS.muted })], { width: variableWidth })
         ]
     }));
     return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...body] });
@@ -256,7 +279,8 @@ export async function renderQuestionnaireDocx(questionnaire: Questionnaire): Pro
             children.push(
                 new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(q.heading)] }),
                 new Paragraph({ keepNext: true, children: [new TextRun({ text: q.text, bold: true })] }),
-                new Paragraph({ keepNext: true, children: [new TextRun({ text: `Används för: ${q.usedBy.join('; ')}`, size: 18, color: '4A4A4A' })] }),
+                ...(q.kind === 'options' ? [new Paragraph({ keepNext: true, children: [new TextRun({ text: optionsLegend(q), size: 18 })] })] : []),
+                new Paragraph({ keepNext: true, children: [new TextRun({ text: `Används för: ${q.usedBy.join('; ')}`, size: 18, color: COLOURS.muted })] }),
                 answerTable(q),
                 new Paragraph({ spacing: { after: 120 }, children: [] })
             );
@@ -274,4 +298,80 @@ export async function renderQuestionnaireDocx(questionnaire: Questionnaire): Pro
     });
     const packed = await Packer.toBuffer(document);
     return reproduciblePackage(packed, { date: questionnaire.date, parts: { 'word/settings.xml': swedishSettings, 'word/document.xml': renumberBookmarks } });
+}
+
+/** "Svarsalternativ: 1 Ja, 2 Nej, 3 Ej aktuellt, området finns inte i vår socialtjänst/kommun": the full labels with their codes. */
+export function optionsLegend(q: QuestionnaireQuestion): string {
+    return `Svarsalternativ: ${q.options.map(o => `${o.code} = ${o.label}`).join('; ')}`;
+}
+
+// ---------------------------------------------------------------- the generic document: PDF and HTML
+
+const BOX = '\u2610';
+
+function answerDataTable(q: QuestionnaireQuestion): DataTable {
+    if (q.kind === 'multipleChoice' && q.choices) {
+        const { columns, rows } = q.choices;
+        return {
+            kind: 'table', id: `${q.id}-svar`, caption: `Svar på ${q.heading.charAt(0).toLocaleLowerCase('sv')}${q.heading.slice(1)} (kryssa i de alternativ som gäller)`,
+            columns: ['Avser', ...columns],
+            rows: rows.map(r => [r.label || 'Svar', ...r.variables.map(v => `${BOX} ${v}`)]),
+            align: ['left', ...columns.map(() => 'left' as const)],
+            widths: [0.24, ...columns.map(() => 0.76 / columns.length)]
+        };
+    }
+    const answers = q.kind === 'numeric' ? ['Antal'] : q.options.map(o => o.short);
+    return {
+        kind: 'table', id: `${q.id}-svar`, caption: `Svar på ${q.heading.charAt(0).toLocaleLowerCase('sv')}${q.heading.slice(1)}`,
+        columns: ['Avser', ...answers, 'Variabel'],
+        rows: q.rows.map(r => [r.label || 'Svar', ...(q.kind === 'numeric' ? [''] : q.options.map(() => BOX)), r.variable]),
+        align: ['left', ...answers.map(() => 'center' as const), 'left'],
+        widths: [0.4, ...answers.map(() => 0.42 / answers.length), 0.18]
+    };
+}
+
+/**
+ * The questionnaire as the generic document model, so that it renders to PDF and HTML as the
+ * description does (Word has its own form, renderQuestionnaireDocx, with real checkboxes).
+ */
+export function questionnaireDocument(questionnaire: Questionnaire): DescriptionDocument {
+    const intro: DocumentSection = {
+        id: 'om-formularet', level: 1, title: 'Om formuläret', newPage: true, subsections: [],
+        content: [
+            ...questionnaire.introduction.map(text => ({ kind: 'paragraph' as const, text })),
+            { kind: 'paragraph', text: 'Kommun/stadsdel: ……………………………………', emphasis: 'strong' },
+            { kind: 'paragraph', text: 'Ifyllt av: ……………………………………', emphasis: 'strong' }
+        ]
+    };
+    const parts = questionnaire.parts.map((part, i): DocumentSection => ({
+        id: part.id, level: 1, title: part.title, newPage: i === 0, subsections: [],
+        content: part.questions.flatMap((q): SectionContent[] => [
+            { kind: 'heading', text: q.heading },
+            { kind: 'paragraph', text: q.text, emphasis: 'strong' },
+            ...(q.kind === 'options' ? [{ kind: 'paragraph' as const, text: optionsLegend(q) }] : []),
+            { kind: 'paragraph', text: `Används för: ${q.usedBy.join('; ')}` },
+            answerDataTable(q)
+        ])
+    }));
+    return {
+        language: questionnaire.language,
+        title: questionnaire.title,
+        subtitle: questionnaire.subtitle,
+        publisher: questionnaire.publisher,
+        description: questionnaire.description,
+        runningTitle: questionnaire.runningTitle,
+        date: questionnaire.date,
+        contents: false,
+        sections: [intro, ...parts]
+    };
+}
+
+/** The questionnaire as a tagged PDF/UA-1 file. */
+export function renderQuestionnairePdf(questionnaire: Questionnaire): Promise<Buffer> {
+    return renderPdf(questionnaireDocument(questionnaire));
+}
+
+/** The questionnaire as an HTML page (or fragment), with the description's style sheet and policy. */
+export function renderQuestionnaireHtml(questionnaire: Questionnaire, options: HtmlOptions = {}): string {
+    return renderHtml(questionnaireDocument(questionnaire), options);
 }

@@ -25,12 +25,23 @@ export function parseIsoDate(iso: string | undefined): Date | undefined {
     return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-// C0 controls other than tab and newline are not allowed in XML 1.0 and are invisible in print.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+// C0 controls other than tab and newline are not allowed in XML 1.0 and are invisible in print;
+// C1 controls and DEL steer terminals; bidi embeddings, overrides and isolates make text read in
+// another order than it is written. Validation refuses them all; a model with errors is still
+// printed safely.
+const CONTROL = /[\u0000-\u0008\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Model text as it is printed: controls removed, runs of white space collapsed. */
+/**
+ * Model text as it is printed: a vertical tab (Word's manual line break) read as a space,
+ * controls removed, runs of white space collapsed.
+ */
 export function cleanText(text: string | undefined): string {
-    return (text ?? '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+    return sanitizeText(text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Text any writer can carry, white space as written: U+000B a space, controls removed. */
+export function sanitizeText(text: string): string {
+    return text.replace(/\u000B/g, ' ').replace(CONTROL, '');
 }
 
 export function capitalize(text: string): string {
@@ -50,10 +61,10 @@ export function slug(text: string): string {
 }
 
 export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+    return sanitizeText(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
 }
 
 /** Escaping for XML text and attribute values. */
 export function escapeXml(text: string): string {
-    return escapeHtml(text.replace(CONTROL, ''));
+    return escapeHtml(sanitizeText(text));
 }

@@ -65,13 +65,13 @@ describe('the Word file of examples/oj2019', () => {
         expect(parts['word/settings.xml']).toContain('<w:themeFontLang w:val="sv-SE"/>');
     });
 
-    test('core properties: title, subject, creator and the source date', () => {
+    test('core properties: title, subject, the publisher as creator and the publication date', () => {
         const core = parts['docProps/core.xml'];
         expect(core).toContain('<dc:title>Indikatorer – öppna jämförelser 2019</dc:title>');
-        expect(core).toContain('<dc:creator>Öppna jämförelser</dc:creator>');
+        expect(core).toContain('<dc:creator>Socialstyrelsen</dc:creator>');
         expect(core).toMatch(/<dc:subject>Beskrivning av de 10 indikatorerna/);
-        expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2019-02-01T00:00:00Z</dcterms:created>');
-        expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2019-02-01T00:00:00Z</dcterms:modified>');
+        expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2019-06-01T00:00:00Z</dcterms:created>');
+        expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2019-06-01T00:00:00Z</dcterms:modified>');
     });
 
     test('a table of contents field over heading levels 1–2, filled in with page numbers, updated on opening', () => {
@@ -103,7 +103,8 @@ describe('the Word file of examples/oj2019', () => {
 describe('model text in the Word file', () => {
     test('is escaped: every part stays well-formed and the text comes back as written', async () => {
         const { models, errors } = await loadText(HOSTILE);
-        expect(errors).toEqual([]);
+        // The control character in "syfte" is refused by validation (issue 19); the writers must still be safe.
+        expect(errors).toEqual([expect.stringContaining('Tecknet U+0001 får inte finnas i modellen')]);
         const hostile = read(await renderDocx(buildDescriptionDocument(models), { pageNumbers: false }));
         const body = hostile['word/document.xml'];
         expect(body).not.toContain('<script>');

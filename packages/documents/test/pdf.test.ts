@@ -82,11 +82,17 @@ describe.skipIf(!poppler)('the PDF as poppler reads it', () => {
         const count = (type: string) => tree.filter(e => e.type === type).length;
         expect(tree[0].type).toBe('Document');
         expect(count('H1')).toBe(1);
-        expect(count('H2')).toBe(doc.sections.length + 1); // the sections and "Innehåll"
-        expect(count('H3')).toBe(indicatorsOf(doc).length + doc.sections.reduce((n, s) => n + s.subsections.length, 0));
+        // Section headings one level below the title; headings inside a section and its indicators' names one below it.
+        const level1 = doc.sections;
+        const level2 = doc.sections.flatMap(s => s.subsections);
+        const inner = (sections: typeof level1) => sections.reduce((n, s) => n + s.content.filter(c => c.kind === 'heading' || c.kind === 'indicator').length, 0);
+        expect(count('H2')).toBe(level1.length + 1); // and "Innehåll"
+        expect(count('H3')).toBe(level2.length + inner(level1));
+        expect(count('H4')).toBe(inner(level2));
+        expect(count('H4')).toBeGreaterThanOrEqual(indicatorsOf(doc).length);
         expect(count('TOC')).toBe(1);
         expect(count('TOCI')).toBe(doc.sections.length + doc.sections.reduce((n, s) => n + s.subsections.length, 0));
-        expect(count('Table')).toBe(indicatorsOf(doc).length + 1); // every indicator and Tabell 1
+        expect(count('Table')).toBe(indicatorsOf(doc).length + 1); // every indicator and Tabell 1 (Tabell 2 needs a response file)
         expect(count('THead')).toBe(count('Table'));
         expect(count('L')).toBeGreaterThan(3);
         expect(count('LI')).toBe(count('Lbl'));
@@ -100,12 +106,12 @@ describe.skipIf(!poppler)('the PDF as poppler reads it', () => {
         });
     });
 
-    test('each indicator heading is an H3 inside its table header, once in the structure', () => {
+    test('each indicator heading is a heading (H4 in the 2019 layout) inside its table header, once in the structure', () => {
         const lines = run('pdfinfo', ['-struct-text', file]).split('\n');
         const depth = (l: string) => l.length - l.trimStart().length;
         const headings: string[] = [];
         lines.forEach((line, i) => {
-            if (!line.trim().startsWith('H3')) return;
+            if (!line.trim().startsWith('H4')) return;
             let text = '';
             for (let j = i + 1; j < lines.length && depth(lines[j]) > depth(line); j++) {
                 const quoted = /^\s*"(.*)"$/.exec(lines[j]);
@@ -136,7 +142,8 @@ describe.skipIf(!poppler)('the PDF as poppler reads it', () => {
 describe('model text in the PDF', () => {
     test('markup and control characters are drawn as text, and the XMP metadata stays well-formed', async () => {
         const { models, errors } = await loadText(HOSTILE);
-        expect(errors).toEqual([]);
+        // The control character in "syfte" is refused by validation (issue 19); the writers must still be safe.
+        expect(errors).toEqual([expect.stringContaining('Tecknet U+0001 får inte finnas i modellen')]);
         const hostile = buildDescriptionDocument(models, { title: 'Titel <b>&</b> "x"' });
         const bytes = await renderPdf(hostile);
         expect(bytes.toString('utf8')).toContain('<rdf:li xml:lang="x-default">Titel &lt;b&gt;&amp;&lt;/b&gt; &quot;x&quot;</rdf:li>');

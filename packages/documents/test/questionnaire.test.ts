@@ -2,11 +2,18 @@
  * The questionnaire of examples/oj2019: every survey variable of the codebook once, in survey order,
  * with an answer box per answer option and the variable name beside it.
  */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { codebookRows, type Model } from '@oj/language';
-import { buildQuestionnaire, renderQuestionnaireDocx, type Questionnaire } from '../src/index.js';
-import { loadModels, oj2019 } from './fixtures.js';
+import {
+    buildQuestionnaire, optionsLegend, questionnaireDocument, renderQuestionnaireDocx, renderQuestionnaireHtml, renderQuestionnairePdf,
+    withSurveyDates, type Questionnaire
+} from '../src/index.js';
+import { hasTool, loadModels, oj2019 } from './fixtures.js';
 
 let models: Model[];
 let questionnaire: Questionnaire;
@@ -66,5 +73,45 @@ describe('the questionnaire of examples/oj2019', () => {
         expect(body.split('<w:tblHeader/>').length - 1).toBe(questions.length);
         expect(strFromU8(files['docProps/core.xml'])).toContain('<dc:title>Formulär för insamling av uppgifter internt inom kommunen/stadsdelen – Öppna jämförelser socialtjänst 2019</dc:title>');
         expect((await renderQuestionnaireDocx(buildQuestionnaire(models))).equals(bytes)).toBe(true);
+    });
+});
+
+describe('the questionnaire as a reader fills it in', () => {
+    test('the survey\'s dates stand where the question says (mätdatum) or (12 mån)', () => {
+        const texts = questionnaire.parts.flatMap(p => p.questions.map(q => q.text));
+        expect(texts.join(' ')).not.toMatch(/\(mätdatum\)|\(12 mån|perioden\(/);
+        expect(texts[0]).toBe('Har ni (1 februari 2019) en skriftlig och på ledningsnivå beslutad rutin för hur ni ska gå tillväga för att förhindra att barnfamiljer avhyses?');
+        expect(texts[2]).toBe('Har ni någon gång under perioden (1 februari 2018–1 februari 2019) följt upp rutinen?');
+        expect(withSurveyDates('Har ni under perioden(12 mån) följt upp?', undefined)).toBe('Har ni under perioden(12 mån) följt upp?');
+    });
+
+    test('answer columns are headed by short labels, the full labels (as this question prints them) with their codes above', () => {
+        const questions = questionnaire.parts.flatMap(p => p.questions);
+        const followUp = questions.find(q => q.heading === 'Indikator 6, fråga iii')!;
+        expect(followUp.options.map(o => o.short)).toEqual(['Ja', 'Nej', 'Ej aktuellt']);
+        expect(optionsLegend(followUp)).toBe('Svarsalternativ: 1 = Ja; 2 = Nej; 3 = Ej aktuellt, då planen upprättades nyligen');
+        // No header word is longer than a column can hold without breaking inside it.
+        for (const q of questions) for (const o of q.options) for (const word of o.short.split(' ')) expect(word.length, o.short).toBeLessThanOrEqual(12);
+    });
+
+    test('renders to PDF and HTML from the same document model, every question with its answer table', async () => {
+        const doc = questionnaireDocument(questionnaire);
+        const questions = questionnaire.parts.flatMap(p => p.questions);
+        const tables = doc.sections.flatMap(s => s.content).filter(c => c.kind === 'table');
+        expect(tables).toHaveLength(questions.length);
+        const html = renderQuestionnaireHtml(questionnaire);
+        expect(html).toContain('<h3>Indikator 1, fråga i</h3>');
+        expect(html).toContain('<td class="center">☐</td>');
+        expect(html).toContain('<th scope="col">Ej aktuellt</th>');
+        const pdf = await renderQuestionnairePdf(questionnaire);
+        expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+        if (hasTool('pdftotext')) {
+            const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oj-formular-')), 'formular.pdf');
+            fs.writeFileSync(file, pdf);
+            const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+            for (const variable of variablesOf(questionnaire)) expect(text).toContain(variable);
+            // Header words whole, never "socialtjäns t/kommun".
+            expect(text).not.toMatch(/socialtjäns\s+t/);
+        }
     });
 });

@@ -5,4 +5,6 @@ export * from './responses.js';
 export * from './evaluate-file.js';
 export * from './codebook-csv.js';
 export * from './atomic-write.js';
+export * from './runtime/population.js';
+export * from './runtime/measures.js';
 export * from './plausibility.js';

@@ -32,6 +32,8 @@ export interface GeneratedResult { indicator: number; group?: string; status: st
 export interface GeneratedEvaluator {
     evaluate(row: Record<string, unknown>): GeneratedResult[];
     explain(row: Record<string, unknown>): GeneratedResult[];
+    /** Present when the model has background measures. */
+    measures?(row: Record<string, unknown>): Array<GeneratedResult & { value?: number }>;
 }
 
 /** Transpiles the generated runtime and evaluator to JavaScript in a temp folder and imports them. */

@@ -198,12 +198,13 @@ describe('the extension\'s requests', () => {
         const variables = (await cliCodebookCsv([examplesDir])).csv.split('\n').slice(1).filter(Boolean).map(line => line.split(',')[0]);
         const answers: Record<string, string> = { I01_1: '1', I01_2A: '1', I01_2B: '1', I01_3: '3' };
         const responsesFile = path.join(workspace, 'svar.csv');
-        fs.writeFileSync(responsesFile, `unit,name,${variables.join(',')}\n0180,Stockholm,${variables.map(v => answers[v] ?? '').join(',')}\n`);
+        // Upplands Väsby: a kommun in OJ2019's population (Stockholm answers by its stadsdelar).
+        fs.writeFileSync(responsesFile, `unit,name,${variables.join(',')}\n0114,Upplands Väsby,${variables.map(v => answers[v] ?? '').join(',')}\n`);
         const resultDir = path.join(outDir, 'OJ2019-resultat-svar');
         const result = await sendRequest(server.connection, EvaluateResponsesRequest, { textDocument: textDocument(), responsesFile, outDir: resultDir });
         expect(result.respondentsEvaluated).toBe(1);
-        expect(result.files.map(f => path.basename(f))).toEqual(['units.csv', 'aggregates.csv', 'results.xlsx']);
-        expect(fs.readFileSync(path.join(resultDir, 'units.csv'), 'utf-8')).toMatch(/^0180,1,,met$/m);
+        expect(result.files.map(f => path.basename(f))).toEqual(['units.csv', 'aggregates.csv', 'indicators.csv', 'results.xlsx']);
+        expect(fs.readFileSync(path.join(resultDir, 'units.csv'), 'utf-8')).toMatch(/^0114,Upplands Väsby,1,,,met,,,$/m);
     });
 
     test('an invalid response file is refused with every problem named', async () => {

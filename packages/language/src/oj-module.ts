@@ -4,14 +4,14 @@ import {
     type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { OjGeneratedModule, OjGeneratedSharedModule } from './generated/module.js';
-import { OjScopeComputation, OjScopeProvider } from './oj-scope.js';
-import { createGuardedCompletionParser, createGuardedParser } from './oj-parser.js';
-import { OjValidator, registerValidationChecks } from './oj-validator.js';
-import { OjDocumentValidator } from './oj-document-validator.js';
-import { OjAnalysisValidator, registerAnalysisChecks } from './oj-analysis-validator.js';
-import { OjSharedModule, OjWorkspaceIndex } from './oj-workspace-index.js';
-import { OjReferenceDescriptionProvider } from './oj-reference-descriptions.js';
-import { OjLinker } from './oj-linker.js';
+import { OjScopeComputation, OjScopeProvider } from './scoping/oj-scope.js';
+import { createGuardedCompletionParser, createGuardedParser } from './parser/oj-parser.js';
+import { OjValidator, registerValidationChecks } from './validation/oj-validator.js';
+import { OjDocumentValidator } from './validation/oj-document-validator.js';
+import { OjAnalysisValidator, registerAnalysisChecks } from './validation/oj-analysis-validator.js';
+import { OjSharedModule, OjWorkspaceIndex } from './workspace/oj-workspace-index.js';
+import { OjReferenceDescriptionProvider } from './scoping/oj-reference-descriptions.js';
+import { OjLinker } from './scoping/oj-linker.js';
 import { OjHoverProvider } from './lsp/oj-hover.js';
 import { OjCompletionProvider } from './lsp/oj-completion.js';
 import { OjFormatter } from './lsp/oj-formatter.js';

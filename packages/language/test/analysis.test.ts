@@ -59,7 +59,7 @@ describe('worked examples', () => {
         const diagnostics = await codes(body);
         const failed = withCode(diagnostics, AnalysisCodes.ExampleFailed);
         expect(failed).toHaveLength(1);
-        expect(failed[0].message).toBe('Exemplet ger ej uppnådd, inte uppnådd (avgjort av T1_2=2).');
+        expect(failed[0].message).toBe('Exemplet ger "ej uppnådd", inte "uppnådd" (avgjort av T1_2=2).');
     });
 
     test('an outcome for an area the indicator is not reported for is invalid', async () => {

@@ -111,6 +111,26 @@ indikator 3 "Rutin <|>**fet** [länk](http://x)" {
         await expectHover(services)({ text: unfinished, index: 0, hover: '**1. P**\n\nEkonomiskt bistånd\n\nRegeln visas när den är färdigskriven.' });
     });
 
+    test('on a background measure of a survey for kommuner: its value, who is counted, where it is published, comparability', async () => {
+        const measure = `${HEAD.replace('målpopulation "Alla."', 'målpopulation kommuner')}indikator 4 "<|>Sjuksköterskor" {
+    områden EB
+    tidigare 2018 "Sjuksköterskor" ej jämförbar "Tillfälligt anställda räknades 2018."
+    fråga i A: "Antal sjuksköterskor?" antal
+    fråga ii B: "Antal boenden?" antal
+    mått: fråga i / fråga ii aggregeras som median
+}`;
+        await expectHover(services)({
+            text: measure, index: 0,
+            hover: [
+                '**4. Sjuksköterskor**', '', 'Ekonomiskt bistånd', '',
+                'Bakgrundsmått: svaret på fråga i delat med svaret på fråga ii; värdena redovisas som median per redovisningsnivå.', '',
+                'Utvärderas för: kommuner (övriga svarande räknas inte)', '',
+                'Redovisningsnivå: Kommuner och riket.', '',
+                'Resultaten är inte jämförbara med 2018. Tillfälligt anställda räknades 2018.'
+            ].join('\n')
+        });
+    });
+
     test('on an area and an answer set', async () => {
         const areas = `${HEAD}indikator 1 "P" { områden <|>LSS fråga i Q: "?" svar <|>JN krävs: Ja på fråga i }`;
         await expectHover(services)({ text: areas, index: 0, hover: '**Område LSS**: LSS\n\nGrupper: LSSB (LSS barn), LSSV (LSS vuxen)' });
@@ -511,6 +531,20 @@ indikator 1 "X" {
         fråga i B = Ja
         ger uppnådd
     }
+}`;
+        await expectFormatting(services)({ before, after });
+        await expectFormatting(services)({ before: after, after });
+    });
+
+    test('a survey\'s stadsdelar: one per line inside their braces, and the survey still closes at its own brace', async () => {
+        const before = `enkät T "T" { år 2019 stadsdelar { 0180-01 "Rinkeby-Kista"   0180-02 "Spånga-Tensta" } del G "Gemensam" }`;
+        const after = `enkät T "T" {
+    år 2019
+    stadsdelar {
+        0180-01 "Rinkeby-Kista"
+        0180-02 "Spånga-Tensta"
+    }
+    del G "Gemensam"
 }`;
         await expectFormatting(services)({ before, after });
         await expectFormatting(services)({ before: after, after });

@@ -32,6 +32,14 @@ område EB "Ekonomiskt bistånd"
 område BU "Barn och unga"
 `;
 
+/** The survey with a declared population: kommuner only, or kommuner and stadsdelar. */
+const KOMMUNER = SURVEY.replace('målpopulation "Alla."', 'målpopulation kommuner');
+const BOTH = SURVEY.replace('målpopulation "Alla."', 'målpopulation kommuner, stadsdelar').replace('redovisningsnivåer kommun, riket', 'redovisningsnivåer stadsdel, kommun, riket');
+
+/** The survey with kön declared, and a pattern that names a variable per stratum. */
+const KÖN = SURVEY.replace('    år 2019', '    år 2019\n    indelning kön "Kön" { kvinnor "K" "Kvinnor" män "M" "Män" totalt "T" "Totalt" }')
+    .replace('variabelmönster "T{indikator}_{fråga}{del}[_{grupp}]"', 'variabelmönster "T{indikator}_{fråga}{del}[_{grupp}][_{indelning}]"');
+
 /** Last year's survey, as a workspace that checks earlier names holds it. */
 const SURVEY_2018 = `enkät T2018 "Test 2018" {
     år 2018
@@ -459,7 +467,7 @@ const cases: Case[] = [
         name: 'an indicator without a rule',
         code: IssueCodes.RequirementMissing, severity: 'error',
         trigger: [SURVEY + indicator(`    fråga i Rutin: "Har ni?" svar JNE`, 'indikator 1 «"Ett"»')],
-        message: /^Indikator 1 saknar regel: skriv "krävs: …" \(eller "andel: …" för en kvot\)\.$/,
+        message: /^Indikator 1 saknar regel: skriv "krävs: …" \(eller "andel: …" för en kvot, "mått: …" för ett bakgrundsmått\)\.$/,
         clean: [[SURVEY + indicator(PLAIN)]]
     },
     {
@@ -517,8 +525,31 @@ const cases: Case[] = [
         name: 'a survey pattern with an unknown placeholder',
         code: IssueCodes.VariablePatternIncomplete, severity: 'error',
         trigger: [SURVEY.replace('variabelmönster "T{indikator}_{fråga}{del}[_{grupp}]"', 'variabelmönster «"T{indikator}_{fraga}{del}[_{grupp}]"»') + indicator(PLAIN)],
-        message: /^Okänd platshållare \{fraga\}; tillåtna är \{indikator\}, \{indikator:02\}, \{fråga\}, \{del\} och \{grupp\}\.$/,
+        message: /^Okänd platshållare \{fraga\}; tillåtna är \{indikator\}, \{indikator:02\}, \{fråga\}, \{del\}, \{grupp\} och \{indelning\}\.$/,
         clean: [[SURVEY.replace('variabelmönster "T{indikator}_{fråga}{del}[_{grupp}]"', 'variabelmönster "T{indikator:02}_{fråga}{del}[_{grupp}]"') + indicator(PLAIN)]]
+    },
+
+    // ------------------------------------------------------------------ the printed document
+    {
+        name: 'a document that places an indicator the survey does not have',
+        code: IssueCodes.UnknownIndicatorNumber, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN), tillhör('dokument "D" { avsnitt "A" { indikatorer 1, «2» } }')],
+        message: /^Det finns ingen indikator 2 att placera i dokumentet\.$/,
+        clean: [[SURVEY + indicator(PLAIN), tillhör('dokument "D" { avsnitt "A" { indikatorer 1 } }')]]
+    },
+    {
+        name: 'a document that places an indicator twice',
+        code: IssueCodes.IndicatorPlacedTwice, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN), tillhör('dokument "D" { avsnitt "A" { indikatorer 1 } avsnitt "B" { indikatorer «1» } }')],
+        message: /^Indikator 1 placeras redan tidigare i dokumentet; den beskrivs bara en gång\.$/,
+        clean: [[SURVEY + indicator(PLAIN), tillhör('dokument "D" { avsnitt "A" { indikatorer 1 } avsnitt "B" { stycke "Inga." } }')]]
+    },
+    {
+        name: 'a publication date that is neither a month nor a date',
+        code: IssueCodes.InvalidDate, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN), tillhör('dokument "D" { publicerad «"juni 2019"» }')],
+        message: /^Publiceringsdatum "juni 2019" är inte en månad \(ÅÅÅÅ-MM\) eller ett datum \(ÅÅÅÅ-MM-DD\)\.$/,
+        clean: [[SURVEY + indicator(PLAIN), tillhör('dokument "D" { publicerad "2019-06" }')], [SURVEY + indicator(PLAIN), tillhör('dokument "D" { publicerad "2019-06-14" }')]]
     },
 
     // ------------------------------------------------------------------ survey and earlier names
@@ -680,6 +711,227 @@ const cases: Case[] = [
         trigger: [SURVEY + indicator('    fråga i Rutin: "Har ni en rutin?" svar JNE\n    krävs: Ja på minst två av alternativen på fråga «i»')],
         message: /^"minst … av alternativen" passar inte fråga i, som inte har några alternativ \(A, B, …\)\.$/,
         clean: [[SURVEY + indicator(ITEMS('Ja på minst två av alternativen på fråga i'))]]
+    },
+    // ------------------------------------------------------------------ populations and levels
+    {
+        name: 'an indicator for stadsdelar in a survey that goes to kommuner only',
+        code: IssueCodes.PopulationOutsideSurvey, severity: 'error',
+        trigger: [KOMMUNER + indicator(`    målpopulation «stadsdelar»\n${PLAIN}`)],
+        message: /^Indikator 1 kan inte omfatta stadsdelar: enkäten T2019 går till kommuner\.$/,
+        clean: [[KOMMUNER + indicator(`    målpopulation kommuner\n${PLAIN}`)], [BOTH + indicator(`    målpopulation stadsdelar\n    redovisningsnivåer stadsdel, riket\n${PLAIN}`)]]
+    },
+    {
+        name: 'a survey part for respondents the survey does not ask',
+        code: IssueCodes.PopulationOutsideSurvey, severity: 'error',
+        trigger: [KOMMUNER.replace('    år 2019', '    år 2019\n    del G "Gemensam del" målpopulation «stadsdelar»') + indicator(PLAIN)],
+        message: /^Delen G kan inte omfatta stadsdelar: enkäten T2019 går till kommuner\.$/,
+        clean: [[KOMMUNER.replace('    år 2019', '    år 2019\n    del G "Gemensam del" målpopulation kommuner') + indicator(PLAIN)]]
+    },
+    {
+        name: 'an indicator asking questions of parts that go to different respondents',
+        code: IssueCodes.PopulationConflict, severity: 'error',
+        trigger: [BOTH.replace('    år 2019', '    år 2019\n    del K "Kommunens del" målpopulation kommuner\n    del S "Stadsdelens del" målpopulation stadsdelar')
+            + 'fråga Kom: "Har kommunen?" svar JN variabel "K1" del av enkäten K\nfråga Sd: "Har stadsdelen?" svar JN variabel "S1" del av enkäten S\n'
+            + indicator(`    fråga i = Kom\n    fråga ii = Sd\n    krävs: Ja på fråga i och Ja på fråga ii`, 'indikator «1» "Ett"')],
+        message: /^Indikator 1 har frågor ur delarna K och S, som inte går till samma svarande; ange indikatorns målpopulation\.$/,
+        clean: [[BOTH.replace('    år 2019', '    år 2019\n    del K "Kommunens del" målpopulation kommuner\n    del S "Stadsdelens del" målpopulation kommuner, stadsdelar')
+            + 'fråga Kom: "Har kommunen?" svar JN variabel "K1" del av enkäten K\nfråga Sd: "Har stadsdelen?" svar JN variabel "S1" del av enkäten S\n'
+            + indicator(`    fråga i = Kom\n    fråga ii = Sd\n    krävs: Ja på fråga i och Ja på fråga ii`)]]
+    },
+    {
+        name: 'a stadsdel level for a population of kommuner',
+        code: IssueCodes.LevelOutsidePopulation, severity: 'error',
+        trigger: [KOMMUNER + indicator(`    redovisningsnivåer «stadsdel», kommun\n${PLAIN}`)],
+        message: /^Redovisningsnivån stadsdel kräver att målpopulationen omfattar stadsdelar; den omfattar kommuner\.$/,
+        clean: [[KOMMUNER + indicator(`    redovisningsnivåer kommun\n${PLAIN}`)]]
+    },
+    {
+        name: 'an indicator level the survey is not published at',
+        code: IssueCodes.LevelNotInSurvey, severity: 'warning',
+        trigger: [KOMMUNER + indicator(`    redovisningsnivåer kommun, «län»\n${PLAIN}`)],
+        message: /^Enkäten T2019 redovisas inte på nivån län \(kommun och riket\)\.$/,
+        clean: [[KOMMUNER + indicator(`    redovisningsnivåer kommun\n${PLAIN}`)]]
+    },
+    {
+        name: 'a kind of respondent named twice',
+        code: IssueCodes.DuplicateListEntry, severity: 'warning',
+        trigger: [SURVEY.replace('målpopulation "Alla."', 'målpopulation kommuner, «kommuner»') + indicator(PLAIN)],
+        message: /^"kommuner" står redan i listan\.$/,
+        clean: [[KOMMUNER + indicator(PLAIN)]]
+    },
+    // ------------------------------------------------------------------ background measures
+    {
+        name: 'a background measure with a rule',
+        code: IssueCodes.MeasureConflict, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i Antal: "Antal anställda?" antal\n    mått: fråga i\n    «krävs: antal på fråga i > 0»`, undefined, 'områden EB').replace(PARTS, PARTS.replace(' önskad riktning positiv', ''))],
+        message: /^Indikator 1 är ett bakgrundsmått \("mått:"\) och kan inte också ha "krävs": ett bakgrundsmått har ett värde, inget uppnått eller ej uppnått\.$/,
+        clean: [[SURVEY + indicator(`    fråga i Antal: "Antal anställda?" antal\n    mått: fråga i`).replace(PARTS, PARTS.replace(' önskad riktning positiv', ''))]]
+    },
+    {
+        name: 'a background measure on a question with answer options',
+        code: IssueCodes.MeasureNotNumeric, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JN\n    mått: fråga «i»`).replace(PARTS, PARTS.replace(' önskad riktning positiv', ''))],
+        message: /^Ett bakgrundsmått räknas på antal; fråga i besvaras med svarsalternativ\.$/,
+        clean: [[SURVEY + indicator(`    fråga i Antal: "Antal anställda?" antal\n    mått: fråga i`).replace(PARTS, PARTS.replace(' önskad riktning positiv', ''))]]
+    },
+    {
+        name: 'a sum in a quotient without parentheses',
+        code: IssueCodes.MeasureSumAmbiguous, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i A: "Antal?" antal\n    fråga ii B: "Antal?" antal\n    fråga iii C: "Antal?" antal\n    mått: «fråga i + fråga ii» / fråga iii aggregeras som median`).replace(PARTS, PARTS.replace(' önskad riktning positiv', ''))],
+        message: /^En summa i en kvot skrivs inom parentes/,
+        clean: [[SURVEY + indicator(`    fråga i A: "Antal?" antal\n    fråga ii B: "Antal?" antal\n    fråga iii C: "Antal?" antal\n    mått: (fråga i + fråga ii) / fråga iii aggregeras som median`).replace(PARTS, PARTS.replace(' önskad riktning positiv', ''))]]
+    },
+    {
+        name: 'a quotient summed over kommuner',
+        code: IssueCodes.MeasureAggregationInvalid, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i A: "Antal?" antal\n    fråga ii B: "Antal?" antal\n    mått: fråga i / fråga ii aggregeras som «summa»`).replace(PARTS, PARTS.replace(' önskad riktning positiv', ''))],
+        message: /^En kvot kan inte summeras över kommunerna; skriv "aggregeras som medelvärde" eller "median"\.$/,
+        clean: [[SURVEY + indicator(`    fråga i A: "Antal?" antal\n    fråga ii B: "Antal?" antal\n    mått: fråga i / fråga ii aggregeras som medelvärde`).replace(PARTS, PARTS.replace(' önskad riktning positiv', ''))]]
+    },
+    // ------------------------------------------------------------------ strata
+    {
+        name: 'a count asked per kön in a rule',
+        code: IssueCodes.StratumInRule, severity: 'error',
+        trigger: [KÖN + indicator(`    fråga i A: "Antal?" antal per kön\n    krävs: antal på fråga «i» > 0`)],
+        message: /^Fråga i ställs per kön och kan bara användas i en andel eller ett bakgrundsmått, inte i en regel\.$/,
+        clean: [[KÖN + indicator(`    fråga i A: "Antal?" antal per kön\n    fråga ii B: "Antal?" antal per kön\n    andel: fråga i / fråga ii`)]]
+    },
+    {
+        name: 'a stratum code used twice',
+        code: IssueCodes.StrataConflict, severity: 'error',
+        trigger: [SURVEY.replace('    år 2019', '    år 2019\n    indelning kön "Kön" { kvinnor "K" "Kvinnor" män «"K"» "Män" totalt "T" "Totalt" }') + indicator(PLAIN)],
+        message: /^Koden "K" används redan i indelningen kön; varje del och totalen behöver en egen kod\.$/,
+        clean: [[KÖN + indicator(PLAIN)]]
+    },
+    {
+        name: 'a pattern without {indelning} for a question asked per kön',
+        code: IssueCodes.VariablePatternIncomplete, severity: 'error',
+        trigger: [SURVEY.replace('    år 2019', '    år 2019\n    indelning kön "Kön" { kvinnor "K" "Kvinnor" män "M" "Män" totalt "T" "Totalt" }')
+            + indicator(`    fråga i «A»: "Antal?" antal per kön\n    fråga ii B: "Antal?" antal\n    andel: fråga i / fråga ii`)],
+        message: /^Variabelnamnet "T\{indikator\}_\{fråga\}\{del\}\[_\{grupp\}\]" ger samma variabel för flera delar av indelningen \(t\.ex\. kvinnor och män\); lägg till \{indelning\}\.$/,
+        clean: [[KÖN + indicator(`    fråga i A: "Antal?" antal per kön\n    fråga ii B: "Antal?" antal\n    andel: fråga i / fråga ii`)]]
+    },
+    // ------------------------------------------------------------------ comparability
+    {
+        name: 'results said not to be comparable without saying why',
+        code: IssueCodes.ComparabilityReasonMissing, severity: 'warning',
+        trigger: [SURVEY + indicator(`    tidigare 2018 "Ett" «ej» jämförbar\n${PLAIN}`)],
+        message: /^Ange varför resultaten inte är jämförbara: ej jämförbar "…"\.$/,
+        clean: [[SURVEY + indicator(`    tidigare 2018 "Ett" ej jämförbar "Frågan har fått ett nytt svarsalternativ."\n${PLAIN}`)]]
+    },
+
+    // ------------------------------------------------------------------ issue 19: stadsdelar, characters, names and numbers
+    {
+        name: 'a stadsdel of a kommunkod the register does not have',
+        code: IssueCodes.UnknownKommun, severity: 'error',
+        trigger: [SURVEY.replace('    år 2019', '    år 2019\n    stadsdelar { 0180-01 "Rinkeby-Kista" «9999-01» "Påhittad" }') + indicator(PLAIN)],
+        message: /^Stadsdelen 9999-01: det finns ingen kommun med kommunkoden 9999 i kommunregistret\.$/,
+        clean: [[SURVEY.replace('    år 2019', '    år 2019\n    stadsdelar { 0180-01 "Rinkeby-Kista" 1480-01 "Angered" }') + indicator(PLAIN)]]
+    },
+    {
+        name: 'a stadsdel declared twice',
+        code: IssueCodes.DuplicateDistrict, severity: 'error',
+        trigger: [SURVEY.replace('    år 2019', '    år 2019\n    stadsdelar { 0180-01 "Rinkeby-Kista" «0180-01» "Spånga-Tensta" }') + indicator(PLAIN)],
+        message: /^Stadsdelen 0180-01 finns redan i enkäten\.$/,
+        clean: [[SURVEY.replace('    år 2019', '    år 2019\n    stadsdelar { 0180-01 "Rinkeby-Kista" 0180-02 "Spånga-Tensta" }') + indicator(PLAIN)]]
+    },
+    {
+        name: 'a character XML does not allow (U+FFFF) in model text, which Word would refuse',
+        code: IssueCodes.InvalidCharacter, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN).replace('beskrivning "B."', 'beskrivning "B«\uFFFF»."')],
+        message: /^Tecknet U\+FFFF får inte finnas i modellen: det är inget tecken och kan inte skrivas i Word- eller Excel-filer\. Ta bort det\.$/,
+        clean: [[SURVEY + indicator(PLAIN)]]
+    },
+    {
+        name: 'ESC, which starts a terminal sequence, in model text',
+        code: IssueCodes.InvalidCharacter, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN).replace('syfte "S."', 'syfte "S«\u001b»[2J."')],
+        message: /^Tecknet U\+001B får inte finnas i modellen: det är ESC, som inleder styrsekvenser för terminaler/,
+        clean: [[SURVEY + indicator(PLAIN).replace('syfte "S."', 'syfte "S[2J."')]]
+    },
+    {
+        name: 'a right-to-left override, which shows text in another order than it is written',
+        code: IssueCodes.InvalidCharacter, severity: 'error',
+        trigger: [SURVEY + '// «\u202E» kommentar\n' + indicator(PLAIN)],
+        message: /^Tecknet U\+202E får inte finnas i modellen: det är en styrning av skrivriktningen/,
+        clean: [[SURVEY + '// kommentar\n' + indicator(PLAIN)]]
+    },
+    {
+        name: 'a vertical tab (Word\'s manual line break) in a pasted name',
+        code: IssueCodes.VerticalTab, severity: 'warning',
+        trigger: [SURVEY + indicator(PLAIN, 'indikator 1 "Aktuell rutin«\u000B»för avhysning"')],
+        message: /^Tecknet U\+000B \(vertikal tabb, Words radbrytning\) läses som ett mellanslag; ersätt det med ett mellanslag\.$/,
+        clean: [[SURVEY + indicator(PLAIN, 'indikator 1 "Aktuell rutin för avhysning"')]]
+    },
+    {
+        name: 'an area code with ×, which no generated identifier can hold',
+        code: IssueCodes.InvalidName, severity: 'error',
+        trigger: [SURVEY + 'område «E×B» "Ekonomiskt bistånd × 2"\n' + indicator(PLAIN)],
+        message: /^Namnet "E×B" innehåller "×" \(U\+00D7\), som inte kan ingå i ett namn; använd bokstäver, siffror och _\.$/,
+        clean: [[SURVEY + 'område ExB "Ekonomiskt bistånd × 2"\n' + indicator(PLAIN)]]
+    },
+    {
+        name: 'a name __proto__, which would change the prototype of every object keyed by names',
+        code: IssueCodes.InvalidName, severity: 'error',
+        trigger: [SURVEY.replace('område BU', 'område «__proto__» "Proto"\nområde BU') + indicator(PLAIN)],
+        message: /^Namnet __proto__ är reserverat i JavaScript/,
+        clean: [[SURVEY.replace('område BU', 'område PROTO "Proto"\nområde BU') + indicator(PLAIN)]]
+    },
+    {
+        name: 'an explicit variable name unit, which collides with the id column',
+        code: IssueCodes.ReservedVariable, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel «"unit"»\n    krävs: Ja på fråga i`)],
+        message: /^Variabelnamnet "unit" är upptaget: kolumnerna unit och name anger den svarande; välj ett annat namn\.$/,
+        clean: [[SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel "unit_1"\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'an explicit variable name name on a shared question',
+        code: IssueCodes.ReservedVariable, severity: 'error',
+        trigger: [SURVEY + 'fråga Delad: "Har ni?" svar JN variabel «"name"»\n' + indicator(`    fråga i = Delad\n    krävs: Ja på fråga i`)],
+        message: /^Variabelnamnet "name" är upptaget/,
+        clean: [[SURVEY + 'fråga Delad: "Har ni?" svar JN variabel "namn1"\n' + indicator(`    fråga i = Delad\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'a variable name padded with spaces, which a trimmed header never matches',
+        code: IssueCodes.InvalidVariableName, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel «" I01_1 "»\n    krävs: Ja på fråga i`)],
+        message: /^Variabelnamnet " I01_1 " börjar eller slutar med blanksteg; rubrikerna i svarsfilen läses utan dem, så kolumnen skulle aldrig hittas\.$/,
+        clean: [[SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel "I01_1"\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'a variable name __proto__',
+        code: IssueCodes.InvalidVariableName, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel «"__proto__"»\n    krävs: Ja på fråga i`)],
+        message: /^Variabelnamnet __proto__ är reserverat i JavaScript och kan inte användas; välj ett annat namn\.$/,
+        clean: [[SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel "proto"\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'a variable name that a spreadsheet reads as a formula',
+        code: IssueCodes.InvalidVariableName, severity: 'error',
+        trigger: [SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel «"=1+1"»\n    krävs: Ja på fråga i`)],
+        message: /^Variabelnamnet "=1\+1" börjar med =, som kalkylprogram läser som en formel; börja med en bokstav\.$/,
+        clean: [[SURVEY + indicator(`    fråga i Rutin: "Har ni en rutin?" svar JNE variabel "I1"\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'an indicator number like 1e21, which no generated package compiles with',
+        code: IssueCodes.NumberOutOfRange, severity: 'error',
+        trigger: [SURVEY + indicator(PLAIN, 'indikator «1000000000000000000000» "Ett"')],
+        message: /^Indikatornummer "1000000000000000000000" är orimligt; ett indikatornummer är ett heltal från 1 till 99999\.$/,
+        clean: [[SURVEY + indicator(PLAIN, 'indikator 99999 "Ett"')]]
+    },
+    {
+        name: 'an answer code beyond the safe integers',
+        code: IssueCodes.NumberOutOfRange, severity: 'error',
+        trigger: [SURVEY + 'svarsalternativ STOR { Ja = «123456789012345678901234» "Ja" }\nfråga Delad: "Har ni?" svar STOR variabel "D1"\n' + indicator(`    fråga i = Delad\n    krävs: Ja på fråga i`)],
+        message: /^Svarskoden 123456789012345678901234 är för stor; en kod är ett heltal från 0 till 999999\.$/,
+        clean: [[SURVEY + 'svarsalternativ STOR { Ja = 1 "Ja" }\nfråga Delad: "Har ni?" svar STOR variabel "D1"\n' + indicator(`    fråga i = Delad\n    krävs: Ja på fråga i`)]]
+    },
+    {
+        name: 'a survey year that cannot be meant',
+        code: IssueCodes.NumberOutOfRange, severity: 'error',
+        trigger: [SURVEY.replace('år 2019', 'år «20190»') + indicator(PLAIN)],
+        message: /^Året "20190" är orimligt; ange ett år mellan 1990 och 2100\.$/,
+        clean: [[SURVEY + indicator(PLAIN)]]
     }
 ];
 

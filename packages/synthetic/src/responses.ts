@@ -3,6 +3,7 @@
  * holding an answer code, a count or a blank, as a survey export looks. The variables come from a
  * model's codebook (`codebookRows` in @oj/language), so responses fit any generated workspace.
  */
+import { kommuner } from '@oj/regions';
 import { Random } from './random.js';
 
 /** What a response needs to know about a variable; @oj/language's CodebookRow has these fields. */
@@ -27,33 +28,31 @@ export interface Responses {
     rows: string[][];
 }
 
-/** The län codes of Sweden's 21 counties. */
-const COUNTIES = ['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25'];
-
-/** The storstäder with stadsdelar answering on their own (Stockholm 13, Göteborg 10). */
-const DISTRICTS: ReadonlyArray<readonly [string, string, number]> = [['0180', 'Stockholm', 13], ['1480', 'Göteborg', 10]];
+/**
+ * The stadsdelar that answer on their own, as a survey declares them: Stockholm's 14
+ * stadsdelsområden and Göteborg's 10 stadsdelsnämnder of 2019. The synthetic survey declares these.
+ */
+export const STADSDELAR: ReadonlyArray<{ code: string; name: string }> = [
+    ...['Rinkeby-Kista', 'Spånga-Tensta', 'Hässelby-Vällingby', 'Bromma', 'Kungsholmen', 'Norrmalm', 'Östermalm', 'Södermalm',
+        'Enskede-Årsta-Vantör', 'Skarpnäck', 'Farsta', 'Älvsjö', 'Hägersten-Liljeholmen', 'Skärholmen'].map((name, i) => ({ code: `0180-${String(i + 1).padStart(2, '0')}`, name })),
+    ...['Angered', 'Östra Göteborg', 'Örgryte-Härlanda', 'Centrum', 'Majorna-Linné', 'Askim-Frölunda-Högsbo', 'Västra Göteborg',
+        'Västra Hisingen', 'Lundby', 'Norra Hisingen'].map((name, i) => ({ code: `1480-${String(i + 1).padStart(2, '0')}`, name }))
+];
 
 /**
- * Respondent codes and names: the storstäder's stadsdelar ("0180-03"), then kommuner with
- * four-digit kommunkoder whose first two digits are a real län (Malmö 1280 among them).
+ * Respondent codes and names, every one valid against the kommun register and the stadsdelar
+ * above: the stadsdelar first ("0180-03"), then the kommuner (Malmö first, Stockholm and Göteborg,
+ * whose stadsdelar answer, last). At most 314, as in the real survey.
  */
 export function respondents(count: number): Array<{ unit: string; name: string }> {
-    const result: Array<{ unit: string; name: string }> = [];
-    for (const [code, city, districts] of DISTRICTS) {
-        for (let d = 1; d <= districts && result.length < count; d++) {
-            result.push({ unit: `${code}-${String(d).padStart(2, '0')}`, name: `${city} stadsdel ${d}` });
-        }
-    }
-    const taken = new Set(['0180', '1480']);
-    for (let n = 0; result.length < count; n++) {
-        if (n >= COUNTIES.length * 98) throw new Error(`at most ${COUNTIES.length * 98 + 23} respondents can be generated`);
-        const county = COUNTIES[n % COUNTIES.length];
-        const code = n === 0 ? '1280' : `${county}${String(Math.floor(n / COUNTIES.length) + 1).padStart(2, '0')}`;
-        if (taken.has(code)) continue;
-        taken.add(code);
-        result.push({ unit: code, name: code === '1280' ? 'Malmö' : `Kommun ${code}` });
-    }
-    return result;
+    const cities = new Set(['0180', '1480']);
+    const all = [
+        ...STADSDELAR.map(s => ({ unit: s.code, name: s.name })),
+        ...[...kommuner()].sort((a, b) => Number(b.kod === '1280') - Number(a.kod === '1280') || Number(cities.has(a.kod)) - Number(cities.has(b.kod)))
+            .map(k => ({ unit: k.kod, name: k.namn }))
+    ];
+    if (count > all.length) throw new Error(`at most ${all.length} respondents can be generated (${STADSDELAR.length} stadsdelar and the register's kommuner)`);
+    return all.slice(0, count);
 }
 
 export function generateResponses(options: ResponseOptions): Responses {

@@ -13,6 +13,7 @@
  *
  * The output is a pure function of the options: the same seed gives byte-identical files.
  */
+import { STADSDELAR } from './responses.js';
 import { Random } from './random.js';
 import {
     COMMENTS, COUNTS, DEFINITIONS, ERROR_SOURCES, FORM_LISTS, KNOWLEDGE_SUPPORT, LEGISLATION, METHODS, PURPOSE_SENTENCES,
@@ -626,6 +627,9 @@ enkät ${surveyName} "Öppna jämförelser socialtjänst ${year}" {
     del D6 "Sociala barn- och ungdomsvården (del 6)"
     del D7 "Stöd och service till personer med funktionsnedsättning, LSS (del 7)"
     del D8 "Äldreomsorgen (del 8)"
+    stadsdelar {
+${STADSDELAR.map(d => `        ${d.code} ${quoted(d.name)}`).join('\n')}
+    }
 }
 `;
 }

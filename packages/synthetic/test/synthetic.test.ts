@@ -5,7 +5,8 @@
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { codebookRows, createOjServices, type Indicator, type Model } from '@oj/language';
-import { generateResponses, generateWorkspace, respondents, responsesCsv } from '../src/index.js';
+import { isUnitCodeError, parseUnitCode } from '@oj/regions';
+import { generateResponses, generateWorkspace, respondents, responsesCsv, STADSDELAR } from '../src/index.js';
 
 async function build(files: Array<{ path: string; text: string }>) {
     const { shared } = createOjServices(EmptyFileSystem);
@@ -79,11 +80,20 @@ describe('generateResponses', () => {
         expect(responsesCsv(responses).split('\n')[0]).toBe(responses.columns.join(','));
     });
 
-    test('respondents are kommuner with real län codes and the storstäder\'s stadsdelar', () => {
-        const units = respondents(320).map(r => r.unit);
-        expect(units).toContain('0180-01');
+    test('respondents are the register\'s kommuner and the stadsdelar the synthetic survey declares', async () => {
+        const all = respondents(314);
+        const units = all.map(r => r.unit);
+        expect(new Set(units).size).toBe(314);
+        expect(units.slice(0, 2)).toEqual(['0180-01', '0180-02']);
         expect(units).toContain('1480-10');
         expect(units).toContain('1280');
-        expect(units.filter(u => !u.includes('-')).every(u => /^(01|03|04|05|06|07|08|09|10|12|13|14|17|18|19|20|21|22|23|24|25)\d\d$/.test(u))).toBe(true);
+        expect(all.find(r => r.unit === '2584')?.name).toBe('Kiruna');
+        expect(() => respondents(315)).toThrow(/at most 314 respondents/);
+        // Every code passes the evaluator's check against the register and the survey's declaration.
+        const documents = await build(generateWorkspace({ seed: 5, indicators: 4, files: 1 }));
+        const survey = documents.map(d => d.parseResult.value).find(m => m.header?.survey)!.header!.survey!;
+        const declared = new Set(survey.districts.map(d => d.code));
+        expect(declared).toEqual(new Set(STADSDELAR.map(s => s.code)));
+        for (const unit of units) expect(isUnitCodeError(parseUnitCode(unit, declared)), unit).toBe(false);
     });
 });

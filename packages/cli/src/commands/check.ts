@@ -3,8 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { URI } from 'langium';
-import { collectModelFiles } from '@oj/language';
-import { displayPath, openWorkspace, severityName } from '../workspace.js';
+import { collectModelFiles, visibleControls } from '@oj/language';
+import { painter } from '../color.js';
+import { withExamples } from '../frame.js';
+import { agree, count } from '../format.js';
+import { displayPath, openModel, severityName } from '../workspace.js';
 
 export interface CheckedDiagnostic {
     file: string;
@@ -32,7 +35,13 @@ const SURVEY_SEARCH_DEPTH = 3;
  * checked instead, and a note says so.
  */
 export function withSurveyFolders(inputs: string[]): { inputs: string[]; notes: string[] } {
-    const files = collectModelFiles(inputs);
+    let files: string[];
+    try {
+        files = collectModelFiles(inputs);
+    } catch {
+        // A path that cannot be read: opening the model says so, in the words every command uses.
+        return { inputs, notes: [] };
+    }
     const texts = new Map(files.map(file => [file, headerText(file)]));
     const declares = (text: string, survey: string) => new RegExp(`(^|\\s)enkät\\s+${escapeName(survey)}(?=[\\s"{])`).test(text);
     const notes: string[] = [];
@@ -60,7 +69,7 @@ export function withSurveyFolders(inputs: string[]): { inputs: string[]; notes: 
 
 export async function check(inputs: string[]): Promise<{ diagnostics: CheckedDiagnostic[]; files: number; notes: string[] }> {
     const expanded = withSurveyFolders(inputs);
-    const workspace = await openWorkspace(expanded.inputs);
+    const workspace = await openModel(expanded.inputs);
     const diagnostics: CheckedDiagnostic[] = [];
     for (const [document, items] of workspace.diagnostics) {
         const file = displayPath(document.uri);
@@ -75,9 +84,9 @@ export async function check(inputs: string[]): Promise<{ diagnostics: CheckedDia
 }
 
 export function registerCheck(program: Command, setExitCode: (code: number) => void): void {
-    program.command('check')
+    const command = program.command('check')
         .description('Kontrollera modellfiler (.oj) och skriv ut fel och varningar')
-        .argument('<paths...>', 'filer eller mappar')
+        .argument('<sökvägar...>', 'filer eller mappar')
         .option('--json', 'skriv resultatet som JSON')
         .option('-v, --verbose', 'visa även information och tips från analysen')
         .action(async (paths: string[], options: { json?: boolean; verbose?: boolean }) => {
@@ -90,12 +99,16 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
             if (options.json) {
                 process.stdout.write(JSON.stringify({ files, errors, warnings, notes: result.notes, diagnostics }, null, 2) + '\n');
             } else {
-                for (const note of result.notes) process.stderr.write(`${note}\n`);
+                for (const note of result.notes) process.stderr.write(`${visibleControls(note)}\n`);
+                const paint = painter(process.stdout);
+                const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan', hint: 'dim' } as const;
                 for (const d of diagnostics) {
-                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}${d.code ? ` [${d.code}]` : ''}\n`);
+                    // Messages quote model text: nothing in it may steer the terminal.
+                    process.stdout.write(`${d.file}:${d.line}:${d.column} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${visibleControls(d.message)}${d.code ? ` [${d.code}]` : ''}\n`);
                 }
-                process.stderr.write(`${files} filer kontrollerade: ${errors} fel, ${warnings} varningar.\n`);
+                process.stderr.write(`${count(files, 'fil', 'filer')} ${agree(files, 'kontrollerad', 'kontrollerade')}: ${errors} fel, ${count(warnings, 'varning', 'varningar')}.\n`);
             }
             setExitCode(errors > 0 ? 1 : 0);
         });
+    withExamples(command, ['oj check examples/oj2019', 'oj check --json indikator-1.oj > diagnoser.json']);
 }

@@ -4,7 +4,10 @@
  */
 import type { Command } from 'commander';
 import { exampleCoverage, STATUS_LABELS, type CoverageEntry, type Indicator, type Status } from '@oj/language';
-import { errorCount, openWorkspace } from '../workspace.js';
+import { painter } from '../color.js';
+import { inputError, usageError, withExamples } from '../frame.js';
+import { percent } from '../format.js';
+import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 export interface CoverageReport {
     entries: Array<{ indicator: number; group: string; reachable: Status[]; covered: Status[]; uncovered: Status[] }>;
@@ -13,8 +16,8 @@ export interface CoverageReport {
     percent: number;
 }
 
-export async function coverage(inputs: string[]): Promise<CoverageReport & { errors: number }> {
-    const workspace = await openWorkspace(inputs);
+export async function coverage(inputs: string[], survey?: string): Promise<CoverageReport & { errors: number }> {
+    const workspace = await openSurveyModel(inputs, survey);
     const indicators = workspace.models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
         .sort((a, b) => a.number - b.number);
     const entries = indicators.flatMap(exampleCoverage).map((entry: CoverageEntry) => ({
@@ -30,23 +33,36 @@ export async function coverage(inputs: string[]): Promise<CoverageReport & { err
 }
 
 export function registerCoverage(program: Command, setExitCode: (code: number) => void): void {
-    program.command('coverage')
+    const command = program.command('coverage')
         .description('Visa vilka utfall indikatorernas exempel täcker, per område')
-        .argument('<paths...>', 'filer eller mappar')
+        .argument('<sökvägar...>', 'filer eller mappar')
         .option('--json', 'skriv resultatet som JSON')
-        .option('--min <percent>', 'avsluta med fel om täckningen är lägre', '0')
-        .action(async (paths: string[], options: { json?: boolean; min: string }) => {
-            const report = await coverage(paths);
+        .option('--min <procent>', 'avsluta med slutkod 1 om täckningen är lägre', '0')
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { json?: boolean; min: string; enkät?: string }) => {
+            const min = Number(options.min.replace(',', '.'));
+            if (options.min.trim() === '' || !Number.isFinite(min) || min < 0 || min > 100) {
+                throw usageError(`--min ska vara en procentsats mellan 0 och 100, inte "${options.min}".`);
+            }
+            const report = await coverage(paths, options.enkät);
+            if (report.errors > 0) throw inputError(`Modellen har ${report.errors} fel; kör "oj check" för att se dem.`);
             if (options.json) {
                 process.stdout.write(JSON.stringify(report, null, 2) + '\n');
             } else {
+                const paint = painter(process.stdout);
                 for (const e of report.entries) {
-                    const mark = e.uncovered.length === 0 ? '✓' : '✗';
+                    const mark = e.uncovered.length === 0 ? paint('green', '✓') : paint('red', '✗');
                     const missing = e.uncovered.length > 0 ? `  saknar exempel för: ${e.uncovered.map(s => STATUS_LABELS[s]).join(', ')}` : '';
                     process.stdout.write(`${mark} ${String(e.indicator).padStart(3)} ${(e.group || '–').padEnd(6)} ${e.covered.length}/${e.reachable.length}${missing}\n`);
                 }
-                process.stdout.write(`Täckning: ${report.covered} av ${report.reachable} möjliga utfall (${report.percent.toFixed(1)} %).\n`);
+                process.stdout.write(`Täckning: ${report.covered} av ${report.reachable} möjliga utfall (${percent(report.percent)}).\n`);
             }
-            setExitCode(report.errors > 0 || report.percent < Number(options.min) ? 1 : 0);
+            if (report.percent < min) {
+                process.stderr.write(`Täckningen ${percent(report.percent)} är lägre än --min ${percent(min)}.\n`);
+                setExitCode(1);
+                return;
+            }
+            setExitCode(0);
         });
+    withExamples(command, ['oj coverage examples/oj2019', 'oj coverage examples/oj2019 --min 90']);
 }

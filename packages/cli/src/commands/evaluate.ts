@@ -1,21 +1,34 @@
-/** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv and results.xlsx out. */
+/** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv, indicators.csv and results.xlsx out. */
+import * as fs from 'node:fs';
 import type { Command } from 'commander';
-import { evaluateResponsesFile, implausibleText, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
-import { errorCount, openWorkspace } from '../workspace.js';
+import { describeFileError, implausibleText, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
+import { evaluateAndPublish } from '@oj/publishing';
+import { visibleControls } from '@oj/language';
+import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
+import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 export type EvaluateResult =
     | { ok: true; summary: EvaluationSummary }
     | { ok: false; modelErrors: number; problems: InputProblem[]; message: string };
 
 /** Evaluates a response file against the model in `inputs`; nothing is written unless both are valid. */
-export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluateResult> {
-    const workspace = await openWorkspace(inputs);
+export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions & { survey?: string } = {}): Promise<EvaluateResult> {
+    // A response file that is not there or is not a file is a file problem (exit 2), not bad input.
+    let stat: fs.Stats;
+    try {
+        stat = fs.statSync(responses);
+        fs.accessSync(responses, fs.constants.R_OK);
+    } catch (error) {
+        throw usageError(`Kan inte läsa svarsfilen ${responses}: ${describeFileError(error)}. Inga resultatfiler skrevs.`);
+    }
+    if (stat.isDirectory()) throw usageError(`Kan inte läsa svarsfilen ${responses}: ${describeFileError({ code: 'EISDIR' })}. Inga resultatfiler skrevs.`);
+    const workspace = await openSurveyModel(inputs, options.survey);
     const modelErrors = errorCount(workspace);
     if (modelErrors > 0) {
         return { ok: false, modelErrors, problems: [], message: `Modellen har ${modelErrors} fel; kör "oj check" för att se dem.` };
     }
     try {
-        return { ok: true, summary: await evaluateResponsesFile(workspace.models, responses, outDir, options) };
+        return { ok: true, summary: await evaluateAndPublish(workspace.models, responses, outDir, options) };
     } catch (error) {
         if (!(error instanceof ResponseFileError)) throw error;
         return { ok: false, modelErrors: 0, problems: error.problems, message: error.message };
@@ -23,23 +36,28 @@ export async function evaluate(inputs: string[], responses: string, outDir: stri
 }
 
 export function registerEvaluate(program: Command, setExitCode: (code: number) => void): void {
-    program.command('evaluate')
+    const command = program.command('evaluate')
         .description('Utvärdera en svarsfil (CSV eller XLSX) mot modellen')
-        .argument('<paths...>', 'filer eller mappar med modellen')
-        .requiredOption('-r, --responses <file>', 'svarsfilen: en rad per kommun/stadsdel, en kolumn per variabel')
-        .requiredOption('-o, --out <dir>', 'mapp för units.csv, aggregates.csv och results.xlsx')
+        .argument('<sökvägar...>', 'filer eller mappar med modellen')
+        .requiredOption('-r, --responses <fil>', 'svarsfilen: en rad per kommun/stadsdel, en kolumn per variabel')
+        .requiredOption('-o, --out <mapp>', 'mapp för units.csv, aggregates.csv, indicators.csv och results.xlsx')
         .option('--json', 'skriv en sammanfattning som JSON')
-        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean }) => {
-            // Progress only where a person watches it, and not in the middle of JSON.
+        .option(...SURVEY_OPTION)
+        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean; enkät?: string }) => {
+            // Progress only where a person watches it, and not in the middle of JSON; piped output stays plain.
             const progress = process.stderr.isTTY && !options.json
                 ? (done: number, total: number) => process.stderr.write(`\rUtvärderar: ${done} av ${total} svarande…`)
                 : undefined;
-            const result = await evaluate(paths, options.responses, options.out, { onProgress: progress });
-            if (progress) process.stderr.write('\r\x1b[K');
+            let result: EvaluateResult;
+            try {
+                result = await evaluate(paths, options.responses, options.out, { onProgress: progress, survey: options.enkät });
+            } finally {
+                if (progress) process.stderr.write('\r\x1b[K');
+            }
             if (!result.ok) {
                 if (options.json) process.stdout.write(JSON.stringify({ ok: false, modelErrors: result.modelErrors, problems: result.problems }, null, 2) + '\n');
                 else process.stderr.write(result.modelErrors > 0 ? `${result.message}\n` : `${result.message}\nInga resultatfiler skrevs.\n`);
-                setExitCode(1);
+                setExitCode(EXIT_INPUT_ERRORS);
                 return;
             }
             const { summary } = result;
@@ -49,12 +67,17 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 for (const warning of summary.warnings) process.stderr.write(`Varning: ${warning}\n`);
                 if (summary.implausible.length > 0) {
                     process.stderr.write(`${summary.implausible.length} orimliga värden (en del större än sin helhet) behandlades som saknade:\n`);
-                    for (const value of summary.implausible) process.stderr.write(`  ${implausibleText(value)}\n`);
+                    // The unit codes come from the response file: nothing in them may steer the terminal.
+                    for (const value of summary.implausible) process.stderr.write(`  ${visibleControls(implausibleText(value))}\n`);
                 }
+                const measures = summary.measures.measured + summary.measures.excluded + summary.measures.missing;
                 process.stderr.write(`Läste ${summary.respondentsRead} svarande, utvärderade ${summary.respondentsEvaluated}: ` +
                     `${summary.statuses.met} uppnådd, ${summary.statuses.not_met} ej uppnådd, ${summary.statuses.excluded} utesluten, ${summary.statuses.missing} saknas.\n` +
+                    (measures > 0 ? `Bakgrundsmått: ${summary.measures.measured} värden, ${summary.measures.excluded} utesluten, ${summary.measures.missing} saknas.\n` : '') +
+                    (summary.outside > 0 ? `${summary.outside} kombinationer av svarande och indikator ligger utanför indikatorns målpopulation och utvärderades inte.\n` : '') +
                     `Skrev ${summary.files.join(', ')}.\n`);
             }
             setExitCode(0);
         });
+    withExamples(command, ['oj evaluate examples/oj2019 --responses svar.csv --out resultat/', 'oj evaluate examples/oj2019 -r svar.xlsx -o resultat/ --json']);
 }

@@ -228,7 +228,7 @@ class UnitEmitter {
      * return it; the trace is worked out by the traced function when read. Undefined for a ratio.
      */
     fastBody(): string[] | undefined {
-        if (this.plan.ratio) return undefined;
+        if (this.plan.ratio || this.plan.measure) return undefined;
         const result = (status: string) => `new Result(${this.plan.indicator}, ${this.group()}, ${status}, row, ${this.explainName()})`;
         // Each stage reads the answers it needs first, so an excluded respondent's other answers are not read.
         const decisions: string[] = [];
@@ -254,6 +254,10 @@ class UnitEmitter {
         return decisions;
     }
 
+    protected stratumArg(): string {
+        return this.plan.stratum ? `, ${q(this.plan.stratum.code)}` : '';
+    }
+
     protected group(): string {
         return this.plan.unit !== undefined ? q(this.plan.unit) : 'undefined';
     }
@@ -263,7 +267,8 @@ class UnitEmitter {
     }
 
     functionName(): string {
-        return `indicator${this.plan.indicator}${this.plan.unit !== undefined ? `_${this.plan.unit}` : ''}`;
+        const stratum = this.plan.stratum ? `_${this.plan.stratum.code.replace(/[^A-Za-z0-9_]/g, '_')}` : '';
+        return `indicator${this.plan.indicator}${this.plan.unit !== undefined ? `_${this.plan.unit}` : ''}${stratum}`;
     }
 
     protected sum(sum: Sum): string {
@@ -275,10 +280,14 @@ class UnitEmitter {
 
     /** The traced function's body: one call deciding the status from the traced outcomes. */
     body(): string {
-        const { exclusion, requirement, exception, ratio } = this.plan;
+        const { exclusion, requirement, exception, ratio, measure } = this.plan;
         const n = this.plan.indicator;
+        if (measure) {
+            const denominator = measure.denominator ? `, ${this.sum(measure.denominator)}` : this.plan.stratum ? ', undefined' : '';
+            return `decideMeasure(${n}, ${this.group()}, ${this.traced(exclusion)}, ${this.sum(measure.numerator)}${denominator}${this.stratumArg()})`;
+        }
         if (ratio) {
-            return `decideRatio(${n}, ${this.group()}, ${this.traced(exclusion)}, ${this.sum(ratio.numerator)}, ${this.sum(ratio.denominator)})`;
+            return `decideRatio(${n}, ${this.group()}, ${this.traced(exclusion)}, ${this.sum(ratio.numerator)}, ${this.sum(ratio.denominator)}${this.stratumArg()})`;
         }
         // In this order, so that the hoisted code sets keep their numbers.
         const rule = requirement ? this.traced(requirement) : '{ v: undefined, r: [] }';
@@ -289,12 +298,12 @@ class UnitEmitter {
 
     /** Both functions of the unit, or the traced one alone for a ratio. */
     functions(): Generated {
-        const title = `${this.indicator.number}. ${this.indicator.name}${this.plan.unitLabel !== undefined ? ` – ${this.plan.unitLabel}` : ''}`.replace(/\*\//g, '* /');
+        const title = `${this.indicator.number}. ${this.indicator.name}${this.plan.unitLabel !== undefined ? ` – ${this.plan.unitLabel}` : ''}${this.plan.stratum ? ` – ${this.plan.stratum.label}` : ''}`.replace(/\*\//g, '* /');
         const fast = this.fastBody();
         if (!fast) {
             return expandToNode`
                 /** ${title} */
-                export function ${this.functionName()}(row: ResponseRow): IndicatorResult {
+                export function ${this.functionName()}(row: ResponseRow): ${this.plan.measure ? 'MeasureResult' : 'IndicatorResult'} {
                     return ${this.body()};
                 }
             `;
@@ -314,15 +323,26 @@ class UnitEmitter {
 }
 
 /** The runtime helpers generated code may call; each module imports those it uses. */
-const RUNTIME_VALUES = ['all', 'any', 'answerIn', 'areaAnswer', 'count', 'decide', 'decideRatio', 'not', 'sum', 'NO_EXCLUSION', 'answerCode', 'answerNumber', 'and3', 'or3', 'not3', 'area3', 'Result', 'isBlank'];
+const RUNTIME_VALUES = ['all', 'any', 'answerIn', 'areaAnswer', 'count', 'decide', 'decideMeasure', 'decideRatio', 'not', 'sum', 'NO_EXCLUSION', 'answerCode', 'answerNumber', 'and3', 'or3', 'not3', 'area3', 'Result', 'isBlank'];
 
 /** `src/evaluate.ts` of the generated package, for the plans of the model's indicators (in number order). */
 export function evaluateModule(plans: readonly IndicatorPlan[]): string {
     const pool = new ConstantPool();
-    const emitters = plans.flatMap(indicator => indicator.units.map(unit => new UnitEmitter(indicator, unit, pool)));
-    const functions = emitters.map(emitter => emitter.functions());
+    const all = plans.flatMap(indicator => indicator.units.map(unit => new UnitEmitter(indicator, unit, pool)));
+    const functions = all.map(emitter => emitter.functions());
+    // Background measures give values, not statuses: their own entry point, `measures`.
+    const emitters = all.filter(e => !e.plan.measure);
+    const measureEmitters = all.filter(e => e.plan.measure);
     const calls = (explained: boolean) => emitters.map(e => `${explained && !e.plan.ratio ? e.explainName() : e.functionName()}(row)`);
     const helpers = [...pool.helpers].sort().map(name => MODULE_HELPERS[name]);
+    const measures = measureEmitters.length === 0 ? '' : '\n\n' + toString(expandToNode`
+        /** The value of every background measure (bakgrundsmått) for every area or group it is reported for. */
+        export function measures(row: ResponseRow): MeasureResult[] {
+            return [
+                ${joinToNode(measureEmitters.map(e => `${e.functionName()}(row)`), { separator: ',', appendNewLineIfNotEmpty: true })}
+            ];
+        }
+    `);
     const body = toString(expandToNode`
         ${joinToNode(pool.declarations, { appendNewLineIfNotEmpty: true })}
         ${helpers.length > 0 ? joinToNode(['', ...helpers], { separator: '\n\n', appendNewLineIfNotEmpty: true }) : undefined}
@@ -345,9 +365,10 @@ export function evaluateModule(plans: readonly IndicatorPlan[]): string {
                 ${joinToNode(calls(true), { separator: ',', appendNewLineIfNotEmpty: true })}
             ];
         }
-    `);
+    `) + measures;
     const used = RUNTIME_VALUES.filter(name => new RegExp(`(?<![\\w.])${name}(\\(|;|,)`).test(body));
-    const types = ['IndicatorResult', 'ResponseRow', ...(['atLeast', 'answerInBox', 'calculated'].some(h => pool.helpers.has(h)) ? ['Outcome'] : []), ...(body.includes(': Truth3') ? ['Truth3'] : [])];
+    const types = ['IndicatorResult', ...(body.includes('MeasureResult') ? ['MeasureResult'] : []), 'ResponseRow',
+        ...(['atLeast', 'answerInBox', 'calculated'].some(h => pool.helpers.has(h)) ? ['Outcome'] : []), ...(body.includes(': Truth3') ? ['Truth3'] : [])];
     return '// Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.\n'
         + `import { ${[...used, ...types.map(t => `type ${t}`)].join(', ')} } from './runtime.js';\n\n`
         + body;

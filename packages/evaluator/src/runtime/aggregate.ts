@@ -13,6 +13,8 @@ export interface UnitResult {
     unit: string;
     indicator: number;
     group?: string;
+    /** The stratum's code (K, M, T) for an indicator split by a stratification. */
+    stratum?: string;
     status: Status;
     /** For ratio indicators: the counts that enter the sums. */
     numerator?: number;
@@ -22,12 +24,15 @@ export interface UnitResult {
 export interface AggregateRow {
     indicator: number;
     group?: string;
+    stratum?: string;
     level: Level;
     region: string;
     numerator: number;
     denominator: number;
     /** numerator / denominator, undefined when the denominator is 0. */
     share?: number;
+    /** The respondents counted: met and not met, or for a share of counts those whose counts enter the sums. */
+    respondents: number;
 }
 
 export const STORSTADER: Readonly<Record<string, string>> = { '0180': 'Stockholm', '1480': 'Göteborg', '1280': 'Malmö' };
@@ -43,29 +48,38 @@ export function withUnit(unit: string, results: readonly IndicatorResult[]): Uni
     return results.map(r => {
         const tagged: UnitResult = { unit, indicator: r.indicator, status: r.status };
         if (r.group !== undefined) tagged.group = r.group;
+        if (r.stratum !== undefined) tagged.stratum = r.stratum;
         if (r.numerator !== undefined) tagged.numerator = r.numerator;
         if (r.denominator !== undefined) tagged.denominator = r.denominator;
         return tagged;
     });
 }
 
+/**
+ * The levels each indicator is published at (by number); an indicator it gives nothing for is
+ * published at every level. Rows exist only at the levels published.
+ */
+export type PublishedLevels = (indicator: number) => readonly Level[] | undefined;
+
 /** Numerator = met (or the summed counts of a ratio), denominator = met + not met (or summed counts). */
-export function aggregate(results: readonly UnitResult[]): AggregateRow[] {
+export function aggregate(results: readonly UnitResult[], levels?: PublishedLevels): AggregateRow[] {
     const cells = new Map<string, AggregateRow>();
     const add = (result: UnitResult, level: Level, region: string) => {
-        const key = `${result.indicator}\u0000${result.group ?? ''}\u0000${level}\u0000${region}`;
+        if (levels && !(levels(result.indicator)?.includes(level) ?? true)) return;
+        const key = `${result.indicator}\u0000${result.group ?? ''}\u0000${result.stratum ?? ''}\u0000${level}\u0000${region}`;
         let cell = cells.get(key);
         if (!cell) {
-            cell = { indicator: result.indicator, level, region, numerator: 0, denominator: 0 };
+            cell = { indicator: result.indicator, level, region, numerator: 0, denominator: 0, respondents: 0 };
             if (result.group !== undefined) cell.group = result.group;
+            if (result.stratum !== undefined) cell.stratum = result.stratum;
             cells.set(key, cell);
         }
         if (result.numerator !== undefined && result.denominator !== undefined) {
-            if (result.status === 'met') { cell.numerator += result.numerator; cell.denominator += result.denominator; }
+            if (result.status === 'met') { cell.numerator += result.numerator; cell.denominator += result.denominator; cell.respondents += 1; }
         } else if (result.status === 'met') {
-            cell.numerator += 1; cell.denominator += 1;
+            cell.numerator += 1; cell.denominator += 1; cell.respondents += 1;
         } else if (result.status === 'not_met') {
-            cell.denominator += 1;
+            cell.denominator += 1; cell.respondents += 1;
         }
     };
     for (const result of results) {

@@ -21,6 +21,8 @@ export interface Reading {
 export interface IndicatorResult {
     indicator: number;
     group?: string;
+    /** For an indicator split by a stratification (per kön): the stratum's code (K, M) or the total's (T). */
+    stratum?: string;
     status: Status;
     trace: Reading[];
     numerator?: number;
@@ -123,14 +125,42 @@ export function decide(indicator: number, group: string | undefined, exclusion: 
 }
 
 /** A ratio indicator: both sums known and a denominator above zero count ("met"). */
-export function decideRatio(indicator: number, group: string | undefined, exclusion: Outcome, numerator: { value: number | undefined; r: Reading[] }, denominator: { value: number | undefined; r: Reading[] }): IndicatorResult {
-    const base = group === undefined ? { indicator } : { indicator, group };
+export function decideRatio(indicator: number, group: string | undefined, exclusion: Outcome, numerator: { value: number | undefined; r: Reading[] }, denominator: { value: number | undefined; r: Reading[] }, stratum?: string): IndicatorResult {
+    const base: { indicator: number; group?: string; stratum?: string } = group === undefined ? { indicator } : { indicator, group };
+    if (stratum !== undefined) base.stratum = stratum;
     if (exclusion.v === true) return { ...base, status: 'excluded', trace: exclusion.r };
     if (exclusion.v === undefined) return { ...base, status: 'missing', trace: exclusion.r };
     const trace = [...exclusion.r, ...numerator.r, ...denominator.r];
     if (numerator.value === undefined || denominator.value === undefined) return { ...base, status: 'missing', trace };
     if (denominator.value === 0) return { ...base, status: 'excluded', trace };
     return { ...base, status: 'met', trace, numerator: numerator.value, denominator: denominator.value };
+}
+
+/** A background measure's value for one respondent: no met/not met, a value or none. */
+export interface MeasureResult {
+    indicator: number;
+    group?: string;
+    stratum?: string;
+    status: 'measured' | 'excluded' | 'missing';
+    /** The count, sum, or quotient of sums; only when measured. */
+    value?: number;
+    /** For a quotient: the two sums it divides. */
+    numerator?: number;
+    denominator?: number;
+    trace: Reading[];
+}
+
+/** A background measure: exclusion first, then the sums; a quotient over 0 has no value (excluded). */
+export function decideMeasure(indicator: number, group: string | undefined, exclusion: Outcome, numerator: { value: number | undefined; r: Reading[] }, denominator?: { value: number | undefined; r: Reading[] }, stratum?: string): MeasureResult {
+    const base: { indicator: number; group?: string; stratum?: string } = group === undefined ? { indicator } : { indicator, group };
+    if (stratum !== undefined) base.stratum = stratum;
+    if (exclusion.v === true) return { ...base, status: 'excluded', trace: exclusion.r };
+    if (exclusion.v === undefined) return { ...base, status: 'missing', trace: exclusion.r };
+    const trace = [...exclusion.r, ...numerator.r, ...(denominator?.r ?? [])];
+    if (numerator.value === undefined || (denominator && denominator.value === undefined)) return { ...base, status: 'missing', trace };
+    if (!denominator) return { ...base, status: 'measured', value: numerator.value, trace };
+    if (denominator.value === 0) return { ...base, status: 'excluded', trace };
+    return { ...base, status: 'measured', value: numerator.value / denominator.value!, numerator: numerator.value, denominator: denominator.value, trace };
 }
 
 /*

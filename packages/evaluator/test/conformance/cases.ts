@@ -5,17 +5,20 @@
  *
  * Answers: `i=Ja` (an option of the question's answer set), `i=3` (a number, given as a number),
  * `i="7"` (a cell exactly as written), `i=blankt`; `i.A=` for an item, `i@BU=` for one area or
- * group. A question with items without `.X` sets every item; a per-area question without `@X`
- * every unit of the indicator. Answers not given are blank.
+ * group, `i#K=` for one stratum of a question asked per kön. A question with items without `.X`
+ * sets every item; a per-area question without `@X` every unit of the indicator; a question per
+ * kön without `#X` every stratum. Answers not given are blank.
  * Outcomes: `uppnådd`, `ej uppnådd`, `utesluten`, `saknas`; a ratio's met as `uppnådd 3/6`;
  * `av i, ii A` names the answers that decided (the trace), in order. One outcome for every unit,
- * or one per unit as `{ EB: …, BU: … }`.
+ * or one per unit as `{ EB: …, BU: … }`; for an indicator split per kön the units are the strata
+ * and the total, `{ K: …, M: …, T: … }` (with areas, `EB/K`).
  */
 
 export const PRELUDE = `enkät K "Konformitet" {
     år 2019
-    variabelmönster "K{indikator}_{fråga}{del}[_{grupp}]"
+    variabelmönster "K{indikator}_{fråga}{del}[_{grupp}][_{indelning}]"
     datakälla "E." målpopulation "A." nämnare "S." redovisningsnivåer kommun
+    indelning kön "Kön" { kvinnor "K" "Kvinnor" män "M" "Män" totalt "T" "Totalt" }
 }
 svarsalternativ JN { Ja = 1 "Ja" Nej = 2 "Nej" }
 svarsalternativ JNE_OMR { Ja = 1 "Ja" Nej = 2 "Nej" EjAktuellt = 3 "Ej aktuellt, området finns inte" kort "Ej aktuellt" området saknas }
@@ -458,6 +461,64 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=4 ii.A=1 ii.B=2', 'ej uppnådd av ii A, ii B, i'],
             ['i=1 ii.A=1 ii.B=0', 'ej uppnådd av ii A, ii B, i'],
             ['i=1 ii.A=1', 'saknas av ii A, ii B, i, ii A, ii B, i']
+        ]
+    },
+    // ------------------------------------------------------------------ strata (per kön)
+    {
+        name: 'a share of counts asked per kön: a share per stratum, and the total over the strata',
+        model: `indikator 1 "Andel per kön" { områden EB fråga i A: "?" antal per kön fråga ii B: "?" antal per kön andel: fråga i / fråga ii }`,
+        rows: [
+            ['i#K=1 i#M=2 ii#K=4 ii#M=6', { K: 'uppnådd 1/4 av i, ii', M: 'uppnådd 2/6 av i, ii', T: 'uppnådd 3/10 av i, i, ii, ii' }],
+            ['i#K=1 ii#K=4 ii#M=6', { K: 'uppnådd 1/4 av i, ii', M: 'saknas av i, ii', T: 'saknas av i, i, ii, ii' }],
+            ['i#K=0 i#M=2 ii#K=0 ii#M=6', { K: 'utesluten av i, ii', M: 'uppnådd 2/6 av i, ii', T: 'uppnådd 2/6 av i, i, ii, ii' }]
+        ]
+    },
+    {
+        name: 'a background measure per kön over a count asked once: the count is read as it is in every stratum',
+        model: `indikator 1 "Per boende och kön" { områden EB fråga i A: "?" antal per kön fråga ii B: "?" antal
+            mått: fråga i / fråga ii aggregeras som median }`,
+        rows: [
+            ['i#K=6 i#M=2 ii=4', { K: 'värde 1.5 = 6/4 av i, ii', M: 'värde 0.5 = 2/4 av i, ii', T: 'värde 2 = 8/4 av i, i, ii' }]
+        ]
+    },
+    // ------------------------------------------------------------------ background measures
+    {
+        name: 'a background measure: a count is its value; blank is missing, 0 a value',
+        model: `indikator 1 "Antal" { områden EB fråga i A: "?" antal mått: fråga i }`,
+        rows: [
+            ['i=12', 'värde 12 av i'],
+            ['i=0', 'värde 0 av i'],
+            ['i=blankt', 'saknas av i'],
+            ['i="3,5"', 'värde 3.5 av i']
+        ]
+    },
+    {
+        name: 'a background measure summing counts: every term known, else missing',
+        model: `indikator 1 "Summa" { områden EB fråga i A: "?" antal fråga ii B: "?" antal alternativ X "x" alternativ Y "y" mått: fråga i + fråga ii }`,
+        rows: [
+            ['i=2 ii.X=3 ii.Y=4', 'värde 9 av i, ii X, ii Y'],
+            ['i=2 ii.X=3', 'saknas av i, ii X, ii Y']
+        ]
+    },
+    {
+        name: 'a quotient of sums: a value with its sums; a denominator of 0 has none (excluded)',
+        model: `indikator 1 "Kvot" { områden EB fråga i A: "?" antal fråga ii B: "?" antal fråga iii C: "?" antal
+            mått: (fråga i + fråga ii) / fråga iii aggregeras som median }`,
+        rows: [
+            ['i=3 ii=1 iii=8', 'värde 0.5 = 4/8 av i, ii, iii'],
+            ['i=1 ii=0 iii=3', 'värde 0.333333333333 = 1/3 av i, ii, iii'],
+            ['i=3 ii=1 iii=0', 'utesluten av i, ii, iii'],
+            ['i=3 ii=1', 'saknas av i, ii, iii']
+        ]
+    },
+    {
+        name: 'a background measure per area: the exclusion is decided first, as for every indicator',
+        model: `indikator 1 "Per område" { områden EB, BU redovisas för EB, BU
+            fråga i Finns: "Finns verksamheten?" svar JNE_OMR per område EB, BU  fråga ii N: "Antal?" antal per område EB, BU
+            mått: fråga ii aggregeras som medelvärde }`,
+        rows: [
+            ['i@EB=Ja ii@EB=5 i@BU=EjAktuellt', { EB: 'värde 5 av i, ii', BU: 'utesluten av i' }],
+            ['ii@EB=5 ii@BU=2', { EB: 'saknas av i', BU: 'saknas av i' }]
         ]
     }
 ];

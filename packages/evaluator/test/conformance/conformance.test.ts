@@ -9,7 +9,7 @@ import { checkExample, exampleRow } from '@oj/language';
 import { fixtureCases } from '../../../language/test/kit/fixtures.js';
 import { CASES } from './cases.js';
 import { ENGINES, type Engine } from './engines.js';
-import { caseRow, expectationFor, expectedPerUnit, kindOf, loadCase, loadFixture, outcomeOf } from './harness.js';
+import { caseRow, expectationFor, expectedPerUnit, kindOf, loadCase, loadFixture, outcomeOf, unitKey } from './harness.js';
 
 const loaded = await Promise.all(CASES.map(async c => ({ case: c, ...(await loadCase(c)) })));
 /** The semantic cases of the language's test kit: models whose worked examples are the expectations. */
@@ -29,10 +29,10 @@ describe.each(ENGINES.map(e => [e.name, e] as const))('conformance: %s', (_name,
             const row = caseRow(indicator, answers);
             const results = run(row).filter(r => r.indicator === indicator.number);
             const perUnit = expectedPerUnit(indicator, expected);
-            expect(results.map(r => r.group ?? ''), `units for "${answers}"`).toEqual([...perUnit.keys()].map(u => u ?? ''));
+            expect(results.map(r => unitKey(r) ?? ''), `units for "${answers}"`).toEqual([...perUnit.keys()].map(u => u ?? ''));
             for (const result of results) {
-                const want = perUnit.get(result.group)!;
-                expect(outcomeOf(result, engine.traces, want), `"${answers}"${result.group ? ` for ${result.group}` : ''}`)
+                const want = perUnit.get(unitKey(result))!;
+                expect(outcomeOf(result, engine.traces, want), `"${answers}"${unitKey(result) ? ` for ${unitKey(result)}` : ''}`)
                     .toEqual(expectationFor(want, engine.traces));
             }
         }

@@ -5,7 +5,8 @@
  * case and the differential test on every random row.
  */
 import {
-    AnalysisDecider, evaluatePlan, lowerModels, type Model, type PlanKind, type Reading, type ResponseRow, type Status
+    AnalysisDecider, evaluateMeasurePlan, evaluatePlan, lowerModels, type MeasureStatus, type Model, type PlanKind, type Reading, type ResponseRow,
+    type Status
 } from '@oj/language';
 import { importGenerated, type GeneratedEvaluator } from '../support.js';
 
@@ -14,7 +15,11 @@ export interface EngineResult {
     indicator: number;
     /** The area or group code; undefined for an indicator evaluated once. */
     group?: string;
-    status: Status;
+    /** The stratum's code (K, M, T) for an indicator split by a stratification. */
+    stratum?: string;
+    status: Status | MeasureStatus;
+    /** A background measure's value. */
+    value?: number;
     numerator?: number;
     denominator?: number;
     /** The answers that decided, for engines that give them (`Engine.traces`). */
@@ -36,11 +41,13 @@ export interface Engine {
 /** The reference: the interpreter on the plans. */
 export const interpreter: Engine = {
     name: 'interpreter',
-    kinds: ['rule', 'ratio'],
+    kinds: ['rule', 'ratio', 'measure'],
     traces: true,
     async load(models) {
-        const units = lowerModels(models).flatMap(p => p.units);
-        return row => units.map(unit => evaluatePlan(unit, row));
+        const plans = lowerModels(models);
+        const units = plans.filter(p => p.kind !== 'measure').flatMap(p => p.units);
+        const measures = plans.filter(p => p.kind === 'measure').flatMap(p => p.units);
+        return row => [...units.map(unit => evaluatePlan(unit, row)), ...measures.map(unit => evaluateMeasurePlan(unit, row))];
     }
 };
 
@@ -57,11 +64,11 @@ function generatedFor(models: Model[]): Promise<GeneratedEvaluator> {
 /** The generated TypeScript's `evaluate`: the fast path, its trace worked out when read. */
 export const generatedFast: Engine = {
     name: 'generated evaluate',
-    kinds: ['rule', 'ratio'],
+    kinds: ['rule', 'ratio', 'measure'],
     traces: true,
     async load(models) {
         const module = await generatedFor(models);
-        return row => module.evaluate(row) as EngineResult[];
+        return row => [...module.evaluate(row), ...(module.measures?.(row) ?? [])] as EngineResult[];
     }
 };
 

@@ -4,7 +4,7 @@
  */
 import { EmptyFileSystem, URI } from 'langium';
 import {
-    createOjServices, type Indicator, type Model, type PlanKind, type ResponseRow, type Status, lowerIndicator, questionOf, readKey,
+    createOjServices, type Indicator, type MeasureStatus, type Model, type PlanKind, type ResponseRow, type Status, lowerIndicator, questionOf, readKey,
     STATUS_LABELS, STATUSES, unitsOfIndicator, unitsOfQuestion, variableFor
 } from '@oj/language';
 import type { EngineResult } from './engines.js';
@@ -42,14 +42,14 @@ export function firstIndicator(models: Model[]): Indicator {
     return indicator;
 }
 
-const ANSWER = /([ivxlc]+)(?:\.([A-Za-z0-9_]+))?(?:@([A-Za-z0-9_]+))?=("(?:[^"\\]|\\.)*"|\S+)/gu;
+const ANSWER = /([ivxlc]+)(?:\.([A-Za-z0-9_]+))?(?:@([A-Za-z0-9_]+))?(?:#([A-Za-z0-9_]+))?=("(?:[^"\\]|\\.)*"|\S+)/gu;
 
 /** The response row a case's answers describe; see cases.ts for the notation. */
 export function caseRow(indicator: Indicator, answers: string): ResponseRow {
     const row: Record<string, string | number> = {};
     const rest = answers.replace(ANSWER, '').trim();
     if (rest) throw new Error(`cannot read the answers "${rest}"`);
-    for (const [, numeral, itemName, unitName, text] of answers.matchAll(ANSWER)) {
+    for (const [, numeral, itemName, unitName, stratumCode, text] of answers.matchAll(ANSWER)) {
         const slot = indicator.questions.find(s => s.name === numeral);
         const question = questionOf(slot);
         if (!slot || !question) throw new Error(`no question ${numeral}`);
@@ -65,11 +65,17 @@ export function caseRow(indicator: Indicator, answers: string): ResponseRow {
             : text.startsWith('"') ? JSON.parse(text) as string
             : /^-?\d+(\.\d+)?$/.test(text) ? Number(text)
             : codeOf(question.answerSet?.ref?.options ?? [], text, numeral);
+        // A question asked per stratum: `#K` one stratum, else every stratum.
+        const allStrata = question.stratification?.ref?.strata ?? [];
+        const strata = stratumCode ? [allStrata.find(s => s.code === stratumCode)] : allStrata.length > 0 ? allStrata : [undefined];
+        if (strata.includes(undefined) && stratumCode) throw new Error(`no stratum ${stratumCode}`);
         for (const item of items) {
             for (const unit of units) {
-                const variable = variableFor(question, item, unit, { indicator, slot });
-                if (!variable) throw new Error(`question ${numeral} has no variable`);
-                row[variable] = value;
+                for (const stratum of strata) {
+                    const variable = variableFor(question, item, unit, { indicator, slot }, stratum);
+                    if (!variable) throw new Error(`question ${numeral} has no variable`);
+                    row[variable] = value;
+                }
             }
         }
     }
@@ -84,7 +90,9 @@ function codeOf(options: ReadonlyArray<{ name: string; code: number }>, name: st
 
 /** An outcome as the cases write it. */
 export interface Outcome {
-    status: Status;
+    status: Status | MeasureStatus;
+    /** A background measure's value ("värde 5"). */
+    value?: number;
     numerator?: number;
     denominator?: number;
     /** The deciding answers as question and item ("ii A"), when the case names them. */
@@ -92,8 +100,20 @@ export interface Outcome {
 }
 
 const OUTCOME = /^(ej uppnådd|uppnådd|utesluten|saknas)(?: (\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?))?(?: av (.+))?$/u;
+/** A background measure's outcome: "värde 12", "värde 5 = 100/20" (a quotient and its sums). */
+const VALUE = /^värde (-?\d+(?:\.\d+)?)(?: = (\d+(?:\.\d+)?)\/(\d+(?:\.\d+)?))?(?: av (.+))?$/u;
 
 export function parseOutcome(text: string): Outcome {
+    const measured = VALUE.exec(text);
+    if (measured) {
+        const outcome: Outcome = { status: 'measured', value: Number(measured[1]) };
+        if (measured[2] !== undefined) {
+            outcome.numerator = Number(measured[2]);
+            outcome.denominator = Number(measured[3]);
+        }
+        if (measured[4] !== undefined) outcome.decidedBy = measured[4].split(', ');
+        return outcome;
+    }
     const match = OUTCOME.exec(text);
     if (!match) throw new Error(`cannot read the outcome "${text}"`);
     const status = STATUSES.find(s => STATUS_LABELS[s] === match[1])!;
@@ -106,9 +126,15 @@ export function parseOutcome(text: string): Outcome {
     return outcome;
 }
 
+/** A result's unit as the cases name it: the area or group, the stratum's code, or both as "EB/K". */
+export function unitKey(result: { group?: string; stratum?: string }): string | undefined {
+    const parts = [result.group, result.stratum].filter((p): p is string => p !== undefined);
+    return parts.length > 0 ? parts.join('/') : undefined;
+}
+
 /** The expected outcome per unit of the indicator (undefined key: evaluated once). */
 export function expectedPerUnit(indicator: Indicator, expected: Expected): Map<string | undefined, Outcome> {
-    const units = lowerIndicator(indicator).units.map(u => u.unit);
+    const units = lowerIndicator(indicator).units.map(u => unitKey({ group: u.unit, stratum: u.stratum?.code }));
     if (typeof expected === 'string') return new Map(units.map(u => [u, parseOutcome(expected)]));
     const named = Object.keys(expected).sort();
     if (JSON.stringify(named) !== JSON.stringify(units.map(u => u ?? '').sort())) {
@@ -120,6 +146,8 @@ export function expectedPerUnit(indicator: Indicator, expected: Expected): Map<s
 /** An engine's result in the terms of the cases; the trace only when the engine gives one. */
 export function outcomeOf(result: EngineResult, withTrace: boolean, expected: Outcome): Outcome {
     const outcome: Outcome = { status: result.status };
+    // Values compared to 12 digits: a quotient is a floating-point division in every engine.
+    if (result.value !== undefined) outcome.value = Number(result.value.toPrecision(12));
     if (result.numerator !== undefined || result.denominator !== undefined) {
         outcome.numerator = result.numerator;
         outcome.denominator = result.denominator;
@@ -131,6 +159,7 @@ export function outcomeOf(result: EngineResult, withTrace: boolean, expected: Ou
 /** The expectation as an engine that decides `kinds` and gives traces or not must meet it. */
 export function expectationFor(expected: Outcome, withTrace: boolean): Outcome {
     const outcome: Outcome = { status: expected.status };
+    if (expected.value !== undefined) outcome.value = Number(expected.value.toPrecision(12));
     if (expected.numerator !== undefined) {
         outcome.numerator = expected.numerator;
         outcome.denominator = expected.denominator;

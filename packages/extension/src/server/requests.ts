@@ -8,7 +8,9 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { type Connection, ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Model } from '@oj/language';
 import { buildDescriptionDocument, DOCUMENT_CSS, indicatorId, renderDocx, renderHtml, renderPdf } from '@oj/documents';
-import { codebookCsv as modelCodebookCsv, evaluateResponsesFile, generateEvaluatorPackage, ResponseFileError } from '@oj/evaluator';
+import { codebookCsv as modelCodebookCsv, generateEvaluatorPackage, ResponseFileError } from '@oj/evaluator';
+// The workbook alone: the reports' chart libraries stay out of the bundled server.
+import { evaluateAndPublish } from '@oj/publishing/workbook';
 import {
     type DocumentParams, EvaluateResponsesRequest, ExportCodebookRequest, ExportDescriptionRequest, type ExportFormat, GenerateEvaluatorRequest,
     type IndicatorAnchor, OjErrorCodes, type OjRequest, PreviewRequest, type PreviewResult, SurveyInfoRequest
@@ -89,7 +91,7 @@ export function registerOjRequests(connection: Connection, shared: LangiumShared
     onModelRequest(EvaluateResponsesRequest, async (set, params) => {
         assertNoErrors(set);
         try {
-            const summary = await evaluateResponsesFile(set.models, params.responsesFile, params.outDir);
+            const summary = await evaluateAndPublish(set.models, params.responsesFile, params.outDir);
             return {
                 files: summary.files, respondentsRead: summary.respondentsRead, respondentsEvaluated: summary.respondentsEvaluated,
                 statuses: summary.statuses, warnings: summary.warnings

@@ -8,6 +8,7 @@ import * as langium from 'langium';
 
 export const OjTerminals = {
     WS: /\s+/,
+    DISTRICT_CODE: /[0-9]{4}-[0-9]{2}/,
     DECIMAL: /[0-9]+\.[0-9]+/,
     INT: /[0-9]+/,
     ID: /[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/,
@@ -34,22 +35,27 @@ export type OjKeywordNames =
     | ">"
     | ">="
     | "ELLER"
+    | "aggregeras"
     | "alternativ"
     | "alternativen"
     | "andel"
     | "antal"
     | "av"
     | "avses"
+    | "avsnitt"
     | "begrepp"
     | "beskrivning"
+    | "bland"
     | "blankt"
     | "datakälla"
     | "del"
+    | "dokument"
     | "ej"
     | "eller"
     | "enhet"
     | "enkät"
     | "enkäten"
+    | "etikett"
     | "exempel"
     | "felkällor"
     | "fem"
@@ -57,28 +63,40 @@ export type OjKeywordNames =
     | "fråga"
     | "fyra"
     | "för"
+    | "förteckning"
     | "ger"
     | "grupp"
     | "högst"
     | "ikryssad"
+    | "indelning"
     | "indikator"
+    | "indikatorer"
+    | "infoga"
     | "inte"
+    | "jämförbar"
+    | "kolofon"
     | "kommentar"
     | "kommun"
+    | "kommuner"
     | "kort"
     | "krävs"
     | "kunskapsstöd"
     | "kvalitetsområde"
     | "lagstiftning"
     | "lika"
+    | "lista"
     | "län"
     | "med"
+    | "medelvärde"
+    | "median"
     | "mindre"
     | "minst"
     | "mätdatum"
     | "målpopulation"
+    | "mått"
     | "negativ"
     | "nio"
+    | "numrerad"
     | "nämnare"
     | "när"
     | "någon"
@@ -86,11 +104,14 @@ export type OjKeywordNames =
     | "och"
     | "område"
     | "områden"
+    | "områdesavsnitt"
+    | "områdestabell"
     | "området"
     | "per"
     | "period"
     | "positiv"
     | "process"
+    | "publicerad"
     | "på"
     | "redovisas"
     | "redovisningsnivåer"
@@ -106,23 +127,30 @@ export type OjKeywordNames =
     | "sju"
     | "som"
     | "stadsdel"
+    | "stadsdelar"
     | "storstad"
     | "struktur"
+    | "stycke"
     | "större"
+    | "summa"
     | "svar"
     | "svarsalternativ"
+    | "svarsfrekvens"
     | "syfte"
     | "tidigare"
     | "tillhör"
     | "tio"
     | "tom"
+    | "totalt"
     | "tre"
     | "två"
     | "typ"
     | "undantas"
+    | "undertitel"
     | "uppnådd"
     | "utesluten"
     | "utesluts"
+    | "utgivare"
     | "variabel"
     | "variabelmönster"
     | "{"
@@ -342,6 +370,23 @@ export function isBlankRule(item: unknown): item is BlankRule {
     return reflection.isInstance(item, BlankRule.$type);
 }
 
+export interface Comparability extends langium.AstNode {
+    readonly $container: EarlierName;
+    readonly $type: 'Comparability';
+    notComparable: boolean;
+    reason?: string;
+}
+
+export const Comparability = {
+    $type: 'Comparability',
+    notComparable: 'notComparable',
+    reason: 'reason'
+} as const;
+
+export function isComparability(item: unknown): item is Comparability {
+    return reflection.isInstance(item, Comparability.$type);
+}
+
 export type ComparisonOperator = '<' | '<=' | '<>' | '=' | '>' | '>=';
 
 export function isComparisonOperator(item: unknown): item is ComparisonOperator {
@@ -417,15 +462,61 @@ export function isDirection(item: unknown): item is Direction {
     return item === 'positiv' || item === 'negativ';
 }
 
+export interface District extends langium.AstNode {
+    readonly $container: Survey;
+    readonly $type: 'District';
+    code: string;
+    name: string;
+}
+
+export const District = {
+    $type: 'District',
+    code: 'code',
+    name: 'name'
+} as const;
+
+export function isDistrict(item: unknown): item is District {
+    return reflection.isInstance(item, District.$type);
+}
+
+export type DocumentBlock = DocumentSection | GeneratedBlock | HeadingBlock | IndicatorsBlock | ListBlock | TextBlock;
+
+export const DocumentBlock = {
+    $type: 'DocumentBlock'
+} as const;
+
+export function isDocumentBlock(item: unknown): item is DocumentBlock {
+    return reflection.isInstance(item, DocumentBlock.$type);
+}
+
+export interface DocumentSection extends langium.AstNode {
+    readonly $container: DocumentSection | PrintedDocument;
+    readonly $type: 'DocumentSection';
+    blocks: Array<DocumentBlock>;
+    title: string;
+}
+
+export const DocumentSection = {
+    $type: 'DocumentSection',
+    blocks: 'blocks',
+    title: 'title'
+} as const;
+
+export function isDocumentSection(item: unknown): item is DocumentSection {
+    return reflection.isInstance(item, DocumentSection.$type);
+}
+
 export interface EarlierName extends langium.AstNode {
     readonly $container: Indicator;
     readonly $type: 'EarlierName';
+    comparability?: Comparability;
     name: string;
     year: number;
 }
 
 export const EarlierName = {
     $type: 'EarlierName',
+    comparability: 'comparability',
     name: 'name',
     year: 'year'
 } as const;
@@ -434,7 +525,7 @@ export function isEarlierName(item: unknown): item is EarlierName {
     return reflection.isInstance(item, EarlierName.$type);
 }
 
-export type Element = AnswerSet | Area | Indicator | Question | Term;
+export type Element = AnswerSet | Area | Indicator | PrintedDocument | Question | Term;
 
 export const Element = {
     $type: 'Element'
@@ -562,6 +653,29 @@ export function isFileHeader(item: unknown): item is FileHeader {
     return reflection.isInstance(item, FileHeader.$type);
 }
 
+export interface GeneratedBlock extends langium.AstNode {
+    readonly $container: DocumentSection;
+    readonly $type: 'GeneratedBlock';
+    content: GeneratedContent;
+    population?: number;
+}
+
+export const GeneratedBlock = {
+    $type: 'GeneratedBlock',
+    content: 'content',
+    population: 'population'
+} as const;
+
+export function isGeneratedBlock(item: unknown): item is GeneratedBlock {
+    return reflection.isInstance(item, GeneratedBlock.$type);
+}
+
+export type GeneratedContent = 'förteckning' | 'områdesavsnitt' | 'områdestabell' | 'svarsfrekvens';
+
+export function isGeneratedContent(item: unknown): item is GeneratedContent {
+    return item === 'förteckning' || item === 'områdestabell' || item === 'svarsfrekvens' || item === 'områdesavsnitt';
+}
+
 export interface Group extends langium.AstNode {
     readonly $container: Area;
     readonly $type: 'Group';
@@ -579,13 +693,28 @@ export function isGroup(item: unknown): item is Group {
     return reflection.isInstance(item, Group.$type);
 }
 
+export interface HeadingBlock extends langium.AstNode {
+    readonly $container: DocumentSection;
+    readonly $type: 'HeadingBlock';
+    text: string;
+}
+
+export const HeadingBlock = {
+    $type: 'HeadingBlock',
+    text: 'text'
+} as const;
+
+export function isHeadingBlock(item: unknown): item is HeadingBlock {
+    return reflection.isInstance(item, HeadingBlock.$type);
+}
+
 export interface Indicator extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Indicator';
     areaExceptions: Array<AreaException>;
     areaExclusions: Array<AreaExclusion>;
     areas: Array<langium.Reference<Area>>;
-    comment?: string;
+    comments: Array<string>;
     dataSource?: string;
     definitions: Array<Definition>;
     denominator?: string;
@@ -600,8 +729,11 @@ export interface Indicator extends langium.AstNode {
     groups: Array<langium.Reference<ReportingUnit>>;
     kinds: Array<IndicatorKind>;
     levels: Array<ReportingLevel>;
+    levelsText?: string;
+    measure?: Measure;
     name: string;
     number: number;
+    populationKinds: Array<RespondentKind>;
     purpose?: string;
     qualityAreas: Array<string>;
     questions: Array<IndicatorQuestion>;
@@ -617,7 +749,7 @@ export const Indicator = {
     areaExceptions: 'areaExceptions',
     areaExclusions: 'areaExclusions',
     areas: 'areas',
-    comment: 'comment',
+    comments: 'comments',
     dataSource: 'dataSource',
     definitions: 'definitions',
     denominator: 'denominator',
@@ -632,8 +764,11 @@ export const Indicator = {
     groups: 'groups',
     kinds: 'kinds',
     levels: 'levels',
+    levelsText: 'levelsText',
+    measure: 'measure',
     name: 'name',
     number: 'number',
+    populationKinds: 'populationKinds',
     purpose: 'purpose',
     qualityAreas: 'qualityAreas',
     questions: 'questions',
@@ -671,6 +806,95 @@ export const IndicatorQuestion = {
 
 export function isIndicatorQuestion(item: unknown): item is IndicatorQuestion {
     return reflection.isInstance(item, IndicatorQuestion.$type);
+}
+
+export interface IndicatorsBlock extends langium.AstNode {
+    readonly $container: DocumentSection;
+    readonly $type: 'IndicatorsBlock';
+    numbers: Array<number>;
+}
+
+export const IndicatorsBlock = {
+    $type: 'IndicatorsBlock',
+    numbers: 'numbers'
+} as const;
+
+export function isIndicatorsBlock(item: unknown): item is IndicatorsBlock {
+    return reflection.isInstance(item, IndicatorsBlock.$type);
+}
+
+export interface ListBlock extends langium.AstNode {
+    readonly $container: DocumentSection;
+    readonly $type: 'ListBlock';
+    items: Array<string>;
+    numbered: boolean;
+}
+
+export const ListBlock = {
+    $type: 'ListBlock',
+    items: 'items',
+    numbered: 'numbered'
+} as const;
+
+export function isListBlock(item: unknown): item is ListBlock {
+    return reflection.isInstance(item, ListBlock.$type);
+}
+
+export interface Measure extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'Measure';
+    aggregation?: MeasureAggregation;
+    denominator?: MeasureOperand;
+    numerator: MeasureOperand;
+}
+
+export const Measure = {
+    $type: 'Measure',
+    aggregation: 'aggregation',
+    denominator: 'denominator',
+    numerator: 'numerator'
+} as const;
+
+export function isMeasure(item: unknown): item is Measure {
+    return reflection.isInstance(item, Measure.$type);
+}
+
+export type MeasureAggregation = 'medelvärde' | 'median' | 'summa';
+
+export function isMeasureAggregation(item: unknown): item is MeasureAggregation {
+    return item === 'summa' || item === 'medelvärde' || item === 'median';
+}
+
+export interface MeasureOperand extends langium.AstNode {
+    readonly $container: Measure;
+    readonly $type: 'MeasureOperand';
+    parenthesized: boolean;
+    terms: Array<MeasureTerm>;
+}
+
+export const MeasureOperand = {
+    $type: 'MeasureOperand',
+    parenthesized: 'parenthesized',
+    terms: 'terms'
+} as const;
+
+export function isMeasureOperand(item: unknown): item is MeasureOperand {
+    return reflection.isInstance(item, MeasureOperand.$type);
+}
+
+export interface MeasureTerm extends langium.AstNode {
+    readonly $container: MeasureOperand;
+    readonly $type: 'MeasureTerm';
+    target: QuestionTarget;
+}
+
+export const MeasureTerm = {
+    $type: 'MeasureTerm',
+    target: 'target'
+} as const;
+
+export function isMeasureTerm(item: unknown): item is MeasureTerm {
+    return reflection.isInstance(item, MeasureTerm.$type);
 }
 
 export interface Model extends langium.AstNode {
@@ -729,6 +953,23 @@ export function isNumericCondition(item: unknown): item is NumericCondition {
     return reflection.isInstance(item, NumericCondition.$type);
 }
 
+export interface OptionLabel extends langium.AstNode {
+    readonly $container: Question;
+    readonly $type: 'OptionLabel';
+    option: langium.Reference<AnswerOption>;
+    text: string;
+}
+
+export const OptionLabel = {
+    $type: 'OptionLabel',
+    option: 'option',
+    text: 'text'
+} as const;
+
+export function isOptionLabel(item: unknown): item is OptionLabel {
+    return reflection.isInstance(item, OptionLabel.$type);
+}
+
 export interface Or extends langium.AstNode {
     readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'Or';
@@ -752,6 +993,31 @@ export function isOutcomeStatus(item: unknown): item is OutcomeStatus {
     return item === 'uppnådd' || item === 'utesluten' || item === 'saknas';
 }
 
+export interface PrintedDocument extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'PrintedDocument';
+    colophon: Array<string>;
+    published?: string;
+    publisher?: string;
+    sections: Array<DocumentSection>;
+    subtitle?: string;
+    title: string;
+}
+
+export const PrintedDocument = {
+    $type: 'PrintedDocument',
+    colophon: 'colophon',
+    published: 'published',
+    publisher: 'publisher',
+    sections: 'sections',
+    subtitle: 'subtitle',
+    title: 'title'
+} as const;
+
+export function isPrintedDocument(item: unknown): item is PrintedDocument {
+    return reflection.isInstance(item, PrintedDocument.$type);
+}
+
 export type Quantifier = 'något' | 'samtliga';
 
 export function isQuantifier(item: unknown): item is Quantifier {
@@ -764,10 +1030,12 @@ export interface Question extends langium.AstNode {
     answerSet?: langium.Reference<AnswerSet>;
     countUnit?: string;
     items: Array<QuestionItem>;
+    labels: Array<OptionLabel>;
     multipleChoice: boolean;
     name: string;
     numeric: boolean;
     part?: langium.Reference<SurveyPart>;
+    stratification?: langium.Reference<Stratification>;
     text: string;
     units: Array<langium.Reference<ReportingUnit>>;
     variable?: VariableSpec;
@@ -778,10 +1046,12 @@ export const Question = {
     answerSet: 'answerSet',
     countUnit: 'countUnit',
     items: 'items',
+    labels: 'labels',
     multipleChoice: 'multipleChoice',
     name: 'name',
     numeric: 'numeric',
     part: 'part',
+    stratification: 'stratification',
     text: 'text',
     units: 'units',
     variable: 'variable'
@@ -811,7 +1081,7 @@ export function isQuestionItem(item: unknown): item is QuestionItem {
 }
 
 export interface QuestionTarget extends langium.AstNode {
-    readonly $container: AnswerCondition | CountTerm | ExampleAnswer | NumericCondition | Ratio;
+    readonly $container: AnswerCondition | CountTerm | ExampleAnswer | MeasureTerm | NumericCondition | Ratio;
     readonly $type: 'QuestionTarget';
     items: Array<langium.Reference<QuestionItem>>;
     question: langium.Reference<IndicatorQuestion>;
@@ -902,17 +1172,69 @@ export function isRequirement(item: unknown): item is Requirement {
     return reflection.isInstance(item, Requirement.$type);
 }
 
+export type RespondentKind = 'kommuner' | 'stadsdelar';
+
+export function isRespondentKind(item: unknown): item is RespondentKind {
+    return item === 'kommuner' || item === 'stadsdelar';
+}
+
+export interface Stratification extends langium.AstNode {
+    readonly $container: Survey;
+    readonly $type: 'Stratification';
+    label: string;
+    name: string;
+    strata: Array<Stratum>;
+    totalCode: string;
+    totalLabel: string;
+}
+
+export const Stratification = {
+    $type: 'Stratification',
+    label: 'label',
+    name: 'name',
+    strata: 'strata',
+    totalCode: 'totalCode',
+    totalLabel: 'totalLabel'
+} as const;
+
+export function isStratification(item: unknown): item is Stratification {
+    return reflection.isInstance(item, Stratification.$type);
+}
+
+export interface Stratum extends langium.AstNode {
+    readonly $container: Stratification;
+    readonly $type: 'Stratum';
+    code: string;
+    label: string;
+    name: string;
+}
+
+export const Stratum = {
+    $type: 'Stratum',
+    code: 'code',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isStratum(item: unknown): item is Stratum {
+    return reflection.isInstance(item, Stratum.$type);
+}
+
 export interface Survey extends langium.AstNode {
     readonly $container: FileHeader;
     readonly $type: 'Survey';
     dataSource?: string;
     denominator?: string;
+    districts: Array<District>;
     errorSources?: string;
     levels: Array<ReportingLevel>;
+    levelsText?: string;
     measurementDate?: string;
     name: string;
     parts: Array<SurveyPart>;
     period?: string;
+    populationKinds: Array<RespondentKind>;
+    stratifications: Array<Stratification>;
     targetPopulation?: string;
     title: string;
     variablePattern?: string;
@@ -923,12 +1245,16 @@ export const Survey = {
     $type: 'Survey',
     dataSource: 'dataSource',
     denominator: 'denominator',
+    districts: 'districts',
     errorSources: 'errorSources',
     levels: 'levels',
+    levelsText: 'levelsText',
     measurementDate: 'measurementDate',
     name: 'name',
     parts: 'parts',
     period: 'period',
+    populationKinds: 'populationKinds',
+    stratifications: 'stratifications',
     targetPopulation: 'targetPopulation',
     title: 'title',
     variablePattern: 'variablePattern',
@@ -943,12 +1269,14 @@ export interface SurveyPart extends langium.AstNode {
     readonly $container: Survey;
     readonly $type: 'SurveyPart';
     name: string;
+    populationKinds: Array<RespondentKind>;
     title: string;
 }
 
 export const SurveyPart = {
     $type: 'SurveyPart',
     name: 'name',
+    populationKinds: 'populationKinds',
     title: 'title'
 } as const;
 
@@ -975,6 +1303,21 @@ export function isTerm(item: unknown): item is Term {
     return reflection.isInstance(item, Term.$type);
 }
 
+export interface TextBlock extends langium.AstNode {
+    readonly $container: DocumentSection;
+    readonly $type: 'TextBlock';
+    text: string;
+}
+
+export const TextBlock = {
+    $type: 'TextBlock',
+    text: 'text'
+} as const;
+
+export function isTextBlock(item: unknown): item is TextBlock {
+    return reflection.isInstance(item, TextBlock.$type);
+}
+
 export type VariableSpec = string;
 
 export function isVariableSpec(item: unknown): item is VariableSpec {
@@ -992,9 +1335,13 @@ export type OjAstType = {
     ArithmeticCondition: ArithmeticCondition
     AtLeastCondition: AtLeastCondition
     BlankRule: BlankRule
+    Comparability: Comparability
     CountSum: CountSum
     CountTerm: CountTerm
     Definition: Definition
+    District: District
+    DocumentBlock: DocumentBlock
+    DocumentSection: DocumentSection
     EarlierName: EarlierName
     Element: Element
     Example: Example
@@ -1004,13 +1351,22 @@ export type OjAstType = {
     Exclusion: Exclusion
     Expression: Expression
     FileHeader: FileHeader
+    GeneratedBlock: GeneratedBlock
     Group: Group
+    HeadingBlock: HeadingBlock
     Indicator: Indicator
     IndicatorQuestion: IndicatorQuestion
+    IndicatorsBlock: IndicatorsBlock
+    ListBlock: ListBlock
+    Measure: Measure
+    MeasureOperand: MeasureOperand
+    MeasureTerm: MeasureTerm
     Model: Model
     Not: Not
     NumericCondition: NumericCondition
+    OptionLabel: OptionLabel
     Or: Or
+    PrintedDocument: PrintedDocument
     Question: Question
     QuestionItem: QuestionItem
     QuestionTarget: QuestionTarget
@@ -1018,9 +1374,12 @@ export type OjAstType = {
     Reference: Reference
     ReportingUnit: ReportingUnit
     Requirement: Requirement
+    Stratification: Stratification
+    Stratum: Stratum
     Survey: Survey
     SurveyPart: SurveyPart
     Term: Term
+    TextBlock: TextBlock
 }
 
 export class OjAstReflection extends langium.AbstractAstReflection {
@@ -1224,6 +1583,21 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Comparability: {
+            name: Comparability.$type,
+            properties: {
+                notComparable: {
+                    name: Comparability.notComparable,
+                    defaultValue: false,
+                    optional: true
+                },
+                reason: {
+                    name: Comparability.reason,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         CountSum: {
             name: CountSum.$type,
             properties: {
@@ -1265,9 +1639,45 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        District: {
+            name: District.$type,
+            properties: {
+                code: {
+                    name: District.code
+                },
+                name: {
+                    name: District.name
+                }
+            },
+            superTypes: []
+        },
+        DocumentBlock: {
+            name: DocumentBlock.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        DocumentSection: {
+            name: DocumentSection.$type,
+            properties: {
+                blocks: {
+                    name: DocumentSection.blocks,
+                    defaultValue: [],
+                    optional: true
+                },
+                title: {
+                    name: DocumentSection.title
+                }
+            },
+            superTypes: [DocumentBlock.$type]
+        },
         EarlierName: {
             name: EarlierName.$type,
             properties: {
+                comparability: {
+                    name: EarlierName.comparability,
+                    optional: true
+                },
                 name: {
                     name: EarlierName.name
                 },
@@ -1388,6 +1798,19 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        GeneratedBlock: {
+            name: GeneratedBlock.$type,
+            properties: {
+                content: {
+                    name: GeneratedBlock.content
+                },
+                population: {
+                    name: GeneratedBlock.population,
+                    optional: true
+                }
+            },
+            superTypes: [DocumentBlock.$type]
+        },
         Group: {
             name: Group.$type,
             properties: {
@@ -1399,6 +1822,15 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ReportingUnit.$type]
+        },
+        HeadingBlock: {
+            name: HeadingBlock.$type,
+            properties: {
+                text: {
+                    name: HeadingBlock.text
+                }
+            },
+            superTypes: [DocumentBlock.$type]
         },
         Indicator: {
             name: Indicator.$type,
@@ -1419,8 +1851,9 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     referenceType: Area.$type,
                     optional: true
                 },
-                comment: {
-                    name: Indicator.comment,
+                comments: {
+                    name: Indicator.comments,
+                    defaultValue: [],
                     optional: true
                 },
                 dataSource: {
@@ -1485,11 +1918,24 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                levelsText: {
+                    name: Indicator.levelsText,
+                    optional: true
+                },
+                measure: {
+                    name: Indicator.measure,
+                    optional: true
+                },
                 name: {
                     name: Indicator.name
                 },
                 number: {
                     name: Indicator.number
+                },
+                populationKinds: {
+                    name: Indicator.populationKinds,
+                    defaultValue: [],
+                    optional: true
                 },
                 purpose: {
                     name: Indicator.purpose,
@@ -1550,6 +1996,72 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        IndicatorsBlock: {
+            name: IndicatorsBlock.$type,
+            properties: {
+                numbers: {
+                    name: IndicatorsBlock.numbers,
+                    defaultValue: []
+                }
+            },
+            superTypes: [DocumentBlock.$type]
+        },
+        ListBlock: {
+            name: ListBlock.$type,
+            properties: {
+                items: {
+                    name: ListBlock.items,
+                    defaultValue: []
+                },
+                numbered: {
+                    name: ListBlock.numbered,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: [DocumentBlock.$type]
+        },
+        Measure: {
+            name: Measure.$type,
+            properties: {
+                aggregation: {
+                    name: Measure.aggregation,
+                    optional: true
+                },
+                denominator: {
+                    name: Measure.denominator,
+                    optional: true
+                },
+                numerator: {
+                    name: Measure.numerator
+                }
+            },
+            superTypes: []
+        },
+        MeasureOperand: {
+            name: MeasureOperand.$type,
+            properties: {
+                parenthesized: {
+                    name: MeasureOperand.parenthesized,
+                    defaultValue: false,
+                    optional: true
+                },
+                terms: {
+                    name: MeasureOperand.terms,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        MeasureTerm: {
+            name: MeasureTerm.$type,
+            properties: {
+                target: {
+                    name: MeasureTerm.target
+                }
+            },
+            superTypes: []
+        },
         Model: {
             name: Model.$type,
             properties: {
@@ -1589,6 +2101,19 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Expression.$type]
         },
+        OptionLabel: {
+            name: OptionLabel.$type,
+            properties: {
+                option: {
+                    name: OptionLabel.option,
+                    referenceType: AnswerOption.$type
+                },
+                text: {
+                    name: OptionLabel.text
+                }
+            },
+            superTypes: []
+        },
         Or: {
             name: Or.$type,
             properties: {
@@ -1600,6 +2125,37 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Expression.$type]
+        },
+        PrintedDocument: {
+            name: PrintedDocument.$type,
+            properties: {
+                colophon: {
+                    name: PrintedDocument.colophon,
+                    defaultValue: [],
+                    optional: true
+                },
+                published: {
+                    name: PrintedDocument.published,
+                    optional: true
+                },
+                publisher: {
+                    name: PrintedDocument.publisher,
+                    optional: true
+                },
+                sections: {
+                    name: PrintedDocument.sections,
+                    defaultValue: [],
+                    optional: true
+                },
+                subtitle: {
+                    name: PrintedDocument.subtitle,
+                    optional: true
+                },
+                title: {
+                    name: PrintedDocument.title
+                }
+            },
+            superTypes: [Element.$type]
         },
         Question: {
             name: Question.$type,
@@ -1615,6 +2171,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 items: {
                     name: Question.items,
+                    defaultValue: [],
+                    optional: true
+                },
+                labels: {
+                    name: Question.labels,
                     defaultValue: [],
                     optional: true
                 },
@@ -1634,6 +2195,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 part: {
                     name: Question.part,
                     referenceType: SurveyPart.$type,
+                    optional: true
+                },
+                stratification: {
+                    name: Question.stratification,
+                    referenceType: Stratification.$type,
                     optional: true
                 },
                 text: {
@@ -1734,6 +2300,43 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Stratification: {
+            name: Stratification.$type,
+            properties: {
+                label: {
+                    name: Stratification.label
+                },
+                name: {
+                    name: Stratification.name
+                },
+                strata: {
+                    name: Stratification.strata,
+                    defaultValue: []
+                },
+                totalCode: {
+                    name: Stratification.totalCode
+                },
+                totalLabel: {
+                    name: Stratification.totalLabel
+                }
+            },
+            superTypes: []
+        },
+        Stratum: {
+            name: Stratum.$type,
+            properties: {
+                code: {
+                    name: Stratum.code
+                },
+                label: {
+                    name: Stratum.label
+                },
+                name: {
+                    name: Stratum.name
+                }
+            },
+            superTypes: []
+        },
         Survey: {
             name: Survey.$type,
             properties: {
@@ -1745,6 +2348,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     name: Survey.denominator,
                     optional: true
                 },
+                districts: {
+                    name: Survey.districts,
+                    defaultValue: [],
+                    optional: true
+                },
                 errorSources: {
                     name: Survey.errorSources,
                     optional: true
@@ -1752,6 +2360,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 levels: {
                     name: Survey.levels,
                     defaultValue: [],
+                    optional: true
+                },
+                levelsText: {
+                    name: Survey.levelsText,
                     optional: true
                 },
                 measurementDate: {
@@ -1768,6 +2380,16 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 period: {
                     name: Survey.period,
+                    optional: true
+                },
+                populationKinds: {
+                    name: Survey.populationKinds,
+                    defaultValue: [],
+                    optional: true
+                },
+                stratifications: {
+                    name: Survey.stratifications,
+                    defaultValue: [],
                     optional: true
                 },
                 targetPopulation: {
@@ -1794,6 +2416,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: SurveyPart.name
                 },
+                populationKinds: {
+                    name: SurveyPart.populationKinds,
+                    defaultValue: [],
+                    optional: true
+                },
                 title: {
                     name: SurveyPart.title
                 }
@@ -1814,6 +2441,15 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Element.$type]
+        },
+        TextBlock: {
+            name: TextBlock.$type,
+            properties: {
+                text: {
+                    name: TextBlock.text
+                }
+            },
+            superTypes: [DocumentBlock.$type]
         }
     } as const satisfies langium.AstMetaData
 }

@@ -87,7 +87,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -112,21 +112,14 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@6"
+              "$ref": "#/rules@12"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@9"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@11"
+              "$ref": "#/rules@15"
             },
             "arguments": []
           },
@@ -140,7 +133,21 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@15"
+              "$ref": "#/rules@24"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@22"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@47"
             },
             "arguments": []
           }
@@ -167,7 +174,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -179,7 +186,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -205,7 +212,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@56"
+                        "$ref": "#/rules@78"
                       },
                       "arguments": []
                     }
@@ -226,7 +233,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -247,7 +254,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -262,16 +269,11 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "value": "målpopulation"
                   },
                   {
-                    "$type": "Assignment",
-                    "feature": "targetPopulation",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@58"
-                      },
-                      "arguments": []
-                    }
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@8"
+                    },
+                    "arguments": []
                   }
                 ]
               },
@@ -283,38 +285,11 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "value": "redovisningsnivåer"
                   },
                   {
-                    "$type": "Assignment",
-                    "feature": "levels",
-                    "operator": "+=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@5"
-                      },
-                      "arguments": []
-                    }
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": ","
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "levels",
-                        "operator": "+=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@5"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ],
-                    "cardinality": "*"
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@10"
+                    },
+                    "arguments": []
                   }
                 ]
               },
@@ -332,7 +307,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -353,7 +328,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -374,7 +349,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -395,7 +370,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -409,7 +384,49 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@4"
+                    "$ref": "#/rules@7"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "stadsdelar"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "{"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "districts",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@4"
+                      },
+                      "arguments": []
+                    },
+                    "cardinality": "*"
+                  },
+                  {
+                    "$type": "Keyword",
+                    "value": "}"
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "stratifications",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@5"
                   },
                   "arguments": []
                 }
@@ -420,6 +437,179 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "Keyword",
             "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "District",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "code",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@76"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Stratification",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "indelning"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@79"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "strata",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@6"
+              },
+              "arguments": []
+            },
+            "cardinality": "+"
+          },
+          {
+            "$type": "Keyword",
+            "value": "totalt"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "totalCode",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "totalLabel",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Stratum",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@79"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "code",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "label",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
           }
         ]
       },
@@ -444,7 +634,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -456,15 +646,204 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "målpopulation"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "populationKinds",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@9"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "populationKinds",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@9"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ],
+            "cardinality": "?"
           }
         ]
       },
       "entry": false,
       "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "fragment": true,
+      "name": "Population",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "populationKinds",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@9"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "populationKinds",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@9"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "targetPopulation",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "RespondentKind",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "kommuner"
+          },
+          {
+            "$type": "Keyword",
+            "value": "stadsdelar"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "fragment": true,
+      "name": "ReportingLevels",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "levels",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@11"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "levels",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@11"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "levelsText",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
       "parameters": []
     },
     {
@@ -517,7 +896,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -529,7 +908,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             },
@@ -546,7 +925,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@8"
+                "$ref": "#/rules@14"
               },
               "arguments": []
             },
@@ -559,7 +938,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@7"
+                "$ref": "#/rules@13"
               },
               "arguments": []
             },
@@ -604,12 +983,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@8"
+                "$ref": "#/rules@14"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@57"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -656,7 +1035,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -672,7 +1051,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -684,7 +1063,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -703,7 +1082,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@58"
+                    "$ref": "#/rules@80"
                   },
                   "arguments": []
                 }
@@ -753,7 +1132,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -765,7 +1144,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -794,7 +1173,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@58"
+                            "$ref": "#/rules@80"
                           },
                           "arguments": []
                         }
@@ -808,7 +1187,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@10"
+                        "$ref": "#/rules@16"
                       },
                       "arguments": []
                     }
@@ -846,7 +1225,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -858,7 +1237,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -882,7 +1261,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@12"
+              "$ref": "#/rules@18"
             },
             "arguments": []
           }
@@ -906,7 +1285,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -922,7 +1301,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -944,12 +1323,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@6"
+                        "$ref": "#/rules@12"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -985,7 +1364,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@58"
+                            "$ref": "#/rules@80"
                           },
                           "arguments": []
                         }
@@ -1027,7 +1406,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -1054,7 +1433,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@57"
+                              "$ref": "#/rules@79"
                             },
                             "arguments": []
                           },
@@ -1072,6 +1451,35 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "elements": [
                   {
                     "$type": "Keyword",
+                    "value": "per"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "stratification",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@5"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@79"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
                     "value": "variabel"
                   },
                   {
@@ -1081,7 +1489,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@14"
+                        "$ref": "#/rules@21"
                       },
                       "arguments": []
                     }
@@ -1110,12 +1518,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@4"
+                        "$ref": "#/rules@7"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -1132,10 +1540,31 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@13"
+                    "$ref": "#/rules@20"
                   },
                   "arguments": []
                 }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "etikett"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "labels",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@19"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
               }
             ],
             "cardinality": "*"
@@ -1143,6 +1572,50 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
         ]
       },
       "entry": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "OptionLabel",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "option",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/rules@14"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@79"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "text",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
       "parameters": []
     },
     {
@@ -1162,7 +1635,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -1174,7 +1647,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1193,7 +1666,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@14"
+                    "$ref": "#/rules@21"
                   },
                   "arguments": []
                 }
@@ -1217,14 +1690,14 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@57"
+              "$ref": "#/rules@79"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@58"
+              "$ref": "#/rules@80"
             },
             "arguments": []
           }
@@ -1251,7 +1724,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -1271,7 +1744,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1287,7 +1760,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1315,7 +1788,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1331,7 +1804,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1359,7 +1832,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -1371,7 +1844,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -1397,12 +1870,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@9"
+                        "$ref": "#/rules@15"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -1424,12 +1897,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@9"
+                            "$ref": "#/rules@15"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@57"
+                              "$ref": "#/rules@79"
                             },
                             "arguments": []
                           },
@@ -1465,7 +1938,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -1492,7 +1965,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@57"
+                              "$ref": "#/rules@79"
                             },
                             "arguments": []
                           },
@@ -1512,7 +1985,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@18"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -1531,7 +2004,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -1552,7 +2025,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -1566,7 +2039,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@19"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -1589,7 +2062,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@21"
+                        "$ref": "#/rules@29"
                       },
                       "arguments": []
                     }
@@ -1601,7 +2074,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     },
@@ -1623,7 +2096,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@22"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -1642,7 +2115,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@22"
+                            "$ref": "#/rules@30"
                           },
                           "arguments": []
                         }
@@ -1666,7 +2139,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -1685,7 +2158,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@58"
+                            "$ref": "#/rules@80"
                           },
                           "arguments": []
                         }
@@ -1709,7 +2182,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -1730,7 +2203,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -1744,7 +2217,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@16"
+                    "$ref": "#/rules@23"
                   },
                   "arguments": []
                 }
@@ -1763,12 +2236,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@15"
+                        "$ref": "#/rules@22"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -1790,12 +2263,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@15"
+                            "$ref": "#/rules@22"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@57"
+                              "$ref": "#/rules@79"
                             },
                             "arguments": []
                           },
@@ -1816,16 +2289,11 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "value": "målpopulation"
                   },
                   {
-                    "$type": "Assignment",
-                    "feature": "targetPopulation",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@58"
-                      },
-                      "arguments": []
-                    }
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@8"
+                    },
+                    "arguments": []
                   }
                 ]
               },
@@ -1843,7 +2311,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -1858,38 +2326,11 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "value": "redovisningsnivåer"
                   },
                   {
-                    "$type": "Assignment",
-                    "feature": "levels",
-                    "operator": "+=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@5"
-                      },
-                      "arguments": []
-                    }
-                  },
-                  {
-                    "$type": "Group",
-                    "elements": [
-                      {
-                        "$type": "Keyword",
-                        "value": ","
-                      },
-                      {
-                        "$type": "Assignment",
-                        "feature": "levels",
-                        "operator": "+=",
-                        "terminal": {
-                          "$type": "RuleCall",
-                          "rule": {
-                            "$ref": "#/rules@5"
-                          },
-                          "arguments": []
-                        }
-                      }
-                    ],
-                    "cardinality": "*"
+                    "$type": "RuleCall",
+                    "rule": {
+                      "$ref": "#/rules@10"
+                    },
+                    "arguments": []
                   }
                 ]
               },
@@ -1902,12 +2343,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   },
                   {
                     "$type": "Assignment",
-                    "feature": "comment",
-                    "operator": "=",
+                    "feature": "comments",
+                    "operator": "+=",
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@58"
+                        "$ref": "#/rules@80"
                       },
                       "arguments": []
                     }
@@ -1921,7 +2362,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1933,7 +2374,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@25"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -1945,7 +2386,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -1957,7 +2398,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -1969,7 +2410,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -1981,7 +2422,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@37"
                   },
                   "arguments": []
                 }
@@ -1993,7 +2434,19 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@38"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "measure",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -2005,7 +2458,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@31"
+                    "$ref": "#/rules@43"
                   },
                   "arguments": []
                 }
@@ -2040,7 +2493,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@56"
+                "$ref": "#/rules@78"
               },
               "arguments": []
             }
@@ -2052,10 +2505,62 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
+          },
+          {
+            "$type": "Assignment",
+            "feature": "comparability",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@26"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Comparability",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "notComparable",
+            "operator": "?=",
+            "terminal": {
+              "$type": "Keyword",
+              "value": "ej"
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "jämförbar"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "reason",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            },
+            "cardinality": "?"
           }
         ]
       },
@@ -2076,7 +2581,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@20"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -2088,7 +2593,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             }
@@ -2183,7 +2688,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@57"
+                "$ref": "#/rules@79"
               },
               "arguments": []
             }
@@ -2205,12 +2710,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@11"
+                        "$ref": "#/rules@17"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -2227,7 +2732,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 }
@@ -2250,7 +2755,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@12"
+          "$ref": "#/rules@18"
         },
         "arguments": []
       },
@@ -2283,7 +2788,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -2310,7 +2815,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -2335,7 +2840,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             },
@@ -2352,7 +2857,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -2371,7 +2876,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@56"
                   },
                   "arguments": []
                 }
@@ -2406,7 +2911,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -2438,7 +2943,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -2471,7 +2976,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@57"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -2498,7 +3003,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -2524,7 +3029,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -2557,7 +3062,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@57"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -2584,7 +3089,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -2610,7 +3115,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@56"
               },
               "arguments": []
             }
@@ -2647,7 +3152,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@74"
               },
               "arguments": []
             }
@@ -2668,10 +3173,247 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@74"
               },
               "arguments": []
             }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Measure",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "mått"
+          },
+          {
+            "$type": "Keyword",
+            "value": ":"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "numerator",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@40"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "/"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "denominator",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@40"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "aggregeras"
+              },
+              {
+                "$type": "Keyword",
+                "value": "som"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "aggregation",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@42"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "MeasureOperand",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "parenthesized",
+                "operator": "?=",
+                "terminal": {
+                  "$type": "Keyword",
+                  "value": "("
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "terms",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@41"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "+"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "terms",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@41"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": ")"
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Assignment",
+                "feature": "terms",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@41"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "+"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "terms",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@41"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ]
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "MeasureTerm",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "fråga",
+            "cardinality": "?"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "target",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@74"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "MeasureAggregation",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "summa"
+          },
+          {
+            "$type": "Keyword",
+            "value": "medelvärde"
+          },
+          {
+            "$type": "Keyword",
+            "value": "median"
           }
         ]
       },
@@ -2696,7 +3438,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@58"
+                "$ref": "#/rules@80"
               },
               "arguments": []
             },
@@ -2713,7 +3455,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@44"
               },
               "arguments": []
             },
@@ -2730,7 +3472,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@45"
               },
               "arguments": []
             }
@@ -2749,7 +3491,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@45"
                   },
                   "arguments": []
                 }
@@ -2785,7 +3527,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@74"
               },
               "arguments": []
             }
@@ -2809,7 +3551,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -2834,12 +3576,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@8"
+                    "$ref": "#/rules@14"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -2854,7 +3596,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@52"
+                    "$ref": "#/rules@73"
                   },
                   "arguments": []
                 }
@@ -2897,7 +3639,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -2929,7 +3671,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@34"
+                "$ref": "#/rules@46"
               },
               "arguments": []
             }
@@ -2967,11 +3709,497 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
     },
     {
       "$type": "ParserRule",
+      "name": "PrintedDocument",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "dokument"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "undertitel"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "subtitle",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "utgivare"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "publisher",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "publicerad"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "published",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "kolofon"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "colophon",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@80"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ]
+              },
+              {
+                "$type": "Assignment",
+                "feature": "sections",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@48"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "DocumentSection",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "avsnitt"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "title",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "blocks",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@49"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "DocumentBlock",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@48"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@50"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@51"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@52"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@53"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@54"
+            },
+            "arguments": []
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "TextBlock",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "stycke"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "text",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "HeadingBlock",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "rubrik"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "text",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ListBlock",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "numbered",
+            "operator": "?=",
+            "terminal": {
+              "$type": "Keyword",
+              "value": "numrerad"
+            },
+            "cardinality": "?"
+          },
+          {
+            "$type": "Keyword",
+            "value": "lista"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "items",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@80"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "items",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@80"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "IndicatorsBlock",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "indikatorer"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "numbers",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@78"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "numbers",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@78"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "GeneratedBlock",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "infoga"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "content",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@55"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "bland"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "population",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@78"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "?"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "GeneratedContent",
+      "dataType": "string",
+      "definition": {
+        "$type": "Alternatives",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "förteckning"
+          },
+          {
+            "$type": "Keyword",
+            "value": "områdestabell"
+          },
+          {
+            "$type": "Keyword",
+            "value": "svarsfrekvens"
+          },
+          {
+            "$type": "Keyword",
+            "value": "områdesavsnitt"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
       "name": "Expression",
       "definition": {
         "$type": "RuleCall",
         "rule": {
-          "$ref": "#/rules@36"
+          "$ref": "#/rules@57"
         },
         "arguments": []
       },
@@ -2992,7 +4220,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@37"
+              "$ref": "#/rules@58"
             },
             "arguments": []
           },
@@ -3019,7 +4247,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@37"
+                    "$ref": "#/rules@58"
                   },
                   "arguments": []
                 }
@@ -3046,7 +4274,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@59"
             },
             "arguments": []
           },
@@ -3073,7 +4301,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@59"
                   },
                   "arguments": []
                 }
@@ -3118,7 +4346,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@59"
                   },
                   "arguments": []
                 }
@@ -3128,7 +4356,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@39"
+              "$ref": "#/rules@60"
             },
             "arguments": []
           }
@@ -3158,7 +4386,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@35"
+                  "$ref": "#/rules@56"
                 },
                 "arguments": []
               },
@@ -3171,28 +4399,28 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@46"
+              "$ref": "#/rules@67"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@48"
+              "$ref": "#/rules@69"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@50"
+              "$ref": "#/rules@71"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@40"
+              "$ref": "#/rules@61"
             },
             "arguments": []
           }
@@ -3218,7 +4446,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@62"
                   },
                   "arguments": []
                 }
@@ -3234,7 +4462,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@45"
+                    "$ref": "#/rules@66"
                   },
                   "arguments": []
                 }
@@ -3263,7 +4491,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@41"
+                        "$ref": "#/rules@62"
                       },
                       "arguments": []
                     }
@@ -3278,7 +4506,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@52"
+                            "$ref": "#/rules@73"
                           },
                           "arguments": []
                         }
@@ -3309,7 +4537,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@62"
                   },
                   "arguments": []
                 }
@@ -3321,7 +4549,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@51"
+                    "$ref": "#/rules@72"
                   },
                   "arguments": []
                 }
@@ -3333,7 +4561,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@62"
                   },
                   "arguments": []
                 }
@@ -3350,7 +4578,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@42"
+                    "$ref": "#/rules@63"
                   },
                   "arguments": []
                 }
@@ -3362,7 +4590,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@51"
+                    "$ref": "#/rules@72"
                   },
                   "arguments": []
                 }
@@ -3374,7 +4602,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@52"
+                    "$ref": "#/rules@73"
                   },
                   "arguments": []
                 }
@@ -3410,7 +4638,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -3425,7 +4653,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@65"
                   },
                   "arguments": []
                 }
@@ -3437,7 +4665,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@64"
                   },
                   "arguments": []
                 }
@@ -3468,7 +4696,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@43"
+                "$ref": "#/rules@64"
               },
               "arguments": []
             }
@@ -3483,7 +4711,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@44"
+                    "$ref": "#/rules@65"
                   },
                   "arguments": []
                 }
@@ -3495,7 +4723,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@43"
+                    "$ref": "#/rules@64"
                   },
                   "arguments": []
                 }
@@ -3537,7 +4765,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@53"
+                    "$ref": "#/rules@74"
                   },
                   "arguments": []
                 }
@@ -3558,7 +4786,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@41"
+                    "$ref": "#/rules@62"
                   },
                   "arguments": []
                 }
@@ -3646,12 +4874,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@8"
+                "$ref": "#/rules@14"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@57"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -3673,12 +4901,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@8"
+                    "$ref": "#/rules@14"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -3707,7 +4935,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@56"
+                    "$ref": "#/rules@78"
                   },
                   "arguments": []
                 }
@@ -3719,7 +4947,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@47"
+                    "$ref": "#/rules@68"
                   },
                   "arguments": []
                 }
@@ -3744,12 +4972,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@13"
+                    "$ref": "#/rules@20"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -3774,12 +5002,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@20"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@57"
+                              "$ref": "#/rules@79"
                             },
                             "arguments": []
                           },
@@ -3813,12 +5041,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                         "terminal": {
                           "$type": "CrossReference",
                           "type": {
-                            "$ref": "#/rules@13"
+                            "$ref": "#/rules@20"
                           },
                           "terminal": {
                             "$type": "RuleCall",
                             "rule": {
-                              "$ref": "#/rules@57"
+                              "$ref": "#/rules@79"
                             },
                             "arguments": []
                           },
@@ -3849,12 +5077,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@31"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@57"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -3933,12 +5161,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@8"
+                    "$ref": "#/rules@14"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -3960,12 +5188,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@8"
+                        "$ref": "#/rules@14"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -3990,7 +5218,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@70"
                       },
                       "arguments": []
                     }
@@ -4018,7 +5246,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@53"
+                    "$ref": "#/rules@74"
                   },
                   "arguments": []
                 }
@@ -4038,7 +5266,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@49"
+                        "$ref": "#/rules@70"
                       },
                       "arguments": []
                     }
@@ -4065,7 +5293,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@53"
+                    "$ref": "#/rules@74"
                   },
                   "arguments": []
                 }
@@ -4081,12 +5309,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@8"
+                    "$ref": "#/rules@14"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -4108,12 +5336,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@8"
+                        "$ref": "#/rules@14"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -4178,7 +5406,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@53"
+                "$ref": "#/rules@74"
               },
               "arguments": []
             }
@@ -4190,7 +5418,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@51"
+                "$ref": "#/rules@72"
               },
               "arguments": []
             }
@@ -4202,7 +5430,7 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@52"
+                "$ref": "#/rules@73"
               },
               "arguments": []
             }
@@ -4260,14 +5488,14 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@56"
+              "$ref": "#/rules@78"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@55"
+              "$ref": "#/rules@77"
             },
             "arguments": []
           }
@@ -4290,12 +5518,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@31"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@57"
+                  "$ref": "#/rules@79"
                 },
                 "arguments": []
               },
@@ -4313,12 +5541,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                 "terminal": {
                   "$type": "CrossReference",
                   "type": {
-                    "$ref": "#/rules@13"
+                    "$ref": "#/rules@20"
                   },
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@57"
+                      "$ref": "#/rules@79"
                     },
                     "arguments": []
                   },
@@ -4340,12 +5568,12 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                     "terminal": {
                       "$type": "CrossReference",
                       "type": {
-                        "$ref": "#/rules@13"
+                        "$ref": "#/rules@20"
                       },
                       "terminal": {
                         "$type": "RuleCall",
                         "rule": {
-                          "$ref": "#/rules@57"
+                          "$ref": "#/rules@79"
                         },
                         "arguments": []
                       },
@@ -4375,6 +5603,17 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
         "parenthesized": false
       },
       "fragment": false
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "DISTRICT_CODE",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/[0-9]{4}-[0-9]{2}/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false
     },
     {
       "$type": "TerminalRule",
@@ -4461,13 +5700,13 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@9"
+              "$ref": "#/rules@15"
             }
           },
           {
             "$type": "SimpleType",
             "typeRef": {
-              "$ref": "#/rules@10"
+              "$ref": "#/rules@16"
             }
           }
         ]

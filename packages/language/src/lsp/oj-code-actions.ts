@@ -8,7 +8,7 @@ import type { LangiumDocument, MaybePromise } from 'langium';
 import { type CodeAction, CodeActionKind, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
 import type { Model } from '../generated/ast.js';
 import type { OjServices } from '../oj-module.js';
-import { IssueCodes } from '../oj-validator.js';
+import { IssueCodes } from '../validation/oj-validator.js';
 
 /**
  * A line for each printed part the quick fix can add. Texts only the methodologist can write are

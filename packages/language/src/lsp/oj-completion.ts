@@ -8,7 +8,7 @@ import { DefaultCompletionProvider, findNextFeatures, type CompletionContext, ty
 import { AstUtils, stream, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumDocument, type ReferenceInfo, type Stream, type TextDocument } from 'langium';
 import type { CancellationToken, CompletionList, CompletionParams } from 'vscode-languageserver';
 import { isAnswerCondition, isModel, isAnswerOption, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem } from '../generated/ast.js';
-import { optionsOf, questionOf } from '../model-utils.js';
+import { optionsOf, questionOf } from '../model/model-utils.js';
 
 /**
  * From the cursor to the numeral of the condition's question: the rest of the option being typed,

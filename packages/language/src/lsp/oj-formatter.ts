@@ -6,13 +6,13 @@
  */
 import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatter } from 'langium/lsp';
 import { AstUtils, CstUtils, type AstNode, type CstNode, isCompositeCstNode, isLeafCstNode } from 'langium';
-import { ownCstContent } from '../cst-utils.js';
+import { ownCstContent } from '../model/cst-utils.js';
 import { isAnswerSet, isArea, isExample, isIndicator, isModel, isQuestion, isRequirement, isSurvey } from '../generated/ast.js';
 
 /** Keywords that start a part written directly in a block (not in a child node). */
 const PART_KEYWORDS = new Set([
     'år', 'mätdatum', 'period', 'målpopulation', 'redovisningsnivåer', 'variabelmönster', 'datakälla', 'felkällor', 'nämnare',
-    'rubrik', 'områden', 'redovisas', 'beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'begrepp', 'kommentar', 'ger'
+    'stadsdelar', 'rubrik', 'områden', 'redovisas', 'beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'begrepp', 'kommentar', 'ger'
 ]);
 
 /** A line break followed by `depth` levels of indentation, whatever the enclosing nodes are. */
@@ -63,10 +63,18 @@ export class OjFormatter extends AbstractFormatter {
         if (isBlock(node)) {
             const depth = blockDepth(node);
             const open = formatter.keyword('{');
-            const close = formatter.keyword('}');
+            // The block's own closing brace is its last one (a survey's "stadsdelar { … }" has one before it).
+            const closes = ownCstContent(node).filter(c => isLeafCstNode(c) && c.text === '}');
+            const close = formatter.cst(closes.slice(-1));
             open.prepend(Formatting.oneSpace());
             formatter.cst(this.partStarts(node)).prepend(lineAt(depth + 1));
             close.prepend(lineAt(depth));
+            if (isSurvey(node) && node.districts.length > 0) {
+                // One stadsdel per line inside "stadsdelar { … }", one step further in.
+                formatter.keyword('{', 1).prepend(Formatting.oneSpace());
+                formatter.nodes(...node.districts).prepend(lineAt(depth + 2));
+                formatter.cst(closes.slice(0, -1)).prepend(lineAt(depth + 1));
+            }
         }
         if (isQuestion(node)) {
             const depth = blockDepth(node);
@@ -100,12 +108,19 @@ export class OjFormatter extends AbstractFormatter {
     protected partStarts(node: AstNode): CstNode[] {
         const starts: CstNode[] = [];
         let inside = false;
+        // Braces of the block's own (a survey's "stadsdelar { … }") nest inside its braces.
+        let nested = 0;
         for (const child of ownCstContent(node)) {
             if (isLeafCstNode(child) && child.text === '{' && !inside) { inside = true; continue; }
             if (!inside || child.hidden) continue;
-            if (isLeafCstNode(child) && child.text === '}') break;
+            if (isLeafCstNode(child) && child.text === '{') { nested++; continue; }
+            if (isLeafCstNode(child) && child.text === '}') {
+                if (nested === 0) break;
+                nested--;
+                continue;
+            }
             // Outcomes follow "ger" on its line; every other child declaration is a part of its own.
-            if (child.astNode !== node && child.astNode.$type !== 'ExampleOutcome') starts.push(firstLeaf(child));
+            if (child.astNode !== node && child.astNode.$type !== 'ExampleOutcome' && child.astNode.$type !== 'District') starts.push(firstLeaf(child));
             else if (isLeafCstNode(child) && PART_KEYWORDS.has(child.text)) starts.push(child);
         }
         return starts;

@@ -7,15 +7,19 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import { AstUtils, type AstNode } from 'langium';
 import {
     type And, type AnswerCondition, type AnswerOption, type ArithmeticCondition, type AtLeastCondition, type CountTerm, type AnswerSet, type Area, type Exception, type Exclusion, type Group, type Indicator,
-    type IndicatorQuestion, type Not, type NumericCondition, type Or, type Question, type QuestionItem, type Ratio, type Requirement, type Term,
+    type IndicatorQuestion, type Not, type NumericCondition, type Or, type Question, type QuestionItem, type Measure, type MeasureTerm, type Ratio, type Requirement, type Term,
     isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isTerm
 } from '../generated/ast.js';
-import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model-utils.js';
+import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model/model-utils.js';
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
 import { excludesByDefault } from '../semantics/lower.js';
 import { statusCountsText } from '../semantics/status.js';
 import { analyseRequirement, decisionTableMarkdown } from '../semantics/analysis.js';
 import { escapeMarkdown as md } from './markdown.js';
+import { comparabilitySentence } from '../semantics/comparability.js';
+import { measureText } from '../semantics/measure.js';
+import { lowerIndicator } from '../semantics/lower.js';
+import { reportingLevelSentence, respondentsText } from '../semantics/population.js';
 
 export class OjHoverProvider extends AstNodeHoverProvider {
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
@@ -64,8 +68,9 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         if (areas.length > 0) lines.push('', md(areas.join(', ')));
         if (indicator.description) lines.push('', md(indicator.description));
         // While a rule is being typed it has holes ("… och" with nothing after): say so rather than render half a rule.
-        const complete = [...indicator.requirements, indicator.ratio, indicator.exclusion, indicator.exception].every(isComplete);
+        const complete = [...indicator.requirements, indicator.ratio, indicator.measure, indicator.exclusion, indicator.exception].every(isComplete);
         if (complete) {
+            if (indicator.measure) lines.push('', md(`Bakgrundsmått: ${measureText(indicator.measure)}.`));
             for (const requirement of indicator.requirements) lines.push('', md(requirementSentence(requirement)));
             const ratio = ratioText(indicator);
             if (ratio) lines.push('', md(`Andel: ${ratio}.`));
@@ -76,6 +81,16 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         }
         const units = unitsOfIndicator(indicator);
         if (units.length > 0) lines.push('', `Redovisas för: ${md(units.map(u => u.label).join(', '))}`);
+        // Who is evaluated and where it is published, as the evaluator applies it (from the plan):
+        // shown when a population is declared, since only then does it decide who is counted.
+        const plan = lowerIndicator(indicator);
+        if (plan.population) {
+            lines.push('', `Utvärderas för: ${md(respondentsText(plan.population))} (övriga svarande räknas inte)`);
+            const levels = reportingLevelSentence(indicator);
+            if (levels) lines.push('', `Redovisningsnivå: ${md(levels)}`);
+        }
+        const comparability = comparabilitySentence(indicator);
+        if (comparability) lines.push('', md(comparability));
         if (complete) lines.push(...this.decisionTables(indicator));
         return lines.join('\n');
     }
@@ -136,6 +151,8 @@ function isComplete(root: AstNode | undefined): boolean {
             case 'AtLeastCondition': return (node as AtLeastCondition).question !== undefined && (node as AtLeastCondition).options.length > 0;
             case 'Exclusion': case 'Exception': return (node as Exclusion | Exception).condition !== undefined;
             case 'Ratio': return (node as Ratio).numerator !== undefined && (node as Ratio).denominator !== undefined;
+            case 'Measure': return (node as Measure).numerator !== undefined;
+            case 'MeasureTerm': return (node as MeasureTerm).target !== undefined;
             default: return true;
         }
     });

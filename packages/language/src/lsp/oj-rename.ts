@@ -10,7 +10,7 @@ import { ResponseError, ErrorCodes, type Position, type Range, type RenameParams
 import { OjGrammar } from '../generated/grammar.js';
 import { isAnswerOption, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isSurvey } from '../generated/ast.js';
 import type { OjServices } from '../oj-module.js';
-import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from '../oj-workspace-index.js';
+import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from '../workspace/oj-workspace-index.js';
 
 const IDENTIFIER = /^[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*$/;
 

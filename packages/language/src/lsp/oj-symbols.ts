@@ -6,7 +6,7 @@ import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import type { AstNode, LangiumDocument } from 'langium';
 import { type DocumentSymbol, type DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import { type Indicator, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isSurvey, isTerm } from '../generated/ast.js';
-import { questionOf } from '../model-utils.js';
+import { questionOf } from '../model/model-utils.js';
 
 const ORDER: Record<string, number> = { Survey: 0, Area: 1, AnswerSet: 2, Term: 3, Question: 4, Indicator: 5 };
 const MULTI_AREA = 'Indikatorer som mäts och publiceras inom flera områden';

@@ -10,7 +10,7 @@
  * which column is read, the logic is the same.
  */
 import type { AnswerCondition, AnswerOption, Indicator, IndicatorQuestion, QuestionItem, ReportingUnit, Requirement } from '../generated/ast.js';
-import { questionNumber, questionOf } from '../model-utils.js';
+import { questionNumber, questionOf } from '../model/model-utils.js';
 import { compare } from './interpreter.js';
 import { lowerRule, requirementAlternatives } from './lower.js';
 import { type Condition, conditionChildren, type InCondition, numberOf, numberReads, type Read, readKey, type Sum, type UnitPlan } from './plan.js';

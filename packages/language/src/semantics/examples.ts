@@ -4,7 +4,7 @@
  * The language server, `oj check`, `oj coverage` and the generated package's tests all use this.
  */
 import type { Example, ExampleOutcome, Indicator, QuestionItem, ReportingUnit } from '../generated/ast.js';
-import { isPerArea, questionOf, unitsOfIndicator, unitsOfQuestion, variableFor } from '../model-utils.js';
+import { isPerArea, questionOf, unitsOfIndicator, unitsOfQuestion, variableFor } from '../model/model-utils.js';
 import { type Answer, evaluatePlan, type IndicatorResult, type ResponseRow } from './interpreter.js';
 import { reachableStatuses } from './analysis.js';
 import { lowerUnit } from './lower.js';

@@ -11,7 +11,7 @@
  * The functions taking AST nodes lower them first (cached) and are kept for their callers.
  */
 import type { Expression, Indicator, NumericCondition, ReportingUnit } from '../generated/ast.js';
-import { questionNumber } from '../model-utils.js';
+import { questionNumber } from '../model/model-utils.js';
 import { type Condition, type InCondition, numberOf, numberReads, type Read, type Sum, type UnitPlan } from './plan.js';
 import { lowerExpression, lowerIndicator, lowerUnit } from './lower.js';
 import type { Status, Truth } from './status.js';
@@ -37,6 +37,8 @@ export interface IndicatorResult {
     indicator: number;
     /** The area or group code; undefined for an indicator evaluated once. */
     group?: string;
+    /** For an indicator split by a stratification (per kön): the stratum's code (K, M) or the total's (T). */
+    stratum?: string;
     status: Status;
     /** The answers that decided the status. */
     trace: Reading[];
@@ -160,6 +162,11 @@ function evaluate(condition: Condition, row: ResponseRow): Outcome {
     }
 }
 
+/** A sum of counts on one row: unknown when any term is blank or unresolved. */
+export function evaluateSum(terms: Sum, row: ResponseRow): { value: number | undefined; reads: Reading[] } {
+    return sum(terms, row);
+}
+
 function sum(terms: Sum, row: ResponseRow): { value: number | undefined; reads: Reading[] } {
     const reads = terms.reads.map(r => reading(r, row));
     const values = terms.reads.map(r => answerNumber(row[r.variable]));
@@ -172,7 +179,7 @@ function sum(terms: Sum, row: ResponseRow): { value: number | undefined; reads: 
  * A ratio indicator's "met" means the respondent's counts enter the sums.
  */
 export function evaluatePlan(plan: UnitPlan, row: ResponseRow): IndicatorResult {
-    const base = { indicator: plan.indicator, group: plan.unit };
+    const base = plan.stratum ? { indicator: plan.indicator, group: plan.unit, stratum: plan.stratum.code } : { indicator: plan.indicator, group: plan.unit };
     const exclusion = evaluate(plan.exclusion, row);
     if (exclusion.value === true) return { ...base, status: 'excluded', trace: exclusion.reads };
     if (exclusion.value === undefined) return { ...base, status: 'missing', trace: exclusion.reads };

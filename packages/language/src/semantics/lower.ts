@@ -12,16 +12,18 @@
  */
 import type { AstNode } from 'langium';
 import type {
-    AnswerCondition, AnswerOption, ArithmeticCondition, AtLeastCondition, CountSum, Expression, Indicator, IndicatorQuestion, Model, NumericCondition, Question, QuestionItem,
-    QuestionTarget, ReportingUnit, Requirement
+    AnswerCondition, AnswerOption, ArithmeticCondition, AtLeastCondition, CountSum, Expression, Indicator, IndicatorQuestion, Measure, MeasureOperand, Model,
+    NumericCondition, Question, QuestionItem, QuestionTarget, ReportingUnit, Requirement, Stratification, Stratum
 } from '../generated/ast.js';
 import {
     isPerArea, optionsOf, questionOf, requirementFor, shortLabel, surveyOf, unitsOfIndicator, variableFor
-} from '../model-utils.js';
+} from '../model/model-utils.js';
 import type {
-    ComparisonOp, Condition, Domain, InCondition, IndicatorPlan, NumberExpression, Read, Sum, UnitPlan
+    ComparisonOp, Condition, Domain, InCondition, IndicatorPlan, MeasurePlan, NumberExpression, Read, StratumPlan, Sum, UnitPlan
 } from './plan.js';
 import { readsOf } from './plan.js';
+import { comparabilityOf } from './comparability.js';
+import { populationOf, reportingLevelsOf } from './population.js';
 
 const UNKNOWN: Condition = Object.freeze({ kind: 'const', value: undefined }) as Condition;
 const NEVER: Condition = Object.freeze({ kind: 'const', value: false }) as Condition;
@@ -107,6 +109,29 @@ interface Context {
     anyUnit: boolean;
     reads: Map<string, Read>;
     domains: Map<Question, Domain>;
+    /** For an indicator split by a stratification (kön): the stratum, or the total over all strata. */
+    stratum?: StratumPlan;
+}
+
+/** The stratification an indicator's counts are asked by (per kön), if any: its results are split by it. */
+export function stratificationOf(indicator: Indicator): Stratification | undefined {
+    const targets = [indicator.ratio?.numerator, indicator.ratio?.denominator,
+        ...[indicator.measure?.numerator, indicator.measure?.denominator].flatMap(o => o?.terms.map(t => t.target) ?? [])];
+    for (const target of targets) {
+        const stratification = questionOf(target?.question?.ref)?.stratification?.ref;
+        if (stratification) return stratification;
+    }
+    return undefined;
+}
+
+/** The strata an indicator is evaluated for, the total last; one undefined when it is not split. */
+function strataOf(indicator: Indicator): Array<StratumPlan | undefined> {
+    const stratification = stratificationOf(indicator);
+    if (!stratification) return [undefined];
+    return [
+        ...stratification.strata.map(s => ({ code: s.code, label: s.label, total: false, ast: { stratum: s } })),
+        { code: stratification.totalCode, label: stratification.totalLabel, total: true }
+    ];
 }
 
 function domainOf(context: Context, question: Question): Domain {
@@ -128,7 +153,20 @@ function read(context: Context, slot: IndicatorQuestion | undefined, item: Quest
     const question = questionOf(slot);
     if (!slot || !question) return undefined;
     if (isPerArea(question) && !context.unit && !context.anyUnit) return undefined;
-    let variable = variableFor(question, item, context.unit, { indicator: context.indicator, slot });
+    return readStratum(context, slot, question, item, question.stratification ? context.stratum?.ast?.stratum : undefined);
+}
+
+/** The reads of one item for the context's stratum: the stratum's variable, or for the total every stratum's. */
+function readsOfItem(context: Context, slot: IndicatorQuestion | undefined, item: QuestionItem | undefined): Array<Read | undefined> {
+    const question = questionOf(slot);
+    const strata = question?.stratification?.ref?.strata ?? [];
+    if (!slot || !question || strata.length === 0 || !context.stratum?.total) return [read(context, slot, item)];
+    if (isPerArea(question) && !context.unit && !context.anyUnit) return [undefined];
+    return strata.map(stratum => readStratum(context, slot, question, item, stratum));
+}
+
+function readStratum(context: Context, slot: IndicatorQuestion, question: Question, item: QuestionItem | undefined, stratum: Stratum | undefined): Read | undefined {
+    let variable = variableFor(question, item, context.unit, { indicator: context.indicator, slot }, stratum);
     if (variable === undefined) {
         if (!context.anyUnit) return undefined;
         variable = '';
@@ -142,7 +180,7 @@ function read(context: Context, slot: IndicatorQuestion | undefined, item: Quest
         if (item && blankRule?.option?.ref && question.items.length > 1) {
             // The other boxes, read plainly (their own blank rule is not asked: a blank box is not ticked).
             const ticked = question.items.filter(other => other !== item).flatMap((other): Read[] => {
-                const name = variableFor(question, other, context.unit, { indicator: context.indicator, slot }) ?? (context.anyUnit ? '' : undefined);
+                const name = variableFor(question, other, context.unit, { indicator: context.indicator, slot }, stratum) ?? (context.anyUnit ? '' : undefined);
                 return name === undefined ? [] : [{ variable: name, question: slot.name, item: other.name, domain: result!.domain, ast: { slot, item: other } }];
             });
             result.blankAs = { code: String(blankRule.option.ref.code), ticked };
@@ -261,38 +299,64 @@ function lowerSum(context: Context, target: QuestionTarget | undefined): Sum {
     const sum: Sum = { reads: [], unresolved: 0 };
     if (!target) return { reads: [], unresolved: 1 };
     for (const item of itemsOfTarget(target)) {
-        const r = read(context, target.question?.ref, item);
-        if (r) sum.reads.push(r); else sum.unresolved++;
+        for (const r of readsOfItem(context, target.question?.ref, item)) {
+            if (r) sum.reads.push(r); else sum.unresolved++;
+        }
     }
     return sum;
 }
 
-function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, requirement: Requirement | undefined, anyUnit: boolean, variantsOf = unit): UnitPlan {
-    const context: Context = { indicator, unit, variantsOf, anyUnit, reads: new Map(), domains: new Map() };
+/** A side of a background measure: the sum of its terms' counts. */
+function lowerOperand(context: Context, operand: MeasureOperand | undefined): Sum {
+    const sum: Sum = { reads: [], unresolved: operand ? 0 : 1 };
+    for (const term of operand?.terms ?? []) {
+        const part = lowerSum(context, term.target);
+        sum.reads.push(...part.reads);
+        sum.unresolved += part.unresolved;
+    }
+    return sum;
+}
+
+function lowerMeasure(context: Context, measure: Measure): MeasurePlan {
+    const plan: MeasurePlan = { numerator: lowerOperand(context, measure.numerator) };
+    if (measure.denominator) plan.denominator = lowerOperand(context, measure.denominator);
+    return plan;
+}
+
+function lowerUnitWith(
+    indicator: Indicator, unit: ReportingUnit | undefined, requirement: Requirement | undefined, anyUnit: boolean, stratum?: StratumPlan, variantsOf = unit
+): UnitPlan {
+    const context: Context = { indicator, unit, variantsOf, anyUnit, reads: new Map(), domains: new Map(), stratum };
     const plan: UnitPlan = { indicator: indicator.number, variables: [], exclusion: lowerExclusion(context), ast: { unit, requirement } };
     if (unit) {
         plan.unit = unit.name;
         plan.unitLabel = unit.label;
     }
+    if (stratum) plan.stratum = stratum;
     if (indicator.ratio) {
         plan.ratio = { numerator: lowerSum(context, indicator.ratio.numerator), denominator: lowerSum(context, indicator.ratio.denominator) };
+    } else if (indicator.measure) {
+        plan.measure = lowerMeasure(context, indicator.measure);
     } else {
         plan.requirement = lowerRequirement(context, requirement);
     }
     const exception = exceptionFor(indicator, variantsOf);
-    if (exception && !indicator.ratio) plan.exception = lowerExpressionIn(context, exception);
+    if (exception && !indicator.ratio && !indicator.measure) plan.exception = lowerExpressionIn(context, exception);
     const reads = [...readsOf(plan.exclusion), ...readsOf(plan.requirement), ...readsOf(plan.exception),
-        ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : [])];
+        ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : []),
+        ...(plan.measure ? [...plan.measure.numerator.reads, ...(plan.measure.denominator?.reads ?? [])] : [])];
     // The other boxes a tick box looks at are read too (after what the conditions read); one read per variable.
     const all = [...reads, ...reads.flatMap(r => r.blankAs?.ticked ?? [])];
     const seen = new Set<string>();
-    plan.variables = [...new Set(all)].filter(r => !seen.has(`${r.question}\u0000${r.item ?? ''}\u0000${r.variable}`) && !!seen.add(`${r.question}\u0000${r.item ?? ''}\u0000${r.variable}`));
+    const key = (r: Read) => `${r.question}\u0000${r.item ?? ''}\u0000${r.variable}`;
+    plan.variables = [...new Set(all)].filter(r => !seen.has(key(r)) && !!seen.add(key(r)));
     return plan;
 }
 
 interface Cached {
     plan?: IndicatorPlan;
     units: Map<ReportingUnit | undefined, UnitPlan>;
+    strata: Map<string, UnitPlan>;
     rules: Map<Requirement | undefined, Map<ReportingUnit | undefined, UnitPlan>>;
 }
 
@@ -311,7 +375,7 @@ function cached(indicator: Indicator): Cached {
     }
     let entry = cache.get(indicator);
     if (!entry) {
-        entry = { units: new Map(), rules: new Map() };
+        entry = { units: new Map(), rules: new Map(), strata: new Map() };
         cache.set(indicator, entry);
     }
     return entry;
@@ -331,7 +395,22 @@ export function lowerUnit(indicator: Indicator, unit?: ReportingUnit): UnitPlan 
     return plan;
 }
 
-/** The plan of an indicator: one unit plan per area or group it is reported for, or one when it has none. */
+/** The plan of one unit and stratum of an indicator split by a stratification (per kön), or the total. */
+function lowerUnitStratum(indicator: Indicator, unit: ReportingUnit | undefined, stratum: StratumPlan): UnitPlan {
+    const entry = cached(indicator);
+    const key = `${unit?.name ?? ''}\u0000${stratum.code}`;
+    let plan = entry.strata.get(key);
+    if (!plan) {
+        plan = lowerUnitWith(indicator, unit, requirementFor(indicator, unit), false, stratum);
+        entry.strata.set(key, plan);
+    }
+    return plan;
+}
+
+/**
+ * The plan of an indicator: one unit plan per area or group it is reported for, or one when it has
+ * none; for an indicator split by a stratification, one per area and stratum, then the total.
+ */
 export function lowerIndicator(indicator: Indicator): IndicatorPlan {
     const entry = cached(indicator);
     if (!entry.plan) {
@@ -340,11 +419,18 @@ export function lowerIndicator(indicator: Indicator): IndicatorPlan {
             survey: surveyOf(indicator)?.name,
             number: indicator.number,
             name: indicator.name,
-            kind: indicator.ratio ? 'ratio' : 'rule',
-            units: (units.length > 0 ? units : [undefined]).map(unit => lowerUnit(indicator, unit)),
+            kind: indicator.ratio ? 'ratio' : indicator.measure ? 'measure' : 'rule',
+            units: (units.length > 0 ? units : [undefined]).flatMap(unit => strataOf(indicator)
+                .map(stratum => (stratum ? lowerUnitStratum(indicator, unit, stratum) : lowerUnit(indicator, unit)))),
+            levels: reportingLevelsOf(indicator).levels,
             ast: { indicator }
         };
         if (entry.plan.survey === undefined) delete entry.plan.survey;
+        const population = populationOf(indicator).kinds;
+        if (population) entry.plan.population = population;
+        if (indicator.measure) entry.plan.aggregation = indicator.measure.aggregation ?? 'summa';
+        const comparability = comparabilityOf(indicator);
+        if (comparability) entry.plan.comparability = comparability;
     }
     return entry.plan;
 }
@@ -364,7 +450,7 @@ export function lowerRule(indicator: Indicator, requirement?: Requirement, varia
     }
     let plan = byUnit.get(variantsOf);
     if (!plan) {
-        plan = lowerUnitWith(indicator, undefined, requirement, true, variantsOf);
+        plan = lowerUnitWith(indicator, undefined, requirement, true, undefined, variantsOf);
         byUnit.set(variantsOf, plan);
     }
     return plan;

@@ -32,13 +32,18 @@
  * Existing cases of the engines stay untouched.
  */
 import type {
-    AnswerCondition, AnswerOption, ArithmeticCondition as ArithmeticConditionNode, AtLeastCondition as AtLeastConditionNode, ComparisonOperator, Indicator, IndicatorQuestion, NumericCondition, QuestionItem,
-    ReportingUnit, Requirement
+    AnswerCondition, AnswerOption, ArithmeticCondition as ArithmeticConditionNode, AtLeastCondition as AtLeastConditionNode, ComparisonOperator, Indicator, IndicatorQuestion,
+    MeasureAggregation, NumericCondition, QuestionItem, ReportingLevel, ReportingUnit, Requirement, Stratum
 } from '../generated/ast.js';
+import type { ComparabilityStatement } from './comparability.js';
+import type { PopulationKind } from './population.js';
 import type { Truth } from './status.js';
 
-/** What kind of result an indicator gives; other kinds (e.g. 'measure') extend this. */
-export type PlanKind = 'rule' | 'ratio';
+/**
+ * What kind of result an indicator gives: a status decided by a rule, a share of summed counts, or
+ * a background measure (a value per respondent, no met/not met; see `MeasurePlan`).
+ */
+export type PlanKind = 'rule' | 'ratio' | 'measure';
 
 export interface IndicatorPlan {
     /** The survey's name (OJ2019), when the indicator's file names one. */
@@ -48,6 +53,18 @@ export interface IndicatorPlan {
     kind: PlanKind;
     /** One per area or group the indicator is reported for, in that order; one with `unit` undefined when it has none. */
     units: UnitPlan[];
+    /**
+     * The kinds of respondents evaluated and counted; undefined when nothing declares a population
+     * (every respondent is). A respondent outside is not evaluated: no status, not counted. Where
+     * stadsdelar are in it, Stockholm and Göteborg are represented by their stadsdelar.
+     */
+    population?: PopulationKind[];
+    /** The levels results are published at; aggregates exist only at these. */
+    levels: ReportingLevel[];
+    /** For a background measure: how the values are aggregated per level. */
+    aggregation?: MeasureAggregation;
+    /** Comparability with an earlier year, when the model names one. */
+    comparability?: ComparabilityStatement;
     ast?: { indicator: Indicator };
 }
 
@@ -64,7 +81,34 @@ export interface UnitPlan {
     requirement?: Condition;
     exception?: Condition;
     ratio?: { numerator: Sum; denominator: Sum };
+    /** For a background measure: the value is the numerator's sum, or its quotient with the denominator's. */
+    measure?: MeasurePlan;
+    /** For an indicator split by a stratification (per kön): the stratum, or the total over all strata. */
+    stratum?: StratumPlan;
     ast?: { unit?: ReportingUnit; requirement?: Requirement };
+}
+
+/**
+ * One stratum of a stratification (kvinnor "K", män "M"), or its total ("T"): a stratum reads each
+ * stratified count's variable for that stratum; the total reads every stratum's and sums them.
+ * Counts not asked per stratum are read as they are in every stratum.
+ */
+export interface StratumPlan {
+    /** The code in the results (Kolada's K, M, T). */
+    code: string;
+    label: string;
+    total: boolean;
+    ast?: { stratum?: Stratum };
+}
+
+/**
+ * How a background measure is decided, by every engine: exclusion as for every indicator
+ * (true → excluded, unknown → missing); a sum unknown → missing; a quotient whose denominator is 0
+ * → excluded; otherwise measured, with the value.
+ */
+export interface MeasurePlan {
+    numerator: Sum;
+    denominator?: Sum;
 }
 
 /** One survey variable read: a column of the response row. */
@@ -262,4 +306,12 @@ export function readsOf(condition: Condition | undefined, out: Read[] = []): Rea
 /** The key engines use for a variable independent of area: "ii A". */
 export function readKey(read: Pick<Read, 'question' | 'item'>): string {
     return `${read.question}${read.item ? ` ${read.item}` : ''}`;
+}
+
+/**
+ * A plan (or any part of one) without its back-links to the AST: plain JSON data, for comparing
+ * plans (two years of a survey, snapshots) and for engines that serialise them.
+ */
+export function withoutAst<T>(plan: T): T {
+    return JSON.parse(JSON.stringify(plan, (key, value: unknown) => (key === 'ast' ? undefined : value))) as T;
 }

@@ -4,7 +4,7 @@
  * this, so the published text is generated from the rule that is evaluated.
  */
 import { type AnswerCondition, type ArithmeticCondition, type AtLeastCondition, type CountSum, type Expression, type Indicator, type NumericCondition, type QuestionTarget, type ReportingUnit, type Requirement, isGroup } from '../generated/ast.js';
-import { questionOf, shortLabel, unitLabel } from '../model-utils.js';
+import { questionOf, shortLabel, unitLabel } from '../model/model-utils.js';
 import { atLeastCount, COMPARISON_WORDS, itemsOfAtLeast, lowerRule } from './lower.js';
 
 /** "A och B", "A, B och C". */
@@ -201,6 +201,11 @@ export function exclusionSentence(indicator: Indicator): string | undefined {
     }
     if (indicator.exception) parts.push(perUnit(exceptionSentenceOf(indicator.exception.condition), others(indicator.areaExceptions)));
     return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+/** "fråga ii", "fråga ii A och B": a count a share or measure adds up. */
+export function ratioTargetText(target: QuestionTarget): string {
+    return targetText(target);
 }
 
 /** "Antal på fråga i / antal på fråga ii" for ratio indicators. */

@@ -1,0 +1,103 @@
+/**
+ * The generated package's `src/published.ts`, from the plans: what each indicator is (kind,
+ * population, levels, aggregation, comparability) and the entry points that apply it — a
+ * respondent is evaluated only for the indicators whose population it belongs to, and aggregates
+ * exist only at the levels each indicator is published at. The rules themselves are evaluate.ts's.
+ */
+import { expandToNode, joinToNode, toString } from 'langium/generate';
+import type { IndicatorPlan } from '@oj/language';
+
+const q = (text: string) => JSON.stringify(text);
+
+const LEVEL: Record<string, string | undefined> = { riket: 'riket', län: 'lan', storstad: 'storstad' };
+
+function info(plan: IndicatorPlan): string {
+    const parts = [
+        `number: ${plan.number}`,
+        `name: ${q(plan.name)}`,
+        `kind: ${q(plan.kind)}`,
+        `population: ${plan.population ? `[${plan.population.map(q).join(', ')}]` : 'undefined'}`,
+        `levels: [${plan.levels.map(q).join(', ')}]`,
+        `aggregateLevels: [${plan.levels.flatMap(l => (LEVEL[l] ? [q(LEVEL[l]!)] : [])).join(', ')}]`
+    ];
+    if (plan.aggregation) parts.push(`aggregation: ${q(plan.aggregation)}`);
+    if (plan.comparability) {
+        const c = plan.comparability;
+        parts.push(`comparability: { year: ${c.year}${c.comparable !== undefined ? `, comparable: ${c.comparable}` : ''}${c.reason !== undefined ? `, reason: ${q(c.reason)}` : ''} }`);
+    }
+    return `{ ${parts.join(', ')} }`;
+}
+
+export function publishedModule(plans: readonly IndicatorPlan[]): string {
+    const hasMeasures = plans.some(p => p.kind === 'measure');
+    const measureNumbers = plans.filter(p => p.kind === 'measure').map(p => p.number);
+    const measurePart = expandToNode`
+        /** The background measures of one respondent, in the same way. */
+        export function measureRespondent(row: ResponseRow & { unit: string }): MeasureResult[] {
+            return measures(row).filter(r => isInPopulation(r.indicator, row.unit));
+        }
+
+        /** The numbers of the background measures. */
+        export type MeasureNumber = ${measureNumbers.join(' | ')};
+
+        /** Background measures' values per level: summed, or their mean or median, as the model says. */
+        export function aggregateMeasures(results: readonly MeasureUnitResult[]): MeasureAggregateRow[] {
+            return aggregateMeasuresAt(results, n => BY_NUMBER.get(n)?.aggregation ?? 'summa', n => BY_NUMBER.get(n)?.aggregateLevels);
+        }
+    `;
+    const head = toString(expandToNode`
+        // Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.
+        import { evaluate${hasMeasures ? ', measures' : ''} } from './evaluate.js';
+        import { aggregate as aggregateAt, withUnit, type AggregateRow, type Level, type UnitResult } from './aggregate.js';
+        ${hasMeasures ? "import { aggregateMeasures as aggregateMeasuresAt, type MeasureAggregateRow, type MeasureAggregation, type MeasureUnitResult } from './measures.js';" : "import type { MeasureAggregation } from './measures.js';"}
+        import { inPopulation, type PopulationKind } from './population.js';
+        import type { IndicatorResult, ${hasMeasures ? 'MeasureResult, ' : ''}ResponseRow } from './runtime.js';
+
+        export type IndicatorKind = 'rule' | 'ratio' | 'measure';
+        export type ReportingLevel = 'stadsdel' | 'kommun' | 'storstad' | 'län' | 'riket';
+
+        /** What an indicator is, as the model declares it. */
+        export interface IndicatorInfo {
+            number: number;
+            name: string;
+            /** A rule (met / not met), a share of summed counts, or a background measure (a value). */
+            kind: IndicatorKind;
+            /** The kinds of respondents evaluated and counted; undefined: every respondent. */
+            population: readonly PopulationKind[] | undefined;
+            levels: readonly ReportingLevel[];
+            /** The levels of \`aggregate\` among them. */
+            aggregateLevels: readonly Level[];
+            aggregation?: MeasureAggregation;
+            comparability?: { year: number; comparable?: boolean; reason?: string };
+        }
+
+        export const INDICATORS: readonly IndicatorInfo[] = [
+            ${joinToNode(plans.map(info), { separator: ',', appendNewLineIfNotEmpty: true })}
+        ];
+
+        const BY_NUMBER = new Map(INDICATORS.map(i => [i.number, i]));
+
+        /** Whether a respondent ("0180", "1480-01") belongs to an indicator's population. */
+        export function isInPopulation(indicator: number, unit: string): boolean {
+            const info = BY_NUMBER.get(indicator);
+            return info !== undefined && inPopulation(unit, info.population);
+        }
+
+        /**
+         * The results of one respondent (row.unit is its code): only the indicators whose population it
+         * belongs to. A respondent outside an indicator's population has no result for it at all.
+         */
+        export function evaluateRespondent(row: ResponseRow & { unit: string }): IndicatorResult[] {
+            return evaluate(row).filter(r => isInPopulation(r.indicator, row.unit));
+        }
+    `);
+    const tail = toString(expandToNode`
+        /** Shares per indicator, group and level, only at the levels each indicator is published at. */
+        export function aggregate(results: readonly UnitResult[]): AggregateRow[] {
+            return aggregateAt(results, n => BY_NUMBER.get(n)?.aggregateLevels);
+        }
+
+        export { withUnit };
+    `);
+    return `${head}\n\n${hasMeasures ? `${toString(measurePart)}\n\n` : ''}${tail}\n`;
+}
