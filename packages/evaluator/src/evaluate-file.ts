@@ -14,6 +14,7 @@ import { aggregate, type AggregateRow, type Level, type UnitResult } from './run
 import { aggregateMeasures, type MeasureAggregateRow, type MeasureUnitResult } from './runtime/measures.js';
 import { inPopulation } from './runtime/population.js';
 import { readResponseFile, unitRegisterOf, validateResponses } from './responses.js';
+import { type ImplausibleValue, withPlausibleRatios } from './plausibility.js';
 
 export interface EvaluateOptions {
     /** Called now and then with the number of respondents evaluated so far. */
@@ -47,6 +48,8 @@ export interface EvaluationSummary {
     /** Respondent × indicator pairs not evaluated because the respondent is outside the indicator's population. */
     outside: number;
     warnings: string[];
+    /** Units whose counts cannot be right (a part larger than its whole): treated as missing. */
+    implausible: ImplausibleValue[];
     files: string[];
 }
 
@@ -162,7 +165,10 @@ export function measureAggregations(models: Model[]): (indicator: number) => 'su
 export async function evaluateResponsesFile(models: Model[], responsesPath: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluationSummary> {
     const table = await readResponseFile(responsesPath);
     const { respondents, warnings } = validateResponses(table, codebookRows(models), unitRegisterOf(models));
-    const { results, measures, outside } = evaluateSurvey(models, respondents, options);
+    const evaluated = evaluateSurvey(models, respondents, options);
+    const { measures, outside } = evaluated;
+    // A part larger than its whole is listed and made missing before anything is summed.
+    const { results, implausible } = withPlausibleRatios(models, respondents, evaluated.results);
     const levels = publishedLevels(models);
     const aggregates = aggregate(results, levels);
     const measureAggregates = aggregateMeasures(measures, measureAggregations(models), levels);
@@ -184,6 +190,6 @@ export async function evaluateResponsesFile(models: Model[], responsesPath: stri
     for (const r of measures) measured[r.status]++;
     return {
         respondentsRead: table.rows.length, respondentsEvaluated: respondents.length, results: results.length + measures.length,
-        statuses, measures: measured, outside, warnings, files: written.map(f => f.path)
+        statuses, measures: measured, outside, warnings, implausible, files: written.map(f => f.path)
     };
 }
