@@ -161,8 +161,8 @@ describe.each(DRIVER_KINDS)('the server through the %s client, on a synthetic wo
         files = [...generateWorkspace({ seed: 3, indicators: 100, files: 10 })];
         for (const file of files) fs.writeFileSync(path.join(workspace, file.path), file.text);
         driver = await startDriver(kind, workspace);
-        await driver.published(driver.uriOf(files[files.length - 1].path), () => true, { current: true, timeoutMs: 60_000 });
         for (const file of files) driver.open(driver.uriOf(file.path), file.text);
+        await driver.published(driver.uriOf(files[files.length - 1].path), () => true, { current: true, timeoutMs: 60_000 });
         await settled(driver);
     }, 120_000);
 
