@@ -53,6 +53,11 @@ export interface PreviewResult {
     css: string;
     title: string;
     anchors: IndicatorAnchor[];
+    /**
+     * For the reader, in Swedish: indicators shown as they last were complete while being typed,
+     * or left out until they are.
+     */
+    notes?: string[];
 }
 
 export const PreviewRequest = request<DocumentParams, PreviewResult>('oj/preview');
@@ -125,3 +130,64 @@ export interface ModelErrorData {
     errors: Array<{ file: string; line: number; message: string }>;
     total: number;
 }
+
+/** A zero-based range in a document, as LSP gives them. */
+export interface SourceRange {
+    start: { line: number; character: number };
+    end: { line: number; character: number };
+}
+
+export type ExampleStatus = 'met' | 'not_met' | 'excluded' | 'missing';
+
+/** One answer that decided a status, as the reader names it. */
+export interface DecidingAnswer {
+    /** The survey variable, e.g. `I02_iiA_BU`. */
+    variable: string;
+    /** "fråga ii A för BU = Nej", or "= blankt". */
+    text: string;
+}
+
+/** One outcome of a worked example (`ger BU: uppnådd`), checked. */
+export interface ExampleOutcomeResult {
+    /** The area or group, when the outcome or the indicator names one. */
+    unit?: string;
+    expected?: ExampleStatus;
+    actual: ExampleStatus;
+    passed: boolean;
+    deciding: DecidingAnswer[];
+    range: SourceRange;
+}
+
+export interface WorkedExample {
+    /** Stable within the indicator: the example's position among its examples. */
+    index: number;
+    title: string;
+    range: SourceRange;
+    /** Set when the example cannot be run (a name in it is unresolved, or the indicator is half typed). */
+    problem?: string;
+    outcomes: ExampleOutcomeResult[];
+    passed: boolean;
+}
+
+export interface ExampleIndicator {
+    number: number;
+    title: string;
+    range: SourceRange;
+    examples: WorkedExample[];
+}
+
+export interface ExampleFile {
+    uri: string;
+    indicators: ExampleIndicator[];
+}
+
+export interface ExamplesParams {
+    /** One document; without it, every document of the workspace. */
+    textDocument?: { uri: string };
+}
+
+/**
+ * The worked examples of the workspace, each checked by the language's example checker
+ * (`checkExample`, the reference interpreter): what the Testing view lists and runs.
+ */
+export const ExamplesRequest = request<ExamplesParams, { files: ExampleFile[] }>('oj/examples');

@@ -137,16 +137,18 @@ export class DescriptionPreview implements vscode.Disposable {
                     scriptUri: asset('webview.js'), styleUri: asset('preview.css')
                 });
                 this.pageLoaded = true;
+                if (result.notes?.length) await panel.webview.postMessage({ type: 'stale', message: result.notes.join(' ') });
             } else {
-                await panel.webview.postMessage({ type: 'update', body: result.body, reveal });
+                await panel.webview.postMessage({ type: 'update', body: result.body, reveal, notes: result.notes });
             }
         } catch (error) {
             if (generation !== this.renderGeneration || panel !== this.panel) return;
-            const message = error instanceof Error ? error.message : String(error);
+            // A reviewer never sees an internal error: it goes to the server's log, the preview keeps its page.
+            this.client.error(`oj/preview: ${error instanceof Error ? error.message : String(error)}`, undefined, false);
             if (this.pageLoaded) {
-                await panel.webview.postMessage({ type: 'stale', message: vscode.l10n.t('The preview shows the last text that could be rendered. {0}', message) });
+                await panel.webview.postMessage({ type: 'stale', message: vscode.l10n.t('The preview shows the last text that could be rendered.') });
             } else {
-                void vscode.window.showErrorMessage(vscode.l10n.t('The preview could not be rendered: {0}', message));
+                void vscode.window.showErrorMessage(vscode.l10n.t('The preview could not be rendered; see the language server log.'));
             }
         }
     }

@@ -13,7 +13,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 type PreviewMessage =
-    | { type: 'update'; body: string; reveal?: string }
+    | { type: 'update'; body: string; reveal?: string; notes?: string[] }
     | { type: 'reveal'; id: string }
     | { type: 'stale'; message: string };
 
@@ -45,7 +45,7 @@ window.addEventListener('message', (event: MessageEvent<PreviewMessage>) => {
     switch (message.type) {
         case 'update':
             replaceContent(message.body);
-            showStatus(undefined);
+            showStatus(message.notes?.length ? message.notes.join(' ') : undefined);
             reveal(message.reveal);
             break;
         case 'reveal':
