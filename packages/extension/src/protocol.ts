@@ -191,3 +191,46 @@ export interface ExamplesParams {
  * (`checkExample`, the reference interpreter): what the Testing view lists and runs.
  */
 export const ExamplesRequest = request<ExamplesParams, { files: ExampleFile[] }>('oj/examples');
+
+/** Answers picked in the decision explorer, by question numeral ("ii") or numeral and item ("ii A"): an option's name or a number. */
+export interface ExploreParams extends DocumentParams {
+    indicator: number;
+    /** The area or group evaluated; the indicator's first when absent. */
+    unit?: string;
+    answers: Record<string, string>;
+}
+
+/** A piece of printed rule text; `decided` when it names a question whose answer decided. */
+export interface RuleSegment {
+    text: string;
+    decided?: boolean;
+}
+
+export interface ExplorerQuestion {
+    numeral: string;
+    text: string;
+    options: Array<{ name: string; label: string }>;
+    items: Array<{ name: string; label: string }>;
+    /** Answered with a number (no answer set). */
+    numeric: boolean;
+    perArea: boolean;
+}
+
+export interface ExploreResult {
+    indicator: number;
+    title: string;
+    units: Array<{ name: string; label: string }>;
+    unit?: string;
+    questions: ExplorerQuestion[];
+    status: ExampleStatus;
+    /** The status as the language writes it ("ej uppnådd"). */
+    statusText: string;
+    deciding: DecidingAnswer[];
+    rule: RuleSegment[];
+    exclusion: RuleSegment[];
+    /** The answers as a new worked example, and where in the source it goes. */
+    example: string;
+    insertAt: { line: number; character: number };
+}
+
+export const ExploreRequest = request<ExploreParams, ExploreResult | null>('oj/explore');

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ExampleFile, PreviewResult } from '../src/protocol.js';
+import type { ExampleFile, ExploreResult, PreviewResult } from '../src/protocol.js';
 import { type Answer, type Driver, DRIVER_KINDS, startDriver } from './support/drivers.js';
 import { examplesDir } from './support/paths.js';
 
@@ -94,5 +94,46 @@ describe.each(DRIVER_KINDS)('the extension\'s requests through the %s client', k
         driver.change(uri, original);
         await driver.published(uri, p => !p.diagnostics.some(d => d.severity === 1));
         expect(resultOf<PreviewResult>(await driver.request('oj/preview', { textDocument: { uri } })).notes).toEqual([]);
+    });
+
+    test('the decision explorer: picked answers give the status, the deciding answers and the rule with what decided marked', async () => {
+        const answer = await driver.request('oj/explore', { textDocument: { uri }, indicator: 2, unit: 'BU', answers: { i: 'Nej' } });
+        const result = resultOf<ExploreResult>(answer);
+        expect(result).toMatchObject({ indicator: 2, unit: 'BU', status: 'not_met', statusText: 'ej uppnådd' });
+        expect(result.units.map(u => u.name)).toEqual(['EB', 'MB', 'SP', 'VNR', 'BU', 'LSSB', 'LSSV', 'AO']);
+        expect(result.questions.map(q => [q.numeral, q.options.map(o => o.name)])).toEqual([
+            ['i', ['Ja', 'Nej', 'EjAktuellt']], ['ii', ['Ja', 'Nej', 'EjAktuellt']]
+        ]);
+        expect(result.deciding.map(d => d.text)).toEqual(['fråga i för BU = Nej']);
+        expect(result.rule.filter(s => s.decided).map(s => s.text)).toEqual(['fråga i']);
+        expect(result.rule.map(s => s.text).join('')).toBe('Ja på fråga i och Ja eller Ej aktuellt på fråga ii');
+        // Ja on i with ii blank: the blank decides "saknas"; both questions were read.
+        const missing = resultOf<ExploreResult>(await driver.request('oj/explore', { textDocument: { uri }, indicator: 2, unit: 'BU', answers: { i: 'Ja' } }));
+        expect(missing.status).toBe('missing');
+        expect(missing.deciding.map(d => d.text)).toEqual(['fråga ii för BU = blankt']);
+    });
+
+    test('the explorer\'s answers written as a new worked example: it passes and the Testing view lists it', async () => {
+        const result = resultOf<ExploreResult>(await driver.request('oj/explore', { textDocument: { uri }, indicator: 2, unit: 'BU', answers: { i: 'Ja', ii: 'EjAktuellt' } }));
+        expect(result.status).toBe('met');
+        expect(result.example).toBe([
+            '    exempel "fråga i = Ja, fråga ii = EjAktuellt ger uppnådd" {',
+            '        fråga i = Ja',
+            '        fråga ii = EjAktuellt',
+            '        ger BU: uppnådd',
+            '    }',
+            ''
+        ].join('\n'));
+        const lines = original.split('\n');
+        expect(lines[result.insertAt.line]).toBe('}');
+        const edited = [...lines.slice(0, result.insertAt.line), result.example + lines[result.insertAt.line], ...lines.slice(result.insertAt.line + 1)].join('\n');
+        driver.change(uri, edited);
+        const published = await driver.published(uri, p => p.version !== undefined && p.diagnostics.every(d => d.severity !== 1));
+        expect(published.diagnostics.filter(d => d.severity === 1)).toEqual([]);
+        const { files } = resultOf<{ files: ExampleFile[] }>(await driver.request('oj/examples', { textDocument: { uri } }));
+        const added = files[0].indicators.find(i => i.number === 2)!.examples.at(-1)!;
+        expect(added).toMatchObject({ title: 'fråga i = Ja, fråga ii = EjAktuellt ger uppnådd', passed: true });
+        driver.change(uri, original);
+        await driver.published(uri, p => !p.diagnostics.some(d => d.severity === 1));
     });
 });

@@ -8,11 +8,12 @@ import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Model } from '@oj/language';
 import { examplesOfDocument } from './examples.js';
+import { explore } from './explorer.js';
 import { type Connection, ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { buildDescriptionDocument, renderDocx, renderPdf } from '@oj/documents';
 import { codebookCsv as modelCodebookCsv, evaluateResponsesFile, generateEvaluatorPackage, ResponseFileError } from '@oj/evaluator';
 import {
-    type DocumentParams, EvaluateResponsesRequest, ExamplesRequest, type ExamplesParams, ExportCodebookRequest, ExportDescriptionRequest, type ExportFormat, GenerateEvaluatorRequest,
+    type DocumentParams, EvaluateResponsesRequest, ExamplesRequest, type ExamplesParams, ExploreRequest, ExportCodebookRequest, ExportDescriptionRequest, type ExportFormat, GenerateEvaluatorRequest,
     OjErrorCodes, type OjRequest, PreviewRequest, type PreviewResult, SurveyInfoRequest
 } from '../protocol.js';
 import { assertNoErrors, filesOf, type ModelSet, modelSetOf } from './model-set.js';
@@ -71,6 +72,8 @@ export function registerOjRequests(connection: Connection, shared: LangiumShared
 
     const previews = new PreviewRenderer();
     onModelRequest(PreviewRequest, set => previewOf(set, previews));
+
+    onModelRequest(ExploreRequest, (set, params) => explore(set, params) ?? null);
 
     onModelRequest(ExportDescriptionRequest, async (set, params) => {
         assertNoErrors(set);
