@@ -98,6 +98,38 @@ describe.each(DRIVER_KINDS)('the server through the %s client, on the 2019 set',
         expect(answer).toEqual({ error: expect.objectContaining({ code: -32802 }) });
     });
 
+    test('a request without a position answers InvalidParams (-32602), not an internal error', async () => {
+        for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/definition']) {
+            const answer = await driver.request(method, { textDocument: { uri: driver.uriOf(INDICATORS) } });
+            expect(answer, method).toEqual({ error: expect.objectContaining({ code: -32602 }) });
+        }
+        expect(driver.exitCode()).toBeNull();
+    });
+
+    test('completion after "på fråga ii " offers what continues the rule, not the parts of an indicator', async () => {
+        const uri = driver.uriOf(INDICATORS);
+        const text = fs.readFileSync(path.join(workspace, INDICATORS), 'utf-8');
+        const rule = 'Ja på fråga i och Ja eller EjAktuellt på fråga ii\n';
+        const edited = text.replace(rule, rule.replace('\n', ' \n'));
+        driver.open(uri, edited);
+        await driver.published(uri, p => p.version === 1);
+        const position = positionOf(edited, rule.replace('\n', ' \n'), rule.length);
+        const answer = await driver.request('textDocument/completion', { textDocument: { uri }, position });
+        expect('result' in answer).toBe(true);
+        const result = (answer as { result: { items?: Array<{ label: string }> } | Array<{ label: string }> }).result;
+        const labels = (Array.isArray(result) ? result : result.items ?? []).map(i => i.label);
+        expect(labels).toEqual(expect.arrayContaining(['och', 'eller', 'ELLER']));
+        for (const part of ['beskrivning', 'typ', 'exempel', 'utesluts', 'krävs', 'kommentar']) expect(labels).not.toContain(part);
+        // On a line of its own, the parts are offered.
+        const lineStart = positionOf(edited, '    utesluts: EjAktuellt på fråga i', 4);
+        const atLineStart = await driver.request('textDocument/completion', { textDocument: { uri }, position: lineStart });
+        const partLabels = ((atLineStart as { result: { items: Array<{ label: string }> } }).result.items ?? []).map(i => i.label);
+        expect(partLabels).toEqual(expect.arrayContaining(['exempel', 'utesluts']));
+        driver.change(uri, text);
+        driver.close(uri);
+        await settled(driver);
+    });
+
     test('a cancelled request answers with the RequestCancelled error', async () => {
         const uri = driver.uriOf(INDICATORS);
         const text = fs.readFileSync(path.join(workspace, INDICATORS), 'utf-8');

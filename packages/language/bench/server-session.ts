@@ -49,7 +49,7 @@ export class ServerSession {
         } else if (message.method === 'textDocument/publishDiagnostics') {
             const publish = { uri: message.params.uri, version: message.params.version, at: performance.now() };
             this.publishes.push(publish);
-            for (const listener of this.listeners) listener(publish);
+            for (const listener of [...this.listeners]) listener(publish);
         }
     }
 

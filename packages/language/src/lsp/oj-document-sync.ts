@@ -14,7 +14,7 @@ import {
     type TextDocumentProvider, URI
 } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { CancellationToken, TextDocumentChangeEvent } from 'vscode-languageserver';
+import { type CancellationToken, ErrorCodes, ResponseError, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The editor version of the text each document was last parsed from (absent for text read from disk). */
@@ -97,6 +97,36 @@ export function addDiagnosticVersions(shared: LangiumSharedServices): void {
         const version = document ? parsedVersionOf(document) : undefined;
         return send(version === undefined ? params : { ...params, version });
     };
+}
+
+/** The requests at a position in a document, by the connection method Langium registers each with. */
+const POSITION_REQUESTS = [
+    'onHover', 'onCompletion', 'onDefinition', 'onDeclaration', 'onTypeDefinition', 'onImplementation', 'onReferences',
+    'onDocumentHighlight', 'onRenameRequest', 'onPrepareRename', 'onSignatureHelp'
+] as const;
+
+const isPosition = (value: unknown): boolean => typeof value === 'object' && value !== null
+    && Number.isInteger((value as { line?: unknown }).line) && Number.isInteger((value as { character?: unknown }).character);
+
+/**
+ * A request at a position that names no document or no position is the client's mistake: it is
+ * answered with InvalidParams (-32602), not with the internal error (-32603) the handler's
+ * TypeError would give. Wraps the connection's registration methods before Langium calls them.
+ */
+export function requirePositionParams(shared: LangiumSharedServices): void {
+    const connection = shared.lsp.Connection as unknown as Record<string, (handler: (...args: unknown[]) => unknown) => unknown> | undefined;
+    if (!connection) return;
+    for (const method of POSITION_REQUESTS) {
+        const register = connection[method]?.bind(connection);
+        if (!register) continue;
+        connection[method] = handler => register((params: unknown, ...rest: unknown[]) => {
+            const p = params as { textDocument?: { uri?: unknown }; position?: unknown } | undefined;
+            if (typeof p?.textDocument?.uri !== 'string' || !isPosition(p.position)) {
+                return new ResponseError(ErrorCodes.InvalidParams, 'The request needs textDocument.uri and a position { line, character }.');
+            }
+            return handler(params, ...rest);
+        });
+    }
 }
 
 /** Whether the editor has a document open. */
