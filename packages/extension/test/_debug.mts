@@ -1,0 +1,23 @@
+import * as fs from 'node:fs'; import * as os from 'node:os'; import * as path from 'node:path';
+import { generateWorkspace } from '@oj/synthetic';
+import { startDriver } from './support/drivers.js';
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-dbg-'));
+const files = [...generateWorkspace({ seed: 3, indicators: 100, files: 10 })];
+for (const f of files) fs.writeFileSync(path.join(workspace, f.path), f.text);
+const driver = await startDriver((process.argv[2] ?? 'stdio') as any, workspace);
+await driver.published(driver.uriOf(files[files.length-1].path), () => true, { current: true, timeoutMs: 60000 });
+for (const f of files) driver.open(driver.uriOf(f.path), f.text);
+await sleep(3000);
+const file = files.filter(f => f.path.startsWith('indikatorer-')).sort((a,b)=>b.text.length-a.text.length)[0];
+console.log(file.path, file.text.split('\n').length);
+const uri = driver.uriOf(file.path);
+const anchor = file.text.indexOf('beskrivning "') + 13;
+const typed = ' och har följt upp den under året och rapporterat till nämnden';
+const t0 = performance.now(); const start = driver.publishes().length;
+for (let i = 1; i <= typed.length; i++) { driver.change(uri, file.text.slice(0, anchor) + typed.slice(0, i) + file.text.slice(anchor)); await sleep(Number(process.argv[3] ?? 10)); }
+console.log('typing ended', (performance.now()-t0).toFixed(0));
+await sleep(3000);
+for (const p of driver.publishes().slice(start)) console.log((p.at - t0).toFixed(0), path.basename(p.uri), p.version, p.diagnostics.length);
+console.log(driver.stderr().slice(0, 2000));
+await driver.stop();
