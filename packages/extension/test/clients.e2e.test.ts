@@ -130,6 +130,18 @@ describe.each(DRIVER_KINDS)('the server through the %s client, on the 2019 set',
         await settled(driver);
     });
 
+    test('the outline\'s sections do not pin their first indicator above every later one (sticky scroll)', async () => {
+        const answer = await driver.request('textDocument/documentSymbol', { textDocument: { uri: driver.uriOf(INDICATORS) } });
+        const symbols = (answer as { result: Array<{ name: string; range: { start: { line: number }; end: { line: number } }; children?: Array<{ range: { start: { line: number } } }> }> }).result;
+        const sections = symbols.filter(s => s.children && s.children.length > 1);
+        expect(sections.length).toBeGreaterThan(0);
+        for (const section of sections) {
+            expect(section.range.end.line, section.name).toBe(section.range.start.line);
+            // No later indicator's line lies inside the section's own range.
+            for (const child of section.children!.slice(1)) expect(child.range.start.line).toBeGreaterThan(section.range.end.line);
+        }
+    });
+
     test('a cancelled request answers with the RequestCancelled error', async () => {
         const uri = driver.uriOf(INDICATORS);
         const text = fs.readFileSync(path.join(workspace, INDICATORS), 'utf-8');

@@ -38,7 +38,9 @@ export class OjDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
             .map(([section, children]) => ({
                 name: section,
                 kind: SymbolKind.Namespace,
-                range: { start: children[0].range.start, end: children[children.length - 1].range.end },
+                // A section has no text of its own: its range is its first indicator's name, so that
+                // sticky scroll does not pin that indicator's line above every later one.
+                range: children[0].selectionRange,
                 selectionRange: children[0].selectionRange,
                 children
             }));
