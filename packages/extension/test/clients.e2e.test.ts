@@ -142,13 +142,37 @@ describe.each(DRIVER_KINDS)('the server through the %s client, on the 2019 set',
         }
     });
 
+    test('opening and editing files while the editor asks for outline, folding and hover logs no warning', async () => {
+        for (const file of fs.readdirSync(workspace).filter(f => f.endsWith('.oj'))) {
+            const uri = driver.uriOf(file);
+            const text = fs.readFileSync(path.join(workspace, file), 'utf-8');
+            driver.open(uri, text);
+            // What VS Code asks for at once when a file opens, before its build is done.
+            const asked = [
+                driver.request('textDocument/documentSymbol', { textDocument: { uri } }),
+                driver.request('textDocument/foldingRange', { textDocument: { uri } }),
+                driver.request('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 4 } })
+            ];
+            driver.change(uri, text + '\n');
+            asked.push(driver.request('textDocument/documentSymbol', { textDocument: { uri } }));
+            await Promise.all(asked);
+            driver.change(uri, text);
+            driver.close(uri);
+        }
+        await settled(driver);
+        expect(driver.warnings()).toEqual([]);
+    });
+
     test('a cancelled request answers with the RequestCancelled error', async () => {
         const uri = driver.uriOf(INDICATORS);
         const text = fs.readFileSync(path.join(workspace, INDICATORS), 'utf-8');
         driver.open(uri, text);
         await driver.published(uri, () => true);
-        // A change starts a rebuild; the completion waits for it and is cancelled meanwhile.
-        driver.change(uri, text + '\n');
+        // A change starts a rebuild (of a text long enough to take a while: the indicators five times
+        // more, renumbered); the completion waits for it and is cancelled meanwhile.
+        const indicators = text.slice(text.indexOf('indikator 1 '));
+        const copies = [1, 2, 3, 4, 5].map(copy => indicators.replace(/^indikator (\d+)/gm, (_m, n) => `indikator ${copy * 100 + Number(n)}`));
+        driver.change(uri, [text, ...copies].join('\n'));
         const answer = await driver.requestCancelled('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 0 } });
         expect(answer).toEqual({ error: expect.objectContaining({ code: -32800 }) });
         driver.change(uri, text);

@@ -226,6 +226,9 @@ export class OjWorkspaceIndex {
             const model = document.parseResult.value as Model;
             if (model.$type !== 'Model') continue;
             let part = this.documentFacts.get(document.uri, 'facts');
+            // A file being rebuilt, before its scopes are computed, cannot resolve the names its facts
+            // read (Langium warns); it counts again once built, and the files sharing its facts follow then.
+            if (part?.root !== model && document.state < DocumentState.ComputedScopes) continue;
             if (part?.root !== model) {
                 part = this.computeDocument(document, model);
                 this.documentFacts.set(document.uri, 'facts', part);

@@ -32,6 +32,8 @@ export interface Driver {
     publishes(uri?: string): Publish[];
     /** The next publish for a document satisfying the predicate; with `current`, the latest one counts. */
     published(uri: string, predicate?: (p: Publish) => boolean, options?: { current?: boolean; timeoutMs?: number }): Promise<Publish>;
+    /** The warnings and errors the server logged (window/logMessage of type 1 or 2). */
+    warnings(): string[];
     /** The server process's exit code, or null while it runs. */
     exitCode(): number | null;
     stderr(): string;
@@ -113,6 +115,7 @@ export async function startDriver(kind: DriverKind, workspaceDir: string): Promi
                 log();
                 return waiters.wait(log, uri, predicate, current, timeoutMs, session.stderr);
             },
+            warnings: () => session.logs.filter(l => l.type <= 2).map(l => l.message),
             exitCode: () => session.process.exitCode,
             stderr: session.stderr,
             stop: () => session.process.exitCode === null ? session.close() : Promise.resolve()
@@ -161,6 +164,7 @@ export async function startDriver(kind: DriverKind, workspaceDir: string): Promi
             collect();
             return waiters.wait(collect, uri, predicate, current, timeoutMs, session.stderr);
         },
+        warnings: () => session.notifications.filter(n => n.method === 'window/logMessage' && n.params.type <= 2).map(n => String(n.params.message)),
         exitCode: () => session.process.exitCode,
         stderr: session.stderr,
         stop: () => session.close()

@@ -38,6 +38,8 @@ export interface ServerSession {
     versionOf(uri: string): number | undefined;
     /** Every publishDiagnostics received, in order, with when it arrived (performance.now()). */
     publishLog: Array<{ uri: string; version?: number; diagnostics: Diagnostic[]; at: number }>;
+    /** Every window/logMessage the server sent: its type (1 error, 2 warning, 3 info, 4 log) and text. */
+    logs: Array<{ type: number; message: string }>;
     /** Calls back on every publishDiagnostics (the connection takes one handler per method: this is it). */
     onPublish(listener: (entry: ServerSession['publishLog'][number]) => void): void;
     close(): Promise<void>;
@@ -76,6 +78,8 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
     // What VS Code answers when the server asks: no settings of ours, registrations accepted.
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
+    const logs: ServerSession['logs'] = [];
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => { logs.push(params); });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
 
@@ -122,6 +126,7 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
         },
         versionOf: uri => versions.get(uri),
         publishLog,
+        logs,
         onPublish: listener => { publishListeners.push(listener); },
         change(uri, text) {
             const version = (versions.get(uri) ?? 1) + 1;
