@@ -163,6 +163,20 @@ describe.each(DRIVER_KINDS)('the server through the %s client, on the 2019 set',
         expect(driver.warnings()).toEqual([]);
     });
 
+    test('hover on an indicator\'s number and on the keywords "indikator" and "krävs"', async () => {
+        const uri = driver.uriOf(INDICATORS);
+        const text = fs.readFileSync(path.join(workspace, INDICATORS), 'utf-8');
+        const hoverAt = async (needle: string, offset: number) => {
+            const answer = await driver.request('textDocument/hover', { textDocument: { uri }, position: positionOf(text, needle, offset) });
+            return JSON.stringify((answer as { result: unknown }).result ?? null);
+        };
+        expect(await hoverAt('indikator 2 "', 2)).toContain('**2. Aktuell rutin för att inte röja skyddade personuppgifter');
+        expect(await hoverAt('indikator 2 "', 'indikator '.length)).toContain('**2. Aktuell rutin för att inte röja skyddade personuppgifter');
+        const rule = await hoverAt('krävs "på kommun-/stadsdelsnivå": Ja på fråga i och Ja eller EjAktuellt på fråga ii', 2);
+        expect(rule).toContain('krävs: Ja på fråga i och Ja eller Ej aktuellt på fråga ii.');
+        expect(rule).toContain('Beslutstabell');
+    });
+
     test('a cancelled request answers with the RequestCancelled error', async () => {
         const uri = driver.uriOf(INDICATORS);
         const text = fs.readFileSync(path.join(workspace, INDICATORS), 'utf-8');
