@@ -177,6 +177,24 @@ describe.each(DRIVER_KINDS)('the server through the %s client, on the 2019 set',
         expect(rule).toContain('Beslutstabell');
     });
 
+    test('a line nested too deep to read gets its own error on that line; a huge name is quoted cut short', async () => {
+        const uri = driver.uriOf('trasig.oj');
+        const deep = `    krävs: ${'('.repeat(300)}Ja på fråga i${')'.repeat(300)}`;
+        const name = 'X'.repeat(200_000);
+        const text = oneIndicator(80).replace('    krävs: Ja på fråga i\n', `${deep}\n`) + oneIndicator(81).replace('krävs: Ja på', `krävs: ${name} på`);
+        driver.open(uri, text);
+        const published = await driver.published(uri, p => p.diagnostics.length > 0);
+        const line = text.split('\n').indexOf(deep);
+        const nested = published.diagnostics.filter(d => d.code === 'nested-too-deep');
+        expect(nested.map(d => d.range.start.line)).toEqual([line]);
+        expect(nested[0].message).toContain('djupare än 100 nivåer');
+        const unknown = published.diagnostics.find(d => d.message.includes('XXXX'))!;
+        expect(unknown.message.length).toBeLessThan(300);
+        expect(unknown.message).toContain('…');
+        driver.close(uri);
+        await driver.published(uri, p => p.diagnostics.length === 0);
+    });
+
     test('a cancelled request answers with the RequestCancelled error', async () => {
         const uri = driver.uriOf(INDICATORS);
         const text = fs.readFileSync(path.join(workspace, INDICATORS), 'utf-8');

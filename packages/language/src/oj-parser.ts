@@ -9,7 +9,7 @@ import { createCompletionParser, createLangiumParser, type LangiumCoreServices }
 /** Deeper than this on one line is treated as damage, not as a rule. */
 export const MAX_LINE_NESTING = 100;
 
-function tooDeep(line: string): boolean {
+export function tooDeep(line: string): boolean {
     if (line.length < MAX_LINE_NESTING) return false;
     let depth = 0;
     let max = 0;
