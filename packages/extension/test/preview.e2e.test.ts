@@ -85,6 +85,7 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
             if (pathname === '/') return { body: html };
             if (pathname === '/webview.js') return { file: bundle.webviewScript };
             if (pathname === '/preview.css') return { file: bundle.previewCss };
+            if (pathname.startsWith('/fonts/')) return { file: path.join(path.dirname(bundle.previewCss), pathname) };
             return undefined;
         });
         html = previewPage({
@@ -173,6 +174,16 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
         expect(await page.locator('img, svg').count()).toBe(0);
         expect(dialogs).toEqual([]);
         expect(await page.evaluate(() => window.violations)).toEqual([]);
+    });
+
+    test('the preview is set in DejaVu Sans, the face the PDF embeds, loaded from the extension', async () => {
+        const loaded = await page.evaluate(async () => {
+            await document.fonts.ready;
+            await document.fonts.load('16px "DejaVu Sans"');
+            return [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'DejaVu Sans' && f.status === 'loaded').map(f => f.weight);
+        });
+        expect(loaded).toEqual(expect.arrayContaining(['normal', 'bold']));
+        expect(http.requests).toContain('/fonts/DejaVuSans.ttf');
     });
 
     test('markup that escaped the renderer could still run nothing: the policy blocks inline handlers', async () => {
