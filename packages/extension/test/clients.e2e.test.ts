@@ -120,6 +120,12 @@ describe.each(DRIVER_KINDS)('the server through the %s client, on the 2019 set',
         const labels = (Array.isArray(result) ? result : result.items ?? []).map(i => i.label);
         expect(labels).toEqual(expect.arrayContaining(['och', 'eller', 'ELLER']));
         for (const part of ['beskrivning', 'typ', 'exempel', 'utesluts', 'krävs', 'kommentar']) expect(labels).not.toContain(part);
+        // After "på fråga " the indicator's questions come first, each with its text.
+        const afterQuestion = await driver.request('textDocument/completion', { textDocument: { uri }, position: positionOf(edited, 'EjAktuellt på fråga ii \n', 'EjAktuellt på fråga '.length) });
+        const questionItems = ((afterQuestion as { result: { items: Array<{ label: string; detail?: string; sortText?: string }> } }).result.items ?? [])
+            .sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+        expect(questionItems.slice(0, 2).map(i => i.label)).toEqual(['i', 'ii']);
+        expect(questionItems[0].detail).toContain('Har ni den (mätdatum) en skriftlig');
         // On a line of its own, the parts are offered.
         const lineStart = positionOf(edited, '    utesluts: EjAktuellt på fråga i', 4);
         const atLineStart = await driver.request('textDocument/completion', { textDocument: { uri }, position: lineStart });
