@@ -213,7 +213,8 @@ describe.each(DRIVER_KINDS)('the server through the %s client, on the 2019 set',
         driver.change(uri, [text, ...copies].join('\n'));
         const answer = await driver.requestCancelled('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 0 } });
         expect(answer).toEqual({ error: expect.objectContaining({ code: -32800 }) });
-        driver.change(uri, text);
+        const restored = driver.change(uri, text);
+        await driver.published(uri, p => p.version === restored && errorsOf(p.diagnostics).length === 0, { current: true, timeoutMs: 60_000 });
         driver.close(uri);
         await settled(driver);
     });
