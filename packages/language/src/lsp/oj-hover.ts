@@ -4,11 +4,12 @@
  * indicator's rule in the Swedish of the published document; a term's definition.
  */
 import { AstNodeHoverProvider } from 'langium/lsp';
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
     type And, type AnswerCondition, type AnswerOption, type ArithmeticCondition, type AtLeastCondition, type CountTerm, type AnswerSet, type Area, type Exception, type Exclusion, type Group, type Indicator,
     type IndicatorQuestion, type Not, type NumericCondition, type Or, type Question, type QuestionItem, type Measure, type MeasureTerm, type Ratio, type Requirement, type Term,
-    isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isTerm
+    isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isRequirement, isTerm
 } from '../generated/ast.js';
 import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model/model-utils.js';
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
@@ -23,6 +24,29 @@ import { lowerIndicator } from '../semantics/lower.js';
 import { reportingLevelSentence, respondentsText } from '../semantics/population.js';
 
 export class OjHoverProvider extends AstNodeHoverProvider {
+    /**
+     * Also on what is neither a name nor a reference: an indicator's number and its keyword
+     * "indikator" give the indicator's hover, the keyword "krävs" that rule's sentence and decision
+     * table. Everything else as Langium finds it (names, references).
+     */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
+        const node = leaf && leaf.offset + leaf.length > offset ? leaf.astNode : undefined;
+        const keyword = leaf && GrammarAST.isKeyword(leaf.grammarSource) ? leaf.grammarSource.value : undefined;
+        const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value } });
+        if (isIndicator(node) && (keyword === 'indikator' || GrammarUtils.findAssignment(leaf!)?.feature === 'number')) {
+            return markdown(this.indicatorHover(node));
+        }
+        if (isRequirement(node) && keyword === 'krävs' && isComplete(node)) {
+            const indicator = AstUtils.getContainerOfType(node, isIndicator);
+            const tables = indicator ? this.decisionTables({ ...indicator, ratio: undefined, requirements: [node] } as Indicator) : [];
+            return markdown([md(requirementSentence(node)), ...tables].join('\n'));
+        }
+        return super.getHoverContent(document, params);
+    }
+
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
         if (isIndicatorQuestion(node)) return this.questionHover(questionOf(node), node);
         if (isQuestion(node)) return this.questionHover(node, slotOfInlineQuestion(node));

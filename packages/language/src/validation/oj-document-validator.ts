@@ -15,7 +15,7 @@ import { indicatorOf, optionsOf, questionOf } from '../model/model-utils.js';
 import { joinSwedish } from '../semantics/rule-text.js';
 import { closestNames, damagedRegions, didYouMean, isAboutRecoveredSlot, isRecoveredSlot, statementStart, syntaxHint, type UnitName } from './message-hints.js';
 import { surveyKeyOf } from '../workspace/oj-workspace-index.js';
-import { MAX_SYNTAX_ERRORS } from '../parser/oj-parser.js';
+import { MAX_LINE_NESTING, MAX_SYNTAX_ERRORS, tooDeep } from '../parser/oj-parser.js';
 import { surveyKeyOfModel } from '../scoping/oj-scope.js';
 import type { IndexManager, ScopeProvider } from 'langium';
 
@@ -83,6 +83,19 @@ export function swedishLexerMessage(message: string): string {
 /** Diagnostics of the parser and lexer themselves, which stay where the parser had to recover. */
 const SYNTAX_CODES = new Set<string>([DocumentValidator.ParsingError, DocumentValidator.LexingError, IssueCodes.QuestionNumberedWithDigits, IssueCodes.ItemsJoinedWithAnd, IssueCodes.UnitNamedByLabel]);
 
+/** Codes of what this validator reports about the text itself. */
+export const DocumentIssueCodes = {
+    /** A line nested too deep to be parsed; it was skipped. */
+    NestedTooDeep: 'nested-too-deep'
+} as const;
+
+/** Names quoted in messages are cut to this many characters: a broken file can hold a name of a megabyte. */
+export const MAX_QUOTED_NAME = 60;
+
+export function quotedName(name: string): string {
+    return name.length <= MAX_QUOTED_NAME ? name : `${name.slice(0, MAX_QUOTED_NAME - 1)}…`;
+}
+
 export class OjDocumentValidator extends DefaultDocumentValidator {
     protected readonly reflection: AstReflection;
     protected readonly scopes: ScopeProvider;
@@ -102,6 +115,8 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
      */
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = CancellationToken.None): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        // The parser saw the text with such lines blanked: they are found in the document's own text.
+        if (options.categories === undefined || options.categories.includes('built-in')) this.processDeepNesting(document.textDocument.getText(), diagnostics);
         if (document.parseResult.parserErrors.length === 0) return diagnostics;
         const regions = damagedRegions(document);
         const text = document.textDocument;
@@ -141,6 +156,24 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
             }
             if (!nodeOptions.validateChildren) nodes.prune();
         }
+    }
+
+    /**
+     * A line nested deeper than the parser reads is blanked before parsing (oj-parser.ts); say so on
+     * that line, so that the rule it held is not silently missing.
+     */
+    protected processDeepNesting(text: string, diagnostics: Diagnostic[]): void {
+        if (text.length < MAX_LINE_NESTING) return;
+        const lines = text.split(/\r?\n/);
+        lines.forEach((line, index) => {
+            if (!tooDeep(line)) return;
+            diagnostics.push({
+                severity: 1, source: 'oj', code: DocumentIssueCodes.NestedTooDeep,
+                message: `Raden är nästlad djupare än ${MAX_LINE_NESTING} nivåer (parenteser, klamrar eller "inte") och lästes inte.`,
+                range: { start: { line: index, character: 0 }, end: { line: index, character: Math.min(line.length, 200) } },
+                data: { code: DocumentIssueCodes.NestedTooDeep }
+            });
+        });
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -199,7 +232,7 @@ export class OjDocumentValidator extends DefaultDocumentValidator {
             if (!error) continue;
             const info = error.info;
             const container = info.container;
-            const refText = info.reference.$refText;
+            const refText = quotedName(info.reference.$refText);
             const targetType = this.reflection.getReferenceType(info);
             let code: string = IssueCodes.UnknownReference;
             let message = `Det finns ${TARGET_WORDS[targetType] ?? targetType} som heter ${refText}.`;
