@@ -204,7 +204,7 @@ describe('the extension\'s requests', () => {
         const result = await sendRequest(server.connection, EvaluateResponsesRequest, { textDocument: textDocument(), responsesFile, outDir: resultDir });
         expect(result.respondentsEvaluated).toBe(1);
         expect(result.files.map(f => path.basename(f))).toEqual(['units.csv', 'aggregates.csv', 'indicators.csv', 'results.xlsx']);
-        expect(fs.readFileSync(path.join(resultDir, 'units.csv'), 'utf-8')).toMatch(/^0114,1,,,met,,,$/m);
+        expect(fs.readFileSync(path.join(resultDir, 'units.csv'), 'utf-8')).toMatch(/^0114,Upplands Väsby,1,,,met,,,$/m);
     });
 
     test('an invalid response file is refused with every problem named', async () => {
