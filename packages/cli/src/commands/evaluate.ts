@@ -72,8 +72,8 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 }
                 const measures = summary.measures.measured + summary.measures.excluded + summary.measures.missing;
                 process.stderr.write(`Läste ${summary.respondentsRead} svarande, utvärderade ${summary.respondentsEvaluated}: ` +
-                    `${summary.statuses.met} uppnådd, ${summary.statuses.not_met} ej uppnådd, ${summary.statuses.excluded} utesluten, ${summary.statuses.missing} saknas.\n` +
-                    (measures > 0 ? `Bakgrundsmått: ${summary.measures.measured} värden, ${summary.measures.excluded} utesluten, ${summary.measures.missing} saknas.\n` : '') +
+                    `uppnådd ${summary.statuses.met}, ej uppnådd ${summary.statuses.not_met}, utesluten ${summary.statuses.excluded}, saknas ${summary.statuses.missing}.\n` +
+                    (measures > 0 ? `Bakgrundsmått: värden ${summary.measures.measured}, utesluten ${summary.measures.excluded}, saknas ${summary.measures.missing}.\n` : '') +
                     (summary.outside > 0 ? `${summary.outside} kombinationer av svarande och indikator ligger utanför indikatorns målpopulation och utvärderades inte.\n` : '') +
                     `Skrev ${summary.files.join(', ')}.\n`);
             }
