@@ -175,9 +175,9 @@ export async function evaluateResponsesFile(models: Model[], responsesPath: stri
     const names = new Map(respondents.map(r => [r.unit, r.name]));
     // A respondent outside every indicator's population (Stockholm's own row in a survey it answers by
     // its stadsdelar) has no result anywhere: it is not listed as a respondent either, as in units.csv.
-    const evaluated = new Set([...results, ...measures].map(r => r.unit));
+    const inSomePopulation = new Set([...results, ...measures].map(r => r.unit));
     const published = options.publish
-        ? await options.publish({ models, responsesPath, respondents: respondents.filter(r => evaluated.has(r.unit)).map(r => ({ unit: r.unit, name: r.name })), results, aggregates, measures, measureAggregates })
+        ? await options.publish({ models, responsesPath, respondents: respondents.filter(r => inSomePopulation.has(r.unit)).map(r => ({ unit: r.unit, name: r.name })), results, aggregates, measures, measureAggregates })
         : [];
     const written = [
         { path: path.join(outDir, 'units.csv'), content: unitsCsv(results, measures, names) },
