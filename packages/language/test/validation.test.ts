@@ -749,6 +749,7 @@ const cases: Case[] = [
         trigger: [SURVEY + indicator(`    tidigare 2018 "Ett" «ej» jämförbar\n${PLAIN}`)],
         message: /^Ange varför resultaten inte är jämförbara: ej jämförbar "…"\.$/,
         clean: [[SURVEY + indicator(`    tidigare 2018 "Ett" ej jämförbar "Frågan har fått ett nytt svarsalternativ."\n${PLAIN}`)]]
+    },
 
     // ------------------------------------------------------------------ issue 19: stadsdelar, characters, names and numbers
     {
