@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { describeFileError, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
+import { statusCountsText } from '@oj/language';
 import { evaluateAndPublish } from '@oj/publishing';
 import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
 import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
@@ -66,7 +67,7 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 for (const warning of summary.warnings) process.stderr.write(`Varning: ${warning}\n`);
                 const measures = summary.measures.measured + summary.measures.excluded + summary.measures.missing;
                 process.stderr.write(`Läste ${summary.respondentsRead} svarande, utvärderade ${summary.respondentsEvaluated}: ` +
-                    `${summary.statuses.met} uppnådd, ${summary.statuses.not_met} ej uppnådd, ${summary.statuses.excluded} utesluten, ${summary.statuses.missing} saknas.\n` +
+                    `${statusCountsText(summary.statuses)}.\n` +
                     (measures > 0 ? `Bakgrundsmått: ${summary.measures.measured} värden, ${summary.measures.excluded} utesluten, ${summary.measures.missing} saknas.\n` : '') +
                     (summary.outside > 0 ? `${summary.outside} kombinationer av svarande och indikator ligger utanför indikatorns målpopulation och utvärderades inte.\n` : '') +
                     `Skrev ${summary.files.join(', ')}.\n`);
