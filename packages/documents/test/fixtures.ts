@@ -13,8 +13,8 @@ export async function loadModels(paths: string[]): Promise<{ models: Model[]; er
     const { shared } = createOjServices(NodeFileSystem);
     const workspace = await loadWorkspace(shared, paths);
     const errors: string[] = [];
-    for (const [uri, diagnostics] of workspace.diagnostics) {
-        for (const d of diagnostics) if ((d.severity ?? 1) === 1) errors.push(`${uri}: ${d.message}`);
+    for (const [document, diagnostics] of workspace.diagnostics) {
+        for (const d of diagnostics) if ((d.severity ?? 1) === 1) errors.push(`${path.basename(document.uri.fsPath)}: ${d.message}`);
     }
     return { models: workspace.documents.map(d => d.parseResult.value as Model), errors };
 }

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { describeFileError, implausibleText, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
+import { statusCountsText } from '@oj/language';
 import { evaluateAndPublish } from '@oj/publishing';
 import { visibleControls } from '@oj/language';
 import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
@@ -72,8 +73,8 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 }
                 const measures = summary.measures.measured + summary.measures.excluded + summary.measures.missing;
                 process.stderr.write(`Läste ${summary.respondentsRead} svarande, utvärderade ${summary.respondentsEvaluated}: ` +
-                    `uppnådd ${summary.statuses.met}, ej uppnådd ${summary.statuses.not_met}, utesluten ${summary.statuses.excluded}, saknas ${summary.statuses.missing}.\n` +
-                    (measures > 0 ? `Bakgrundsmått: värden ${summary.measures.measured}, utesluten ${summary.measures.excluded}, saknas ${summary.measures.missing}.\n` : '') +
+                    `${statusCountsText(summary.statuses)}.\n` +
+                    (measures > 0 ? `Bakgrundsmått: ${summary.measures.measured} värden, ${summary.measures.excluded} utesluten, ${summary.measures.missing} saknas.\n` : '') +
                     (summary.outside > 0 ? `${summary.outside} kombinationer av svarande och indikator ligger utanför indikatorns målpopulation och utvärderades inte.\n` : '') +
                     `Skrev ${summary.files.join(', ')}.\n`);
             }
