@@ -104,12 +104,13 @@ export async function readResponseTableWithDuckDb(file: string): Promise<Respons
             ? `read_parquet(${stringLiteral(file, 'duckdb')})`
             : `read_csv(${stringLiteral(file, 'duckdb')}, all_varchar = true, header = true, auto_detect = true, null_padding = false)`;
         const reader = await connection.runAndReadAll(`SELECT * FROM ${source}`);
-        const columns = reader.columnNames();
+        const columns = reader.columnNames().map(c => c.trim());
         const rows = (reader.getRowsJS() as unknown[][]).map((cells, i) => ({
             line: i + 2,
             cells: cells.map(c => (c === null || c === undefined ? '' : String(c)))
         }));
-        return { columns, rows, notes: [] };
+        // As the default reader: a row with no value holds no respondent.
+        return { columns, rows: rows.filter(r => r.cells.some(c => c.trim() !== '')), notes: [] };
     } finally {
         connection.closeSync();
     }
