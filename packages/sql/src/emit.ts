@@ -31,6 +31,11 @@ export interface SurveyQueryOptions {
     unitColumn?: string;
     /** The column giving the respondents' order (the row of the file). Default `row_number`. */
     orderColumn?: string;
+    /**
+     * Whether the rows come in the interpreter's order (default). Without it the engine need not sort
+     * (a query that only aggregates the decisions, over more rows than fit in memory).
+     */
+    ordered?: boolean;
 }
 
 /**
@@ -244,7 +249,7 @@ export function surveyQuery(plans: readonly IndicatorPlan[], options: SurveyQuer
         `)`,
         `SELECT ${columns}`,
         `FROM ${q('decided')}`,
-        `ORDER BY ${q('row_number')}, ${q('ordinal')}`
+        ...(options.ordered === false ? [] : [`ORDER BY ${q('row_number')}, ${q('ordinal')}`])
     ].join('\n');
 }
 
