@@ -93,3 +93,24 @@ test('a bad file: the same problems named by row, unit and variable, and nothing
     }
     expect(fs.existsSync(path.join(dir, 'bad-duckdb'))).toBe(false);
 }, 120_000);
+
+test('a CSV file DuckDB does not read as the default reader does (Windows-1252, a blank line) is read by the default reader, saying so', async () => {
+    const text = await responsesFor('oj2019', 11);
+    const lines = text.split('\n');
+    const files = {
+        windows1252: Buffer.from(text, 'latin1'),
+        blankLine: Buffer.from([...lines.slice(0, 3), '', ...lines.slice(3)].join('\n'))
+    };
+    const model = [path.join(root, 'examples/oj2019')];
+    for (const [name, bytes] of Object.entries(files)) {
+        const csv = path.join(dir, `${name}.csv`);
+        fs.writeFileSync(csv, bytes);
+        const standard = await evaluate(model, csv, path.join(dir, `${name}-standard`));
+        const duckdb = await evaluate(model, csv, path.join(dir, `${name}-duckdb`), { engine: 'duckdb' });
+        expect(standard, name).toMatchObject({ ok: true });
+        if (!standard.ok || !duckdb.ok) throw new Error(`${name}: not evaluated`);
+        expect(duckdb.summary.warnings[0], name).toMatch(/^DuckDB läste inte filen som standardläsaren gör \(.+\); den lästes av standardläsaren\.$/);
+        expect(duckdb.summary.warnings.slice(1), name).toEqual(standard.summary.warnings);
+        expect(read(path.join(dir, `${name}-duckdb`)), name).toEqual(read(path.join(dir, `${name}-standard`)));
+    }
+}, 120_000);
