@@ -114,3 +114,19 @@ test('a CSV file DuckDB does not read as the default reader does (Windows-1252, 
         expect(read(path.join(dir, `${name}-duckdb`)), name).toEqual(read(path.join(dir, `${name}-standard`)));
     }
 }, 120_000);
+
+test('a Parquet file holding the kommunkoder as numbers is refused, saying why (0114 would be 114)', async () => {
+    const csv = path.join(dir, 'numbers.csv');
+    fs.writeFileSync(csv, await responsesFor('oj2019', 5));
+    const parquet = path.join(dir, 'numbers.parquet');
+    const connection = await openDuckDb();
+    try {
+        await connection.run(`COPY (SELECT CAST(unit AS INTEGER) AS unit, * EXCLUDE (unit) FROM read_csv(${stringLiteral(csv, 'duckdb')}, all_varchar = true, header = true) WHERE NOT contains(unit, '-')) TO ${stringLiteral(parquet, 'duckdb')} (FORMAT parquet)`);
+    } finally {
+        connection.closeSync();
+    }
+    const result = await evaluate([path.join(root, 'examples/oj2019')], parquet, path.join(dir, 'numbers-out'), { engine: 'duckdb' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toEqual([{ variable: 'unit', message: expect.stringMatching(/^Kolumnen "unit" har typen INTEGER i Parquet-filen, inte text: .*0114 blir 114/) }]);
+    expect(fs.existsSync(path.join(dir, 'numbers-out'))).toBe(false);
+}, 120_000);

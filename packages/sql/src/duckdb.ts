@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { inPopulation, type ResponseTable, type SurveyEvaluation } from '@oj/evaluator';
+import { inPopulation, ResponseFileError, type ResponseTable, type SurveyEvaluation } from '@oj/evaluator';
 import type { IndicatorPlan, IndicatorResult, MeasureResult, Status } from '@oj/language';
 import { quoteIdentifier, stringLiteral, surveyQuery, variablesOf } from './emit.js';
 
@@ -105,6 +105,16 @@ export async function readResponseTableWithDuckDb(file: string): Promise<Respons
             : `read_csv(${stringLiteral(file, 'duckdb')}, all_varchar = true, header = true, auto_detect = true, null_padding = false)`;
         const reader = await connection.runAndReadAll(`SELECT * FROM ${source}`);
         const columns = reader.columnNames().map(c => c.trim());
+        // A Parquet file may hold the respondents' codes as numbers: 0114 is then 114, and no
+        // validation of codes can tell why. Said before anything else.
+        const unit = columns.indexOf('unit');
+        const unitType = unit >= 0 ? String(reader.columnType(unit)) : undefined;
+        if (parquet && unitType !== undefined && unitType !== 'VARCHAR') {
+            throw new ResponseFileError([{
+                variable: 'unit',
+                message: `Kolumnen "unit" har typen ${unitType} i Parquet-filen, inte text: kommunkoder förlorar då sin inledande nolla (0114 blir 114). Spara kolumnen som text (VARCHAR).`
+            }]);
+        }
         const rows = (reader.getRowsJS() as unknown[][]).map((cells, i) => ({
             line: i + 2,
             cells: cells.map(c => (c === null || c === undefined ? '' : String(c)))

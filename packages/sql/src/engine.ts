@@ -36,7 +36,8 @@ export function duckdbEvaluateOptions(): Required<Pick<EvaluateOptions, 'readTab
                 try {
                     return await readResponseTableWithDuckDb(file);
                 } catch (error) {
-                    throw new ResponseFileError([{ message: `Filen ${file} kan inte läsas som Parquet: ${shown((error as Error).message, 200)}` }]);
+                    if (error instanceof ResponseFileError) throw error;
+                    throw new ResponseFileError([{ message: `Filen ${file} kan inte läsas som Parquet: ${shown((error as Error).message.split('\n')[0], 200)}` }]);
                 }
             }
             // A CSV file DuckDB does not read as the default reader does (another encoding than
