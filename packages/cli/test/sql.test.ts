@@ -38,3 +38,9 @@ test('an unknown dialect is a usage error naming the dialects', async () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Okänd SQL-dialekt "oracle"; välj en av duckdb, spark, trino.');
 }, 60_000);
+
+test('oj evaluate with an unknown engine is a usage error naming the engines, and reads nothing', async () => {
+    const run = await runOj(['evaluate', 'examples/oj2019', '--responses', 'finns-inte.csv', '--out', 'ut', '--engine', 'spark'], root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Okänd motor "spark"; välj en av standard, duckdb.');
+}, 60_000);
