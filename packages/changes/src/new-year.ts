@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { GrammarUtils, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { createOjServices, isIndicator, isSurvey, type Indicator, type Model, type Survey } from '@oj/language';
+import { createOjServices, isDocumentSection, isIndicator, isPrintedDocument, isSurvey, type DocumentSection, type Indicator, type Model, type PrintedDocument, type Survey } from '@oj/language';
 import { EmptyFileSystem } from 'langium';
 
 export interface NewYearOptions {
@@ -58,7 +58,7 @@ function quote(text: string): string {
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function propertyRange(node: Survey | Indicator, property: string): { start: number; end: number } | undefined {
+function propertyRange(node: Survey | Indicator | PrintedDocument | DocumentSection, property: string): { start: number; end: number } | undefined {
     const cst = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
     return cst ? { start: cst.offset, end: cst.end } : undefined;
 }
@@ -89,6 +89,22 @@ function editsOf(model: Model, survey: Survey | undefined, fromYear: number | un
         if (cst) edits.push({ start: cst.offset, end: cst.end, text: moveYear(survey.name, fromYear, toYear) });
     }
     if (fromYear === undefined) return { edits, linked };
+    // The printed document's title, publication month and section titles carry the year.
+    for (const printed of model.elements.filter(isPrintedDocument)) {
+        const title = propertyRange(printed, 'title');
+        if (title && printed.title.includes(String(fromYear))) edits.push({ ...title, text: quote(moveYear(printed.title, fromYear, toYear)) });
+        const published = propertyRange(printed, 'published');
+        if (published && printed.published) edits.push({ ...published, text: quote(moveYear(printed.published, fromYear, toYear)) });
+        const sections = (blocks: readonly unknown[]): void => {
+            for (const block of blocks) {
+                if (!isDocumentSection(block)) continue;
+                const range = propertyRange(block, 'title');
+                if (range && block.title.includes(String(fromYear))) edits.push({ ...range, text: quote(moveYear(block.title, fromYear, toYear)) });
+                sections(block.blocks);
+            }
+        };
+        sections(printed.sections);
+    }
     for (const indicator of model.elements.filter(isIndicator)) {
         // The predecessor of next year's indicator is this year's, under the name it has now.
         const link = `tidigare ${fromYear} ${quote(indicator.name)}`;
@@ -143,7 +159,7 @@ function reviewNotes(text: string, file: string, fromYear: number | undefined): 
         const line = lineAt(offset);
         const before = text.slice(text.lastIndexOf('\n', offset) + 1, offset);
         // The link to last year and the values moved on above are not for review.
-        if (kind === 'string' && (/^\s*tidigare\s+\d+\s*$/.test(before) || /^\s*(mätdatum|år)\s*$/.test(before) || /^\s*enkät\s+\S+\s*$/.test(before))) continue;
+        if (kind === 'string' && (/^\s*tidigare\s+\d+\s*$/.test(before) || /^\s*(mätdatum|år|publicerad)\s*$/.test(before) || /^\s*(enkät\s+\S+|dokument|avsnitt)\s*$/.test(before))) continue;
         const where = kind === 'comment' ? 'kommentaren ' : '';
         const years = [...value.matchAll(YEAR)].map(m => Number(m[0]));
         const old = fromYear === undefined ? [] : years.filter(y => y === fromYear || y === fromYear - 1);

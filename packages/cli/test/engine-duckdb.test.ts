@@ -46,7 +46,7 @@ function read(folder: string): Record<string, Buffer> {
     return Object.fromEntries(FILES.map(f => [f, fs.readFileSync(path.join(folder, f))]));
 }
 
-describe.each(['oj2019', 'oj2020', 'khs2019'])('examples/%s', example => {
+describe.each(['oj2019', 'oj2020', 'khs2019', 'constructs'])('examples/%s', example => {
     test('CSV through DuckDB gives the default engine\'s result files byte for byte, Parquet its CSV files', async () => {
         const csv = path.join(dir, `${example}.csv`);
         fs.writeFileSync(csv, await responsesFor(example, 2019));

@@ -7,7 +7,7 @@
 import {
     type Area, type DocumentBlock, type DocumentSection as AuthoredSection, type Indicator, type IndicatorQuestion, type Model,
     type PrintedDocument, type ReportingLevel, type Survey,
-    codebookRows, comparabilitySentence, denominatorSentence, isArea, isIndicator, isPerArea, isPrintedDocument, joinSwedish, measureText, optionsOf,
+    codebookRows, comparabilitySentence, denominatorSentence, isArea, isIndicator, isPerArea, isPrintedDocument, joinSwedish, lowerIndicator, measureText, optionsOf,
     populationSentence, printedOptionLabel, printedRequirementSentence, questionOf, ratioText, reportingLevelSentence, reportingLevelText as levelText,
     surveyOf, surveyOfModel, surveyPopulationSentence
 } from '@oj/language';
@@ -110,12 +110,10 @@ export function buildDescriptionDocument(models: Model[], options: DescriptionOp
     for (const area of usedAreas) {
         const own = indicators.filter(i => { const a = areasOf(i); return a.length === 1 && a[0] === area; }).sort(byName);
         const sharedHere = shared.filter(i => areasOf(i).includes(area)).length;
+        // An area without indicators of its own gets no section: it would say only that it is empty.
+        if (own.length === 0) continue;
         const content: DocumentSection['content'] = [];
-        if (own.length > 0) {
-            content.push(paragraph('Indikatorerna som beskrivs här är:'), indicatorList(own));
-        } else {
-            content.push(paragraph('Inga indikatorer är specifika för området.'));
-        }
+        content.push(paragraph('Indikatorerna som beskrivs här är:'), indicatorList(own));
         if (sharedHere > 0) {
             content.push(paragraph(`Dessutom mäts och publiceras ${sharedHere} ${sharedHere === 1 ? 'indikator' : 'indikatorer'} inom flera områden; ${sharedHere === 1 ? 'den beskrivs' : 'de beskrivs'} i avsnittet ${SHARED_SECTION_TITLE}.`));
         }
@@ -302,7 +300,7 @@ function technicalDescription(indicator: Indicator): Array<Paragraph | BulletLis
     // A single question is printed without its numeral (and its rule says "på frågan").
     for (const slot of slots) blocks.push(...questionBlocks(slot, slots.length > 1));
     if (indicator.measure) {
-        blocks.push(paragraph(`Bakgrundsmåttet är ${measureText(indicator.measure)}.`));
+        blocks.push(paragraph(`Bakgrundsmåttet är ${measureText(indicator.measure, slots.length === 1)}.`));
     }
     if (indicator.ratio) {
         const ratio = ratioText(indicator);
@@ -311,6 +309,9 @@ function technicalDescription(indicator: Indicator): Array<Paragraph | BulletLis
     // The base rule first, then the area variants in the order written.
     const requirements = [...indicator.requirements].sort((a, b) => (a.units.length === 0 ? 0 : 1) - (b.units.length === 0 ? 0 : 1));
     for (const requirement of requirements) blocks.push(paragraph(printedRequirementSentence(requirement, indicator)));
+    // Split by a stratification (per kön): the results are given per stratum and in total, as the plan has them.
+    const strata = [...new Set(lowerIndicator(indicator).units.flatMap(u => (u.stratum ? [cleanText(u.stratum.label).toLocaleLowerCase('sv')] : [])))];
+    if (strata.length > 0) blocks.push(paragraph(`Resultaten redovisas för ${joinSwedish(strata)}.`));
     return blocks;
 }
 
@@ -379,10 +380,16 @@ function authoredDocument(models: Model[], collected: Collected, printed: Printe
     for (const block of allBlocks(printed.sections)) {
         if (block.$type === 'IndicatorsBlock') for (const n of block.numbers) { const i = byNumber.get(n); if (i) placed.add(i); }
     }
+    // Section ids must not take an indicator's anchor or the contents'.
+    const usedIds = new Set(['innehall', ...indicators.map(indicatorId)]);
     const context: AuthoredContext = {
-        models, survey, indicators, areas, byNumber, placed, usedIds: new Set(), tables: 0, options, subtitle, published
+        models, survey, indicators, areas, byNumber, placed, usedIds, tables: 0, options, subtitle, published
     };
     const sections = printed.sections.map(section => authoredSection(section, 1, context));
+    // Every indicator is described: without "infoga områdesavsnitt" the ones placed nowhere get
+    // their area sections at the end of the document.
+    const generatesAreas = [...allBlocks(printed.sections)].some(b => b.$type === 'GeneratedBlock' && b.content === 'områdesavsnitt');
+    if (!generatesAreas) sections.push(...areaSections(context, 1));
     const date = options.date ?? published ?? parseIsoDate(survey?.measurementDate) ?? new Date(Date.UTC(survey?.year ?? 2000, 0, 1));
     const surveyTitle = cleanText(survey?.title);
     return {

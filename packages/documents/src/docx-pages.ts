@@ -142,6 +142,30 @@ export function lineCount(text: string, size: number, bold: boolean, width: numb
     return lines;
 }
 
+/**
+ * Text cut after its first `lines` lines as lineCount breaks it: the head and the tail, or undefined
+ * where the cut would fall inside a word broken between characters.
+ */
+export function splitAtLine(text: string, size: number, bold: boolean, width: number, lines: number): [string, string] | undefined {
+    const pieces = text.match(/[^ ]*?-(?=[^ -])|[^ ]+ *| +/g) ?? [];
+    let line = 1;
+    let used = 0;
+    let offset = 0;
+    for (const piece of pieces) {
+        const word = piece.trimEnd();
+        const w = textWidth(word, size, bold);
+        if (used > 0 && used + w > width + 0.01) {
+            if (line === lines) return [text.slice(0, offset).trimEnd(), text.slice(offset)];
+            line++;
+            used = 0;
+        }
+        if (used === 0 && w > width) return undefined;
+        used += w + textWidth(piece.slice(word.length), size, bold);
+        offset += piece.length;
+    }
+    return undefined;
+}
+
 // ---------------------------------------------------------------- blocks
 
 /** Arial's line, ascent and descent and line gap (1854 + 434 + 67 of 2048), which Word makes a single line. */
@@ -167,6 +191,22 @@ interface Row {
     cantSplit: boolean;
     header: boolean;
     keepNext: boolean;
+    /**
+     * The indicator table row it lays out, for the rows a page break splits: its label, and where
+     * its content starts in the row's paragraphs (a row continued from the page before starts inside it).
+     */
+    source?: { indicator: string; row: number; label: string; from: number; line: number };
+}
+
+/**
+ * Where a page breaks an indicator table's row: the content cell goes on from its paragraph `from`
+ * (lists counted item by item), line `line`, on the next page.
+ */
+export interface RowSplit {
+    indicator: string;
+    row: number;
+    from: number;
+    line: number;
 }
 
 interface Table {
@@ -207,7 +247,7 @@ class Blocks {
     }
 
     list(list: BulletList, styleId: string, width: number): Para[] {
-        return list.items.map(item => this.paragraph(item.text, styleId, width, { indent: this.format.bulletIndent }));
+        return list.items.map(item => this.paragraph(item.text, styleId, width, { indent: this.format.bulletIndent, ...(item.cut === 'head' ? { after: 0 } : {}) }));
     }
 
     cellWidth(width: number): number {
@@ -217,7 +257,7 @@ class Blocks {
     /** A table row. Its paragraphs break between any two lines: LibreOffice leaves widow control out of table cells. */
     row(cells: Para[][], options: Partial<Row> = {}): Row {
         for (const paras of cells) for (const p of paras) p.widowControl = false;
-        return { cells, cantSplit: options.cantSplit ?? false, header: options.header ?? false, keepNext: options.keepNext ?? false };
+        return { cells, cantSplit: options.cantSplit ?? false, header: options.header ?? false, keepNext: options.keepNext ?? false, source: options.source };
     }
 
     dataTable(table: DataTable): void {
@@ -241,17 +281,24 @@ class Blocks {
         if (entry.areas) rows.push(this.row([[this.paragraph(entry.areas, 'Tabelltext', full, { bold: true, keepNext: true })]], { header: true, cantSplit: true, keepNext: true }));
         const label = this.cellWidth(this.format.labelWidth);
         const content = this.cellWidth(this.format.textWidth - this.format.labelWidth);
-        for (const row of entry.rows) {
+        entry.rows.forEach((row, index) => {
             rows.push(this.row([
-                [this.paragraph(row.label, 'Tabelltext', label, { bold: true })],
+                [row.continued ? this.paragraph(`${row.label} (forts.)`, 'Tabelltext', label) : this.paragraph(row.label, 'Tabelltext', label, { bold: true })],
                 row.blocks.flatMap(b => (b.kind === 'paragraph' ? [this.text(b, 'Tabelltext', content)] : this.list(b, 'Tabelltext', content)))
-            ]));
-        }
+            ], { source: { indicator: entry.id, row: index, label: row.label, from: 0, line: 0 } }));
+        });
         this.out.push({ kind: 'table', rows, marks: [entry.id] });
     }
 
+    /** The label cell of a row continued from the page before (docx-continued.ts writes it so). */
+    continuedLabel(label: string): Para {
+        const p = this.paragraph(`${label} (forts.)`, 'Tabelltext', this.cellWidth(this.format.labelWidth));
+        p.widowControl = false;
+        return p;
+    }
+
     text(p: TextParagraph, styleId: string, width: number): Para {
-        return this.paragraph(p.text, styleId, width, p.emphasis === 'strong' ? { bold: true } : {});
+        return this.paragraph(p.text, styleId, width, { ...(p.emphasis === 'strong' ? { bold: true } : {}), ...(p.continues ? { after: 0 } : {}) });
     }
 
     /** The height of a row's cells, with its margins and top border. */
@@ -323,6 +370,7 @@ interface State {
     /** Nothing is on the page yet. */
     empty: boolean;
     marks: number;
+    splits: number;
 }
 
 class Pages {
@@ -331,6 +379,7 @@ class Pages {
     after = 0;
     empty = true;
     readonly marks: Array<[string, number]> = [];
+    readonly splits: RowSplit[] = [];
     private readonly top: number;
     private readonly bottom: number;
 
@@ -341,12 +390,13 @@ class Pages {
     }
 
     save(block: number): State {
-        return { block, page: this.page, y: this.y, after: this.after, empty: this.empty, marks: this.marks.length };
+        return { block, page: this.page, y: this.y, after: this.after, empty: this.empty, marks: this.marks.length, splits: this.splits.length };
     }
 
     restore(state: State): void {
         ({ page: this.page, y: this.y, after: this.after, empty: this.empty } = state);
         this.marks.length = state.marks;
+        this.splits.length = state.splits;
     }
 
     newPage(): void {
@@ -453,6 +503,19 @@ class Pages {
         return first;
     }
 
+    /** A row placed where it fits, else moved below the repeated headers or split across pages. */
+    private placeRow(row: Row, bottomBorder: number, continuePage: () => void, atHeaders: () => boolean): void {
+        const border = this.blocks.borderWidth;
+        const height = this.blocks.rowHeight(row) + bottomBorder;
+        const fits = this.y + height + (bottomBorder > 0 ? 0 : border) <= this.bottom + TOLERANCE;
+        if (!fits) {
+            this.splitRow(row, bottomBorder, continuePage, atHeaders);
+            return;
+        }
+        this.y += height;
+        this.empty = false;
+    }
+
     /** A row that breaks across pages between the lines of its cells, the headers repeated above each part. */
     private splitRow(row: Row, bottomBorder: number, continuePage: () => void, atHeaders: () => boolean): void {
         const border = this.blocks.borderWidth;
@@ -478,6 +541,21 @@ class Pages {
             if (!placesAll && !atHeaders()) {
                 continuePage();
                 continue;
+            }
+            const content = filled[1];
+            if (row.source && content && content.from < content.paras.length && (content.from > 0 || content.line > 0)) {
+                // The Word file splits the row here (docx-continued.ts): the rest is a row of its own,
+                // labelled "… (forts.)", laid out as such from the top of the next page.
+                const { indicator, row: index, label } = row.source;
+                const from = row.source.from + content.from;
+                const line = content.from === 0 ? row.source.line + content.line : content.line;
+                this.splits.push({ indicator, row: index, from, line });
+                const rest = content.paras.slice(content.from).map((p, i) => (i === 0 && content.line > 0 ? { ...p, lines: p.lines.slice(content.line), before: 0 } : p));
+                const tail: Row = { cells: [[this.blocks.continuedLabel(label)], rest], cantSplit: false, header: false, keepNext: false, source: { indicator, row: index, label, from, line } };
+                this.empty = false;
+                continuePage();
+                this.placeRow(tail, bottomBorder, continuePage, atHeaders);
+                return;
             }
             parts = filled.map(f => ({ paras: f.paras, from: f.from, line: f.line }));
             firstPart = false;
@@ -552,7 +630,7 @@ function spacer(b: Blocks, width: number): Para {
 }
 
 /** The page each section and indicator starts on, by its id, and the number of pages. */
-export function layOutPages(doc: DescriptionDocument, format: WordFormat): { pages: Map<string, number>; pageCount: number } {
+export function layOutPages(doc: DescriptionDocument, format: WordFormat): { pages: Map<string, number>; pageCount: number; splits: RowSplit[] } {
     const b = new Blocks(format);
     const width = format.textWidth;
     b.out.push(b.paragraph(doc.title, 'Title', width));
@@ -570,7 +648,7 @@ export function layOutPages(doc: DescriptionDocument, format: WordFormat): { pag
 
     const pages = new Pages(format, b);
     pages.layOut(b.out);
-    return { pages: new Map(pages.marks), pageCount: pages.page };
+    return { pages: new Map(pages.marks), pageCount: pages.page, splits: pages.splits };
 }
 
 /** The names of the bookmarks that start in each top-level paragraph of a formatted body. */

@@ -11,6 +11,7 @@ import {
 import { type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type IndicatorEntry, type Paragraph as TextParagraph, columnAlign,
     columnShares, startsNewPage } from './model.js';
 import { COLOURS, FONTS, PAGE, SIZES, halfPoints, twips } from './theme.js';
+import { withContinuedRows } from './docx-continued.js';
 import { renumberBookmarks, reproduciblePackage } from './docx-package.js';
 import { modelPageNumbers, type StyleFormat, type WordFormat } from './docx-pages.js';
 
@@ -114,14 +115,21 @@ export const bulletNumbering = {
 let numberedInstance = 0;
 
 function textParagraph(p: TextParagraph, style?: string): Paragraph {
-    return new Paragraph({ style, children: [new TextRun({ text: p.text, bold: p.emphasis === 'strong' ? true : undefined })] });
+    return new Paragraph({
+        style,
+        // The first part of a paragraph a page break cuts (docx-continued.ts) has no space after it.
+        ...(p.continues ? { spacing: { after: 0 } } : {}),
+        children: [new TextRun({ text: p.text, bold: p.emphasis === 'strong' ? true : undefined })]
+    });
 }
 
 function listParagraphs(list: BulletList, style?: string): Paragraph[] {
     const numbering = list.numbered ? { reference: NUMBERS, level: 0, instance: ++numberedInstance } : { reference: BULLETS, level: 0 };
     return list.items.map(item => new Paragraph({
         style,
-        numbering,
+        // The tail of an item cut by a page break goes on under its text, without a bullet.
+        ...(item.cut === 'tail' ? { indent: { left: BULLET_INDENT.left } } : { numbering }),
+        ...(item.cut === 'head' ? { spacing: { after: 0 } } : {}),
         children: item.target
             ? [new InternalHyperlink({ anchor: item.target, children: [new TextRun({ text: item.text, style: 'Hyperlink' })] })]
             : [new TextRun(item.text)]
@@ -194,7 +202,11 @@ function indicatorTable(entry: IndicatorEntry): Table {
     }
     const body = entry.rows.map(row => new TableRow({
         children: [
-            cell([new Paragraph({ style: 'Tabelltext', children: [new TextRun({ text: row.label, bold: true })] })], { fill: LABEL_FILL, width: LABEL_WIDTH }),
+            cell([new Paragraph({
+                style: 'Tabelltext',
+                // A row continued from the page before says so, as in the PDF.
+                children: [row.continued ? new TextRun({ text: `${row.label} (forts.)`, color: COLOURS.muted }) : new TextRun({ text: row.label, bold: true })]
+            })], { fill: LABEL_FILL, width: LABEL_WIDTH }),
             cell(row.blocks.flatMap(b => (b.kind === 'paragraph' ? [textParagraph(b, 'Tabelltext')] : listParagraphs(b, 'Tabelltext'))), { width: contentWidth })
         ]
     }));
@@ -323,11 +335,15 @@ export interface DocxOptions {
      * them the contents have no numbers until Word updates its fields, which it offers on opening.
      */
     pageNumbers?: boolean;
+    /** Split indicator rows where a page breaks them and label the rest "(forts.)" (default true). */
+    continuedRows?: boolean;
 }
 
 /** Renders the document as a .docx file. The same document gives the same bytes. */
-export async function renderDocx(doc: DescriptionDocument, options: DocxOptions = {}): Promise<Buffer> {
+export async function renderDocx(source: DescriptionDocument, options: DocxOptions = {}): Promise<Buffer> {
     numberedInstance = 0;
+    // Rows a page breaks are split there and continued as "… (forts.)" rows.
+    const doc = options.continuedRows === false ? source : withContinuedRows(source, wordFormat());
     const children: Array<Paragraph | Table | TableOfContents> = [
         new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
         ...(doc.subtitle ? [new Paragraph({ spacing: { after: SUBTITLE.after }, children: [new TextRun({ text: doc.subtitle, size: SUBTITLE.size })] })] : []),

@@ -40,7 +40,7 @@ caption { text-align: left; font-weight: bold; padding-bottom: .4rem; }
 th, td { border: 1px solid var(--rule); padding: .35rem .5rem; vertical-align: top; text-align: left; }
 thead th { background: var(--band); }
 td.number { text-align: right; }
-td.center { text-align: center; }
+td.center, th.center { text-align: center; }
 table.indicator thead th { background: var(--accent); color: ${css('white')}; }
 table.indicator thead th :is(h3, h4) { margin: 0; font-size: 1.1rem; color: ${css('white')}; }
 table.indicator thead td { background: var(--band); font-weight: bold; }
@@ -169,8 +169,12 @@ function renderList(list: BulletList): string {
 }
 
 function renderTable(table: DataTable, out: string[]): void {
-    out.push(`<table id="${esc(table.id)}">`, `<caption>${esc(table.caption)}</caption>`, '<thead><tr>');
-    out.push(table.columns.map(c => `<th scope="col">${esc(c)}</th>`).join(''));
+    out.push(`<table id="${esc(table.id)}">`, `<caption>${esc(table.caption)}</caption>`);
+    // Column widths as attributes, which the page's Content-Security-Policy allows (style attributes it does not).
+    if (table.widths) out.push(`<colgroup>${table.widths.map(w => `<col width="${Math.round(w * 1000) / 10}%">`).join('')}</colgroup>`);
+    out.push('<thead><tr>');
+    // A column of boxes is headed centred over them; numbers and text keep their headers at the left.
+    out.push(table.columns.map((c, i) => (columnAlign(table, i) === 'center' ? `<th scope="col" class="center">${esc(c)}</th>` : `<th scope="col">${esc(c)}</th>`)).join(''));
     out.push('</tr></thead>', '<tbody>');
     for (const row of table.rows) {
         out.push(`<tr><th scope="row">${esc(row[0] ?? '')}</th>${row.slice(1).map((c, i) => `<td class="${columnAlign(table, i + 1) === 'right' ? 'number' : columnAlign(table, i + 1)}">${esc(c)}</td>`).join('')}</tr>`);

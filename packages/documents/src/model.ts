@@ -8,12 +8,19 @@ export interface Paragraph {
     kind: 'paragraph';
     text: string;
     emphasis?: 'strong';
+    /** The first part of a paragraph cut where a page breaks it (Word's continued rows): no space after. */
+    continues?: boolean;
 }
 
 export interface ListItem {
     text: string;
     /** The id of a section or indicator the item refers to, for renderers that can link. */
     target?: string;
+    /**
+     * An item a page break cuts (Word's continued rows): the head, with no space after it, or the
+     * tail, which goes on under the text of the head without a bullet of its own.
+     */
+    cut?: 'head' | 'tail';
 }
 
 export interface BulletList {
@@ -75,6 +82,8 @@ export type Block = Paragraph | BulletList | DataTable | Heading | Figure;
 export interface IndicatorRow {
     label: string;
     blocks: Array<Paragraph | BulletList>;
+    /** The rest of the row above it, continued on the next page: its label is printed "… (forts.)". */
+    continued?: boolean;
 }
 
 /**

@@ -548,7 +548,8 @@ class Layout {
             this.artifact([{ t: 'rect', x: LEFT, y: this.y, w: WIDTH, h: headHeight, color: BAND },
                 ...xs.map((x, i): Op => ({ t: 'frame', x: LEFT + x, y: this.y, w: widths[i], h: headHeight, color: RULE, width: 0.6 }))]);
             headLines.forEach((lines, i) => lines.forEach((text, j) => {
-                const ops = [shift(textOp(0, text, headStyle), LEFT + xs[i] + CELL_PAD, this.y + CELL_PAD + j * headStyle.leading)];
+                const centred = columnAlign(table, i) === 'center' ? (widths[i] - 2 * CELL_PAD - this.measure.width(text, headStyle)) / 2 : 0;
+                const ops = [shift(textOp(0, text, headStyle), LEFT + xs[i] + CELL_PAD + centred, this.y + CELL_PAD + j * headStyle.leading)];
                 if (asArtifact) this.artifact(ops, 'Pagination');
                 else this.page.marks.push({ node: headCells[i], ops });
             }));

@@ -6,7 +6,7 @@
  */
 import {
     type Indicator, type IndicatorQuestion, type Model, type Question, type QuestionItem, type ReportingUnit, type Survey,
-    isIndicator, isPerArea, optionsOf, printedOptionLabel, questionNumber, questionOf, surveyOfModel, unitLabel, unitsOfQuestion, variableFor
+    isIndicator, isPerArea, isPrintedDocument, optionsOf, printedOptionLabel, questionNumber, questionOf, surveyOfModel, unitLabel, unitsOfQuestion, variableFor
 } from '@oj/language';
 import {
     AlignmentType, CheckBox, Document, HeadingLevel, Packer, Paragraph, Table, TableRow, TextRun, WidthType,
@@ -95,10 +95,12 @@ export function withSurveyDates(text: string, survey: Survey | undefined): strin
 /** The questionnaire of the models' survey: every question an indicator uses, once, in survey order. */
 export function buildQuestionnaire(models: Model[], options: QuestionnaireOptions = {}): Questionnaire {
     let survey: Survey | undefined;
+    let publisher: string | undefined;
     const indicators: Indicator[] = [];
     for (const model of models) {
         survey ??= surveyOfModel(model);
         indicators.push(...model.elements.filter(isIndicator));
+        publisher ??= model.elements.find(isPrintedDocument)?.publisher;
     }
     indicators.sort((a, b) => a.number - b.number);
 
@@ -145,7 +147,8 @@ export function buildQuestionnaire(models: Model[], options: QuestionnaireOption
         language: 'sv-SE',
         title,
         subtitle: surveyTitle || undefined,
-        publisher: cleanText(options.publisher) || 'Öppna jämförelser',
+        // The description document's publisher publishes its form too.
+        publisher: cleanText(options.publisher) || cleanText(publisher) || 'Öppna jämförelser',
         description: `Frågorna i ${surveyTitle || 'enkäten'} med svarsrutor och variabelnamn`,
         runningTitle: (surveyTitle ? `FORMULÄR – ${surveyTitle}` : 'FORMULÄR').toLocaleUpperCase('sv'),
         date: options.date ?? parseIsoDate(survey?.measurementDate) ?? new Date(Date.UTC(year ?? 2000, 0, 1)),

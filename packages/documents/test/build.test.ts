@@ -220,8 +220,8 @@ describe('the layout generated for a model without a dokument', () => {
         const titles = generatedDoc.sections.map(s => s.title);
         expect(titles[0]).toBe('Beskrivning av indikatorer 2019');
         expect(titles[1]).toBe(SHARED_SECTION_TITLE);
-        const areas = titles.slice(2);
-        expect(areas).toEqual([...areas].sort((a, b) => a.localeCompare(b, 'sv')));
+        // Only Ekonomiskt bistånd has an indicator of its own (1); the other areas get no empty section.
+        expect(titles.slice(2)).toEqual(['Ekonomiskt bistånd']);
         expect(generatedDoc.sections[0].subsections.map(s => s.title)).toEqual(['Indikatorerna i dokumentet', 'Insamling av uppgifter']);
     });
 
@@ -283,5 +283,21 @@ dokument "Titel" {
         expect(authored.sections[2].subsections.map(s => [s.title, s.content.filter(c => c.kind === 'indicator').map(c => (c as IndicatorEntry).number)]))
             .toEqual([['Område A', [2]], ['Område B', [3]]]);
         expect(indicatorsOf(authored).map(i => i.number)).toEqual([1, 2, 3]);
+    });
+
+    test('describes every indicator: without "infoga områdesavsnitt" those placed nowhere follow at the end', async () => {
+        const { models: m, errors } = await loadText({
+            'enkat.oj': SURVEY + indicator(1, 'A, B') + indicator(2, 'A'),
+            'dokument.oj': `tillhör T2030
+dokument "Titel" {
+    avsnitt "Indikator 2" { indikatorer 1 }
+}`
+        });
+        expect(errors).toEqual([]);
+        const authored = buildDescriptionDocument(m);
+        expect(authored.sections.map(s => [s.title, s.level])).toEqual([['Indikator 2', 1], ['Område A', 1]]);
+        expect(indicatorsOf(authored).map(i => i.number)).toEqual([1, 2]);
+        // A section's id never takes an indicator's anchor.
+        expect(authored.sections[0].id).not.toBe('indikator-2');
     });
 });

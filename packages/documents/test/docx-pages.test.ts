@@ -12,7 +12,8 @@ import { generateWorkspace } from '@oj/synthetic';
 import { describe, expect, test } from 'vitest';
 import { buildDescriptionDocument, indicatorsOf, renderDocx, type DescriptionDocument } from '../src/index.js';
 import { wordFormat, wordStyles } from '../src/docx.js';
-import { layOutPages, lineCount, linesKept, modelPageNumbers } from '../src/docx-pages.js';
+import { layOutPages, lineCount, linesKept, modelPageNumbers, splitAtLine } from '../src/docx-pages.js';
+import { withContinuedRows } from '../src/docx-continued.js';
 import { loadModels, oj2019 } from './fixtures.js';
 
 interface TocEntry { level: number; title: string; page: string }
@@ -76,8 +77,11 @@ describe('the page numbers of the Word contents', () => {
         expect(pages[pages.length - 1]).toBeLessThan(pageCount);
         expect(pageCount).toBeGreaterThan(indicatorsOf(doc).length * 0.9);
         expect(pageCount).toBe(127);
-        // The page each indicator table starts on, all 120 as in LibreOffice's PDF. They tell the rows
-        // broken in table cells, where LibreOffice keeps no widow control, from rows broken with it.
+        // The page each indicator table starts on. They tell the rows broken in table cells, where
+        // LibreOffice keeps no widow control, from rows broken with it. The file splits the rows a page
+        // breaks into continued rows (docx-continued.ts), which leaves these pages as they were; in
+        // LibreOffice's PDF of that file 119 of the 120 are on these pages, indicator 75 one page later
+        // (scripts/check-word-pages.ts).
         const { pages: starts } = layOutPages(doc, wordFormat());
         expect(indicatorsOf(doc).map(i => starts.get(i.id))).toEqual([
             5, 6, 7, 8, 9, 11, 12, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
@@ -164,5 +168,33 @@ describe('the page numbers of the Word contents', () => {
             expect(layOutPages(doc, on).pages.get('b'), `${before} ${lines} ${after}`).toBe(5);
             expect(layOutPages(doc, off).pages.get('b'), `${before} ${lines} ${after}`).toBe(4);
         }
+    });
+
+    test('continued rows: the Word file splits a row where a page breaks it, and labels the rest "(forts.)"', async () => {
+        const { models } = await loadModels([oj2019]);
+        const doc = buildDescriptionDocument(models);
+        const format = wordFormat();
+        const before = layOutPages(doc, format);
+        expect(before.splits.length).toBeGreaterThan(5);
+        const split = withContinuedRows(doc, format);
+        const after = layOutPages(split, format);
+        // Every break now falls between rows, and every heading stays on its page.
+        expect(after.splits).toEqual([]);
+        expect(after.pages).toEqual(before.pages);
+        const rows = indicatorsOf(split).flatMap(i => i.rows.map((r, k) => ({ r, above: i.rows[k - 1] })));
+        const continued = rows.filter(x => x.r.continued);
+        expect(continued).toHaveLength(before.splits.length);
+        // A continued row goes on from the row above it: the same part of the description.
+        for (const { r, above } of continued) expect(above?.label).toBe(r.label);
+        const body = strFromU8(unzipSync(await renderDocx(doc))['word/document.xml']);
+        expect(body.match(/ \(forts\.\)<\/w:t>/g)).toHaveLength(continued.length);
+    });
+
+    test('text is cut after a line where the layout breaks it, and nowhere inside a word', () => {
+        const text = 'Indikatorn syftar till att belysa om kommunen har ett systematiskt arbetssätt för personer som behöver tolk.';
+        const [head, tail] = splitAtLine(text, 9, false, 200, 1)!;
+        expect(`${head} ${tail}`).toBe(text);
+        expect(lineCount(head, 9, false, 200)).toBe(1);
+        expect(lineCount(text, 9, false, 200)).toBe(1 + lineCount(tail, 9, false, 200));
     });
 });

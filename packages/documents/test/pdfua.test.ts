@@ -9,16 +9,19 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildDescriptionDocument, buildQuestionnaire, renderPdf, renderQuestionnairePdf } from '../src/index.js';
+import { isPrintedDocument, type Model } from '@oj/language';
 import { HOSTILE, loadModels, loadText, oj2019 } from './fixtures.js';
 import { PDFUA_CHECKS, checkPdfUa, pdfUaFailures, writePdfUaMutants, type PdfUaCheck } from './support/pdfua.js';
 
+let models: Model[];
 let description: Buffer;
 let questionnaire: Buffer;
 let mutants: Record<PdfUaCheck, string>;
 
 beforeAll(async () => {
-    const { models, errors } = await loadModels([oj2019]);
-    expect(errors).toEqual([]);
+    const loaded = await loadModels([oj2019]);
+    expect(loaded.errors).toEqual([]);
+    models = loaded.models;
     description = await renderPdf(buildDescriptionDocument(models));
     questionnaire = await renderQuestionnairePdf(buildQuestionnaire(models));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-pdfua-test-'));
@@ -38,6 +41,10 @@ describe('the checker', () => {
 describe('every PDF the documents package writes conforms', () => {
     test('the description of examples/oj2019', () => {
         expect(pdfUaFailures(description)).toEqual([]);
+    });
+
+    test('the layout generated without a dokument (introduction, area sections)', async () => {
+        expect(pdfUaFailures(await renderPdf(buildDescriptionDocument(models.filter(m => !m.elements.some(isPrintedDocument)))))).toEqual([]);
     });
 
     test('the questionnaire of examples/oj2019', () => {

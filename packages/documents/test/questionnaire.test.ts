@@ -71,6 +71,7 @@ describe('the questionnaire of examples/oj2019', () => {
         for (const variable of variablesOf(questionnaire)) expect(body).toMatch(new RegExp(`> ?${variable}</w:t>`));
         // Header rows repeat when a question's table runs onto the next page.
         expect(body.split('<w:tblHeader/>').length - 1).toBe(questions.length);
+        expect(strFromU8(files['docProps/core.xml'])).toContain('<dc:creator>Socialstyrelsen</dc:creator>');
         expect(strFromU8(files['docProps/core.xml'])).toContain('<dc:title>Formulär för insamling av uppgifter internt inom kommunen/stadsdelen – Öppna jämförelser socialtjänst 2019</dc:title>');
         expect((await renderQuestionnaireDocx(buildQuestionnaire(models))).equals(bytes)).toBe(true);
     });
@@ -102,7 +103,8 @@ describe('the questionnaire as a reader fills it in', () => {
         const html = renderQuestionnaireHtml(questionnaire);
         expect(html).toContain('<h3>Indikator 1, fråga i</h3>');
         expect(html).toContain('<td class="center">☐</td>');
-        expect(html).toContain('<th scope="col">Ej aktuellt</th>');
+        expect(html).toContain('<th scope="col" class="center">Ej aktuellt</th>');
+        expect(html).toContain('<colgroup><col width="40%"><col width="14%"><col width="14%"><col width="14%"><col width="18%"></colgroup>');
         const pdf = await renderQuestionnairePdf(questionnaire);
         expect(pdf.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
         if (hasTool('pdftotext')) {

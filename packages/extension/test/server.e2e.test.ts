@@ -132,7 +132,7 @@ describe('the extension\'s requests', () => {
         const info = await sendRequest(server.connection, SurveyInfoRequest, { textDocument: textDocument() });
         expect(info).toEqual({
             survey: 'OJ2019', errors: 0,
-            files: ['begrepp.oj', 'enkat.oj', 'indikatorer-flera-omraden.oj', 'omraden.oj', 'svarsalternativ.oj']
+            files: ['begrepp.oj', 'dokument.oj', 'enkat.oj', 'indikatorer-flera-omraden.oj', 'omraden.oj', 'svarsalternativ.oj']
         });
     });
 

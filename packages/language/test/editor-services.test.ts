@@ -74,6 +74,20 @@ indikator 2 "Aktuell <|>rutin" {
         });
     });
 
+    test('on a question with a printed label: the options as the question prints them', async () => {
+        await expectHover(services)({
+            text: `${HEAD}
+indikator 3 "Plan" {
+    områden EB
+    fråga i Plan: "Har ni en plan?" svar JNE_NY
+        etikett EjAktuellt "Ej aktuellt, då planen upprättades nyligen"
+    krävs: Ja på fråga <|>i
+}`,
+            index: 0,
+            hover: /Svarsalternativ \(JNE\\_NY\): Ja = 1 · Nej = 2 · Ej aktuellt, då planen upprättades nyligen = 3/
+        });
+    });
+
     test('on an option: its label and code', async () => {
         await expectHover(services)({
             text, index: 3,
@@ -619,6 +633,9 @@ text */
         expect(strings(once)).toEqual(strings(text));
         expect(skeleton(once)).toBe(skeleton(text));
         expect(await format(once)).toBe(once);
+        // The example is written as the formatter writes it: with its indentation lost, it comes back.
+        const flattened = text.split('\n').map(line => line.trimStart().replace(/ \{$/, '{')).join('\n');
+        expect(await format(flattened)).toBe(text);
     });
 });
 

@@ -17,7 +17,7 @@
  * - Blank cells (empty or only spaces) are NULL: every column is read as `NULLIF(TRIM(c), '')`;
  *   codes stay text (kommunkod keeps its leading zero), counts are `TRY_CAST(… AS DOUBLE)`.
  */
-import { CITIES_WITH_STADSDELAR, type Condition, type IndicatorPlan, type PopulationKind, type Read, type Sum, type UnitPlan } from '@oj/language';
+import { CITIES_WITH_STADSDELAR, type Condition, type IndicatorPlan, type NumberExpression, type PopulationKind, type Read, type Sum, type UnitPlan } from '@oj/language';
 
 export type Dialect = 'duckdb' | 'spark' | 'trino';
 
@@ -85,7 +85,7 @@ export function conditionSql(condition: Condition, e: Emitter): string {
         case 'or': return condition.operands.length === 0 ? 'FALSE' : `(${condition.operands.map(c => conditionSql(c, e)).join(' OR ')})`;
         case 'not': return `(NOT ${conditionSql(condition.operand, e)})`;
         case 'in': {
-            const column = e.column(condition.read.variable);
+            const column = codeSql(condition.read, e);
             // No codes: false when answered, unknown when blank (an empty IN list is not SQL).
             if (condition.codes.length === 0) return `(CASE WHEN ${column} IS NULL THEN ${UNKNOWN} ELSE FALSE END)`;
             return `(${column} IN (${condition.codes.map(c => stringLiteral(c, e.dialect)).join(', ')}))`;
@@ -97,8 +97,42 @@ export function conditionSql(condition: Condition, e: Emitter): string {
             const parts = condition.parts.map(p => conditionSql(p, e));
             return `(CASE WHEN ${parts.join(' OR ')} THEN TRUE WHEN ${parts.map(p => `${p} IS NOT NULL`).join(' OR ')} THEN FALSE ELSE ${UNKNOWN} END)`;
         }
+        case 'atLeast': {
+            // True when `count` operands are true; false when fewer could be even if every unknown one were.
+            const operands = condition.operands.map(c => conditionSql(c, e));
+            const trues = operands.length === 0 ? '0' : operands.map(o => `(CASE WHEN ${o} THEN 1 ELSE 0 END)`).join(' + ');
+            const unknowns = operands.length === 0 ? '0' : operands.map(o => `(CASE WHEN ${o} IS NULL THEN 1 ELSE 0 END)`).join(' + ');
+            return `(CASE WHEN ${trues} >= ${condition.count} THEN TRUE WHEN ${trues} + ${unknowns} < ${condition.count} THEN FALSE ELSE ${UNKNOWN} END)`;
+        }
+        case 'calculation': return `(${numberSql(condition.left, e)} ${condition.operator} ${numberSql(condition.right, e)})`;
         case 'const': return condition.value === undefined ? UNKNOWN : condition.value ? 'TRUE' : 'FALSE';
     }
+}
+
+/** A number computed from counts, NULL when a count is unknown or a divisor is 0 (as `numberOf` in plan.ts). */
+function numberSql(expression: NumberExpression, e: Emitter): string {
+    switch (expression.kind) {
+        case 'count': return sumSql(expression.sum, e);
+        case 'number': return numberLiteral(expression.value);
+        case 'arithmetic': {
+            const left = numberSql(expression.left, e);
+            const right = numberSql(expression.right, e);
+            if (expression.operator === '/') return `(CASE WHEN ${right} = 0 THEN CAST(NULL AS DOUBLE) ELSE ${left} / ${right} END)`;
+            return `(${left} ${expression.operator} ${right})`;
+        }
+    }
+}
+
+/**
+ * An answer code; for a tick box (`blankAs`), a blank box reads as not ticked when another box of
+ * the question is ticked (answered with another code), as the interpreter reads it.
+ */
+function codeSql(read: Read, e: Emitter): string {
+    const column = e.column(read.variable);
+    if (!read.blankAs || read.blankAs.ticked.length === 0) return column;
+    const blank = stringLiteral(read.blankAs.code, e.dialect);
+    const ticked = read.blankAs.ticked.map(other => `(${e.column(other.variable)} IS NOT NULL AND ${e.column(other.variable)} <> ${blank})`).join(' OR ');
+    return `(CASE WHEN ${column} IS NULL AND (${ticked}) THEN ${blank} ELSE ${column} END)`;
 }
 
 /** A count as a number, NULL when blank or not a number (a decimal comma read as a point, as the interpreter does). */
@@ -193,7 +227,10 @@ export function variablesOf(plans: readonly IndicatorPlan[]): string[] {
     const seen = new Set<string>();
     for (const plan of plans) {
         for (const unit of plan.units) {
-            for (const read of [...unit.variables, ...(unit.measure?.numerator.reads ?? []), ...(unit.measure?.denominator?.reads ?? [])]) seen.add(read.variable);
+            for (const read of [...unit.variables, ...(unit.measure?.numerator.reads ?? []), ...(unit.measure?.denominator?.reads ?? [])]) {
+                seen.add(read.variable);
+                for (const other of read.blankAs?.ticked ?? []) seen.add(other.variable);
+            }
         }
     }
     return [...seen];

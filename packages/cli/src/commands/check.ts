@@ -1,6 +1,9 @@
 /** `oj check`: every diagnostic as file:line:col severity message [code]; exit 1 on errors. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Command } from 'commander';
-import { visibleControls } from '@oj/language';
+import { URI } from 'langium';
+import { collectModelFiles, visibleControls } from '@oj/language';
 import { painter } from '../color.js';
 import { withExamples } from '../frame.js';
 import { agree, count } from '../format.js';
@@ -15,8 +18,58 @@ export interface CheckedDiagnostic {
     code?: string;
 }
 
-export async function check(inputs: string[]): Promise<{ diagnostics: CheckedDiagnostic[]; files: number }> {
-    const workspace = await openModel(inputs);
+/** The text of a model file without its comments, for a look at its header before anything is built. */
+function headerText(file: string): string {
+    return fs.readFileSync(file, 'utf-8').replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n\r]*/g, ' ');
+}
+
+const escapeName = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How far up from a file its survey's declaration is looked for. */
+const SURVEY_SEARCH_DEPTH = 3;
+
+/**
+ * A file of a workspace checked on its own (`oj check indikatorer.oj`) names its survey with
+ * "tillhör" but holds none of the survey's answer sets and areas: every name in it would be an
+ * error. When the survey is declared in a file of the same folder or a folder above, that folder is
+ * checked instead, and a note says so.
+ */
+export function withSurveyFolders(inputs: string[]): { inputs: string[]; notes: string[] } {
+    let files: string[];
+    try {
+        files = collectModelFiles(inputs);
+    } catch {
+        // A path that cannot be read: opening the model says so, in the words every command uses.
+        return { inputs, notes: [] };
+    }
+    const texts = new Map(files.map(file => [file, headerText(file)]));
+    const declares = (text: string, survey: string) => new RegExp(`(^|\\s)enkät\\s+${escapeName(survey)}(?=[\\s"{])`).test(text);
+    const notes: string[] = [];
+    const folders: string[] = [];
+    for (const [file, text] of texts) {
+        const survey = /^\s*tillhör\s+([^\s]+)/.exec(text)?.[1];
+        if (!survey || [...texts.values()].some(other => declares(other, survey))) continue;
+        let folder = path.dirname(file);
+        for (let level = 0; level < SURVEY_SEARCH_DEPTH; level++, folder = path.dirname(folder)) {
+            const declaring = fs.readdirSync(folder).sort().map(name => path.join(folder, name))
+                .find(candidate => candidate.endsWith('.oj') && fs.statSync(candidate).isFile() && declares(headerText(candidate), survey));
+            if (declaring) {
+                if (!folders.includes(folder)) {
+                    folders.push(folder);
+                    const shown = (p: string) => displayPath(URI.file(p));
+                    notes.push(`${shown(file)} hör till enkäten ${survey}, som deklareras i ${shown(declaring)}: ${shown(folder) ? `hela mappen ${shown(folder)}` : 'hela den aktuella mappen'} kontrolleras.`);
+                }
+                break;
+            }
+            if (path.dirname(folder) === folder) break;
+        }
+    }
+    return { inputs: [...inputs, ...folders], notes };
+}
+
+export async function check(inputs: string[]): Promise<{ diagnostics: CheckedDiagnostic[]; files: number; notes: string[] }> {
+    const expanded = withSurveyFolders(inputs);
+    const workspace = await openModel(expanded.inputs);
     const diagnostics: CheckedDiagnostic[] = [];
     for (const [document, items] of workspace.diagnostics) {
         const file = displayPath(document.uri);
@@ -27,7 +80,7 @@ export async function check(inputs: string[]): Promise<{ diagnostics: CheckedDia
             });
         }
     }
-    return { diagnostics, files: workspace.documents.length };
+    return { diagnostics, files: workspace.documents.length, notes: expanded.notes };
 }
 
 export function registerCheck(program: Command, setExitCode: (code: number) => void): void {
@@ -44,8 +97,9 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
             const errors = diagnostics.filter(d => d.severity === 'error').length;
             const warnings = diagnostics.filter(d => d.severity === 'warning').length;
             if (options.json) {
-                process.stdout.write(JSON.stringify({ files, errors, warnings, diagnostics }, null, 2) + '\n');
+                process.stdout.write(JSON.stringify({ files, errors, warnings, notes: result.notes, diagnostics }, null, 2) + '\n');
             } else {
+                for (const note of result.notes) process.stderr.write(`${visibleControls(note)}\n`);
                 const paint = painter(process.stdout);
                 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan', hint: 'dim' } as const;
                 for (const d of diagnostics) {

@@ -1,8 +1,9 @@
 /** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv, indicators.csv and results.xlsx out. */
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
-import { describeFileError, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
+import { describeFileError, implausibleText, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
 import { evaluateAndPublish } from '@oj/publishing';
+import { visibleControls } from '@oj/language';
 import { duckdbEvaluateOptions, ENGINE_NAMES, type EngineName } from '@oj/sql';
 import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
 import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
@@ -71,6 +72,11 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 process.stdout.write(JSON.stringify({ ok: true, ...summary }, null, 2) + '\n');
             } else {
                 for (const warning of summary.warnings) process.stderr.write(`Varning: ${warning}\n`);
+                if (summary.implausible.length > 0) {
+                    process.stderr.write(`${summary.implausible.length} orimliga värden (en del större än sin helhet) behandlades som saknade:\n`);
+                    // The unit codes come from the response file: nothing in them may steer the terminal.
+                    for (const value of summary.implausible) process.stderr.write(`  ${visibleControls(implausibleText(value))}\n`);
+                }
                 const measures = summary.measures.measured + summary.measures.excluded + summary.measures.missing;
                 process.stderr.write(`Läste ${summary.respondentsRead} svarande, utvärderade ${summary.respondentsEvaluated}: ` +
                     `${summary.statuses.met} uppnådd, ${summary.statuses.not_met} ej uppnådd, ${summary.statuses.excluded} utesluten, ${summary.statuses.missing} saknas.\n` +

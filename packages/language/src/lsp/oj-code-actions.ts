@@ -34,6 +34,8 @@ export class OjCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const code = (diagnostic.data as { code?: string } | undefined)?.code;
+            // What the author most likely meant ("menade du …", "fråga i" for "fråga 1"), before the other repairs.
+            actions.push(...this.replaceText(document, diagnostic));
             switch (code) {
                 case IssueCodes.UnknownOption: actions.push(...this.replaceOption(document, diagnostic)); break;
                 case IssueCodes.UnknownArea: actions.push(...this.declareArea(document, diagnostic)); break;
@@ -44,8 +46,21 @@ export class OjCodeActionProvider implements CodeActionProvider {
         return actions;
     }
 
+    /** The diagnostic's text replaced by each of the replacements it suggests. */
+    protected replaceText(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const replacements = (diagnostic.data as { replacements?: string[] } | undefined)?.replacements ?? [];
+        return replacements.map((replacement, index) => ({
+            title: `Ändra till ${replacement}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: index === 0 && replacements.length === 1,
+            edit: { changes: { [document.textDocument.uri]: [{ range: diagnostic.range, newText: replacement }] } }
+        }));
+    }
+
     protected replaceOption(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
-        const options = (diagnostic.data as { options?: string[] }).options ?? [];
+        const suggested = new Set((diagnostic.data as { replacements?: string[] }).replacements ?? []);
+        const options = ((diagnostic.data as { options?: string[] }).options ?? []).filter(option => !suggested.has(option));
         return options.map((option, index) => ({
             title: `Ändra till ${option}`,
             kind: CodeActionKind.QuickFix,

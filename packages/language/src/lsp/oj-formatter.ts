@@ -7,12 +7,15 @@
 import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatter } from 'langium/lsp';
 import { AstUtils, CstUtils, type AstNode, type CstNode, isCompositeCstNode, isLeafCstNode } from 'langium';
 import { ownCstContent } from '../model/cst-utils.js';
-import { isAnswerSet, isArea, isExample, isIndicator, isModel, isQuestion, isRequirement, isSurvey } from '../generated/ast.js';
+import {
+    isAnswerSet, isArea, isDocumentSection, isExample, isIndicator, isModel, isPrintedDocument, isQuestion, isRequirement, isSurvey
+} from '../generated/ast.js';
 
 /** Keywords that start a part written directly in a block (not in a child node). */
 const PART_KEYWORDS = new Set([
     'år', 'mätdatum', 'period', 'målpopulation', 'redovisningsnivåer', 'variabelmönster', 'datakälla', 'felkällor', 'nämnare',
-    'stadsdelar', 'rubrik', 'områden', 'redovisas', 'beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'begrepp', 'kommentar', 'ger'
+    'stadsdelar', 'rubrik', 'områden', 'redovisas', 'beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'begrepp', 'kommentar', 'ger',
+    'undertitel', 'utgivare', 'publicerad', 'kolofon'
 ]);
 
 /** A line break followed by `depth` levels of indentation, whatever the enclosing nodes are. */
@@ -30,7 +33,7 @@ function blockDepth(node: AstNode): number {
 }
 
 function isBlock(node: AstNode): boolean {
-    return isSurvey(node) || isAnswerSet(node) || isArea(node) || isIndicator(node) || isExample(node);
+    return isSurvey(node) || isAnswerSet(node) || isArea(node) || isIndicator(node) || isExample(node) || isPrintedDocument(node) || isDocumentSection(node);
 }
 
 /** Offsets of a block's own braces (-1 when it has none, e.g. an area written without a body). */
@@ -79,6 +82,8 @@ export class OjFormatter extends AbstractFormatter {
         if (isQuestion(node)) {
             const depth = blockDepth(node);
             formatter.cst(node.items.flatMap(item => (item.$cstNode ? [firstLeaf(item.$cstNode)] : []))).prepend(lineAt(depth + 1));
+            // A printed label is a line of its own under the question, as an item is.
+            formatter.keywords('etikett').prepend(lineAt(depth + 1));
         }
         if (isRequirement(node)) {
             formatter.keyword(':').prepend(Formatting.noSpace()).append(Formatting.oneSpace());

@@ -6,7 +6,7 @@
 import { AstNodeHoverProvider } from 'langium/lsp';
 import { AstUtils, type AstNode } from 'langium';
 import {
-    type And, type AnswerCondition, type AnswerOption, type AnswerSet, type Area, type Exception, type Exclusion, type Group, type Indicator,
+    type And, type AnswerCondition, type AnswerOption, type ArithmeticCondition, type AtLeastCondition, type CountTerm, type AnswerSet, type Area, type Exception, type Exclusion, type Group, type Indicator,
     type IndicatorQuestion, type Not, type NumericCondition, type Or, type Question, type QuestionItem, type Measure, type MeasureTerm, type Ratio, type Requirement, type Term,
     isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isTerm
 } from '../generated/ast.js';
@@ -14,6 +14,7 @@ import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variable
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
 import { excludesByDefault } from '../semantics/lower.js';
 import { statusCountsText } from '../semantics/status.js';
+import { printedOptionLabel } from '../semantics/rule-text-print.js';
 import { analyseRequirement, decisionTableMarkdown } from '../semantics/analysis.js';
 import { escapeMarkdown as md } from './markdown.js';
 import { comparabilitySentence } from '../semantics/comparability.js';
@@ -43,9 +44,10 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         }
         const answerSet = question.answerSet?.ref;
         if (question.numeric) {
-            lines.push('', 'Svar: ett antal');
+            lines.push('', question.countUnit ? `Svar: ett antal ${md(question.countUnit)}` : 'Svar: ett antal');
         } else if (answerSet) {
-            lines.push('', `Svarsalternativ (${md(answerSet.name)}): ${optionsOf(question).map(o => `${md(o.label)} = ${o.code}`).join(' · ')}`);
+            // The labels as this question prints them (its own "etikett" where it has one).
+            lines.push('', `Svarsalternativ (${md(answerSet.name)}): ${optionsOf(question).map(o => `${md(printedOptionLabel(question, o))} = ${o.code}`).join(' · ')}`);
         }
         const units = question.units.map(u => u.$refText);
         if (units.length > 0) lines.push('', `Ställs per område: ${md(units.join(', '))}`);
@@ -114,6 +116,8 @@ export class OjHoverProvider extends AstNodeHoverProvider {
     protected answerSetHover(answerSet: AnswerSet): string {
         const lines = [`**Svarsalternativ ${md(answerSet.name)}**${answerSet.title ? ` – ${md(answerSet.title)}` : ''}`, ''];
         lines.push('| Kod | Svar |', '| ---: | --- |', ...answerSet.options.map(o => `| ${o.code} | ${md(o.label)} |`));
+        const blank = answerSet.blankRule?.option?.ref;
+        if (blank) lines.push('', `En tom ruta räknas som ${md(blank.label)} när någon annan ruta i frågan är ikryssad; är alla rutor tomma är frågan obesvarad.`);
         return lines.join('\n');
     }
 
@@ -144,6 +148,9 @@ function isComplete(root: AstNode | undefined): boolean {
             case 'Not': return (node as Not).operand !== undefined;
             case 'AnswerCondition': return (node as AnswerCondition).target !== undefined && (node as AnswerCondition).options.length > 0;
             case 'NumericCondition': return (node as NumericCondition).target !== undefined;
+            case 'ArithmeticCondition': return (node as ArithmeticCondition).left !== undefined && ((node as ArithmeticCondition).right !== undefined || (node as ArithmeticCondition).value !== undefined);
+            case 'CountTerm': return (node as CountTerm).target !== undefined || (node as CountTerm).sum !== undefined;
+            case 'AtLeastCondition': return (node as AtLeastCondition).question !== undefined && (node as AtLeastCondition).options.length > 0;
             case 'Exclusion': case 'Exception': return (node as Exclusion | Exception).condition !== undefined;
             case 'Ratio': return (node as Ratio).numerator !== undefined && (node as Ratio).denominator !== undefined;
             case 'Measure': return (node as Measure).numerator !== undefined;
