@@ -1,13 +1,14 @@
 /**
  * Every kind of plan condition in SQL, against the interpreter's Kleene logic: seeded random
- * condition trees (and, or, not, in, compare, the default exclusion, constants) over a code
+ * condition trees (and, or, not, in, compare, the default exclusion, at least n of, arithmetic on
+ * counts, constants) over a code
  * variable, a second code variable and a count, each decided by DuckDB on every assignment of the
  * variables (blank, spaces only, codes, counts with a decimal comma, text that is no number) and
  * compared with `evaluateCondition`. The traps of SQL's NULL logic are where these would differ.
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { type Condition, evaluateCondition, type InCondition, type Read } from '@oj/language';
+import { type Condition, evaluateCondition, type InCondition, type NumberExpression, type Read } from '@oj/language';
 import { conditionSql, loadRespondents, openDuckDb, quoteIdentifier } from '../src/index.js';
 
 const read = (variable: string): Read => ({ variable, question: variable, domain: { kind: 'codes', options: [] } });
@@ -19,6 +20,15 @@ const inCondition: fc.Arbitrary<InCondition> = fc.record({
     codes: fc.subarray(CODES)
 });
 
+const { number } = fc.letrec<{ number: NumberExpression }>(tie => ({
+    number: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.record({ kind: fc.constant('count' as const), sum: fc.constant({ reads: [read('n')], unresolved: 0 }) }),
+        fc.record({ kind: fc.constant('number' as const), value: fc.constantFrom(0, 1, 2, 0.5) }),
+        fc.record({ kind: fc.constant('arithmetic' as const), operator: fc.constantFrom('+', '-', '/' as const), left: tie('number'), right: tie('number') })
+    ) as fc.Arbitrary<NumberExpression>
+}));
+
 const { condition } = fc.letrec<{ condition: Condition }>(tie => ({
     condition: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
@@ -29,6 +39,11 @@ const { condition } = fc.letrec<{ condition: Condition }>(tie => ({
         }),
         fc.record({ kind: fc.constant('const' as const), value: fc.constantFrom(true, false, undefined) }),
         fc.record({ kind: fc.constant('areaMissing' as const), parts: fc.array(inCondition, { minLength: 1, maxLength: 3 }) }),
+        fc.record({
+            kind: fc.constant('calculation' as const), left: number,
+            operator: fc.constantFrom('>', '>=', '<', '<=', '=', '<>' as const), right: number
+        }),
+        fc.record({ kind: fc.constant('atLeast' as const), count: fc.integer({ min: 0, max: 3 }), operands: fc.array(tie('condition'), { maxLength: 3 }) }),
         fc.record({ kind: fc.constant('not' as const), operand: tie('condition') }),
         fc.record({ kind: fc.constant('and' as const), operands: fc.array(tie('condition'), { maxLength: 3 }) }),
         fc.record({ kind: fc.constant('or' as const), operands: fc.array(tie('condition'), { maxLength: 3 }) })
