@@ -36,6 +36,10 @@ export const EXPECTED: Array<{ key: string; target?: number; unavailable?: () =>
     { key: 'eval.rowsPerSec.handwritten' },
     { key: 'eval.rowsPerSec.interpreter' },
     { key: 'eval.rowsPerSec.surveyjs' },
+    { key: 'sql.surveyRows' },
+    { key: 'sql.surveyRowsPerSec.duckdb' },
+    { key: 'sql.surveyRowsPerSec.generated' },
+    { key: 'sql.surveyDuckdbToGeneratedTime' },
     { key: 'docs.pdfMs', target: 2000 },
     { key: 'docs.docxMs', target: 2000 },
     { key: 'docs.libreofficePdfMs', unavailable: () => (onPath('soffice', 'libreoffice') ? undefined : 'LibreOffice saknas') }

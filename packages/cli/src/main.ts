@@ -17,6 +17,7 @@ import { registerExport } from './commands/export.js';
 import { registerTemplate } from './commands/template.js';
 import { registerNewYear } from './commands/new-year.js';
 import { registerDiff } from './commands/diff.js';
+import { registerSql } from './commands/sql.js';
 import { CliError, commanderExitCode, EXIT_CODE_HELP, EXIT_USAGE, OjCommand } from './frame.js';
 
 function version(): string {
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     registerReport(program, setExitCode);
     registerExport(program, setExitCode);
     registerTemplate(program, setExitCode);
+    registerSql(program, setExitCode);
     try {
         await program.parseAsync(argv);
     } catch (error) {

@@ -13,7 +13,7 @@ import { formatCsv } from './csv.js';
 import { aggregate, type AggregateRow, type Level, type UnitResult } from './runtime/aggregate.js';
 import { aggregateMeasures, type MeasureAggregateRow, type MeasureUnitResult } from './runtime/measures.js';
 import { inPopulation } from './runtime/population.js';
-import { readResponseFile, unitRegisterOf, validateResponses } from './responses.js';
+import { readResponseFile, type ResponseTable, unitRegisterOf, validateResponses } from './responses.js';
 import { type ImplausibleValue, withPlausibleRatios } from './plausibility.js';
 
 export interface EvaluateOptions {
@@ -25,6 +25,13 @@ export interface EvaluateOptions {
      * caller (the CLI, the extension) passes the publisher.
      */
     publish?: (evaluated: EvaluatedResponses) => Promise<Array<{ name: string; content: string | Buffer }>>;
+    /**
+     * Another engine's reader of the response file (@oj/sql's DuckDB reads CSV and Parquet); its
+     * table passes the same validation. `readResponseFile` when not given.
+     */
+    readTable?: (file: string) => Promise<ResponseTable>;
+    /** Another engine's evaluation of the validated respondents (@oj/sql's DuckDB); `evaluateSurvey` when not given. */
+    evaluate?: (models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>) => Promise<SurveyEvaluation>;
 }
 
 /** What one evaluation produced, for a publisher. */
@@ -163,9 +170,9 @@ export function measureAggregations(models: Model[]): (indicator: number) => 'su
  * Throws ResponseFileError naming every problem (and writes nothing) when the input is not valid.
  */
 export async function evaluateResponsesFile(models: Model[], responsesPath: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluationSummary> {
-    const table = await readResponseFile(responsesPath);
+    const table = await (options.readTable ?? readResponseFile)(responsesPath);
     const { respondents, warnings } = validateResponses(table, codebookRows(models), unitRegisterOf(models));
-    const evaluated = evaluateSurvey(models, respondents, options);
+    const evaluated = options.evaluate ? await options.evaluate(models, respondents) : evaluateSurvey(models, respondents, options);
     const { measures, outside } = evaluated;
     // A part larger than its whole is listed and made missing before anything is summed.
     const { results, implausible } = withPlausibleRatios(models, respondents, evaluated.results);

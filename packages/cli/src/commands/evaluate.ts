@@ -5,6 +5,7 @@ import { describeFileError, implausibleText, ResponseFileError, type EvaluateOpt
 import { statusCountsText } from '@oj/language';
 import { evaluateAndPublish } from '@oj/publishing';
 import { visibleControls } from '@oj/language';
+import { duckdbEvaluateOptions, ENGINE_NAMES, type EngineName } from '@oj/sql';
 import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
 import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
@@ -13,7 +14,7 @@ export type EvaluateResult =
     | { ok: false; modelErrors: number; problems: InputProblem[]; message: string };
 
 /** Evaluates a response file against the model in `inputs`; nothing is written unless both are valid. */
-export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions & { survey?: string } = {}): Promise<EvaluateResult> {
+export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions & { survey?: string; engine?: EngineName } = {}): Promise<EvaluateResult> {
     // A response file that is not there or is not a file is a file problem (exit 2), not bad input.
     let stat: fs.Stats;
     try {
@@ -28,8 +29,10 @@ export async function evaluate(inputs: string[], responses: string, outDir: stri
     if (modelErrors > 0) {
         return { ok: false, modelErrors, problems: [], message: `Modellen har ${modelErrors} fel; kör "oj check" för att se dem.` };
     }
+    const { engine, ...rest } = options;
+    const engineOptions = engine === 'duckdb' ? duckdbEvaluateOptions() : {};
     try {
-        return { ok: true, summary: await evaluateAndPublish(workspace.models, responses, outDir, options) };
+        return { ok: true, summary: await evaluateAndPublish(workspace.models, responses, outDir, { ...rest, ...engineOptions }) };
     } catch (error) {
         if (!(error instanceof ResponseFileError)) throw error;
         return { ok: false, modelErrors: 0, problems: error.problems, message: error.message };
@@ -43,15 +46,19 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
         .requiredOption('-r, --responses <fil>', 'svarsfilen: en rad per kommun/stadsdel, en kolumn per variabel')
         .requiredOption('-o, --out <mapp>', 'mapp för units.csv, aggregates.csv, indicators.csv och results.xlsx')
         .option('--json', 'skriv en sammanfattning som JSON')
+        .option('--engine <motor>', `motorn som läser och utvärderar svaren: standard eller duckdb (CSV och Parquet läses av DuckDB)`, 'standard')
         .option(...SURVEY_OPTION)
-        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean; enkät?: string }) => {
+        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean; enkät?: string; engine: string }) => {
+            if (!ENGINE_NAMES.includes(options.engine as EngineName)) {
+                throw usageError(`Okänd motor "${options.engine.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ')}"; välj en av ${ENGINE_NAMES.join(', ')}.`);
+            }
             // Progress only where a person watches it, and not in the middle of JSON; piped output stays plain.
             const progress = process.stderr.isTTY && !options.json
                 ? (done: number, total: number) => process.stderr.write(`\rUtvärderar: ${done} av ${total} svarande…`)
                 : undefined;
             let result: EvaluateResult;
             try {
-                result = await evaluate(paths, options.responses, options.out, { onProgress: progress, survey: options.enkät });
+                result = await evaluate(paths, options.responses, options.out, { onProgress: progress, survey: options.enkät, engine: options.engine as EngineName });
             } finally {
                 if (progress) process.stderr.write('\r\x1b[K');
             }
@@ -80,5 +87,5 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
             }
             setExitCode(0);
         });
-    withExamples(command, ['oj evaluate examples/oj2019 --responses svar.csv --out resultat/', 'oj evaluate examples/oj2019 -r svar.xlsx -o resultat/ --json']);
+    withExamples(command, ['oj evaluate examples/oj2019 --responses svar.csv --out resultat/', 'oj evaluate examples/oj2019 -r svar.xlsx -o resultat/ --json', 'oj evaluate examples/oj2019 -r svar.parquet -o resultat/ --engine duckdb']);
 }

@@ -2,7 +2,8 @@
  * The engines the conformance suite and the differential test hold to one another. Each decides
  * response rows for a model; every registered engine runs every case it supports. To add an engine
  * (a SQL engine, say), implement `Engine` and add it to `ENGINES`: the suite then runs it on every
- * case and the differential test on every random row.
+ * case and the differential test on every random row. The DuckDB engine decides a batch of rows per
+ * query rather than one row per call; it runs these cases and the random rows in packages/sql/test/.
  */
 import {
     AnalysisDecider, evaluateMeasurePlan, evaluatePlan, lowerModels, type MeasureStatus, type Model, type PlanKind, type Reading, type ResponseRow,

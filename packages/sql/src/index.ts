@@ -1,0 +1,3 @@
+export * from './emit.js';
+export * from './duckdb.js';
+export * from './engine.js';
