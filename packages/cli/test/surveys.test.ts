@@ -1,6 +1,6 @@
 /**
- * Two surveys in one folder (examples/ holds OJ2019 and KHS2019, which use the same indicator
- * numbers): every command that publishes or evaluates works on one survey, chosen with --enkät;
+ * Several surveys in one folder (examples/ holds OJ2019 and KHS2019, which use the same indicator
+ * numbers, and OJ2020, next year of OJ2019): every command that publishes or evaluates works on one survey, chosen with --enkät;
  * without it the command names the surveys it found and stops with exit code 2. And the second
  * survey's semantics: kommuner only, published per kommun, län and riket, with shares of counts,
  * background measures and comparability in the results.
@@ -28,8 +28,6 @@ const KHS_RESPONSES = [
     '0180,Stockholm,1,1,1,2,40,100,20,300,60',
     '0114,Upplands Väsby,1,3,2,,2,10,3,30,',
     '1480,Göteborg,2,,1,1,30,60,8,200,50',
-    // A stadsdel is outside the population of a survey for kommuner: not evaluated, not counted.
-    '1480-01,"Göteborg, stadsdel Centrum",1,1,1,1,5,5,1,9,9',
     '2380,Östersund,1,,1,1,0,0,0,20,4'
 ].join('\n') + '\n';
 
@@ -40,7 +38,7 @@ beforeAll(() => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('with two surveys in the paths', () => {
+describe('with several surveys in the paths', () => {
     const commands: Array<[string, string[], string | undefined]> = [
         ['docs', ['docs', examples, '--format', 'html', '--out', 'doc.html'], 'doc.html'],
         ['evaluate', ['evaluate', examples, '--responses', 'khs.csv', '--out', 'ut'], 'ut'],
@@ -52,21 +50,23 @@ describe('with two surveys in the paths', () => {
     test.each(commands)('oj %s without --enkät names the surveys, writes nothing and exits 2', async (_name, args, output) => {
         const result = await oj(args);
         expect(result.code).toBe(2);
-        expect(result.stderr).toContain('Sökvägarna innehåller 2 enkäter: KHS2019 (Öppna jämförelser kommunal hälso- och sjukvård 2019), OJ2019 (Öppna jämförelser socialtjänst 2019). Välj en med --enkät <namn>.');
+        expect(result.stderr).toContain('Sökvägarna innehåller 3 enkäter: KHS2019 (Öppna jämförelser kommunal hälso- och sjukvård 2019), OJ2019 (Öppna jämförelser socialtjänst 2019), OJ2020 (Öppna jämförelser socialtjänst 2020). Välj en med --enkät <namn>.');
         expect(result.stdout).toBe('');
         if (output) expect(fs.existsSync(path.join(dir, output))).toBe(false);
     });
 
     test('an unknown survey name is a usage error too', async () => {
-        const result = await oj(['codebook', examples, '--enkät', 'OJ2020']);
+        const result = await oj(['codebook', examples, '--enkät', 'OJ2021']);
         expect(result.code).toBe(2);
-        expect(result.stderr).toContain('Enkäten "OJ2020" finns inte; sökvägarna innehåller 2 enkäter: KHS2019');
+        expect(result.stderr).toContain('Enkäten "OJ2021" finns inte; sökvägarna innehåller 3 enkäter: KHS2019');
     });
 
-    test('oj check still checks every file of both surveys', async () => {
+    test('oj check still checks every file of every survey', async () => {
         const result = await oj(['check', examples]);
         expect(result.code).toBe(0);
-        expect(result.stderr).toContain('8 filer kontrollerade: 0 fel, 0 varningar.');
+        const files = fs.readdirSync(examples, { recursive: true, encoding: 'utf-8' }).filter(f => f.endsWith('.oj'));
+        expect(files.length).toBe(14);
+        expect(result.stderr).toContain(`${files.length} filer kontrollerade: 0 fel, 0 varningar.`);
     });
 });
 
@@ -127,17 +127,24 @@ describe('oj evaluate --enkät KHS2019: kommuner only, at kommun, län and riket
         indicators = readCsv('khs-ut/indicators.csv');
     });
 
-    test('a stadsdel is outside the population: no result for any indicator, counted in the summary', () => {
-        expect(units.filter(r => r.unit === '1480-01')).toEqual([]);
-        expect(summary.outside).toBe(6);
-        // Stockholm answers as a kommun here.
+    test('every kommun is in the population; Stockholm answers as a kommun here', () => {
+        expect(summary.outside).toBe(0);
         expect(units.find(r => r.unit === '0180' && r.indicator === '1')?.status).toBe('met');
+    });
+
+    test('a stadsdel in the response file of a survey that declares none is an error naming the row; nothing is written', async () => {
+        // Issue 19: stadsdelar are checked against the survey's declaration, so a code like 1480-01 cannot slip through.
+        fs.writeFileSync(path.join(dir, 'khs-stadsdel.csv'), `${KHS_RESPONSES}1480-01,"Göteborg, stadsdel Centrum",1,1,1,1,5,5,1,9,9\n`);
+        const result = await oj(['evaluate', examples, '--enkät', 'KHS2019', '--responses', 'khs-stadsdel.csv', '--out', 'khs-stadsdel']);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain('rad 6, enhet 1480-01: Stadsdelen 1480-01 finns inte bland enkätens stadsdelar (enkäten anger inga stadsdelar i Göteborg).');
+        expect(fs.existsSync(path.join(dir, 'khs-stadsdel'))).toBe(false);
     });
 
     test('aggregates only at the declared levels: riket and län, no storstad', () => {
         expect(new Set(aggregates.map(r => r.level))).toEqual(new Set(['riket', 'lan']));
         const riket = aggregates.find(r => r.indicator === '2' && r.level === 'riket');
-        // 0180 not met (not followed up), 0114 not met, 1480 met, 2380 met; the stadsdel is not counted.
+        // 0180 not met (not followed up), 0114 not met, 1480 met, 2380 met.
         expect(riket).toMatchObject({ numerator: '2', denominator: '4', share: '0.5000', respondents: '4' });
     });
 
