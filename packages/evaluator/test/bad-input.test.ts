@@ -90,7 +90,8 @@ describe('1. unit codes are checked against the kommun register and the survey\'
 
     test('declared stadsdelar and kommuner of the register are evaluated, each stadsdel in its city', async () => {
         const file = write('good.csv', csv([
-            { unit: '0180', answers: MET_2_EB }, { unit: '0180-01', answers: NOT_MET_2_EB }, { unit: '1480-10', answers: MET_2_EB }, { unit: '2584', answers: NOT_MET_2_EB }
+            // Stockholm answers by its stadsdelar in 2019 (its own row would be outside the population).
+            { unit: '0180-02', answers: MET_2_EB }, { unit: '0180-01', answers: NOT_MET_2_EB }, { unit: '1480-10', answers: MET_2_EB }, { unit: '2584', answers: NOT_MET_2_EB }
         ]));
         await evaluateResponsesFile(models, file, path.join(dir, 'ut-good'));
         const rows = parse(fs.readFileSync(path.join(dir, 'ut-good/aggregates.csv')), { columns: true }) as Array<Record<string, string>>;
@@ -212,16 +213,16 @@ describe('3. results are written all or nothing', () => {
         const cjs = module.createRequire(import.meta.url)('node:fs') as typeof fs;
         const original = cjs.writeFileSync;
         let calls = 0;
-        // The third file (results.xlsx) fails as a full disk does.
+        // The third file (indicators.csv; results.xlsx is the publisher's, not written here) fails as a full disk does.
         cjs.writeFileSync = ((...args: Parameters<typeof fs.writeFileSync>) => {
-            if (String(args[0]).includes(`${path.sep}.results.xlsx.`) && ++calls === 1) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+            if (String(args[0]).includes(`${path.sep}.indicators.csv.`) && ++calls === 1) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
             return original(...args);
         }) as typeof fs.writeFileSync;
         module.syncBuiltinESMExports();
         try {
             const error = await evaluateResponsesFile(models, good(), out).catch(e => e);
             expect(error).toBeInstanceOf(OutputWriteError);
-            expect(error.message).toBe(`Kunde inte skriva ${path.join(out, 'results.xlsx')}: disken är full`);
+            expect(error.message).toBe(`Kunde inte skriva ${path.join(out, 'indicators.csv')}: disken är full`);
         } finally {
             cjs.writeFileSync = original;
             module.syncBuiltinESMExports();
