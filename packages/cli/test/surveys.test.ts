@@ -127,6 +127,14 @@ describe('oj evaluate --enkät KHS2019: kommuner only, at kommun, län and riket
         indicators = readCsv('khs-ut/indicators.csv');
     });
 
+    test('a report and the Kolada export read the results folder, background measures and all', async () => {
+        // units.csv holds the measures' values (status "measured"); the published indicators are read beside them.
+        const report = await oj(['report', path.join(examples, 'khs2019'), '--results', 'khs-ut', '--unit', '0114', '--out', 'khs-rapport']);
+        expect([report.code, report.stderr.trim()]).toEqual([0, 'Rapporten skriven: khs-rapport/rapport-0114.pdf, khs-rapport/rapport-0114.html.']);
+        const kolada = await oj(['export', 'kolada', path.join(examples, 'khs2019'), '--results', 'khs-ut', '--out', 'khs-kolada']);
+        expect(kolada.code).toBe(0);
+    });
+
     test('every kommun is in the population; Stockholm answers as a kommun here', () => {
         expect(summary.outside).toBe(0);
         expect(units.find(r => r.unit === '0180' && r.indicator === '1')?.status).toBe('met');
