@@ -100,6 +100,7 @@ function optionChanges(before: Question, after: Question): { changes: string[]; 
         paired.add(match);
         if (match.code !== o.code) out.push(`Svarsalternativet "${o.label}" har fått koden ${match.code} (var ${o.code}).`);
         if (!sameText(match.label, o.label)) measured(`Svarsalternativet med kod ${o.code} heter nu "${match.label}" (var "${o.label}").`);
+        // What the flag means for the figures is the lowering's (the default exclusion); read it there.
         if (excludesByDefault(match) !== excludesByDefault(o)) {
             measured(excludesByDefault(match) ? `Svarsalternativet "${match.label}" betyder nu att området saknas.` : `Svarsalternativet "${match.label}" betyder inte längre att området saknas.`);
         }

@@ -21,7 +21,7 @@ beforeAll(async () => {
     expect(made.code).toBe(0);
     // Fill in: every tenth kommun answers Ja (code 1) wherever 1 is a valid code, the rest do not respond.
     const [header, ...rows] = parse(fs.readFileSync(path.join(dir, 'mall.csv'), 'utf8')) as string[][];
-    const filled = rows.filter((_r, i) => i % 10 === 0 || rows[i][0] === '0180').map(r => [r[0], r[1], ...header.slice(2).map(v => (/^I0[2-9]_2/.test(v) ? '' : '1'))]);
+    const filled = rows.filter((_r, i) => i % 10 === 0 || rows[i][0] === '0114').map(r => [r[0], r[1], ...header.slice(2).map(v => (/^I0[2-9]_2/.test(v) ? '' : '1'))]);
     fs.writeFileSync(path.join(dir, 'svar.csv'), formatCsv(header, filled));
     const evaluated = await oj(['evaluate', example, '--responses', 'svar.csv', '--out', 'resultat']);
     expect(evaluated.code).toBe(0);
@@ -35,6 +35,9 @@ describe('oj report, oj export kolada, oj template', () => {
         const unit = await oj(['report', example, '--results', 'resultat', '--unit', '0114', '--out', 'rapporter']);
         expect(unit.stderr).toContain('Rapporten skriven: rapporter/rapport-0114.pdf, rapporter/rapport-0114.html.');
         expect(unit.code).toBe(0);
+        // Stockholm answers by its stadsdelar (two of them in this file): the report is on one of them.
+        const city = await oj(['report', example, '--results', 'resultat', '--unit', '0180', '--out', 'rapporter']);
+        expect([city.code, city.stderr.trim()]).toEqual([1, '0180 har svarat genom sina stadsdelar; ange en av dem: 0180-04, 0180-14. Ingen rapport skriven.']);
         const lan = await oj(['report', example, '--results', 'resultat', '--lan', '01', '--out', 'rapporter']);
         expect(lan.code).toBe(0);
         for (const f of ['rapport-0114.pdf', 'rapport-lan-01.pdf']) expect(fs.readFileSync(path.join(dir, 'rapporter', f)).subarray(0, 8).toString()).toBe('%PDF-1.7');

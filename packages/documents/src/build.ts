@@ -215,6 +215,13 @@ function introduction(survey: Survey | undefined, year: number | undefined, indi
 
 const KIND_TEXT: Record<string, string> = { struktur: 'Struktur', process: 'Process', resultat: 'Resultat' };
 
+/** "Bakgrundsmåttet redovisas för kvinnor, män och totalt." for a figure split by a stratification (from the plan). */
+function strataSentence(indicator: Indicator): string {
+    const strata = lowerIndicator(indicator).units.flatMap(u => (u.stratum ? [u.stratum.label] : []));
+    const labels = [...new Set(strata)].map(l => cleanText(l).toLocaleLowerCase('sv'));
+    return labels.length > 0 ? `${indicator.measure ? 'Bakgrundsmåttet' : 'Indikatorn'} redovisas för ${joinSwedish(labels)}.` : '';
+}
+
 /** "Stadsdelar i Stockholm och Göteborg, kommuner, storstäder, län och riket." (kept for callers; the text is @oj/language's). */
 export function reportingLevelText(levels: ReportingLevel[]): string {
     return levelText(levels);
@@ -246,7 +253,7 @@ export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | un
     add('Definitioner', definitions(indicator));
     add('Målpopulation', [paragraph(cleanText(populationSentence(indicator)))]);
     add('Nämnare', [paragraph(cleanText(denominatorSentence(indicator)))]);
-    add('Redovisningsnivå', [paragraph(cleanText(reportingLevelSentence(indicator)))]);
+    add('Redovisningsnivå', [paragraph(cleanText(reportingLevelSentence(indicator))), paragraph(strataSentence(indicator))]);
     // Only the author's comments: a generated one would print text the source does not have.
     add('Kommentar', indicator.comments.map(c => paragraph(cleanText(c))));
 

@@ -90,7 +90,8 @@ describe('1. unit codes are checked against the kommun register and the survey\'
 
     test('declared stadsdelar and kommuner of the register are evaluated, each stadsdel in its city', async () => {
         const file = write('good.csv', csv([
-            { unit: '0180', answers: MET_2_EB }, { unit: '0180-01', answers: NOT_MET_2_EB }, { unit: '1480-10', answers: MET_2_EB }, { unit: '2584', answers: NOT_MET_2_EB }
+            // Stockholm answers by its stadsdelar in 2019 (its own row would be outside the population).
+            { unit: '0180-02', answers: MET_2_EB }, { unit: '0180-01', answers: NOT_MET_2_EB }, { unit: '1480-10', answers: MET_2_EB }, { unit: '2584', answers: NOT_MET_2_EB }
         ]));
         await evaluateResponsesFile(models, file, path.join(dir, 'ut-good'));
         const rows = parse(fs.readFileSync(path.join(dir, 'ut-good/aggregates.csv')), { columns: true }) as Array<Record<string, string>>;

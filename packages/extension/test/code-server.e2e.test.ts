@@ -26,6 +26,7 @@ const available = Boolean(CODE_SERVER && fs.existsSync(CODE_SERVER)) && hasChrom
 if (!available) console.warn('OJ_CODE_SERVER is not set (or Chromium is missing): the test in real VS Code (code-server) is skipped.');
 
 const SCREENSHOT = path.join(os.tmpdir(), 'oj-code-server.png');
+const TESTING_SCREENSHOT = path.join(os.tmpdir(), 'oj-code-server-testing.png');
 const run = promisify(execFile);
 
 function freePort(): Promise<number> {
@@ -138,4 +139,27 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
         expect(await frame.locator('.oj-current').getAttribute('id')).toBe('indikator-2');
         await page.screenshot({ path: SCREENSHOT });
     }, 90_000);
+
+    test('the Testing view lists the worked examples under their indicators and runs them all', async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Shift+P');
+        await page.keyboard.type('Testing: Focus on Test Explorer View');
+        await page.keyboard.press('Enter');
+        const file = page.getByRole('treeitem', { name: /indikatorer-flera-omraden\.oj/ }).first();
+        await file.waitFor({ timeout: 60_000 });
+        await file.click();
+        await page.keyboard.press('ArrowRight');
+        const indicator = page.getByRole('treeitem', { name: /^2 Aktuell rutin för att inte röja/ }).first();
+        await indicator.waitFor({ timeout: 30_000 });
+        await indicator.click();
+        await page.keyboard.press('ArrowRight');
+        await page.getByRole('treeitem', { name: /^Rutin som följts upp/ }).first().waitFor({ timeout: 30_000 });
+        // The run profile "Kör alla exempel" (Run all examples) from the view's toolbar.
+        await page.keyboard.press('Control+Shift+P');
+        await page.keyboard.type('Test: Run All Tests');
+        await page.keyboard.press('Enter');
+        await expect.poll(async () => page.locator('.test-explorer .codicon-testing-passed-icon').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+        expect(await page.locator('.test-explorer .codicon-testing-failed-icon').count()).toBe(0);
+        await page.screenshot({ path: TESTING_SCREENSHOT });
+    }, 120_000);
 });

@@ -1,18 +1,15 @@
 /**
- * Status words as the published results print them: the statuses' Swedish names, capitalised as a
- * table cell starts. The names themselves belong to one module of @oj/language (semantics/status.ts,
- * issue 11); until it is on main this file holds the words the rest of the toolchain uses. When it
- * lands, replace STATUS_WORD by `import { STATUS_LABELS as STATUS_WORD } from '@oj/language'`.
+ * Status words as the published results print them: the statuses' Swedish names from @oj/language
+ * (semantics/status.ts, the one place they are written down), capitalised where a table cell or a
+ * list item starts with them.
  */
-import { type Status, STATUSES } from '@oj/language';
+import { type Status, STATUS_LABELS, STATUSES } from '@oj/language';
 
 export const STATUS_ORDER: readonly Status[] = STATUSES;
 
-const STATUS_WORD: Readonly<Record<Status, string>> = { met: 'uppnådd', not_met: 'ej uppnådd', excluded: 'utesluten', missing: 'saknas' };
-
 /** "Uppnådd", "Ej uppnådd", "Utesluten", "Saknas". */
 export function publishedStatus(status: Status): string {
-    const word = STATUS_WORD[status];
+    const word = STATUS_LABELS[status];
     return word[0].toLocaleUpperCase('sv') + word.slice(1);
 }
 

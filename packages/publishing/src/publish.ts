@@ -8,7 +8,12 @@ import { resultsWorkbook, type WorkbookOptions } from './workbook.js';
 /** The publisher `evaluateResponsesFile` calls: results.xlsx from the evaluated results. */
 export function workbookPublisher(options: WorkbookOptions = {}): NonNullable<EvaluateOptions['publish']> {
     return async (evaluated: EvaluatedResponses) => {
-        const results = resultsOf(evaluated.respondents, evaluated.results, evaluated.aggregates, stadsdelarOf(evaluated.models));
+        // A respondent is listed when it has a result: a row outside every indicator's population
+        // (Stockholm's own row when its stadsdelar answer) has none, as in units.csv, so the workbook
+        // is the same whether made here or from the results folder.
+        const evaluatedUnits = new Set([...evaluated.results, ...evaluated.measures].map(r => r.unit));
+        const respondents = evaluated.respondents.filter(r => evaluatedUnits.has(r.unit));
+        const results = resultsOf(respondents, evaluated.results, evaluated.aggregates, stadsdelarOf(evaluated.models));
         const bytes = await resultsWorkbook(evaluated.models, results, { ...options, responseFile: options.responseFile ?? path.basename(evaluated.responsesPath) });
         return [{ name: 'results.xlsx', content: bytes }];
     };

@@ -7,7 +7,7 @@
  */
 import type { AggregateRow } from '@oj/evaluator';
 import { type DataTable, type DescriptionDocument, type DocumentSection, type Figure, type Paragraph, type BulletList, renderHtml, renderPdf, swedishDate } from '@oj/documents';
-import type { Model, Status } from '@oj/language';
+import { type Model, type Status, STATUS_LABELS } from '@oj/language';
 import { kommun, lan as lanOf, lanList } from '@oj/regions';
 import { barChart, type BarDatum } from './charts.js';
 import { STATUS_MEANING, STATUS_ORDER, publishedStatus } from './labels.js';
@@ -106,10 +106,15 @@ function chartAlt(what: string, data: Array<{ label: string; share?: number; tex
     return parts.join(' ');
 }
 
+/** Swedish genitive: "Stockholms", "Stockholms läns", "Nackas", but "Borås" (no s after s, x or z). */
+export function genitive(name: string): string {
+    return /[sxz]$/i.test(name) ? name : `${name}s`;
+}
+
 function introduction(models: Model[], subject: string, comparison: string, hasPrevious: boolean): DocumentSection {
     const survey = surveyOf(models);
     const content: Array<Paragraph | BulletList> = [
-        { kind: 'paragraph', text: `Rapporten visar ${subject}s resultat i ${survey?.title ?? 'Öppna jämförelser'}${survey?.measurementDate ? ` (mätdatum ${swedishDate(survey.measurementDate)})` : ''} ${comparison}. Varje område har en tabell med resultatet per indikator, ett diagram och diagrammets siffror i en tabell.` },
+        { kind: 'paragraph', text: `Rapporten visar ${genitive(subject)} resultat i ${survey?.title ?? 'Öppna jämförelser'}${survey?.measurementDate ? ` (mätdatum ${swedishDate(survey.measurementDate)})` : ''} ${comparison}. Varje område har en tabell med resultatet per indikator, ett diagram och diagrammets siffror i en tabell.` },
         { kind: 'paragraph', text: 'En kommuns eller stadsdels resultat på en indikator är en av fyra statusar:' },
         { kind: 'list', items: STATUS_ORDER.map(s => ({ text: `${publishedStatus(s)}: ${STATUS_MEANING[s]}` })) },
         { kind: 'paragraph', text: 'Andelen är antalet som uppnår indikatorn delat med antalet som uppnår eller inte uppnår den (nämnaren).' +
@@ -165,9 +170,9 @@ export async function unitReport(models: Model[], results: EvaluatedResults, uni
         const content: DocumentSection['content'] = [];
         const decided = counts.met + counts.not_met;
         content.push({ kind: 'paragraph', text: `${who.name} uppnår ${counts.met} av ${decided} bedömda indikatorer inom området` +
-            ` (${publishedStatus('not_met').toLocaleLowerCase('sv')} ${counts.not_met}, ${publishedStatus('excluded').toLocaleLowerCase('sv')} ${counts.excluded}, ${publishedStatus('missing').toLocaleLowerCase('sv')} ${counts.missing}).` });
+            ` (${STATUS_LABELS.not_met} ${counts.not_met}, ${STATUS_LABELS.excluded} ${counts.excluded}, ${STATUS_LABELS.missing} ${counts.missing}).` });
         const columns = ['Indikator', who.name, ...(previous ? ['Föregående år'] : []), county, 'Riket'];
-        content.push(table(numbering, id, `${part.title}: ${who.name}s resultat per indikator, andelen i ${county} och i riket`, columns, part.entries.map(entry => [
+        content.push(table(numbering, id, `${part.title}: ${genitive(who.name)} resultat per indikator, andelen i ${county} och i riket`, columns, part.entries.map(entry => [
             indicatorTitle(entry.indicator),
             statusText(index, who.unit, entry),
             ...(previous ? [previous.byUnit.has(who.unit) ? statusText(previous, who.unit, entry) : 'Ingen uppgift'] : []),

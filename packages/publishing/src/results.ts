@@ -109,8 +109,13 @@ function count(value: string | undefined): number | undefined {
 
 /** A results folder written by `oj evaluate` (units.csv and aggregates.csv); `stadsdelar` as for resultsOf. */
 export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, string>): EvaluatedResults {
-    const unitRows = readCsv(path.join(dir, 'units.csv'));
-    const aggregateRows = readCsv(path.join(dir, 'aggregates.csv'));
+    // Background measures (indicators.csv's kind "bakgrundsmått") have values, not statuses: the
+    // reports, the workbook and the Kolada export publish the indicators, so their rows are left out.
+    const indicatorsFile = path.join(dir, 'indicators.csv');
+    const measures = new Set(fs.existsSync(indicatorsFile) ? readCsv(indicatorsFile).filter(r => r.kind === 'bakgrundsmått').map(r => r.indicator) : []);
+    const isMeasure = (row: Row) => measures.has(row.indicator) || row.status === 'measured';
+    const unitRows = readCsv(path.join(dir, 'units.csv')).filter(row => !isMeasure(row));
+    const aggregateRows = readCsv(path.join(dir, 'aggregates.csv')).filter(row => !isMeasure(row));
     const names = new Map<string, string>();
     const units: UnitResult[] = unitRows.map((row, i) => {
         if (!(STATUSES as readonly string[]).includes(row.status)) {

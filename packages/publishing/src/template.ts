@@ -9,7 +9,7 @@ import { formatCsv } from '@oj/evaluator';
 import { type CodebookRow, type Model, codebookRows } from '@oj/language';
 import { kommuner, registerHolds } from '@oj/regions';
 import { stadsdelarOf, surveyOf } from './results.js';
-import { cellText, workbookBytes } from './xlsx.js';
+import { addRow, cellText, clip, workbookBytes } from './xlsx.js';
 
 export type TemplateFormat = 'csv' | 'xlsx';
 
@@ -61,13 +61,13 @@ export async function templateXlsx(models: Model[]): Promise<Buffer> {
 
     const ws = workbook.addWorksheet('Svar', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
     ws.columns = [{ width: 9 }, { width: 24 }, ...codebook.map(r => ({ width: Math.max(10, r.variable.length + 2) }))];
-    const header = ws.addRow(templateColumns(models));
+    const header = addRow(ws, templateColumns(models));
     header.font = { bold: true };
     header.getCell(1).note = 'Kommunkod (fyra siffror) eller stadsdelskod (kommunkod-NN). Sparas som text så att den inledande nollan finns kvar.';
     header.getCell(2).note = 'Kommunens eller stadsdelens namn.';
     codebook.forEach((row, i) => { header.getCell(3 + i).note = cellText(`${row.text}\n${codesText(row)}`); });
     for (const r of rows) {
-        const row = ws.addRow([r.unit, r.name]);
+        const row = addRow(ws, [r.unit, r.name]);
         row.getCell(1).numFmt = '@';
     }
     ws.getColumn(1).numFmt = '@';
@@ -77,22 +77,22 @@ export async function templateXlsx(models: Model[]): Promise<Buffer> {
         // One rule per column (a range), not per cell: the same drop-down for every kommun's row.
         const validation: ExcelJS.DataValidation = row.numeric
             ? { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, errorTitle: 'Ogiltigt antal', error: 'Ange ett heltal 0 eller större, eller lämna cellen tom.' }
-            : { type: 'list', allowBlank: true, formulae: [`"${row.codes.join(',')}"`], showErrorMessage: true, errorTitle: 'Ogiltig kod', error: cellText(`Välj en av koderna: ${codesText(row)}. Lämna cellen tom om frågan inte besvarats.`).slice(0, 255), showInputMessage: true, promptTitle: row.variable.slice(0, 32), prompt: cellText(codesText(row)).slice(0, 255) };
+            : { type: 'list', allowBlank: true, formulae: [`"${row.codes.join(',')}"`], showErrorMessage: true, errorTitle: 'Ogiltig kod', error: clip(cellText(`Välj en av koderna: ${codesText(row)}. Lämna cellen tom om frågan inte besvarats.`), 255), showInputMessage: true, promptTitle: clip(cellText(row.variable), 32), prompt: clip(cellText(codesText(row)), 255) };
         (ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${column}2:${column}${last}`, validation);
     });
 
     const codes = workbook.addWorksheet('Koder', { views: [{ state: 'frozen', ySplit: 6 }] });
     codes.columns = [{ width: 16 }, { width: 11 }, { width: 8 }, { width: 11 }, { width: 8 }, { width: 70 }, { width: 60 }];
-    const title = codes.addRow([cellText(`Svarsmall – ${survey?.title ?? 'Öppna jämförelser'}`)]);
+    const title = addRow(codes, [`Svarsmall – ${survey?.title ?? 'Öppna jämförelser'}`]);
     title.font = { bold: true, size: 13 };
-    codes.addRow(['Bladet "Svar" har en rad per kommun och en kolumn per variabel. Skriv svarskoden i cellen (listan i cellen visar de giltiga koderna); lämna cellen tom när frågan inte besvarats eller hoppats över.']);
-    codes.addRow(['En stadsdel får en egen rad med koden kommunkod-NN (till exempel 0180-01). Rubrikraden och bladets namn ska inte ändras.']);
-    codes.addRow(['Utvärdera den ifyllda filen med: oj evaluate <modell> --responses <fil>.xlsx --out <mapp>']);
+    addRow(codes, ['Bladet "Svar" har en rad per kommun och en kolumn per variabel. Skriv svarskoden i cellen (listan i cellen visar de giltiga koderna); lämna cellen tom när frågan inte besvarats eller hoppats över.']);
+    addRow(codes, ['En stadsdel får en egen rad med koden kommunkod-NN (till exempel 0180-01). Rubrikraden och bladets namn ska inte ändras.']);
+    addRow(codes, ['Utvärdera den ifyllda filen med: oj evaluate <modell> --responses <fil>.xlsx --out <mapp>']);
     codes.addRow([]);
-    const head = codes.addRow(['Variabel', 'Indikator', 'Fråga', 'Alternativ', 'Grupp', 'Frågetext', 'Giltiga koder']);
+    const head = addRow(codes, ['Variabel', 'Indikator', 'Fråga', 'Alternativ', 'Grupp', 'Frågetext', 'Giltiga koder']);
     head.font = { bold: true };
     for (const row of codebook) {
-        const r = codes.addRow([row.variable, row.indicators.join(', '), row.question, row.item, row.group, cellText(row.text), cellText(codesText(row))]);
+        const r = addRow(codes, [row.variable, row.indicators.join(', '), row.question, row.item, row.group, row.text, codesText(row)]);
         r.alignment = { wrapText: true, vertical: 'top' };
     }
     return workbookBytes(workbook);

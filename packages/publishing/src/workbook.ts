@@ -11,7 +11,7 @@ import { swedishDate } from '@oj/documents';
 import { type EvaluatedResults, nonRespondents, ownShare, publishedRegions, ResultIndex, surveyOf } from './results.js';
 import { STATUS_MEANING, STATUS_ORDER, publishedStatus } from './labels.js';
 import { indicatorTitle, isRatio, type Part, partsOf } from './sheets.js';
-import { cellText, sheetName, workbookBytes } from './xlsx.js';
+import { addRow, cellText, sheetName, workbookBytes } from './xlsx.js';
 
 export interface WorkbookOptions {
     /** Who publishes the results, in the citation (e.g. "Socialstyrelsen"). */
@@ -40,7 +40,7 @@ function bold(row: ExcelJS.Row, size?: number): void {
 }
 
 function headerRow(ws: ExcelJS.Worksheet, values: Array<string | number>): ExcelJS.Row {
-    const row = ws.addRow(values.map(v => (typeof v === 'string' ? cellText(v) : v)));
+    const row = addRow(ws, values);
     row.font = { bold: true };
     row.alignment = { wrapText: true, vertical: 'top' };
     row.eachCell(cell => { cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } }; });
@@ -52,12 +52,12 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     const ws = workbook.addWorksheet('Om resultaten');
     ws.columns = [{ width: 26 }, { width: 100 }];
     const surveyTitle = survey?.title ?? 'Öppna jämförelser';
-    const title = ws.addRow([cellText(`${surveyTitle} – resultat`)]);
+    const title = addRow(ws, [`${surveyTitle} – resultat`]);
     bold(title, 14);
     ws.addRow([]);
     const line = (label: string, value: string | number | undefined) => {
         if (value === undefined || value === '') return;
-        const row = ws.addRow([label, typeof value === 'string' ? cellText(value) : value]);
+        const row = addRow(ws, [label, value]);
         row.getCell(1).font = { bold: true };
         row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
         row.getCell(1).alignment = { vertical: 'top' };
@@ -73,9 +73,9 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     line('Svarande', `${stadsdelar > 0 ? `${results.respondents.length} (${kommuner} kommuner och ${stadsdelar} stadsdelar)` : `${kommuner} kommuner`}. ` +
         `${missingCount} kommuner svarade inte; de står på bladet "Ej svarat".`);
     ws.addRow([]);
-    bold(ws.addRow(['Status', 'Vad statusen betyder']));
+    bold(addRow(ws, ['Status', 'Vad statusen betyder']));
     for (const status of STATUS_ORDER) {
-        const row = ws.addRow([publishedStatus(status), STATUS_MEANING[status]]);
+        const row = addRow(ws, [publishedStatus(status), STATUS_MEANING[status]]);
         const style = STATUS_STYLE[status];
         row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
         row.getCell(1).font = { color: { argb: style.font }, bold: true };
@@ -94,15 +94,15 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
 function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, surveyTitle: string, measurement: string | undefined): void {
     const fixed = 3;
     ws.columns = [{ width: 9 }, { width: 28 }, { width: 22 }, ...part.entries.map(() => ({ width: 18 }))];
-    bold(ws.addRow([cellText(`${part.title} – ${surveyTitle}`)]), 13);
-    ws.addRow([cellText(`Status per kommun och stadsdel${measurement ? ` (mätdatum ${measurement})` : ''}. Under dem andel, täljare, nämnare och svarande per län, storstad och riket. Vad varje status betyder står på bladet "Om resultaten".`)]);
+    bold(addRow(ws, [`${part.title} – ${surveyTitle}`]), 13);
+    addRow(ws, [`Status per kommun och stadsdel${measurement ? ` (mätdatum ${measurement})` : ''}. Under dem andel, täljare, nämnare och svarande per län, storstad och riket. Vad varje status betyder står på bladet "Om resultaten".`]);
     ws.addRow([]);
-    const header = headerRow(ws, ['Kod', 'Namn', 'Län', ...part.entries.map(e => cellText(indicatorTitle(e.indicator)))]);
+    const header = headerRow(ws, ['Kod', 'Namn', 'Län', ...part.entries.map(e => indicatorTitle(e.indicator))]);
     header.height = 75;
     ws.views = [{ state: 'frozen', xSplit: fixed, ySplit: header.number, topLeftCell: `D${header.number + 1}` }];
 
     for (const r of index.results.respondents) {
-        const row = ws.addRow([r.unit, cellText(r.name), r.lansnamn]);
+        const row = addRow(ws, [r.unit, r.name, r.lansnamn]);
         part.entries.forEach((entry, i) => {
             const cell = row.getCell(fixed + 1 + i);
             const result = index.result(r.unit, entry.indicator.number, entry.group);
@@ -114,7 +114,7 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, survey
                 return;
             }
             const style = STATUS_STYLE[result.status];
-            cell.value = publishedStatus(result.status);
+            cell.value = cellText(publishedStatus(result.status));
             cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
             cell.font = { color: { argb: style.font } };
         });
@@ -129,11 +129,11 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, survey
     ];
     for (const block of blocks) {
         ws.addRow([]);
-        const head = headerRow(ws, ['Kod', block.title, 'Nivå', ...part.entries.map(e => cellText(indicatorTitle(e.indicator)))]);
+        const head = headerRow(ws, ['Kod', block.title, 'Nivå', ...part.entries.map(e => indicatorTitle(e.indicator))]);
         head.height = 30;
         for (const region of regions) {
             const level = region.level === 'lan' ? 'Län' : region.level === 'storstad' ? 'Storstad' : 'Riket';
-            const row = ws.addRow([region.level === 'riket' ? '' : region.code, region.name, level,
+            const row = addRow(ws, [region.level === 'riket' ? '' : region.code, region.name, level,
                 ...part.entries.map(e => block.value(e.indicator.number, e.group, region.level, region.code))]);
             for (let i = 0; i < part.entries.length; i++) row.getCell(fixed + 1 + i).numFmt = block.format;
             if (region.level === 'riket') row.font = { bold: true };
@@ -143,12 +143,12 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, survey
 
 function nonRespondentSheet(ws: ExcelJS.Worksheet, missing: ReturnType<typeof nonRespondents>): void {
     ws.columns = [{ width: 9 }, { width: 28 }, { width: 24 }];
-    bold(ws.addRow(['Kommuner som inte svarade']), 13);
-    ws.addRow([missing.length === 0 ? 'Alla kommuner svarade (själva eller genom stadsdelar).' : `${missing.length} kommuner i kommunregistret har ingen svarande i svarsfilen.`]);
+    bold(addRow(ws, ['Kommuner som inte svarade']), 13);
+    addRow(ws, [missing.length === 0 ? 'Alla kommuner svarade (själva eller genom stadsdelar).' : `${missing.length} kommuner i kommunregistret har ingen svarande i svarsfilen.`]);
     ws.addRow([]);
     const header = headerRow(ws, ['Kod', 'Namn', 'Län']);
     ws.views = [{ state: 'frozen', ySplit: header.number }];
-    for (const k of missing) ws.addRow([k.kod, k.namn, k.lansnamn]);
+    for (const k of missing) addRow(ws, [k.kod, k.namn, k.lansnamn]);
 }
 
 /** The results workbook; the same models and results give the same bytes. */

@@ -1,6 +1,7 @@
 /** Writing a workbook so that the same content gives the same bytes. */
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { xmlSafe } from '@oj/language';
 
 export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
 
@@ -19,19 +20,31 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
     }
 }
 
+/** The first `length` UTF-16 units of a text, without cutting a surrogate pair in half (half a pair is not XML). */
+export function clip(text: string, length: number): string {
+    const end = length < text.length && /[\uD800-\uDBFF]/.test(text[length - 1]) ? length - 1 : length;
+    return text.slice(0, end);
+}
+
 /** Excel allows 31 characters and no []:*?/\ in a sheet name, unique regardless of case. */
 export function sheetName(title: string, used: Set<string>): string {
-    const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Blad';
+    const base = clip(xmlSafe(title).replace(/[[\]:*?/\\]/g, ' '), 31).trim() || 'Blad';
     let name = base;
-    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, 27)} (${i})`;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${clip(base, 27)} (${i})`;
     used.add(name.toLowerCase());
     return name;
 }
 
-// C0 controls (but tab and newline) are not allowed in the sheets' XML; model and file text may hold them.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
-
-/** Text for a cell: exceljs writes strings as text (never a formula); controls are removed, U+000B read as a space. */
+/**
+ * Text for a cell, a note or a prompt: exceljs writes strings as given (as text, never a formula),
+ * and Excel refuses a file with a character XML does not allow, so every string from the model, the
+ * register or the response file goes through xmlSafe (U+000B read as a space, the rest removed).
+ */
 export function cellText(value: string): string {
-    return value.replace(/\u000B/g, ' ').replace(CONTROL, '');
+    return xmlSafe(value);
+}
+
+/** A row whose every string cell has gone through cellText. */
+export function addRow(ws: ExcelJS.Worksheet, values: ReadonlyArray<string | number | null | undefined>): ExcelJS.Row {
+    return ws.addRow(values.map(v => (typeof v === 'string' ? cellText(v) : v)));
 }

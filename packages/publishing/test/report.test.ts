@@ -1,5 +1,5 @@
 /**
- * Reports for a kommun (0180) and a län (01) of a synthetic response file: the unit's status per
+ * Reports for a kommun (0114) and a län (01) of a synthetic response file: the unit's status per
  * indicator beside its län and the country, a chart per area as a tagged Figure with alt text and
  * the chart's numbers in a table, last year beside when given; the PDF tagged, the HTML escaped.
  * The structure is read with pikepdf (Debian python3-pikepdf) when it is installed.
@@ -76,21 +76,21 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('the report on a kommun (0180)', () => {
+describe('the report on a kommun (0114)', () => {
     let file: string;
     let html: string;
     let doc: Awaited<ReturnType<typeof buildReport>>;
 
     beforeAll(async () => {
-        doc = await buildReport(models, results, { kind: 'unit', unit: '0180' }, { previous: readResultsFolder(path.join(dir, 'ut-2018')) });
+        doc = await buildReport(models, results, { kind: 'unit', unit: '0114' }, { previous: readResultsFolder(path.join(dir, 'ut-2018')) });
         const rendered = await renderReport(doc);
-        file = path.join(dir, 'rapport-0180.pdf');
+        file = path.join(dir, 'rapport-0114.pdf');
         fs.writeFileSync(file, rendered.pdf);
         html = rendered.html;
     });
 
     test('names the kommun, its län and the survey', () => {
-        expect(doc.title).toBe('Stockholm (0180) – Öppna jämförelser socialtjänst 2019');
+        expect(doc.title).toBe('Upplands Väsby (0114) – Öppna jämförelser socialtjänst 2019');
         expect(doc.subtitle).toBe('Resultat för kommunen jämfört med Stockholms län och riket');
         expect(documentIndicators(doc)).toEqual([]);
         expect(doc.sections.map(s => s.title)).toEqual(['Om rapporten', ...partsOf(models).map(p => p.title)]);
@@ -101,14 +101,14 @@ describe('the report on a kommun (0180)', () => {
         const lastYear = new ResultIndex(readResultsFolder(path.join(dir, 'ut-2018')));
         const area = doc.sections.find(s => s.title === 'Ekonomiskt bistånd')!;
         const table = area.content.find(c => c.kind === 'table')!;
-        expect(table.kind === 'table' && table.columns).toEqual(['Indikator', 'Stockholm', 'Föregående år', 'Stockholms län', 'Riket']);
+        expect(table.kind === 'table' && table.columns).toEqual(['Indikator', 'Upplands Väsby', 'Föregående år', 'Stockholms län', 'Riket']);
         if (table.kind !== 'table') return;
         const part = partsOf(models).find(p => p.title === 'Ekonomiskt bistånd')!;
         table.rows.forEach((row, i) => {
             const entry = part.entries[i];
             expect(row[0]).toBe(`${entry.indicator.number}. ${entry.indicator.name}`);
-            expect(row[1]).toBe(publishedStatus(index.result('0180', entry.indicator.number, entry.group)!.status));
-            expect(row[2]).toBe(publishedStatus(lastYear.result('0180', entry.indicator.number, entry.group)!.status));
+            expect(row[1]).toBe(publishedStatus(index.result('0114', entry.indicator.number, entry.group)!.status));
+            expect(row[2]).toBe(publishedStatus(lastYear.result('0114', entry.indicator.number, entry.group)!.status));
             const lan = index.cell(entry.indicator.number, entry.group, 'lan', '01')!;
             expect(row[3]).toBe(`${formatShare(lan.share)} (${lan.numerator} av ${lan.denominator})`);
         });
@@ -123,12 +123,12 @@ describe('the report on a kommun (0180)', () => {
         expect(numbers.kind).toBe('table');
         if (figure.kind !== 'figure' || numbers.kind !== 'table') return;
         expect(figure.svg).toMatch(/^<svg /);
-        expect(figure.alt).toMatch(/^Liggande stapeldiagram: andelen uppnådda indikatorer inom Ekonomiskt bistånd för de svarande i Stockholms län, \d+ staplar\. Stockholm \(markerad\): \d+\s% \(\d+ av \d+\)\./);
+        expect(figure.alt).toMatch(/^Liggande stapeldiagram: andelen uppnådda indikatorer inom Ekonomiskt bistånd för de svarande i Stockholms län, \d+ staplar\. Upplands Väsby \(markerad\): \d+\s% \(\d+ av \d+\)\./);
         expect(figure.alt).toContain('Alla värden står i tabellen under diagrammet.');
         expect(numbers.columns).toEqual(['Kommun eller stadsdel', 'Uppnådda', 'Bedömda', 'Andel']);
         const peers = results.respondents.filter(r => r.lanskod === '01');
         expect(numbers.rows).toHaveLength(peers.length);
-        expect(numbers.rows.filter(r => r[0] === 'Stockholm (markerad)')).toHaveLength(1);
+        expect(numbers.rows.filter(r => r[0] === 'Upplands Väsby (markerad)')).toHaveLength(1);
         // Every kommun of the table is a bar label in the chart.
         for (const row of numbers.rows) expect(figure.svg).toContain(row[0].replace(' (markerad)', ''));
     });
@@ -136,11 +136,11 @@ describe('the report on a kommun (0180)', () => {
     test('the PDF is tagged, Swedish, with text a screen reader gets', () => {
         const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
         expect(info).toMatch(/^Tagged:\s+yes$/m);
-        expect(info).toMatch(/^Title:\s+Stockholm \(0180\) – Öppna jämförelser socialtjänst 2019$/m);
+        expect(info).toMatch(/^Title:\s+Upplands Väsby \(0114\) – Öppna jämförelser socialtjänst 2019$/m);
         const content = text(file);
-        expect(content).toContain('Tabell 1. Barn och unga: Stockholms resultat per indikator');
+        expect(content).toContain('Tabell 1. Barn och unga: Upplands Väsbys resultat per indikator');
         expect(content).toContain('Figur 1. Andel uppnådda indikatorer inom Barn och unga');
-        expect(content).toMatch(/Stockholm uppnår \d+ av \d+ bedömda indikatorer inom området/);
+        expect(content).toMatch(/Upplands Väsby uppnår \d+ av \d+ bedömda indikatorer inom området/);
     });
 
     test.skipIf(!pikepdf)('every chart is a Figure with its alt text and its own marked content', () => {
@@ -162,8 +162,8 @@ describe('the report on a kommun (0180)', () => {
         const figures = [...html.matchAll(/<figure id="[^"]+">\n<img src="data:image\/svg\+xml;base64,([^"]+)" alt="([^"]*)" width="\d+" height="\d+">\n<figcaption>([^<]+)<\/figcaption>/g)];
         expect(figures.length).toBe(doc.sections.flatMap(s => s.content).filter(c => c.kind === 'figure').length);
         expect(Buffer.from(figures[0][1], 'base64').toString('utf8')).toMatch(/^<svg /);
-        expect(figures[0][2]).toContain('Stockholm (markerad)');
-        expect(figures[0][3]).toBe('Figur 1. Andel uppnådda indikatorer inom Barn och unga, de svarande i Stockholms län; Stockholm markerad');
+        expect(figures[0][2]).toContain('Upplands Väsby (markerad)');
+        expect(figures[0][3]).toBe('Figur 1. Andel uppnådda indikatorer inom Barn och unga, de svarande i Stockholms län; Upplands Väsby markerad');
     });
 
     test('in Word a chart is its caption and its text, before the table of its numbers', async () => {
@@ -177,7 +177,7 @@ describe('the report on a kommun (0180)', () => {
     });
 
     test('the same results give the same PDF', async () => {
-        const again = await renderReport(await buildReport(models, results, { kind: 'unit', unit: '0180' }, { previous: readResultsFolder(path.join(dir, 'ut-2018')) }));
+        const again = await renderReport(await buildReport(models, results, { kind: 'unit', unit: '0114' }, { previous: readResultsFolder(path.join(dir, 'ut-2018')) }));
         expect(again.pdf.equals(fs.readFileSync(file))).toBe(true);
     });
 });
@@ -222,6 +222,11 @@ describe('what a report refuses', () => {
         expect(results.respondents.some(r => r.unit === absent.kod)).toBe(false);
         await expect(buildReport(models, results, { kind: 'unit', unit: absent.kod })).rejects.toThrow(new ReportError(`${absent.namn} (${absent.kod}) finns inte bland de svarande i resultaten: kommunen svarade inte.`));
         await expect(buildReport(models, results, { kind: 'unit', unit: '<b>' })).rejects.toThrow(/"<b>" är ingen enhetskod/);
+        // Stockholm answers by its stadsdelar (målpopulation kommuner, stadsdelar): the report is on one of them.
+        const stockholm = results.respondents.filter(r => r.kommunkod === '0180').map(r => r.unit);
+        expect(stockholm.length).toBeGreaterThan(0);
+        expect(stockholm.every(unit => /^0180-\d{2}$/.test(unit))).toBe(true);
+        await expect(buildReport(models, results, { kind: 'unit', unit: '0180' })).rejects.toThrow(new ReportError(`0180 har svarat genom sina stadsdelar; ange en av dem: ${stockholm.join(', ')}.`));
         await expect(buildReport(models, results, { kind: 'lan', lan: '02' })).rejects.toThrow(/"02" är ingen länskod/);
     });
 });

@@ -37,6 +37,14 @@ export function respondingRows(models: Model[]) {
     return templateRows(models).filter(row => !isNonRespondent(row.unit));
 }
 
+/**
+ * The respondents with results: the answered rows but Stockholm's own, which is outside every
+ * indicator's population in 2019 (målpopulation kommuner, stadsdelar: the city answers by its stadsdelar).
+ */
+export function evaluatedRows(models: Model[]) {
+    return respondingRows(models).filter(row => row.unit !== '0180');
+}
+
 /** The template's rows filled with seeded answer codes (blank now and then, as routing leaves them). */
 export function syntheticResponses(models: Model[], seed = 2019): { csv: string; rows: string[][]; columns: string[] } {
     const random = new Random(seed);

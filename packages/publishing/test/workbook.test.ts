@@ -6,12 +6,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Model } from '@oj/language';
+import { type Model, XML_INVALID } from '@oj/language';
 import { kommuner, lanList } from '@oj/regions';
 import { evaluateAndPublish, koladaExport, partsOf, readResultsFolder, respondent, resultsWorkbook } from '../src/index.js';
-import { isNonRespondent, loadModels, respondingRows, syntheticResponses, tempDir } from './support.js';
+import { evaluatedRows, isNonRespondent, loadModels, respondingRows, syntheticResponses, tempDir } from './support.js';
 
 let dir: string;
 let models: Model[];
@@ -71,15 +72,15 @@ describe('results.xlsx', () => {
     test('every respondent has a row with kod, the register\'s name and its län, in kod order', () => {
         const sheet = rows(workbook.getWorksheet('Ekonomiskt bistånd')!);
         const header = sheet.findIndex(r => r[0] === 'Kod');
-        // The respondents with results: Stockholm's own row is outside OJ2019's population (the city
-        // answers by its stadsdelar), so it is not a respondent of the published results.
-        const evaluated = new Set((parse(fs.readFileSync(path.join(dir, 'ut/units.csv'), 'utf8'), { columns: true }) as Row[]).map(u => u.unit));
-        const respondents = respondingRows(models).filter(r => evaluated.has(r.unit));
+        const respondents = evaluatedRows(models);
         const body = sheet.slice(header + 1, header + 1 + respondents.length);
         const lanOf = (unit: string) => kommuner().find(k => k.kod === unit.slice(0, 4))!.lansnamn;
         expect(body.map(r => [r[0], r[1], r[2]])).toEqual(respondents.map(k => [k.unit, k.name, lanOf(k.unit)]));
-        expect(body.find(r => r[0] === '0180')).toBeUndefined();
         expect(body.find(r => r[0] === '0114')?.[1]).toBe('Upplands Väsby');
+        // Stockholm answered by its stadsdelar, each under the name the survey gives it; the city's own row has no results.
+        expect(body.find(r => r[0] === '0180-01')?.[1]).toBe('Rinkeby-Kista');
+        expect(respondingRows(models).some(r => r.unit === '0180')).toBe(true);
+        expect(body.some(r => r[0] === '0180')).toBe(false);
         // The row after the respondents is the blank line before the first aggregate block.
         expect(sheet[header + 1 + respondents.length]).toEqual([]);
     });
@@ -151,9 +152,9 @@ describe('results.xlsx', () => {
         const units = parse(fs.readFileSync(path.join(dir, 'ut/units.csv'), 'utf8'), { columns: true }) as Row[];
         const evaluated = (n: number, prefix = '') => new Set(units.filter(u => u.indicator === String(n) && u.unit.startsWith(prefix)).map(u => u.unit)).size;
         const riket = respondents.body[24];
-        expect(riket.slice(3)).toEqual(indicatorNumbers.map(n => evaluated(n)));
-        expect(respondents.body[0][3]).toBe(evaluated(indicatorNumbers[0], '01'));
-        expect(evaluated(indicatorNumbers[0])).toBeLessThanOrEqual(respondingRows(models).length);
+        const answered = evaluatedRows(models).length;
+        expect(riket.slice(3)).toEqual(indicatorNumbers.map(() => answered));
+        expect(respondents.body[0][3]).toBe(evaluatedRows(models).filter(r => r.unit.startsWith('01')).length);
     });
 
     test('"Ej svarat" lists the kommuner that did not respond', () => {
@@ -207,5 +208,35 @@ describe('a ratio indicator', () => {
         const values = koladaExport(fixture, readResultsFolder(path.join(dir, 'ut-andel'))).values.filter(v => v.kpi === 'ANDEL2019_02');
         expect(values.filter(v => v.municipality_type === 'K').map(v => [v.municipality, v.value])).toEqual([['0114', 20], ['0180', 75], ['1480', null]]);
         expect(values.find(v => v.municipality === '0000')?.value).toBe(44.44);
+    });
+});
+
+describe('model and file text Excel cannot carry', () => {
+    test('characters XML forbids are left out of every part, a vertical tab reads as a space', async () => {
+        // Validation refuses these characters (issue 19); a workbook made from a model with errors must still open.
+        const text = fs.readFileSync(path.join(__dirname, 'fixtures/andel.oj'), 'utf8')
+            .replace('"Andelsenkät 2019"', '"Andelsenkät\u001B 2019"')
+            .replace('"Ekonomiskt bistånd"', '"Ekonomiskt\u0007 bistånd\uFFFF"')
+            .replace('"Rutin"', '"Rutin\u000Bmed\u0001 styrtecken"')
+            .replace('    mätdatum "2019-02-01"', '    mätdatum "2019-02-01"\n    stadsdelar { 0180-01 "Norr\u0001malm" }');
+        const folder = path.join(dir, 'styrtecken');
+        fs.mkdirSync(folder);
+        fs.writeFileSync(path.join(folder, 'andel.oj'), text);
+        const fixture = await loadModels([folder]);
+        fs.writeFileSync(path.join(dir, 'styrtecken.csv'), 'unit,name,I01_1,I02_1,I02_2\n0180-01,,1,3,4\n0114,Upplands Väsby,2,1,5\n');
+        await evaluateAndPublish(fixture, path.join(dir, 'styrtecken.csv'), path.join(dir, 'ut-styrtecken'));
+        const bytes = fs.readFileSync(path.join(dir, 'ut-styrtecken/results.xlsx'));
+        const zip = await JSZip.loadAsync(bytes);
+        const parts = Object.values(zip.files).filter(f => !f.dir && /\.xml$|\.rels$/.test(f.name));
+        expect(parts.length).toBeGreaterThan(3);
+        for (const part of parts) expect(await part.async('string'), part.name).not.toMatch(new RegExp(XML_INVALID.source));
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(bytes);
+        expect(book.worksheets.map(w => w.name)).toEqual(['Om resultaten', 'Ekonomiskt bistånd', 'Ej svarat']);
+        const sheet = rows(book.getWorksheet('Ekonomiskt bistånd')!);
+        expect(cellText(sheet[0][0])).toBe('Ekonomiskt bistånd – Andelsenkät 2019');
+        const header = sheet.findIndex(r => r[0] === 'Kod');
+        expect(sheet[header][3]).toBe('1. Rutin med styrtecken');
+        expect(sheet.find(r => r[0] === '0180-01')?.[1]).toBe('Norrmalm');
     });
 });
