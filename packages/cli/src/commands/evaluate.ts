@@ -2,16 +2,16 @@
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { describeFileError, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
-import { evaluateAndPublish } from '@oj/publishing';
+import { evaluateAndPublish, ResultsFolderError, type PublishSummary } from '@oj/publishing';
 import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
 import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 export type EvaluateResult =
-    | { ok: true; summary: EvaluationSummary }
+    | { ok: true; summary: EvaluationSummary & PublishSummary }
     | { ok: false; modelErrors: number; problems: InputProblem[]; message: string };
 
 /** Evaluates a response file against the model in `inputs`; nothing is written unless both are valid. */
-export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions & { survey?: string } = {}): Promise<EvaluateResult> {
+export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions & { survey?: string; previous?: string } = {}): Promise<EvaluateResult> {
     // A response file that is not there or is not a file is a file problem (exit 2), not bad input.
     let stat: fs.Stats;
     try {
@@ -29,6 +29,8 @@ export async function evaluate(inputs: string[], responses: string, outDir: stri
     try {
         return { ok: true, summary: await evaluateAndPublish(workspace.models, responses, outDir, options) };
     } catch (error) {
+        // Last year's folder is read before anything is evaluated: a folder problem (exit 2).
+        if (error instanceof ResultsFolderError) throw usageError(`Förra årets resultat: ${error.message} Inga resultatfiler skrevs.`);
         if (!(error instanceof ResponseFileError)) throw error;
         return { ok: false, modelErrors: 0, problems: error.problems, message: error.message };
     }
@@ -41,15 +43,16 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
         .requiredOption('-r, --responses <fil>', 'svarsfilen: en rad per kommun/stadsdel, en kolumn per variabel')
         .requiredOption('-o, --out <mapp>', 'mapp för units.csv, aggregates.csv, indicators.csv och results.xlsx')
         .option('--json', 'skriv en sammanfattning som JSON')
+        .option('--previous <mapp>', 'förra årets resultatmapp (som oj evaluate skrev): föregående status per svarande och förändring per nivå för jämförbara indikatorer')
         .option(...SURVEY_OPTION)
-        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean; enkät?: string }) => {
+        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean; enkät?: string; previous?: string }) => {
             // Progress only where a person watches it, and not in the middle of JSON; piped output stays plain.
             const progress = process.stderr.isTTY && !options.json
                 ? (done: number, total: number) => process.stderr.write(`\rUtvärderar: ${done} av ${total} svarande…`)
                 : undefined;
             let result: EvaluateResult;
             try {
-                result = await evaluate(paths, options.responses, options.out, { onProgress: progress, survey: options.enkät });
+                result = await evaluate(paths, options.responses, options.out, { onProgress: progress, survey: options.enkät, previous: options.previous });
             } finally {
                 if (progress) process.stderr.write('\r\x1b[K');
             }
@@ -69,9 +72,12 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                     `${summary.statuses.met} uppnådd, ${summary.statuses.not_met} ej uppnådd, ${summary.statuses.excluded} utesluten, ${summary.statuses.missing} saknas.\n` +
                     (measures > 0 ? `Bakgrundsmått: ${summary.measures.measured} värden, ${summary.measures.excluded} utesluten, ${summary.measures.missing} saknas.\n` : '') +
                     (summary.outside > 0 ? `${summary.outside} kombinationer av svarande och indikator ligger utanför indikatorns målpopulation och utvärderades inte.\n` : '') +
+                    (summary.previous ? `Jämfört med förra året (${summary.previous.folder}): ${summary.previous.comparable.length} av ${summary.previous.comparable.length + summary.previous.notComparable.length} indikatorer jämförbara` +
+                        `${summary.previous.notComparable.length > 0 ? `; ej jämförda: ${summary.previous.notComparable.join(', ')}` : ''}.\n` : '') +
                     `Skrev ${summary.files.join(', ')}.\n`);
             }
             setExitCode(0);
         });
-    withExamples(command, ['oj evaluate examples/oj2019 --responses svar.csv --out resultat/', 'oj evaluate examples/oj2019 -r svar.xlsx -o resultat/ --json']);
+    withExamples(command, ['oj evaluate examples/oj2019 --responses svar.csv --out resultat/', 'oj evaluate examples/oj2019 -r svar.xlsx -o resultat/ --json',
+        'oj evaluate examples/oj2020 -r svar-2020.csv -o resultat-2020/ --previous resultat-2019/']);
 }
