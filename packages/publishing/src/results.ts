@@ -112,9 +112,12 @@ export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, 
     const unitRows = readCsv(path.join(dir, 'units.csv'));
     const aggregateRows = readCsv(path.join(dir, 'aggregates.csv'));
     const names = new Map<string, string>();
-    const units: UnitResult[] = unitRows.map((row, i) => {
+    // A background measure's values (status "measured") are no statuses; its excluded and missing
+    // rows read as such, and no indicator's figure includes them.
+    const indicatorRows = unitRows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => row.status !== 'measured');
+    const units: UnitResult[] = indicatorRows.map(({ row, line }) => {
         if (!(STATUSES as readonly string[]).includes(row.status)) {
-            throw new ResultsFolderError(`units.csv rad ${i + 2}: okänd status "${String(row.status).slice(0, 40)}".`);
+            throw new ResultsFolderError(`units.csv rad ${line}: okänd status "${String(row.status).slice(0, 40)}".`);
         }
         if (!names.has(row.unit)) names.set(row.unit, row.name ?? '');
         const result: UnitResult = { unit: row.unit, indicator: Number(row.indicator), status: row.status as Status };
