@@ -46,7 +46,8 @@ async function main() {
         diffMs: Math.round(diffMs), diffCpuMs: Math.round((used.user + used.system) / 1000),
         changed: diff.summary.changed, behaviourChanged: diff.summary.behaviourChanged
     };
-    fs.writeFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    const keyed = Object.fromEntries(Object.entries(results).map(([k, v]) => [`diff.${k}`, v]));
+    fs.writeFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'results.json'), JSON.stringify(keyed, null, 2) + '\n');
     process.stdout.write(`oj diff, 10× (${results.indicators} indikatorer): inläsning ${results.loadMs} ms, new-year ${results.newYearMs} ms, diff ${results.diffMs} ms (CPU ${results.diffCpuMs} ms); ${loosened} regler lättade, ${renamed} namn ändrade → ${results.changed} ändrade, beteende ändrat i ${results.behaviourChanged}\n`);
     fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@
  */
 import {
     type AnswerOption, type Indicator, type IndicatorQuestion, type Question,
-    exclusionSentence, optionsOf, questionOf, requirementSentence, unitsOfIndicator, variablesOfQuestion
+    exclusionSentence, excludesByDefault, optionsOf, questionOf, requirementSentence, unitsOfIndicator, variablesOfQuestion
 } from '@oj/language';
 import { sameText, wordDiff, type WordChange } from './words.js';
 
@@ -100,8 +100,8 @@ function optionChanges(before: Question, after: Question): { changes: string[]; 
         paired.add(match);
         if (match.code !== o.code) out.push(`Svarsalternativet "${o.label}" har fått koden ${match.code} (var ${o.code}).`);
         if (!sameText(match.label, o.label)) measured(`Svarsalternativet med kod ${o.code} heter nu "${match.label}" (var "${o.label}").`);
-        if (!!match.areaMissing !== !!o.areaMissing) {
-            measured(match.areaMissing ? `Svarsalternativet "${match.label}" betyder nu att området saknas.` : `Svarsalternativet "${match.label}" betyder inte längre att området saknas.`);
+        if (excludesByDefault(match) !== excludesByDefault(o)) {
+            measured(excludesByDefault(match) ? `Svarsalternativet "${match.label}" betyder nu att området saknas.` : `Svarsalternativet "${match.label}" betyder inte längre att området saknas.`);
         }
     }
     for (const n of now) {

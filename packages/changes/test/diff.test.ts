@@ -57,6 +57,20 @@ describe('behaviour', () => {
         expect(renderTerminal(d)).toContain('fråga i = Ja, fråga ii = Ej aktuellt: 2019 ej uppnådd → 2020 uppnådd (1 kombination)');
     });
 
+    test('a changed indicator that says it is comparable, or says nothing, is warned about; the example year says why not', async () => {
+        const said = copyWith(path.join(fixtures, 'one-option/2020'), text => text.replace('tidigare 2019 "Aktuell rutin"', 'tidigare 2019 "Aktuell rutin" jämförbar'));
+        const wrong = indicator(await diff(path.join(fixtures, 'one-option/2019'), said), 1);
+        expect(wrong.stated).toBe(true);
+        expect(wrong.finding).toMatchObject({ code: 'comparable-but-changed', severity: 'warning' });
+        expect(wrong.finding!.message).toMatch(/^Indikator 1 anges som jämförbar med 2019, men den har ändrats: Utfallet för/);
+        const silent = indicator(await diff(path.join(fixtures, 'one-option/2019'), path.join(fixtures, 'one-option/2020')), 1);
+        expect(silent.finding?.code).toBe('comparability-missing');
+        const honest = copyWith(path.join(fixtures, 'one-option/2020'), text => text.replace('tidigare 2019 "Aktuell rutin"', 'tidigare 2019 "Aktuell rutin" ej jämförbar "Ej aktuellt räcker nu."'));
+        expect(indicator(await diff(path.join(fixtures, 'one-option/2019'), honest), 1).finding).toBeUndefined();
+        const examples = await diff(path.join(root, 'examples/oj2019'), path.join(root, 'examples/oj2020'));
+        expect(examples.indicators.filter(i => i.finding)).toEqual([]);
+    });
+
     test('a model compared with itself has no change at all', async () => {
         const d = await diff(path.join(root, 'examples/oj2019'), path.join(root, 'examples/oj2019'));
         expect(d.summary).toMatchObject({ added: 0, removed: 0, changed: 0, behaviourChanged: 0, notComparable: 0 });
@@ -66,7 +80,8 @@ describe('behaviour', () => {
     test('a reformatted copy reports nothing: indentation, line breaks and reordered parts', async () => {
         const copy = copyWith(path.join(root, 'examples/oj2019'), text => text
             .replace(/\n {4}/g, '\n\t')
-            .replace(/ och /g, '\n        och ')
+            // A rule broken over lines (outside its strings: only rule lines are touched).
+            .replace(/^( *(?:för [^:]+ )?(?:krävs|utesluts|undantas)\b[^\n"]*?) och /gm, '$1\n        och ')
             // The last two lines of the survey block change places.
             .replace(/( *del D7 [^\n]*\n)( *del D8 [^\n]*\n)/, '$2$1'));
         const d = await diff(path.join(root, 'examples/oj2019'), copy);

@@ -96,6 +96,26 @@ describe('oj check', () => {
         expect(result.stderr).toBe('Kan inte läsa nothing-here: filen eller mappen finns inte.\n');
     });
 
+    test('one file of a workspace: the folder its survey is declared in is checked, and a note says so', async () => {
+        const workspace = path.join(dir, 'arbetsyta');
+        fs.mkdirSync(workspace, { recursive: true });
+        const [header, ...rest] = VALID.split('\nindikator 1');
+        fs.writeFileSync(path.join(workspace, 'enkat.oj'), header);
+        fs.writeFileSync(path.join(workspace, 'indikatorer.oj'), `tillhör T2019\n\nindikator 1${rest.join('\nindikator 1')}`);
+        const result = await oj(['check', path.join('arbetsyta', 'indikatorer.oj')]);
+        expect(result.stderr).toContain('arbetsyta/indikatorer.oj hör till enkäten T2019, som deklareras i arbetsyta/enkat.oj: hela mappen arbetsyta kontrolleras.');
+        expect(result.stderr).toContain('2 filer kontrollerade: 0 fel, 0 varningar.');
+        expect(result.code).toBe(0);
+        // The same file with a survey declared nowhere: the survey is the one error, and no folder is added.
+        fs.writeFileSync(path.join(workspace, 'annan.oj'), `tillhör T2020\n\nindikator 3${rest.join('\nindikator 1')}`);
+        const alone = await oj(['check', '--json', path.join('arbetsyta', 'annan.oj')]);
+        const json = JSON.parse(alone.stdout);
+        expect(json.notes).toEqual([]);
+        expect(json.files).toBe(1);
+        expect(json.diagnostics.find((d: { code?: string }) => d.code === 'unknown-reference')?.message).toBe('Det finns ingen enkät som heter T2020.');
+        fs.rmSync(workspace, { recursive: true, force: true });
+    });
+
     test('in-process check reports the same diagnostics', async () => {
         const { diagnostics } = await check([path.join(dir, 'wrong-option.oj')]);
         expect(diagnostics.map(d => d.code)).toEqual(['unknown-option']);

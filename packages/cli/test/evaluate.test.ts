@@ -151,7 +151,7 @@ describe('oj evaluate on the 2019 set', () => {
         expect([rowOf('0114').getCell(2).value, rowOf('0114').getCell(3).value]).toEqual(['Upplands Väsby', 'Stockholms län']);
         expect(rowOf('1480-01').getCell(3).value).toBe('Västra Götalands län');
         const indicator2 = (sheet.getRow(4).values as string[]).findIndex(v => typeof v === 'string' && v.startsWith('2. '));
-        expect(['0180', '0114', '1480', '1480-01'].map(u => rowOf(u).getCell(indicator2).value)).toEqual(['Uppnådd', 'Ej uppnådd', 'Utesluten', 'Uppnådd']);
+        expect(['0180-01', '0114', '1480-02', '1480-01'].map(u => rowOf(u).getCell(indicator2).value)).toEqual(['Uppnådd', 'Ej uppnådd', 'Utesluten', 'Uppnådd']);
     });
 
     test('--json prints a machine-readable summary', async () => {

@@ -1,6 +1,6 @@
 /**
- * Two surveys in one folder (examples/ holds OJ2019 and KHS2019, which use the same indicator
- * numbers): every command that publishes or evaluates works on one survey, chosen with --enkät;
+ * Two surveys in one folder (examples/oj2019 and examples/khs2019, copied side by side; they use
+ * the same indicator numbers): every command that publishes or evaluates works on one survey, chosen with --enkät;
  * without it the command names the surveys it found and stops with exit code 2. And the second
  * survey's semantics: kommuner only, published per kommun, län and riket, with shares of counts,
  * background measures and comparability in the results.
@@ -12,8 +12,9 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { root, runOj } from './support.js';
 
-const examples = path.join(root, 'examples');
 let dir: string;
+/** A folder holding the two surveys, as a methodologist's working folder would. */
+let examples: string;
 const oj = (args: string[]) => runOj(args, dir);
 type Row = Record<string, string>;
 const readCsv = (file: string): Row[] => parse(fs.readFileSync(path.join(dir, file), 'utf-8'), { columns: true });
@@ -28,29 +29,30 @@ const KHS_RESPONSES = [
     '0180,Stockholm,1,1,1,2,40,100,20,300,60',
     '0114,Upplands Väsby,1,3,2,,2,10,3,30,',
     '1480,Göteborg,2,,1,1,30,60,8,200,50',
-    // A stadsdel is outside the population of a survey for kommuner: not evaluated, not counted.
-    '1480-01,"Göteborg, stadsdel Centrum",1,1,1,1,5,5,1,9,9',
     '2380,Östersund,1,,1,1,0,0,0,20,4'
 ].join('\n') + '\n';
 
 beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-surveys-'));
+    examples = path.join(dir, 'enkater');
+    for (const survey of ['oj2019', 'khs2019']) fs.cpSync(path.join(root, 'examples', survey), path.join(examples, survey), { recursive: true });
     fs.writeFileSync(path.join(dir, 'khs.csv'), KHS_RESPONSES);
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('with two surveys in the paths', () => {
+    // The arguments after the command name; the model folder comes first.
     const commands: Array<[string, string[], string | undefined]> = [
-        ['docs', ['docs', examples, '--format', 'html', '--out', 'doc.html'], 'doc.html'],
-        ['evaluate', ['evaluate', examples, '--responses', 'khs.csv', '--out', 'ut'], 'ut'],
-        ['generate', ['generate', examples, '--out', 'paket'], 'paket'],
-        ['codebook', ['codebook', examples, '--out', 'kodbok.csv'], 'kodbok.csv'],
-        ['coverage', ['coverage', examples], undefined]
+        ['docs', ['--format', 'html', '--out', 'doc.html'], 'doc.html'],
+        ['evaluate', ['--responses', 'khs.csv', '--out', 'ut'], 'ut'],
+        ['generate', ['--out', 'paket'], 'paket'],
+        ['codebook', ['--out', 'kodbok.csv'], 'kodbok.csv'],
+        ['coverage', [], undefined]
     ];
 
-    test.each(commands)('oj %s without --enkät names the surveys, writes nothing and exits 2', async (_name, args, output) => {
-        const result = await oj(args);
+    test.each(commands)('oj %s without --enkät names the surveys, writes nothing and exits 2', async (name, args, output) => {
+        const result = await oj([name, examples, ...args]);
         expect(result.code).toBe(2);
         expect(result.stderr).toContain('Sökvägarna innehåller 2 enkäter: KHS2019 (Öppna jämförelser kommunal hälso- och sjukvård 2019), OJ2019 (Öppna jämförelser socialtjänst 2019). Välj en med --enkät <namn>.');
         expect(result.stdout).toBe('');
@@ -58,15 +60,15 @@ describe('with two surveys in the paths', () => {
     });
 
     test('an unknown survey name is a usage error too', async () => {
-        const result = await oj(['codebook', examples, '--enkät', 'OJ2020']);
+        const result = await oj(['codebook', examples, '--enkät', 'OJ2030']);
         expect(result.code).toBe(2);
-        expect(result.stderr).toContain('Enkäten "OJ2020" finns inte; sökvägarna innehåller 2 enkäter: KHS2019');
+        expect(result.stderr).toContain('Enkäten "OJ2030" finns inte; sökvägarna innehåller 2 enkäter: KHS2019');
     });
 
     test('oj check still checks every file of both surveys', async () => {
         const result = await oj(['check', examples]);
         expect(result.code).toBe(0);
-        expect(result.stderr).toContain('8 filer kontrollerade: 0 fel, 0 varningar.');
+        expect(result.stderr).toContain('9 filer kontrollerade: 0 fel, 0 varningar.');
     });
 });
 
@@ -77,7 +79,8 @@ describe('--enkät picks one survey', () => {
         expect(result.stderr).toContain('(html, 6 indikatorer)');
         const html = fs.readFileSync(path.join(dir, 'khs.html'), 'utf-8');
         expect(html).toContain('<p>Frågan besvaras för kvinnor och män var för sig.</p>');
-        expect(html).toContain('<p>Bakgrundsmåttet redovisas för kvinnor, män och totalt.</p>');
+        expect(html).toContain('<p>Resultaten redovisas för kvinnor, män och totalt.</p>');
+        expect(html).toContain('<p>Bakgrundsmåttet är svaret på frågan; värdena summeras per redovisningsnivå.</p>');
         expect(html).toContain('Aktuell rutin för bedömning av egenvård');
         expect(html).not.toContain('avhysning');
         expect(html).toContain('<p>Alla Sveriges kommuner.</p>');
@@ -127,11 +130,17 @@ describe('oj evaluate --enkät KHS2019: kommuner only, at kommun, län and riket
         indicators = readCsv('khs-ut/indicators.csv');
     });
 
-    test('a stadsdel is outside the population: no result for any indicator, counted in the summary', () => {
-        expect(units.filter(r => r.unit === '1480-01')).toEqual([]);
-        expect(summary.outside).toBe(6);
-        // Stockholm answers as a kommun here.
+    test('Stockholm answers this survey as a kommun: evaluated, nobody outside', () => {
         expect(units.find(r => r.unit === '0180' && r.indicator === '1')?.status).toBe('met');
+        expect(summary.outside).toBe(0);
+    });
+
+    test('a stadsdel answering a survey for kommuner is refused (the survey declares no stadsdelar)', async () => {
+        fs.writeFileSync(path.join(dir, 'khs-stadsdel.csv'), KHS_RESPONSES + '1480-01,"Göteborg, stadsdel Centrum",1,1,1,1,5,5,1,9,9\n');
+        const result = await oj(['evaluate', examples, '--enkät', 'KHS2019', '--responses', 'khs-stadsdel.csv', '--out', 'khs-ut-stadsdel']);
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain('enhet 1480-01');
+        expect(fs.existsSync(path.join(dir, 'khs-ut-stadsdel'))).toBe(false);
     });
 
     test('aggregates only at the declared levels: riket and län, no storstad', () => {

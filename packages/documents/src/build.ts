@@ -7,7 +7,7 @@
 import {
     type Area, type DocumentBlock, type DocumentSection as AuthoredSection, type Indicator, type IndicatorQuestion, type Model,
     type PrintedDocument, type ReportingLevel, type Survey,
-    codebookRows, comparabilitySentence, denominatorSentence, isArea, isIndicator, isPerArea, isPrintedDocument, joinSwedish, measureText, optionsOf,
+    codebookRows, comparabilitySentence, denominatorSentence, isArea, isIndicator, isPerArea, isPrintedDocument, joinSwedish, lowerIndicator, measureText, optionsOf,
     populationSentence, printedOptionLabel, printedRequirementSentence, questionOf, ratioText, reportingLevelSentence, reportingLevelText as levelText,
     surveyOf, surveyOfModel, surveyPopulationSentence
 } from '@oj/language';
@@ -300,7 +300,7 @@ function technicalDescription(indicator: Indicator): Array<Paragraph | BulletLis
     // A single question is printed without its numeral (and its rule says "på frågan").
     for (const slot of slots) blocks.push(...questionBlocks(slot, slots.length > 1));
     if (indicator.measure) {
-        blocks.push(paragraph(`Bakgrundsmåttet är ${measureText(indicator.measure)}.`));
+        blocks.push(paragraph(`Bakgrundsmåttet är ${measureText(indicator.measure, slots.length === 1)}.`));
     }
     if (indicator.ratio) {
         const ratio = ratioText(indicator);
@@ -309,6 +309,9 @@ function technicalDescription(indicator: Indicator): Array<Paragraph | BulletLis
     // The base rule first, then the area variants in the order written.
     const requirements = [...indicator.requirements].sort((a, b) => (a.units.length === 0 ? 0 : 1) - (b.units.length === 0 ? 0 : 1));
     for (const requirement of requirements) blocks.push(paragraph(printedRequirementSentence(requirement, indicator)));
+    // Split by a stratification (per kön): the results are given per stratum and in total, as the plan has them.
+    const strata = [...new Set(lowerIndicator(indicator).units.flatMap(u => (u.stratum ? [cleanText(u.stratum.label).toLocaleLowerCase('sv')] : [])))];
+    if (strata.length > 0) blocks.push(paragraph(`Resultaten redovisas för ${joinSwedish(strata)}.`));
     return blocks;
 }
 

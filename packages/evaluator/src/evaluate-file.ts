@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import {
-    type Indicator, type IndicatorResult, type MeasureResult, type Model, codebookRows, evaluateMeasurePlan,
+    type Indicator, type IndicatorResult, type MeasureResult, type Model, type Status, codebookRows, evaluateMeasurePlan,
     evaluatePlan, lowerIndicator
 } from '@oj/language';
 import { writeFilesAtomically } from './atomic-write.js';
@@ -14,6 +14,7 @@ import { aggregate, type AggregateRow, type Level, type UnitResult } from './run
 import { aggregateMeasures, type MeasureAggregateRow, type MeasureUnitResult } from './runtime/measures.js';
 import { inPopulation } from './runtime/population.js';
 import { readResponseFile, unitRegisterOf, validateResponses } from './responses.js';
+import { type ImplausibleValue, withPlausibleRatios } from './plausibility.js';
 
 export interface EvaluateOptions {
     /** Called now and then with the number of respondents evaluated so far. */
@@ -46,12 +47,14 @@ export interface EvaluationSummary {
     respondentsRead: number;
     respondentsEvaluated: number;
     results: number;
-    statuses: Record<'met' | 'not_met' | 'excluded' | 'missing', number>;
+    statuses: Record<Status, number>;
     /** Background measures: values given, and those excluded or missing. */
     measures: Record<'measured' | 'excluded' | 'missing', number>;
     /** Respondent × indicator pairs not evaluated because the respondent is outside the indicator's population. */
     outside: number;
     warnings: string[];
+    /** Units whose counts cannot be right (a part larger than its whole): treated as missing. */
+    implausible: ImplausibleValue[];
     files: string[];
 }
 
@@ -79,7 +82,7 @@ export function evaluateSurvey(models: Model[], respondents: Array<{ unit: strin
     let outside = 0;
     respondents.forEach((respondent, index) => {
         for (const plan of plans) {
-            if (!inPopulation(respondent.unit, plan.population)) { outside++; continue; }
+            if (!inPopulation(respondent.unit, plan.population, plan.dividedKommuner)) { outside++; continue; }
             for (const unit of plan.units) {
                 if (plan.kind === 'measure') measures.push({ ...evaluateMeasurePlan(unit, respondent.answers), unit: respondent.unit });
                 else results.push({ ...evaluatePlan(unit, respondent.answers), unit: respondent.unit });
@@ -170,13 +173,19 @@ export function measureAggregations(models: Model[]): (indicator: number) => 'su
 export async function evaluateResponsesFile(models: Model[], responsesPath: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluationSummary> {
     const table = await readResponseFile(responsesPath);
     const { respondents, warnings } = validateResponses(table, codebookRows(models), unitRegisterOf(models));
-    const { results, measures, outside } = evaluateSurvey(models, respondents, options);
+    const evaluated = evaluateSurvey(models, respondents, options);
+    const { measures, outside } = evaluated;
+    // A part larger than its whole is listed and made missing before anything is summed.
+    const { results, implausible } = withPlausibleRatios(models, respondents, evaluated.results);
     const levels = publishedLevels(models);
     const aggregates = aggregate(results, levels);
     const measureAggregates = aggregateMeasures(measures, measureAggregations(models), levels);
     const names = new Map(respondents.map(r => [r.unit, r.name]));
+    // A respondent outside every indicator's population (Stockholm's own row in a survey it answers by
+    // its stadsdelar) has no result anywhere: it is not listed as a respondent either, as in units.csv.
+    const inSomePopulation = new Set([...results, ...measures].map(r => r.unit));
     const published = options.publish
-        ? await options.publish({ models, responsesPath, respondents: respondents.map(r => ({ unit: r.unit, name: r.name })), results, aggregates, measures, measureAggregates })
+        ? await options.publish({ models, responsesPath, respondents: respondents.filter(r => inSomePopulation.has(r.unit)).map(r => ({ unit: r.unit, name: r.name })), results, aggregates, measures, measureAggregates })
         : [];
     const written = [
         { path: path.join(outDir, 'units.csv'), content: unitsCsv(results, measures, names, options.previousStatus) },
@@ -192,6 +201,6 @@ export async function evaluateResponsesFile(models: Model[], responsesPath: stri
     for (const r of measures) measured[r.status]++;
     return {
         respondentsRead: table.rows.length, respondentsEvaluated: respondents.length, results: results.length + measures.length,
-        statuses, measures: measured, outside, warnings, files: written.map(f => f.path)
+        statuses, measures: measured, outside, warnings, implausible, files: written.map(f => f.path)
     };
 }

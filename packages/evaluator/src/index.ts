@@ -7,3 +7,4 @@ export * from './codebook-csv.js';
 export * from './atomic-write.js';
 export * from './runtime/population.js';
 export * from './runtime/measures.js';
+export * from './plausibility.js';

@@ -95,10 +95,11 @@ describe('1. unit codes are checked against the kommun register and the survey\'
         await evaluateResponsesFile(models, file, path.join(dir, 'ut-good'));
         const rows = parse(fs.readFileSync(path.join(dir, 'ut-good/aggregates.csv')), { columns: true }) as Array<Record<string, string>>;
         const cell = (level: string, region: string) => rows.find(r => r.indicator === '2' && r.group === 'EB' && r.level === level && r.region === region);
-        expect(cell('storstad', '0180')).toMatchObject({ numerator: '1', denominator: '2' });
+        // Stockholm answers OJ2019 by its stadsdelar: its own row (0180) is outside the population, not counted.
+        expect(cell('storstad', '0180')).toMatchObject({ numerator: '0', denominator: '1' });
         expect(cell('storstad', '1480')).toMatchObject({ numerator: '1', denominator: '1' });
         expect(cell('lan', '25')).toMatchObject({ numerator: '0', denominator: '1' });
-        expect(cell('riket', 'riket')).toMatchObject({ numerator: '2', denominator: '4' });
+        expect(cell('riket', 'riket')).toMatchObject({ numerator: '1', denominator: '3' });
         expect(rows.some(r => r.level === 'lan' && r.region === '99')).toBe(false);
     });
 });
@@ -212,16 +213,16 @@ describe('3. results are written all or nothing', () => {
         const cjs = module.createRequire(import.meta.url)('node:fs') as typeof fs;
         const original = cjs.writeFileSync;
         let calls = 0;
-        // The third file (results.xlsx) fails as a full disk does.
+        // The third file (indicators.csv; the workbook is written only through the publish option) fails as a full disk does.
         cjs.writeFileSync = ((...args: Parameters<typeof fs.writeFileSync>) => {
-            if (String(args[0]).includes(`${path.sep}.results.xlsx.`) && ++calls === 1) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+            if (String(args[0]).includes(`${path.sep}.indicators.csv.`) && ++calls === 1) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
             return original(...args);
         }) as typeof fs.writeFileSync;
         module.syncBuiltinESMExports();
         try {
             const error = await evaluateResponsesFile(models, good(), out).catch(e => e);
             expect(error).toBeInstanceOf(OutputWriteError);
-            expect(error.message).toBe(`Kunde inte skriva ${path.join(out, 'results.xlsx')}: disken är full`);
+            expect(error.message).toBe(`Kunde inte skriva ${path.join(out, 'indicators.csv')}: disken är full`);
         } finally {
             cjs.writeFileSync = original;
             module.syncBuiltinESMExports();

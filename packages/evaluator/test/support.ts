@@ -102,4 +102,28 @@ indikator 5 "Andel" {
     fråga ii BarnTotalt: "Antal barn totalt?" antal
     andel: fråga i / fråga ii
 }
+indikator 6 "Minst två av" {
+    områden EB
+    fråga i Plan6: "Plan?" svar JNE
+    fråga ii Former6: "Former?" svar VAL flerval alternativ A "a" alternativ B "b" alternativ C "c" alternativ D "d"
+    fråga iii Delar6: "Delar?" svar JN alternativ A "a" alternativ B "b" alternativ C "c"
+    krävs: Ja på fråga i och (Vald på minst två av alternativen A–D på fråga ii eller inte Nej på minst 2 av alternativen A, C på fråga iii)
+    undantas: Vald på minst tre av alternativen på fråga ii
+}
+svarsalternativ KRYSS { Vald = 1 "Vald" EjVald = 0 "Ej vald" tom ruta räknas som EjVald när någon ruta är ikryssad }
+indikator 7 "Kryssrutor och egna uteslutningar" {
+    områden EB, BU, LSS
+    redovisas för EB, BU, LSSB, LSSV
+    fråga i Finns7: "Finns verksamheten?" svar JNE per område EB, BU, LSSB, LSSV
+    fråga ii Kryss7: "Vilka former?" svar KRYSS flerval per område EB, BU, LSSB, LSSV alternativ A "a" alternativ B "b" alternativ C "c"
+    krävs: Ja på fråga i och Vald på fråga ii A och inte Vald på minst två av alternativen B–C på fråga ii
+    för BU utesluts: EjAktuellt på fråga i eller EjVald på fråga ii A
+    för LSSB, LSSV undantas: Vald på fråga ii B
+}
+indikator 8 "Räkna med antal" {
+    områden EB
+    fråga i Alla8: "Hur många?" antal enhet "personer"
+    fråga ii Med8: "Hur många av dem?" antal enhet "personer" alternativ A "a" alternativ B "b"
+    krävs: (antal på fråga ii) / (antal på fråga i) är minst 50 % och antal på fråga ii A är högst antal på fråga ii B ELLER antal på fråga i - antal på fråga ii A > 40
+}
 `;

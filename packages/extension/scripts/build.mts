@@ -121,6 +121,8 @@ function copyAssets(outDir: string): void {
     copy(path.join(fontPackage, 'package.json'), path.join(vendorDir, 'package.json'));
     for (const face of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf']) {
         copy(path.join(fontPackage, 'ttf', face), path.join(vendorDir, 'ttf', face));
+        // The preview loads the same faces (preview.css), so that it is set as the PDF is.
+        copy(path.join(fontPackage, 'ttf', face), path.join(outDir, 'preview/fonts', face));
     }
 }
 

@@ -53,6 +53,11 @@ export interface PreviewResult {
     css: string;
     title: string;
     anchors: IndicatorAnchor[];
+    /**
+     * For the reader, in Swedish: indicators shown as they last were complete while being typed,
+     * or left out until they are.
+     */
+    notes?: string[];
 }
 
 export const PreviewRequest = request<DocumentParams, PreviewResult>('oj/preview');
@@ -125,3 +130,107 @@ export interface ModelErrorData {
     errors: Array<{ file: string; line: number; message: string }>;
     total: number;
 }
+
+/** A zero-based range in a document, as LSP gives them. */
+export interface SourceRange {
+    start: { line: number; character: number };
+    end: { line: number; character: number };
+}
+
+export type ExampleStatus = 'met' | 'not_met' | 'excluded' | 'missing';
+
+/** One answer that decided a status, as the reader names it. */
+export interface DecidingAnswer {
+    /** The survey variable, e.g. `I02_iiA_BU`. */
+    variable: string;
+    /** "fråga ii A för BU = Nej", or "= blankt". */
+    text: string;
+}
+
+/** One outcome of a worked example (`ger BU: uppnådd`), checked. */
+export interface ExampleOutcomeResult {
+    /** The area or group, when the outcome or the indicator names one. */
+    unit?: string;
+    expected?: ExampleStatus;
+    actual: ExampleStatus;
+    passed: boolean;
+    deciding: DecidingAnswer[];
+    range: SourceRange;
+}
+
+export interface WorkedExample {
+    /** Stable within the indicator: the example's position among its examples. */
+    index: number;
+    title: string;
+    range: SourceRange;
+    /** Set when the example cannot be run (a name in it is unresolved, or the indicator is half typed). */
+    problem?: string;
+    outcomes: ExampleOutcomeResult[];
+    passed: boolean;
+}
+
+export interface ExampleIndicator {
+    number: number;
+    title: string;
+    range: SourceRange;
+    examples: WorkedExample[];
+}
+
+export interface ExampleFile {
+    uri: string;
+    indicators: ExampleIndicator[];
+}
+
+export interface ExamplesParams {
+    /** One document; without it, every document of the workspace. */
+    textDocument?: { uri: string };
+}
+
+/**
+ * The worked examples of the workspace, each checked by the language's example checker
+ * (`checkExample`, the reference interpreter): what the Testing view lists and runs.
+ */
+export const ExamplesRequest = request<ExamplesParams, { files: ExampleFile[] }>('oj/examples');
+
+/** Answers picked in the decision explorer, by question numeral ("ii") or numeral and item ("ii A"): an option's name or a number. */
+export interface ExploreParams extends DocumentParams {
+    indicator: number;
+    /** The area or group evaluated; the indicator's first when absent. */
+    unit?: string;
+    answers: Record<string, string>;
+}
+
+/** A piece of printed rule text; `decided` when it names a question whose answer decided. */
+export interface RuleSegment {
+    text: string;
+    decided?: boolean;
+}
+
+export interface ExplorerQuestion {
+    numeral: string;
+    text: string;
+    options: Array<{ name: string; label: string }>;
+    items: Array<{ name: string; label: string }>;
+    /** Answered with a number (no answer set). */
+    numeric: boolean;
+    perArea: boolean;
+}
+
+export interface ExploreResult {
+    indicator: number;
+    title: string;
+    units: Array<{ name: string; label: string }>;
+    unit?: string;
+    questions: ExplorerQuestion[];
+    status: ExampleStatus;
+    /** The status as the language writes it ("ej uppnådd"). */
+    statusText: string;
+    deciding: DecidingAnswer[];
+    rule: RuleSegment[];
+    exclusion: RuleSegment[];
+    /** The answers as a new worked example, and where in the source it goes. */
+    example: string;
+    insertAt: { line: number; character: number };
+}
+
+export const ExploreRequest = request<ExploreParams, ExploreResult | null>('oj/explore');

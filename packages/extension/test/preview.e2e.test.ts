@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { previewPage } from '../src/preview/page.js';
-import { PreviewRequest, sendRequest } from '../src/protocol.js';
+import { ExploreRequest, PreviewRequest, sendRequest } from '../src/protocol.js';
 import { hasChromium, launchChromium, serve, type StaticServer } from './support/browser.js';
 import { type ServerSession, startServer } from './support/lsp-client.js';
 import { bundle } from './support/paths.js';
@@ -85,6 +85,7 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
             if (pathname === '/') return { body: html };
             if (pathname === '/webview.js') return { file: bundle.webviewScript };
             if (pathname === '/preview.css') return { file: bundle.previewCss };
+            if (pathname.startsWith('/fonts/')) return { file: path.join(path.dirname(bundle.previewCss), pathname) };
             return undefined;
         });
         html = previewPage({
@@ -146,6 +147,43 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
         expect(await page.locator('svg, img').count()).toBe(0);
         expect(await page.locator('.oj-current').getAttribute('id')).toBe('indikator-2');
         expect(dialogs).toEqual([]);
+    });
+
+    test('the decision explorer: picked answers show the status and the deciding question, model text stays text', async () => {
+        await page.evaluate(() => { window.posted = []; });
+        await page.locator('#indikator-1 .oj-explore-button').click();
+        const asked = await page.evaluate(() => window.posted);
+        expect(asked).toEqual([{ type: 'explore', id: 'indikator-1', number: 1, answers: {} }]);
+        const answer = async (answers: Record<string, string>) => {
+            const result = await sendRequest(lsp.connection, ExploreRequest, { textDocument: { uri }, indicator: 1, answers });
+            await page.evaluate(r => window.postMessage({ type: 'explored', id: 'indikator-1', result: r }, '*'), result);
+        };
+        await answer({});
+        const explorer = page.locator('#indikator-1 .oj-explorer');
+        await expect.poll(() => explorer.innerText()).toContain('Status: saknas');
+        // The question's text (with markup) is a tooltip, as text.
+        expect(await explorer.locator('label').first().getAttribute('title')).toBe(`Har ni en rutin ${SCRIPT}?`);
+        await explorer.locator('select').first().selectOption('Nej');
+        expect((await page.evaluate(() => window.posted)).at(-1)).toEqual({ type: 'explore', id: 'indikator-1', number: 1, answers: { i: 'Nej' } });
+        await answer({ i: 'Nej' });
+        await expect.poll(() => explorer.innerText()).toContain('Status: ej uppnådd');
+        expect(await explorer.innerText()).toContain('Avgjort av: fråga i = Nej.');
+        expect(await explorer.locator('mark.oj-decided').allInnerTexts()).toEqual(['fråga i']);
+        await explorer.locator('.oj-explorer-write').click();
+        expect((await page.evaluate(() => window.posted)).at(-1)).toEqual({ type: 'writeExample', number: 1, answers: { i: 'Nej' } });
+        expect(await page.locator('img, svg').count()).toBe(0);
+        expect(dialogs).toEqual([]);
+        expect(await page.evaluate(() => window.violations)).toEqual([]);
+    });
+
+    test('the preview is set in DejaVu Sans, the face the PDF embeds, loaded from the extension', async () => {
+        const loaded = await page.evaluate(async () => {
+            await document.fonts.ready;
+            await document.fonts.load('16px "DejaVu Sans"');
+            return [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'DejaVu Sans' && f.status === 'loaded').map(f => f.weight);
+        });
+        expect(loaded).toEqual(expect.arrayContaining(['normal', 'bold']));
+        expect(http.requests).toContain('/fonts/DejaVuSans.ttf');
     });
 
     test('markup that escaped the renderer could still run nothing: the policy blocks inline handlers', async () => {

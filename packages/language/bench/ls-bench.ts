@@ -13,6 +13,11 @@
  * - ls.heapMB: heap in use after a forced garbage collection, with the workspace loaded and edited.
  * - ls.analysisMs.*: time in the exact rule analysis and worked-example checks
  *   (oj-analysis-validator.ts) during a full validation, on the 10× workspace and on examples/oj2019.
+ * - ls.serverRssMB.afterBuild, ls.serverRssMB.after400Edits: the resident memory of a real server
+ *   process (out/main.js over stdio, with the server's Node flags) once the 10× workspace's
+ *   diagnostics are all published, and after typing 400 characters into the file (server-session.ts).
+ * - ls.typingDiagnosticsMsP95.at25ms, .at50ms: while typing one character every 25 ms (then 50 ms)
+ *   into that file, each keystroke's time until diagnostics of its text (or a later one) arrive.
  *
  *   npx tsx --expose-gc packages/language/bench/ls-bench.ts [--runs 3] [--out results.json]
  * Prints a table on stderr and the results as JSON on stdout (or to --out).
@@ -27,6 +32,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createOjServices, collectModelFiles, type Model } from '@oj/language';
 import { LANGUAGE_SERVER_EXEC_ARGV } from '@oj/language/server-process';
+import { ServerSession, typeAt } from './server-session.js';
 import { ANALYSIS_CHECKS, cpuMs, createTimedOjServices, median, percentile, round, syntheticWorkspaceDir } from './support.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -202,6 +208,29 @@ for (const [name, share] of [['10× workspace', shareTenfold], ['examples/oj2019
     log(`analysis on ${name}: ${share.analysisMs.toFixed(1)} ms of ${share.validationMs.toFixed(1)} ms validation (${(100 * share.analysisMs / share.validationMs).toFixed(0)} %)`);
 }
 
+// ---------------------------------------------------------------- a real server process
+const server = new ServerSession(dir);
+const serverStart = performance.now();
+await server.initialize();
+await server.waitForAll(files.map(file => server.uriOf(file)));
+await new Promise(resolve => setTimeout(resolve, 2000));
+const rssAfterBuild = server.rssMB();
+log(`server process: all ${files.length} files' diagnostics after ${((performance.now() - serverStart) / 1000).toFixed(1)} s, RSS ${rssAfterBuild.toFixed(0)} MB`);
+const targetUri = server.uriOf(target.uri.fsPath);
+server.notify('textDocument/didOpen', { textDocument: { uri: targetUri, languageId: 'oj', version: 1, text: original } });
+await server.waitForVersion(targetUri, 1);
+const typingAt = original.indexOf('beskrivning "') + 'beskrivning "'.length;
+const sentence = 'Kommunen har en aktuell och skriftlig rutin som följs upp varje år av nämnden. ';
+const typed = sentence.repeat(Math.ceil(200 / sentence.length)).slice(0, 200);
+const at25 = await typeAt(server, targetUri, original, typingAt, typed, 25, 1);
+const base = original.slice(0, typingAt) + typed + original.slice(typingAt);
+const at50 = await typeAt(server, targetUri, base, typingAt + typed.length, typed, 50, at25.lastVersion);
+await new Promise(resolve => setTimeout(resolve, 2000));
+const rssAfterEdits = server.rssMB();
+log(`typing at 25 ms: p95 ${percentile(at25.latencies, 95).toFixed(0)} ms, median ${median(at25.latencies).toFixed(0)} ms; at 50 ms: p95 ${percentile(at50.latencies, 95).toFixed(0)} ms, median ${median(at50.latencies).toFixed(0)} ms`);
+log(`server process after 400 edits: RSS ${rssAfterEdits.toFixed(0)} MB`);
+await server.close();
+
 const results = {
     'ls.coldBuildMs': round(median(cold.map(c => c.ms)), 0),
     'ls.coldBuildCpuMs': round(median(cold.map(c => c.cpuMs)), 0),
@@ -213,7 +242,11 @@ const results = {
     'ls.analysisMs.tenfold': round(shareTenfold.analysisMs, 0),
     'ls.validationMs.tenfold': round(shareTenfold.validationMs, 0),
     'ls.analysisMs.oj2019': round(shareExamples.analysisMs),
-    'ls.validationMs.oj2019': round(shareExamples.validationMs)
+    'ls.validationMs.oj2019': round(shareExamples.validationMs),
+    'ls.serverRssMB.afterBuild': round(rssAfterBuild, 0),
+    'ls.serverRssMB.after400Edits': round(rssAfterEdits, 0),
+    'ls.typingDiagnosticsMsP95.at25ms': round(percentile(at25.latencies, 95), 0),
+    'ls.typingDiagnosticsMsP95.at50ms': round(percentile(at50.latencies, 95), 0)
 };
 const json = JSON.stringify(results, null, 2) + '\n';
 if (values.out) fs.writeFileSync(values.out, json);

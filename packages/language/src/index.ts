@@ -21,3 +21,4 @@ export * from './model/surveys.js';
 export * from './semantics/population.js';
 export * from './semantics/comparability.js';
 export * from './semantics/measure.js';
+export * from './validation/message-hints.js';

@@ -20,6 +20,7 @@ import { OjCodeActionProvider } from './lsp/oj-code-actions.js';
 import { OjDocumentSymbolProvider } from './lsp/oj-symbols.js';
 import { OjRenameProvider } from './lsp/oj-rename.js';
 import { OjFoldingRangeProvider } from './lsp/oj-folding.js';
+import { addDiagnosticVersions, requirePositionParams } from './lsp/oj-document-sync.js';
 
 /** Services the language adds to Langium's. */
 export type OjAddedServices = {
@@ -77,6 +78,9 @@ export function createOjServices(context: DefaultSharedModuleContext): { shared:
     registerAnalysisChecks(Oj);
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
+    } else {
+        addDiagnosticVersions(shared);
+        requirePositionParams(shared);
     }
     return { shared, Oj };
 }

@@ -658,6 +658,18 @@ describe('quick fixes', () => {
         expect(applyEdits(document, actions[2].edit?.changes?.[document.textDocument.uri])).toBe(input.replace('Jaa på', 'EjAktuellt på'));
     });
 
+    test('a typo of an option: the nearest name first, marked preferred, so that Enter keeps the rule\'s meaning', async () => {
+        const input = `${HEAD}indikator 1 "P" { områden EB fråga i Q: "?" svar JNE_NY krävs: EjAktuelt på fråga i }`;
+        const { actions } = await actionsFor(input, IssueCodes.UnknownOption);
+        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([['Ändra till EjAktuellt', true], ['Ändra till Ja', false], ['Ändra till Nej', false]]);
+    });
+
+    test('a name near none of the options: listed in the answer set\'s order, none preferred', async () => {
+        const input = `${HEAD}indikator 1 "P" { områden EB fråga i Q: "?" svar JNE_NY krävs: Kanske på fråga i }`;
+        const { actions } = await actionsFor(input, IssueCodes.UnknownOption);
+        expect(actions.map(a => a.isPreferred)).toEqual([false, false, false]);
+    });
+
     test('an unknown option on a one-option set is replaced directly', async () => {
         const input = `${HEAD}svarsalternativ ETT { Ja = 1 "Ja" }\nindikator 1 "P" { områden EB fråga i Q: "?" svar ETT krävs: Nej på fråga i }`;
         await testCodeAction(services)(input, IssueCodes.UnknownOption, input.replace('Nej på', 'Ja på'));

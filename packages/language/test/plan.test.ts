@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
-    type Condition, type Indicator, lowerIndicator, lowerRule, lowerUnit, type Model, readsOf, type UnitPlan
+    type Condition, type Indicator, lowerIndicator, lowerRule, lowerUnit, type Model, readsOf, type UnitPlan, withoutAst
 } from '../src/index.js';
 import { buildText } from './kit/index.js';
 
@@ -136,5 +136,18 @@ describe('one source of the default exclusion', () => {
             if (fs.existsSync(path.join(root, pkg, 'src'))) visit(path.join(root, pkg, 'src'));
         }
         expect(readers).toEqual([path.join('language', 'src', 'semantics', 'lower.ts')]);
+    });
+});
+
+describe('plans as data', () => {
+    test('without its back-links a plan is plain JSON, equal for equal rules', async () => {
+        const [a, b] = await indicators(`indikator 1 "A" { områden EB fråga i R: "?" svar JNE_OMR krävs: Ja på fråga i }
+            indikator 2 "B" { områden EB fråga i R2: "?" svar JNE_OMR krävs: fråga i är Ja }`);
+        const plain = withoutAst(lowerUnit(a));
+        expect(JSON.parse(JSON.stringify(plain))).toEqual(plain);
+        expect(JSON.stringify(plain)).not.toContain('$container');
+        const other = withoutAst(lowerUnit(b));
+        // The same rule, written the other way round, for another indicator: only the names differ.
+        expect(JSON.stringify(other).replace(/P2_/g, 'P1_').replace('"indicator":2', '"indicator":1')).toBe(JSON.stringify(plain));
     });
 });

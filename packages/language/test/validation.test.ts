@@ -74,6 +74,12 @@ const ITEMS = (rule: string) => `    fråga i Delar: "Innehåller rutinen delarn
 
 const tillhör = (body: string) => `tillhör T2019\n${body}`;
 
+const LSS = 'område LSS "LSS" { grupp LSSB "LSS barn" grupp LSSV "LSS vuxen" }\n';
+
+/** A per-group question with a variant for LSS barn, its units written as `units`. */
+const LSS_RULE = (units: string) =>
+    `    redovisas för EB, LSSB\n    fråga i Rutin: "Har ni en rutin?" svar JNE per område EB, LSSB\n    krävs: Ja på fråga i\n    för ${units} krävs: Ja på fråga i och inte Nej på fråga i`;
+
 interface Case {
     name: string;
     code: IssueCode;
@@ -106,7 +112,7 @@ const cases: Case[] = [
         name: 'a term that is not declared',
         code: IssueCodes.UnknownReference, severity: 'error',
         trigger: [SURVEY + 'begrepp rutin: med "rutin" avses "ett bestämt tillvägagångssätt."\n' + indicator(`    begrepp «rutiner»\n${PLAIN}`)],
-        message: /^Det finns inget begrepp som heter rutiner\.$/,
+        message: /^Det finns inget begrepp som heter rutiner\. Menade du rutin\?$/,
         clean: [[SURVEY + 'begrepp rutin: med "rutin" avses "ett bestämt tillvägagångssätt."\n' + indicator(`    begrepp rutin\n${PLAIN}`)]]
     },
     {
@@ -134,14 +140,14 @@ const cases: Case[] = [
         name: 'an indicator area that is not declared',
         code: IssueCodes.UnknownArea, severity: 'error',
         trigger: [SURVEY + indicator(PLAIN, undefined, 'områden EB, «MB»')],
-        message: /^Det finns inget område som heter MB\.$/,
+        message: /^Det finns inget område som heter MB \(områdena är EB och BU\)\.$/,
         clean: [[SURVEY + indicator(PLAIN, undefined, 'områden EB, BU')]]
     },
     {
         name: 'a reporting group that is not declared',
         code: IssueCodes.UnknownArea, severity: 'error',
         trigger: [SURVEY + indicator(PER_AREA('EB, «LSSB»', 'EB, BU'))],
-        message: /^Det finns inget område eller någon grupp som heter LSSB\.$/,
+        message: /^Det finns inget område eller någon grupp som heter LSSB \(områdena är EB och BU\)\.$/,
         clean: [[SURVEY + indicator(PER_AREA('EB, BU', 'EB, BU'))]]
     },
     {
@@ -183,7 +189,7 @@ const cases: Case[] = [
         name: 'a shared question that does not exist',
         code: IssueCodes.UnknownQuestion, severity: 'error',
         trigger: [SURVEY + indicator(`    fråga i = «Rutinen»\n    krävs: Ja på fråga i`) + `fråga Rutin: "Har ni?" svar JNE variabel "RUT"\n`],
-        message: /^Det finns ingen fråga med id Rutinen\.$/,
+        message: /^Det finns ingen fråga med id Rutinen\. Menade du Rutin\?$/,
         clean: [[SURVEY + indicator(`    fråga i = Rutin\n    krävs: Ja på fråga i`) + `fråga Rutin: "Har ni?" svar JNE variabel "RUT"\n`]]
     },
     {
@@ -643,6 +649,69 @@ const cases: Case[] = [
         message: /^Svarsalternativen TOM har inga alternativ\.$/,
         clean: [[SURVEY + 'svarsalternativ TOM { Ja = 1 "Ja" }\nfråga Delad: "Har ni?" svar TOM variabel "D1"\n' + indicator(`    fråga i = Delad\n    krävs: Ja på fråga i`)]]
     },
+
+    // ------------------------------------------------------------------ what a hurried author meant
+    {
+        name: 'a question numbered with digits',
+        code: IssueCodes.QuestionNumberedWithDigits, severity: 'error',
+        trigger: [SURVEY + indicator(TWO.replace('och Ja på fråga ii', 'och Ja på fråga «2»'))],
+        message: /^Frågor numreras med romerska siffror som i indikatorbeskrivningen: skriv "fråga ii", inte "fråga 2"\.$/,
+        clean: [
+            [SURVEY + indicator(TWO)],
+            // A number compared with a count is no numeral.
+            [SURVEY + indicator(`    fråga i A: "Antal?" antal\n    krävs: antal på fråga i > 2`)]
+        ]
+    },
+    {
+        name: 'items joined with "och"',
+        code: IssueCodes.ItemsJoinedWithAnd, severity: 'error',
+        trigger: [SURVEY + indicator(ITEMS('Ja på fråga i «A och B»'))],
+        message: /^Alternativ räknas upp med kommatecken: skriv "fråga i A, B", inte "A och B"\. "och" står mellan två villkor \("Ja på fråga i A och Ja på fråga i B"\)\.$/,
+        clean: [[SURVEY + indicator(ITEMS('Ja på fråga i A, B'))], [SURVEY + indicator(ITEMS('Ja på fråga i A och Ja på fråga i B'))]]
+    },
+    {
+        name: 'an area variant for a group named by its label',
+        code: IssueCodes.UnitNamedByLabel, severity: 'error',
+        trigger: [SURVEY + LSS + indicator(LSS_RULE('«LSS barn»'), undefined, 'områden EB, LSS')],
+        message: /^Områden och grupper anges med sin kod: skriv "för LSSB krävs" \("LSS barn" är gruppen LSSB\)\.$/,
+        clean: [[SURVEY + LSS + indicator(LSS_RULE('LSSB'), undefined, 'områden EB, LSS')]]
+    },
+    {
+        name: 'an explicit exclusion that leaves out the area-missing answer no rule mentions',
+        code: IssueCodes.DefaultExclusionDropped, severity: 'warning',
+        trigger: [SURVEY + indicator(`${TWO}\n    utesluts: «Nej på fråga ii»`)],
+        message: /^Med en egen uteslutning utesluts inte längre "Ej aktuellt" på fråga i \(området finns inte\): de som svarat så räknas i nämnaren\. Lägg till "EjAktuellt på fråga i" i uteslutningen/,
+        clean: [
+            [SURVEY + indicator(`${TWO}\n    utesluts: EjAktuellt på fråga i eller Nej på fråga ii`)],
+            // The rule says how the answer counts.
+            [SURVEY + indicator(`${TWO.replace('Ja på fråga i och', 'Ja eller EjAktuellt på fråga i och')}\n    utesluts: Nej på fråga ii`)],
+            // Without "utesluts" the default exclusion applies.
+            [SURVEY + indicator(TWO)]
+        ]
+    },
+
+    // ------------------------------------------------------------------ minst … av
+    {
+        name: '"minst … av" asking for more items than it counts',
+        code: IssueCodes.AtLeastCountOutOfRange, severity: 'error',
+        trigger: [SURVEY + indicator(ITEMS('Ja på minst «tre» av alternativen A, B på fråga i'))],
+        message: /^Minst tre av två alternativ kan aldrig uppnås; det finns bara 2 att räkna\.$/,
+        clean: [[SURVEY + indicator(ITEMS('Ja på minst två av alternativen A, B på fråga i'))], [SURVEY + indicator(ITEMS('Ja på minst 2 av alternativen på fråga i'))]]
+    },
+    {
+        name: '"minst … av" with a range written backwards',
+        code: IssueCodes.ItemRangeReversed, severity: 'error',
+        trigger: [SURVEY + indicator(ITEMS('Ja på minst två av alternativen B–«A» på fråga i'))],
+        message: /^Alternativen B–A står i fel ordning: på fråga i kommer A före B; skriv "A–B"\.$/,
+        clean: [[SURVEY + indicator(ITEMS('Ja på minst två av alternativen A–B på fråga i'))]]
+    },
+    {
+        name: '"minst … av" on a question without items',
+        code: IssueCodes.QuantifierWithoutItems, severity: 'error',
+        trigger: [SURVEY + indicator('    fråga i Rutin: "Har ni en rutin?" svar JNE\n    krävs: Ja på minst två av alternativen på fråga «i»')],
+        message: /^"minst … av alternativen" passar inte fråga i, som inte har några alternativ \(A, B, …\)\.$/,
+        clean: [[SURVEY + indicator(ITEMS('Ja på minst två av alternativen på fråga i'))]]
+    },
     // ------------------------------------------------------------------ populations and levels
     {
         name: 'an indicator for stadsdelar in a survey that goes to kommuner only',
@@ -749,6 +818,7 @@ const cases: Case[] = [
         trigger: [SURVEY + indicator(`    tidigare 2018 "Ett" «ej» jämförbar\n${PLAIN}`)],
         message: /^Ange varför resultaten inte är jämförbara: ej jämförbar "…"\.$/,
         clean: [[SURVEY + indicator(`    tidigare 2018 "Ett" ej jämförbar "Frågan har fått ett nytt svarsalternativ."\n${PLAIN}`)]]
+    },
 
     // ------------------------------------------------------------------ issue 19: stadsdelar, characters, names and numbers
     {

@@ -60,8 +60,9 @@ describe('oj export kolada', () => {
         const values = z.array(KoladaValueSchema).parse(JSON.parse(files['values.json']));
         const units = parse(fs.readFileSync(path.join(dir, 'ut/units.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
         const aggregates = parse(fs.readFileSync(path.join(dir, 'ut/aggregates.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
-        const stockholm = units.find(u => u.unit === '0180' && u.indicator === '2' && u.group === 'EB')!;
-        const value = values.find(v => v.kpi === 'OJ2019_02_EB' && v.municipality === '0180')!;
+        // Upplands Väsby: a kommun answering as a whole (Stockholm answers OJ2019 by its stadsdelar, its own row is outside).
+        const stockholm = units.find(u => u.unit === '0114' && u.indicator === '2' && u.group === 'EB')!;
+        const value = values.find(v => v.kpi === 'OJ2019_02_EB' && v.municipality === '0114')!;
         expect(value).toMatchObject({ period: 2019, gender: 'T', municipality_type: 'K' });
         expect(value.value).toBe({ met: 100, not_met: 0, excluded: null, missing: null }[stockholm.status]);
         const riket = aggregates.find(a => a.indicator === '2' && a.group === 'EB' && a.level === 'riket')!;

@@ -33,7 +33,7 @@ beforeAll(async () => {
     models = await loadModels();
     fs.writeFileSync(path.join(dir, 'svar.csv'), syntheticResponses(models).csv);
     const summary = await evaluateAndPublish(models, path.join(dir, 'svar.csv'), path.join(dir, 'ut'), { publisher: 'Socialstyrelsen' });
-    expect(summary.files.map(f => path.basename(f))).toEqual(['units.csv', 'aggregates.csv', 'results.xlsx']);
+    expect(summary.files.map(f => path.basename(f))).toEqual(['units.csv', 'aggregates.csv', 'indicators.csv', 'results.xlsx']);
     workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(dir, 'ut/results.xlsx'));
     aggregates = parse(fs.readFileSync(path.join(dir, 'ut/aggregates.csv'), 'utf8'), { columns: true }) as Row[];
@@ -71,11 +71,15 @@ describe('results.xlsx', () => {
     test('every respondent has a row with kod, the register\'s name and its län, in kod order', () => {
         const sheet = rows(workbook.getWorksheet('Ekonomiskt bistånd')!);
         const header = sheet.findIndex(r => r[0] === 'Kod');
-        const respondents = respondingRows(models);
+        // The respondents with results: Stockholm's own row is outside OJ2019's population (the city
+        // answers by its stadsdelar), so it is not a respondent of the published results.
+        const evaluated = new Set((parse(fs.readFileSync(path.join(dir, 'ut/units.csv'), 'utf8'), { columns: true }) as Row[]).map(u => u.unit));
+        const respondents = respondingRows(models).filter(r => evaluated.has(r.unit));
         const body = sheet.slice(header + 1, header + 1 + respondents.length);
         const lanOf = (unit: string) => kommuner().find(k => k.kod === unit.slice(0, 4))!.lansnamn;
         expect(body.map(r => [r[0], r[1], r[2]])).toEqual(respondents.map(k => [k.unit, k.name, lanOf(k.unit)]));
-        expect(body.find(r => r[0] === '0180')?.[1]).toBe('Stockholm');
+        expect(body.find(r => r[0] === '0180')).toBeUndefined();
+        expect(body.find(r => r[0] === '0114')?.[1]).toBe('Upplands Väsby');
         // The row after the respondents is the blank line before the first aggregate block.
         expect(sheet[header + 1 + respondents.length]).toEqual([]);
     });
@@ -97,6 +101,8 @@ describe('results.xlsx', () => {
                 expect(words2status[word], `${sheet[r][0]} indikator ${n}`).toBe(expected?.status);
             });
         }
+        // An empty cell: the respondent is outside the indicator's population (Stockholm's own row, say).
+        words.delete('');
         expect([...words].sort()).toEqual(['Ej uppnådd', 'Saknas', 'Uppnådd', 'Utesluten']);
         const cell = ws.getRow(header + 2).getCell(4);
         expect(cell.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
@@ -141,10 +147,13 @@ describe('results.xlsx', () => {
             }
         });
         expect(checked).toBe(indicatorNumbers.length * 25);
+        // The respondents in each indicator's population: those with a row in units.csv.
+        const units = parse(fs.readFileSync(path.join(dir, 'ut/units.csv'), 'utf8'), { columns: true }) as Row[];
+        const evaluated = (n: number, prefix = '') => new Set(units.filter(u => u.indicator === String(n) && u.unit.startsWith(prefix)).map(u => u.unit)).size;
         const riket = respondents.body[24];
-        const answered = respondingRows(models).length;
-        expect(riket.slice(3)).toEqual(indicatorNumbers.map(() => answered));
-        expect(respondents.body[0][3]).toBe(respondingRows(models).filter(r => r.unit.startsWith('01')).length);
+        expect(riket.slice(3)).toEqual(indicatorNumbers.map(n => evaluated(n)));
+        expect(respondents.body[0][3]).toBe(evaluated(indicatorNumbers[0], '01'));
+        expect(evaluated(indicatorNumbers[0])).toBeLessThanOrEqual(respondingRows(models).length);
     });
 
     test('"Ej svarat" lists the kommuner that did not respond', () => {
@@ -156,7 +165,7 @@ describe('results.xlsx', () => {
 
     test('the same results give the same bytes, from the evaluation or from the results folder', async () => {
         const again = await evaluateAndPublish(models, path.join(dir, 'svar.csv'), path.join(dir, 'ut2'), { publisher: 'Socialstyrelsen' });
-        expect(again.files).toHaveLength(3);
+        expect(again.files).toHaveLength(4);
         const first = fs.readFileSync(path.join(dir, 'ut/results.xlsx'));
         expect(fs.readFileSync(path.join(dir, 'ut2/results.xlsx')).equals(first)).toBe(true);
         const fromFolder = await resultsWorkbook(models, readResultsFolder(path.join(dir, 'ut')), { publisher: 'Socialstyrelsen', responseFile: 'svar.csv' });

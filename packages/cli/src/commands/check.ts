@@ -1,8 +1,10 @@
 /** `oj check`: every diagnostic as file:line:col severity message [code]; exit 1 on errors. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Command } from 'commander';
-import { AstUtils, GrammarUtils } from 'langium';
-import { diffModels, type ComparabilityFinding } from '@oj/changes';
-import { visibleControls, type Indicator } from '@oj/language';
+import { AstUtils, GrammarUtils, URI } from 'langium';
+import { diffModels } from '@oj/changes';
+import { collectModelFiles, visibleControls, type Indicator } from '@oj/language';
 import { painter } from '../color.js';
 import { inputError, withExamples } from '../frame.js';
 import { agree, count } from '../format.js';
@@ -17,30 +19,74 @@ export interface CheckedDiagnostic {
     code?: string;
 }
 
+/** The text of a model file without its comments, for a look at its header before anything is built. */
+function headerText(file: string): string {
+    return fs.readFileSync(file, 'utf-8').replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n\r]*/g, ' ');
+}
+
+const escapeName = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** How far up from a file its survey's declaration is looked for. */
+const SURVEY_SEARCH_DEPTH = 3;
+
+/**
+ * A file of a workspace checked on its own (`oj check indikatorer.oj`) names its survey with
+ * "tillhör" but holds none of the survey's answer sets and areas: every name in it would be an
+ * error. When the survey is declared in a file of the same folder or a folder above, that folder is
+ * checked instead, and a note says so.
+ */
+export function withSurveyFolders(inputs: string[]): { inputs: string[]; notes: string[] } {
+    let files: string[];
+    try {
+        files = collectModelFiles(inputs);
+    } catch {
+        // A path that cannot be read: opening the model says so, in the words every command uses.
+        return { inputs, notes: [] };
+    }
+    const texts = new Map(files.map(file => [file, headerText(file)]));
+    const declares = (text: string, survey: string) => new RegExp(`(^|\\s)enkät\\s+${escapeName(survey)}(?=[\\s"{])`).test(text);
+    const notes: string[] = [];
+    const folders: string[] = [];
+    for (const [file, text] of texts) {
+        const survey = /^\s*tillhör\s+([^\s]+)/.exec(text)?.[1];
+        if (!survey || [...texts.values()].some(other => declares(other, survey))) continue;
+        let folder = path.dirname(file);
+        for (let level = 0; level < SURVEY_SEARCH_DEPTH; level++, folder = path.dirname(folder)) {
+            const declaring = fs.readdirSync(folder).sort().map(name => path.join(folder, name))
+                .find(candidate => candidate.endsWith('.oj') && fs.statSync(candidate).isFile() && declares(headerText(candidate), survey));
+            if (declaring) {
+                if (!folders.includes(folder)) {
+                    folders.push(folder);
+                    const shown = (p: string) => displayPath(URI.file(p));
+                    notes.push(`${shown(file)} hör till enkäten ${survey}, som deklareras i ${shown(declaring)}: ${shown(folder) ? `hela mappen ${shown(folder)}` : 'hela den aktuella mappen'} kontrolleras.`);
+                }
+                break;
+            }
+            if (path.dirname(folder) === folder) break;
+        }
+    }
+    return { inputs: [...inputs, ...folders], notes };
+}
+
 export interface CheckOptions {
     /** Last year's model (file or folder): its comparability findings join the diagnostics. */
     previous?: string;
 }
 
-export interface CheckResult {
-    diagnostics: CheckedDiagnostic[];
-    files: number;
-    /** Why the comparison with `previous` was not made (the model has errors), when it was asked for. */
-    previousSkipped?: string;
-}
-
 const byPosition = (a: CheckedDiagnostic, b: CheckedDiagnostic) => a.line - b.line || a.column - b.column;
 
-export async function check(inputs: string[], options: CheckOptions = {}): Promise<CheckResult> {
-    const workspace = await openModel(inputs);
+export async function check(inputs: string[], options: CheckOptions = {}): Promise<{ diagnostics: CheckedDiagnostic[]; files: number; notes: string[] }> {
+    const expanded = withSurveyFolders(inputs);
+    const workspace = await openModel(expanded.inputs);
+    const notes = [...expanded.notes];
     const byFile = new Map<string, CheckedDiagnostic[]>();
     const add = (d: CheckedDiagnostic) => {
         const list = byFile.get(d.file);
         if (list) list.push(d); else byFile.set(d.file, [d]);
     };
-    for (const document of workspace.documents) byFile.set(displayPath(document.uri), []);
     for (const [document, items] of workspace.diagnostics) {
         const file = displayPath(document.uri);
+        if (!byFile.has(file)) byFile.set(file, []);
         for (const d of items) {
             add({
                 file, line: d.range.start.line + 1, column: d.range.start.character + 1, severity: severityName(d),
@@ -48,14 +94,13 @@ export async function check(inputs: string[], options: CheckOptions = {}): Promi
             });
         }
     }
-    let previousSkipped: string | undefined;
     if (options.previous !== undefined) {
         const findings = await previousYearFindings(workspace, options.previous);
-        if (findings.skipped) previousSkipped = findings.skipped;
+        if (findings.skipped) notes.push(findings.skipped);
         for (const d of findings.diagnostics) add(d);
     }
     const diagnostics = [...byFile.values()].flatMap(list => list.sort(byPosition));
-    return { diagnostics, files: workspace.documents.length, ...(previousSkipped ? { previousSkipped } : {}) };
+    return { diagnostics, files: workspace.documents.length, notes };
 }
 
 /**
@@ -73,7 +118,7 @@ async function previousYearFindings(workspace: CommandWorkspace, previous: strin
     for (const model of workspace.models) for (const e of model.elements) if (e.$type === 'Indicator') indicators.set((e as Indicator).number, e as Indicator);
     const diagnostics: CheckedDiagnostic[] = [];
     for (const item of diff.indicators) {
-        const finding: ComparabilityFinding | undefined = item.finding;
+        const finding = item.finding;
         const indicator = finding ? indicators.get(finding.indicator) : undefined;
         if (!finding || !indicator) continue;
         const node = indicator.earlier?.$cstNode ?? (indicator.$cstNode && GrammarUtils.findNodeForProperty(indicator.$cstNode, 'number')) ?? indicator.$cstNode;
@@ -101,15 +146,15 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
             const errors = diagnostics.filter(d => d.severity === 'error').length;
             const warnings = diagnostics.filter(d => d.severity === 'warning').length;
             if (options.json) {
-                process.stdout.write(JSON.stringify({ files, errors, warnings, diagnostics, ...(result.previousSkipped ? { previousSkipped: result.previousSkipped } : {}) }, null, 2) + '\n');
+                process.stdout.write(JSON.stringify({ files, errors, warnings, notes: result.notes, diagnostics }, null, 2) + '\n');
             } else {
+                for (const note of result.notes) process.stderr.write(`${visibleControls(note)}\n`);
                 const paint = painter(process.stdout);
                 const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'cyan', hint: 'dim' } as const;
                 for (const d of diagnostics) {
                     // Messages quote model text: nothing in it may steer the terminal.
                     process.stdout.write(`${d.file}:${d.line}:${d.column} ${paint(SEVERITY_STYLE[d.severity], d.severity)} ${visibleControls(d.message)}${d.code ? ` [${d.code}]` : ''}\n`);
                 }
-                if (result.previousSkipped) process.stderr.write(`${result.previousSkipped}\n`);
                 process.stderr.write(`${count(files, 'fil', 'filer')} ${agree(files, 'kontrollerad', 'kontrollerade')}: ${errors} fel, ${count(warnings, 'varning', 'varningar')}.\n`);
             }
             setExitCode(errors > 0 ? 1 : 0);

@@ -18,7 +18,8 @@ export interface CoverageReport {
 
 export async function coverage(inputs: string[], survey?: string): Promise<CoverageReport & { errors: number }> {
     const workspace = await openSurveyModel(inputs, survey);
-    const indicators = workspace.models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+    // Background measures have values, not outcomes: their examples cannot cover statuses.
+    const indicators = workspace.models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator' && !e.measure))
         .sort((a, b) => a.number - b.number);
     const entries = indicators.flatMap(exampleCoverage).map((entry: CoverageEntry) => ({
         indicator: entry.indicator.number,

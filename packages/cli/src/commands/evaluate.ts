@@ -1,8 +1,9 @@
 /** `oj evaluate`: a survey export (CSV or XLSX) in, units.csv, aggregates.csv, indicators.csv and results.xlsx out. */
 import * as fs from 'node:fs';
 import type { Command } from 'commander';
-import { describeFileError, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
+import { describeFileError, implausibleText, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
 import { evaluateAndPublish, ResultsFolderError, type PublishSummary } from '@oj/publishing';
+import { visibleControls } from '@oj/language';
 import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
 import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
@@ -67,10 +68,15 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 process.stdout.write(JSON.stringify({ ok: true, ...summary }, null, 2) + '\n');
             } else {
                 for (const warning of summary.warnings) process.stderr.write(`Varning: ${warning}\n`);
+                if (summary.implausible.length > 0) {
+                    process.stderr.write(`${summary.implausible.length} orimliga värden (en del större än sin helhet) behandlades som saknade:\n`);
+                    // The unit codes come from the response file: nothing in them may steer the terminal.
+                    for (const value of summary.implausible) process.stderr.write(`  ${visibleControls(implausibleText(value))}\n`);
+                }
                 const measures = summary.measures.measured + summary.measures.excluded + summary.measures.missing;
                 process.stderr.write(`Läste ${summary.respondentsRead} svarande, utvärderade ${summary.respondentsEvaluated}: ` +
-                    `${summary.statuses.met} uppnådd, ${summary.statuses.not_met} ej uppnådd, ${summary.statuses.excluded} utesluten, ${summary.statuses.missing} saknas.\n` +
-                    (measures > 0 ? `Bakgrundsmått: ${summary.measures.measured} värden, ${summary.measures.excluded} utesluten, ${summary.measures.missing} saknas.\n` : '') +
+                    `uppnådd ${summary.statuses.met}, ej uppnådd ${summary.statuses.not_met}, utesluten ${summary.statuses.excluded}, saknas ${summary.statuses.missing}.\n` +
+                    (measures > 0 ? `Bakgrundsmått: värden ${summary.measures.measured}, utesluten ${summary.measures.excluded}, saknas ${summary.measures.missing}.\n` : '') +
                     (summary.outside > 0 ? `${summary.outside} kombinationer av svarande och indikator ligger utanför indikatorns målpopulation och utvärderades inte.\n` : '') +
                     (summary.previous ? `Jämfört med förra året (${summary.previous.folder}): ${summary.previous.comparable.length} av ${summary.previous.comparable.length + summary.previous.notComparable.length} indikatorer jämförbara` +
                         `${summary.previous.notComparable.length > 0 ? `; ej jämförda: ${summary.previous.notComparable.join(', ')}` : ''}.\n` : '') +

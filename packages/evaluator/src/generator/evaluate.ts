@@ -6,14 +6,88 @@
  * The calls go into the package's fixed runtime (src/runtime/evaluation.ts, copied verbatim).
  */
 import { expandToNode, joinToNode, toString, type Generated } from 'langium/generate';
-import type { ComparisonOp, Condition, IndicatorPlan, InCondition, Read, Sum, UnitPlan } from '@oj/language';
+import { type ComparisonOp, type Condition, type IndicatorPlan, type InCondition, type NumberExpression, numberReads, type Read, type Sum, type UnitPlan } from '@oj/language';
 
 const q = (text: string) => JSON.stringify(text);
+
+/**
+ * Helpers of conditions that only some models have ("minst … av"): written into the module that
+ * uses them rather than into the fixed runtime, so a model without them generates what it did.
+ * Their semantics are the plan's (plan.ts, CountingCondition), as the interpreter has them.
+ */
+const MODULE_HELPERS: Record<string, string> = {
+    atLeast: `/** At least \`count\` true (Kleene counting); the trace: the first \`count\` true, else every false, else every unknown. */
+function atLeast(count: number, ...outcomes: Outcome[]): Outcome {
+    const trues = outcomes.filter(o => o.v === true);
+    if (trues.length >= count) return { v: true, r: trues.slice(0, count).flatMap(o => o.r) };
+    const unknown = outcomes.filter(o => o.v === undefined);
+    if (trues.length + unknown.length < count) return { v: false, r: outcomes.filter(o => o.v === false).flatMap(o => o.r) };
+    return { v: undefined, r: unknown.flatMap(o => o.r) };
+}`,
+    answerInBox: `/** A tick box: blank counts as \`blank\` when another box of the question is ticked (answered otherwise); that box decides too. */
+function answerInBox(row: ResponseRow, variable: string, codes: ReadonlySet<string>, question: string, item: string, blank: string, boxes: ReadonlyArray<readonly [string, string]>): Outcome {
+    const own = answerIn(row, variable, codes, question, item);
+    if (own.v !== undefined) return own;
+    for (const [other, otherItem] of boxes) {
+        const code = answerCode(row[other]);
+        if (code !== undefined && code !== blank) {
+            const answer = row[other];
+            return { v: codes.has(blank), r: [own.r[0], { variable: other, question, item: otherItem, value: isBlank(answer) ? undefined : answer }] };
+        }
+    }
+    return own;
+}`,
+    calculated: `/** A comparison of numbers computed from counts (unknown when either is), traced by every count it reads. */
+function calculated(row: ResponseRow, value: boolean | undefined, reads: ReadonlyArray<readonly [string, string, string | undefined]>): Outcome {
+    return { v: value, r: reads.map(([variable, question, item]) => {
+        const answer = row[variable];
+        const v = isBlank(answer) ? undefined : answer;
+        return item === undefined ? { variable, question, value: v } : { variable, question, item, value: v };
+    }) };
+}`,
+    plus: `function plus(a: number | undefined, b: number | undefined): number | undefined {
+    return a === undefined || b === undefined ? undefined : a + b;
+}`,
+    minus: `function minus(a: number | undefined, b: number | undefined): number | undefined {
+    return a === undefined || b === undefined ? undefined : a - b;
+}`,
+    divided: `/** A quotient of counts; a divisor of 0 gives unknown. */
+function divided(a: number | undefined, b: number | undefined): number | undefined {
+    return a === undefined || b === undefined || b === 0 ? undefined : a / b;
+}`,
+    compared: `/** Two computed numbers compared in three-valued logic (0 false, 1 true, 2 unknown). */
+function compared(a: number | undefined, b: number | undefined, operator: '>' | '>=' | '<' | '<=' | '=' | '<>'): Truth3 {
+    if (a === undefined || b === undefined) return 2;
+    switch (operator) {
+        case '>': return a > b ? 1 : 0;
+        case '>=': return a >= b ? 1 : 0;
+        case '<': return a < b ? 1 : 0;
+        case '<=': return a <= b ? 1 : 0;
+        case '=': return a === b ? 1 : 0;
+        case '<>': return a !== b ? 1 : 0;
+    }
+}`,
+    atLeast3: `/**
+ * The same on the fast path, from a tally: each operand adds 1 << (its truth × 8), so the
+ * tally holds the false, true and unknown operands in its bytes (at most 255 of each).
+ */
+function atLeast3(count: number, tally: number): Truth3 {
+    const trues = (tally >> 8) & 255;
+    const unknown = (tally >> 16) & 255;
+    return trues >= count ? 1 : trues + unknown < count ? 0 : 2;
+}`
+};
 
 /** Collects the hoisted constants (sets of codes) so that each is created once per module. */
 class ConstantPool {
     readonly declarations: string[] = [];
+    readonly helpers = new Set<string>();
     protected readonly sets = new Map<string, string>();
+
+    helper(name: keyof typeof MODULE_HELPERS): string {
+        this.helpers.add(name);
+        return name;
+    }
 
     codeSet(codes: readonly string[]): string {
         const key = codes.join('|');
@@ -57,13 +131,42 @@ class UnitEmitter {
                 const parts = condition.parts.map(p => this.tracedIn(p));
                 return parts.length === 1 ? parts[0] : `areaAnswer(${parts.join(', ')})`;
             }
+            case 'atLeast':
+                return `${this.pool.helper('atLeast')}(${condition.count}${condition.operands.map(c => `, ${this.traced(c)}`).join('')})`;
+            case 'calculation': {
+                const number = (e: NumberExpression) => this.number(e, read => `answerNumber(row[${q(read.variable)}])`);
+                const reads = [...numberReads(condition.left), ...numberReads(condition.right)]
+                    .map(r => `[${q(r.variable)}, ${q(r.question)}, ${r.item !== undefined ? q(r.item) : 'undefined'}]`);
+                const test = `${this.pool.helper('compared')}(${number(condition.left)}, ${number(condition.right)}, ${q(condition.operator)})`;
+                return `${this.pool.helper('calculated')}(row, [false, true, undefined][${test}], [${reads.join(', ')}])`;
+            }
             case 'const':
                 return condition.value === false ? 'NO_EXCLUSION' : `{ v: ${condition.value === true ? 'true' : 'undefined'}, r: [] }`;
         }
     }
 
     protected tracedIn(condition: InCondition): string {
-        return `answerIn(row, ${q(condition.read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(condition.read)})`;
+        const { read } = condition;
+        if (read.blankAs && read.item !== undefined) {
+            const boxes = read.blankAs.ticked.map(t => `[${q(t.variable)}, ${q(t.item ?? '')}]`).join(', ');
+            return `${this.pool.helper('answerInBox')}(row, ${q(read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(read)}, ${q(read.blankAs.code)}, [${boxes}])`;
+        }
+        return `answerIn(row, ${q(read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(read)})`;
+    }
+
+    /** A number expression as TypeScript giving number | undefined, each count read by `count`. */
+    protected number(expression: NumberExpression, count: (read: Read) => string): string {
+        switch (expression.kind) {
+            case 'number': return String(expression.value);
+            case 'count': {
+                if (expression.sum.unresolved > 0 || expression.sum.reads.length === 0) return 'undefined';
+                return expression.sum.reads.map(count).reduce((acc, part) => `${this.pool.helper('plus')}(${acc}, ${part})`);
+            }
+            case 'arithmetic': {
+                const helper = this.pool.helper(expression.operator === '+' ? 'plus' : expression.operator === '-' ? 'minus' : 'divided');
+                return `${helper}(${this.number(expression.left, count)}, ${this.number(expression.right, count)})`;
+            }
+        }
     }
 
     /** The local holding a variable's answer, read once at the top of the stage that first needs it. */
@@ -87,6 +190,12 @@ class UnitEmitter {
     protected fastIn(condition: InCondition): string {
         const local = this.local(condition.read.variable, 'code');
         const test = condition.codes.length === 0 ? 'false' : condition.codes.map(c => `${local} === ${q(c)}`).join(' || ');
+        const blankAs = condition.read.blankAs;
+        if (blankAs && blankAs.ticked.length > 0) {
+            // A blank tick box is the blank code when another box is ticked.
+            const ticked = blankAs.ticked.map(t => { const other = this.local(t.variable, 'code'); return `(${other} !== undefined && ${other} !== ${q(blankAs.code)})`; }).join(' || ');
+            return `(${local} === undefined ? (${ticked} ? ${condition.codes.includes(blankAs.code) ? 1 : 0} : 2) : ${test} ? 1 : 0)`;
+        }
         return `(${local} === undefined ? 2 : ${test} ? 1 : 0)`;
     }
 
@@ -102,6 +211,14 @@ class UnitEmitter {
                 return `(${local} === undefined ? 2 : ${local} ${OPERATOR[condition.operator]} ${condition.value} ? 1 : 0)`;
             }
             case 'areaMissing': return fold(condition.parts.map(p => this.fastIn(p)), 'area3', FAST_CONST.unknown);
+            case 'calculation': {
+                const number = (e: NumberExpression) => this.number(e, read => this.local(read.variable, 'count'));
+                return `${this.pool.helper('compared')}(${number(condition.left)}, ${number(condition.right)}, ${q(condition.operator)})`;
+            }
+            case 'atLeast': {
+                const tally = condition.operands.map(c => `(1 << (${this.fast(c)} << 3))`).join(' + ') || '0';
+                return `${this.pool.helper('atLeast3')}(${condition.count}, ${tally})`;
+            }
             case 'const': return condition.value === true ? FAST_CONST.true : condition.value === false ? FAST_CONST.false : FAST_CONST.unknown;
         }
     }
@@ -206,7 +323,7 @@ class UnitEmitter {
 }
 
 /** The runtime helpers generated code may call; each module imports those it uses. */
-const RUNTIME_VALUES = ['all', 'any', 'answerIn', 'areaAnswer', 'count', 'decide', 'decideMeasure', 'decideRatio', 'not', 'sum', 'NO_EXCLUSION', 'answerCode', 'answerNumber', 'and3', 'or3', 'not3', 'area3', 'Result'];
+const RUNTIME_VALUES = ['all', 'any', 'answerIn', 'areaAnswer', 'count', 'decide', 'decideMeasure', 'decideRatio', 'not', 'sum', 'NO_EXCLUSION', 'answerCode', 'answerNumber', 'and3', 'or3', 'not3', 'area3', 'Result', 'isBlank'];
 
 /** `src/evaluate.ts` of the generated package, for the plans of the model's indicators (in number order). */
 export function evaluateModule(plans: readonly IndicatorPlan[]): string {
@@ -217,6 +334,7 @@ export function evaluateModule(plans: readonly IndicatorPlan[]): string {
     const emitters = all.filter(e => !e.plan.measure);
     const measureEmitters = all.filter(e => e.plan.measure);
     const calls = (explained: boolean) => emitters.map(e => `${explained && !e.plan.ratio ? e.explainName() : e.functionName()}(row)`);
+    const helpers = [...pool.helpers].sort().map(name => MODULE_HELPERS[name]);
     const measures = measureEmitters.length === 0 ? '' : '\n\n' + toString(expandToNode`
         /** The value of every background measure (bakgrundsmått) for every area or group it is reported for. */
         export function measures(row: ResponseRow): MeasureResult[] {
@@ -227,6 +345,7 @@ export function evaluateModule(plans: readonly IndicatorPlan[]): string {
     `);
     const body = toString(expandToNode`
         ${joinToNode(pool.declarations, { appendNewLineIfNotEmpty: true })}
+        ${helpers.length > 0 ? joinToNode(['', ...helpers], { separator: '\n\n', appendNewLineIfNotEmpty: true }) : undefined}
 
         ${joinToNode(functions, { separator: '\n', appendNewLineIfNotEmpty: true })}
 
@@ -248,7 +367,8 @@ export function evaluateModule(plans: readonly IndicatorPlan[]): string {
         }
     `) + measures;
     const used = RUNTIME_VALUES.filter(name => new RegExp(`(?<![\\w.])${name}(\\(|;|,)`).test(body));
-    const types = ['IndicatorResult', ...(body.includes('MeasureResult') ? ['MeasureResult'] : []), 'ResponseRow', ...(body.includes(': Truth3') ? ['Truth3'] : [])];
+    const types = ['IndicatorResult', ...(body.includes('MeasureResult') ? ['MeasureResult'] : []), 'ResponseRow',
+        ...(['atLeast', 'answerInBox', 'calculated'].some(h => pool.helpers.has(h)) ? ['Outcome'] : []), ...(body.includes(': Truth3') ? ['Truth3'] : [])];
     return '// Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.\n'
         + `import { ${[...used, ...types.map(t => `type ${t}`)].join(', ')} } from './runtime.js';\n\n`
         + body;

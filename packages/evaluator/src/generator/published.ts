@@ -17,6 +17,7 @@ function info(plan: IndicatorPlan): string {
         `name: ${q(plan.name)}`,
         `kind: ${q(plan.kind)}`,
         `population: ${plan.population ? `[${plan.population.map(q).join(', ')}]` : 'undefined'}`,
+        ...(plan.dividedKommuner ? [`dividedKommuner: [${plan.dividedKommuner.map(q).join(', ')}]`] : []),
         `levels: [${plan.levels.map(q).join(', ')}]`,
         `aggregateLevels: [${plan.levels.flatMap(l => (LEVEL[l] ? [q(LEVEL[l]!)] : [])).join(', ')}]`
     ];
@@ -65,6 +66,8 @@ export function publishedModule(plans: readonly IndicatorPlan[]): string {
             kind: IndicatorKind;
             /** The kinds of respondents evaluated and counted; undefined: every respondent. */
             population: readonly PopulationKind[] | undefined;
+            /** Kommuner represented by their stadsdelar (their own rows are outside), when stadsdelar are in the population. */
+            dividedKommuner?: readonly string[];
             levels: readonly ReportingLevel[];
             /** The levels of \`aggregate\` among them. */
             aggregateLevels: readonly Level[];
@@ -81,7 +84,7 @@ export function publishedModule(plans: readonly IndicatorPlan[]): string {
         /** Whether a respondent ("0180", "1480-01") belongs to an indicator's population. */
         export function isInPopulation(indicator: number, unit: string): boolean {
             const info = BY_NUMBER.get(indicator);
-            return info !== undefined && inPopulation(unit, info.population);
+            return info !== undefined && inPopulation(unit, info.population, info.dividedKommuner);
         }
 
         /**

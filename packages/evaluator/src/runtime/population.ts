@@ -21,13 +21,14 @@ export function respondentKind(unit: string): PopulationKind | undefined {
 
 /**
  * Whether a respondent belongs to a population of the given kinds (everyone when no kinds are
- * declared). Where stadsdelar are in the population, Stockholm and Göteborg are represented by
- * their stadsdelar: the city's own row (answering, say, only a part for kommuner) is outside,
- * so that the city is not counted twice nor reported as missing.
+ * declared). Where stadsdelar are in the population, a kommun that answers by its stadsdelar
+ * (`divided`: the survey's, by default Stockholm and Göteborg) is represented by them: the city's
+ * own row (answering, say, only a part for kommuner) is outside, so that the city is not counted
+ * twice nor reported as missing.
  */
-export function inPopulation(unit: string, kinds: readonly PopulationKind[] | undefined): boolean {
+export function inPopulation(unit: string, kinds: readonly PopulationKind[] | undefined, divided: readonly string[] = Object.keys(CITIES_WITH_STADSDELAR)): boolean {
     if (kinds === undefined) return true;
     const kind = respondentKind(unit);
     if (kind === undefined || !kinds.includes(kind)) return false;
-    return !(kind === 'kommun' && kinds.includes('stadsdel') && CITIES_WITH_STADSDELAR[unit.trim()] !== undefined);
+    return !(kind === 'kommun' && kinds.includes('stadsdel') && divided.includes(unit.trim()));
 }

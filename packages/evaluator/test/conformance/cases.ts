@@ -357,6 +357,112 @@ export const CASES: readonly ConformanceCase[] = [
             ['ii=Nej', 'saknas av i']
         ]
     },
+    {
+        name: 'minst två av: Kleene counting over the ticked options of a multiple-choice question',
+        model: `indikator 1 "Minst två" { områden EB
+            fråga ii F: "Vilka former?" svar VAL flerval alternativ A "a" alternativ B "b" alternativ C "c" alternativ D "d"
+            krävs: Vald på minst två av alternativen A–D på fråga ii }`,
+        rows: [
+            ['ii.A=Vald ii.B=Vald', 'uppnådd av ii A, ii B'],
+            ['ii=Vald', 'uppnådd av ii A, ii B'],
+            ['ii.A=EjVald ii.B=Vald ii.C=Vald', 'uppnådd av ii B, ii C'],
+            ['ii.A=Vald ii.B=EjVald ii.C=EjVald ii.D=EjVald', 'ej uppnådd av ii B, ii C, ii D'],
+            ['ii.A=Vald ii.B=EjVald', 'saknas av ii C, ii D'],
+            ['ii.A=EjVald ii.B=Vald ii.C=EjVald', 'saknas av ii D'],
+            ['ii.A=EjVald ii.B=EjVald ii.C=EjVald', 'ej uppnådd av ii A, ii B, ii C'],
+            ['', 'saknas av ii A, ii B, ii C, ii D']
+        ]
+    },
+    {
+        name: 'minst … av over a list of items, inside a conjunction and under inte',
+        model: `indikator 1 "Lista" { områden EB
+            fråga i R: "?" svar JN
+            fråga ii D: "Delar?" svar JN alternativ A "a" alternativ B "b" alternativ C "c" alternativ D "d"
+            krävs: Ja på fråga i och inte Nej på minst 2 av alternativen A, B, D på fråga ii }`,
+        rows: [
+            ['i=Ja ii=Ja', 'uppnådd av i, ii A, ii B, ii D'],
+            ['i=Ja ii.A=Nej ii.B=Nej ii.C=Ja ii.D=Ja', 'ej uppnådd av ii A, ii B'],
+            ['i=Ja ii.A=Nej ii.C=Nej ii.D=Ja', 'saknas av ii B'],
+            ['i=Nej ii.A=Nej ii.B=Nej', 'ej uppnådd av i']
+        ]
+    },
+    {
+        name: 'för BU utesluts: an area\'s own exclusion replaces the default there, the default stays for the others',
+        model: `indikator 1 "Egen uteslutning" { områden EB, BU  redovisas för EB, BU
+            fråga i R: "?" svar JNE_OMR per område EB, BU  fråga ii U: "?" svar JN per område EB, BU
+            krävs: Ja på fråga i och Ja på fråga ii
+            för BU utesluts: EjAktuellt på fråga i eller Nej på fråga ii }`,
+        rows: [
+            ['i=Ja ii=Nej', { EB: 'ej uppnådd av ii', BU: 'utesluten av ii' }],
+            ['i=EjAktuellt', { EB: 'utesluten av i', BU: 'utesluten av i' }],
+            ['i=Ja ii=Ja', { EB: 'uppnådd av i, ii', BU: 'uppnådd av i, ii' }],
+            ['i=Ja', { EB: 'saknas av ii', BU: 'saknas av ii' }]
+        ]
+    },
+    {
+        name: 'för LSSB undantas: a group\'s own exception, none for the other group',
+        model: `indikator 1 "Eget undantag" { områden LSS  redovisas för LSSB, LSSV
+            fråga i R: "?" svar JN per område LSSB, LSSV  fråga ii U: "?" svar JN per område LSSB, LSSV
+            krävs: Ja på fråga i
+            för LSSB undantas: Nej på fråga ii }`,
+        rows: [
+            ['i=Nej ii=Nej', { LSSB: 'utesluten av i, ii', LSSV: 'ej uppnådd av i' }],
+            ['i=Nej ii=Ja', { LSSB: 'ej uppnådd av i, ii', LSSV: 'ej uppnådd av i' }],
+            ['i=Nej', { LSSB: 'saknas av i, ii', LSSV: 'ej uppnådd av i' }]
+        ]
+    },
+    {
+        name: 'tick boxes: a blank box is not ticked when another box of the question is; all blank stays unanswered',
+        model: `svarsalternativ KRYSS { Vald = 1 "Vald" EjVald = 0 "Ej vald" tom ruta räknas som EjVald när någon ruta är ikryssad }
+            indikator 1 "Kryssrutor" { områden EB
+            fråga i F: "Vilka former?" svar KRYSS flerval alternativ A "a" alternativ B "b" alternativ C "c"
+            krävs: Vald på fråga i A och inte Vald på fråga i C }`,
+        rows: [
+            ['i.A=Vald', 'uppnådd av i A, i C, i A'],
+            ['i.A=Vald i.C=Vald', 'ej uppnådd av i C'],
+            ['i.B=Vald', 'ej uppnådd av i A, i B'],
+            ['i.A=EjVald i.B=EjVald', 'ej uppnådd av i A'],
+            ['i.B=EjVald', 'saknas av i A, i C'],
+            ['', 'saknas av i A, i C']
+        ]
+    },
+    {
+        name: 'tick boxes with minst två av: blanks beside ticked boxes count as not ticked',
+        model: `svarsalternativ KRYSS { Vald = 1 "Vald" EjVald = 0 "Ej vald" tom ruta räknas som EjVald när någon ruta är ikryssad }
+            indikator 1 "Kryssrutor, minst två" { områden EB
+            fråga i F: "Vilka former?" svar KRYSS flerval alternativ A "a" alternativ B "b" alternativ C "c" alternativ D "d"
+            krävs: Vald på minst två av alternativen A–D på fråga i }`,
+        rows: [
+            ['i.A=Vald', 'ej uppnådd av i B, i A, i C, i A, i D, i A'],
+            ['i.A=Vald i.D=Vald', 'uppnådd av i A, i D'],
+            ['', 'saknas av i A, i B, i C, i D']
+        ]
+    },
+    {
+        name: 'arithmetic: a quotient of counts in per cent; division by zero is unknown',
+        model: `indikator 1 "Kvot" { områden EB  fråga i Alla: "?" antal  fråga ii Med: "?" antal
+            krävs: (antal på fråga ii) / (antal på fråga i) är minst 80 % }`,
+        rows: [
+            ['i=10 ii=8', 'uppnådd av ii, i'],
+            ['i=5 ii=4', 'uppnådd av ii, i'],
+            ['i=10 ii=7', 'ej uppnådd av ii, i'],
+            ['i=0 ii=0', 'saknas av ii, i'],
+            ['i=10', 'saknas av ii, i']
+        ]
+    },
+    {
+        name: 'arithmetic: one count against another, a sum of items, "/" before "+"',
+        model: `indikator 1 "Räkna" { områden EB  fråga i Alla: "?" antal  fråga ii Delar: "?" antal alternativ A "a" alternativ B "b"
+            krävs: antal på fråga ii är minst antal på fråga i och antal på fråga ii A + antal på fråga ii B / antal på fråga i > 1 }`,
+        rows: [
+            ['i=2 ii.A=1 ii.B=2', 'uppnådd av ii A, ii B, i, ii A, ii B, i'],
+            // 1 + 1/2 > 1, where (1 + 1)/2 would not be.
+            ['i=2 ii.A=1 ii.B=1', 'uppnådd av ii A, ii B, i, ii A, ii B, i'],
+            ['i=4 ii.A=1 ii.B=2', 'ej uppnådd av ii A, ii B, i'],
+            ['i=1 ii.A=1 ii.B=0', 'ej uppnådd av ii A, ii B, i'],
+            ['i=1 ii.A=1', 'saknas av ii A, ii B, i, ii A, ii B, i']
+        ]
+    },
     // ------------------------------------------------------------------ strata (per kön)
     {
         name: 'a share of counts asked per kön: a share per stratum, and the total over the strata',

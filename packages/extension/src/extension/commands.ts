@@ -81,9 +81,10 @@ export class OjCommands {
             const data = error.data as ModelErrorData;
             const first = data.errors[0];
             const showProblems = vscode.l10n.t('Show Problems');
-            const choice = await vscode.window.showErrorMessage(
-                vscode.l10n.t('The model has {0} errors; nothing was written. The first: {1}, line {2}: {3}', data.total, first.file, first.line, first.message),
-                showProblems);
+            const text = data.total === 1
+                ? vscode.l10n.t('The model has 1 error; nothing was written. {0}, line {1}: {2}', first.file, formatNumber(first.line), first.message)
+                : vscode.l10n.t('The model has {0} errors; nothing was written. The first: {1}, line {2}: {3}', formatNumber(data.total), first.file, formatNumber(first.line), first.message);
+            const choice = await vscode.window.showErrorMessage(text, showProblems);
             if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
         } else if (error instanceof ResponseError && error.code === OjErrorCodes.InvalidResponses) {
             this.output.appendLine(error.message);
@@ -97,13 +98,24 @@ export class OjCommands {
         }
     }
 
-    /** Offers to open a written file with its program (Word, a PDF reader) or to show it in its folder. */
+    /**
+     * Offers to open a written file with its program (Word, a PDF reader) or to show it in its
+     * folder, where the host can: on the desktop. A workbench in the browser (code-server,
+     * Codespaces) has neither the machine's programs nor its file manager: there the file is shown
+     * in VS Code's own Explorer.
+     */
     private async offerOpen(message: string, file: string): Promise<void> {
+        const uri = vscode.Uri.file(file);
+        if (vscode.env.uiKind === vscode.UIKind.Web) {
+            const show = vscode.l10n.t('Show in Explorer');
+            if (await vscode.window.showInformationMessage(message, show) === show) await vscode.commands.executeCommand('revealInExplorer', uri);
+            return;
+        }
         const open = vscode.l10n.t('Open');
         const reveal = vscode.l10n.t('Reveal in File Explorer');
         const choice = await vscode.window.showInformationMessage(message, open, reveal);
-        if (choice === open) await vscode.env.openExternal(vscode.Uri.file(file));
-        if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(file));
+        if (choice === open) await vscode.env.openExternal(uri);
+        if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', uri);
     }
 
     private async exportDescription(resource: unknown, format: ExportFormat): Promise<void> {
@@ -163,8 +175,14 @@ export class OjCommands {
         if (aggregates) await vscode.window.showTextDocument(vscode.Uri.file(aggregates), { preview: false });
         const workbook = result.files.find(f => f.endsWith('.xlsx'));
         const { met, not_met: notMet, excluded, missing } = result.statuses;
-        const summary = vscode.l10n.t('{0} respondents evaluated: {1} met, {2} not met, {3} excluded, {4} missing.',
-            result.respondentsEvaluated, met, notMet, excluded, missing);
+        // The statuses count results (one per respondent, indicator and area), not respondents.
+        const summary = vscode.l10n.t('{0} respondents evaluated. Results per indicator and area: {1} met, {2} not met, {3} excluded, {4} missing.',
+            formatNumber(result.respondentsEvaluated), formatNumber(met), formatNumber(notMet), formatNumber(excluded), formatNumber(missing));
         if (workbook) await this.offerOpen(summary, workbook);
     }
+}
+
+/** A count as the interface's language writes it ("1 234" in Swedish). */
+function formatNumber(value: number): string {
+    return new Intl.NumberFormat(vscode.env.language).format(value);
 }

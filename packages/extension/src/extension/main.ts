@@ -7,6 +7,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import { LANGUAGE_SERVER_EXEC_ARGV } from '@oj/language/server-process';
 import { OjCommands } from './commands.js';
 import { DescriptionPreview } from './preview.js';
+import { ExampleTests } from './examples.js';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(preview);
     new OjCommands(client, preview).register(context);
     await client.start();
+    // After the start: the Testing view asks the server for the examples as soon as it is opened.
+    context.subscriptions.push(new ExampleTests(client));
     // The preview and the commands run on the Node server; menus show them where it runs (not only
     // on the desktop: also in code-server and Codespaces, whose workbench is a web page).
     await vscode.commands.executeCommand('setContext', 'oj.nodeServer', true);

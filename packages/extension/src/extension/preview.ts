@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type IndicatorAnchor, PreviewRequest, sendRequest } from '../protocol.js';
+import { type ExploreResult, ExploreRequest, type IndicatorAnchor, PreviewRequest, sendRequest } from '../protocol.js';
 import { previewPage } from '../preview/page.js';
 
 const VIEW_TYPE = 'oj.preview';
@@ -137,21 +137,27 @@ export class DescriptionPreview implements vscode.Disposable {
                     scriptUri: asset('webview.js'), styleUri: asset('preview.css')
                 });
                 this.pageLoaded = true;
+                if (result.notes?.length) await panel.webview.postMessage({ type: 'stale', message: result.notes.join(' ') });
             } else {
-                await panel.webview.postMessage({ type: 'update', body: result.body, reveal });
+                await panel.webview.postMessage({ type: 'update', body: result.body, reveal, notes: result.notes });
             }
         } catch (error) {
             if (generation !== this.renderGeneration || panel !== this.panel) return;
-            const message = error instanceof Error ? error.message : String(error);
+            // A reviewer never sees an internal error: it goes to the server's log, the preview keeps its page.
+            this.client.error(`oj/preview: ${error instanceof Error ? error.message : String(error)}`, undefined, false);
             if (this.pageLoaded) {
-                await panel.webview.postMessage({ type: 'stale', message: vscode.l10n.t('The preview shows the last text that could be rendered. {0}', message) });
+                await panel.webview.postMessage({ type: 'stale', message: vscode.l10n.t('The preview shows the last text that could be rendered.') });
             } else {
-                void vscode.window.showErrorMessage(vscode.l10n.t('The preview could not be rendered: {0}', message));
+                void vscode.window.showErrorMessage(vscode.l10n.t('The preview could not be rendered; see the language server log.'));
             }
         }
     }
 
-    private onMessage(message: { type?: string; id?: string }): void {
+    private onMessage(message: { type?: string; id?: string; number?: number; unit?: string; answers?: Record<string, string> }): void {
+        if (message.type === 'explore' || message.type === 'writeExample') {
+            void this.explore(message as ExplorerMessage);
+            return;
+        }
         if (message.type !== 'showSource' || !this.source) return;
         const anchor = this.anchors.find(a => a.id === message.id);
         if (!anchor) return;
@@ -159,4 +165,38 @@ export class DescriptionPreview implements vscode.Disposable {
         const column = vscode.window.visibleTextEditors.find(e => this.isSource(e.document.uri))?.viewColumn ?? vscode.ViewColumn.One;
         void vscode.window.showTextDocument(this.source, { viewColumn: column, selection: new vscode.Range(position, position) });
     }
+
+    /** The decision explorer: evaluates the picked answers on the server, or writes them as a new example. */
+    private async explore(message: ExplorerMessage): Promise<void> {
+        const source = this.source;
+        if (!source || typeof message.number !== 'number') return;
+        const params = { textDocument: { uri: this.client.code2ProtocolConverter.asUri(source) }, indicator: message.number, unit: message.unit, answers: { ...message.answers } };
+        let result: ExploreResult | null;
+        try {
+            result = await sendRequest(this.client, ExploreRequest, params);
+        } catch (error) {
+            this.client.error(`oj/explore: ${error instanceof Error ? error.message : String(error)}`, undefined, false);
+            result = null;
+        }
+        if (message.type === 'explore') {
+            await this.panel?.webview.postMessage({ type: 'explored', id: message.id, result });
+            return;
+        }
+        if (!result) return;
+        const edit = new vscode.WorkspaceEdit();
+        const at = new vscode.Position(result.insertAt.line, result.insertAt.character);
+        edit.insert(source, at, result.example);
+        if (await vscode.workspace.applyEdit(edit)) {
+            const column = vscode.window.visibleTextEditors.find(e => this.isSource(e.document.uri))?.viewColumn ?? vscode.ViewColumn.One;
+            await vscode.window.showTextDocument(source, { viewColumn: column, selection: new vscode.Range(at, at) });
+        }
+    }
+}
+
+interface ExplorerMessage {
+    type: 'explore' | 'writeExample';
+    id?: string;
+    number?: number;
+    unit?: string;
+    answers?: Record<string, string>;
 }

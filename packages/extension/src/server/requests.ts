@@ -4,18 +4,22 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { type Connection, ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Model } from '@oj/language';
-import { buildDescriptionDocument, DOCUMENT_CSS, indicatorId, renderDocx, renderHtml, renderPdf } from '@oj/documents';
+import { examplesOfDocument } from './examples.js';
+import { explore } from './explorer.js';
+import { type Connection, ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { buildDescriptionDocument, renderDocx, renderPdf } from '@oj/documents';
 import { codebookCsv as modelCodebookCsv, generateEvaluatorPackage, ResponseFileError } from '@oj/evaluator';
 // The workbook alone: the reports' chart libraries stay out of the bundled server.
 import { evaluateAndPublish } from '@oj/publishing/workbook';
 import {
-    type DocumentParams, EvaluateResponsesRequest, ExportCodebookRequest, ExportDescriptionRequest, type ExportFormat, GenerateEvaluatorRequest,
-    type IndicatorAnchor, OjErrorCodes, type OjRequest, PreviewRequest, type PreviewResult, SurveyInfoRequest
+    type DocumentParams, EvaluateResponsesRequest, ExamplesRequest, type ExamplesParams, ExploreRequest, ExportCodebookRequest, ExportDescriptionRequest, type ExportFormat, GenerateEvaluatorRequest,
+    OjErrorCodes, type OjRequest, PreviewRequest, type PreviewResult, SurveyInfoRequest
 } from '../protocol.js';
-import { assertNoErrors, filesOf, indicatorsOfDocument, type ModelSet, modelSetOf } from './model-set.js';
+import { assertNoErrors, filesOf, type ModelSet, modelSetOf } from './model-set.js';
+import { PreviewRenderer } from './preview.js';
 
 /** The codebook of a model set, as `oj codebook` writes it (a test compares the two byte for byte). */
 export function codebookCsv(set: ModelSet): { csv: string; variables: number } {
@@ -25,16 +29,10 @@ export function codebookCsv(set: ModelSet): { csv: string; variables: number } {
 /**
  * The preview of a file: the description of its own indicators, with the survey, areas and answer
  * sets of the other files as context; a file without indicators (the survey, the areas) shows them all.
+ * An indicator being typed is shown as it last was when complete (see preview.ts).
  */
-export function previewOf(set: ModelSet): PreviewResult {
-    const own = indicatorsOfDocument(set.document);
-    const models: Model[] = own.length === 0 ? set.models
-        : set.documents.filter(d => d === set.document || indicatorsOfDocument(d).length === 0).map(d => d.parseResult.value);
-    const description = buildDescriptionDocument(models);
-    const anchors: IndicatorAnchor[] = own.filter(i => typeof i.number === 'number' && i.$cstNode).map(i => ({
-        id: indicatorId(i), number: i.number, startLine: i.$cstNode!.range.start.line, endLine: i.$cstNode!.range.end.line
-    }));
-    return { body: renderHtml(description, { standalone: false }), css: DOCUMENT_CSS, title: description.title, anchors };
+export function previewOf(set: ModelSet, renderer = new PreviewRenderer()): PreviewResult {
+    return renderer.render(set);
 }
 
 async function renderDescription(set: ModelSet, format: ExportFormat): Promise<string | Buffer> {
@@ -58,13 +56,26 @@ export function registerOjRequests(connection: Connection, shared: LangiumShared
         });
     };
 
+    connection.onRequest(ExamplesRequest.method, async (params: ExamplesParams) => {
+        await shared.workspace.WorkspaceManager.ready;
+        return shared.workspace.WorkspaceLock.read(() => {
+            const documents = params.textDocument ? [modelSetOf(shared, params.textDocument.uri).document] : shared.workspace.LangiumDocuments.all.toArray();
+            const files = (documents as Array<LangiumDocument<Model>>).map(examplesOfDocument).filter(f => f.indicators.length > 0);
+            files.sort((a, b) => a.uri.localeCompare(b.uri));
+            return { files };
+        });
+    });
+
     onModelRequest(SurveyInfoRequest, set => {
         let errors = 0;
         for (const document of set.documents) errors += (document.diagnostics ?? []).filter(d => (d.severity ?? 1) === 1).length;
         return { survey: set.survey, files: filesOf(set), errors };
     });
 
-    onModelRequest(PreviewRequest, set => previewOf(set));
+    const previews = new PreviewRenderer();
+    onModelRequest(PreviewRequest, set => previewOf(set, previews));
+
+    onModelRequest(ExploreRequest, (set, params) => explore(set, params) ?? null);
 
     onModelRequest(ExportDescriptionRequest, async (set, params) => {
         assertNoErrors(set);

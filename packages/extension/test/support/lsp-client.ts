@@ -11,7 +11,7 @@ import {
     createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection
 } from 'vscode-languageserver-protocol/node';
 import {
-    type Diagnostic, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
+    type Diagnostic, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
     InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest
 } from 'vscode-languageserver-protocol';
 import { bundle, extensionDir } from './paths.js';
@@ -30,6 +30,18 @@ export interface ServerSession {
      * latest ones already published count too. Call it before the change it waits for.
      */
     diagnostics(uri: string, predicate?: (diagnostics: Diagnostic[]) => boolean, options?: { current?: boolean; timeoutMs?: number }): Promise<Diagnostic[]>;
+    /** Opens a document with the given text (a new file never saved, or unsaved text of one on disk). */
+    openText(uri: string, text: string): void;
+    /** Closes a document in the editor (didClose). */
+    closeDocument(uri: string): void;
+    /** The version of the text last sent for a document. */
+    versionOf(uri: string): number | undefined;
+    /** Every publishDiagnostics received, in order, with when it arrived (performance.now()). */
+    publishLog: Array<{ uri: string; version?: number; diagnostics: Diagnostic[]; at: number }>;
+    /** Every window/logMessage the server sent: its type (1 error, 2 warning, 3 info, 4 log) and text. */
+    logs: Array<{ type: number; message: string }>;
+    /** Calls back on every publishDiagnostics (the connection takes one handler per method: this is it). */
+    onPublish(listener: (entry: ServerSession['publishLog'][number]) => void): void;
     close(): Promise<void>;
 }
 
@@ -49,7 +61,12 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
 
     const published = new Map<string, Diagnostic[]>();
     const waiters: Array<{ uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
+    const publishLog: ServerSession['publishLog'] = [];
+    const publishListeners: Array<(entry: ServerSession['publishLog'][number]) => void> = [];
     connection.onNotification(PublishDiagnosticsNotification.type, params => {
+        const entry = { uri: params.uri, version: params.version, diagnostics: params.diagnostics, at: performance.now() };
+        publishLog.push(entry);
+        for (const listener of publishListeners) listener(entry);
         published.set(params.uri, params.diagnostics);
         for (const waiter of [...waiters]) {
             if (waiter.uri === params.uri && waiter.predicate(params.diagnostics)) {
@@ -61,6 +78,8 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
     // What VS Code answers when the server asks: no settings of ours, registrations accepted.
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
+    const logs: ServerSession['logs'] = [];
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => { logs.push(params); });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
 
@@ -77,7 +96,7 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
                 completion: { completionItem: { snippetSupport: true } },
                 rename: { prepareSupport: true },
                 formatting: {},
-                publishDiagnostics: { relatedInformation: true }
+                publishDiagnostics: { relatedInformation: true, versionSupport: true }
             }
         }
     });
@@ -97,6 +116,18 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
             });
             return uri;
         },
+        openText(uri, text) {
+            versions.set(uri, 1);
+            void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'oj', version: 1, text } });
+        },
+        closeDocument(uri) {
+            versions.delete(uri);
+            void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+        },
+        versionOf: uri => versions.get(uri),
+        publishLog,
+        logs,
+        onPublish: listener => { publishListeners.push(listener); },
         change(uri, text) {
             const version = (versions.get(uri) ?? 1) + 1;
             versions.set(uri, version);

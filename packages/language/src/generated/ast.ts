@@ -20,10 +20,12 @@ export const OjTerminals = {
 export type OjTerminalNames = keyof typeof OjTerminals;
 
 export type OjKeywordNames =
+    | "%"
     | "("
     | ")"
     | "+"
     | ","
+    | "-"
     | "/"
     | ":"
     | "<"
@@ -35,6 +37,7 @@ export type OjKeywordNames =
     | "ELLER"
     | "aggregeras"
     | "alternativ"
+    | "alternativen"
     | "andel"
     | "antal"
     | "av"
@@ -49,17 +52,22 @@ export type OjKeywordNames =
     | "dokument"
     | "ej"
     | "eller"
+    | "enhet"
     | "enkät"
     | "enkäten"
     | "etikett"
     | "exempel"
     | "felkällor"
+    | "fem"
     | "flerval"
     | "fråga"
+    | "fyra"
     | "för"
     | "förteckning"
     | "ger"
     | "grupp"
+    | "högst"
+    | "ikryssad"
     | "indelning"
     | "indikator"
     | "indikatorer"
@@ -75,17 +83,23 @@ export type OjKeywordNames =
     | "kunskapsstöd"
     | "kvalitetsområde"
     | "lagstiftning"
+    | "lika"
     | "lista"
     | "län"
     | "med"
     | "medelvärde"
     | "median"
+    | "mindre"
+    | "minst"
     | "mätdatum"
     | "målpopulation"
     | "mått"
     | "negativ"
+    | "nio"
     | "numrerad"
     | "nämnare"
+    | "när"
+    | "någon"
     | "något"
     | "och"
     | "område"
@@ -105,14 +119,19 @@ export type OjKeywordNames =
     | "riket"
     | "riktning"
     | "rubrik"
+    | "ruta"
+    | "räknas"
     | "saknas"
     | "samtliga"
+    | "sex"
+    | "sju"
     | "som"
     | "stadsdel"
     | "stadsdelar"
     | "storstad"
     | "struktur"
     | "stycke"
+    | "större"
     | "summa"
     | "svar"
     | "svarsalternativ"
@@ -120,7 +139,11 @@ export type OjKeywordNames =
     | "syfte"
     | "tidigare"
     | "tillhör"
+    | "tio"
+    | "tom"
     | "totalt"
+    | "tre"
+    | "två"
     | "typ"
     | "undantas"
     | "undertitel"
@@ -132,14 +155,17 @@ export type OjKeywordNames =
     | "variabelmönster"
     | "{"
     | "}"
+    | "än"
     | "är"
     | "år"
-    | "önskad";
+    | "åtta"
+    | "önskad"
+    | "–";
 
 export type OjTokenNames = OjTerminalNames | OjKeywordNames;
 
 export interface And extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'And';
     left: Expression;
     right: Expression;
@@ -156,7 +182,7 @@ export function isAnd(item: unknown): item is And {
 }
 
 export interface AnswerCondition extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'AnswerCondition';
     options: Array<langium.Reference<AnswerOption>>;
     quantifier?: Quantifier;
@@ -200,6 +226,7 @@ export function isAnswerOption(item: unknown): item is AnswerOption {
 export interface AnswerSet extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'AnswerSet';
+    blankRule?: BlankRule;
     name: string;
     options: Array<AnswerOption>;
     title?: string;
@@ -207,6 +234,7 @@ export interface AnswerSet extends langium.AstNode {
 
 export const AnswerSet = {
     $type: 'AnswerSet',
+    blankRule: 'blankRule',
     name: 'name',
     options: 'options',
     title: 'title'
@@ -237,6 +265,111 @@ export function isArea(item: unknown): item is Area {
     return reflection.isInstance(item, Area.$type);
 }
 
+export interface AreaException extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'AreaException';
+    condition: Expression;
+    units: Array<langium.Reference<ReportingUnit>>;
+}
+
+export const AreaException = {
+    $type: 'AreaException',
+    condition: 'condition',
+    units: 'units'
+} as const;
+
+export function isAreaException(item: unknown): item is AreaException {
+    return reflection.isInstance(item, AreaException.$type);
+}
+
+export interface AreaExclusion extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'AreaExclusion';
+    condition: Expression;
+    units: Array<langium.Reference<ReportingUnit>>;
+}
+
+export const AreaExclusion = {
+    $type: 'AreaExclusion',
+    condition: 'condition',
+    units: 'units'
+} as const;
+
+export function isAreaExclusion(item: unknown): item is AreaExclusion {
+    return reflection.isInstance(item, AreaExclusion.$type);
+}
+
+export interface ArithmeticCondition extends langium.AstNode {
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
+    readonly $type: 'ArithmeticCondition';
+    left: CountSum;
+    operator?: ComparisonOperator;
+    percent: boolean;
+    right?: CountSum;
+    value?: NumberValue;
+    word?: ComparisonWord;
+}
+
+export const ArithmeticCondition = {
+    $type: 'ArithmeticCondition',
+    left: 'left',
+    operator: 'operator',
+    percent: 'percent',
+    right: 'right',
+    value: 'value',
+    word: 'word'
+} as const;
+
+export function isArithmeticCondition(item: unknown): item is ArithmeticCondition {
+    return reflection.isInstance(item, ArithmeticCondition.$type);
+}
+
+export type ArithmeticOperator = '+' | '-' | '/';
+
+export function isArithmeticOperator(item: unknown): item is ArithmeticOperator {
+    return item === '+' || item === '-' || item === '/';
+}
+
+export interface AtLeastCondition extends langium.AstNode {
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
+    readonly $type: 'AtLeastCondition';
+    count?: number;
+    countWord?: CountWord;
+    items: Array<langium.Reference<QuestionItem>>;
+    last?: langium.Reference<QuestionItem>;
+    options: Array<langium.Reference<AnswerOption>>;
+    question: langium.Reference<IndicatorQuestion>;
+}
+
+export const AtLeastCondition = {
+    $type: 'AtLeastCondition',
+    count: 'count',
+    countWord: 'countWord',
+    items: 'items',
+    last: 'last',
+    options: 'options',
+    question: 'question'
+} as const;
+
+export function isAtLeastCondition(item: unknown): item is AtLeastCondition {
+    return reflection.isInstance(item, AtLeastCondition.$type);
+}
+
+export interface BlankRule extends langium.AstNode {
+    readonly $container: AnswerSet;
+    readonly $type: 'BlankRule';
+    option: langium.Reference<AnswerOption>;
+}
+
+export const BlankRule = {
+    $type: 'BlankRule',
+    option: 'option'
+} as const;
+
+export function isBlankRule(item: unknown): item is BlankRule {
+    return reflection.isInstance(item, BlankRule.$type);
+}
+
 export interface Comparability extends langium.AstNode {
     readonly $container: EarlierName;
     readonly $type: 'Comparability';
@@ -258,6 +391,52 @@ export type ComparisonOperator = '<' | '<=' | '<>' | '=' | '>' | '>=';
 
 export function isComparisonOperator(item: unknown): item is ComparisonOperator {
     return item === '>' || item === '>=' || item === '<' || item === '<=' || item === '=' || item === '<>';
+}
+
+export type ComparisonWord = 'högst' | 'lika' | 'mindre' | 'minst' | 'större';
+
+export function isComparisonWord(item: unknown): item is ComparisonWord {
+    return item === 'minst' || item === 'högst' || item === 'större' || item === 'mindre' || item === 'lika';
+}
+
+export interface CountSum extends langium.AstNode {
+    readonly $container: ArithmeticCondition | CountTerm;
+    readonly $type: 'CountSum';
+    operators: Array<ArithmeticOperator>;
+    terms: Array<CountTerm>;
+}
+
+export const CountSum = {
+    $type: 'CountSum',
+    operators: 'operators',
+    terms: 'terms'
+} as const;
+
+export function isCountSum(item: unknown): item is CountSum {
+    return reflection.isInstance(item, CountSum.$type);
+}
+
+export interface CountTerm extends langium.AstNode {
+    readonly $container: CountSum;
+    readonly $type: 'CountTerm';
+    sum?: CountSum;
+    target?: QuestionTarget;
+}
+
+export const CountTerm = {
+    $type: 'CountTerm',
+    sum: 'sum',
+    target: 'target'
+} as const;
+
+export function isCountTerm(item: unknown): item is CountTerm {
+    return reflection.isInstance(item, CountTerm.$type);
+}
+
+export type CountWord = 'fem' | 'fyra' | 'nio' | 'sex' | 'sju' | 'tio' | 'tre' | 'två' | 'åtta';
+
+export function isCountWord(item: unknown): item is CountWord {
+    return item === 'två' || item === 'tre' || item === 'fyra' || item === 'fem' || item === 'sex' || item === 'sju' || item === 'åtta' || item === 'nio' || item === 'tio';
 }
 
 export interface Definition extends langium.AstNode {
@@ -447,7 +626,7 @@ export function isExclusion(item: unknown): item is Exclusion {
     return reflection.isInstance(item, Exclusion.$type);
 }
 
-export type Expression = And | AnswerCondition | Not | NumericCondition | Or;
+export type Expression = And | AnswerCondition | ArithmeticCondition | AtLeastCondition | Not | NumericCondition | Or;
 
 export const Expression = {
     $type: 'Expression'
@@ -532,6 +711,8 @@ export function isHeadingBlock(item: unknown): item is HeadingBlock {
 export interface Indicator extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'Indicator';
+    areaExceptions: Array<AreaException>;
+    areaExclusions: Array<AreaExclusion>;
     areas: Array<langium.Reference<Area>>;
     comments: Array<string>;
     dataSource?: string;
@@ -565,6 +746,8 @@ export interface Indicator extends langium.AstNode {
 
 export const Indicator = {
     $type: 'Indicator',
+    areaExceptions: 'areaExceptions',
+    areaExclusions: 'areaExclusions',
     areas: 'areas',
     comments: 'comments',
     dataSource: 'dataSource',
@@ -731,7 +914,7 @@ export function isModel(item: unknown): item is Model {
 }
 
 export interface Not extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'Not';
     operand: Expression;
 }
@@ -752,7 +935,7 @@ export function isNumberValue(item: unknown): item is NumberValue {
 }
 
 export interface NumericCondition extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'NumericCondition';
     operator: ComparisonOperator;
     target: QuestionTarget;
@@ -788,7 +971,7 @@ export function isOptionLabel(item: unknown): item is OptionLabel {
 }
 
 export interface Or extends langium.AstNode {
-    readonly $container: And | Exception | Exclusion | Not | Or | Requirement;
+    readonly $container: And | AreaException | AreaExclusion | Exception | Exclusion | Not | Or | Requirement;
     readonly $type: 'Or';
     left: Expression;
     right: Expression;
@@ -845,6 +1028,7 @@ export interface Question extends langium.AstNode {
     readonly $container: IndicatorQuestion | Model;
     readonly $type: 'Question';
     answerSet?: langium.Reference<AnswerSet>;
+    countUnit?: string;
     items: Array<QuestionItem>;
     labels: Array<OptionLabel>;
     multipleChoice: boolean;
@@ -860,6 +1044,7 @@ export interface Question extends langium.AstNode {
 export const Question = {
     $type: 'Question',
     answerSet: 'answerSet',
+    countUnit: 'countUnit',
     items: 'items',
     labels: 'labels',
     multipleChoice: 'multipleChoice',
@@ -896,7 +1081,7 @@ export function isQuestionItem(item: unknown): item is QuestionItem {
 }
 
 export interface QuestionTarget extends langium.AstNode {
-    readonly $container: AnswerCondition | ExampleAnswer | MeasureTerm | NumericCondition | Ratio;
+    readonly $container: AnswerCondition | CountTerm | ExampleAnswer | MeasureTerm | NumericCondition | Ratio;
     readonly $type: 'QuestionTarget';
     items: Array<langium.Reference<QuestionItem>>;
     question: langium.Reference<IndicatorQuestion>;
@@ -1145,7 +1330,14 @@ export type OjAstType = {
     AnswerOption: AnswerOption
     AnswerSet: AnswerSet
     Area: Area
+    AreaException: AreaException
+    AreaExclusion: AreaExclusion
+    ArithmeticCondition: ArithmeticCondition
+    AtLeastCondition: AtLeastCondition
+    BlankRule: BlankRule
     Comparability: Comparability
+    CountSum: CountSum
+    CountTerm: CountTerm
     Definition: Definition
     District: District
     DocumentBlock: DocumentBlock
@@ -1249,6 +1441,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
         AnswerSet: {
             name: AnswerSet.$type,
             properties: {
+                blankRule: {
+                    name: AnswerSet.blankRule,
+                    optional: true
+                },
                 name: {
                     name: AnswerSet.name
                 },
@@ -1285,6 +1481,108 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Element.$type, ReportingUnit.$type]
         },
+        AreaException: {
+            name: AreaException.$type,
+            properties: {
+                condition: {
+                    name: AreaException.condition
+                },
+                units: {
+                    name: AreaException.units,
+                    defaultValue: [],
+                    referenceType: ReportingUnit.$type
+                }
+            },
+            superTypes: []
+        },
+        AreaExclusion: {
+            name: AreaExclusion.$type,
+            properties: {
+                condition: {
+                    name: AreaExclusion.condition
+                },
+                units: {
+                    name: AreaExclusion.units,
+                    defaultValue: [],
+                    referenceType: ReportingUnit.$type
+                }
+            },
+            superTypes: []
+        },
+        ArithmeticCondition: {
+            name: ArithmeticCondition.$type,
+            properties: {
+                left: {
+                    name: ArithmeticCondition.left
+                },
+                operator: {
+                    name: ArithmeticCondition.operator,
+                    optional: true
+                },
+                percent: {
+                    name: ArithmeticCondition.percent,
+                    defaultValue: false,
+                    optional: true
+                },
+                right: {
+                    name: ArithmeticCondition.right,
+                    optional: true
+                },
+                value: {
+                    name: ArithmeticCondition.value,
+                    optional: true
+                },
+                word: {
+                    name: ArithmeticCondition.word,
+                    optional: true
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        AtLeastCondition: {
+            name: AtLeastCondition.$type,
+            properties: {
+                count: {
+                    name: AtLeastCondition.count,
+                    optional: true
+                },
+                countWord: {
+                    name: AtLeastCondition.countWord,
+                    optional: true
+                },
+                items: {
+                    name: AtLeastCondition.items,
+                    defaultValue: [],
+                    referenceType: QuestionItem.$type,
+                    optional: true
+                },
+                last: {
+                    name: AtLeastCondition.last,
+                    referenceType: QuestionItem.$type,
+                    optional: true
+                },
+                options: {
+                    name: AtLeastCondition.options,
+                    defaultValue: [],
+                    referenceType: AnswerOption.$type
+                },
+                question: {
+                    name: AtLeastCondition.question,
+                    referenceType: IndicatorQuestion.$type
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        BlankRule: {
+            name: BlankRule.$type,
+            properties: {
+                option: {
+                    name: BlankRule.option,
+                    referenceType: AnswerOption.$type
+                }
+            },
+            superTypes: []
+        },
         Comparability: {
             name: Comparability.$type,
             properties: {
@@ -1295,6 +1593,35 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 reason: {
                     name: Comparability.reason,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        CountSum: {
+            name: CountSum.$type,
+            properties: {
+                operators: {
+                    name: CountSum.operators,
+                    defaultValue: [],
+                    optional: true
+                },
+                terms: {
+                    name: CountSum.terms,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        CountTerm: {
+            name: CountTerm.$type,
+            properties: {
+                sum: {
+                    name: CountTerm.sum,
+                    optional: true
+                },
+                target: {
+                    name: CountTerm.target,
                     optional: true
                 }
             },
@@ -1508,6 +1835,16 @@ export class OjAstReflection extends langium.AbstractAstReflection {
         Indicator: {
             name: Indicator.$type,
             properties: {
+                areaExceptions: {
+                    name: Indicator.areaExceptions,
+                    defaultValue: [],
+                    optional: true
+                },
+                areaExclusions: {
+                    name: Indicator.areaExclusions,
+                    defaultValue: [],
+                    optional: true
+                },
                 areas: {
                     name: Indicator.areas,
                     defaultValue: [],
@@ -1826,6 +2163,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 answerSet: {
                     name: Question.answerSet,
                     referenceType: AnswerSet.$type,
+                    optional: true
+                },
+                countUnit: {
+                    name: Question.countUnit,
                     optional: true
                 },
                 items: {

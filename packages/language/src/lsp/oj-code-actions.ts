@@ -34,6 +34,8 @@ export class OjCodeActionProvider implements CodeActionProvider {
         const actions: CodeAction[] = [];
         for (const diagnostic of params.context.diagnostics) {
             const code = (diagnostic.data as { code?: string } | undefined)?.code;
+            // What the author most likely meant ("menade du …", "fråga i" for "fråga 1"), before the other repairs.
+            actions.push(...this.replaceText(document, diagnostic));
             switch (code) {
                 case IssueCodes.UnknownOption: actions.push(...this.replaceOption(document, diagnostic)); break;
                 case IssueCodes.UnknownArea: actions.push(...this.declareArea(document, diagnostic)); break;
@@ -44,13 +46,38 @@ export class OjCodeActionProvider implements CodeActionProvider {
         return actions;
     }
 
+    /** The diagnostic's text replaced by each of the replacements it suggests ("menade du …"). */
+    protected replaceText(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const replacements = (diagnostic.data as { replacements?: string[] } | undefined)?.replacements ?? [];
+        return replacements.map((replacement, index) => ({
+            title: `Ändra till ${replacement}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: index === 0 && replacements.length === 1,
+            edit: { changes: { [document.textDocument.uri]: [{ range: diagnostic.range, newText: replacement }] } }
+        }));
+    }
+
+    /**
+     * The question's other options, the nearest to what was written first (a typo such as "EjAktuelt"
+     * gets "EjAktuellt" first, marked preferred, so that Enter does not change the rule's meaning).
+     * Options the diagnostic already suggests come from replaceText.
+     */
     protected replaceOption(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
-        const options = (diagnostic.data as { options?: string[] }).options ?? [];
-        return options.map((option, index) => ({
+        const data = diagnostic.data as { options?: string[]; refText?: string; replacements?: string[] };
+        const suggested = new Set(data.replacements ?? []);
+        const written = data.refText ?? document.textDocument.getText(diagnostic.range);
+        const ranked = (data.options ?? []).filter(option => !suggested.has(option))
+            .map((option, index) => ({ option, index, distance: editDistance(written.toLowerCase(), option.toLowerCase()) }))
+            .sort((a, b) => a.distance - b.distance || a.index - b.index);
+        // Preferred when there is only one, or when one option is clearly meant: the single nearest, near enough to be a typo.
+        const clear = suggested.size === 0 && (ranked.length === 1 || (ranked.length > 1 && ranked[0].distance < ranked[1].distance
+            && ranked[0].distance <= Math.max(2, Math.floor(written.length / 3))));
+        return ranked.map(({ option }, rank) => ({
             title: `Ändra till ${option}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
-            isPreferred: index === 0 && options.length === 1,
+            isPreferred: rank === 0 && clear,
             edit: { changes: { [document.textDocument.uri]: [{ range: diagnostic.range, newText: option }] } }
         }));
     }
@@ -104,4 +131,17 @@ export class OjCodeActionProvider implements CodeActionProvider {
             edit: { changes: { [document.textDocument.uri]: [{ range: { start: position, end: position }, newText: lines }] } }
         }];
     }
+}
+
+/** Levenshtein distance: insertions, deletions and substitutions of one character each. */
+export function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }

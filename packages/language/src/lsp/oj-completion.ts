@@ -4,6 +4,7 @@
  * code, the question's text. Options are usually written before the question they are about
  * ("<Ja> på fråga ii"): there the question is read from the text after the cursor.
  */
+import type { GrammarAST } from 'langium';
 import { DefaultCompletionProvider, findNextFeatures, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature } from 'langium/lsp';
 import { AstUtils, stream, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumDocument, type ReferenceInfo, type Stream, type TextDocument } from 'langium';
 import type { CancellationToken, CompletionList, CompletionParams } from 'vscode-languageserver';
@@ -15,6 +16,18 @@ import { optionsOf, questionOf } from '../model/model-utils.js';
  * further options ("eller Nej"), then "på [samtliga|något alternativ av] [fråga] <numeral>".
  */
 const QUESTION_AFTER_OPTIONS = /^[\p{L}\p{N}_]*(?:\s+eller\s+[\p{L}\p{N}_]+)*\s+på\s+(?:(?:samtliga|något)\s+alternativ\s+av\s+)?(?:fråga\s+)?([\p{L}_][\p{L}\p{N}_]*)/u;
+
+/**
+ * Keywords that begin a part of an indicator or a declaration. They are written at the start of a
+ * line: offered only there, so that after "på fråga ii " the list holds what continues the rule
+ * (items, och, eller, ELLER), not 25 parts of an indicator. Keywords also used inside a line
+ * ("fråga", "för", "med", "del", "område") are not among them.
+ */
+const LINE_START_KEYWORDS = new Set([
+    'enkät', 'tillhör', 'svarsalternativ', 'indikator', 'begrepp', 'områden', 'redovisas', 'tidigare', 'beskrivning', 'syfte',
+    'kunskapsstöd', 'lagstiftning', 'önskad', 'typ', 'kvalitetsområde', 'datakälla', 'felkällor', 'målpopulation', 'nämnare',
+    'redovisningsnivåer', 'kommentar', 'krävs', 'utesluts', 'undantas', 'andel', 'exempel', 'år', 'mätdatum', 'variabelmönster'
+]);
 
 export class OjCompletionProvider extends DefaultCompletionProvider {
     protected readonly descriptions: AstNodeDescriptionProvider;
@@ -53,6 +66,14 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
         // The declaration's first keyword was read, so the parser is inside it: at least one token.
         const leftoverTokens = parserResult.tokens.slice(parserResult.tokenIndex);
         return findNextFeatures([parserResult.elementStack.map(feature => ({ feature }))], leftoverTokens);
+    }
+
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        if (!super.filterKeyword(context, keyword)) return false;
+        if (!LINE_START_KEYWORDS.has(keyword.value)) return true;
+        const text = context.textDocument.getText();
+        const lineStart = text.lastIndexOf('\n', context.tokenOffset - 1) + 1;
+        return text.slice(lineStart, context.tokenOffset).trim() === '';
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {

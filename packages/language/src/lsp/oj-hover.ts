@@ -4,11 +4,12 @@
  * indicator's rule in the Swedish of the published document; a term's definition.
  */
 import { AstNodeHoverProvider } from 'langium/lsp';
-import { AstUtils, type AstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    type And, type AnswerCondition, type AnswerOption, type AnswerSet, type Area, type Exception, type Exclusion, type Group, type Indicator,
+    type And, type AnswerCondition, type AnswerOption, type ArithmeticCondition, type AtLeastCondition, type CountTerm, type AnswerSet, type Area, type Exception, type Exclusion, type Group, type Indicator,
     type IndicatorQuestion, type Not, type NumericCondition, type Or, type Question, type QuestionItem, type Measure, type MeasureTerm, type Ratio, type Requirement, type Term,
-    isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isTerm
+    isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isRequirement, isTerm
 } from '../generated/ast.js';
 import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model/model-utils.js';
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
@@ -23,6 +24,29 @@ import { lowerIndicator } from '../semantics/lower.js';
 import { reportingLevelSentence, respondentsText } from '../semantics/population.js';
 
 export class OjHoverProvider extends AstNodeHoverProvider {
+    /**
+     * Also on what is neither a name nor a reference: an indicator's number and its keyword
+     * "indikator" give the indicator's hover, the keyword "krävs" that rule's sentence and decision
+     * table. Everything else as Langium finds it (names, references).
+     */
+    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+        const root = document.parseResult.value.$cstNode;
+        const offset = document.textDocument.offsetAt(params.position);
+        const leaf = root ? CstUtils.findLeafNodeAtOffset(root, offset) : undefined;
+        const node = leaf && leaf.offset + leaf.length > offset ? leaf.astNode : undefined;
+        const keyword = leaf && GrammarAST.isKeyword(leaf.grammarSource) ? leaf.grammarSource.value : undefined;
+        const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value } });
+        if (isIndicator(node) && (keyword === 'indikator' || GrammarUtils.findAssignment(leaf!)?.feature === 'number')) {
+            return markdown(this.indicatorHover(node));
+        }
+        if (isRequirement(node) && keyword === 'krävs' && isComplete(node)) {
+            const indicator = AstUtils.getContainerOfType(node, isIndicator);
+            const tables = indicator ? this.decisionTables({ ...indicator, ratio: undefined, requirements: [node] } as Indicator) : [];
+            return markdown([md(requirementSentence(node)), ...tables].join('\n'));
+        }
+        return super.getHoverContent(document, params);
+    }
+
     protected getAstNodeHoverContent(node: AstNode): string | undefined {
         if (isIndicatorQuestion(node)) return this.questionHover(questionOf(node), node);
         if (isQuestion(node)) return this.questionHover(node, slotOfInlineQuestion(node));
@@ -44,7 +68,7 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         }
         const answerSet = question.answerSet?.ref;
         if (question.numeric) {
-            lines.push('', 'Svar: ett antal');
+            lines.push('', question.countUnit ? `Svar: ett antal ${md(question.countUnit)}` : 'Svar: ett antal');
         } else if (answerSet) {
             // The labels as this question prints them (its own "etikett" where it has one).
             lines.push('', `Svarsalternativ (${md(answerSet.name)}): ${optionsOf(question).map(o => `${md(printedOptionLabel(question, o))} = ${o.code}`).join(' · ')}`);
@@ -116,6 +140,8 @@ export class OjHoverProvider extends AstNodeHoverProvider {
     protected answerSetHover(answerSet: AnswerSet): string {
         const lines = [`**Svarsalternativ ${md(answerSet.name)}**${answerSet.title ? ` – ${md(answerSet.title)}` : ''}`, ''];
         lines.push('| Kod | Svar |', '| ---: | --- |', ...answerSet.options.map(o => `| ${o.code} | ${md(o.label)} |`));
+        const blank = answerSet.blankRule?.option?.ref;
+        if (blank) lines.push('', `En tom ruta räknas som ${md(blank.label)} när någon annan ruta i frågan är ikryssad; är alla rutor tomma är frågan obesvarad.`);
         return lines.join('\n');
     }
 
@@ -146,6 +172,9 @@ function isComplete(root: AstNode | undefined): boolean {
             case 'Not': return (node as Not).operand !== undefined;
             case 'AnswerCondition': return (node as AnswerCondition).target !== undefined && (node as AnswerCondition).options.length > 0;
             case 'NumericCondition': return (node as NumericCondition).target !== undefined;
+            case 'ArithmeticCondition': return (node as ArithmeticCondition).left !== undefined && ((node as ArithmeticCondition).right !== undefined || (node as ArithmeticCondition).value !== undefined);
+            case 'CountTerm': return (node as CountTerm).target !== undefined || (node as CountTerm).sum !== undefined;
+            case 'AtLeastCondition': return (node as AtLeastCondition).question !== undefined && (node as AtLeastCondition).options.length > 0;
             case 'Exclusion': case 'Exception': return (node as Exclusion | Exception).condition !== undefined;
             case 'Ratio': return (node as Ratio).numerator !== undefined && (node as Ratio).denominator !== undefined;
             case 'Measure': return (node as Measure).numerator !== undefined;

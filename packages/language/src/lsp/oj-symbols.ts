@@ -3,7 +3,7 @@
  * questions — "1. Aktuell rutin …" › "i: Har ni …".
  */
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
-import type { AstNode, LangiumDocument } from 'langium';
+import { type AstNode, DocumentState, type LangiumDocument } from 'langium';
 import { type DocumentSymbol, type DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import { type Indicator, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isSurvey, isTerm } from '../generated/ast.js';
 import { questionOf } from '../model/model-utils.js';
@@ -19,7 +19,16 @@ function strip(symbol: DocumentSymbol): DocumentSymbol {
 }
 
 export class OjDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
+    /**
+     * Whether names may be resolved in the document being outlined: the outline is asked for as soon
+     * as a document is parsed, and resolving before its scopes are computed logs Langium's warning
+     * ("Attempted reference resolution before document reached ComputedScopes state"); then the
+     * names are shown as written.
+     */
+    protected resolvable = true;
+
     override getSymbols(document: LangiumDocument, _params?: DocumentSymbolParams): DocumentSymbol[] {
+        this.resolvable = document.state >= DocumentState.ComputedScopes;
         const tagged = this.getSymbol(document, document.parseResult.value) as TaggedSymbol[];
         const declarations = tagged.filter(s => s.ojType !== 'Indicator')
             .map((symbol, index) => ({ symbol, index }))
@@ -38,7 +47,9 @@ export class OjDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
             .map(([section, children]) => ({
                 name: section,
                 kind: SymbolKind.Namespace,
-                range: { start: children[0].range.start, end: children[children.length - 1].range.end },
+                // A section has no text of its own: its range is its first indicator's name, so that
+                // sticky scroll does not pin that indicator's line above every later one.
+                range: children[0].selectionRange,
                 selectionRange: children[0].selectionRange,
                 children
             }));
@@ -68,7 +79,8 @@ export class OjDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     protected section(indicator: Indicator): string | undefined {
         if (indicator.areas.length > 1) return MULTI_AREA;
         const area = indicator.areas[0];
-        return area ? area.ref?.title ?? area.ref?.label ?? area.$refText : undefined;
+        if (!area) return undefined;
+        return this.resolvable ? area.ref?.title ?? area.ref?.label ?? area.$refText : area.$refText;
     }
 
     protected label(node: AstNode): { name: string; detail?: string; kind: SymbolKind } | undefined {
@@ -78,7 +90,10 @@ export class OjDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
         if (isAnswerSet(node)) return { name: node.name, detail: node.options.map(o => o.label).join('/'), kind: SymbolKind.Enum };
         if (isTerm(node)) return { name: node.term, kind: SymbolKind.Constant };
         if (isIndicator(node)) return { name: `${node.number}. ${node.name}`, detail: node.areas.map(a => a.$refText).join(', '), kind: SymbolKind.Class };
-        if (isIndicatorQuestion(node)) return { name: `${node.name}: ${questionOf(node)?.text ?? node.shared?.$refText ?? ''}`, kind: SymbolKind.Field };
+        if (isIndicatorQuestion(node)) {
+            const text = this.resolvable || node.declared ? questionOf(node)?.text : undefined;
+            return { name: `${node.name}: ${text ?? node.shared?.$refText ?? ''}`, kind: SymbolKind.Field };
+        }
         if (isQuestion(node) && !isIndicatorQuestion(node.$container)) return { name: `${node.name}: ${node.text}`, kind: SymbolKind.Field };
         return undefined;
     }

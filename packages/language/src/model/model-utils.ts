@@ -245,7 +245,7 @@ export function slotsInExpression(expression: Expression | undefined): Indicator
     if (!expression) return [];
     const found = new Set<IndicatorQuestion>();
     for (const node of [expression, ...AstUtils.streamAllContents(expression)]) {
-        if (node.$type === 'QuestionTarget') {
+        if (node.$type === 'QuestionTarget' || node.$type === 'AtLeastCondition') {
             const slot = (node as { question?: { ref?: IndicatorQuestion } }).question?.ref;
             if (slot) found.add(slot);
         }

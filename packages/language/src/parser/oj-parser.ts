@@ -14,7 +14,7 @@ export const MAX_LINE_NESTING = 100;
 /** Parentheses and "inte" nested deeper than this, over any number of lines, are not read. */
 export const MAX_NESTING = 100;
 
-function tooDeep(line: string): boolean {
+export function tooDeep(line: string): boolean {
     if (line.length < MAX_LINE_NESTING) return false;
     let depth = 0;
     let max = 0;

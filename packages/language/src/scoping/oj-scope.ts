@@ -15,7 +15,7 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import {
     type AnswerOption, AnswerCondition, ExampleAnswer, type Model, QuestionTarget,
-    isAnswerCondition, isExampleAnswer, isIndicator, isModel, isNumericCondition, isOptionLabel, isQuestion, isQuestionTarget
+    isAnswerCondition, isAtLeastCondition, isBlankRule, isExampleAnswer, isIndicator, isModel, isNumericCondition, isOptionLabel, isQuestion, isQuestionTarget
 } from '../generated/ast.js';
 import { optionsOf, questionOf } from '../model/model-utils.js';
 
@@ -33,7 +33,7 @@ const NOT_LOOKED_UP_LOCALLY = new Set(['Indicator', 'EarlierName', 'QuestionItem
 const EXPORTS_ITS_CHILDREN = new Set(['Model', 'FileHeader', 'Survey', 'Area']);
 
 /** Nodes with no named node inside (rules, examples, answer sets' options): the walk does not enter them. */
-const NOTHING_NAMED_INSIDE = new Set(['Stratification', 'Requirement', 'Exclusion', 'Exception', 'Ratio', 'Example', 'Definition', 'Reference', 'EarlierName', 'AnswerSet']);
+const NOTHING_NAMED_INSIDE = new Set(['Stratification', 'Requirement', 'Exclusion', 'Exception', 'AreaExclusion', 'AreaException', 'Ratio', 'Example', 'Definition', 'Reference', 'EarlierName', 'AnswerSet']);
 
 export class OjScopeComputation extends DefaultScopeComputation {
     /**
@@ -139,6 +139,11 @@ export class OjScopeProvider extends DefaultScopeProvider {
         if (context.property === 'option' && isExampleAnswer(container)) {
             return this.optionScope(container);
         }
+        // "tom ruta räknas som EjVald …": an option of the answer set the rule is written in.
+        if (context.property === 'option' && isBlankRule(container)) {
+            const answerSet = container.$container;
+            return this.memberScope(answerSet, answerSet.options);
+        }
         if (context.property === 'option' && isOptionLabel(container)) {
             // A printed label is for an option of the question's own answer set.
             const answerSet = isQuestion(container.$container) ? container.$container.answerSet?.ref : undefined;
@@ -147,6 +152,15 @@ export class OjScopeProvider extends DefaultScopeProvider {
         if (context.property === 'items' && isQuestionTarget(container)) {
             const question = questionOf(container.question?.ref);
             return question ? this.memberScope(question, question.items) : EMPTY_SCOPE;
+        }
+        // "Vald på minst två av alternativen A–D på fråga ii": the options and items of the question named last.
+        if (isAtLeastCondition(container) && ['items', 'last', 'options'].includes(context.property)) {
+            const question = questionOf(container.question?.ref);
+            if (context.property === 'items' || context.property === 'last') return question ? this.memberScope(question, question.items) : EMPTY_SCOPE;
+            if (context.property === 'options') {
+                const answerSet = question?.answerSet?.ref;
+                return answerSet ? this.memberScope(answerSet, answerSet.options) : EMPTY_SCOPE;
+            }
         }
         return super.getScope(context);
     }

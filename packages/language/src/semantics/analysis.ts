@@ -9,11 +9,11 @@
  * so the result is exact. Rules are analysed per requirement, not per area: the area only chooses
  * which column is read, the logic is the same.
  */
-import type { AnswerCondition, AnswerOption, Indicator, IndicatorQuestion, QuestionItem, Requirement } from '../generated/ast.js';
+import type { AnswerCondition, AnswerOption, Indicator, IndicatorQuestion, QuestionItem, ReportingUnit, Requirement } from '../generated/ast.js';
 import { questionNumber, questionOf } from '../model/model-utils.js';
 import { compare } from './interpreter.js';
 import { lowerRule, requirementAlternatives } from './lower.js';
-import { type Condition, conditionChildren, type InCondition, type Read, readKey, type UnitPlan } from './plan.js';
+import { type Condition, conditionChildren, type InCondition, numberOf, numberReads, type Read, readKey, type Sum, type UnitPlan } from './plan.js';
 import { type Status, STATUS_LABELS, STATUSES } from './status.js';
 
 /** Truth values as bits, so that a set of possible values is a small mask. */
@@ -79,6 +79,34 @@ function not(a: TruthMask): TruthMask {
     return ((a & T) ? F : 0) | ((a & F) ? T : 0) | (a & U);
 }
 
+/**
+ * The truth values "at least `count` of these are true" can still take when each operand can
+ * take the values of its mask: every choice of values is followed as a pair (true so far, true or
+ * unknown so far), both capped at `count`, so the states stay few.
+ */
+function atLeastMask(wanted: number, masks: TruthMask[]): TruthMask {
+    // More than there are operands is as unreachable as one more than there are.
+    const count = Math.min(wanted, masks.length + 1);
+    let states = new Set<number>([0]);
+    const cap = (n: number) => Math.min(n, count);
+    for (const mask of masks) {
+        const next = new Set<number>();
+        for (const state of states) {
+            const trues = state >> 12, possible = state & 4095;
+            if (mask & T) next.add((cap(trues + 1) << 12) | cap(possible + 1));
+            if (mask & U) next.add((trues << 12) | cap(possible + 1));
+            if (mask & F) next.add((trues << 12) | possible);
+        }
+        states = next;
+    }
+    let out = 0;
+    for (const state of states) {
+        const trues = state >> 12, possible = state & 4095;
+        out |= trues >= count ? T : possible < count ? F : U;
+    }
+    return out;
+}
+
 const STATUS_BIT: Record<Status, number> = { met: 1, not_met: 2, excluded: 4, missing: 8 };
 
 /** The variables and compiled conditions of one indicator's plans. */
@@ -110,11 +138,25 @@ export class RuleSpace {
         return index;
     }
 
-    /** Representative counts: each constant any rule of the indicator compares the count with and its neighbours, and zero. */
+    /**
+     * Representative counts: each constant any rule of the indicator compares the count with and its
+     * neighbours, and zero. A count in a calculation also takes 1–5, 10 and 100, and each
+     * constant it is compared with: enough to reach each outcome of the usual comparisons (shares,
+     * sums, one count against another), though not a proof for every calculation.
+     */
     protected numericDomain(key: string): DomainValue[] {
         const constants = new Set<number>([0]);
         const visit = (condition: Condition | undefined) => {
             if (!condition) return;
+            if (condition.kind === 'calculation') {
+                const reads = [...numberReads(condition.left), ...numberReads(condition.right)];
+                if (reads.some(r => readKey(r) === key)) {
+                    [1, 2, 3, 4, 5, 10, 100].forEach(n => constants.add(n));
+                    for (const side of [condition.left, condition.right]) {
+                        if (side.kind === 'number' && Number.isInteger(side.value)) [side.value, side.value + 1, Math.max(0, side.value - 1)].forEach(n => constants.add(n));
+                    }
+                }
+            }
             if (condition.kind === 'compare') {
                 if (readKey(condition.read) === key) {
                     constants.add(condition.value);
@@ -176,6 +218,29 @@ export class RuleSpace {
                     return out;
                 };
             }
+            case 'atLeast': {
+                const parts = condition.operands.map(c => this.compile(c, removed));
+                return a => atLeastMask(condition.count, parts.map(p => p(a)));
+            }
+            case 'calculation': {
+                // Decided once every count it reads is assigned; a blank one makes it unknown at once.
+                const reads = [...numberReads(condition.left), ...numberReads(condition.right)];
+                const indices = reads.map(r => this.variable(r));
+                return a => {
+                    let open = false;
+                    for (const index of indices) {
+                        const value = a[index];
+                        if (value < 0) open = true;
+                        else if (this.variables[index].domain[value].number === undefined) return U;
+                    }
+                    if (open) return T | F | U;
+                    const counts = new Map<Read, number>();
+                    reads.forEach((read, i) => counts.set(read, this.variables[indices[i]].domain[a[indices[i]]].number!));
+                    const countOf = (sum: Sum) => (sum.unresolved > 0 ? undefined : sum.reads.reduce((total, r) => total + counts.get(r)!, 0));
+                    const left = numberOf(condition.left, countOf), right = numberOf(condition.right, countOf);
+                    return left === undefined || right === undefined ? U : compare(condition.operator, left, right) ? T : F;
+                };
+            }
             case 'const': {
                 const mask = condition.value === true ? T : condition.value === false ? F : U;
                 return () => mask;
@@ -189,7 +254,31 @@ export class RuleSpace {
             : condition.codes);
         const index = this.variable(condition.read);
         const truth = this.variables[index].domain.map(v => (v.code === undefined && v.number === undefined ? U : codes.has(v.code ?? '') ? T : F));
-        return this.lookup(index, truth);
+        const blankAs = condition.read.blankAs;
+        if (!blankAs) return this.lookup(index, truth);
+        // A tick box: blank is the blank code when another box is ticked, unknown when none is.
+        const blankIndex = truth.length - 1;
+        const asBlank = codes.has(blankAs.code) ? T : F;
+        const others = blankAs.ticked.map(read => {
+            const k = this.variable(read);
+            // Per domain index: 1 ticked, 0 not (blank or the blank code); unassigned is either, if the domain allows both.
+            const ticked = this.variables[k].domain.map(v => (v.code !== undefined && v.code !== blankAs.code ? 1 : 0));
+            return { index: k, ticked, canTick: ticked.some(t => t === 1) };
+        });
+        const answered = truth.slice(0, blankIndex).reduce((m, t) => m | t, 0);
+        const whenBlank = (a: Assignment): TruthMask => {
+            let maybe = false;
+            for (const other of others) {
+                const value = a[other.index];
+                if (value < 0) { if (other.canTick) maybe = true; } else if (other.ticked[value] === 1) return asBlank;
+            }
+            return maybe ? asBlank | U : U;
+        };
+        return (a: Assignment) => {
+            const value = a[index];
+            if (value < 0) return answered | whenBlank(a);
+            return value === blankIndex ? whenBlank(a) : truth[value];
+        };
     }
 
     protected lookup(index: number, truth: TruthMask[]): Evaluator {
@@ -388,6 +477,27 @@ export function existsLabel(variableCount: number, domains: number[], label: (a:
     return visit(0);
 }
 
+/**
+ * An answer combination (as a cube: domain index per variable, -1 for any) that gets label 1
+ * under a labelling as `existsLabel` takes it, or undefined when none does.
+ */
+export function findLabel(variableCount: number, domains: number[], label: (a: Assignment) => number): number[] | undefined {
+    const assignment = new Int32Array(variableCount).fill(-1);
+    const visit = (depth: number): boolean => {
+        const labels = label(assignment);
+        if (labels === 0) return false;
+        if ((labels & (labels - 1)) === 0 || depth === variableCount) return (labels & 1) !== 0;
+        const size = domains[depth];
+        for (let v = 0; v < size; v++) {
+            assignment[depth] = v;
+            if (visit(depth + 1)) return true;
+        }
+        assignment[depth] = -1;
+        return false;
+    };
+    return visit(0) ? Array.from(assignment) : undefined;
+}
+
 /** The number of combinations per label bit, as `partition` would sum its cubes, without recording them. */
 function countLabels(variableCount: number, domains: number[], label: (a: Assignment) => number): Map<number, number> {
     const result = new Map<number, number>();
@@ -430,6 +540,8 @@ export interface RuleAnalysis {
     alwaysMet: boolean;
     /** Combinations that are both excluded and meet the requirement. */
     exclusionOverlap: boolean;
+    /** One such combination: the answers it fixes (the other variables may take any value). */
+    overlapExample?: Array<{ variable: RuleVariable; value: DomainValue }>;
     /** Alternatives (by index) that another alternative already covers, with the covering index. */
     subsumedAlternatives: Array<{ index: number; by: number }>;
     /** Variables whose answer never changes the status. */
@@ -501,10 +613,13 @@ function mergeCubes(cubes: Cube[], variables: RuleVariable[]): Array<{ values: A
     return rows;
 }
 
-/** Analyses one requirement (the base rule or an area variant) of an indicator, exactly. */
-export function analyseRequirement(indicator: Indicator, requirement: Requirement): RuleAnalysis {
+/**
+ * Analyses one requirement (the base rule or an area variant) of an indicator, exactly; with
+ * `variantsOf`, with the exclusion and exception that apply to that area or group.
+ */
+export function analyseRequirement(indicator: Indicator, requirement: Requirement, variantsOf?: ReportingUnit): RuleAnalysis {
     const space = new RuleSpace(indicator);
-    const plan = lowerRule(indicator, requirement);
+    const plan = lowerRule(indicator, requirement, variantsOf);
     const status = space.planEvaluator(plan);
     // Compile everything once more so that every variable the analyses need exists before searching.
     const alternatives = requirementAlternatives(indicator, requirement).map(a => space.compile(a));
@@ -514,7 +629,7 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
     collectConditions(plan.exclusion, conditions);
     collectConditions(plan.exception, conditions);
     const removedStatus = conditions.flatMap(condition => condition.options.flatMap((o, index) => (o.ref && condition.options.length > 1)
-        ? [{ condition, option: o.ref, index, evaluate: space.statusEvaluator(requirement, { condition, option: o.ref }) }] : []));
+        ? [{ condition, option: o.ref, index, evaluate: space.planEvaluator(plan, { condition, option: o.ref }) }] : []));
     const variables = space.variables;
     const domains = variables.map(v => v.domain.length);
     const n = variables.length;
@@ -540,10 +655,12 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
 
     const exists = (label: (a: Assignment) => number) => existsLabel(n, domains, label);
     // Bit 1 = "found", bit 2 = "not here".
-    const exclusionOverlap = exists(a => {
+    const overlap = findLabel(n, domains, a => {
         const e = exclusion(a), r = fulfilment(a);
         return ((e & T) && (r & T) ? 1 : 0) | (!(e & T) || !(r & T) || (e & (F | U)) || (r & (F | U)) ? 2 : 0);
     });
+    const exclusionOverlap = overlap !== undefined;
+    const overlapExample = overlap?.flatMap((v, k) => (v < 0 ? [] : [{ variable: variables[k], value: variables[k].domain[v] }]));
 
     const subsumedAlternatives: Array<{ index: number; by: number }> = [];
     alternatives.forEach((alt, i) => {
@@ -584,7 +701,7 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
         get table() { return decisionTable(); },
         neverMet: counts.met === 0,
         alwaysMet: counts.met > 0 && counts.not_met === 0,
-        exclusionOverlap, subsumedAlternatives, irrelevantVariables, irrelevantOptions, unmentionedOptions
+        exclusionOverlap, overlapExample, subsumedAlternatives, irrelevantVariables, irrelevantOptions, unmentionedOptions
     };
 }
 

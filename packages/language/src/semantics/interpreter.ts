@@ -12,7 +12,7 @@
  */
 import type { Expression, Indicator, NumericCondition, ReportingUnit } from '../generated/ast.js';
 import { questionNumber } from '../model/model-utils.js';
-import type { Condition, InCondition, Read, Sum, UnitPlan } from './plan.js';
+import { type Condition, type InCondition, numberOf, numberReads, type Read, type Sum, type UnitPlan } from './plan.js';
 import { lowerExpression, lowerIndicator, lowerUnit } from './lower.js';
 import type { Status, Truth } from './status.js';
 
@@ -96,6 +96,15 @@ function any(outcomes: Outcome[]): Outcome {
     return { value: false, reads: outcomes.flatMap(o => o.reads) };
 }
 
+/** Kleene counting: at least `count` known true, or no chance of it, or unknown (plan.ts, AtLeastCondition). */
+function atLeast(count: number, outcomes: Outcome[]): Outcome {
+    const trues = outcomes.filter(o => o.value === true);
+    if (trues.length >= count) return { value: true, reads: trues.slice(0, count).flatMap(o => o.reads) };
+    const unknown = outcomes.filter(o => o.value === undefined);
+    if (trues.length + unknown.length < count) return { value: false, reads: outcomes.filter(o => o.value === false).flatMap(o => o.reads) };
+    return { value: undefined, reads: unknown.flatMap(o => o.reads) };
+}
+
 /** The default exclusion: the first part saying the area is missing, else the first answered, else all. */
 function someAreaMissing(outcomes: Outcome[]): Outcome {
     const missing = outcomes.find(o => o.value === true);
@@ -111,8 +120,15 @@ function reading(read: Read, row: ResponseRow): Reading {
 }
 
 function evaluateIn(condition: InCondition, row: ResponseRow): Outcome {
-    const code = answerCode(row[condition.read.variable]);
-    return { value: code === undefined ? undefined : condition.codes.includes(code), reads: [reading(condition.read, row)] };
+    const { read } = condition;
+    const code = answerCode(row[read.variable]);
+    if (code === undefined && read.blankAs) {
+        // A blank tick box counts as not ticked when another box of the question is ticked; that box decides too.
+        const blank = read.blankAs.code;
+        const ticked = read.blankAs.ticked.find(other => { const c = answerCode(row[other.variable]); return c !== undefined && c !== blank; });
+        if (ticked) return { value: condition.codes.includes(blank), reads: [reading(read, row), reading(ticked, row)] };
+    }
+    return { value: code === undefined ? undefined : condition.codes.includes(code), reads: [reading(read, row)] };
 }
 
 /** One condition of a plan on one row. */
@@ -135,6 +151,13 @@ function evaluate(condition: Condition, row: ResponseRow): Outcome {
             return { value: value === undefined ? undefined : compare(condition.operator, value, condition.value), reads: [reading(condition.read, row)] };
         }
         case 'areaMissing': return someAreaMissing(condition.parts.map(p => evaluateIn(p, row)));
+        case 'atLeast': return atLeast(condition.count, condition.operands.map(c => evaluate(c, row)));
+        case 'calculation': {
+            const left = numberOf(condition.left, terms => sum(terms, row).value);
+            const right = numberOf(condition.right, terms => sum(terms, row).value);
+            const reads = [...numberReads(condition.left), ...numberReads(condition.right)].map(r => reading(r, row));
+            return { value: left === undefined || right === undefined ? undefined : compare(condition.operator, left, right), reads };
+        }
         case 'const': return { value: condition.value, reads: NO_READS };
     }
 }

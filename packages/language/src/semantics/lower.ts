@@ -12,18 +12,18 @@
  */
 import type { AstNode } from 'langium';
 import type {
-    AnswerCondition, AnswerOption, Expression, Indicator, IndicatorQuestion, Measure, MeasureOperand, Model, NumericCondition, Question,
-    QuestionItem, QuestionTarget, ReportingUnit, Requirement, Stratification, Stratum
+    AnswerCondition, AnswerOption, ArithmeticCondition, AtLeastCondition, CountSum, Expression, Indicator, IndicatorQuestion, Measure, MeasureOperand, Model,
+    NumericCondition, Question, QuestionItem, QuestionTarget, ReportingUnit, Requirement, Stratification, Stratum
 } from '../generated/ast.js';
 import {
     isPerArea, optionsOf, questionOf, requirementFor, shortLabel, surveyOf, unitsOfIndicator, variableFor
 } from '../model/model-utils.js';
 import type {
-    Condition, Domain, InCondition, IndicatorPlan, MeasurePlan, Read, StratumPlan, Sum, UnitPlan
+    ComparisonOp, Condition, Domain, InCondition, IndicatorPlan, MeasurePlan, NumberExpression, Read, StratumPlan, Sum, UnitPlan
 } from './plan.js';
 import { readsOf } from './plan.js';
 import { comparabilityOf } from './comparability.js';
-import { populationOf, reportingLevelsOf } from './population.js';
+import { CITIES_WITH_STADSDELAR, populationOf, reportingLevelsOf } from './population.js';
 
 const UNKNOWN: Condition = Object.freeze({ kind: 'const', value: undefined }) as Condition;
 const NEVER: Condition = Object.freeze({ kind: 'const', value: false }) as Condition;
@@ -31,6 +31,17 @@ const NEVER: Condition = Object.freeze({ kind: 'const', value: false }) as Condi
 /** Options that say the area does not exist in the municipality ("Ej aktuellt, området finns inte …"). */
 export function areaMissingOptions(question: Question | undefined): AnswerOption[] {
     return optionsOf(question).filter(o => o.areaMissing);
+}
+
+/**
+ * The answers the default exclusion excludes on, per question of the indicator: what an explicit
+ * exclusion replaces (the validator warns when one leaves them out unmentioned).
+ */
+export function defaultExclusionOptions(indicator: Indicator): Array<{ slot: IndicatorQuestion; options: AnswerOption[] }> {
+    return indicator.questions.flatMap(slot => {
+        const options = areaMissingOptions(questionOf(slot));
+        return options.length > 0 ? [{ slot, options }] : [];
+    });
 }
 
 /** Whether an answer excludes the respondent when the indicator states no exclusion of its own. */
@@ -46,9 +57,51 @@ export function itemsOfTarget(target: QuestionTarget): Array<QuestionItem | unde
     return [undefined];
 }
 
+/** The numbers "minst … av" is written with in words, as the description prints them. */
+export const COUNT_WORDS: Readonly<Record<string, number>> = { två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10 };
+
+/** How many "minst … av" asks for; undefined while it is being written. */
+export function atLeastCount(condition: AtLeastCondition): number | undefined {
+    return condition.countWord !== undefined ? COUNT_WORDS[condition.countWord] : condition.count;
+}
+
+/**
+ * The items "minst … av alternativen" counts: a range ("A–D", in the question's order), a list,
+ * or every item of the question when none are named. Unresolved names are left out.
+ */
+export function itemsOfAtLeast(condition: AtLeastCondition): QuestionItem[] {
+    const items = questionOf(condition.question?.ref)?.items ?? [];
+    if (condition.items.length === 0) return items;
+    const first = condition.items[0]?.ref;
+    const last = condition.last?.ref;
+    if (condition.last) {
+        const from = first ? items.indexOf(first) : -1;
+        const to = last ? items.indexOf(last) : -1;
+        return from >= 0 && to >= from ? items.slice(from, to + 1) : [];
+    }
+    return condition.items.flatMap(i => (i.ref ? [i.ref] : []));
+}
+
+/**
+ * The exclusion that applies to a unit: its own ("för AO utesluts: …"), else the indicator's.
+ * Undefined when neither is written (then the default applies, see lowerExclusion).
+ */
+export function exclusionFor(indicator: Indicator, unit: ReportingUnit | undefined): Expression | undefined {
+    const variant = unit ? indicator.areaExclusions.find(e => e.units.some(u => u.ref === unit)) : undefined;
+    return variant ? variant.condition : indicator.exclusion?.condition;
+}
+
+/** The exception that applies to a unit: its own ("för LSSB undantas: …"), else the indicator's. */
+export function exceptionFor(indicator: Indicator, unit: ReportingUnit | undefined): Expression | undefined {
+    const variant = unit ? indicator.areaExceptions.find(e => e.units.some(u => u.ref === unit)) : undefined;
+    return variant ? variant.condition : indicator.exception?.condition;
+}
+
 interface Context {
     indicator: Indicator;
     unit: ReportingUnit | undefined;
+    /** The unit whose exclusion and exception variants apply (the unit itself, or one a rule plan stands for). */
+    variantsOf: ReportingUnit | undefined;
     /**
      * Lowered for the analysis, independent of area: every question is read (per-area ones too,
      * named without a group), since the area only chooses which column is read.
@@ -123,6 +176,15 @@ function readStratum(context: Context, slot: IndicatorQuestion, question: Questi
     if (!result) {
         result = { variable, question: slot.name, domain: domainOf(context, question), ast: { slot, item } };
         if (item) result.item = item.name;
+        const blankRule = question.answerSet?.ref?.blankRule;
+        if (item && blankRule?.option?.ref && question.items.length > 1) {
+            // The other boxes, read plainly (their own blank rule is not asked: a blank box is not ticked).
+            const ticked = question.items.filter(other => other !== item).flatMap((other): Read[] => {
+                const name = variableFor(question, other, context.unit, { indicator: context.indicator, slot }, stratum) ?? (context.anyUnit ? '' : undefined);
+                return name === undefined ? [] : [{ variable: name, question: slot.name, item: other.name, domain: result!.domain, ast: { slot, item: other } }];
+            });
+            result.blankAs = { code: String(blankRule.option.ref.code), ticked };
+        }
         context.reads.set(key, result);
     }
     return result;
@@ -150,6 +212,47 @@ function lowerNumericCondition(context: Context, condition: NumericCondition): C
     return parts.length === 1 ? parts[0] : { kind: 'and', operands: parts };
 }
 
+function lowerAtLeastCondition(context: Context, condition: AtLeastCondition): Condition {
+    const slot = condition.question?.ref;
+    const count = atLeastCount(condition);
+    if (!slot || count === undefined) return UNKNOWN;
+    const codes = condition.options.flatMap(o => (o.ref ? [String(o.ref.code)] : []));
+    const operands = itemsOfAtLeast(condition).map((item): Condition => {
+        const r = read(context, slot, item);
+        return r ? { kind: 'in', read: r, codes } : UNKNOWN;
+    });
+    return { kind: 'atLeast', count, operands, ast: { condition } };
+}
+
+/** "är minst", "är större än": the comparison a word stands for. */
+export const COMPARISON_WORDS: Readonly<Record<string, ComparisonOp>> = { minst: '>=', högst: '<=', större: '>', mindre: '<', lika: '=' };
+
+/** A sum of counts as written, with "/" binding tighter than "+" and "-", each left to right. */
+function lowerCountSum(context: Context, sum: CountSum | undefined): NumberExpression | undefined {
+    if (!sum || sum.terms.length === 0) return undefined;
+    const terms = sum.terms.map((term): NumberExpression | undefined => (term.sum ? lowerCountSum(context, term.sum) : term.target ? { kind: 'count', sum: lowerSum(context, term.target) } : undefined));
+    if (terms.some(t => t === undefined) || sum.operators.length !== terms.length - 1) return undefined;
+    // Quotients first, then sums and differences.
+    const products: NumberExpression[] = [terms[0]!];
+    const additive: Array<'+' | '-'> = [];
+    sum.operators.forEach((operator, i) => {
+        const next = terms[i + 1]!;
+        if (operator === '/') products.push({ kind: 'arithmetic', operator: '/', left: products.pop()!, right: next });
+        else { additive.push(operator as '+' | '-'); products.push(next); }
+    });
+    return products.slice(1).reduce<NumberExpression>((left, right, i) => ({ kind: 'arithmetic', operator: additive[i], left, right }), products[0]);
+}
+
+function lowerArithmeticCondition(context: Context, condition: ArithmeticCondition): Condition {
+    const left = lowerCountSum(context, condition.left);
+    const operator = condition.word !== undefined ? COMPARISON_WORDS[condition.word] : condition.operator;
+    const right: NumberExpression | undefined = condition.right
+        ? lowerCountSum(context, condition.right)
+        : condition.value !== undefined ? { kind: 'number', value: condition.percent ? condition.value / 100 : condition.value } : undefined;
+    if (!left || !right || !operator) return UNKNOWN;
+    return { kind: 'calculation', left, operator, right, ast: { condition } };
+}
+
 /** A part of the rule not yet written (the parser recovered from an incomplete line) is unknown. */
 function lowerExpressionIn(context: Context, expression: Expression | undefined): Condition {
     if (!expression) return UNKNOWN;
@@ -159,13 +262,18 @@ function lowerExpressionIn(context: Context, expression: Expression | undefined)
         case 'Not': return { kind: 'not', operand: lowerExpressionIn(context, expression.operand) };
         case 'AnswerCondition': return lowerAnswerCondition(context, expression);
         case 'NumericCondition': return lowerNumericCondition(context, expression);
+        case 'AtLeastCondition': return lowerAtLeastCondition(context, expression);
+        case 'ArithmeticCondition': return lowerArithmeticCondition(context, expression);
         default: return UNKNOWN;
     }
 }
 
-/** The exclusion as written, or the default: an answer on any question saying the area does not exist. */
+/** The exclusion as written (the unit's own, else the indicator's), or the default: an answer on any question saying the area does not exist. */
 function lowerExclusion(context: Context): Condition {
     const { indicator } = context;
+    // A unit's own exclusion, or the indicator's, replaces the default.
+    const variant = context.variantsOf && indicator.areaExclusions.find(e => e.units.some(u => u.ref === context.variantsOf));
+    if (variant) return lowerExpressionIn(context, variant.condition);
     if (indicator.exclusion) return lowerExpressionIn(context, indicator.exclusion.condition);
     const parts: InCondition[] = [];
     for (const slot of indicator.questions) {
@@ -215,8 +323,10 @@ function lowerMeasure(context: Context, measure: Measure): MeasurePlan {
     return plan;
 }
 
-function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, requirement: Requirement | undefined, anyUnit: boolean, stratum?: StratumPlan): UnitPlan {
-    const context: Context = { indicator, unit, anyUnit, reads: new Map(), domains: new Map(), stratum };
+function lowerUnitWith(
+    indicator: Indicator, unit: ReportingUnit | undefined, requirement: Requirement | undefined, anyUnit: boolean, stratum?: StratumPlan, variantsOf = unit
+): UnitPlan {
+    const context: Context = { indicator, unit, variantsOf, anyUnit, reads: new Map(), domains: new Map(), stratum };
     const plan: UnitPlan = { indicator: indicator.number, variables: [], exclusion: lowerExclusion(context), ast: { unit, requirement } };
     if (unit) {
         plan.unit = unit.name;
@@ -230,11 +340,16 @@ function lowerUnitWith(indicator: Indicator, unit: ReportingUnit | undefined, re
     } else {
         plan.requirement = lowerRequirement(context, requirement);
     }
-    if (indicator.exception && !indicator.ratio && !indicator.measure) plan.exception = lowerExpressionIn(context, indicator.exception.condition);
+    const exception = exceptionFor(indicator, variantsOf);
+    if (exception && !indicator.ratio && !indicator.measure) plan.exception = lowerExpressionIn(context, exception);
     const reads = [...readsOf(plan.exclusion), ...readsOf(plan.requirement), ...readsOf(plan.exception),
         ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : []),
         ...(plan.measure ? [...plan.measure.numerator.reads, ...(plan.measure.denominator?.reads ?? [])] : [])];
-    plan.variables = [...new Set(reads)];
+    // The other boxes a tick box looks at are read too (after what the conditions read); one read per variable.
+    const all = [...reads, ...reads.flatMap(r => r.blankAs?.ticked ?? [])];
+    const seen = new Set<string>();
+    const key = (r: Read) => `${r.question}\u0000${r.item ?? ''}\u0000${r.variable}`;
+    plan.variables = [...new Set(all)].filter(r => !seen.has(key(r)) && !!seen.add(key(r)));
     return plan;
 }
 
@@ -242,7 +357,7 @@ interface Cached {
     plan?: IndicatorPlan;
     units: Map<ReportingUnit | undefined, UnitPlan>;
     strata: Map<string, UnitPlan>;
-    rules: Map<Requirement | undefined, UnitPlan>;
+    rules: Map<Requirement | undefined, Map<ReportingUnit | undefined, UnitPlan>>;
 }
 
 /** Plans per linking of a document: relinking (a name in another file changed) gives a new `references` array. */
@@ -264,6 +379,12 @@ function cached(indicator: Indicator): Cached {
         cache.set(indicator, entry);
     }
     return entry;
+}
+
+/** The kommuner that answer by their stadsdelar: those of the survey's declared stadsdelar, else Stockholm and Göteborg. */
+function dividedKommuner(indicator: Indicator): string[] {
+    const declared = (surveyOf(indicator)?.districts ?? []).map(d => d.code.slice(0, 4));
+    return declared.length > 0 ? [...new Set(declared)].sort() : Object.keys(CITIES_WITH_STADSDELAR).sort();
 }
 
 /**
@@ -313,6 +434,7 @@ export function lowerIndicator(indicator: Indicator): IndicatorPlan {
         if (entry.plan.survey === undefined) delete entry.plan.survey;
         const population = populationOf(indicator).kinds;
         if (population) entry.plan.population = population;
+        if (population?.includes('stadsdel')) entry.plan.dividedKommuner = dividedKommuner(indicator);
         if (indicator.measure) entry.plan.aggregation = indicator.measure.aggregation ?? 'summa';
         const comparability = comparabilityOf(indicator);
         if (comparability) entry.plan.comparability = comparability;
@@ -323,16 +445,45 @@ export function lowerIndicator(indicator: Indicator): IndicatorPlan {
 /**
  * One requirement (the base rule or an area variant; undefined: the plan without one) lowered
  * independently of area, for the analysis and the rule sentences: every question is read, and
- * variables are named without a group. The area only chooses which column is read.
+ * variables are named without a group. The area only chooses which column is read, and (given
+ * `variantsOf`) which of the exclusion and exception variants apply.
  */
-export function lowerRule(indicator: Indicator, requirement?: Requirement): UnitPlan {
+export function lowerRule(indicator: Indicator, requirement?: Requirement, variantsOf?: ReportingUnit): UnitPlan {
     const entry = cached(indicator);
-    let plan = entry.rules.get(requirement);
+    let byUnit = entry.rules.get(requirement);
+    if (!byUnit) {
+        byUnit = new Map();
+        entry.rules.set(requirement, byUnit);
+    }
+    let plan = byUnit.get(variantsOf);
     if (!plan) {
-        plan = lowerUnitWith(indicator, undefined, requirement, true);
-        entry.rules.set(requirement, plan);
+        plan = lowerUnitWith(indicator, undefined, requirement, true, undefined, variantsOf);
+        byUnit.set(variantsOf, plan);
     }
     return plan;
+}
+
+/**
+ * The analyses a requirement needs: one for each distinct exclusion and exception it meets among
+ * the units it applies to (the indicator's own for all of them, unless some have variants), each
+ * with the units it stands for (empty: the units without variants, or an indicator without units).
+ */
+export function ruleContexts(indicator: Indicator, requirement: Requirement): Array<{ variantsOf?: ReportingUnit; units: ReportingUnit[] }> {
+    const units = unitsOfIndicator(indicator).filter(u => requirementFor(indicator, u) === requirement);
+    const contexts = new Map<string, { variantsOf?: ReportingUnit; units: ReportingUnit[] }>();
+    const plain = { units: [] as ReportingUnit[] };
+    for (const unit of units) {
+        const exclusion = indicator.areaExclusions.find(e => e.units.some(u => u.ref === unit));
+        const exception = indicator.areaExceptions.find(e => e.units.some(u => u.ref === unit));
+        if (!exclusion && !exception) { plain.units.push(unit); continue; }
+        const key = `${indicator.areaExclusions.indexOf(exclusion!)}/${indicator.areaExceptions.indexOf(exception!)}`;
+        const context = contexts.get(key) ?? { variantsOf: unit, units: [] };
+        context.units.push(unit);
+        contexts.set(key, context);
+    }
+    // The indicator's own exclusion and exception, unless every unit the requirement applies to has a variant.
+    const result = plain.units.length > 0 || units.length === 0 ? [plain] : [];
+    return [...result, ...contexts.values()];
 }
 
 /** The alternatives of a requirement as lowered in its rule plan (`lowerRule`): the operands its 'or' joins. */
@@ -346,7 +497,7 @@ export function requirementAlternatives(indicator: Indicator, requirement: Requi
 export function lowerExpression(expression: Expression, unit?: ReportingUnit, indicator?: Indicator): Condition {
     let owner: AstNode | undefined = expression;
     while (owner && owner.$type !== 'Indicator') owner = owner.$container;
-    const context: Context = { indicator: indicator ?? (owner as Indicator), unit, anyUnit: false, reads: new Map(), domains: new Map() };
+    const context: Context = { indicator: indicator ?? (owner as Indicator), unit, variantsOf: unit, anyUnit: false, reads: new Map(), domains: new Map() };
     return lowerExpressionIn(context, expression);
 }
 

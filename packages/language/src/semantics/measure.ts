@@ -63,8 +63,9 @@ export function evaluateMeasureForAllUnits(indicator: Indicator, row: ResponseRo
     return lowerIndicator(indicator).units.map(plan => evaluateMeasurePlan(plan, row));
 }
 
-function operandText(operand: MeasureOperand): string {
-    return joinSwedish(operand.terms.map(t => ratioTargetText(t.target)));
+function operandText(operand: MeasureOperand, singleQuestion: boolean): string {
+    // An indicator with one question prints it without its numeral: "frågan".
+    return joinSwedish(operand.terms.map(t => (singleQuestion && t.target.items.length === 0 ? 'frågan' : ratioTargetText(t.target))));
 }
 
 const AGGREGATION_TEXT: Record<MeasureAggregation, string> = {
@@ -75,11 +76,10 @@ const AGGREGATION_TEXT: Record<MeasureAggregation, string> = {
  * "antalet enligt fråga i", "summan av svaren på fråga i och fråga ii", "summan av svaren på fråga i
  * delat med summan av svaren på fråga ii", with how the values are aggregated per level.
  */
-export function measureText(measure: Measure): string {
+export function measureText(measure: Measure, singleQuestion = false): string {
     const single = (operand: MeasureOperand) => operand.terms.length === 1 && itemsOfTarget(operand.terms[0].target).length <= 1;
-    const numerator = single(measure.numerator) ? `svaret på ${operandText(measure.numerator)}` : `summan av svaren på ${operandText(measure.numerator)}`;
-    const value = measure.denominator
-        ? `${numerator} delat med ${single(measure.denominator) ? `svaret på ${operandText(measure.denominator)}` : `summan av svaren på ${operandText(measure.denominator)}`}`
-        : numerator;
+    const side = (operand: MeasureOperand) => `${single(operand) ? 'svaret' : 'summan av svaren'} på ${operandText(operand, singleQuestion)}`;
+    const numerator = side(measure.numerator);
+    const value = measure.denominator ? `${numerator} delat med ${side(measure.denominator)}` : numerator;
     return `${value}; värdena ${AGGREGATION_TEXT[measureAggregation(measure)]} per redovisningsnivå`;
 }

@@ -32,8 +32,8 @@
  * Existing cases of the engines stay untouched.
  */
 import type {
-    AnswerCondition, AnswerOption, ComparisonOperator, Indicator, IndicatorQuestion, MeasureAggregation, NumericCondition, QuestionItem,
-    ReportingLevel, ReportingUnit, Requirement, Stratum
+    AnswerCondition, AnswerOption, ArithmeticCondition as ArithmeticConditionNode, AtLeastCondition as AtLeastConditionNode, ComparisonOperator, Indicator, IndicatorQuestion,
+    MeasureAggregation, NumericCondition, QuestionItem, ReportingLevel, ReportingUnit, Requirement, Stratum
 } from '../generated/ast.js';
 import type { ComparabilityStatement } from './comparability.js';
 import type { PopulationKind } from './population.js';
@@ -59,6 +59,12 @@ export interface IndicatorPlan {
      * stadsdelar are in it, Stockholm and Göteborg are represented by their stadsdelar.
      */
     population?: PopulationKind[];
+    /**
+     * Where stadsdelar are in the population: the kommuner that answer by their stadsdelar (the
+     * kommunkoder of the survey's declared stadsdelar, else Stockholm's and Göteborg's); their own
+     * rows are outside.
+     */
+    dividedKommuner?: string[];
     /** The levels results are published at; aggregates exist only at these. */
     levels: ReportingLevel[];
     /** For a background measure: how the values are aggregated per level. */
@@ -119,6 +125,12 @@ export interface Read {
     /** The item's letter, for a question with items. */
     item?: string;
     domain: Domain;
+    /**
+     * A tick box ("tom ruta räknas som EjVald när någon ruta är ikryssad"): when this item is blank
+     * and some other box of the question is ticked (answered with another code than `code`), the
+     * item's answer is `code`; with every box blank it stays blank. `ticked` are the other boxes.
+     */
+    blankAs?: { code: string; ticked: Read[] };
     ast?: { slot: IndicatorQuestion; item?: QuestionItem };
 }
 
@@ -161,6 +173,8 @@ export type Condition =
     | InCondition
     | CompareCondition
     | AreaMissingCondition
+    | CountingCondition
+    | CalculationCondition
     | ConstCondition;
 
 /** Kleene conjunction of its operands, as written (not flattened); true when it has none. */
@@ -210,6 +224,66 @@ export interface AreaMissingCondition {
     parts: InCondition[];
 }
 
+/**
+ * At least `count` of the operands are true, counted in Kleene logic: true when `count` operands
+ * are known true; false when fewer than `count` could be true even if every unknown one were;
+ * otherwise unknown. Its trace: the first `count` true operands when true, every false operand
+ * when false, every unknown operand when unknown.
+ */
+export interface CountingCondition {
+    kind: 'atLeast';
+    count: number;
+    operands: Condition[];
+    ast?: { condition: AtLeastConditionNode };
+}
+
+/**
+ * A number computed from one respondent's counts: a question's count (its items summed), a
+ * constant, or two of them added, subtracted or divided. Unknown when a count is blank or not a
+ * number, or when a divisor is 0.
+ */
+export type NumberExpression =
+    | { kind: 'count'; sum: Sum }
+    | { kind: 'number'; value: number }
+    | { kind: 'arithmetic'; operator: '+' | '-' | '/'; left: NumberExpression; right: NumberExpression };
+
+/**
+ * Two numbers computed from counts, compared ("(antal på fråga ii) / (antal på fråga i) är minst
+ * 80 %"); unknown when either is. Its trace: every count it reads, left to right.
+ */
+export interface CalculationCondition {
+    kind: 'calculation';
+    left: NumberExpression;
+    operator: ComparisonOp;
+    right: NumberExpression;
+    ast?: { condition: ArithmeticConditionNode };
+}
+
+/**
+ * The value of a number expression, given the value of each count (undefined when unknown): the
+ * arithmetic every engine that computes in TypeScript shares. A divisor of 0 gives unknown.
+ */
+export function numberOf(expression: NumberExpression, countOf: (sum: Sum) => number | undefined): number | undefined {
+    switch (expression.kind) {
+        case 'count': return countOf(expression.sum);
+        case 'number': return expression.value;
+        case 'arithmetic': {
+            const left = numberOf(expression.left, countOf);
+            const right = numberOf(expression.right, countOf);
+            if (left === undefined || right === undefined) return undefined;
+            if (expression.operator === '/') return right === 0 ? undefined : left / right;
+            return expression.operator === '+' ? left + right : left - right;
+        }
+    }
+}
+
+/** Every count a number expression reads, left to right, with repeats. */
+export function numberReads(expression: NumberExpression, out: Read[] = []): Read[] {
+    if (expression.kind === 'count') out.push(...expression.sum.reads);
+    else if (expression.kind === 'arithmetic') { numberReads(expression.left, out); numberReads(expression.right, out); }
+    return out;
+}
+
 /** A fixed truth, for parts that cannot be resolved (unknown) and for "never excluded" (false). */
 export interface ConstCondition {
     kind: 'const';
@@ -219,10 +293,10 @@ export interface ConstCondition {
 /** The sub-conditions of a condition, for walks that do not care about its kind. */
 export function conditionChildren(condition: Condition): readonly Condition[] {
     switch (condition.kind) {
-        case 'and': case 'or': return condition.operands;
+        case 'and': case 'or': case 'atLeast': return condition.operands;
         case 'not': return [condition.operand];
         case 'areaMissing': return condition.parts;
-        case 'in': case 'compare': case 'const': return [];
+        case 'in': case 'compare': case 'calculation': case 'const': return [];
     }
 }
 
@@ -230,6 +304,7 @@ export function conditionChildren(condition: Condition): readonly Condition[] {
 export function readsOf(condition: Condition | undefined, out: Read[] = []): Read[] {
     if (!condition) return out;
     if (condition.kind === 'in' || condition.kind === 'compare') out.push(condition.read);
+    if (condition.kind === 'calculation') { numberReads(condition.left, out); numberReads(condition.right, out); }
     for (const child of conditionChildren(condition)) readsOf(child, out);
     return out;
 }
@@ -237,4 +312,12 @@ export function readsOf(condition: Condition | undefined, out: Read[] = []): Rea
 /** The key engines use for a variable independent of area: "ii A". */
 export function readKey(read: Pick<Read, 'question' | 'item'>): string {
     return `${read.question}${read.item ? ` ${read.item}` : ''}`;
+}
+
+/**
+ * A plan (or any part of one) without its back-links to the AST: plain JSON data, for comparing
+ * plans (two years of a survey, snapshots) and for engines that serialise them.
+ */
+export function withoutAst<T>(plan: T): T {
+    return JSON.parse(JSON.stringify(plan, (key, value: unknown) => (key === 'ast' ? undefined : value))) as T;
 }

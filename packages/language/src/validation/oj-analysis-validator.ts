@@ -4,10 +4,12 @@
  * fulfilment, alternatives that add nothing, answers that never matter, examples that fail.
  */
 import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { type Example, type Indicator, type OjAstType, type Requirement, isIndicator, isModel } from '../generated/ast.js';
+import { type Example, type Indicator, type OjAstType, type ReportingUnit, type Requirement, isAtLeastCondition, isCountTerm, isIndicator, isModel } from '../generated/ast.js';
+import { atLeastCount, itemsOfAtLeast, ruleContexts } from '../semantics/lower.js';
 import type { OjServices } from '../oj-module.js';
 import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from '../semantics/analysis.js';
 import { checkExample, expectedStatus } from '../semantics/examples.js';
+import { joinSwedish } from '../semantics/rule-text.js';
 import { baseRequirement, isPerArea, questionOf, shortLabel, unitsOfIndicator } from '../model/model-utils.js';
 
 
@@ -79,14 +81,32 @@ function findNotAnalysable(document: LangiumDocument): Set<Indicator> {
     return skipped;
 }
 
+/**
+ * A "minst … av" that asks for more items than it counts (or has its range reversed), or
+ * arithmetic on an answer with options, has its own error; that the rule can then never be met is
+ * the same mistake, said again.
+ */
+function hasImpossibleCount(indicator: Indicator): boolean {
+    return AstUtils.streamAst(indicator).some(node => {
+        // Arithmetic on an answer with options has its own error too.
+        if (isCountTerm(node)) return questionOf(node.target?.question?.ref)?.numeric === false;
+        if (!isAtLeastCondition(node)) return false;
+        const count = atLeastCount(node);
+        return count !== undefined && (count === 0 || count > itemsOfAtLeast(node).length);
+    });
+}
+
 export class OjAnalysisValidator {
     checkRules = (indicator: Indicator, accept: ValidationAcceptor): void => {
-        if (indicator.ratio || notAnalysable(indicator)) return;
+        if (indicator.ratio || notAnalysable(indicator) || hasImpossibleCount(indicator)) return;
         const base = baseRequirement(indicator);
         for (const requirement of indicator.requirements) {
             if (requirement.alternatives.length === 0) continue;
-            const analysis = analyseRequirement(indicator, requirement);
-            this.report(indicator, requirement, analysis, accept);
+            // Areas with an exclusion or exception of their own ("för AO utesluts: …") are analysed with it.
+            ruleContexts(indicator, requirement).forEach((context, index) => {
+                const analysis = analyseRequirement(indicator, requirement, context.variantsOf);
+                this.report(indicator, requirement, analysis, accept, context, index === 0);
+            });
             if (base && requirement !== base && variantEqualsBase(indicator, requirement, base)) {
                 accept('hint', `Varianten för ${requirement.units.map(u => u.$refText).join(', ')} avgör alla svar precis som grundregeln och kan tas bort.`,
                     { node: requirement, property: 'units', code: AnalysisCodes.VariantEqualsBase, data: { code: AnalysisCodes.VariantEqualsBase } });
@@ -94,8 +114,16 @@ export class OjAnalysisValidator {
         }
     };
 
-    protected report(indicator: Indicator, requirement: Requirement, analysis: RuleAnalysis, accept: ValidationAcceptor): void {
-        const where = requirement.units.length > 0 ? ` för ${requirement.units.map(u => u.$refText).join(', ')}` : '';
+    /**
+     * The findings of one analysis of a requirement: for the areas in `context` (those with an
+     * exclusion or exception of their own, when `variantsOf` is set). What does not depend on the
+     * exclusion is said once, for the first analysis of the requirement.
+     */
+    protected report(indicator: Indicator, requirement: Requirement, analysis: RuleAnalysis, accept: ValidationAcceptor,
+        context: { variantsOf?: ReportingUnit; units: ReportingUnit[] } = { units: [] }, first = true): void {
+        const named = context.variantsOf ? context.units.map(u => u.name) : requirement.units.map(u => u.$refText);
+        const where = named.length > 0 ? ` för ${named.join(', ')}` : '';
+        const ownExclusion = context.variantsOf && indicator.areaExclusions.find(e => e.units.some(u => u.ref === context.variantsOf));
         const issue = (severity: 'error' | 'warning' | 'info', code: string, message: string, info: Record<string, unknown>) =>
             accept(severity, message, { ...info, code, data: { code } } as never);
         if (analysis.neverMet) {
@@ -103,11 +131,16 @@ export class OjAnalysisValidator {
         } else if (analysis.alwaysMet) {
             issue('warning', AnalysisCodes.AlwaysMet, `Indikator ${indicator.number}${where} uppnås av alla som besvarat frågorna: regeln skiljer inte mellan kommunerna.`, { node: requirement, property: 'alternatives' });
         }
-        if (analysis.exclusionOverlap && requirement === baseRequirement(indicator)) {
+        if (analysis.exclusionOverlap && (requirement === baseRequirement(indicator) || ownExclusion)) {
+            const example = (analysis.overlapExample ?? []).map(({ variable, value }) =>
+                value.code === undefined && value.number === undefined ? `${variable.label} blank` : `${value.label} på ${variable.label}`);
+            const answers = example.length > 0 ? `t.ex. svaren ${joinSwedish(example)}` : 'vissa svar';
             issue('error', AnalysisCodes.ExclusionOverlap,
-                `Uteslutningen och regeln överlappar: vissa svar både utesluts och uppfyller regeln${where}; uteslutningen avgörs först, så regeln gäller aldrig för dem.`,
-                indicator.exclusion ? { node: indicator.exclusion, property: 'condition' } : { node: requirement, property: 'alternatives' });
+                `Uteslutningen och regeln överlappar: ${answers} både utesluts och uppfyller regeln${where}; uteslutningen avgörs först, så regeln gäller aldrig för dem.`,
+                ownExclusion ? { node: ownExclusion, property: 'condition' }
+                : indicator.exclusion ? { node: indicator.exclusion, property: 'condition' } : { node: requirement, property: 'alternatives' });
         }
+        if (!first) return;
         for (const { index, by } of analysis.subsumedAlternatives) {
             issue('warning', AnalysisCodes.AlternativeSubsumed,
                 `Alternativ ${index + 1} täcks redan av alternativ ${by + 1} (alternativen skiljs åt av ELLER): det ändrar inget utfall.`, { node: requirement, property: 'alternatives', index });

@@ -8,9 +8,9 @@ import { ownCstContent } from '../model/cst-utils.js';
 
 const isKeyword = GrammarAST.isKeyword;
 import {
-    type AnswerCondition, type AnswerSet, type Area, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
+    type AnswerCondition, type AnswerSet, type Area, type AreaException, type CountTerm, type AreaExclusion, type AtLeastCondition, type Exclusion, type EarlierName, type Group, type Indicator, type IndicatorQuestion,
     type Model, type NumericCondition, type OjAstType, type Question, type QuestionTarget, type Ratio,
-    type PrintedDocument, type Requirement, type Survey, type SurveyPart, type Term, isIndicatorQuestion, isIndicatorsBlock
+    type PrintedDocument, type Requirement, type Survey, type SurveyPart, type Term, isAnswerCondition, isArea, isIndicatorQuestion, isIndicatorsBlock, isQuestionTarget
 } from '../generated/ast.js';
 import type { AnswerOption, QuestionItem } from '../generated/ast.js';
 import type { OjServices } from '../oj-module.js';
@@ -20,7 +20,9 @@ import {
     unitsOfIndicator, unitsOfQuestion, variableSpecOf, variablesOfIndicator, variablesOfQuestion
 } from '../model/model-utils.js';
 import { joinSwedish } from '../semantics/rule-text.js';
-import { lowerIndicator } from '../semantics/lower.js';
+import { atLeastCount, defaultExclusionOptions, itemsOfAtLeast, lowerIndicator } from '../semantics/lower.js';
+import { numberInWords } from '../semantics/rule-text.js';
+import { hasSyntaxErrorInside, isRecoveredSlot } from './message-hints.js';
 import { populationSentence } from '../semantics/population.js';
 import {
     checkComparability, checkIndicatorPopulation, checkIndicatorStrata, checkMeasure, checkMeasureIndicator, checkSurveyPopulation, PopulationIssueCodes
@@ -75,7 +77,13 @@ export const IssueCodes = {
     NumberOutOfRange: 'number-out-of-range',
     UnknownIndicatorNumber: 'unknown-indicator-number',
     IndicatorPlacedTwice: 'indicator-placed-twice',
-    ...PopulationIssueCodes
+    ...PopulationIssueCodes,
+    QuestionNumberedWithDigits: 'question-numbered-with-digits',
+    ItemsJoinedWithAnd: 'items-joined-with-och',
+    UnitNamedByLabel: 'unit-named-by-label',
+    DefaultExclusionDropped: 'default-exclusion-dropped',
+    AtLeastCountOutOfRange: 'at-least-count-out-of-range',
+    ItemRangeReversed: 'item-range-reversed'
 } as const;
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
 
@@ -108,6 +116,8 @@ export function registerValidationChecks(services: OjServices): void {
         EarlierName: [validator.checkEarlierName, validator.checkYear],
         AnswerCondition: validator.checkAnswerCondition,
         NumericCondition: validator.checkNumericCondition,
+        AtLeastCondition: validator.checkAtLeastCondition,
+        CountTerm: validator.checkCountTerm,
         QuestionTarget: validator.checkQuestionTarget,
         Ratio: validator.checkRatio,
         PrintedDocument: validator.checkPrintedDocument,
@@ -330,8 +340,10 @@ export class OjValidator {
     }
 
     checkIndicatorQuestion = (slot: IndicatorQuestion, accept: ValidationAcceptor): void => {
+        // A numeral the parser's recovery made of a stray "fråga ii" is no question: the syntax error says so.
+        if (isRecoveredSlot(slot)) return;
         const indicator = slot.$container;
-        if (indicator.questions.filter(q => q.name === slot.name).length > 1) {
+        if (indicator.questions.filter(q => q.name === slot.name && !isRecoveredSlot(q)).length > 1) {
             this.issue(accept, 'error', IssueCodes.DuplicateNumeral, `Fråga ${slot.name} finns redan i indikator ${indicator.number}.`, slot, 'name');
         }
         if (romanValue(slot.name) === undefined) {
@@ -355,9 +367,11 @@ export class OjValidator {
         const used = indicator.requirements.some(r => r.alternatives.some(a => slotsInExpression(a).includes(slot)))
             || slotsInExpression(indicator.exclusion?.condition).includes(slot)
             || slotsInExpression(indicator.exception?.condition).includes(slot)
+            || [...indicator.areaExclusions, ...indicator.areaExceptions].some(v => slotsInExpression(v.condition).includes(slot))
             || indicator.ratio?.numerator?.question.ref === slot || indicator.ratio?.denominator?.question.ref === slot
             || [indicator.measure?.numerator, indicator.measure?.denominator].some(o => o?.terms.some(t => t.target?.question?.ref === slot));
-        if (!used) {
+        // A rule cut short by a syntax error, or naming a question that is not found, may use the question where the author wrote it.
+        if (!used && !hasSyntaxErrorInside(indicator) && !hasUnresolvedQuestion(indicator)) {
             this.issue(accept, 'warning', IssueCodes.UnusedQuestion, `Fråga ${slot.name} används inte i regeln, uteslutningen eller andelen.`, slot, 'name');
         }
     };
@@ -391,12 +405,70 @@ export class OjValidator {
                 variantFor.set(unit, requirement);
             });
         }
+        this.checkDefaultExclusionKept(indicator, accept);
+        this.checkAreaVariants(indicator, [...indicator.areaExclusions], 'uteslutning', accept);
+        this.checkAreaVariants(indicator, [...indicator.areaExceptions], 'undantag', accept);
         indicator.qualityAreas.forEach((area, index) => {
             if (!QUALITY_AREAS.includes(area)) {
                 this.issue(accept, 'warning', IssueCodes.UnknownQualityArea, `${shorten(area)} är inget känt kvalitetsområde (${QUALITY_AREAS.join(', ')}).`, indicator, 'qualityAreas', index);
             }
         });
     };
+
+    /** "för AO utesluts: …": for areas the indicator is reported for, each at most once; an area reported as its groups is named by them. */
+    protected checkAreaVariants(indicator: Indicator, variants: Array<AreaExclusion | AreaException>, word: string, accept: ValidationAcceptor): void {
+        const reported = new Set(unitsOfIndicator(indicator));
+        const seen = new Set<unknown>();
+        for (const variant of variants) {
+            variant.units.forEach((ref, index) => {
+                const unit = ref.ref;
+                if (!unit) return;
+                if (!reported.has(unit)) {
+                    const groups = isArea(unit) ? unit.groups.filter(g => reported.has(g)).map(g => g.name) : [];
+                    this.issue(accept, 'error', IssueCodes.VariantNotReported, groups.length > 0
+                        ? `Indikator ${indicator.number} redovisas för ${unit.name} som grupperna ${joinSwedish(groups)}; skriv "för ${groups.join(', ')}".`
+                        : `Indikator ${indicator.number} redovisas inte för ${unit.name}; lägg till det under "redovisas för" eller ta bort varianten.`, variant, 'units', index);
+                }
+                if (seen.has(unit)) {
+                    this.issue(accept, 'error', IssueCodes.DuplicateRequirement, `${unit.name} har redan en egen ${word} i indikator ${indicator.number}.`, variant, 'units', index);
+                }
+                seen.add(unit);
+            });
+        }
+    }
+
+    /**
+     * Without "utesluts", an answer saying the area does not exist excludes; an explicit exclusion
+     * replaces that default. An area-missing option the indicator's rules never mention then
+     * silently counts as not met, which is seldom what the author meant.
+     */
+    protected checkDefaultExclusionKept(indicator: Indicator, accept: ValidationAcceptor): void {
+        for (const exclusion of [indicator.exclusion, ...indicator.areaExclusions]) {
+            if (exclusion?.condition) this.checkExclusionKeepsDefault(indicator, exclusion, accept);
+        }
+    }
+
+    protected checkExclusionKeepsDefault(indicator: Indicator, exclusion: Exclusion | AreaExclusion, accept: ValidationAcceptor): void {
+        const mentioned = new Set<unknown>();
+        const conditions = [exclusion.condition, indicator.exception?.condition, ...indicator.areaExceptions.map(e => e.condition), ...indicator.requirements.flatMap(r => r.alternatives)];
+        for (const root of conditions) {
+            if (!root) continue;
+            for (const node of AstUtils.streamAst(root)) {
+                if (!isAnswerCondition(node) || !node.target?.question.ref) continue;
+                for (const option of node.options) if (option.ref) mentioned.add(`${node.target.question.ref.name}\u0000${option.ref.name}`);
+            }
+        }
+        for (const { slot, options } of defaultExclusionOptions(indicator)) {
+            const dropped = options.filter(option => !mentioned.has(`${slot.name}\u0000${option.name}`));
+            if (dropped.length === 0) continue;
+            const names = dropped.map(o => o.name);
+            const words = joinSwedish(dropped.map(o => `"${o.shortLabel ?? o.label}"`), 'eller');
+            this.issue(accept, 'warning', IssueCodes.DefaultExclusionDropped,
+                `Med en egen uteslutning utesluts inte längre ${words} på fråga ${slot.name} (området finns inte): de som svarat så räknas i nämnaren. `
+                + `Lägg till "${joinSwedish(names, 'eller')} på fråga ${slot.name}" i uteslutningen, eller nämn svaret i regeln om det ska räknas.`,
+                exclusion, 'condition');
+        }
+    }
 
     /** Every indicator the document places exists, and none is placed twice; the publication date is a month or a date. */
     checkPrintedDocument = (document: PrintedDocument, accept: ValidationAcceptor): void => {
@@ -495,6 +567,53 @@ export class OjValidator {
             this.issue(accept, 'error', IssueCodes.NumberOnOptionQuestion,
                 `Fråga ${condition.target.question.$refText} besvaras med svarsalternativ, inte med ett antal; skriv t.ex. "Ja på fråga ${condition.target.question.$refText}".`, condition, 'value');
         }
+    };
+
+    /** "Vald på minst två av alternativen A–D på fråga ii": a count the items can reach, over a question with items. */
+    checkAtLeastCondition = (condition: AtLeastCondition, accept: ValidationAcceptor): void => {
+        const question = questionOf(condition.question?.ref);
+        if (!question) return;
+        const numeral = condition.question.$refText;
+        if (question.numeric) {
+            this.issue(accept, 'error', IssueCodes.OptionOnNumericQuestion,
+                `Fråga ${numeral} besvaras med ett antal och har inga svarsalternativ; jämför med ett tal: "antal på fråga ${numeral} > 0".`, condition, 'options');
+            return;
+        }
+        if (question.items.length === 0) {
+            this.issue(accept, 'error', IssueCodes.QuantifierWithoutItems, `"minst … av alternativen" passar inte fråga ${numeral}, som inte har några alternativ (A, B, …).`, condition, 'question');
+            return;
+        }
+        const first = condition.items[0]?.ref;
+        const last = condition.last?.ref;
+        if (first && last && question.items.indexOf(last) < question.items.indexOf(first)) {
+            this.issue(accept, 'error', IssueCodes.ItemRangeReversed,
+                `Alternativen ${first.name}–${last.name} står i fel ordning: på fråga ${numeral} kommer ${last.name} före ${first.name}; skriv "${last.name}–${first.name}".`, condition, 'last');
+            return;
+        }
+        const count = atLeastCount(condition);
+        const items = itemsOfAtLeast(condition).length;
+        if (count === undefined || items === 0) return;
+        if (count === 0) {
+            this.issue(accept, 'error', IssueCodes.AtLeastCountOutOfRange, `"minst 0 av" gäller alltid; skriv hur många alternativ som krävs.`, condition, 'count');
+        } else if (count > items) {
+            this.issue(accept, 'error', IssueCodes.AtLeastCountOutOfRange,
+                `Minst ${numberInWords(count)} av ${numberInWords(items)} alternativ kan aldrig uppnås; det finns bara ${items} att räkna.`, condition, condition.countWord !== undefined ? 'countWord' : 'count');
+        }
+        const seen = new Set<string>();
+        condition.items.forEach((item, index) => {
+            if (seen.has(item.$refText)) this.issue(accept, 'warning', IssueCodes.DuplicatePart, `Alternativ ${item.$refText} anges två gånger.`, condition, 'items', index);
+            seen.add(item.$refText);
+        });
+    };
+
+    /** Arithmetic counts: "+", "-" and "/" work on answers that are numbers, not on options. */
+    checkCountTerm = (term: CountTerm, accept: ValidationAcceptor): void => {
+        const target = term.target;
+        const question = questionOf(target?.question?.ref);
+        if (!target || !question || question.numeric) return;
+        const numeral = target.question.$refText;
+        this.issue(accept, 'error', IssueCodes.NumberOnOptionQuestion,
+            `Fråga ${numeral} besvaras med svarsalternativ, inte med ett antal, och kan inte räknas med; skriv t.ex. "Ja på fråga ${numeral}".`, term, 'target');
     };
 
     checkQuestionTarget = (target: QuestionTarget, accept: ValidationAcceptor): void => {
@@ -658,6 +777,11 @@ const DECLARATION_WORDS: Record<string, string> = {
 /** Where a variable comes from, as a reader finds it: "fråga ii (indikator 3)" or "frågan Delad". */
 function describeOwner(variable: SurveyVariable): string {
     return variable.slot?.declared ? `fråga ${variable.slot.name} (indikator ${variable.slot.$container.number})` : `frågan ${variable.question.name}`;
+}
+
+/** Whether a rule, exclusion, exception or ratio of the indicator names a question numeral it does not have. */
+function hasUnresolvedQuestion(indicator: Indicator): boolean {
+    return AstUtils.streamAst(indicator).some(node => isQuestionTarget(node) && node.question.ref === undefined);
 }
 
 function isIsoDate(text: string): boolean {

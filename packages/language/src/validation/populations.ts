@@ -133,13 +133,14 @@ export function checkMeasureIndicator(indicator: Indicator, accept: ValidationAc
         [indicator.requirements.length > 0, 'requirements', '"krävs"'],
         [indicator.ratio !== undefined, 'ratio', '"andel"'],
         [indicator.exception !== undefined, 'exception', '"undantas"'],
-        [indicator.direction !== undefined, 'direction', 'en önskad riktning']
+        [indicator.direction !== undefined, 'direction', 'en önskad riktning'],
+        [indicator.examples.length > 0, 'examples', 'exempel med "ger uppnådd"']
     ];
     for (const [present, property, what] of conflicts) {
         if (present) {
             report(accept, 'error', PopulationIssueCodes.MeasureConflict,
                 `Indikator ${indicator.number} är ett bakgrundsmått ("mått:") och kan inte också ha ${what}: ett bakgrundsmått har ett värde, inget uppnått eller ej uppnått.`,
-                indicator, property, property === 'requirements' ? 0 : undefined);
+                indicator, property, property === 'requirements' || property === 'examples' ? 0 : undefined);
         }
     }
 }

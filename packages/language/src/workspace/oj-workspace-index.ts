@@ -18,6 +18,7 @@ import {
 } from '../generated/ast.js';
 import { type SurveyVariable, surveyOfModel, variablesOfIndicator, variablesOfQuestion } from '../model/model-utils.js';
 import { surveyKeyOfModel } from '../scoping/oj-scope.js';
+import { existsOnDisk, OjDocumentUpdateHandler, OjLangiumDocumentFactory, OjWorkspaceManager } from '../lsp/oj-document-sync.js';
 
 /** Values under a key, in workspace order (file by file, each file in the order its text has them). */
 export interface FactIndex<K, V> {
@@ -65,11 +66,11 @@ interface DocumentFacts {
     root: Model;
     /**
      * What the file's diagnostics depend on and what it contributes to other files' diagnostics,
-     * as keys: its numbers, names, ids, variables and declarations, what it uses, and the earlier
-     * names it cites. A change of these keys in one file re-validates the files that share a key.
-     * Worked out when first compared.
+     * as keys (see factKeys): what it declares (numbers, names, ids, variables, declarations, its
+     * survey year and indicator names) and what it reads of others (the declarations it uses, the
+     * earlier names it cites). Worked out when first compared.
      */
-    readonly keys: Set<string>;
+    readonly keys: FactKeys;
     indicatorsByNumber: MultiMap<string, Indicator>;
     indicatorsByName: MultiMap<string, Indicator>;
     questionsById: MultiMap<string, Question>;
@@ -175,7 +176,7 @@ export class OjWorkspaceIndex {
     }
 
     protected computeDocument(_document: LangiumDocument, model: Model): DocumentFacts {
-        let keys: Set<string> | undefined;
+        let keys: FactKeys | undefined;
         const facts: DocumentFacts = {
             root: model, get keys() { return (keys ??= factKeys(facts, model)); }, indicatorsByNumber: new MultiMap(), indicatorsByName: new MultiMap(), questionsById: new MultiMap(),
             variables: new MultiMap(), declarations: new MultiMap(), surveysByYear: new MultiMap(), indicatorNamesByYear: new MultiMap(),
@@ -225,6 +226,9 @@ export class OjWorkspaceIndex {
             const model = document.parseResult.value as Model;
             if (model.$type !== 'Model') continue;
             let part = this.documentFacts.get(document.uri, 'facts');
+            // A file being rebuilt, before its scopes are computed, cannot resolve the names its facts
+            // read (Langium warns); it counts again once built, and the files sharing its facts follow then.
+            if (part?.root !== model && document.state < DocumentState.ComputedScopes) continue;
             if (part?.root !== model) {
                 part = this.computeDocument(document, model);
                 this.documentFacts.set(document.uri, 'facts', part);
@@ -244,18 +248,31 @@ export class OjWorkspaceIndex {
     filesToRevalidate(validated: ReadonlySet<string>): string[] {
         const current = this.parts();
         if ([...current.keys()].every(uri => validated.has(uri))) return [];
-        const changed = new Set<string>();
+        // Keys that appeared in or disappeared from one file's declarations, and from its uses.
+        const declared = new Set<string>();
+        const used = new Set<string>();
+        const difference = (now: ReadonlySet<string> | undefined, then: ReadonlySet<string> | undefined, into: Set<string>) => {
+            for (const key of now ?? []) if (!then?.has(key)) into.add(key);
+            for (const key of then ?? []) if (!now?.has(key)) into.add(key);
+        };
         for (const [uri, part] of current) {
             const before = this.settledParts.get(uri);
             if (before === part) continue;
-            for (const key of part.keys) if (!before?.keys.has(key)) changed.add(key);
-            for (const key of before?.keys ?? []) if (!part.keys.has(key)) changed.add(key);
+            difference(part.keys.declared, before?.keys.declared, declared);
+            difference(part.keys.used, before?.keys.used, used);
         }
         for (const [uri, before] of this.settledParts) {
-            if (!current.has(uri)) for (const key of before.keys) changed.add(key);
+            if (current.has(uri)) continue;
+            difference(undefined, before.keys.declared, declared);
+            difference(undefined, before.keys.used, used);
         }
-        if (changed.size === 0) return [];
-        return [...current].filter(([uri, part]) => !validated.has(uri) && [...changed].some(key => part.keys.has(key))).map(([uri]) => uri);
+        if (declared.size === 0 && used.size === 0) return [];
+        // A declaration concerns the files declaring the same key (duplicates) and those reading it
+        // (earlier names); a use concerns only the declaring file ("never used"), not the other users:
+        // a new file of indicators re-validates the answer sets' file, not every file using them.
+        const concerns = (part: DocumentFacts) => [...declared].some(key => part.keys.declared.has(key) || part.keys.used.has(key))
+            || [...used].some(key => part.keys.declared.has(key));
+        return [...current].filter(([uri, part]) => !validated.has(uri) && concerns(part)).map(([uri]) => uri);
     }
 
     /** Remembers the current parts as the ones every file's diagnostics reflect. */
@@ -264,11 +281,18 @@ export class OjWorkspaceIndex {
     }
 }
 
+/** What a file declares and what it reads of other files' declarations, as keys. */
+interface FactKeys {
+    declared: Set<string>;
+    used: Set<string>;
+}
+
 /** The keys of a file's facts (see DocumentFacts.keys). */
-function factKeys(facts: DocumentFacts, model: Model): Set<string> {
-    const keys = new Set<string>();
+function factKeys(facts: DocumentFacts, model: Model): FactKeys {
+    const declared = new Set<string>();
+    const used = new Set<string>();
     const add = (prefix: string, map: MultiMap<string | number, unknown>) => {
-        for (const key of map.keys()) keys.add(`${prefix}${key}`);
+        for (const key of map.keys()) declared.add(`${prefix}${key}`);
     };
     add('number:', facts.indicatorsByNumber);
     add('name:', facts.indicatorsByName);
@@ -276,18 +300,18 @@ function factKeys(facts: DocumentFacts, model: Model): Set<string> {
     add('variable:', facts.variables);
     add('declaration:', facts.declarations);
     add('year:', facts.surveysByYear);
-    for (const [year, name] of facts.indicatorNamesByYear.entries()) keys.add(`earlier:${year}#${name}`);
+    for (const [year, name] of facts.indicatorNamesByYear.entries()) declared.add(`earlier:${year}#${name}`);
     // What the file uses is keyed as the declaration it uses, so that the declaring file's "unused" checks follow.
-    for (const answerSet of facts.usedAnswerSets) keys.add(`declaration:${surveyKeyOf(answerSet)}#AnswerSet#${answerSet.name}`);
-    for (const question of facts.usedQuestions) keys.add(`question:${surveyKeyOf(question)}#${question.name}`);
-    for (const term of facts.usedTerms) keys.add(`declaration:${surveyKeyOf(term)}#Term#${term.name}`);
+    for (const answerSet of facts.usedAnswerSets) used.add(`declaration:${surveyKeyOf(answerSet)}#AnswerSet#${answerSet.name}`);
+    for (const question of facts.usedQuestions) used.add(`question:${surveyKeyOf(question)}#${question.name}`);
+    for (const term of facts.usedTerms) used.add(`declaration:${surveyKeyOf(term)}#Term#${term.name}`);
     // Earlier names are checked against the named year's survey and indicator names.
     for (const element of model.elements) {
         if (element.$type !== 'Indicator' || !element.earlier) continue;
-        keys.add(`year:${element.earlier.year}`);
-        keys.add(`earlier:${element.earlier.year}#${element.earlier.name}`);
+        used.add(`year:${element.earlier.year}`);
+        used.add(`earlier:${element.earlier.year}#${element.earlier.name}`);
     }
-    return keys;
+    return { declared, used };
 }
 
 /**
@@ -298,22 +322,101 @@ function factKeys(facts: DocumentFacts, model: Model): Set<string> {
  * fact with them: a number, name, id, variable or declaration that appeared or disappeared, a use
  * of a declaration, an earlier name. Typing in a description changes no fact and re-validates
  * nothing else; a check reading a new kind of fact must add its keys in factKeys.
+ *
+ * On an update from the editor, the documents being edited are built first, to the end, and
+ * their diagnostics published, before the documents that are only relinked: while typing faster
+ * than the workspace rebuilds, each new keystroke cancels the rest but never the edited file's
+ * own build, so its diagnostics keep coming. A changed file with neither an editor text nor a
+ * file on disk (an editor-only document just closed) is removed from the workspace instead.
  */
 export class OjDocumentBuilder extends DefaultDocumentBuilder {
+    /** The documents of the current update that the editor is editing, taken by the next buildDocuments. */
+    protected editedFirst: Set<string> | undefined;
+    /** While the edited documents are built alone, workspace-wide waiters are not told a phase is done. */
+    protected quietBuildPhases = false;
+    /** When each document's diagnostics were last computed (performance.now()). */
+    protected readonly lastValidated = new Map<string, number>();
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.onDocumentPhase(DocumentState.Validated, document => { this.lastValidated.set(document.uri.toString(), performance.now()); });
+        this.onUpdate((_changed, deleted) => { for (const uri of deleted) this.lastValidated.delete(uri.toString()); });
+    }
+
     override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await super.build(documents, options, cancelToken);
         if (options?.validation) await this.revalidateSharedFacts(new Set(documents.map(d => d.uri.toString())), cancelToken);
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const present: URI[] = [];
+        const removed = [...deleted];
+        for (const uri of changed) {
+            if (this.textDocuments?.get(uri.toString()) || await existsOnDisk(this.fileSystemProvider, uri)) present.push(uri);
+            else if (this.langiumDocuments.hasDocument(uri)) removed.push(uri);
+        }
         const validated = new Set<string>();
         const listener = this.onDocumentPhase(DocumentState.Validated, document => { validated.add(document.uri.toString()); });
+        this.editedFirst = new Set(present.filter(uri => this.textDocuments?.get(uri.toString())).map(uri => uri.toString()));
         try {
-            await super.update(changed, deleted, cancelToken);
+            await super.update(present, removed, cancelToken);
         } finally {
+            this.editedFirst = undefined;
             listener.dispose();
         }
         await this.revalidateSharedFacts(validated, cancelToken);
+    }
+
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const edited = this.editedFirst;
+        this.editedFirst = undefined;
+        const first = edited && edited.size > 0 ? documents.filter(d => edited.has(d.uri.toString())) : [];
+        const rest = documents.filter(d => !first.includes(d));
+        // The edited documents link against the others' exported names: only when all of those are indexed.
+        if (first.length === 0 || rest.some(d => d.state < DocumentState.IndexedContent)) {
+            return super.buildDocuments(documents, options, cancelToken);
+        }
+        const guarded = this.guardAgainstSilence(first, cancelToken);
+        try {
+            if (rest.length === 0) return await super.buildDocuments(first, options, guarded.token);
+            this.quietBuildPhases = true;
+            try {
+                await super.buildDocuments(first, options, guarded.token);
+            } finally {
+                this.quietBuildPhases = false;
+            }
+        } finally {
+            guarded.dispose();
+        }
+        // The other documents are not built yet: requests on them wait for their own phases.
+        this.currentState = DocumentState.Changed;
+        await super.buildDocuments(rest, options, cancelToken);
+        // Relinking the others may change what the edited files' checks read (which declarations are used).
+        for (const document of first) this.resetToState(document, DocumentState.IndexedReferences);
+        await super.buildDocuments(first, options, cancelToken);
+    }
+
+    /**
+     * A token for building the edited documents: a new keystroke cancels their build only while
+     * their diagnostics are fresh (published less than MAX_SILENCE_MS ago). Typing faster than the
+     * file rebuilds would otherwise cancel every build until the typing pauses; never cancelling
+     * would build every intermediate text and fall further behind with each key.
+     */
+    protected guardAgainstSilence(edited: LangiumDocument[], cancelToken: Cancellation.CancellationToken): { token: Cancellation.CancellationToken; dispose(): void } {
+        if (cancelToken === Cancellation.CancellationToken.None) return { token: cancelToken, dispose() {} };
+        const source = new Cancellation.CancellationTokenSource();
+        const lastPublished = Math.min(...edited.map(d => this.lastValidated.get(d.uri.toString()) ?? 0));
+        const cancelIfFresh = () => {
+            if (performance.now() - lastPublished < MAX_SILENCE_MS) source.cancel();
+        };
+        if (cancelToken.isCancellationRequested) cancelIfFresh();
+        const listener = cancelToken.onCancellationRequested(cancelIfFresh);
+        return { token: source.token, dispose: () => { listener.dispose(); source.dispose(); } };
+    }
+
+    protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (this.quietBuildPhases) return;
+        return super.notifyBuildPhase(documents, state, cancelToken);
     }
 
     protected async revalidateSharedFacts(validated: Set<string>, cancelToken: Cancellation.CancellationToken): Promise<void> {
@@ -334,9 +437,20 @@ export class OjDocumentBuilder extends DefaultDocumentBuilder {
     }
 }
 
+/**
+ * How long the edited file may go without new diagnostics while typing continues: after that, the
+ * next keystroke no longer cancels its build (it waits for it).
+ */
+export const MAX_SILENCE_MS = 200;
+
 /** The shared services the language replaces; injected after the generated shared module. */
 export const OjSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        DocumentBuilder: (services) => new OjDocumentBuilder(services)
+        DocumentBuilder: (services) => new OjDocumentBuilder(services),
+        LangiumDocumentFactory: (services) => new OjLangiumDocumentFactory(services),
+        WorkspaceManager: (services) => new OjWorkspaceManager(services)
+    },
+    lsp: {
+        DocumentUpdateHandler: (services) => new OjDocumentUpdateHandler(services)
     }
 };

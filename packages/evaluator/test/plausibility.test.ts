@@ -1,0 +1,57 @@
+/**
+ * Plausibility of counts (issue 12, construct 5): a part larger than its whole, where a ratio
+ * relates them, is listed with its unit and variables and treated as missing, so that no share
+ * above 100 % is published. A near-identical file with the part within its whole publishes it.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { evaluateResponsesFile, implausibleText } from '../src/index.js';
+import { loadText } from './support.js';
+
+const MODEL = `enkät P2020 "Rimlighet" {
+    år 2020
+    variabelmönster "P{indikator:02}_{fråga}"
+    datakälla "E." målpopulation "A." nämnare "S." redovisningsnivåer kommun, län, riket
+}
+område EB "Ekonomiskt bistånd"
+indikator 5 "Andel handläggare med utbildning" {
+    områden EB
+    beskrivning "B." syfte "S." önskad riktning positiv typ resultat kvalitetsområde "Kunskapsbaserad"
+    fråga i Utbildade: "Hur många handläggare har utbildningen?" antal
+    fråga ii Handläggare: "Hur många handläggare har ni?" antal
+    andel: fråga i / fråga ii
+}
+`;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-plausibility-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(rows: string[]) {
+    const models = await loadText([MODEL]);
+    const file = path.join(dir, `svar-${rows.length}-${rows[0].replace(/\W/g, '')}.csv`);
+    fs.writeFileSync(file, ['unit,name,P05_1,P05_2', ...rows].join('\n') + '\n');
+    const out = path.join(dir, path.basename(file, '.csv'));
+    const summary = await evaluateResponsesFile(models, file, out);
+    return { summary, units: fs.readFileSync(path.join(out, 'units.csv'), 'utf-8'), aggregates: fs.readFileSync(path.join(out, 'aggregates.csv'), 'utf-8') };
+}
+
+describe('a part larger than its whole', () => {
+    test('is listed with its unit and variables, treated as missing, and kept out of the shares', async () => {
+        const { summary, units, aggregates } = await run(['0114,Upplands Väsby,7,5', '0115,Vallentuna,2,4']);
+        expect(summary.implausible.map(implausibleText)).toEqual(['0114, indikator 5: P05_1 = 7 är större än P05_2 = 5']);
+        expect(units).toContain('0114,5,,missing');
+        expect(units).toContain('0115,5,,met');
+        // Only Vallentuna's 2 of 4 enters the shares: 0.5000, never 1.4000 or (7+2)/(5+4).
+        const riket = aggregates.split('\n').find(l => l.includes('riket'));
+        expect(riket).toMatch(/,2,4,0\.5000$/);
+        expect(aggregates).not.toMatch(/,1\.\d{4}$/m);
+    });
+
+    test('a part equal to its whole is plausible', async () => {
+        const { summary, aggregates } = await run(['0114,Upplands Väsby,5,5']);
+        expect(summary.implausible).toEqual([]);
+        expect(aggregates.split('\n').find(l => l.includes('riket'))).toMatch(/,5,5,1\.0000$/);
+    });
+});
