@@ -10,8 +10,7 @@
  * - published diagnostics carry the version of the text they were computed from.
  */
 import {
-    DefaultLangiumDocumentFactory, DefaultWorkspaceManager, type FileSystemProvider, type LangiumDocument, type LangiumDocuments,
-    type TextDocumentProvider, URI
+    DefaultLangiumDocumentFactory, DefaultWorkspaceManager, type FileSystemProvider, type LangiumDocument, type LangiumDocuments, URI
 } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { type CancellationToken, ErrorCodes, ResponseError, type TextDocumentChangeEvent } from 'vscode-languageserver';
@@ -127,9 +126,4 @@ export function requirePositionParams(shared: LangiumSharedServices): void {
             return handler(params, ...rest);
         });
     }
-}
-
-/** Whether the editor has a document open. */
-export function isOpenInEditor(textDocuments: TextDocumentProvider | undefined, uri: URI): boolean {
-    return Boolean(textDocuments?.get(uri.toString()));
 }

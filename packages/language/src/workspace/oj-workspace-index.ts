@@ -326,7 +326,7 @@ function factKeys(facts: DocumentFacts, model: Model): FactKeys {
  * On an update from the editor, the documents being edited are built first, to the end, and
  * their diagnostics published, before the documents that are only relinked: while typing faster
  * than the workspace rebuilds, each new keystroke cancels the rest but never the edited file's
- * own build, so its diagnostics keep coming. A changed file with neither an editor text nor a
+ * own build (the next one waits for it and takes the newest text), so its diagnostics keep coming. A changed file with neither an editor text nor a
  * file on disk (an editor-only document just closed) is removed from the workspace instead.
  */
 export class OjDocumentBuilder extends DefaultDocumentBuilder {
@@ -334,21 +334,29 @@ export class OjDocumentBuilder extends DefaultDocumentBuilder {
     protected editedFirst: Set<string> | undefined;
     /** While the edited documents are built alone, workspace-wide waiters are not told a phase is done. */
     protected quietBuildPhases = false;
-    /** When each document's diagnostics were last computed (performance.now()). */
-    protected readonly lastValidated = new Map<string, number>();
-
-    constructor(services: LangiumSharedServices) {
-        super(services);
-        this.onDocumentPhase(DocumentState.Validated, document => { this.lastValidated.set(document.uri.toString(), performance.now()); });
-        this.onUpdate((_changed, deleted) => { for (const uri of deleted) this.lastValidated.delete(uri.toString()); });
-    }
 
     override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         await super.build(documents, options, cancelToken);
         if (options?.validation) await this.revalidateSharedFacts(new Set(documents.map(d => d.uri.toString())), cancelToken);
     }
 
+    /** Changes of updates that were replaced before they started, for the update that replaced them. */
+    protected readonly pendingChanged = new Map<string, URI>();
+    protected readonly pendingDeleted = new Map<string, URI>();
+
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        // Typing queues an update per keystroke, each replacing the one before. One replaced before it
+        // started would still look through every reference of the workspace (for files to relink)
+        // before noticing: its changes are handed to the update that replaced it instead.
+        if (cancelToken.isCancellationRequested) {
+            for (const uri of changed) this.pendingChanged.set(uri.toString(), uri);
+            for (const uri of deleted) this.pendingDeleted.set(uri.toString(), uri);
+            return;
+        }
+        changed = [...new Map([...this.pendingChanged, ...changed.map(uri => [uri.toString(), uri] as const)]).values()];
+        deleted = [...new Map([...this.pendingDeleted, ...deleted.map(uri => [uri.toString(), uri] as const)]).values()];
+        this.pendingChanged.clear();
+        this.pendingDeleted.clear();
         const present: URI[] = [];
         const removed = [...deleted];
         for (const uri of changed) {
@@ -397,21 +405,16 @@ export class OjDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /**
-     * A token for building the edited documents: a new keystroke cancels their build only while
-     * their diagnostics are fresh (published less than MAX_SILENCE_MS ago). Typing faster than the
-     * file rebuilds would otherwise cancel every build until the typing pauses; never cancelling
-     * would build every intermediate text and fall further behind with each key.
+     * A token for building the edited documents that the next keystroke does not cancel: while
+     * typing faster than the file rebuilds, cancelling would discard every build until the typing
+     * pauses. The token is never cancelled but is not CancellationToken.None, so the build still
+     * yields to read the messages arriving meanwhile: when it ends, only the newest keystroke's
+     * update is left (the lock cancels the ones it replaces), and the next build takes the newest text.
      */
-    protected guardAgainstSilence(edited: LangiumDocument[], cancelToken: Cancellation.CancellationToken): { token: Cancellation.CancellationToken; dispose(): void } {
+    protected guardAgainstSilence(_edited: LangiumDocument[], cancelToken: Cancellation.CancellationToken): { token: Cancellation.CancellationToken; dispose(): void } {
         if (cancelToken === Cancellation.CancellationToken.None) return { token: cancelToken, dispose() {} };
         const source = new Cancellation.CancellationTokenSource();
-        const lastPublished = Math.min(...edited.map(d => this.lastValidated.get(d.uri.toString()) ?? 0));
-        const cancelIfFresh = () => {
-            if (performance.now() - lastPublished < MAX_SILENCE_MS) source.cancel();
-        };
-        if (cancelToken.isCancellationRequested) cancelIfFresh();
-        const listener = cancelToken.onCancellationRequested(cancelIfFresh);
-        return { token: source.token, dispose: () => { listener.dispose(); source.dispose(); } };
+        return { token: source.token, dispose: () => source.dispose() };
     }
 
     protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
@@ -436,12 +439,6 @@ export class OjDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 }
-
-/**
- * How long the edited file may go without new diagnostics while typing continues: after that, the
- * next keystroke no longer cancels its build (it waits for it).
- */
-export const MAX_SILENCE_MS = 200;
 
 /** The shared services the language replaces; injected after the generated shared module. */
 export const OjSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
