@@ -113,13 +113,24 @@ describe('oj check --previous', () => {
         expect((await oj(['check', 'tyst', '--previous', 'finns-inte'])).code).toBe(2);
     });
 
-    test('the example years: a warning for every changed indicator without a statement, at its tidigare', async () => {
-        const result = await runOj(['check', 'examples/oj2020', '--previous', 'examples/oj2019'], root);
+    test('the example years agree with what changed; a statement turned round or removed is found at its tidigare', async () => {
+        const clean = await runOj(['check', 'examples/oj2020', '--previous', 'examples/oj2019'], root);
+        expect(clean.code).toBe(0);
+        expect(clean.stdout).toBe('');
+        const copy = path.join(dir, 'oj2020');
+        fs.cpSync(path.join(root, 'examples/oj2020'), copy, { recursive: true });
+        const file = path.join(copy, 'indikatorer-flera-omraden.oj');
+        const text = fs.readFileSync(file, 'utf-8')
+            .replace(/^( {4}tidigare 2019 "Aktuell rutin för att inte röja skyddade personuppgifter[^"]*") ej jämförbar "[^"]*"$/m, '$1 jämförbar')
+            .replace(/^( {4}tidigare 2019 "Aktuell samlad plan för handläggares kompetensutveckling") ej jämförbar "[^"]*"$/m, '$1');
+        fs.writeFileSync(file, text);
+        const result = await runOj(['check', copy, '--previous', 'examples/oj2019'], root);
         expect(result.code).toBe(0);
         const lines = result.stdout.trim().split('\n');
-        expect(lines.map(l => /Indikator (\d+)/.exec(l)?.[1])).toEqual(['2', '3', '5', '6', '10']);
-        const text = fs.readFileSync(path.join(root, 'examples/oj2020/indikatorer-flera-omraden.oj'), 'utf-8');
-        const at = lineOf(text, 'tidigare 2019 "Aktuell rutin för att inte röja skyddade personuppgifter');
-        expect(lines[0]).toMatch(new RegExp(`^examples/oj2020/indikatorer-flera-omraden\\.oj:${at}:5 warning .*Fråga ii: Frågans text har ändrats\\. \\[comparability-missing\\]$`));
+        const at = (needle: string) => lineOf(text, needle);
+        expect(lines).toEqual([
+            expect.stringMatching(new RegExp(`:${at('tidigare 2019 "Aktuell rutin för att inte röja')}:5 warning Indikator 2 anges som jämförbar med 2019, men den har ändrats: .*Fråga ii: Frågans text har ändrats\\. \\[comparable-but-changed\\]$`)),
+            expect.stringMatching(new RegExp(`:${at('tidigare 2019 "Aktuell samlad plan')}:5 warning Indikator 6 har ändrats sedan 2019 men säger inte om den är jämförbar .*Alternativ E .*\\[comparability-missing\\]$`))
+        ]);
     });
 });
