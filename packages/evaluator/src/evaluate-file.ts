@@ -32,6 +32,11 @@ export interface EvaluateOptions {
     readTable?: (file: string) => Promise<ResponseTable>;
     /** Another engine's evaluation of the validated respondents (@oj/sql's DuckDB); `evaluateSurvey` when not given. */
     evaluate?: (models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>) => Promise<SurveyEvaluation>;
+    /**
+     * Each respondent's status last year for an indicator comparable with it (@oj/publishing reads
+     * last year's results folder); when given, units.csv gains a `previous_status` column.
+     */
+    previousStatus?: (result: UnitResult) => string | undefined;
 }
 
 /** What one evaluation produced, for a publisher. */
@@ -119,7 +124,7 @@ function figure(value: number | undefined, decimals = false): string {
  * own counts and share; a background measure its value (status "measured"); for a quotient also
  * the two sums.
  */
-export function unitsCsv(results: UnitResult[], measures: MeasureUnitResult[] = [], names: ReadonlyMap<string, string> = new Map()): string {
+export function unitsCsv(results: UnitResult[], measures: MeasureUnitResult[] = [], names: ReadonlyMap<string, string> = new Map(), previousStatus?: (result: UnitResult) => string | undefined): string {
     const rows = [
         ...results.map(r => ({ r, value: r.numerator !== undefined && r.denominator ? r.numerator / r.denominator : undefined, share: true })),
         ...measures.map(r => ({ r, value: r.value, share: false }))
@@ -128,8 +133,11 @@ export function unitsCsv(results: UnitResult[], measures: MeasureUnitResult[] = 
     const order = new Map<string, number>();
     [...results, ...measures].forEach(r => { if (!order.has(r.unit)) order.set(r.unit, order.size); });
     rows.sort((a, b) => order.get(a.r.unit)! - order.get(b.r.unit)! || a.r.indicator - b.r.indicator);
-    return formatCsv(['unit', 'name', 'indicator', 'group', 'stratum', 'status', 'numerator', 'denominator', 'value'],
-        rows.map(({ r, value, share }) => [r.unit, names.get(r.unit) ?? '', r.indicator, r.group ?? '', r.stratum ?? '', r.status, r.numerator ?? '', r.denominator ?? '', figure(value, share)]));
+    const header = ['unit', 'name', 'indicator', 'group', 'stratum', 'status', 'numerator', 'denominator', 'value'];
+    const line = ({ r, value, share }: typeof rows[number]) => [r.unit, names.get(r.unit) ?? '', r.indicator, r.group ?? '', r.stratum ?? '', r.status, r.numerator ?? '', r.denominator ?? '', figure(value, share)];
+    // The column only when last year is given, so that a year on its own keeps its bytes.
+    if (!previousStatus) return formatCsv(header, rows.map(line));
+    return formatCsv([...header, 'previous_status'], rows.map(row => [...line(row), row.share ? previousStatus(row.r as UnitResult) ?? '' : '']));
 }
 
 /** Shares per level, and background measures' values per level (numerator, denominator and share empty), by indicator. */
@@ -187,7 +195,7 @@ export async function evaluateResponsesFile(models: Model[], responsesPath: stri
         ? await options.publish({ models, responsesPath, respondents: respondents.filter(r => inSomePopulation.has(r.unit)).map(r => ({ unit: r.unit, name: r.name })), results, aggregates, measures, measureAggregates })
         : [];
     const written = [
-        { path: path.join(outDir, 'units.csv'), content: unitsCsv(results, measures, names) },
+        { path: path.join(outDir, 'units.csv'), content: unitsCsv(results, measures, names, options.previousStatus) },
         { path: path.join(outDir, 'aggregates.csv'), content: aggregatesCsv(aggregates, measureAggregates) },
         { path: path.join(outDir, 'indicators.csv'), content: indicatorsCsv(models) },
         ...published.map(f => ({ path: path.join(outDir, f.name), content: f.content }))

@@ -15,6 +15,7 @@ import { readmeFile } from './generator/readme.js';
 import { schemaModule } from './generator/schema.js';
 import { testModule } from './generator/tests.js';
 import { publishedModule } from './generator/published.js';
+import { unitsModule } from './generator/units.js';
 
 const runtimeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/runtime');
 
@@ -51,6 +52,7 @@ export function generateEvaluatorFiles(models: Model[], options: GeneratorOption
         { path: 'src/runtime.ts', content: runtime },
         { path: 'src/aggregate.ts', content: aggregate },
         { path: 'src/schema.ts', content: schemaModule(models) },
+        { path: 'src/units.ts', content: unitsModule(models) },
         { path: 'src/evaluate.ts', content: evaluateModule(plans) },
         { path: 'src/population.ts', content: fs.readFileSync(path.join(runtimeDir, 'population.ts'), 'utf-8') },
         { path: 'src/measures.ts', content: fs.readFileSync(path.join(runtimeDir, 'measures.ts'), 'utf-8') },
@@ -61,7 +63,8 @@ export function generateEvaluatorFiles(models: Model[], options: GeneratorOption
                 "export * from './evaluate.js';",
                 // aggregate and withUnit from published.ts: aggregates only at the levels each indicator is published at.
                 "export * from './published.js';",
-                "export { kommunkod, STORSTADER, type AggregateRow, type Level, type UnitResult } from './aggregate.js';",
+                "export { kommunkod, regionsOf, STORSTADER, type AggregateRow, type Level, type UnitCheck, type UnitResult } from './aggregate.js';",
+                "export { KOMMUNER, STADSDELAR, unitCodeProblem } from './units.js';",
                 "export { type MeasureAggregateRow, type MeasureAggregation, type MeasureUnitResult } from './measures.js';",
                 "export { CITIES_WITH_STADSDELAR, inPopulation, respondentKind, type PopulationKind } from './population.js';",
                 "export { responseRow, responseRowIgnoringExtraColumns, variables, type ResponseRowInput, type ValidResponseRow, type Variable } from './schema.js';",

@@ -7,3 +7,4 @@ export * from './charts.js';
 export * from './report.js';
 export * from './template.js';
 export * from './kolada.js';
+export * from './previous.js';

@@ -7,15 +7,17 @@
  * Values are percentages throughout, so that a region's value is the mean of its kommuners' values:
  * a kommun that meets the indicator has 100, one that does not 0; a ratio indicator has the
  * respondent's own share. Excluded and missing results have no value (null) and say why in status.
- * Gender is T (totalt): the models have no strata by gender yet; K and M are allowed by the schema.
+ * Gender: an indicator split per kön (the model's stratification with strata K and M and a total)
+ * is divided by gender and has a value per gender, K, M and T (the total); every other has T only.
+ * Background measures are not exported: their values are no percentages.
  */
 import { z } from 'zod';
 import { formatCsv } from '@oj/evaluator';
 import {
-    exclusionSentence, type Indicator, type Model, ratioText, requirementFor, requirementSentence, unitLabel, unitsOfIndicator
+    exclusionSentence, type Indicator, lowerIndicator, type Model, ratioText, requirementFor, requirementSentence, unitLabel, unitsOfIndicator
 } from '@oj/language';
 import { publishedStatus } from './labels.js';
-import { type EvaluatedResults, ownShare, publishedRegions, ResultIndex, surveyOf } from './results.js';
+import { type EvaluatedResults, ownShare, publishedRegions, ResultIndex, stratumTotals, surveyOf } from './results.js';
 import { isRatio, partsOf } from './sheets.js';
 
 export const KoladaKpiSchema = z.object({
@@ -69,16 +71,33 @@ function definitionOf(indicator: Indicator, group: string | undefined): string {
 
 const round = (value: number) => Math.round(value * 10_000) / 100;
 
+type Gender = 'T' | 'K' | 'M';
+
+/**
+ * The genders an indicator's values are given for, each with the stratum code its results carry
+ * (undefined: the indicator's only or total result). Divided by gender only when the stratification
+ * is kön's: strata K and M and a total; another stratification is published as its total.
+ */
+export function gendersOf(indicator: Indicator): { divided: boolean; genders: Array<{ gender: Gender; stratum?: string }> } {
+    const strata = lowerIndicator(indicator).units.flatMap(u => (u.stratum ? [u.stratum] : []));
+    const codes = new Set(strata.filter(s => !s.total).map(s => s.code));
+    const total = strata.find(s => s.total);
+    if (!total || codes.size !== 2 || !codes.has('K') || !codes.has('M')) return { divided: false, genders: [{ gender: 'T' }] };
+    return { divided: true, genders: [{ gender: 'T', stratum: total.code }, { gender: 'K', stratum: 'K' }, { gender: 'M', stratum: 'M' }] };
+}
+
 export function koladaExport(models: Model[], results: EvaluatedResults): KoladaExport {
     const survey = surveyOf(models);
     const year = survey?.year ?? 0;
     const surveyName = survey?.name ?? 'OJ';
-    const index = new ResultIndex(results);
+    const index = new ResultIndex(results, stratumTotals(models));
     const kpis: KoladaKpi[] = [];
     const values: KoladaValue[] = [];
     const seen = new Set<string>();
     for (const part of partsOf(models)) {
         for (const entry of part.entries) {
+            if (lowerIndicator(entry.indicator).kind === 'measure') continue;
+            const { divided, genders } = gendersOf(entry.indicator);
             const id = kpiId(surveyName, entry.indicator, entry.group);
             if (seen.has(id)) continue;
             seen.add(id);
@@ -90,29 +109,33 @@ export function koladaExport(models: Model[], results: EvaluatedResults): Kolada
                 definition: definitionOf(entry.indicator, entry.group),
                 operating_area: unit ? unitLabel(unit) : part.title,
                 perspective: entry.indicator.qualityAreas.join(', '),
-                is_divided_by_gender: false,
+                is_divided_by_gender: divided,
                 municipality_type: 'K',
                 publ_period: String(year),
                 unit: 'procent'
             }));
             for (const r of results.respondents) {
-                const result = index.result(r.unit, entry.indicator.number, entry.group);
-                if (!result) continue;
-                const own = isRatio(entry.indicator) ? ownShare(result) : undefined;
-                const value = result.status === 'met' ? (own !== undefined ? round(own) : 100) : result.status === 'not_met' ? 0 : null;
-                values.push(KoladaValueSchema.parse({
-                    kpi: id, municipality: r.kommunkod, municipality_type: 'K', ...(r.stadsdel ? { ou: r.unit } : {}),
-                    period: year, gender: 'T', value, count: value === null ? 0 : 1, status: publishedStatus(result.status)
-                }));
+                for (const { gender, stratum } of genders) {
+                    const result = index.result(r.unit, entry.indicator.number, entry.group, stratum);
+                    if (!result) continue;
+                    const own = isRatio(entry.indicator) ? ownShare(result) : undefined;
+                    const value = result.status === 'met' ? (own !== undefined ? round(own) : 100) : result.status === 'not_met' ? 0 : null;
+                    values.push(KoladaValueSchema.parse({
+                        kpi: id, municipality: r.kommunkod, municipality_type: 'K', ...(r.stadsdel ? { ou: r.unit } : {}),
+                        period: year, gender, value, count: value === null ? 0 : 1, status: publishedStatus(result.status)
+                    }));
+                }
             }
             for (const region of publishedRegions()) {
                 if (region.level === 'storstad') continue;
-                const cell = index.cell(entry.indicator.number, entry.group, region.level, region.code);
-                values.push(KoladaValueSchema.parse({
-                    kpi: id, municipality: region.level === 'riket' ? '0000' : `00${region.code}`, municipality_type: region.level === 'riket' ? 'R' : 'L',
-                    period: year, gender: 'T', value: cell?.share === undefined ? null : round(cell.share), count: cell?.denominator ?? 0,
-                    status: cell?.share === undefined ? 'Ingen bedömd' : ''
-                }));
+                for (const { gender, stratum } of genders) {
+                    const cell = index.cell(entry.indicator.number, entry.group, region.level, region.code, stratum);
+                    values.push(KoladaValueSchema.parse({
+                        kpi: id, municipality: region.level === 'riket' ? '0000' : `00${region.code}`, municipality_type: region.level === 'riket' ? 'R' : 'L',
+                        period: year, gender, value: cell?.share === undefined ? null : round(cell.share), count: cell?.denominator ?? 0,
+                        status: cell?.share === undefined ? 'Ingen bedömd' : ''
+                    }));
+                }
             }
         }
     }

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { type EvaluatedResponses, type EvaluateOptions, type EvaluationSummary, evaluateResponsesFile } from '@oj/evaluator';
 import type { Model } from '@oj/language';
+import { type PreviousYear, readPreviousYear } from './previous.js';
 import { resultsOf, stadsdelarOf } from './results.js';
 import { resultsWorkbook, type WorkbookOptions } from './workbook.js';
 
@@ -19,8 +20,32 @@ export function workbookPublisher(options: WorkbookOptions = {}): NonNullable<Ev
     };
 }
 
-/** units.csv, aggregates.csv and results.xlsx from a response file; nothing is written unless it is valid. */
-export function evaluateAndPublish(models: Model[], responsesPath: string, outDir: string, options: EvaluateOptions & WorkbookOptions = {}): Promise<EvaluationSummary> {
-    const { publisher, responseFile, ...evaluate } = options;
-    return evaluateResponsesFile(models, responsesPath, outDir, { ...evaluate, publish: workbookPublisher({ publisher, responseFile }) });
+export interface PublishOptions extends EvaluateOptions, Omit<WorkbookOptions, 'previous'> {
+    /** Last year's results folder (what `oj evaluate --out` wrote then): previous statuses and change per level. */
+    previous?: string;
+}
+
+export interface PublishSummary extends EvaluationSummary {
+    /** With `previous`: which indicators were compared with last year and which not. */
+    previous?: { folder: string; comparable: number[]; notComparable: number[] };
+}
+
+/**
+ * units.csv, aggregates.csv, indicators.csv and results.xlsx from a response file; nothing is
+ * written unless it is valid. Last year's folder is read first, so a bad one stops before anything
+ * is evaluated (ResultsFolderError).
+ */
+export async function evaluateAndPublish(models: Model[], responsesPath: string, outDir: string, options: PublishOptions = {}): Promise<PublishSummary> {
+    const { publisher, responseFile, previous: folder, ...evaluate } = options;
+    const previous: PreviousYear | undefined = folder !== undefined ? readPreviousYear(folder, models) : undefined;
+    const summary: PublishSummary = await evaluateResponsesFile(models, responsesPath, outDir, {
+        ...evaluate,
+        ...(previous ? { previousStatus: previous.status } : {}),
+        publish: workbookPublisher({ publisher, responseFile, previous })
+    });
+    if (previous) {
+        const matches = [...previous.matches.values()];
+        summary.previous = { folder: previous.folder, comparable: matches.filter(m => m.comparable).map(m => m.indicator), notComparable: matches.filter(m => !m.comparable).map(m => m.indicator) };
+    }
+    return summary;
 }

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type AggregateRow, type Level, type UnitResult, kommunkod } from '@oj/evaluator';
-import { type Indicator, type Model, type Status, type Survey, STATUSES, surveyOfModel } from '@oj/language';
+import { type Indicator, type Model, type Status, type Survey, lowerIndicator, STATUSES, surveyOfModel } from '@oj/language';
 import { kommun, lan, lanList, kommuner as registerKommuner, registerHolds, STORSTADER } from '@oj/regions';
 
 /** A respondent as every output names it. */
@@ -117,13 +117,17 @@ export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, 
     const unitRows = readCsv(path.join(dir, 'units.csv')).filter(row => !isMeasure(row));
     const aggregateRows = readCsv(path.join(dir, 'aggregates.csv')).filter(row => !isMeasure(row));
     const names = new Map<string, string>();
-    const units: UnitResult[] = unitRows.map((row, i) => {
+    // A background measure's values (status "measured") are no statuses; its excluded and missing
+    // rows read as such, and no indicator's figure includes them.
+    const indicatorRows = unitRows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => row.status !== 'measured');
+    const units: UnitResult[] = indicatorRows.map(({ row, line }) => {
         if (!(STATUSES as readonly string[]).includes(row.status)) {
-            throw new ResultsFolderError(`units.csv rad ${i + 2}: okänd status "${String(row.status).slice(0, 40)}".`);
+            throw new ResultsFolderError(`units.csv rad ${line}: okänd status "${String(row.status).slice(0, 40)}".`);
         }
         if (!names.has(row.unit)) names.set(row.unit, row.name ?? '');
         const result: UnitResult = { unit: row.unit, indicator: Number(row.indicator), status: row.status as Status };
         if (row.group) result.group = row.group;
+        if (row.stratum) result.stratum = row.stratum;
         const numerator = count(row.numerator);
         const denominator = count(row.denominator);
         if (numerator !== undefined && denominator !== undefined) { result.numerator = numerator; result.denominator = denominator; }
@@ -132,6 +136,7 @@ export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, 
     const aggregates: AggregateRow[] = aggregateRows.map(row => {
         const cell: AggregateRow = { indicator: Number(row.indicator), level: row.level as Level, region: row.region, numerator: Number(row.numerator), denominator: Number(row.denominator), respondents: Number(row.respondents ?? 0) };
         if (row.group) cell.group = row.group;
+        if (row.stratum) cell.stratum = row.stratum;
         if (cell.denominator > 0) cell.share = cell.numerator / cell.denominator;
         return cell;
     });
@@ -142,6 +147,19 @@ export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, 
 
 const key = (indicator: number, group: string | undefined, ...rest: string[]) => [indicator, group ?? '', ...rest].join('\u0000');
 
+/**
+ * The stratum code of each stratified indicator's total (by number), from the model's plans; the
+ * lookups without a stratum read the total, so an indicator split by kön reads as one figure.
+ */
+export function stratumTotals(models: Model[]): ReadonlyMap<number, string> {
+    const totals = new Map<number, string>();
+    for (const plan of indicatorsOf(models).map(lowerIndicator)) {
+        const total = plan.units.find(u => u.stratum?.total)?.stratum;
+        if (total) totals.set(plan.number, total.code);
+    }
+    return totals;
+}
+
 /** Fast lookups over one set of results. */
 export class ResultIndex {
     private readonly status = new Map<string, UnitResult>();
@@ -149,9 +167,16 @@ export class ResultIndex {
     private readonly respondentCount = new Map<string, number>();
     readonly byUnit: ReadonlyMap<string, Respondent>;
 
-    constructor(readonly results: EvaluatedResults) {
+    /**
+     * `totals` names each stratified indicator's total stratum (stratumTotals); without it "T", the
+     * code Kolada and the examples use. Lookups without a stratum give the total.
+     */
+    constructor(readonly results: EvaluatedResults, totals?: ReadonlyMap<number, string>) {
         this.byUnit = new Map(results.respondents.map(r => [r.unit, r]));
+        const isTotal = (indicator: number, stratum: string | undefined) => stratum === undefined || stratum === (totals ? totals.get(indicator) : 'T');
         for (const u of results.units) {
+            if (u.stratum !== undefined) this.status.set(key(u.indicator, u.group, u.unit, u.stratum), u);
+            if (!isTotal(u.indicator, u.stratum)) continue;
             this.status.set(key(u.indicator, u.group, u.unit), u);
             const kod = kommunkod(u.unit);
             const regions = [['riket', 'riket'], ...(kod ? [['lan', kod.slice(0, 2)]] : []), ...(kod && STORSTADER[kod] ? [['storstad', kod]] : [])];
@@ -160,15 +185,20 @@ export class ResultIndex {
                 this.respondentCount.set(k, (this.respondentCount.get(k) ?? 0) + 1);
             }
         }
-        for (const a of results.aggregates) this.cells.set(key(a.indicator, a.group, a.level, a.region), a);
+        for (const a of results.aggregates) {
+            if (a.stratum !== undefined) this.cells.set(key(a.indicator, a.group, a.level, a.region, a.stratum), a);
+            if (isTotal(a.indicator, a.stratum)) this.cells.set(key(a.indicator, a.group, a.level, a.region), a);
+        }
     }
 
-    result(unit: string, indicator: number, group: string | undefined): UnitResult | undefined {
-        return this.status.get(key(indicator, group, unit));
+    /** The respondent's result; for a stratified indicator the total's unless `stratum` names one. */
+    result(unit: string, indicator: number, group: string | undefined, stratum?: string): UnitResult | undefined {
+        return this.status.get(stratum === undefined ? key(indicator, group, unit) : key(indicator, group, unit, stratum));
     }
 
-    cell(indicator: number, group: string | undefined, level: Level, region: string): AggregateRow | undefined {
-        return this.cells.get(key(indicator, group, level, region));
+    /** The region's figure; for a stratified indicator the total's unless `stratum` names one. */
+    cell(indicator: number, group: string | undefined, level: Level, region: string, stratum?: string): AggregateRow | undefined {
+        return this.cells.get(stratum === undefined ? key(indicator, group, level, region) : key(indicator, group, level, region, stratum));
     }
 
     /** Respondents (kommuner and stadsdelar) in the region with a result for the indicator. */

@@ -6,18 +6,23 @@
  * kommuner that did not respond. The same results give the same bytes.
  */
 import ExcelJS from 'exceljs';
+import * as path from 'node:path';
+import type { Level } from '@oj/evaluator';
 import type { Model, Status } from '@oj/language';
 import { swedishDate } from '@oj/documents';
-import { type EvaluatedResults, nonRespondents, ownShare, publishedRegions, ResultIndex, surveyOf } from './results.js';
+import { type EvaluatedResults, nonRespondents, ownShare, publishedRegions, ResultIndex, stratumTotals, surveyOf } from './results.js';
 import { STATUS_MEANING, STATUS_ORDER, publishedStatus } from './labels.js';
 import { indicatorTitle, isRatio, type Part, partsOf } from './sheets.js';
 import { addRow, cellText, sheetName, workbookBytes } from './xlsx.js';
+import type { PreviousYear } from './previous.js';
 
 export interface WorkbookOptions {
     /** Who publishes the results, in the citation (e.g. "Socialstyrelsen"). */
     publisher?: string;
     /** The response file the results were evaluated from, named on the info sheet. */
     responseFile?: string;
+    /** Last year's results: its share and the change in percentage points per level, for comparable indicators. */
+    previous?: PreviousYear;
 }
 
 /** Fill and text colour per status; the word is always there too, so colour is never alone. */
@@ -29,6 +34,9 @@ export const STATUS_STYLE: Readonly<Record<Status, { fill: string; font: string 
 };
 
 const PERCENT = '0%';
+/** Percentage points with a sign and one decimal (Swedish Excel shows the decimal comma). */
+const POINTS = '+0.0;-0.0;0.0';
+const NOT_COMPARABLE = 'ej jämförbar';
 const OWN_PERCENT = '0.0%';
 /** Thousands grouped; Swedish Excel shows the separator as a space and the decimal comma. */
 const COUNT = '#,##0';
@@ -85,13 +93,17 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     line('Nämnare', [survey?.denominator, 'Andelen är täljaren (antal som uppnår indikatorn) delad med nämnaren (antal som uppnår eller inte uppnår den); den är tom när nämnaren är 0. En stadsdel räknas som en svarande.'].filter(Boolean).join(' '));
     line('Andelsindikatorer', 'För en indikator som är en andel av antal visar varje svarandes rad den egna andelen; länets, storstadens och rikets andel är summan av täljarna delad med summan av nämnarna.');
     line('Redovisningsnivåer', 'Kommuner och stadsdelar, län (i kodordning 01–25), storstäderna Stockholm, Göteborg och Malmö, samt riket.');
+    if (options.previous) {
+        line('Förändring', 'Under andelen står förra årets andel och förändringen i procentenheter, för de indikatorer som modellen anger som jämförbara med förra året ("tidigare … jämförbar"). ' +
+            `För övriga står "${NOT_COMPARABLE}", och raden Jämförbarhet säger varför. Förra årets resultat: mappen ${cellText(path.basename(path.resolve(options.previous.folder)))}.`);
+    }
     line('Blad', parts.map(p => p.name).join(', '));
     const year = survey?.year && !surveyTitle.includes(String(survey.year)) ? ` (${survey.year})` : '';
     const cite = [options.publisher, `${surveyTitle}${year}`].filter(Boolean).join(', ');
     line('Så citerar du', `Källa: ${cite}. Ange bladet och indikatorns nummer.`);
 }
 
-function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, surveyTitle: string, measurement: string | undefined): void {
+function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, surveyTitle: string, measurement: string | undefined, previous?: PreviousYear): void {
     const fixed = 3;
     ws.columns = [{ width: 9 }, { width: 28 }, { width: 22 }, ...part.entries.map(() => ({ width: 18 }))];
     bold(addRow(ws, [`${part.title} – ${surveyTitle}`]), 13);
@@ -121,16 +133,35 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, survey
     }
 
     const regions = publishedRegions();
-    const blocks: Array<{ title: string; value: (indicator: number, group: string | undefined, level: 'riket' | 'lan' | 'storstad', code: string) => number | null; format: string }> = [
+    const blocks: Array<{ title: string; value: (indicator: number, group: string | undefined, level: Level, code: string) => number | string | null; format: string; note?: boolean }> = [
         { title: 'Andel som uppnår indikatorn (%)', format: PERCENT, value: (n, g, l, c) => index.cell(n, g, l, c)?.share ?? null },
         { title: 'Täljare (antal som uppnår)', format: COUNT, value: (n, g, l, c) => index.cell(n, g, l, c)?.numerator ?? 0 },
         { title: 'Nämnare (uppnår eller uppnår inte)', format: COUNT, value: (n, g, l, c) => index.cell(n, g, l, c)?.denominator ?? 0 },
         { title: 'Svarande (kommuner och stadsdelar)', format: COUNT, value: (n, g, l, c) => index.respondents(n, g, l, c) }
     ];
+    const comparable = (n: number) => previous?.matches.get(n)?.comparable === true;
+    if (previous) {
+        // Change over time beside the share: last year's share and the difference, comparable indicators only.
+        const share = (n: number, g: string | undefined, l: Level, c: string) => index.cell(n, g, l, c)?.share;
+        blocks.splice(1, 0,
+            { title: 'Andel förra året (%)', format: PERCENT, note: true, value: (n, g, l, c) => (comparable(n) ? previous.share(n, g, l, c) ?? null : NOT_COMPARABLE) },
+            {
+                title: 'Förändring sedan förra året (procentenheter)', format: POINTS, note: true, value: (n, g, l, c) => {
+                    if (!comparable(n)) return NOT_COMPARABLE;
+                    const now = share(n, g, l, c), before = previous.share(n, g, l, c);
+                    return now === undefined || before === undefined ? null : Math.round((now - before) * 1000) / 10;
+                }
+            });
+    }
     for (const block of blocks) {
         ws.addRow([]);
         const head = headerRow(ws, ['Kod', block.title, 'Nivå', ...part.entries.map(e => indicatorTitle(e.indicator))]);
         head.height = 30;
+        if (block.note && previous) {
+            const row = ws.addRow(['', 'Jämförbarhet', '', ...part.entries.map(e => cellText(previous.matches.get(e.indicator.number)?.note ?? ''))]);
+            row.alignment = { wrapText: true, vertical: 'top' };
+            row.font = { italic: true };
+        }
         for (const region of regions) {
             const level = region.level === 'lan' ? 'Län' : region.level === 'storstad' ? 'Storstad' : 'Riket';
             const row = addRow(ws, [region.level === 'riket' ? '' : region.code, region.name, level,
@@ -156,13 +187,13 @@ export async function resultsWorkbook(models: Model[], results: EvaluatedResults
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'oj evaluate';
     const survey = surveyOf(models);
-    const index = new ResultIndex(results);
+    const index = new ResultIndex(results, stratumTotals(models));
     const used = new Set<string>(['om resultaten', 'ej svarat']);
     const parts = partsOf(models).map(part => ({ part, name: sheetName(part.title, used) }));
     const missing = nonRespondents(results, survey?.year);
     infoSheet(workbook, models, results, parts, options, missing.length);
     const measurement = survey?.measurementDate ? swedishDate(survey.measurementDate) : undefined;
-    for (const { part, name } of parts) partSheet(workbook.addWorksheet(name), part, index, survey?.title ?? 'Öppna jämförelser', measurement);
+    for (const { part, name } of parts) partSheet(workbook.addWorksheet(name), part, index, survey?.title ?? 'Öppna jämförelser', measurement, options.previous);
     nonRespondentSheet(workbook.addWorksheet('Ej svarat'), missing);
     return workbookBytes(workbook);
 }

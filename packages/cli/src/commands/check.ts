@@ -2,12 +2,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { URI } from 'langium';
-import { collectModelFiles, visibleControls } from '@oj/language';
+import { AstUtils, GrammarUtils, URI } from 'langium';
+import { diffModels } from '@oj/changes';
+import { collectModelFiles, visibleControls, type Indicator } from '@oj/language';
 import { painter } from '../color.js';
-import { withExamples } from '../frame.js';
+import { inputError, withExamples } from '../frame.js';
 import { agree, count } from '../format.js';
-import { displayPath, openModel, severityName } from '../workspace.js';
+import { displayPath, errorCount, openModel, severityName, type CommandWorkspace } from '../workspace.js';
 
 export interface CheckedDiagnostic {
     file: string;
@@ -67,20 +68,67 @@ export function withSurveyFolders(inputs: string[]): { inputs: string[]; notes: 
     return { inputs: [...inputs, ...folders], notes };
 }
 
-export async function check(inputs: string[]): Promise<{ diagnostics: CheckedDiagnostic[]; files: number; notes: string[] }> {
+export interface CheckOptions {
+    /** Last year's model (file or folder): its comparability findings join the diagnostics. */
+    previous?: string;
+}
+
+const byPosition = (a: CheckedDiagnostic, b: CheckedDiagnostic) => a.line - b.line || a.column - b.column;
+
+export async function check(inputs: string[], options: CheckOptions = {}): Promise<{ diagnostics: CheckedDiagnostic[]; files: number; notes: string[] }> {
     const expanded = withSurveyFolders(inputs);
     const workspace = await openModel(expanded.inputs);
-    const diagnostics: CheckedDiagnostic[] = [];
+    const notes = [...expanded.notes];
+    const byFile = new Map<string, CheckedDiagnostic[]>();
+    const add = (d: CheckedDiagnostic) => {
+        const list = byFile.get(d.file);
+        if (list) list.push(d); else byFile.set(d.file, [d]);
+    };
     for (const [document, items] of workspace.diagnostics) {
         const file = displayPath(document.uri);
-        for (const d of [...items].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)) {
-            diagnostics.push({
+        if (!byFile.has(file)) byFile.set(file, []);
+        for (const d of items) {
+            add({
                 file, line: d.range.start.line + 1, column: d.range.start.character + 1, severity: severityName(d),
                 message: typeof d.message === 'string' ? d.message : d.message.value, code: typeof d.code === 'string' ? d.code : (d.data as { code?: string } | undefined)?.code
             });
         }
     }
-    return { diagnostics, files: workspace.documents.length, notes: expanded.notes };
+    if (options.previous !== undefined) {
+        const findings = await previousYearFindings(workspace, options.previous);
+        if (findings.skipped) notes.push(findings.skipped);
+        for (const d of findings.diagnostics) add(d);
+    }
+    const diagnostics = [...byFile.values()].flatMap(list => list.sort(byPosition));
+    return { diagnostics, files: workspace.documents.length, notes };
+}
+
+/**
+ * The comparability findings of the diff against last year's model, placed at the indicator's
+ * `tidigare` (where the statement belongs) or at its number when it has no link. Only a model
+ * without errors is compared: the diff evaluates every rule, which a broken model cannot give.
+ */
+async function previousYearFindings(workspace: CommandWorkspace, previous: string): Promise<{ diagnostics: CheckedDiagnostic[]; skipped?: string }> {
+    const last = await openModel([previous]);
+    const lastErrors = errorCount(last);
+    if (lastErrors > 0) throw inputError(`Förra årets modell i ${previous} har ${count(lastErrors, 'fel', 'fel')}; kör "oj check ${previous}" för att se dem.`);
+    if (errorCount(workspace) > 0) return { diagnostics: [], skipped: 'Jämförelsen med förra årets modell görs när modellen är fri från fel.' };
+    const diff = diffModels(last.models, workspace.models);
+    const indicators = new Map<number, Indicator>();
+    for (const model of workspace.models) for (const e of model.elements) if (e.$type === 'Indicator') indicators.set((e as Indicator).number, e as Indicator);
+    const diagnostics: CheckedDiagnostic[] = [];
+    for (const item of diff.indicators) {
+        const finding = item.finding;
+        const indicator = finding ? indicators.get(finding.indicator) : undefined;
+        if (!finding || !indicator) continue;
+        const node = indicator.earlier?.$cstNode ?? (indicator.$cstNode && GrammarUtils.findNodeForProperty(indicator.$cstNode, 'number')) ?? indicator.$cstNode;
+        const start = node?.range.start ?? { line: 0, character: 0 };
+        diagnostics.push({
+            file: displayPath(AstUtils.getDocument(indicator).uri), line: start.line + 1, column: start.character + 1,
+            severity: finding.severity, message: finding.message, code: finding.code
+        });
+    }
+    return { diagnostics };
 }
 
 export function registerCheck(program: Command, setExitCode: (code: number) => void): void {
@@ -89,8 +137,9 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
         .argument('<sökvägar...>', 'filer eller mappar')
         .option('--json', 'skriv resultatet som JSON')
         .option('-v, --verbose', 'visa även information och tips från analysen')
-        .action(async (paths: string[], options: { json?: boolean; verbose?: boolean }) => {
-            const result = await check(paths);
+        .option('--previous <sökväg>', 'förra årets modell: varna där en indikator har ändrats men anges som jämförbar (eller inte säger något)')
+        .action(async (paths: string[], options: { json?: boolean; verbose?: boolean; previous?: string }) => {
+            const result = await check(paths, { previous: options.previous });
             const files = result.files;
             // Information and hints (e.g. options no rule mentions) belong in the editor; on the command line on request.
             const diagnostics = options.verbose ? result.diagnostics : result.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning');
@@ -110,5 +159,5 @@ export function registerCheck(program: Command, setExitCode: (code: number) => v
             }
             setExitCode(errors > 0 ? 1 : 0);
         });
-    withExamples(command, ['oj check examples/oj2019', 'oj check --json indikator-1.oj > diagnoser.json']);
+    withExamples(command, ['oj check examples/oj2019', 'oj check --json indikator-1.oj > diagnoser.json', 'oj check examples/oj2020 --previous examples/oj2019']);
 }

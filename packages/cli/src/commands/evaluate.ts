@@ -3,18 +3,18 @@ import * as fs from 'node:fs';
 import type { Command } from 'commander';
 import { describeFileError, implausibleText, ResponseFileError, type EvaluateOptions, type EvaluationSummary, type InputProblem } from '@oj/evaluator';
 import { statusCountsText } from '@oj/language';
-import { evaluateAndPublish } from '@oj/publishing';
+import { evaluateAndPublish, ResultsFolderError, type PublishSummary } from '@oj/publishing';
 import { visibleControls } from '@oj/language';
 import { duckdbEvaluateOptions, ENGINE_NAMES, type EngineName } from '@oj/sql';
 import { EXIT_INPUT_ERRORS, usageError, withExamples } from '../frame.js';
 import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 export type EvaluateResult =
-    | { ok: true; summary: EvaluationSummary }
+    | { ok: true; summary: EvaluationSummary & PublishSummary }
     | { ok: false; modelErrors: number; problems: InputProblem[]; message: string };
 
 /** Evaluates a response file against the model in `inputs`; nothing is written unless both are valid. */
-export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions & { survey?: string; engine?: EngineName } = {}): Promise<EvaluateResult> {
+export async function evaluate(inputs: string[], responses: string, outDir: string, options: EvaluateOptions & { survey?: string; engine?: EngineName; previous?: string } = {}): Promise<EvaluateResult> {
     // A response file that is not there or is not a file is a file problem (exit 2), not bad input.
     let stat: fs.Stats;
     try {
@@ -34,6 +34,8 @@ export async function evaluate(inputs: string[], responses: string, outDir: stri
     try {
         return { ok: true, summary: await evaluateAndPublish(workspace.models, responses, outDir, { ...rest, ...engineOptions }) };
     } catch (error) {
+        // Last year's folder is read before anything is evaluated: a folder problem (exit 2).
+        if (error instanceof ResultsFolderError) throw usageError(`Förra årets resultat: ${error.message} Inga resultatfiler skrevs.`);
         if (!(error instanceof ResponseFileError)) throw error;
         return { ok: false, modelErrors: 0, problems: error.problems, message: error.message };
     }
@@ -47,8 +49,9 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
         .requiredOption('-o, --out <mapp>', 'mapp för units.csv, aggregates.csv, indicators.csv och results.xlsx')
         .option('--json', 'skriv en sammanfattning som JSON')
         .option('--engine <motor>', `motorn som läser och utvärderar svaren: standard eller duckdb (CSV och Parquet läses av DuckDB)`, 'standard')
+        .option('--previous <mapp>', 'förra årets resultatmapp (som oj evaluate skrev): föregående status per svarande och förändring per nivå för jämförbara indikatorer')
         .option(...SURVEY_OPTION)
-        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean; enkät?: string; engine: string }) => {
+        .action(async (paths: string[], options: { responses: string; out: string; json?: boolean; enkät?: string; engine: string; previous?: string }) => {
             if (!ENGINE_NAMES.includes(options.engine as EngineName)) {
                 throw usageError(`Okänd motor "${options.engine.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ')}"; välj en av ${ENGINE_NAMES.join(', ')}.`);
             }
@@ -58,7 +61,7 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 : undefined;
             let result: EvaluateResult;
             try {
-                result = await evaluate(paths, options.responses, options.out, { onProgress: progress, survey: options.enkät, engine: options.engine as EngineName });
+                result = await evaluate(paths, options.responses, options.out, { onProgress: progress, survey: options.enkät, engine: options.engine as EngineName, previous: options.previous });
             } finally {
                 if (progress) process.stderr.write('\r\x1b[K');
             }
@@ -83,9 +86,12 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                     `${statusCountsText(summary.statuses)}.\n` +
                     (measures > 0 ? `Bakgrundsmått: ${summary.measures.measured} värden, ${summary.measures.excluded} utesluten, ${summary.measures.missing} saknas.\n` : '') +
                     (summary.outside > 0 ? `${summary.outside} kombinationer av svarande och indikator ligger utanför indikatorns målpopulation och utvärderades inte.\n` : '') +
+                    (summary.previous ? `Jämfört med förra året (${summary.previous.folder}): ${summary.previous.comparable.length} av ${summary.previous.comparable.length + summary.previous.notComparable.length} indikatorer jämförbara` +
+                        `${summary.previous.notComparable.length > 0 ? `; ej jämförda: ${summary.previous.notComparable.join(', ')}` : ''}.\n` : '') +
                     `Skrev ${summary.files.join(', ')}.\n`);
             }
             setExitCode(0);
         });
-    withExamples(command, ['oj evaluate examples/oj2019 --responses svar.csv --out resultat/', 'oj evaluate examples/oj2019 -r svar.xlsx -o resultat/ --json', 'oj evaluate examples/oj2019 -r svar.parquet -o resultat/ --engine duckdb']);
+    withExamples(command, ['oj evaluate examples/oj2019 --responses svar.csv --out resultat/', 'oj evaluate examples/oj2019 -r svar.xlsx -o resultat/ --json',
+        'oj evaluate examples/oj2019 -r svar.parquet -o resultat/ --engine duckdb', 'oj evaluate examples/oj2020 -r svar-2020.csv -o resultat-2020/ --previous resultat-2019/']);
 }

@@ -43,7 +43,7 @@ export function publishedModule(plans: readonly IndicatorPlan[]): string {
 
         /** Background measures' values per level: summed, or their mean or median, as the model says. */
         export function aggregateMeasures(results: readonly MeasureUnitResult[]): MeasureAggregateRow[] {
-            return aggregateMeasuresAt(results, n => BY_NUMBER.get(n)?.aggregation ?? 'summa', n => BY_NUMBER.get(n)?.aggregateLevels);
+            return aggregateMeasuresAt(results, n => BY_NUMBER.get(n)?.aggregation ?? 'summa', n => BY_NUMBER.get(n)?.aggregateLevels, unitCodeProblem);
         }
     `;
     const head = toString(expandToNode`
@@ -52,6 +52,7 @@ export function publishedModule(plans: readonly IndicatorPlan[]): string {
         import { aggregate as aggregateAt, withUnit, type AggregateRow, type Level, type UnitResult } from './aggregate.js';
         ${hasMeasures ? "import { aggregateMeasures as aggregateMeasuresAt, type MeasureAggregateRow, type MeasureAggregation, type MeasureUnitResult } from './measures.js';" : "import type { MeasureAggregation } from './measures.js';"}
         import { inPopulation, type PopulationKind } from './population.js';
+        import { unitCodeProblem } from './units.js';
         import type { IndicatorResult, ${hasMeasures ? 'MeasureResult, ' : ''}ResponseRow } from './runtime.js';
 
         export type IndicatorKind = 'rule' | 'ratio' | 'measure';
@@ -95,9 +96,12 @@ export function publishedModule(plans: readonly IndicatorPlan[]): string {
         }
     `);
     const tail = toString(expandToNode`
-        /** Shares per indicator, group and level, only at the levels each indicator is published at. */
+        /**
+         * Shares per indicator, group and level, only at the levels each indicator is published at.
+         * Throws a RangeError naming a unit code that is no kommun of the register or stadsdel of the survey.
+         */
         export function aggregate(results: readonly UnitResult[]): AggregateRow[] {
-            return aggregateAt(results, n => BY_NUMBER.get(n)?.aggregateLevels);
+            return aggregateAt(results, n => BY_NUMBER.get(n)?.aggregateLevels, unitCodeProblem);
         }
 
         export { withUnit };

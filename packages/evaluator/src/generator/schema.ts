@@ -2,7 +2,8 @@
  * The generated package's src/schema.ts: a zod schema of one respondent's row of the survey export.
  * Strict: a column that is no variable of the model is reported by name (with the variable it
  * probably meant), not dropped, since a misspelt column would otherwise count as unanswered. An
- * invalid answer names the valid codes of its answer set.
+ * invalid answer names the valid codes of its answer set, and a unit code that names no kommun of
+ * the register or stadsdel of the survey (src/units.ts) is refused naming the code.
  */
 import { expandToNode, joinToNode, toString } from 'langium/generate';
 import { codebookRows, type Model } from '@oj/language';
@@ -17,6 +18,7 @@ export function schemaModule(models: Model[]): string {
     return toString(expandToNode`
         // Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.
         import { z } from 'zod';
+        import { unitCodeProblem } from './units.js';
 
         /** A cell as an export holds it: text, a number, or blank (null, undefined). */
         const cell = z.union([z.string(), z.number(), z.null(), z.undefined()], { error: () => 'Förväntade en kod eller ett antal, som text eller tal, eller en tom cell' });
@@ -59,7 +61,11 @@ export function schemaModule(models: Model[]): string {
         }
 
         const shape = {
-            unit: z.string({ error: 'Kolumnen unit (kommunkod eller stadsdelskod) saknas' }).trim().min(1, 'Kolumnen unit (kommunkod eller stadsdelskod) är tom'),
+            unit: z.string({ error: 'Kolumnen unit (kommunkod eller stadsdelskod) saknas' }).trim().min(1, 'Kolumnen unit (kommunkod eller stadsdelskod) är tom').superRefine((unit, ctx) => {
+                // A kommun of the register or a stadsdel the survey declares; anything else would count in a made-up kommun or län.
+                const problem = unitCodeProblem(unit);
+                if (problem !== undefined) ctx.addIssue({ code: 'custom', input: unit, message: problem });
+            }),
             name: z.string().optional(),
             ${joinToNode(fields, { appendNewLineIfNotEmpty: true })}
         };

@@ -37,10 +37,29 @@ export interface AggregateRow {
 
 export const STORSTADER: Readonly<Record<string, string>> = { '0180': 'Stockholm', '1480': 'Göteborg', '1280': 'Malmö' };
 
-/** The kommunkod of a respondent code ("0180", "0180-03" → "0180"), or undefined. */
+/**
+ * The kommunkod of a respondent code ("0180", "0180-03" → "0180"), or undefined for anything else:
+ * only the two shapes count, so a typo such as "01800" or "0180.0" is never read as Stockholm.
+ */
 export function kommunkod(unit: string): string | undefined {
-    const match = /^(\d{4})/.exec(unit.trim());
+    const match = /^(\d{4})(?:-\d{2})?$/.exec(unit.trim());
     return match ? match[1] : undefined;
+}
+
+/**
+ * Checks a respondent code against the units that exist (the kommun register, the survey's
+ * stadsdelar): a message naming the code when it is unknown, else undefined.
+ */
+export type UnitCheck = (unit: string) => string | undefined;
+
+/** The län and storstad a respondent counts in; throws for a code that names no known unit, so no län is made up. */
+export function regionsOf(unit: string, check?: UnitCheck): { kommunkod: string; lan: string; storstad?: string } {
+    const problem = check?.(unit);
+    const kod = kommunkod(unit);
+    if (problem !== undefined || kod === undefined) {
+        throw new RangeError(problem ?? `${JSON.stringify(unit.slice(0, 40))} är ingen enhetskod: en kommunkod har fyra siffror (t.ex. 0180), en stadsdel kommunkoden, ett bindestreck och två siffror (t.ex. 0180-01).`);
+    }
+    return STORSTADER[kod] ? { kommunkod: kod, lan: kod.slice(0, 2), storstad: kod } : { kommunkod: kod, lan: kod.slice(0, 2) };
 }
 
 /** One respondent's results, tagged with the respondent for aggregate (the trace is not needed there). */
@@ -62,7 +81,7 @@ export function withUnit(unit: string, results: readonly IndicatorResult[]): Uni
 export type PublishedLevels = (indicator: number) => readonly Level[] | undefined;
 
 /** Numerator = met (or the summed counts of a ratio), denominator = met + not met (or summed counts). */
-export function aggregate(results: readonly UnitResult[], levels?: PublishedLevels): AggregateRow[] {
+export function aggregate(results: readonly UnitResult[], levels?: PublishedLevels, check?: UnitCheck): AggregateRow[] {
     const cells = new Map<string, AggregateRow>();
     const add = (result: UnitResult, level: Level, region: string) => {
         if (levels && !(levels(result.indicator)?.includes(level) ?? true)) return;
@@ -83,11 +102,11 @@ export function aggregate(results: readonly UnitResult[], levels?: PublishedLeve
         }
     };
     for (const result of results) {
+        // An unknown code stops the aggregation: counted in riket and a made-up län it would change published figures.
+        const regions = regionsOf(result.unit, check);
         add(result, 'riket', 'riket');
-        const kod = kommunkod(result.unit);
-        if (!kod) continue;
-        add(result, 'lan', kod.slice(0, 2));
-        if (STORSTADER[kod]) add(result, 'storstad', kod);
+        add(result, 'lan', regions.lan);
+        if (regions.storstad) add(result, 'storstad', regions.storstad);
     }
     const order: Record<Level, number> = { riket: 0, lan: 1, storstad: 2 };
     return [...cells.values()]

@@ -3,7 +3,7 @@
  * measured respondents summed, or their mean or median, as the model says. Respondents whose value
  * is missing or excluded do not enter. Copied verbatim into generated packages.
  */
-import { kommunkod, type Level, type PublishedLevels, STORSTADER } from './aggregate.js';
+import { type Level, type PublishedLevels, regionsOf, type UnitCheck } from './aggregate.js';
 
 export type MeasureAggregation = 'summa' | 'medelvärde' | 'median';
 
@@ -41,7 +41,7 @@ function combine(values: number[], aggregation: MeasureAggregation): number | un
     return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-export function aggregateMeasures(results: readonly MeasureUnitResult[], aggregationOf: (indicator: number) => MeasureAggregation, levels?: PublishedLevels): MeasureAggregateRow[] {
+export function aggregateMeasures(results: readonly MeasureUnitResult[], aggregationOf: (indicator: number) => MeasureAggregation, levels?: PublishedLevels, check?: UnitCheck): MeasureAggregateRow[] {
     const cells = new Map<string, { row: Omit<MeasureAggregateRow, 'value' | 'respondents'>; values: number[] }>();
     const add = (result: MeasureUnitResult, level: Level, region: string) => {
         if (levels && !(levels(result.indicator)?.includes(level) ?? true)) return;
@@ -57,11 +57,10 @@ export function aggregateMeasures(results: readonly MeasureUnitResult[], aggrega
         if (result.status === 'measured' && result.value !== undefined) cell.values.push(result.value);
     };
     for (const result of results) {
+        const regions = regionsOf(result.unit, check);
         add(result, 'riket', 'riket');
-        const kod = kommunkod(result.unit);
-        if (!kod) continue;
-        add(result, 'lan', kod.slice(0, 2));
-        if (STORSTADER[kod]) add(result, 'storstad', kod);
+        add(result, 'lan', regions.lan);
+        if (regions.storstad) add(result, 'storstad', regions.storstad);
     }
     const order: Record<Level, number> = { riket: 0, lan: 1, storstad: 2 };
     return [...cells.values()]
