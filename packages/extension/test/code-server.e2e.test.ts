@@ -126,7 +126,7 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
 
     test('the preview opens at the indicator under the cursor and follows typing', async () => {
         await page.locator('.monaco-editor .view-lines').first().click();
-        await goToLine(64); // indikator 2 "Aktuell rutin för att inte röja skyddade personuppgifter …" {
+        await goToLine(65); // indikator 2 "Aktuell rutin för att inte röja skyddade personuppgifter …" {
         await page.getByRole('button', { name: /Open Preview to the Side/ }).first().click();
         const frame = await previewFrame('#indikator-2.oj-current');
 
