@@ -20,6 +20,7 @@ export interface RawResponse {
 
 export interface RawNotification {
     method: string;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw JSON-RPC frame is untyped until the test reads it
     params: any;
     /** When it arrived (performance.now()). */
     at: number;
@@ -64,6 +65,7 @@ export async function startRawServer(workspaceDir: string): Promise<RawSession> 
         const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf-8');
         child.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
     };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a raw JSON-RPC frame is untyped until the test reads it
     const handle = (message: any) => {
         if (message.id !== undefined && message.method === undefined) {
             pending.get(message.id)?.(message);
