@@ -96,11 +96,11 @@ describe('1. unit codes are checked against the kommun register and the survey\'
         await evaluateResponsesFile(models, file, path.join(dir, 'ut-good'));
         const rows = parse(fs.readFileSync(path.join(dir, 'ut-good/aggregates.csv')), { columns: true }) as Array<Record<string, string>>;
         const cell = (level: string, region: string) => rows.find(r => r.indicator === '2' && r.group === 'EB' && r.level === level && r.region === region);
-        // Stockholm answers OJ2019 by its stadsdelar: its own row (0180) is outside the population, not counted.
-        expect(cell('storstad', '0180')).toMatchObject({ numerator: '0', denominator: '1' });
+        // Each stadsdel is one respondent of its city: Stockholm's two (one met, one not), Göteborg's one.
+        expect(cell('storstad', '0180')).toMatchObject({ numerator: '1', denominator: '2' });
         expect(cell('storstad', '1480')).toMatchObject({ numerator: '1', denominator: '1' });
         expect(cell('lan', '25')).toMatchObject({ numerator: '0', denominator: '1' });
-        expect(cell('riket', 'riket')).toMatchObject({ numerator: '1', denominator: '3' });
+        expect(cell('riket', 'riket')).toMatchObject({ numerator: '2', denominator: '4' });
         expect(rows.some(r => r.level === 'lan' && r.region === '99')).toBe(false);
     });
 });
