@@ -103,7 +103,7 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     const strata = [...new Set(plans.flatMap(p => p.units.flatMap(u => (u.stratum && !u.stratum.total ? [u.stratum.label] : []))))];
     if (strata.length > 0) {
         const total = plans.flatMap(p => p.units).find(u => u.stratum?.total)?.stratum?.label ?? 'Totalt';
-        line('Indelning', `En indikator som redovisas uppdelad (${strata.join(', ')}) visar totalen i kolumnen "${total}" och bredvid den en kolumn per del, för varje svarande och per län, storstad och riket.`);
+        line('Indelning', `En indikator som redovisas uppdelad (${strata.join(', ')}) visar totalen ("${total}") i indikatorns kolumn och bredvid den en kolumn per del, för varje svarande och per län, storstad och riket.`);
     }
     line('Redovisningsnivåer', 'Kommuner och stadsdelar, län (i kodordning 01–25), storstäderna Stockholm, Göteborg och Malmö, samt riket.');
     if (options.previous) {
