@@ -176,7 +176,7 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, plans: ReadonlyMap<number,
     const hasMeasures = columns.some(isMeasure);
     ws.columns = [{ width: 9 }, { width: 28 }, { width: 22 }, ...columns.map(() => ({ width: 18 }))];
     bold(addRow(ws, [`${part.title} – ${surveyTitle}`]), 13);
-    addRow(ws, [`Status per kommun och stadsdel${hasMeasures ? ' (för bakgrundsmått värdet)' : ''}${measurement ? ` (mätdatum ${measurement})` : ''}. ` +
+    addRow(ws, [`Status per kommun och stadsdel${hasMeasures ? ', för bakgrundsmått värdet' : ''}${measurement ? ` (mätdatum ${measurement})` : ''}. ` +
         `Under dem andel, täljare, nämnare och svarande per län, storstad och riket${hasMeasures ? ', för bakgrundsmått det aggregerade värdet' : ''}. Vad varje status betyder står på bladet "Om resultaten".`]);
     ws.addRow([]);
     const header = headerRow(ws, ['Kod', 'Namn', 'Län', ...columns.map(c => c.header)]);

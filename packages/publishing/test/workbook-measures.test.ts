@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Model } from '@oj/language';
-import { evaluateAndPublish } from '../src/index.js';
+import { evaluateAndPublish, readResultsFolder } from '../src/index.js';
 import { loadModels, root, syntheticResponses, tempDir } from './support.js';
 
 type Row = Record<string, string>;
@@ -193,5 +193,16 @@ describe('results.xlsx on khs2019: strata', () => {
         const again = path.join(dir, 'igen');
         await evaluateAndPublish(models, path.join(dir, 'svar.csv'), again);
         expect(fs.readFileSync(path.join(again, 'results.xlsx')).equals(fs.readFileSync(path.join(dir, 'ut/results.xlsx')))).toBe(true);
+    });
+
+    test('a results folder read back keeps the measures apart from the statuses: values per respondent and per level', () => {
+        const folder = readResultsFolder(path.join(dir, 'ut'));
+        const measureRows = units.filter(u => ['4', '5', '6'].includes(u.indicator));
+        expect(folder.units.some(u => [4, 5, 6].includes(u.indicator))).toBe(false);
+        expect(folder.measures!.map(m => [m.unit, String(m.indicator), m.stratum ?? '', m.status, m.value === undefined ? '' : String(m.value)]))
+            .toEqual(measureRows.map(u => [u.unit, u.indicator, u.stratum, u.status, u.value === '' ? '' : String(Number(u.value))]));
+        const measureCells = aggregates.filter(a => ['4', '5', '6'].includes(a.indicator));
+        expect(folder.measureAggregates!.map(c => [String(c.indicator), c.level, c.region, c.stratum ?? '', c.value === undefined ? '' : String(c.value), String(c.respondents)]))
+            .toEqual(measureCells.map(a => [a.indicator, a.level, a.region, a.stratum, a.value === '' ? '' : String(Number(a.value)), a.respondents]));
     });
 });
