@@ -14,7 +14,7 @@ export function workbookPublisher(options: WorkbookOptions = {}): NonNullable<Ev
         // is the same whether made here or from the results folder.
         const evaluatedUnits = new Set([...evaluated.results, ...evaluated.measures].map(r => r.unit));
         const respondents = evaluated.respondents.filter(r => evaluatedUnits.has(r.unit));
-        const results = resultsOf(respondents, evaluated.results, evaluated.aggregates, stadsdelarOf(evaluated.models));
+        const results = resultsOf(respondents, evaluated.results, evaluated.aggregates, stadsdelarOf(evaluated.models), evaluated.measures, evaluated.measureAggregates);
         const bytes = await resultsWorkbook(evaluated.models, results, { ...options, responseFile: options.responseFile ?? path.basename(evaluated.responsesPath) });
         return [{ name: 'results.xlsx', content: bytes }];
     };

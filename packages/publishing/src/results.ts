@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { type AggregateRow, type Level, type UnitResult, kommunkod } from '@oj/evaluator';
+import { type AggregateRow, type Level, type MeasureAggregateRow, type MeasureUnitResult, type UnitResult, kommunkod } from '@oj/evaluator';
 import { type Indicator, type Model, type Status, type Survey, lowerIndicator, STATUSES, surveyOfModel } from '@oj/language';
 import { kommun, lan, lanList, kommuner as registerKommuner, registerHolds, STORSTADER } from '@oj/regions';
 
@@ -28,7 +28,14 @@ export interface EvaluatedResults {
     respondents: Respondent[];
     units: UnitResult[];
     aggregates: AggregateRow[];
+    /** Background measures: each respondent's value (status measured), or excluded / missing. */
+    measures?: MeasureUnitResult[];
+    /** Background measures aggregated per level (how, the model's plan says). */
+    measureAggregates?: MeasureCell[];
 }
+
+/** A background measure's figure for one region; its aggregation is the model's (the plan's `aggregation`). */
+export type MeasureCell = Omit<MeasureAggregateRow, 'aggregation'>;
 
 /** A region a share is published for: a län, a storstad or the whole country. */
 export interface Region {
@@ -73,11 +80,14 @@ export function compareUnits(a: string, b: string): number {
 }
 
 /** Results from an evaluation in this process; `stadsdelar` names the survey's stadsdelar (stadsdelarOf). */
-export function resultsOf(respondents: ReadonlyArray<{ unit: string; name?: string }>, units: UnitResult[], aggregates: AggregateRow[], stadsdelar?: ReadonlyMap<string, string>): EvaluatedResults {
+export function resultsOf(respondents: ReadonlyArray<{ unit: string; name?: string }>, units: UnitResult[], aggregates: AggregateRow[], stadsdelar?: ReadonlyMap<string, string>,
+    measures: MeasureUnitResult[] = [], measureAggregates: MeasureCell[] = []): EvaluatedResults {
     return {
         respondents: respondents.map(r => respondent(r.unit, r.name, stadsdelar)).sort((a, b) => compareUnits(a.unit, b.unit)),
         units,
-        aggregates
+        aggregates,
+        measures,
+        measureAggregates
     };
 }
 
@@ -114,9 +124,32 @@ export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, 
     const indicatorsFile = path.join(dir, 'indicators.csv');
     const measures = new Set(fs.existsSync(indicatorsFile) ? readCsv(indicatorsFile).filter(r => r.kind === 'bakgrundsmått').map(r => r.indicator) : []);
     const isMeasure = (row: Row) => measures.has(row.indicator) || row.status === 'measured';
-    const unitRows = readCsv(path.join(dir, 'units.csv')).filter(row => !isMeasure(row));
-    const aggregateRows = readCsv(path.join(dir, 'aggregates.csv')).filter(row => !isMeasure(row));
+    const allUnitRows = readCsv(path.join(dir, 'units.csv'));
+    const allAggregateRows = readCsv(path.join(dir, 'aggregates.csv'));
+    const unitRows = allUnitRows.filter(row => !isMeasure(row));
+    const aggregateRows = allAggregateRows.filter(row => !isMeasure(row));
     const names = new Map<string, string>();
+    // The workbook shows the measures' values beside the indicators: kept apart from the statuses.
+    const measureUnits: MeasureUnitResult[] = allUnitRows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => isMeasure(row)).map(({ row, line }) => {
+        if (!['measured', 'excluded', 'missing'].includes(row.status)) {
+            throw new ResultsFolderError(`units.csv rad ${line}: okänd status "${String(row.status).slice(0, 40)}" för ett bakgrundsmått.`);
+        }
+        if (!names.has(row.unit)) names.set(row.unit, row.name ?? '');
+        const result: MeasureUnitResult = { unit: row.unit, indicator: Number(row.indicator), status: row.status as MeasureUnitResult['status'] };
+        if (row.group) result.group = row.group;
+        if (row.stratum) result.stratum = row.stratum;
+        const value = count(row.value);
+        if (value !== undefined) result.value = value;
+        return result;
+    });
+    const measureCells: MeasureCell[] = allAggregateRows.filter(isMeasure).map(row => {
+        const cell: MeasureCell = { indicator: Number(row.indicator), level: row.level as Level, region: row.region, respondents: Number(row.respondents ?? 0) };
+        if (row.group) cell.group = row.group;
+        if (row.stratum) cell.stratum = row.stratum;
+        const value = count(row.value);
+        if (value !== undefined) cell.value = value;
+        return cell;
+    });
     // A background measure's values (status "measured") are no statuses; its excluded and missing
     // rows read as such, and no indicator's figure includes them.
     const indicatorRows = unitRows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => row.status !== 'measured');
@@ -140,7 +173,7 @@ export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, 
         if (cell.denominator > 0) cell.share = cell.numerator / cell.denominator;
         return cell;
     });
-    return resultsOf([...names].map(([unit, name]) => ({ unit, name })), units, aggregates, stadsdelar);
+    return resultsOf([...names].map(([unit, name]) => ({ unit, name })), units, aggregates, stadsdelar, measureUnits, measureCells);
 }
 
 // ---------------------------------------------------------------- lookups every output shares
@@ -165,6 +198,8 @@ export class ResultIndex {
     private readonly status = new Map<string, UnitResult>();
     private readonly cells = new Map<string, AggregateRow>();
     private readonly respondentCount = new Map<string, number>();
+    private readonly measureValues = new Map<string, MeasureUnitResult>();
+    private readonly measureCells = new Map<string, MeasureCell>();
     readonly byUnit: ReadonlyMap<string, Respondent>;
 
     /**
@@ -189,6 +224,24 @@ export class ResultIndex {
             if (a.stratum !== undefined) this.cells.set(key(a.indicator, a.group, a.level, a.region, a.stratum), a);
             if (isTotal(a.indicator, a.stratum)) this.cells.set(key(a.indicator, a.group, a.level, a.region), a);
         }
+        for (const m of results.measures ?? []) {
+            if (m.stratum !== undefined) this.measureValues.set(key(m.indicator, m.group, m.unit, m.stratum), m);
+            if (isTotal(m.indicator, m.stratum)) this.measureValues.set(key(m.indicator, m.group, m.unit), m);
+        }
+        for (const c of results.measureAggregates ?? []) {
+            if (c.stratum !== undefined) this.measureCells.set(key(c.indicator, c.group, c.level, c.region, c.stratum), c);
+            if (isTotal(c.indicator, c.stratum)) this.measureCells.set(key(c.indicator, c.group, c.level, c.region), c);
+        }
+    }
+
+    /** A background measure's result for the respondent; the total's unless `stratum` names one. */
+    measure(unit: string, indicator: number, group: string | undefined, stratum?: string): MeasureUnitResult | undefined {
+        return this.measureValues.get(stratum === undefined ? key(indicator, group, unit) : key(indicator, group, unit, stratum));
+    }
+
+    /** A background measure's aggregated value in the region; the total's unless `stratum` names one. */
+    measureCell(indicator: number, group: string | undefined, level: Level, region: string, stratum?: string): MeasureCell | undefined {
+        return this.measureCells.get(stratum === undefined ? key(indicator, group, level, region) : key(indicator, group, level, region, stratum));
     }
 
     /** The respondent's result; for a stratified indicator the total's unless `stratum` names one. */

@@ -8,11 +8,11 @@
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
 import type { Level } from '@oj/evaluator';
-import type { Model, Status } from '@oj/language';
+import { type IndicatorPlan, lowerIndicator, type Model, type Status, type StratumPlan } from '@oj/language';
 import { swedishDate } from '@oj/documents';
-import { type EvaluatedResults, nonRespondents, ownShare, publishedRegions, ResultIndex, stratumTotals, surveyOf } from './results.js';
+import { type EvaluatedResults, indicatorsOf, nonRespondents, ownShare, publishedRegions, ResultIndex, stratumTotals, surveyOf } from './results.js';
 import { STATUS_MEANING, STATUS_ORDER, publishedStatus } from './labels.js';
-import { indicatorTitle, isRatio, type Part, partsOf } from './sheets.js';
+import { indicatorTitle, isRatio, type Part, type PartEntry, partsOf } from './sheets.js';
 import { addRow, cellText, sheetName, workbookBytes } from './xlsx.js';
 import type { PreviousYear } from './previous.js';
 
@@ -40,6 +40,9 @@ const NOT_COMPARABLE = 'ej jämförbar';
 const OWN_PERCENT = '0.0%';
 /** Thousands grouped; Swedish Excel shows the separator as a space and the decimal comma. */
 const COUNT = '#,##0';
+/** A background measure's value: thousands grouped, decimals only where the value has them. */
+const WHOLE = '#,##0';
+const DECIMALS = '#,##0.0##';
 const HEADER_FILL = 'FFDDE6F0';
 const ACCENT = 'FF1F3A5F';
 
@@ -92,6 +95,16 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     ws.addRow([]);
     line('Nämnare', [survey?.denominator, 'Andelen är täljaren (antal som uppnår indikatorn) delad med nämnaren (antal som uppnår eller inte uppnår den); den är tom när nämnaren är 0. En stadsdel räknas som en svarande.'].filter(Boolean).join(' '));
     line('Andelsindikatorer', 'För en indikator som är en andel av antal visar varje svarandes rad den egna andelen; länets, storstadens och rikets andel är summan av täljarna delad med summan av nämnarna.');
+    const plans = indicatorsOf(models).map(lowerIndicator);
+    if (plans.some(p => p.kind === 'measure')) {
+        line('Bakgrundsmått', 'Ett bakgrundsmått är ingen indikator utan ett värde per svarande (ett antal eller en kvot) som beskriver förutsättningarna; raden visar den svarandes värde, eller "Utesluten" eller "Saknas" när det inte finns något, ' +
+            'och län, storstad och riket det aggregerade värdet av de svarande som har ett, så som kolumnrubriken anger (summa, medelvärde eller median).');
+    }
+    const strata = [...new Set(plans.flatMap(p => p.units.flatMap(u => (u.stratum && !u.stratum.total ? [u.stratum.label] : []))))];
+    if (strata.length > 0) {
+        const total = plans.flatMap(p => p.units).find(u => u.stratum?.total)?.stratum?.label ?? 'Totalt';
+        line('Indelning', `En indikator som redovisas uppdelad (${strata.join(', ')}) visar totalen ("${total}") i indikatorns kolumn och bredvid den en kolumn per del, för varje svarande och per län, storstad och riket.`);
+    }
     line('Redovisningsnivåer', 'Kommuner och stadsdelar, län (i kodordning 01–25), storstäderna Stockholm, Göteborg och Malmö, samt riket.');
     if (options.previous) {
         line('Förändring', 'Under andelen står förra årets andel och förändringen i procentenheter, för de indikatorer som modellen anger som jämförbara med förra året ("tidigare … jämförbar"). ' +
@@ -103,70 +116,150 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
     line('Så citerar du', `Källa: ${cite}. Ange bladet och indikatorns nummer.`);
 }
 
-function partSheet(ws: ExcelJS.Worksheet, part: Part, index: ResultIndex, surveyTitle: string, measurement: string | undefined, previous?: PreviousYear): void {
+/**
+ * A column of a part's sheet: an indicator's result (for a stratified one its total), or one stratum
+ * of a stratified indicator beside its total.
+ */
+interface Column {
+    entry: PartEntry;
+    plan: IndicatorPlan;
+    /** A stratum's column; undefined for the indicator's own (the total's) column. */
+    stratum?: StratumPlan;
+    header: string;
+}
+
+/** The strata (not the total) of the entry's unit plans, in the model's order. */
+function strataOf(plan: IndicatorPlan, group: string | undefined): { total?: StratumPlan; strata: StratumPlan[] } {
+    const units = plan.units.filter(u => u.unit === group || group === undefined);
+    const seen = new Set<string>();
+    const strata: StratumPlan[] = [];
+    let total: StratumPlan | undefined;
+    for (const u of units) {
+        if (!u.stratum) continue;
+        if (u.stratum.total) { total ??= u.stratum; continue; }
+        if (seen.has(u.stratum.code)) continue;
+        seen.add(u.stratum.code);
+        strata.push(u.stratum);
+    }
+    return { total, strata };
+}
+
+function columnsOf(part: Part, plans: ReadonlyMap<number, IndicatorPlan>): Column[] {
+    return part.entries.flatMap(entry => {
+        const plan = plans.get(entry.indicator.number)!;
+        const title = indicatorTitle(entry.indicator);
+        const { total, strata } = strataOf(plan, entry.group);
+        if (strata.length === 0) return [{ entry, plan, header: title }];
+        return [
+            { entry, plan, header: `${title} – ${total?.label ?? 'Totalt'}` },
+            ...strata.map(stratum => ({ entry, plan, stratum, header: `${title} – ${stratum.label}` }))
+        ];
+    });
+}
+
+/** Whole numbers without decimals, others with as many as they have (up to three). */
+function valueFormat(value: number): string {
+    return Number.isInteger(value) ? WHOLE : DECIMALS;
+}
+
+function statusCell(cell: ExcelJS.Cell, status: Status): void {
+    const style = STATUS_STYLE[status];
+    cell.value = cellText(publishedStatus(status));
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+    cell.font = { color: { argb: style.font } };
+}
+
+function partSheet(ws: ExcelJS.Worksheet, part: Part, plans: ReadonlyMap<number, IndicatorPlan>, index: ResultIndex, surveyTitle: string, measurement: string | undefined, previous?: PreviousYear): void {
     const fixed = 3;
-    ws.columns = [{ width: 9 }, { width: 28 }, { width: 22 }, ...part.entries.map(() => ({ width: 18 }))];
+    const columns = columnsOf(part, plans);
+    const isMeasure = (c: Column) => c.plan.kind === 'measure';
+    const hasMeasures = columns.some(isMeasure);
+    ws.columns = [{ width: 9 }, { width: 28 }, { width: 22 }, ...columns.map(() => ({ width: 18 }))];
     bold(addRow(ws, [`${part.title} – ${surveyTitle}`]), 13);
-    addRow(ws, [`Status per kommun och stadsdel${measurement ? ` (mätdatum ${measurement})` : ''}. Under dem andel, täljare, nämnare och svarande per län, storstad och riket. Vad varje status betyder står på bladet "Om resultaten".`]);
+    addRow(ws, [`Status per kommun och stadsdel${hasMeasures ? ', för bakgrundsmått värdet' : ''}${measurement ? ` (mätdatum ${measurement})` : ''}. ` +
+        `Under dem andel, täljare, nämnare och svarande per län, storstad och riket${hasMeasures ? ', för bakgrundsmått det aggregerade värdet' : ''}. Vad varje status betyder står på bladet "Om resultaten".`]);
     ws.addRow([]);
-    const header = headerRow(ws, ['Kod', 'Namn', 'Län', ...part.entries.map(e => indicatorTitle(e.indicator))]);
+    const header = headerRow(ws, ['Kod', 'Namn', 'Län', ...columns.map(c => c.header)]);
     header.height = 75;
     ws.views = [{ state: 'frozen', xSplit: fixed, ySplit: header.number, topLeftCell: `D${header.number + 1}` }];
 
     for (const r of index.results.respondents) {
         const row = addRow(ws, [r.unit, r.name, r.lansnamn]);
-        part.entries.forEach((entry, i) => {
+        columns.forEach((column, i) => {
             const cell = row.getCell(fixed + 1 + i);
-            const result = index.result(r.unit, entry.indicator.number, entry.group);
+            const { indicator, group } = column.entry;
+            const stratum = column.stratum?.code;
+            if (isMeasure(column)) {
+                const measure = index.measure(r.unit, indicator.number, group, stratum);
+                if (!measure) return;
+                if (measure.status === 'measured' && measure.value !== undefined) {
+                    cell.value = measure.value;
+                    cell.numFmt = valueFormat(measure.value);
+                } else statusCell(cell, measure.status === 'measured' ? 'missing' : measure.status);
+                return;
+            }
+            const result = index.result(r.unit, indicator.number, group, stratum);
             if (!result) return;
-            const share = isRatio(entry.indicator) && result.status === 'met' ? ownShare(result) : undefined;
+            const share = isRatio(indicator) && result.status === 'met' ? ownShare(result) : undefined;
             if (share !== undefined) {
                 cell.value = share;
                 cell.numFmt = OWN_PERCENT;
                 return;
             }
-            const style = STATUS_STYLE[result.status];
-            cell.value = cellText(publishedStatus(result.status));
-            cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
-            cell.font = { color: { argb: style.font } };
+            statusCell(cell, result.status);
         });
     }
 
+    type Value = (column: Column, level: Level, code: string) => number | string | null;
     const regions = publishedRegions();
-    const blocks: Array<{ title: string; value: (indicator: number, group: string | undefined, level: Level, code: string) => number | string | null; format: string; note?: boolean }> = [
-        { title: 'Andel som uppnår indikatorn (%)', format: PERCENT, value: (n, g, l, c) => index.cell(n, g, l, c)?.share ?? null },
-        { title: 'Täljare (antal som uppnår)', format: COUNT, value: (n, g, l, c) => index.cell(n, g, l, c)?.numerator ?? 0 },
-        { title: 'Nämnare (uppnår eller uppnår inte)', format: COUNT, value: (n, g, l, c) => index.cell(n, g, l, c)?.denominator ?? 0 },
-        { title: 'Svarande (kommuner och stadsdelar)', format: COUNT, value: (n, g, l, c) => index.respondents(n, g, l, c) }
+    const at = (c: Column, l: Level, code: string) => index.cell(c.entry.indicator.number, c.entry.group, l, code, c.stratum?.code);
+    const measureAt = (c: Column, l: Level, code: string) => index.measureCell(c.entry.indicator.number, c.entry.group, l, code, c.stratum?.code);
+    // A background measure has a value per level, no share or counts: its columns stay empty in those blocks.
+    const counted = (value: Value): Value => (c, l, code) => (isMeasure(c) ? null : value(c, l, code));
+    const blocks: Array<{ title: string; value: Value; format: string; note?: boolean; measureValue?: boolean }> = [
+        {
+            title: hasMeasures ? 'Andel som uppnår indikatorn (%); bakgrundsmåttets värde' : 'Andel som uppnår indikatorn (%)', format: PERCENT, measureValue: true,
+            value: (c, l, code) => (isMeasure(c) ? measureAt(c, l, code)?.value ?? null : at(c, l, code)?.share ?? null)
+        },
+        { title: 'Täljare (antal som uppnår)', format: COUNT, value: counted((c, l, code) => at(c, l, code)?.numerator ?? 0) },
+        { title: 'Nämnare (uppnår eller uppnår inte)', format: COUNT, value: counted((c, l, code) => at(c, l, code)?.denominator ?? 0) },
+        {
+            title: 'Svarande (kommuner och stadsdelar)', format: COUNT, value: (c, l, code) => isMeasure(c) ? measureAt(c, l, code)?.respondents ?? 0
+                : c.stratum ? at(c, l, code)?.respondents ?? 0 : index.respondents(c.entry.indicator.number, c.entry.group, l, code)
+        }
     ];
     const comparable = (n: number) => previous?.matches.get(n)?.comparable === true;
     if (previous) {
-        // Change over time beside the share: last year's share and the difference, comparable indicators only.
-        const share = (n: number, g: string | undefined, l: Level, c: string) => index.cell(n, g, l, c)?.share;
+        // Change over time beside the share: last year's share and the difference, comparable indicators' totals only.
+        const share = (c: Column, l: Level, code: string) => at(c, l, code)?.share;
+        const compared = (value: Value): Value => (c, l, code) => (isMeasure(c) || c.stratum ? null : comparable(c.entry.indicator.number) ? value(c, l, code) : NOT_COMPARABLE);
         blocks.splice(1, 0,
-            { title: 'Andel förra året (%)', format: PERCENT, note: true, value: (n, g, l, c) => (comparable(n) ? previous.share(n, g, l, c) ?? null : NOT_COMPARABLE) },
+            { title: 'Andel förra året (%)', format: PERCENT, note: true, value: compared((c, l, code) => previous.share(c.entry.indicator.number, c.entry.group, l, code) ?? null) },
             {
-                title: 'Förändring sedan förra året (procentenheter)', format: POINTS, note: true, value: (n, g, l, c) => {
-                    if (!comparable(n)) return NOT_COMPARABLE;
-                    const now = share(n, g, l, c), before = previous.share(n, g, l, c);
+                title: 'Förändring sedan förra året (procentenheter)', format: POINTS, note: true, value: compared((c, l, code) => {
+                    const now = share(c, l, code), before = previous.share(c.entry.indicator.number, c.entry.group, l, code);
                     return now === undefined || before === undefined ? null : Math.round((now - before) * 1000) / 10;
-                }
+                })
             });
     }
     for (const block of blocks) {
         ws.addRow([]);
-        const head = headerRow(ws, ['Kod', block.title, 'Nivå', ...part.entries.map(e => indicatorTitle(e.indicator))]);
+        // A measure's column names how its values are aggregated per level, since they are no shares.
+        const titles = columns.map(c => (block.measureValue && isMeasure(c) && c.plan.aggregation ? `${c.header} (${c.plan.aggregation})` : c.header));
+        const head = headerRow(ws, ['Kod', block.title, 'Nivå', ...titles]);
         head.height = 30;
         if (block.note && previous) {
-            const row = ws.addRow(['', 'Jämförbarhet', '', ...part.entries.map(e => cellText(previous.matches.get(e.indicator.number)?.note ?? ''))]);
+            const row = ws.addRow(['', 'Jämförbarhet', '', ...columns.map(c => cellText(c.stratum || isMeasure(c) ? '' : previous.matches.get(c.entry.indicator.number)?.note ?? ''))]);
             row.alignment = { wrapText: true, vertical: 'top' };
             row.font = { italic: true };
         }
         for (const region of regions) {
             const level = region.level === 'lan' ? 'Län' : region.level === 'storstad' ? 'Storstad' : 'Riket';
-            const row = addRow(ws, [region.level === 'riket' ? '' : region.code, region.name, level,
-                ...part.entries.map(e => block.value(e.indicator.number, e.group, region.level, region.code))]);
-            for (let i = 0; i < part.entries.length; i++) row.getCell(fixed + 1 + i).numFmt = block.format;
+            const values = columns.map(c => block.value(c, region.level, region.code));
+            const row = addRow(ws, [region.level === 'riket' ? '' : region.code, region.name, level, ...values]);
+            values.forEach((value, i) => {
+                row.getCell(fixed + 1 + i).numFmt = block.measureValue && isMeasure(columns[i]) ? (typeof value === 'number' ? valueFormat(value) : WHOLE) : block.format;
+            });
             if (region.level === 'riket') row.font = { bold: true };
         }
     }
@@ -193,7 +286,8 @@ export async function resultsWorkbook(models: Model[], results: EvaluatedResults
     const missing = nonRespondents(results, survey?.year);
     infoSheet(workbook, models, results, parts, options, missing.length);
     const measurement = survey?.measurementDate ? swedishDate(survey.measurementDate) : undefined;
-    for (const { part, name } of parts) partSheet(workbook.addWorksheet(name), part, index, survey?.title ?? 'Öppna jämförelser', measurement, options.previous);
+    const plans = new Map(indicatorsOf(models).map(indicator => [indicator.number, lowerIndicator(indicator)]));
+    for (const { part, name } of parts) partSheet(workbook.addWorksheet(name), part, plans, index, survey?.title ?? 'Öppna jämförelser', measurement, options.previous);
     nonRespondentSheet(workbook.addWorksheet('Ej svarat'), missing);
     return workbookBytes(workbook);
 }
