@@ -7,14 +7,16 @@ import * as path from 'node:path';
 
 /** Whether a program is on PATH (the peers a benchmark compares with are optional). */
 export function onPath(...names: string[]): boolean {
-    return names.some(name => (process.env.PATH ?? '').split(path.delimiter).some(dir => {
-        try {
-            fs.accessSync(path.join(dir, name), fs.constants.X_OK);
-            return true;
-        } catch {
-            return false;
-        }
-    }));
+    return names.some((name) =>
+        (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+            try {
+                fs.accessSync(path.join(dir, name), fs.constants.X_OK);
+                return true;
+            } catch {
+                return false;
+            }
+        }),
+    );
 }
 
 /**
@@ -42,7 +44,7 @@ export const EXPECTED: Array<{ key: string; target?: number; unavailable?: () =>
     { key: 'sql.surveyDuckdbToGeneratedTime' },
     { key: 'docs.pdfMs', target: 2000 },
     { key: 'docs.docxMs', target: 2000 },
-    { key: 'docs.libreofficePdfMs', unavailable: () => (onPath('soffice', 'libreoffice') ? undefined : 'LibreOffice saknas') }
+    { key: 'docs.libreofficePdfMs', unavailable: () => (onPath('soffice', 'libreoffice') ? undefined : 'LibreOffice saknas') },
 ];
 
 export interface BenchSummary {
@@ -60,11 +62,18 @@ export function summarize(results: Record<string, number>, expected = EXPECTED):
         const reason = results[e.key] === undefined ? e.unavailable?.() : undefined;
         if (reason) notMeasured.set(e.key, reason);
     }
-    const missing = expected.filter(e => results[e.key] === undefined && !notMeasured.has(e.key)).map(e => e.key);
+    const missing = expected.filter((e) => results[e.key] === undefined && !notMeasured.has(e.key)).map((e) => e.key);
     const rows = expected.map(({ key, target }) => {
         const value = results[key];
-        const status = notMeasured.has(key) ? `not measured (${notMeasured.get(key)})`
-            : value === undefined ? 'MISSING' : target === undefined ? '' : value <= target ? 'ok' : 'MISSED';
+        const status = notMeasured.has(key)
+            ? `not measured (${notMeasured.get(key)})`
+            : value === undefined
+              ? 'MISSING'
+              : target === undefined
+                ? ''
+                : value <= target
+                  ? 'ok'
+                  : 'MISSED';
         return [key, value === undefined ? '–' : String(value), target === undefined ? '' : `≤ ${target}`, status];
     });
     return { rows, missing, notMeasured };

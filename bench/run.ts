@@ -20,7 +20,7 @@ import { EXPECTED, summarize } from './report.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
-const only = values.only?.split(',').map(s => s.trim());
+const only = values.only?.split(',').map((s) => s.trim());
 
 /**
  * Arguments that keep a benchmark within the ten minutes the whole run may take on a shared
@@ -28,15 +28,20 @@ const only = values.only?.split(',').map(s => s.trim());
  */
 const ARGUMENTS: Record<string, string[]> = {
     'packages/evaluator/bench/evaluator-bench.ts': ['--rows', '20000'],
-    'packages/language/bench/ls-bench.ts': ['--runs', '3']
+    'packages/language/bench/ls-bench.ts': ['--runs', '3'],
 };
 
 /** Node flags a benchmark needs: the heap is measured after a forced collection. */
 const NODE_FLAGS: Record<string, string[]> = {
-    'packages/language/bench/ls-bench.ts': ['--expose-gc']
+    'packages/language/bench/ls-bench.ts': ['--expose-gc'],
 };
 
-interface Benchmark { name: string; command: string[]; cwd: string; resultDir: string }
+interface Benchmark {
+    name: string;
+    command: string[];
+    cwd: string;
+    resultDir: string;
+}
 
 function discover(): Benchmark[] {
     const benchmarks: Benchmark[] = [];
@@ -48,17 +53,25 @@ function discover(): Benchmark[] {
         const scripts = (JSON.parse(fs.readFileSync(manifest, 'utf-8')) as { scripts?: Record<string, string> }).scripts ?? {};
         const benchDir = path.join(dir, 'bench');
         if (scripts.bench) {
-            benchmarks.push({ name: `${pkg} (npm run bench)`, command: ['npm', 'run', '--silent', 'bench', '-w', `packages/${pkg}`], cwd: ROOT, resultDir: benchDir });
+            benchmarks.push({
+                name: `${pkg} (npm run bench)`,
+                command: ['npm', 'run', '--silent', 'bench', '-w', `packages/${pkg}`],
+                cwd: ROOT,
+                resultDir: benchDir,
+            });
             continue;
         }
         if (!fs.existsSync(benchDir)) continue;
-        for (const file of fs.readdirSync(benchDir).filter(f => f.endsWith('-bench.ts')).sort()) {
+        for (const file of fs
+            .readdirSync(benchDir)
+            .filter((f) => f.endsWith('-bench.ts'))
+            .sort()) {
             const relative = `packages/${pkg}/bench/${file}`;
             benchmarks.push({
                 name: relative,
                 command: ['npx', 'tsx', ...(NODE_FLAGS[relative] ?? []), relative, ...(ARGUMENTS[relative] ?? [])],
                 cwd: ROOT,
-                resultDir: benchDir
+                resultDir: benchDir,
             });
         }
     }
@@ -89,20 +102,26 @@ function jsonFromStdout(stdout: string): unknown {
 
 function resultFiles(dir: string): string[] {
     if (!fs.existsSync(dir)) return [];
-    return fs.readdirSync(dir).filter(f => /results.*\.json$/.test(f)).map(f => path.join(dir, f));
+    return fs
+        .readdirSync(dir)
+        .filter((f) => /results.*\.json$/.test(f))
+        .map((f) => path.join(dir, f));
 }
 
 const started = Date.now();
 const results: Record<string, number> = {};
 const runs: Array<{ name: string; seconds: number; status: string }> = [];
 const benchmarks = discover();
-process.stderr.write(`${benchmarks.length} benchmarks: ${benchmarks.map(b => b.name).join(', ')}\n`);
+process.stderr.write(`${benchmarks.length} benchmarks: ${benchmarks.map((b) => b.name).join(', ')}\n`);
 for (const benchmark of benchmarks) {
     process.stderr.write(`\n=== ${benchmark.name}\n`);
-    const before = new Map(resultFiles(benchmark.resultDir).map(f => [f, fs.statSync(f).mtimeMs]));
+    const before = new Map(resultFiles(benchmark.resultDir).map((f) => [f, fs.statSync(f).mtimeMs]));
     const start = Date.now();
     const child = spawnSync(benchmark.command[0], benchmark.command.slice(1), {
-        cwd: benchmark.cwd, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26
+        cwd: benchmark.cwd,
+        encoding: 'utf-8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 1 << 26,
     });
     const seconds = (Date.now() - start) / 1000;
     process.stderr.write(child.stdout ?? '');
@@ -124,18 +143,23 @@ for (const { key } of EXPECTED) if (results[key] !== undefined) ordered[key] = r
 for (const key of Object.keys(results).sort()) if (!(key in ordered)) ordered[key] = results[key];
 fs.writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(ordered, null, 2) + '\n');
 
-const widths = [0, 1, 2, 3].map(i => Math.max(...[['key', 'value', 'target', ''], ...rows].map(r => r[i].length)));
+const widths = [0, 1, 2, 3].map((i) => Math.max(...[['key', 'value', 'target', ''], ...rows].map((r) => r[i].length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
 console.log(`\n${line(['key', 'value', 'target', ''])}`);
 for (const row of rows) console.log(line(row));
-const extra = Object.keys(ordered).filter(k => !EXPECTED.some(e => e.key === k));
+const extra = Object.keys(ordered).filter((k) => !EXPECTED.some((e) => e.key === k));
 if (extra.length > 0) {
     console.log('\nalso measured:');
     for (const key of extra) console.log(`  ${key} = ${ordered[key]}`);
 }
 console.log('\nbenchmarks:');
 for (const run of runs) console.log(`  ${run.name}: ${run.seconds.toFixed(0)} s, ${run.status}`);
-console.log(`\n${((Date.now() - started) / 1000).toFixed(0)} s in all on ${os.cpus().length} cores, load average ${os.loadavg().map(l => l.toFixed(1)).join(' ')}; wrote bench/results.json`);
+console.log(
+    `\n${((Date.now() - started) / 1000).toFixed(0)} s in all on ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}; wrote bench/results.json`,
+);
 for (const [key, reason] of notMeasured) console.log(`not measured: ${key} (${reason})`);
 if (missing.length > 0) console.log(`missing: ${missing.join(', ')}`);
-process.exitCode = missing.length > 0 || runs.some(r => r.status.startsWith('failed')) ? 1 : 0;
+process.exitCode = missing.length > 0 || runs.some((r) => r.status.startsWith('failed')) ? 1 : 0;

@@ -30,7 +30,11 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(path.join(out, 'docs'), { recursive: true });
 
 const model = path.join(root, 'examples/oj2019');
-const oj = (...ojArgs) => execFileSync(process.execPath, [path.join(root, 'packages/cli/bin/oj.js'), ...ojArgs], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+const oj = (...ojArgs) =>
+    execFileSync(process.execPath, [path.join(root, 'packages/cli/bin/oj.js'), ...ojArgs], {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'pipe'],
+    });
 
 oj('docs', model, '--format', 'pdf', '--out', path.join(out, 'docs/indikatorer.pdf'));
 oj('docs', model, '--format', 'docx', '--out', path.join(out, 'docs/indikatorer.docx'));
@@ -40,14 +44,21 @@ oj('generate', model, '--out', path.join(out, 'generate'));
 oj('evaluate', model, '--responses', path.join(here, 'responses.csv'), '--out', path.join(out, 'evaluate'));
 
 function files(dir) {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
         const full = path.join(dir, entry.name);
         return entry.isDirectory() ? files(full) : [full];
     });
 }
 
-const hashes = files(out).map(file => path.relative(out, file).split(path.sep).join('/')).sort()
-    .map(file => `${createHash('sha256').update(fs.readFileSync(path.join(out, file))).digest('hex')}  ${file}`);
+const hashes = files(out)
+    .map((file) => path.relative(out, file).split(path.sep).join('/'))
+    .sort()
+    .map(
+        (file) =>
+            `${createHash('sha256')
+                .update(fs.readFileSync(path.join(out, file)))
+                .digest('hex')}  ${file}`,
+    );
 const text = hashes.join('\n') + '\n';
 if (keepIndex < 0) fs.rmSync(out, { recursive: true, force: true });
 
@@ -56,10 +67,12 @@ if (record) {
     process.stderr.write(`${hashes.length} hashes written to ${path.relative(root, hashesFile)}.\n`);
 } else {
     const expected = fs.readFileSync(hashesFile, 'utf-8').trim().split('\n');
-    const differ = [...new Set([...expected, ...hashes])].filter(line => !(expected.includes(line) && hashes.includes(line)))
-        .map(line => line.slice(66)).filter((file, i, all) => all.indexOf(file) === i);
+    const differ = [...new Set([...expected, ...hashes])]
+        .filter((line) => !(expected.includes(line) && hashes.includes(line)))
+        .map((line) => line.slice(66))
+        .filter((file, i, all) => all.indexOf(file) === i);
     if (differ.length > 0) {
-        process.stderr.write(`Differs from ${path.relative(root, hashesFile)}:\n${differ.map(f => `  ${f}`).join('\n')}\n`);
+        process.stderr.write(`Differs from ${path.relative(root, hashesFile)}:\n${differ.map((f) => `  ${f}`).join('\n')}\n`);
         process.exit(1);
     }
     process.stderr.write(`${hashes.length} files byte-identical to ${path.relative(root, hashesFile)}.\n`);

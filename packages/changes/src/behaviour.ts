@@ -7,8 +7,15 @@
  * another answer); answers only one year offers are reported with the question, not here.
  */
 import {
-    type Condition, type Indicator, type Read, type Status, type UnitPlan,
-    conditionChildren, evaluatePlan, lowerIndicator, readKey
+    type Condition,
+    type Indicator,
+    type Read,
+    type Status,
+    type UnitPlan,
+    conditionChildren,
+    evaluatePlan,
+    lowerIndicator,
+    readKey,
 } from '@oj/language';
 
 export interface TransitionRow {
@@ -70,7 +77,9 @@ function countValues(variable: string, key: string, ...plans: UnitPlan[]): numbe
     for (const plan of plans) {
         for (const c of conditionsOf(plan)) {
             if (c.kind !== 'compare' || (c.read.variable !== variable && readKey(c.read) !== key)) continue;
-            values.add(c.value); values.add(c.value + 1); values.add(Math.max(0, c.value - 1));
+            values.add(c.value);
+            values.add(c.value + 1);
+            values.add(Math.max(0, c.value - 1));
             if (!Number.isInteger(c.value)) values.add(Math.floor(c.value));
         }
     }
@@ -80,15 +89,17 @@ function countValues(variable: string, key: string, ...plans: UnitPlan[]): numbe
 function jointValues(before: Read | undefined, after: Read | undefined, counts: number[]): JointValue[] {
     const blank: JointValue = { label: 'blankt', before: undefined, after: undefined };
     const domain = (before ?? after)!.domain;
-    if (domain.kind === 'count') return [...counts.map(n => ({ label: String(n), before: n, after: n })), blank];
+    if (domain.kind === 'count') return [...counts.map((n) => ({ label: String(n), before: n, after: n })), blank];
     const old = before?.domain.kind === 'codes' ? before.domain.options : [];
     const now = after?.domain.kind === 'codes' ? after.domain.options : [];
-    if (!before) return [...now.map(o => ({ label: o.shortLabel, before: undefined, after: o.code })), blank];
-    if (!after) return [...old.map(o => ({ label: o.shortLabel, before: o.code, after: undefined })), blank];
+    if (!before) return [...now.map((o) => ({ label: o.shortLabel, before: undefined, after: o.code })), blank];
+    if (!after) return [...old.map((o) => ({ label: o.shortLabel, before: o.code, after: undefined })), blank];
     const values: JointValue[] = [];
     const used = new Set<unknown>();
     for (const o of old) {
-        const match = now.find(n => !used.has(n) && n.label.trim() === o.label.trim()) ?? now.find(n => !used.has(n) && n.code === o.code);
+        const match =
+            now.find((n) => !used.has(n) && n.label.trim() === o.label.trim()) ??
+            now.find((n) => !used.has(n) && n.code === o.code);
         // An answer only one year offers cannot be compared; the question's changes name it.
         if (!match) continue;
         used.add(match);
@@ -105,13 +116,24 @@ function jointVariables(before: UnitPlan, after: UnitPlan): JointVariable[] {
     const joined: JointVariable[] = [];
     const taken = new Set<Read>();
     for (const v of after.variables) {
-        const match = before.variables.find(o => !taken.has(o) && o.variable === v.variable)
-            ?? before.variables.find(o => !taken.has(o) && readKey(o) === readKey(v));
+        const match =
+            before.variables.find((o) => !taken.has(o) && o.variable === v.variable) ??
+            before.variables.find((o) => !taken.has(o) && readKey(o) === readKey(v));
         if (match) taken.add(match);
-        joined.push({ label: label(v), before: match, after: v, values: jointValues(match, v, countValues(v.variable, readKey(v), before, after)) });
+        joined.push({
+            label: label(v),
+            before: match,
+            after: v,
+            values: jointValues(match, v, countValues(v.variable, readKey(v), before, after)),
+        });
     }
     for (const o of before.variables) {
-        if (!taken.has(o)) joined.push({ label: `${label(o)} (bara tidigare år)`, before: o, values: jointValues(o, undefined, countValues(o.variable, readKey(o), before)) });
+        if (!taken.has(o))
+            joined.push({
+                label: `${label(o)} (bara tidigare år)`,
+                before: o,
+                values: jointValues(o, undefined, countValues(o.variable, readKey(o), before)),
+            });
     }
     return joined;
 }
@@ -123,12 +145,18 @@ function merge(rows: Array<{ values: Array<Set<number> | undefined>; count: numb
         changed = false;
         for (let i = 0; i < rows.length && !changed; i++) {
             for (let j = i + 1; j < rows.length && !changed; j++) {
-                let diff = -1, ok = true;
+                let diff = -1,
+                    ok = true;
                 for (let k = 0; k < sizes.length; k++) {
-                    const a = rows[i].values[k], b = rows[j].values[k];
-                    const same = a === b || (a !== undefined && b !== undefined && a.size === b.size && [...a].every(x => b.has(x)));
+                    const a = rows[i].values[k],
+                        b = rows[j].values[k];
+                    const same =
+                        a === b || (a !== undefined && b !== undefined && a.size === b.size && [...a].every((x) => b.has(x)));
                     if (same) continue;
-                    if (a === undefined || b === undefined || diff >= 0) { ok = false; break; }
+                    if (a === undefined || b === undefined || diff >= 0) {
+                        ok = false;
+                        break;
+                    }
                     diff = k;
                 }
                 if (!ok || diff < 0) continue;
@@ -149,15 +177,15 @@ const STATUS_ORDER: Status[] = ['met', 'not_met', 'excluded', 'missing'];
 /** Compares the two years' statuses over the joint answer space of one unit. */
 export function unitBehaviour(before: UnitPlan, after: UnitPlan): UnitBehaviour {
     const variables = jointVariables(before, after);
-    const sizes = variables.map(v => v.values.length);
+    const sizes = variables.map((v) => v.values.length);
     const combinations = sizes.reduce((p, s) => p * s, 1);
     const base: UnitBehaviour = {
         unit: after.unit ?? before.unit,
         unitLabel: after.unitLabel ?? before.unitLabel,
-        variables: variables.map(v => ({ label: v.label, before: v.before?.variable, after: v.after?.variable })),
+        variables: variables.map((v) => ({ label: v.label, before: v.before?.variable, after: v.after?.variable })),
         combinations,
         changed: 0,
-        rows: []
+        rows: [],
     };
     if (combinations > MAX_COMBINATIONS) return { ...base, tooLarge: true };
     const groups = new Map<string, Array<{ values: Array<Set<number> | undefined>; count: number }>>();
@@ -177,7 +205,7 @@ export function unitBehaviour(before: UnitPlan, after: UnitPlan): UnitBehaviour 
             changed++;
             const key = `${from}>${to}`;
             if (!groups.has(key)) groups.set(key, []);
-            groups.get(key)!.push({ values: index.map(i => new Set([i])), count: 1 });
+            groups.get(key)!.push({ values: index.map((i) => new Set([i])), count: 1 });
         }
         for (let k = variables.length - 1; k >= 0; k--) {
             if (++index[k] < sizes[k]) break;
@@ -188,24 +216,40 @@ export function unitBehaviour(before: UnitPlan, after: UnitPlan): UnitBehaviour 
     for (const [key, list] of groups) {
         const [from, to] = key.split('>') as [Status, Status];
         for (const row of merge(list, sizes)) {
-            rows.push({ values: row.values.map((set, k) => (set ? [...set].sort((a, b) => a - b).map(i => variables[k].values[i].label) : undefined)), from, to, count: row.count });
+            rows.push({
+                values: row.values.map((set, k) =>
+                    set ? [...set].sort((a, b) => a - b).map((i) => variables[k].values[i].label) : undefined,
+                ),
+                from,
+                to,
+                count: row.count,
+            });
         }
     }
-    rows.sort((a, b) => STATUS_ORDER.indexOf(a.from) - STATUS_ORDER.indexOf(b.from) || STATUS_ORDER.indexOf(a.to) - STATUS_ORDER.indexOf(b.to) || b.count - a.count);
+    rows.sort(
+        (a, b) =>
+            STATUS_ORDER.indexOf(a.from) - STATUS_ORDER.indexOf(b.from) ||
+            STATUS_ORDER.indexOf(a.to) - STATUS_ORDER.indexOf(b.to) ||
+            b.count - a.count,
+    );
     return { ...base, changed, rows };
 }
 
 /** Per unit of either year: the behaviour of the pair. Units only one year has are compared with nothing. */
-export function indicatorBehaviour(before: Indicator, after: Indicator): { units: UnitBehaviour[]; unitsAdded: string[]; unitsRemoved: string[] } {
-    const old = lowerIndicator(before).units, now = lowerIndicator(after).units;
-    const units = now.flatMap(u => {
-        const match = old.find(o => o.unit === u.unit);
+export function indicatorBehaviour(
+    before: Indicator,
+    after: Indicator,
+): { units: UnitBehaviour[]; unitsAdded: string[]; unitsRemoved: string[] } {
+    const old = lowerIndicator(before).units,
+        now = lowerIndicator(after).units;
+    const units = now.flatMap((u) => {
+        const match = old.find((o) => o.unit === u.unit);
         return match ? [unitBehaviour(match, u)] : [];
     });
     return {
         units,
-        unitsAdded: now.filter(u => u.unit !== undefined && !old.some(o => o.unit === u.unit)).map(u => u.unit!),
-        unitsRemoved: old.filter(o => o.unit !== undefined && !now.some(u => u.unit === o.unit)).map(o => o.unit!)
+        unitsAdded: now.filter((u) => u.unit !== undefined && !old.some((o) => o.unit === u.unit)).map((u) => u.unit!),
+        unitsRemoved: old.filter((o) => o.unit !== undefined && !now.some((u) => u.unit === o.unit)).map((o) => o.unit!),
     };
 }
 
@@ -213,7 +257,7 @@ export function indicatorBehaviour(before: Indicator, after: Indicator): { units
 export function groupUnits(units: UnitBehaviour[]): UnitBehaviour[][] {
     const groups = new Map<string, UnitBehaviour[]>();
     for (const u of units) {
-        const key = JSON.stringify([u.variables.map(v => v.label), u.rows, u.combinations, u.tooLarge ?? false]);
+        const key = JSON.stringify([u.variables.map((v) => v.label), u.rows, u.combinations, u.tooLarge ?? false]);
         if (!groups.has(key)) groups.set(key, []);
         groups.get(key)!.push(u);
     }
@@ -222,6 +266,8 @@ export function groupUnits(units: UnitBehaviour[]): UnitBehaviour[][] {
 
 /** "Ekonomiskt bistånd (EB), Missbruk (MB) och LSS barn (LSSB)". */
 export function unitsText(units: UnitBehaviour[], withCodes = true): string {
-    const names = units.map(u => (withCodes && u.unitLabel && u.unitLabel !== u.unit ? `${u.unitLabel} (${u.unit})` : u.unitLabel ?? u.unit ?? ''));
+    const names = units.map((u) =>
+        withCodes && u.unitLabel && u.unitLabel !== u.unit ? `${u.unitLabel} (${u.unit})` : (u.unitLabel ?? u.unit ?? ''),
+    );
     return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} och ${names.at(-1)}`;
 }

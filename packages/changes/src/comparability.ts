@@ -21,21 +21,36 @@ export function comparabilityFinding(diff: IndicatorDiff, after: Indicator): Com
     const year = stated?.year ?? after.earlier?.year;
     const why = diff.reasons.join(' ');
     if (!diff.comparable && stated?.comparable === true) {
-        return { indicator: diff.after.number, severity: 'warning', code: 'comparable-but-changed', message: `Indikator ${diff.after.number} anges som jämförbar med ${year}, men den har ändrats: ${why}` };
+        return {
+            indicator: diff.after.number,
+            severity: 'warning',
+            code: 'comparable-but-changed',
+            message: `Indikator ${diff.after.number} anges som jämförbar med ${year}, men den har ändrats: ${why}`,
+        };
     }
     if (!diff.comparable && stated?.comparable === undefined) {
-        return { indicator: diff.after.number, severity: 'warning', code: 'comparability-missing', message: `Indikator ${diff.after.number} har ändrats sedan ${year ?? 'förra året'} men säger inte om den är jämförbar (skriv "ej jämförbar" med skälet): ${why}` };
+        return {
+            indicator: diff.after.number,
+            severity: 'warning',
+            code: 'comparability-missing',
+            message: `Indikator ${diff.after.number} har ändrats sedan ${year ?? 'förra året'} men säger inte om den är jämförbar (skriv "ej jämförbar" med skälet): ${why}`,
+        };
     }
     if (diff.comparable && stated?.comparable === false) {
-        return { indicator: diff.after.number, severity: 'info', code: 'not-comparable-but-unchanged', message: `Indikator ${diff.after.number} anges som ej jämförbar med ${year}, men dess frågor och utfall är oförändrade.` };
+        return {
+            indicator: diff.after.number,
+            severity: 'info',
+            code: 'not-comparable-but-unchanged',
+            message: `Indikator ${diff.after.number} anges som ej jämförbar med ${year}, men dess frågor och utfall är oförändrade.`,
+        };
     }
     return undefined;
 }
 
 /** Every finding of a diff, given the new year's indicators. */
 export function comparabilityFindings(diff: ModelDiff, after: readonly Indicator[]): ComparabilityFinding[] {
-    const byNumber = new Map(after.map(i => [i.number, i]));
-    return diff.indicators.flatMap(d => {
+    const byNumber = new Map(after.map((i) => [i.number, i]));
+    return diff.indicators.flatMap((d) => {
         const node = d.after ? byNumber.get(d.after.number) : undefined;
         const finding = node ? comparabilityFinding(d, node) : undefined;
         return finding ? [finding] : [];

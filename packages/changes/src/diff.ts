@@ -40,75 +40,124 @@ export interface ModelDiff {
     before: { survey?: string; year?: number; indicators: number };
     after: { survey?: string; year?: number; indicators: number };
     indicators: IndicatorDiff[];
-    summary: { added: number; removed: number; changed: number; unchanged: number; behaviourChanged: number; notComparable: number };
+    summary: {
+        added: number;
+        removed: number;
+        changed: number;
+        unchanged: number;
+        behaviourChanged: number;
+        notComparable: number;
+    };
 }
 
 function indicatorsOf(models: Model[]): Indicator[] {
-    return models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
+    return models
+        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+        .sort((a, b) => a.number - b.number);
 }
 
 function surveyInfo(models: Model[]) {
-    const survey = models.map(surveyOfModel).find(s => s);
+    const survey = models.map(surveyOfModel).find((s) => s);
     return { survey: survey?.name, year: survey?.year };
 }
 
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Pairs each new indicator with its predecessor. */
-export function matchIndicators(before: Indicator[], after: Indicator[], beforeYear: number | undefined): Array<{ before?: Indicator; after?: Indicator; by?: MatchReason }> {
+export function matchIndicators(
+    before: Indicator[],
+    after: Indicator[],
+    beforeYear: number | undefined,
+): Array<{ before?: Indicator; after?: Indicator; by?: MatchReason }> {
     const pairs: Array<{ before?: Indicator; after?: Indicator; by?: MatchReason }> = [];
     const free = new Set(before);
     const unmatched: Indicator[] = [];
     for (const a of after) {
         const link = a.earlier && (beforeYear === undefined || a.earlier.year === beforeYear) ? norm(a.earlier.name) : undefined;
-        const match = link !== undefined ? [...free].find(b => norm(b.name) === link) : undefined;
-        if (match) { free.delete(match); pairs.push({ before: match, after: a, by: 'link' }); } else unmatched.push(a);
+        const match = link !== undefined ? [...free].find((b) => norm(b.name) === link) : undefined;
+        if (match) {
+            free.delete(match);
+            pairs.push({ before: match, after: a, by: 'link' });
+        } else unmatched.push(a);
     }
-    const variables = new Map([...before, ...after].map(i => [i, new Set(variablesOfIndicator(i).map(v => v.name))]));
+    const variables = new Map([...before, ...after].map((i) => [i, new Set(variablesOfIndicator(i).map((v) => v.name))]));
     const rest: Indicator[] = [];
     for (const a of unmatched) {
         const own = variables.get(a)!;
-        let best: Indicator | undefined, score = 0;
+        let best: Indicator | undefined,
+            score = 0;
         for (const b of free) {
             const other = variables.get(b)!;
-            const shared = [...own].filter(v => other.has(v)).length;
+            const shared = [...own].filter((v) => other.has(v)).length;
             const jaccard = shared / (own.size + other.size - shared || 1);
-            if (jaccard > score) { score = jaccard; best = b; }
+            if (jaccard > score) {
+                score = jaccard;
+                best = b;
+            }
         }
-        if (best && score >= 0.5) { free.delete(best); pairs.push({ before: best, after: a, by: 'variables' }); } else rest.push(a);
+        if (best && score >= 0.5) {
+            free.delete(best);
+            pairs.push({ before: best, after: a, by: 'variables' });
+        } else rest.push(a);
     }
     for (const a of rest) {
-        const match = [...free].find(b => b.number === a.number);
-        if (match) { free.delete(match); pairs.push({ before: match, after: a, by: 'number' }); } else pairs.push({ after: a });
+        const match = [...free].find((b) => b.number === a.number);
+        if (match) {
+            free.delete(match);
+            pairs.push({ before: match, after: a, by: 'number' });
+        } else pairs.push({ after: a });
     }
     for (const b of free) pairs.push({ before: b });
-    return pairs.sort((x, y) => (x.after?.number ?? x.before!.number) - (y.after?.number ?? y.before!.number) || (x.after ? 0 : 1) - (y.after ? 0 : 1));
+    return pairs.sort(
+        (x, y) =>
+            (x.after?.number ?? x.before!.number) - (y.after?.number ?? y.before!.number) ||
+            (x.after ? 0 : 1) - (y.after ? 0 : 1),
+    );
 }
 
 const ref = (i: Indicator): IndicatorRef => ({ number: i.number, name: i.name });
 
 function pairDiff(before: Indicator, after: Indicator, by: MatchReason): IndicatorDiff {
     const areas = areaChanges(before, after);
-    const parts = partChanges(before, after).filter(p => p.part !== 'Namn');
+    const parts = partChanges(before, after).filter((p) => p.part !== 'Namn');
     const questions = questionChanges(before, after);
     const { units, unitsAdded, unitsRemoved } = indicatorBehaviour(before, after);
-    const behaviour = units.filter(u => u.changed > 0 || u.tooLarge);
+    const behaviour = units.filter((u) => u.changed > 0 || u.tooLarge);
     const renamed = norm(before.name) !== norm(after.name);
     const renumbered = before.number !== after.number;
     const reasons: string[] = [];
     for (const group of groupUnits(behaviour)) {
         const u = group[0];
         const where = u.unit ? ` för ${unitsText(group, false)}` : '';
-        reasons.push(u.tooLarge ? `Beteendet${where} kunde inte jämföras fullständigt (${u.combinations} kombinationer).` : `Utfallet${where} ändras för ${u.changed} av ${u.combinations} svarskombinationer.`);
+        reasons.push(
+            u.tooLarge
+                ? `Beteendet${where} kunde inte jämföras fullständigt (${u.combinations} kombinationer).`
+                : `Utfallet${where} ändras för ${u.changed} av ${u.combinations} svarskombinationer.`,
+        );
     }
     for (const q of questions) for (const reason of q.reasons) reasons.push(`Fråga ${q.question}: ${reason}`);
     if (unitsAdded.length > 0) reasons.push(`Redovisas nu även för ${unitsAdded.join(', ')}.`);
     if (unitsRemoved.length > 0) reasons.push(`Redovisas inte längre för ${unitsRemoved.join(', ')}.`);
-    const changed = renamed || renumbered || parts.length > 0 || questions.length > 0 || behaviour.length > 0
-        || areas.added.length + areas.removed.length + areas.reportedAdded.length + areas.reportedRemoved.length > 0;
+    const changed =
+        renamed ||
+        renumbered ||
+        parts.length > 0 ||
+        questions.length > 0 ||
+        behaviour.length > 0 ||
+        areas.added.length + areas.removed.length + areas.reportedAdded.length + areas.reportedRemoved.length > 0;
     const diff: IndicatorDiff = {
-        status: changed ? 'changed' : 'unchanged', before: ref(before), after: ref(after), matchedBy: by, renamed, renumbered,
-        areas, parts, questions, behaviour, comparable: reasons.length === 0, reasons
+        status: changed ? 'changed' : 'unchanged',
+        before: ref(before),
+        after: ref(after),
+        matchedBy: by,
+        renamed,
+        renumbered,
+        areas,
+        parts,
+        questions,
+        behaviour,
+        comparable: reasons.length === 0,
+        reasons,
     };
     const stated = comparabilityOf(after)?.comparable;
     if (stated !== undefined) diff.stated = stated;
@@ -121,11 +170,21 @@ const NO_AREAS = { added: [], removed: [], reportedAdded: [], reportedRemoved: [
 
 /** The semantic diff of last year's models and next year's. */
 export function diffModels(before: Model[], after: Model[]): ModelDiff {
-    const old = indicatorsOf(before), now = indicatorsOf(after);
-    const infoBefore = surveyInfo(before), infoAfter = surveyInfo(after);
+    const old = indicatorsOf(before),
+        now = indicatorsOf(after);
+    const infoBefore = surveyInfo(before),
+        infoAfter = surveyInfo(after);
     const indicators = matchIndicators(old, now, infoBefore.year).map(({ before: b, after: a, by }): IndicatorDiff => {
         if (b && a && by) return pairDiff(b, a, by);
-        const base = { renamed: false, renumbered: false, areas: NO_AREAS, parts: [], questions: [], behaviour: [], comparable: false };
+        const base = {
+            renamed: false,
+            renumbered: false,
+            areas: NO_AREAS,
+            parts: [],
+            questions: [],
+            behaviour: [],
+            comparable: false,
+        };
         return a
             ? { ...base, status: 'added', after: ref(a), reasons: ['Ny indikator.'] }
             : { ...base, status: 'removed', before: ref(b!), reasons: ['Indikatorn har tagits bort.'] };
@@ -135,12 +194,12 @@ export function diffModels(before: Model[], after: Model[]): ModelDiff {
         after: { ...infoAfter, indicators: now.length },
         indicators,
         summary: {
-            added: indicators.filter(i => i.status === 'added').length,
-            removed: indicators.filter(i => i.status === 'removed').length,
-            changed: indicators.filter(i => i.status === 'changed').length,
-            unchanged: indicators.filter(i => i.status === 'unchanged').length,
-            behaviourChanged: indicators.filter(i => i.behaviour.length > 0).length,
-            notComparable: indicators.filter(i => (i.status === 'changed' || i.status === 'unchanged') && !i.comparable).length
-        }
+            added: indicators.filter((i) => i.status === 'added').length,
+            removed: indicators.filter((i) => i.status === 'removed').length,
+            changed: indicators.filter((i) => i.status === 'changed').length,
+            unchanged: indicators.filter((i) => i.status === 'unchanged').length,
+            behaviourChanged: indicators.filter((i) => i.behaviour.length > 0).length,
+            notComparable: indicators.filter((i) => (i.status === 'changed' || i.status === 'unchanged') && !i.comparable).length,
+        },
     };
 }

@@ -8,7 +8,18 @@ import * as path from 'node:path';
 import { GrammarUtils, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { createOjServices, isDocumentSection, isIndicator, isPrintedDocument, isSurvey, type DocumentSection, type Indicator, type Model, type PrintedDocument, type Survey } from '@oj/language';
+import {
+    createOjServices,
+    isDocumentSection,
+    isIndicator,
+    isPrintedDocument,
+    isSurvey,
+    type DocumentSection,
+    type Indicator,
+    type Model,
+    type PrintedDocument,
+    type Survey,
+} from '@oj/language';
 import { EmptyFileSystem } from 'langium';
 
 export interface NewYearOptions {
@@ -58,13 +69,21 @@ function quote(text: string): string {
     return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-function propertyRange(node: Survey | Indicator | PrintedDocument | DocumentSection, property: string): { start: number; end: number } | undefined {
+function propertyRange(
+    node: Survey | Indicator | PrintedDocument | DocumentSection,
+    property: string,
+): { start: number; end: number } | undefined {
     const cst = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : undefined;
     return cst ? { start: cst.offset, end: cst.end } : undefined;
 }
 
 /** The edits that move one file's survey and indicators to the new year. */
-function editsOf(model: Model, survey: Survey | undefined, fromYear: number | undefined, toYear: number): { edits: Edit[]; linked: number } {
+function editsOf(
+    model: Model,
+    survey: Survey | undefined,
+    fromYear: number | undefined,
+    toYear: number,
+): { edits: Edit[]; linked: number } {
     const edits: Edit[] = [];
     let linked = 0;
     const shift = toYear - (fromYear ?? toYear);
@@ -82,7 +101,8 @@ function editsOf(model: Model, survey: Survey | undefined, fromYear: number | un
             const name = propertyRange(own, 'name');
             if (name && own.name.includes(String(fromYear))) edits.push({ ...name, text: moveYear(own.name, fromYear, toYear) });
             const title = propertyRange(own, 'title');
-            if (title && own.title.includes(String(fromYear))) edits.push({ ...title, text: quote(moveYear(own.title, fromYear, toYear)) });
+            if (title && own.title.includes(String(fromYear)))
+                edits.push({ ...title, text: quote(moveYear(own.title, fromYear, toYear)) });
         }
     } else if (model.header?.surveyRef && survey && fromYear !== undefined && survey.name.includes(String(fromYear))) {
         const cst = model.header.$cstNode ? GrammarUtils.findNodeForProperty(model.header.$cstNode, 'surveyRef') : undefined;
@@ -92,14 +112,17 @@ function editsOf(model: Model, survey: Survey | undefined, fromYear: number | un
     // The printed document's title, publication month and section titles carry the year.
     for (const printed of model.elements.filter(isPrintedDocument)) {
         const title = propertyRange(printed, 'title');
-        if (title && printed.title.includes(String(fromYear))) edits.push({ ...title, text: quote(moveYear(printed.title, fromYear, toYear)) });
+        if (title && printed.title.includes(String(fromYear)))
+            edits.push({ ...title, text: quote(moveYear(printed.title, fromYear, toYear)) });
         const published = propertyRange(printed, 'published');
-        if (published && printed.published) edits.push({ ...published, text: quote(moveYear(printed.published, fromYear, toYear)) });
+        if (published && printed.published)
+            edits.push({ ...published, text: quote(moveYear(printed.published, fromYear, toYear)) });
         const sections = (blocks: readonly unknown[]): void => {
             for (const block of blocks) {
                 if (!isDocumentSection(block)) continue;
                 const range = propertyRange(block, 'title');
-                if (range && block.title.includes(String(fromYear))) edits.push({ ...range, text: quote(moveYear(block.title, fromYear, toYear)) });
+                if (range && block.title.includes(String(fromYear)))
+                    edits.push({ ...range, text: quote(moveYear(block.title, fromYear, toYear)) });
                 sections(block.blocks);
             }
         };
@@ -116,8 +139,8 @@ function editsOf(model: Model, survey: Survey | undefined, fromYear: number | un
             if (!anchor) continue;
             // After the areas and reporting groups when written, as the published document orders its parts.
             const after = ['groups', 'areas']
-                .map(p => (indicator.$cstNode ? GrammarUtils.findNodesForProperty(indicator.$cstNode, p).at(-1) : undefined))
-                .filter(n => n !== undefined)
+                .map((p) => (indicator.$cstNode ? GrammarUtils.findNodesForProperty(indicator.$cstNode, p).at(-1) : undefined))
+                .filter((n) => n !== undefined)
                 .sort((a, b) => b.end - a.end)[0];
             edits.push({ start: (after ?? anchor).end, end: (after ?? anchor).end, text: `\n${link}` });
         }
@@ -159,14 +182,38 @@ function reviewNotes(text: string, file: string, fromYear: number | undefined): 
         const line = lineAt(offset);
         const before = text.slice(text.lastIndexOf('\n', offset) + 1, offset);
         // The link to last year and the values moved on above are not for review.
-        if (kind === 'string' && (/^\s*tidigare\s+\d+\s*$/.test(before) || /^\s*(mätdatum|år|publicerad)\s*$/.test(before) || /^\s*(enkät\s+\S+|dokument|avsnitt)\s*$/.test(before))) continue;
+        if (
+            kind === 'string' &&
+            (/^\s*tidigare\s+\d+\s*$/.test(before) ||
+                /^\s*(mätdatum|år|publicerad)\s*$/.test(before) ||
+                /^\s*(enkät\s+\S+|dokument|avsnitt)\s*$/.test(before))
+        )
+            continue;
         const where = kind === 'comment' ? 'kommentaren ' : '';
-        const years = [...value.matchAll(YEAR)].map(m => Number(m[0]));
-        const old = fromYear === undefined ? [] : years.filter(y => y === fromYear || y === fromYear - 1);
+        const years = [...value.matchAll(YEAR)].map((m) => Number(m[0]));
+        const old = fromYear === undefined ? [] : years.filter((y) => y === fromYear || y === fromYear - 1);
         const at = (DATE.exec(value) ?? YEAR_AT.exec(value))?.index ?? 0;
-        if (DATE.test(value)) notes.push({ file, line, text: excerpt(value, at), reason: `${where}innehåller ett datum`.replace(/^./, c => c.toUpperCase()) });
-        else if (old.length > 0) notes.push({ file, line, text: excerpt(value, value.search(new RegExp(`\\b(${old.join('|')})\\b`))), reason: `${where}nämner ${joinYears(old)}`.replace(/^./, c => c.toUpperCase()) });
-        else if (/(förra året|i fjol|föregående år)/i.test(value)) notes.push({ file, line, text: excerpt(value), reason: `${where}hänvisar till förra året`.replace(/^./, c => c.toUpperCase()) });
+        if (DATE.test(value))
+            notes.push({
+                file,
+                line,
+                text: excerpt(value, at),
+                reason: `${where}innehåller ett datum`.replace(/^./, (c) => c.toUpperCase()),
+            });
+        else if (old.length > 0)
+            notes.push({
+                file,
+                line,
+                text: excerpt(value, value.search(new RegExp(`\\b(${old.join('|')})\\b`))),
+                reason: `${where}nämner ${joinYears(old)}`.replace(/^./, (c) => c.toUpperCase()),
+            });
+        else if (/(förra året|i fjol|föregående år)/i.test(value))
+            notes.push({
+                file,
+                line,
+                text: excerpt(value),
+                reason: `${where}hänvisar till förra året`.replace(/^./, (c) => c.toUpperCase()),
+            });
     }
     return notes;
 }
@@ -187,7 +234,8 @@ function excerpt(text: string, at = 0): string {
 
 function applyEdits(text: string, edits: Edit[]): string {
     let out = text;
-    for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    for (const edit of [...edits].sort((a, b) => b.start - a.start))
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
     return out;
 }
 
@@ -197,26 +245,31 @@ async function format(services: ReturnType<typeof createOjServices>, text: strin
     const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uri);
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: false });
-    const edits: TextEdit[] = (await Oj.lsp.Formatter?.formatDocument(document, {
-        textDocument: { uri: uri.toString() },
-        options: { tabSize: 4, insertSpaces: true }
-    })) ?? [];
+    const edits: TextEdit[] =
+        (await Oj.lsp.Formatter?.formatDocument(document, {
+            textDocument: { uri: uri.toString() },
+            options: { tabSize: 4, insertSpaces: true },
+        })) ?? [];
     shared.workspace.LangiumDocuments.deleteDocument(uri);
     return TextDocument.applyEdits(TextDocument.create(uri.toString(), 'oj', 0, text), edits);
 }
 
 /** The survey every document belongs to (its own or the one it names). */
 function surveysOf(documents: Array<LangiumDocument<Model>>): Survey[] {
-    return documents.flatMap(d => (d.parseResult.value.header?.survey ? [d.parseResult.value.header.survey] : []));
+    return documents.flatMap((d) => (d.parseResult.value.header?.survey ? [d.parseResult.value.header.survey] : []));
 }
 
 /**
  * Builds next year's files from a loaded workspace. `root` is the folder the paths are made
  * relative to.
  */
-export async function newYear(documents: Array<LangiumDocument<Model>>, root: string, options: NewYearOptions): Promise<NewYearResult> {
+export async function newYear(
+    documents: Array<LangiumDocument<Model>>,
+    root: string,
+    options: NewYearOptions,
+): Promise<NewYearResult> {
     const surveys = surveysOf(documents);
-    const fromYear = surveys.find(s => s.year !== undefined)?.year;
+    const fromYear = surveys.find((s) => s.year !== undefined)?.year;
     const files: NewYearFile[] = [];
     const review: ReviewNote[] = [];
     let linked = 0;

@@ -7,9 +7,9 @@ export interface WordChange {
 }
 
 export function wordDiff(before: string, after: string): WordChange[] {
-    return diffWords(before, after).map(part => ({
+    return diffWords(before, after).map((part) => ({
         kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
-        text: part.value
+        text: part.value,
     }));
 }
 

@@ -16,9 +16,9 @@ const fixtures = path.join(__dirname, 'fixtures');
 async function models(dir: string): Promise<Model[]> {
     const { shared } = createOjServices(NodeFileSystem);
     const loaded = await loadWorkspace(shared, [dir]);
-    const errors = [...loaded.diagnostics.values()].flat().filter(d => d.severity === 1);
-    expect(errors.map(e => e.message)).toEqual([]);
-    return loaded.documents.map(d => d.parseResult.value);
+    const errors = [...loaded.diagnostics.values()].flat().filter((d) => d.severity === 1);
+    expect(errors.map((e) => e.message)).toEqual([]);
+    return loaded.documents.map((d) => d.parseResult.value);
 }
 
 async function diff(before: string, after: string): Promise<ModelDiff> {
@@ -28,14 +28,14 @@ async function diff(before: string, after: string): Promise<ModelDiff> {
 /** A copy of a folder with every .oj file's text passed through `edit`. */
 function copyWith(dir: string, edit: (text: string, file: string) => string): string {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-diff-'));
-    for (const file of fs.readdirSync(dir).filter(f => f.endsWith('.oj'))) {
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.oj'))) {
         fs.writeFileSync(path.join(out, file), edit(fs.readFileSync(path.join(dir, file), 'utf-8'), file));
     }
     return out;
 }
 
 function indicator(d: ModelDiff, number: number): IndicatorDiff {
-    const found = d.indicators.find(i => (i.after ?? i.before)!.number === number && i.status !== 'removed');
+    const found = d.indicators.find((i) => (i.after ?? i.before)!.number === number && i.status !== 'removed');
     expect(found, `indicator ${number}`).toBeDefined();
     return found!;
 }
@@ -45,7 +45,7 @@ describe('behaviour', () => {
         const d = await diff(path.join(fixtures, 'one-option/2019'), path.join(fixtures, 'one-option/2020'));
         const one = indicator(d, 1);
         expect(one.matchedBy).toBe('link');
-        expect(one.behaviour.map(u => u.unit)).toEqual(['EB', 'BU']);
+        expect(one.behaviour.map((u) => u.unit)).toEqual(['EB', 'BU']);
         for (const unit of one.behaviour) {
             // i: Ja, Nej, Ej aktuellt, blank × ii: Ja, Nej, Ej aktuellt, blank
             expect(unit.combinations).toBe(16);
@@ -54,21 +54,27 @@ describe('behaviour', () => {
         }
         expect(one.comparable).toBe(false);
         expect(one.reasons).toEqual(['Utfallet för Ekonomiskt bistånd och Barn och unga ändras för 1 av 16 svarskombinationer.']);
-        expect(renderTerminal(d)).toContain('fråga i = Ja, fråga ii = Ej aktuellt: 2019 ej uppnådd → 2020 uppnådd (1 kombination)');
+        expect(renderTerminal(d)).toContain(
+            'fråga i = Ja, fråga ii = Ej aktuellt: 2019 ej uppnådd → 2020 uppnådd (1 kombination)',
+        );
     });
 
     test('a changed indicator that says it is comparable, or says nothing, is warned about; the example year says why not', async () => {
-        const said = copyWith(path.join(fixtures, 'one-option/2020'), text => text.replace('tidigare 2019 "Aktuell rutin"', 'tidigare 2019 "Aktuell rutin" jämförbar'));
+        const said = copyWith(path.join(fixtures, 'one-option/2020'), (text) =>
+            text.replace('tidigare 2019 "Aktuell rutin"', 'tidigare 2019 "Aktuell rutin" jämförbar'),
+        );
         const wrong = indicator(await diff(path.join(fixtures, 'one-option/2019'), said), 1);
         expect(wrong.stated).toBe(true);
         expect(wrong.finding).toMatchObject({ code: 'comparable-but-changed', severity: 'warning' });
         expect(wrong.finding!.message).toMatch(/^Indikator 1 anges som jämförbar med 2019, men den har ändrats: Utfallet för/);
         const silent = indicator(await diff(path.join(fixtures, 'one-option/2019'), path.join(fixtures, 'one-option/2020')), 1);
         expect(silent.finding?.code).toBe('comparability-missing');
-        const honest = copyWith(path.join(fixtures, 'one-option/2020'), text => text.replace('tidigare 2019 "Aktuell rutin"', 'tidigare 2019 "Aktuell rutin" ej jämförbar "Ej aktuellt räcker nu."'));
+        const honest = copyWith(path.join(fixtures, 'one-option/2020'), (text) =>
+            text.replace('tidigare 2019 "Aktuell rutin"', 'tidigare 2019 "Aktuell rutin" ej jämförbar "Ej aktuellt räcker nu."'),
+        );
         expect(indicator(await diff(path.join(fixtures, 'one-option/2019'), honest), 1).finding).toBeUndefined();
         const examples = await diff(path.join(root, 'examples/oj2019'), path.join(root, 'examples/oj2020'));
-        expect(examples.indicators.filter(i => i.finding)).toEqual([]);
+        expect(examples.indicators.filter((i) => i.finding)).toEqual([]);
     });
 
     test('a model compared with itself has no change at all', async () => {
@@ -78,24 +84,28 @@ describe('behaviour', () => {
     });
 
     test('a reformatted copy reports nothing: indentation, line breaks and reordered parts', async () => {
-        const copy = copyWith(path.join(root, 'examples/oj2019'), text => text
-            .replace(/\n {4}/g, '\n\t')
-            // A rule broken over lines (outside its strings: only rule lines are touched).
-            .replace(/^( *(?:för [^:]+ )?(?:krävs|utesluts|undantas)\b[^\n"]*?) och /gm, '$1\n        och ')
-            // The last two lines of the survey block change places.
-            .replace(/( *del D7 [^\n]*\n)( *del D8 [^\n]*\n)/, '$2$1'));
+        const copy = copyWith(path.join(root, 'examples/oj2019'), (text) =>
+            text
+                .replace(/\n {4}/g, '\n\t')
+                // A rule broken over lines (outside its strings: only rule lines are touched).
+                .replace(/^( *(?:för [^:]+ )?(?:krävs|utesluts|undantas)\b[^\n"]*?) och /gm, '$1\n        och ')
+                // The last two lines of the survey block change places.
+                .replace(/( *del D7 [^\n]*\n)( *del D8 [^\n]*\n)/, '$2$1'),
+        );
         const d = await diff(path.join(root, 'examples/oj2019'), copy);
-        expect(d.indicators.filter(i => i.status !== 'unchanged')).toEqual([]);
+        expect(d.indicators.filter((i) => i.status !== 'unchanged')).toEqual([]);
     });
 
     test('an internally renamed copy (answer sets, options, questions) reports no change of behaviour or text', async () => {
-        const copy = copyWith(path.join(root, 'examples/oj2019'), text => text
-            .replace(/\bJNE_NY\b/g, 'JaNejNyligen')
-            .replace(/\bEjAktuellt\b/g, 'EjAkt')
-            .replace(/\bSkyddadeRutin\b/g, 'RutinSkyddade'));
+        const copy = copyWith(path.join(root, 'examples/oj2019'), (text) =>
+            text
+                .replace(/\bJNE_NY\b/g, 'JaNejNyligen')
+                .replace(/\bEjAktuellt\b/g, 'EjAkt')
+                .replace(/\bSkyddadeRutin\b/g, 'RutinSkyddade'),
+        );
         const d = await diff(path.join(root, 'examples/oj2019'), copy);
         expect(d.summary.behaviourChanged).toBe(0);
-        expect(d.indicators.flatMap(i => [...i.parts, ...i.questions])).toEqual([]);
+        expect(d.indicators.flatMap((i) => [...i.parts, ...i.questions])).toEqual([]);
         expect(d.summary.changed).toBe(0);
     });
 });
@@ -112,7 +122,15 @@ describe('examples/oj2019 → examples/oj2020', () => {
 
     test('renamed, matched through its link to 2019, comparable', async () => {
         const one = indicator(await load(), 1);
-        expect(one).toMatchObject({ status: 'changed', matchedBy: 'link', renamed: true, renumbered: false, comparable: true, behaviour: [], questions: [] });
+        expect(one).toMatchObject({
+            status: 'changed',
+            matchedBy: 'link',
+            renamed: true,
+            renumbered: false,
+            comparable: true,
+            behaviour: [],
+            questions: [],
+        });
         expect(one.after!.name).toBe('Aktuell rutin för att förebygga avhysning av barnfamiljer');
     });
 
@@ -120,7 +138,9 @@ describe('examples/oj2019 → examples/oj2020', () => {
         const two = indicator(await load(), 2);
         expect(two.questions).toHaveLength(1);
         expect(two.questions[0]).toMatchObject({ question: 'ii', status: 'changed', substantive: true });
-        expect(two.questions[0].text!.filter(w => w.kind !== 'same').map(w => [w.kind, w.text.trim()])).toEqual([['added', 'och vid behov reviderat']]);
+        expect(two.questions[0].text!.filter((w) => w.kind !== 'same').map((w) => [w.kind, w.text.trim()])).toEqual([
+            ['added', 'och vid behov reviderat'],
+        ]);
         expect(two.behaviour).toEqual([]);
         expect(two.comparable).toBe(false);
     });
@@ -128,34 +148,44 @@ describe('examples/oj2019 → examples/oj2020', () => {
     test('a stricter rule relaxed: the exact combinations per area', async () => {
         const three = indicator(await load(), 3);
         expect(three.behaviour).toHaveLength(8);
-        for (const unit of three.behaviour) expect(unit.rows).toEqual([{ values: [['Ja'], ['Ej aktuellt']], from: 'not_met', to: 'met', count: 1 }]);
-        expect(three.parts.map(p => p.part)).toEqual(['Krav för att uppnå indikatorn']);
+        for (const unit of three.behaviour)
+            expect(unit.rows).toEqual([{ values: [['Ja'], ['Ej aktuellt']], from: 'not_met', to: 'met', count: 1 }]);
+        expect(three.parts.map((p) => p.part)).toEqual(['Krav för att uppnå indikatorn']);
     });
 
     test('a printed part reworded', async () => {
         const four = indicator(await load(), 4);
-        expect(four.parts.map(p => p.part)).toEqual(['Beskrivning']);
-        expect(four.parts[0].words.filter(w => w.kind !== 'same').map(w => [w.kind, w.text.trim()])).toEqual([['removed', 'intern']]);
+        expect(four.parts.map((p) => p.part)).toEqual(['Beskrivning']);
+        expect(four.parts[0].words.filter((w) => w.kind !== 'same').map((w) => [w.kind, w.text.trim()])).toEqual([
+            ['removed', 'intern'],
+        ]);
         expect(four.comparable).toBe(true);
     });
 
     test('an area dropped: areas, reporting units and per-area questions', async () => {
         const five = indicator(await load(), 5);
         expect(five.areas).toEqual({ added: [], removed: ['AO'], reportedAdded: [], reportedRemoved: ['AO'] });
-        expect(five.questions.map(q => q.changes)).toEqual([['Frågan ställs inte längre för AO.'], ['Frågan ställs inte längre för AO.']]);
+        expect(five.questions.map((q) => q.changes)).toEqual([
+            ['Frågan ställs inte längre för AO.'],
+            ['Frågan ställs inte längre för AO.'],
+        ]);
         expect(five.behaviour).toEqual([]);
     });
 
     test('an item added to a multiple-choice question', async () => {
         const six = indicator(await load(), 6);
-        expect(six.questions.map(q => q.changes)).toEqual([['Alternativ E ("Introduktion för nyanställda handläggare") har lagts till.']]);
+        expect(six.questions.map((q) => q.changes)).toEqual([
+            ['Alternativ E ("Introduktion för nyanställda handläggare") har lagts till.'],
+        ]);
     });
 
     test('renumbered with its variables, an option recoded (followed by its label) and one added', async () => {
         const audit = indicator(await load(), 10);
         expect(audit).toMatchObject({ matchedBy: 'link', renumbered: true, before: { number: 9 } });
         const changes = audit.questions[0].changes;
-        expect(changes).toContain('Svarsalternativet "Ej aktuellt, området finns inte i vår socialtjänst/kommun" har fått koden 9 (var 3).');
+        expect(changes).toContain(
+            'Svarsalternativet "Ej aktuellt, området finns inte i vår socialtjänst/kommun" har fått koden 9 (var 3).',
+        );
         expect(changes).toContain('Svarsalternativet "Vet ej" (kod 8) har lagts till.');
         expect(changes).toContain('Variabeln I09_1_EB heter nu I10_1_EB.');
         // The recoded option is the same answer: no combination changes status.
@@ -165,12 +195,16 @@ describe('examples/oj2019 → examples/oj2020', () => {
 
     test('added and removed', async () => {
         const d = await load();
-        expect(d.indicators.filter(i => i.status === 'added').map(i => i.after!.name)).toEqual(['Aktuell rutin för att upptäcka spelproblem']);
-        expect(d.indicators.filter(i => i.status === 'removed').map(i => i.before!.name)).toEqual(['Använder DUDIT för att upptäcka drogrelaterade problem']);
+        expect(d.indicators.filter((i) => i.status === 'added').map((i) => i.after!.name)).toEqual([
+            'Aktuell rutin för att upptäcka spelproblem',
+        ]);
+        expect(d.indicators.filter((i) => i.status === 'removed').map((i) => i.before!.name)).toEqual([
+            'Använder DUDIT för att upptäcka drogrelaterade problem',
+        ]);
     });
 
     test('indicators with only internal renames stay unchanged', async () => {
         const d = await load();
-        expect(d.indicators.filter(i => i.status === 'unchanged').map(i => i.after!.number)).toEqual([7, 8]);
+        expect(d.indicators.filter((i) => i.status === 'unchanged').map((i) => i.after!.number)).toEqual([7, 8]);
     });
 });

@@ -13,10 +13,10 @@ const source = path.join(root, 'examples/oj2019');
 async function load(dir: string) {
     const { shared, Oj } = createOjServices(NodeFileSystem);
     const loaded = await loadWorkspace(shared, [dir]);
-    return { ...loaded, services: Oj, models: loaded.documents.map(d => d.parseResult.value as Model) };
+    return { ...loaded, services: Oj, models: loaded.documents.map((d) => d.parseResult.value as Model) };
 }
 
-const indicators = (models: Model[]) => models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'));
+const indicators = (models: Model[]) => models.flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'));
 
 describe('oj new-year examples/oj2019 --year 2020', () => {
     let result: NewYearResult;
@@ -30,33 +30,55 @@ describe('oj new-year examples/oj2019 --year 2020', () => {
     });
 
     test('writes every file, and the new workspace has no errors', async () => {
-        expect(result.files.map(f => f.path).sort()).toEqual(fs.readdirSync(source).filter(f => f.endsWith('.oj')).sort());
+        expect(result.files.map((f) => f.path).sort()).toEqual(
+            fs
+                .readdirSync(source)
+                .filter((f) => f.endsWith('.oj'))
+                .sort(),
+        );
         const now = await load(out);
-        const errors = [...now.diagnostics.values()].flat().filter(d => d.severity === 1);
+        const errors = [...now.diagnostics.values()].flat().filter((d) => d.severity === 1);
         expect(errors).toEqual([]);
     });
 
     test('moves the survey on: name, title, year and mätdatum', async () => {
-        const survey = (await load(out)).models.map(m => m.header?.survey).find(s => s)!;
-        expect(survey).toMatchObject({ name: 'OJ2020', title: 'Öppna jämförelser socialtjänst 2020', year: 2020, measurementDate: '2020-02-01' });
-        expect(result.files.filter(f => f.content.startsWith('tillhör ')).every(f => f.content.startsWith('tillhör OJ2020'))).toBe(true);
+        const survey = (await load(out)).models.map((m) => m.header?.survey).find((s) => s)!;
+        expect(survey).toMatchObject({
+            name: 'OJ2020',
+            title: 'Öppna jämförelser socialtjänst 2020',
+            year: 2020,
+            measurementDate: '2020-02-01',
+        });
+        expect(
+            result.files.filter((f) => f.content.startsWith('tillhör ')).every((f) => f.content.startsWith('tillhör OJ2020')),
+        ).toBe(true);
     });
 
     test('links every indicator to its 2019 name, replacing an older link', async () => {
         const before = indicators((await load(source)).models);
         const after = indicators((await load(out)).models);
         expect(result.linked).toBe(before.length);
-        expect(after.map(i => [i.number, i.earlier?.year, i.earlier?.name])).toEqual(before.map(i => [i.number, 2019, i.name]));
+        expect(after.map((i) => [i.number, i.earlier?.year, i.earlier?.name])).toEqual(
+            before.map((i) => [i.number, 2019, i.name]),
+        );
     });
 
     test('keeps comments and worked examples, and is formatted as the formatter writes it', async () => {
-        const text = (dir: string) => fs.readdirSync(dir).filter(f => f.endsWith('.oj')).map(f => fs.readFileSync(path.join(dir, f), 'utf-8')).join('\n');
-        const comments = (t: string) => t.split('\n').filter(l => l.trim().startsWith('//'));
+        const text = (dir: string) =>
+            fs
+                .readdirSync(dir)
+                .filter((f) => f.endsWith('.oj'))
+                .map((f) => fs.readFileSync(path.join(dir, f), 'utf-8'))
+                .join('\n');
+        const comments = (t: string) => t.split('\n').filter((l) => l.trim().startsWith('//'));
         expect(comments(text(out))).toEqual(comments(text(source)));
         expect(text(out).match(/\bexempel\b/g)!.length).toBe(text(source).match(/\bexempel\b/g)!.length);
         const now = await load(out);
         for (const document of now.documents) {
-            const edits = await now.services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+            const edits = await now.services.lsp.Formatter!.formatDocument(document, {
+                textDocument: { uri: document.uri.toString() },
+                options: { tabSize: 4, insertSpaces: true },
+            });
             expect(edits, document.uri.path).toEqual([]);
         }
     });
@@ -67,10 +89,10 @@ describe('oj new-year examples/oj2019 --year 2020', () => {
     });
 
     test('lists what a methodologist must review: years in texts and comments, not the values it moved', () => {
-        const reasons = result.review.map(n => `${n.file}:${n.line} ${n.reason}`);
+        const reasons = result.review.map((n) => `${n.file}:${n.line} ${n.reason}`);
         expect(reasons).toContain('enkat.oj:1 Kommentaren nämner år 2019');
-        expect(result.review.some(n => n.reason === 'Nämner år 2018' && n.text.includes('SOU 2018:32'))).toBe(true);
-        expect(result.review.some(n => n.text.includes('2019-02-01') || n.text.includes('2020-02-01'))).toBe(false);
-        expect(result.review.some(n => /^tidigare/.test(n.text))).toBe(false);
+        expect(result.review.some((n) => n.reason === 'Nämner år 2018' && n.text.includes('SOU 2018:32'))).toBe(true);
+        expect(result.review.some((n) => n.text.includes('2019-02-01') || n.text.includes('2020-02-01'))).toBe(false);
+        expect(result.review.some((n) => /^tidigare/.test(n.text))).toBe(false);
     });
 });

@@ -12,7 +12,10 @@ export const EXIT_USAGE = 2;
 
 /** Ends a command with a message on stderr and an exit code (the rule above). */
 export class CliError extends Error {
-    constructor(message: string, readonly exitCode: number) {
+    constructor(
+        message: string,
+        readonly exitCode: number,
+    ) {
         super(message);
     }
 }
@@ -32,10 +35,10 @@ const TITLES: Record<string, string> = {
     'Arguments:': 'Argument:',
     'Options:': 'Flaggor:',
     'Commands:': 'Kommandon:',
-    'Global Options:': 'Globala flaggor:'
+    'Global Options:': 'Globala flaggor:',
 };
 
-const quoted = (values: readonly string[]) => values.map(v => `"${v}"`).join(', ');
+const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join(', ');
 
 /** Commander's help layout with Swedish headings, usage words and option notes. */
 export class SwedishHelp extends Help {
@@ -64,7 +67,8 @@ export class SwedishHelp extends Help {
     override argumentDescription(argument: Argument): string {
         const notes: string[] = [];
         if (argument.argChoices) notes.push(`val: ${quoted(argument.argChoices)}`);
-        if (argument.defaultValue !== undefined) notes.push(`standard: ${argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue)}`);
+        if (argument.defaultValue !== undefined)
+            notes.push(`standard: ${argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue)}`);
         return notes.length > 0 ? `${argument.description} (${notes.join(', ')})`.trim() : argument.description;
     }
 }
@@ -72,9 +76,10 @@ export class SwedishHelp extends Help {
 /** Commander's usage messages in Swedish, by the error code commander gives them. */
 function swedishUsageMessage(message: string, code: string): string {
     const text = message.replace(/^error: /, '');
-    const suggestion = (rest: string) => rest
-        .replace(/\n\(Did you mean one of (.*)\?\)/, '\n(Menade du någon av $1?)')
-        .replace(/\n\(Did you mean (.*)\?\)/, '\n(Menade du $1?)');
+    const suggestion = (rest: string) =>
+        rest
+            .replace(/\n\(Did you mean one of (.*)\?\)/, '\n(Menade du någon av $1?)')
+            .replace(/\n\(Did you mean (.*)\?\)/, '\n(Menade du $1?)');
     let m: RegExpExecArray | null;
     switch (code) {
         case 'commander.invalidArgument':
@@ -144,11 +149,12 @@ export class OjCommand extends Command {
 
 /** The exit code for a commander exit (help and version are successes). */
 export function commanderExitCode(error: CommanderError): number {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help')
+        return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
     return EXIT_USAGE;
 }
 
 /** Adds an example section (and the exit-code rule) to a command's help. */
 export function withExamples(command: Command, examples: string[]): Command {
-    return command.addHelpText('after', `\nExempel:\n${examples.map(e => `  $ ${e}`).join('\n')}\n\n${EXIT_CODE_HELP}\n`);
+    return command.addHelpText('after', `\nExempel:\n${examples.map((e) => `  $ ${e}`).join('\n')}\n\n${EXIT_CODE_HELP}\n`);
 }

@@ -27,7 +27,9 @@ function version(): string {
 
 export async function main(argv: string[]): Promise<number> {
     let exitCode = 0;
-    const setExitCode = (code: number) => { exitCode = code; };
+    const setExitCode = (code: number) => {
+        exitCode = code;
+    };
     const program = new OjCommand('oj')
         .description('Öppna jämförelser: kontrollera, utvärdera och publicera indikatorer')
         .version(version(), '-V, --version', 'visa versionsnumret')

@@ -3,7 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import {
-    collectModelFiles, createOjServices, loadWorkspace, selectSurvey, surveyListText, type LoadedWorkspace, type Model, type OjServices, type Survey
+    collectModelFiles,
+    createOjServices,
+    loadWorkspace,
+    selectSurvey,
+    surveyListText,
+    type LoadedWorkspace,
+    type Model,
+    type OjServices,
+    type Survey,
 } from '@oj/language';
 import { describeFileError } from '@oj/evaluator';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -20,7 +28,7 @@ export interface CommandWorkspace extends LoadedWorkspace {
 export async function openWorkspace(inputs: string[]): Promise<CommandWorkspace> {
     const { shared, Oj } = createOjServices(NodeFileSystem);
     const loaded = await loadWorkspace(shared, inputs);
-    return { ...loaded, shared, services: Oj, models: loaded.documents.map(d => d.parseResult.value) };
+    return { ...loaded, shared, services: Oj, models: loaded.documents.map((d) => d.parseResult.value) };
 }
 
 /**
@@ -59,7 +67,7 @@ export async function openModel(inputs: string[]): Promise<CommandWorkspace> {
 }
 
 export function indicatorCount(models: Model[]): number {
-    return models.reduce((n, m) => n + m.elements.filter(e => e.$type === 'Indicator').length, 0);
+    return models.reduce((n, m) => n + m.elements.filter((e) => e.$type === 'Indicator').length, 0);
 }
 
 export interface SurveyWorkspace extends CommandWorkspace {
@@ -76,17 +84,25 @@ export interface SurveyWorkspace extends CommandWorkspace {
 export function narrowToSurvey(workspace: CommandWorkspace, requested?: string): SurveyWorkspace {
     const selection = selectSurvey(workspace.models, requested);
     if (!selection.ok) {
-        const found = selection.surveys.length === 0 ? 'ingen enkät' : `${selection.surveys.length === 1 ? 'enkäten' : `${selection.surveys.length} enkäter:`} ${surveyListText(selection.surveys)}`;
+        const found =
+            selection.surveys.length === 0
+                ? 'ingen enkät'
+                : `${selection.surveys.length === 1 ? 'enkäten' : `${selection.surveys.length} enkäter:`} ${surveyListText(selection.surveys)}`;
         const name = (selection.requested ?? '').replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ');
-        throw usageError(selection.reason === 'ambiguous'
-            ? `Sökvägarna innehåller ${found}. Välj en med --enkät <namn>.`
-            : `Enkäten "${name}" finns inte; sökvägarna innehåller ${found}.`);
+        throw usageError(
+            selection.reason === 'ambiguous'
+                ? `Sökvägarna innehåller ${found}. Välj en med --enkät <namn>.`
+                : `Enkäten "${name}" finns inte; sökvägarna innehåller ${found}.`,
+        );
     }
     const kept = new Set<Model>(selection.models);
-    const documents = workspace.documents.filter(d => kept.has(d.parseResult.value));
+    const documents = workspace.documents.filter((d) => kept.has(d.parseResult.value));
     return {
-        ...workspace, survey: selection.survey, documents, models: selection.models,
-        diagnostics: new Map(documents.map(d => [d, workspace.diagnostics.get(d) ?? []]))
+        ...workspace,
+        survey: selection.survey,
+        documents,
+        models: selection.models,
+        diagnostics: new Map(documents.map((d) => [d, workspace.diagnostics.get(d) ?? []])),
     };
 }
 
@@ -112,6 +128,7 @@ export function displayPath(uri: URI): string {
 
 export function errorCount(workspace: LoadedWorkspace): number {
     let errors = 0;
-    for (const diagnostics of workspace.diagnostics.values()) errors += diagnostics.filter(d => severityName(d) === 'error').length;
+    for (const diagnostics of workspace.diagnostics.values())
+        errors += diagnostics.filter((d) => severityName(d) === 'error').length;
     return errors;
 }

@@ -43,12 +43,38 @@ describe('oj diff', () => {
 
     test('--format html and docx for reviewers', async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-diff-'));
-        const html = await runOj(['diff', 'examples/oj2019', 'examples/oj2020', '--format', 'html', '--out', path.join(dir, 'd.html'), '--date', '2020-06-01'], root);
+        const html = await runOj(
+            [
+                'diff',
+                'examples/oj2019',
+                'examples/oj2020',
+                '--format',
+                'html',
+                '--out',
+                path.join(dir, 'd.html'),
+                '--date',
+                '2020-06-01',
+            ],
+            root,
+        );
         expect(html.code).toBe(0);
         const text = fs.readFileSync(path.join(dir, 'd.html'), 'utf-8');
         expect(text).toContain('<html lang="sv-SE"');
         expect(text).toContain('Svarskombinationer som får ett annat utfall');
-        const docx = await runOj(['diff', 'examples/oj2019', 'examples/oj2020', '--format', 'docx', '--out', path.join(dir, 'd.docx'), '--date', '2020-06-01'], root);
+        const docx = await runOj(
+            [
+                'diff',
+                'examples/oj2019',
+                'examples/oj2020',
+                '--format',
+                'docx',
+                '--out',
+                path.join(dir, 'd.docx'),
+                '--date',
+                '2020-06-01',
+            ],
+            root,
+        );
         expect(docx.code).toBe(0);
         expect(fs.readFileSync(path.join(dir, 'd.docx')).subarray(0, 2).toString()).toBe('PK');
     });

@@ -44,7 +44,12 @@ beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-check-'));
     fs.writeFileSync(path.join(dir, 'valid.oj'), VALID);
     fs.writeFileSync(path.join(dir, 'broken.oj'), VALID.replace('krävs: Ja på fråga i', 'krävs: Ja på fråga i och'));
-    fs.writeFileSync(path.join(dir, 'wrong-option.oj'), VALID.replace('krävs: Ja på fråga i', 'krävs: Kanske på fråga i').replace('"Rutin"', '"Rutin 2"').replace('indikator 1', 'indikator 2'));
+    fs.writeFileSync(
+        path.join(dir, 'wrong-option.oj'),
+        VALID.replace('krävs: Ja på fråga i', 'krävs: Kanske på fråga i')
+            .replace('"Rutin"', '"Rutin 2"')
+            .replace('indikator 1', 'indikator 2'),
+    );
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -60,18 +65,23 @@ describe('oj check', () => {
     test('a syntax error is reported as file:line:col and exits 1', async () => {
         const result = await oj(['check', 'broken.oj']);
         expect(result.code).toBe(1);
-        const line = VALID.split('\n').findIndex(l => l.includes('krävs:')) + 2;
+        const line = VALID.split('\n').findIndex((l) => l.includes('krävs:')) + 2;
         expect(result.stdout).toMatch(new RegExp(`^broken\\.oj:${line}:1 error `, 'm'));
     });
 
     test('an unknown answer option names the answer set and the options it has', async () => {
         const result = await oj(['check', 'wrong-option.oj']);
         expect(result.code).toBe(1);
-        expect(result.stdout).toMatch(/wrong-option\.oj:\d+:12 error Kanske är inget svarsalternativ på fråga i \(JN: Ja, Nej\)\. \[unknown-option\]/);
+        expect(result.stdout).toMatch(
+            /wrong-option\.oj:\d+:12 error Kanske är inget svarsalternativ på fråga i \(JN: Ja, Nej\)\. \[unknown-option\]/,
+        );
     });
 
     test('model text with ESC, a bidi override or U+FFFF: exit 1, and nothing of it reaches the terminal raw (issue 19)', async () => {
-        const hostile = VALID.replace('"Säker"', '"Säker\u001b[2J\u001b]0;titel\u0007\u202E"').replace('"Kommunen har en rutin."', '"Kommunen har en rutin.\uFFFF"');
+        const hostile = VALID.replace('"Säker"', '"Säker\u001b[2J\u001b]0;titel\u0007\u202E"').replace(
+            '"Kommunen har en rutin."',
+            '"Kommunen har en rutin.\uFFFF"',
+        );
         fs.writeFileSync(path.join(dir, 'hostile.oj'), hostile);
         const result = await oj(['check', 'hostile.oj']);
         expect(result.code).toBe(1);
@@ -103,7 +113,9 @@ describe('oj check', () => {
         fs.writeFileSync(path.join(workspace, 'enkat.oj'), header);
         fs.writeFileSync(path.join(workspace, 'indikatorer.oj'), `tillhör T2019\n\nindikator 1${rest.join('\nindikator 1')}`);
         const result = await oj(['check', path.join('arbetsyta', 'indikatorer.oj')]);
-        expect(result.stderr).toContain('arbetsyta/indikatorer.oj hör till enkäten T2019, som deklareras i arbetsyta/enkat.oj: hela mappen arbetsyta kontrolleras.');
+        expect(result.stderr).toContain(
+            'arbetsyta/indikatorer.oj hör till enkäten T2019, som deklareras i arbetsyta/enkat.oj: hela mappen arbetsyta kontrolleras.',
+        );
         expect(result.stderr).toContain('2 filer kontrollerade: 0 fel, 0 varningar.');
         expect(result.code).toBe(0);
         // The same file with a survey declared nowhere: the survey is the one error, and no folder is added.
@@ -112,12 +124,14 @@ describe('oj check', () => {
         const json = JSON.parse(alone.stdout);
         expect(json.notes).toEqual([]);
         expect(json.files).toBe(1);
-        expect(json.diagnostics.find((d: { code?: string }) => d.code === 'unknown-reference')?.message).toBe('Det finns ingen enkät som heter T2020.');
+        expect(json.diagnostics.find((d: { code?: string }) => d.code === 'unknown-reference')?.message).toBe(
+            'Det finns ingen enkät som heter T2020.',
+        );
         fs.rmSync(workspace, { recursive: true, force: true });
     });
 
     test('in-process check reports the same diagnostics', async () => {
         const { diagnostics } = await check([path.join(dir, 'wrong-option.oj')]);
-        expect(diagnostics.map(d => d.code)).toEqual(['unknown-option']);
+        expect(diagnostics.map((d) => d.code)).toEqual(['unknown-option']);
     });
 });

@@ -25,14 +25,25 @@ describe('examples/constructs', () => {
         const html = path.join(out, 'beskrivning.html');
         const result = await runOj(['docs', example, '--format', 'html', '--out', html], root);
         expect(result.code).toBe(0);
-        const text = fs.readFileSync(html, 'utf-8').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
-        expect(text).toContain('För att uppnå indikatorn krävs: Ja på fråga i och Ja på minst två av alternativen A–D på fråga ii.');
+        const text = fs
+            .readFileSync(html, 'utf-8')
+            .replace(/<[^>]+>/g, '')
+            .replace(/\s+/g, ' ');
+        expect(text).toContain(
+            'För att uppnå indikatorn krävs: Ja på fråga i och Ja på minst två av alternativen A–D på fråga ii.',
+        );
         expect(text).toContain('För att uppnå indikatorn krävs: Ja på minst tre av alternativen A, B och D på frågan.');
-        expect(text).toContain('För området Äldreomsorg: Kommuner och stadsdelar där gäller: Ej aktuellt på fråga i eller Nej på fråga ii, ingår inte i nämnaren.');
+        expect(text).toContain(
+            'För området Äldreomsorg: Kommuner och stadsdelar där gäller: Ej aktuellt på fråga i eller Nej på fråga ii, ingår inte i nämnaren.',
+        );
         expect(text).toContain('För övriga områden: Ej aktuellt ingår inte i nämnaren.');
-        expect(text).toContain('För gruppen LSS barn: Kommuner och stadsdelar som inte uppnår indikatorn och där gäller: Nej på fråga ii, ingår inte i nämnaren.');
+        expect(text).toContain(
+            'För gruppen LSS barn: Kommuner och stadsdelar som inte uppnår indikatorn och där gäller: Nej på fråga ii, ingår inte i nämnaren.',
+        );
         expect(text).toContain('För att uppnå indikatorn krävs: minst 40 timmar på frågan.');
-        expect(text).toContain('För att uppnå indikatorn krävs: antalet personer på fråga ii delat med antalet personer på fråga i är minst 80 procent och antalet personer på fråga ii är högst antalet personer på fråga i.');
+        expect(text).toContain(
+            'För att uppnå indikatorn krävs: antalet personer på fråga ii delat med antalet personer på fråga i är minst 80 procent och antalet personer på fråga ii är högst antalet personer på fråga i.',
+        );
     });
 
     test('oj coverage: every outcome reached by a worked example', async () => {
@@ -41,9 +52,14 @@ describe('examples/constructs', () => {
     });
 
     test('oj evaluate: the implausible row is listed, treated as missing and kept out of the share', async () => {
-        const result = await runOj(['evaluate', example, '--responses', path.join(example, 'svar-exempel.csv'), '--out', out], root);
+        const result = await runOj(
+            ['evaluate', example, '--responses', path.join(example, 'svar-exempel.csv'), '--out', out],
+            root,
+        );
         expect(result.code).toBe(0);
-        expect(result.stderr).toContain('1 orimliga värden (en del större än sin helhet) behandlades som saknade:\n  0115, indikator 5: K05_1 = 7 är större än K05_2 = 5\n');
+        expect(result.stderr).toContain(
+            '1 orimliga värden (en del större än sin helhet) behandlades som saknade:\n  0115, indikator 5: K05_1 = 7 är större än K05_2 = 5\n',
+        );
         expect(fs.readFileSync(path.join(out, 'units.csv'), 'utf-8')).toContain('0115,Vallentuna,5,,,missing,,,');
         expect(fs.readFileSync(path.join(out, 'aggregates.csv'), 'utf-8')).toContain('5,,,riket,riket,2,5,0.4000,,1');
     });

@@ -18,7 +18,10 @@ beforeAll(() => {
     fs.mkdirSync(path.join(dir, 'broken'));
     for (const file of fs.readdirSync(example)) fs.copyFileSync(path.join(example, file), path.join(dir, 'broken', file));
     // A rule cut off after "och": a syntax error.
-    fs.writeFileSync(path.join(dir, 'broken', 'trasig.oj'), 'tillhör OJ2019\nindikator 99 "Trasig" {\n    fråga i Trasig99: "Fråga?" svar JN\n    krävs: Ja på fråga i och\n}\n');
+    fs.writeFileSync(
+        path.join(dir, 'broken', 'trasig.oj'),
+        'tillhör OJ2019\nindikator 99 "Trasig" {\n    fråga i Trasig99: "Fråga?" svar JN\n    krävs: Ja på fråga i och\n}\n',
+    );
 });
 
 describe('oj docs', () => {
@@ -65,8 +68,12 @@ describe('oj docs', () => {
         fs.writeFileSync(path.join(dir, 'svar.csv'), 'unit,I01_1,I02_1_EB\n0114,1,\n0115,,2\n');
         const result = await oj(['docs', example, '--format', 'html', '--responses', 'svar.csv']);
         expect(result.code).toBe(0);
-        expect(result.stdout).toContain('<caption>Tabell 2. Svarsfrekvens för insamling av uppgifter till öppna jämförelser 2019, procent och antal av 312 kommuner och stadsdelar</caption>');
-        expect(result.stdout).toContain('<th scope="row">Gemensam - flera områden inklusive Krisberedskap (G-del)</th><td class="number">1</td><td class="number">2</td>');
+        expect(result.stdout).toContain(
+            '<caption>Tabell 2. Svarsfrekvens för insamling av uppgifter till öppna jämförelser 2019, procent och antal av 312 kommuner och stadsdelar</caption>',
+        );
+        expect(result.stdout).toContain(
+            '<th scope="row">Gemensam - flera områden inklusive Krisberedskap (G-del)</th><td class="number">1</td><td class="number">2</td>',
+        );
     });
 
     test('refuses a model with errors, and says why, without writing a file', async () => {

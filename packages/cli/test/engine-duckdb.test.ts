@@ -19,35 +19,39 @@ const root = path.resolve(__dirname, '../../..');
 const FILES = ['units.csv', 'aggregates.csv', 'indicators.csv', 'results.xlsx'];
 let dir: string;
 
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-engine-duckdb-')); });
+beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-engine-duckdb-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function responsesFor(example: string, seed: number): Promise<string> {
     const { shared } = createOjServices(NodeFileSystem);
     const workspace = await loadWorkspace(shared, [path.join(root, 'examples', example)]);
-    const models = workspace.documents.map(d => d.parseResult.value);
+    const models = workspace.documents.map((d) => d.parseResult.value);
     const responses = generateResponses({ seed, respondents: 314, variables: codebookRows(models) });
     // Stadsdelar answer only a survey that declares them.
     const stadsdelar = unitRegisterOf(models).stadsdelar;
-    return responsesCsv({ ...responses, rows: responses.rows.filter(r => !r[0].includes('-') || stadsdelar.has(r[0])) });
+    return responsesCsv({ ...responses, rows: responses.rows.filter((r) => !r[0].includes('-') || stadsdelar.has(r[0])) });
 }
 
 /** The CSV as Parquet, every column text (as a survey export's codes are), written by DuckDB. */
 async function toParquet(csv: string, parquet: string): Promise<void> {
     const connection = await openDuckDb();
     try {
-        await connection.run(`COPY (SELECT * FROM read_csv(${stringLiteral(csv, 'duckdb')}, all_varchar = true, header = true)) TO ${stringLiteral(parquet, 'duckdb')} (FORMAT parquet)`);
+        await connection.run(
+            `COPY (SELECT * FROM read_csv(${stringLiteral(csv, 'duckdb')}, all_varchar = true, header = true)) TO ${stringLiteral(parquet, 'duckdb')} (FORMAT parquet)`,
+        );
     } finally {
         connection.closeSync();
     }
 }
 
 function read(folder: string): Record<string, Buffer> {
-    return Object.fromEntries(FILES.map(f => [f, fs.readFileSync(path.join(folder, f))]));
+    return Object.fromEntries(FILES.map((f) => [f, fs.readFileSync(path.join(folder, f))]));
 }
 
-describe.each(['oj2019', 'oj2020', 'khs2019', 'constructs'])('examples/%s', example => {
-    test('CSV through DuckDB gives the default engine\'s result files byte for byte, Parquet its CSV files', async () => {
+describe.each(['oj2019', 'oj2020', 'khs2019', 'constructs'])('examples/%s', (example) => {
+    test("CSV through DuckDB gives the default engine's result files byte for byte, Parquet its CSV files", async () => {
         const csv = path.join(dir, `${example}.csv`);
         fs.writeFileSync(csv, await responsesFor(example, 2019));
         const parquet = path.join(dir, `${example}.parquet`);
@@ -66,7 +70,7 @@ describe.each(['oj2019', 'oj2020', 'khs2019', 'constructs'])('examples/%s', exam
         expect(read(path.join(dir, `${example}-duckdb`))).toEqual(expected);
         // results.xlsx names the response file it was made from, so from Parquet only the CSV files are the same.
         const parquetFiles = read(path.join(dir, `${example}-parquet`));
-        for (const file of FILES.filter(f => f.endsWith('.csv'))) expect(parquetFiles[file], file).toEqual(expected[file]);
+        for (const file of FILES.filter((f) => f.endsWith('.csv'))) expect(parquetFiles[file], file).toEqual(expected[file]);
         // Kommunkoder keep their leading zero through Parquet.
         expect(expected['units.csv'].toString('utf-8')).toMatch(/\n0114,/);
     }, 120_000);
@@ -88,8 +92,8 @@ test('a bad file: the same problems named by row, unit and variable, and nothing
     expect(standard.ok).toBe(false);
     expect(duckdb).toEqual(standard);
     if (!duckdb.ok) {
-        expect(duckdb.problems.some(p => p.row === 6 && p.unit === '0906')).toBe(true);
-        expect(duckdb.problems.some(p => p.row === 4 && p.variable === header[answer])).toBe(true);
+        expect(duckdb.problems.some((p) => p.row === 6 && p.unit === '0906')).toBe(true);
+        expect(duckdb.problems.some((p) => p.row === 4 && p.variable === header[answer])).toBe(true);
     }
     expect(fs.existsSync(path.join(dir, 'bad-duckdb'))).toBe(false);
 }, 120_000);
@@ -99,7 +103,7 @@ test('a CSV file DuckDB does not read as the default reader does (Windows-1252, 
     const lines = text.split('\n');
     const files = {
         windows1252: Buffer.from(text, 'latin1'),
-        blankLine: Buffer.from([...lines.slice(0, 3), '', ...lines.slice(3)].join('\n'))
+        blankLine: Buffer.from([...lines.slice(0, 3), '', ...lines.slice(3)].join('\n')),
     };
     const model = [path.join(root, 'examples/oj2019')];
     for (const [name, bytes] of Object.entries(files)) {
@@ -109,7 +113,9 @@ test('a CSV file DuckDB does not read as the default reader does (Windows-1252, 
         const duckdb = await evaluate(model, csv, path.join(dir, `${name}-duckdb`), { engine: 'duckdb' });
         expect(standard, name).toMatchObject({ ok: true });
         if (!standard.ok || !duckdb.ok) throw new Error(`${name}: not evaluated`);
-        expect(duckdb.summary.warnings[0], name).toMatch(/^DuckDB läste inte filen som standardläsaren gör \(.+\); den lästes av standardläsaren\.$/);
+        expect(duckdb.summary.warnings[0], name).toMatch(
+            /^DuckDB läste inte filen som standardläsaren gör \(.+\); den lästes av standardläsaren\.$/,
+        );
         expect(duckdb.summary.warnings.slice(1), name).toEqual(standard.summary.warnings);
         expect(read(path.join(dir, `${name}-duckdb`)), name).toEqual(read(path.join(dir, `${name}-standard`)));
     }
@@ -121,12 +127,22 @@ test('a Parquet file holding the kommunkoder as numbers is refused, saying why (
     const parquet = path.join(dir, 'numbers.parquet');
     const connection = await openDuckDb();
     try {
-        await connection.run(`COPY (SELECT CAST(unit AS INTEGER) AS unit, * EXCLUDE (unit) FROM read_csv(${stringLiteral(csv, 'duckdb')}, all_varchar = true, header = true) WHERE NOT contains(unit, '-')) TO ${stringLiteral(parquet, 'duckdb')} (FORMAT parquet)`);
+        await connection.run(
+            `COPY (SELECT CAST(unit AS INTEGER) AS unit, * EXCLUDE (unit) FROM read_csv(${stringLiteral(csv, 'duckdb')}, all_varchar = true, header = true) WHERE NOT contains(unit, '-')) TO ${stringLiteral(parquet, 'duckdb')} (FORMAT parquet)`,
+        );
     } finally {
         connection.closeSync();
     }
-    const result = await evaluate([path.join(root, 'examples/oj2019')], parquet, path.join(dir, 'numbers-out'), { engine: 'duckdb' });
+    const result = await evaluate([path.join(root, 'examples/oj2019')], parquet, path.join(dir, 'numbers-out'), {
+        engine: 'duckdb',
+    });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems).toEqual([{ variable: 'unit', message: expect.stringMatching(/^Kolumnen "unit" har typen INTEGER i Parquet-filen, inte text: .*0114 blir 114/) }]);
+    if (!result.ok)
+        expect(result.problems).toEqual([
+            {
+                variable: 'unit',
+                message: expect.stringMatching(/^Kolumnen "unit" har typen INTEGER i Parquet-filen, inte text: .*0114 blir 114/),
+            },
+        ]);
     expect(fs.existsSync(path.join(dir, 'numbers-out'))).toBe(false);
 }, 120_000);

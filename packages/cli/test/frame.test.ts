@@ -50,7 +50,10 @@ beforeAll(() => {
     fs.mkdirSync(path.join(dir, 'tom'));
     fs.writeFileSync(path.join(dir, 'tom', 'anteckningar.txt'), 'inga modellfiler här\n');
     fs.mkdirSync(path.join(dir, 'utan-indikatorer'));
-    fs.writeFileSync(path.join(dir, 'utan-indikatorer', 'svar.oj'), 'svarsalternativ JN {\n    Ja = 1 "Ja"\n    Nej = 2 "Nej"\n}\n');
+    fs.writeFileSync(
+        path.join(dir, 'utan-indikatorer', 'svar.oj'),
+        'svarsalternativ JN {\n    Ja = 1 "Ja"\n    Nej = 2 "Nej"\n}\n',
+    );
     // One warning: the description lacks "Syfte" and "Önskad riktning".
     fs.writeFileSync(path.join(dir, 'en.oj'), MODEL);
     fs.mkdirSync(path.join(dir, 'två'));
@@ -63,7 +66,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('help and version, in Swedish', () => {
-    const ENGLISH = /Usage:|Options:|Arguments:|Commands:|display help|output the version|\(default:|\(choices:|\[options\]|\[command\]/;
+    const ENGLISH =
+        /Usage:|Options:|Arguments:|Commands:|display help|output the version|\(default:|\(choices:|\[options\]|\[command\]/;
 
     test('oj --help lists the commands, an example and the exit-code rule, in Swedish', async () => {
         const result = await oj(['--help']);
@@ -71,11 +75,13 @@ describe('help and version, in Swedish', () => {
         expect(result.stdout).toMatch(/^Användning: oj \[flaggor\] \[kommando\]/);
         for (const command of COMMANDS) expect(result.stdout).toMatch(new RegExp(`^  ${command} \\[flaggor\\]`, 'm'));
         expect(result.stdout).toContain('Exempel:\n  $ oj check examples/oj2019');
-        expect(result.stdout).toContain('Slutkoder:\n  0  klart utan fel\n  1  indata (modellen eller svarsfilen) har fel\n  2  felaktigt anrop');
+        expect(result.stdout).toContain(
+            'Slutkoder:\n  0  klart utan fel\n  1  indata (modellen eller svarsfilen) har fel\n  2  felaktigt anrop',
+        );
         expect(result.stdout).not.toMatch(ENGLISH);
     });
 
-    test.each(COMMANDS)('oj %s --help shows an example of the command and the exit codes, in Swedish', async command => {
+    test.each(COMMANDS)('oj %s --help shows an example of the command and the exit codes, in Swedish', async (command) => {
         const result = await oj([command, '--help']);
         expect(result.code).toBe(0);
         expect(result.stdout).toMatch(new RegExp(`^Användning: oj ${command} \\[flaggor\\] <sökvägar\\.\\.\\.>`));
@@ -102,12 +108,18 @@ describe('usage errors: Swedish, exit 2', () => {
         [['check'], 'fel: argumentet <sökvägar> saknas.\nSkriv "oj check --help" för hjälp.\n'],
         [['check', '--jsn', 'en.oj'], 'fel: okänd flagga --jsn\n(Menade du --json?)\nSkriv "oj check --help" för hjälp.\n'],
         [['chek', 'en.oj'], 'fel: okänt kommando chek\n(Menade du check?)\nSkriv "oj --help" för hjälp.\n'],
-        [['docs', 'en.oj', '--format', 'rtf'], 'fel: ogiltigt värde "rtf" för -f, --format <format>. Tillåtna värden: docx, pdf, html.\nSkriv "oj docs --help" för hjälp.\n'],
+        [
+            ['docs', 'en.oj', '--format', 'rtf'],
+            'fel: ogiltigt värde "rtf" för -f, --format <format>. Tillåtna värden: docx, pdf, html.\nSkriv "oj docs --help" för hjälp.\n',
+        ],
         [['docs', 'en.oj', '--out'], 'fel: flaggan -o, --out <fil> behöver ett värde.\nSkriv "oj docs --help" för hjälp.\n'],
-        [['evaluate', 'en.oj', '--out', 'ut'], 'fel: flaggan -r, --responses <fil> krävs.\nSkriv "oj evaluate --help" för hjälp.\n'],
+        [
+            ['evaluate', 'en.oj', '--out', 'ut'],
+            'fel: flaggan -r, --responses <fil> krävs.\nSkriv "oj evaluate --help" för hjälp.\n',
+        ],
         [['coverage', 'en.oj', '--min', 'många'], '--min ska vara en procentsats mellan 0 och 100, inte "många".\n'],
         [['docs', 'en.oj', '--format', 'pdf'], '--out krävs för pdf.\n'],
-        [['docs', 'en.oj', '--out', 'a.html', '--date', '2019-13-01'], 'Ogiltigt datum "2019-13-01": ange ÅÅÅÅ-MM-DD.\n']
+        [['docs', 'en.oj', '--out', 'a.html', '--date', '2019-13-01'], 'Ogiltigt datum "2019-13-01": ange ÅÅÅÅ-MM-DD.\n'],
     ])('oj %j', async (args, message) => {
         const result = await oj(args);
         expect(result.stderr).toBe(message);
@@ -124,30 +136,35 @@ describe('usage errors: Swedish, exit 2', () => {
 describe('empty input is an error for every command', () => {
     const argsFor = (command: string, input: string): string[] => {
         switch (command) {
-            case 'generate': return [command, input, '--out', `paket-${command}`];
-            case 'evaluate': return [command, input, '--responses', 'svar.csv', '--out', `resultat-${command}`];
-            case 'docs': return [command, input, '--out', `dokument-${command}.pdf`];
-            case 'codebook': return [command, input, '--out', `kodbok-${command}.csv`];
-            default: return [command, input];
+            case 'generate':
+                return [command, input, '--out', `paket-${command}`];
+            case 'evaluate':
+                return [command, input, '--responses', 'svar.csv', '--out', `resultat-${command}`];
+            case 'docs':
+                return [command, input, '--out', `dokument-${command}.pdf`];
+            case 'codebook':
+                return [command, input, '--out', `kodbok-${command}.csv`];
+            default:
+                return [command, input];
         }
     };
-    const written = () => fs.readdirSync(dir).filter(f => /^(paket|resultat|dokument|kodbok)-/.test(f));
+    const written = () => fs.readdirSync(dir).filter((f) => /^(paket|resultat|dokument|kodbok)-/.test(f));
 
-    test.each(COMMANDS)('oj %s on a folder without .oj files: exit 2, nothing written', async command => {
+    test.each(COMMANDS)('oj %s on a folder without .oj files: exit 2, nothing written', async (command) => {
         const result = await oj(argsFor(command, 'tom'));
         expect(result.stderr).toBe('Inga modellfiler (.oj) i tom.\n');
         expect(result.code).toBe(2);
         expect(written()).toEqual([]);
     });
 
-    test.each(COMMANDS)('oj %s on a model without indicators: exit 1, nothing written', async command => {
+    test.each(COMMANDS)('oj %s on a model without indicators: exit 1, nothing written', async (command) => {
         const result = await oj(argsFor(command, 'utan-indikatorer'));
         expect(result.stderr).toBe('Modellen i utan-indikatorer har inga indikatorer.\n');
         expect(result.code).toBe(1);
         expect(written()).toEqual([]);
     });
 
-    test.each(COMMANDS)('oj %s on a path that does not exist: exit 2', async command => {
+    test.each(COMMANDS)('oj %s on a path that does not exist: exit 2', async (command) => {
         const result = await oj(argsFor(command, 'finns-inte'));
         expect(result.stderr).toBe('Kan inte läsa finns-inte: filen eller mappen finns inte.\n');
         expect(result.code).toBe(2);
@@ -163,7 +180,7 @@ describe('Swedish numbers and agreement', () => {
 
     test('a share is written with a decimal comma and a space before the percent sign', () => {
         expect(percent(100)).toBe('100,0 %');
-        expect(percent(2 / 3 * 100)).toBe('66,7 %');
+        expect(percent((2 / 3) * 100)).toBe('66,7 %');
     });
 
     test('oj check: "1 fil kontrollerad: 0 fel, 1 varning." and "2 filer kontrollerade"', async () => {
@@ -246,7 +263,8 @@ describe('running the bin', () => {
     test('output cut short by a closed pipe (| head, | true) is not an error: exit 0, no stack trace', async () => {
         // `true` exits without reading, so every write of oj meets a closed pipe.
         const { stderr } = await run('bash', ['-o', 'pipefail', '-c', `"${bin}" codebook en.oj | true`], {
-            cwd: dir, env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` }
+            cwd: dir,
+            env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` },
         });
         expect(stderr).not.toMatch(/EPIPE|at /);
     });
@@ -256,15 +274,27 @@ describe('running the bin', () => {
         const unbuilt = path.join(dir, 'unbuilt-cli', 'bin');
         fs.mkdirSync(unbuilt, { recursive: true });
         fs.copyFileSync(bin, path.join(unbuilt, 'oj.js'));
-        const result = await run(path.join(root, 'node_modules/node/bin/node'), [path.join(unbuilt, 'oj.js'), 'check', 'en.oj'], { cwd: dir })
-            .then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
+        const result = await run(path.join(root, 'node_modules/node/bin/node'), [path.join(unbuilt, 'oj.js'), 'check', 'en.oj'], {
+            cwd: dir,
+        }).then(
+            () => ({ code: 0, stderr: '' }),
+            (e: { code: number; stderr: string }) => e,
+        );
         expect(result.code).toBe(2);
         expect(result.stderr).toBe('oj är inte byggt: kör "npm ci" (som bygger) eller "npm run build" i projektmappen.\n');
     });
 
-    test.skipIf(!/^v(1\d|20)\./.test(systemVersion))('on a Node older than 21 it says to use npx (Node 22) and exits 2', async () => {
-        const result = await run(system, [bin, 'check', 'en.oj'], { cwd: dir }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
-        expect(result.code).toBe(2);
-        expect(result.stderr).toContain(`oj behöver Node 22 (du kör Node ${systemVersion.slice(1)}). Kör "npx oj …" i projektmappen`);
-    });
+    test.skipIf(!/^v(1\d|20)\./.test(systemVersion))(
+        'on a Node older than 21 it says to use npx (Node 22) and exits 2',
+        async () => {
+            const result = await run(system, [bin, 'check', 'en.oj'], { cwd: dir }).then(
+                () => ({ code: 0, stderr: '' }),
+                (e: { code: number; stderr: string }) => e,
+            );
+            expect(result.code).toBe(2);
+            expect(result.stderr).toContain(
+                `oj behöver Node 22 (du kör Node ${systemVersion.slice(1)}). Kör "npx oj …" i projektmappen`,
+            );
+        },
+    );
 });

@@ -15,13 +15,33 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { NodeFileSystem } from 'langium/node';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type CodebookRow, codebookRows, createOjServices, evaluateIndicatorForAllUnits, type Indicator, loadWorkspace, type Model } from '@oj/language';
+import {
+    type CodebookRow,
+    codebookRows,
+    createOjServices,
+    evaluateIndicatorForAllUnits,
+    type Indicator,
+    loadWorkspace,
+    type Model,
+} from '@oj/language';
 import { ResponseFileError } from '@oj/evaluator';
 import { evaluateAndPublish } from '@oj/publishing';
 import { generateResponses, Random, type Responses } from '@oj/synthetic';
 
 const root = path.resolve(__dirname, '../../..');
-const PAYLOADS = ["=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1:A2)', '=HYPERLINK("http://x","y")', '\t=1', '\r=1', '-', '=', '+', '@'];
+const PAYLOADS = [
+    "=cmd|' /C calc'!A0",
+    '+1+1',
+    '-2+3',
+    '@SUM(A1:A2)',
+    '=HYPERLINK("http://x","y")',
+    '\t=1',
+    '\r=1',
+    '-',
+    '=',
+    '+',
+    '@',
+];
 
 let dir: string;
 let models: Model[];
@@ -32,9 +52,11 @@ beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-fuzz-evaluate-'));
     const { shared } = createOjServices(NodeFileSystem);
     const workspace = await loadWorkspace(shared, [path.join(root, 'examples/oj2019')]);
-    models = workspace.documents.map(d => d.parseResult.value);
+    models = workspace.documents.map((d) => d.parseResult.value);
     codebook = codebookRows(models);
-    indicators = models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
+    indicators = models
+        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+        .sort((a, b) => a.number - b.number);
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -45,19 +67,32 @@ function csvCell(value: string, delimiter: string): string {
 }
 
 function toCsv(table: { columns: string[]; rows: string[][] }, delimiter = ',', newline = '\n'): string {
-    return [table.columns, ...table.rows].map(cells => cells.map(c => csvCell(c, delimiter)).join(delimiter)).join(newline) + newline;
+    return (
+        [table.columns, ...table.rows].map((cells) => cells.map((c) => csvCell(c, delimiter)).join(delimiter)).join(newline) +
+        newline
+    );
 }
 
 function validResponses(random: Random, respondents = 40): Responses {
     return generateResponses({ seed: random.int(0, 1_000_000), respondents, variables: codebook });
 }
 
-interface Case { kind: string; file: string; bytes: Buffer; expected?: Responses }
+interface Case {
+    kind: string;
+    file: string;
+    bytes: Buffer;
+    expected?: Responses;
+}
 
 /** One seeded case: the file's bytes and, where the input is valid, the responses it must give results for. */
 async function drawCase(random: Random, index: number): Promise<Case> {
     const kind = random.pick(['randomBytes', 'windows1252', 'ragged', 'hugeCell', 'formulas', 'xlsx', 'structure']);
-    const csv = (bytes: Buffer | string, expected?: Responses): Case => ({ kind, file: `case-${index}.csv`, bytes: Buffer.from(bytes), expected });
+    const csv = (bytes: Buffer | string, expected?: Responses): Case => ({
+        kind,
+        file: `case-${index}.csv`,
+        bytes: Buffer.from(bytes),
+        expected,
+    });
     switch (kind) {
         case 'randomBytes': {
             const bytes = Buffer.from(Array.from({ length: random.int(0, 4096) }, () => random.int(0, 255)));
@@ -66,12 +101,16 @@ async function drawCase(random: Random, index: number): Promise<Case> {
         case 'windows1252': {
             // Swedish Excel's "CSV (semikolonavgränsad)": Windows-1252, semicolons, CRLF; names with å, ä, ö.
             const responses = validResponses(random);
-            responses.rows.forEach(row => { row[1] = random.pick(['Håbo', 'Töreboda', 'Älvdalen', 'Åre', 'Ödeshög', 'Malmö']); });
+            responses.rows.forEach((row) => {
+                row[1] = random.pick(['Håbo', 'Töreboda', 'Älvdalen', 'Åre', 'Ödeshög', 'Malmö']);
+            });
             return csv(Buffer.from(toCsv(responses, ';', '\r\n'), 'latin1'), responses);
         }
         case 'ragged': {
             const responses = validResponses(random);
-            const rows = responses.rows.map(row => (random.chance(0.3) ? row.slice(0, random.int(0, row.length)) : random.chance(0.2) ? [...row, 'extra', '1'] : row));
+            const rows = responses.rows.map((row) =>
+                random.chance(0.3) ? row.slice(0, random.int(0, row.length)) : random.chance(0.2) ? [...row, 'extra', '1'] : row,
+            );
             return csv(toCsv({ columns: responses.columns, rows }));
         }
         case 'hugeCell': {
@@ -87,11 +126,18 @@ async function drawCase(random: Random, index: number): Promise<Case> {
         case 'formulas': {
             const responses = validResponses(random);
             const injectAnswers = random.chance(0.5);
-            const rows = responses.rows.map(row => row.map((cell, j) => (j === 1 && random.chance(0.5) ? random.pick(PAYLOADS)
-                : injectAnswers && j > 1 && random.chance(0.05) ? random.pick(PAYLOADS) : cell)));
+            const rows = responses.rows.map((row) =>
+                row.map((cell, j) =>
+                    j === 1 && random.chance(0.5)
+                        ? random.pick(PAYLOADS)
+                        : injectAnswers && j > 1 && random.chance(0.05)
+                          ? random.pick(PAYLOADS)
+                          : cell,
+                ),
+            );
             const extra = random.chance(0.5) ? random.pick(PAYLOADS) : undefined;
             const table = extra
-                ? { columns: [...responses.columns, extra], rows: rows.map(r => [...r, random.pick(PAYLOADS)]) }
+                ? { columns: [...responses.columns, extra], rows: rows.map((r) => [...r, random.pick(PAYLOADS)]) }
                 : { columns: responses.columns, rows };
             // Payloads in names are data like any other; in answers or as a column name they make the file invalid or warned about.
             return csv(toCsv(table, random.pick([',', ';'])), injectAnswers || extra ? undefined : { ...responses, rows });
@@ -103,7 +149,15 @@ async function drawCase(random: Random, index: number): Promise<Case> {
             sheet.addRow(responses.columns);
             const formulas = random.chance(0.5);
             for (const row of responses.rows) {
-                sheet.addRow(row.map((cell, j) => (j === 1 && formulas ? { formula: `cmd|' /C calc'!A0`, result: cell } : j > 1 && cell !== '' ? Number(cell) : cell)));
+                sheet.addRow(
+                    row.map((cell, j) =>
+                        j === 1 && formulas
+                            ? { formula: `cmd|' /C calc'!A0`, result: cell }
+                            : j > 1 && cell !== ''
+                              ? Number(cell)
+                              : cell,
+                    ),
+                );
             }
             if (random.chance(0.3)) sheet.getCell(2, 2).value = 'å'.repeat(random.int(1, 3) * 1_000_000);
             const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -122,7 +176,7 @@ async function drawCase(random: Random, index: number): Promise<Case> {
                 () => ';;;;\n;;;;\n',
                 () => text.replace(/^unit,name,/, 'unit,unit,'),
                 () => '\n\n\n',
-                () => `${responses.columns.join(',')},${'v,'.repeat(20_000)}\n`
+                () => `${responses.columns.join(',')},${'v,'.repeat(20_000)}\n`,
             ])();
             return csv(broken);
         }
@@ -138,13 +192,19 @@ async function checkOutputs(out: string): Promise<string[]> {
     const problems: string[] = [];
     for (const name of ['units.csv', 'aggregates.csv']) {
         const rows: string[][] = parse(fs.readFileSync(path.join(out, name), 'utf-8'));
-        for (const cell of rows.flat()) if (formulaLike(cell)) problems.push(`${name}: cell ${JSON.stringify(cell.slice(0, 40))}`);
+        for (const cell of rows.flat())
+            if (formulaLike(cell)) problems.push(`${name}: cell ${JSON.stringify(cell.slice(0, 40))}`);
     }
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(fs.readFileSync(path.join(out, 'results.xlsx')) as unknown as ArrayBuffer);
-    workbook.eachSheet(sheet => sheet.eachRow(row => row.eachCell(cell => {
-        if (cell.type === ExcelJS.ValueType.Formula || cell.formula) problems.push(`results.xlsx: formula in ${sheet.name}!${cell.address}`);
-    })));
+    workbook.eachSheet((sheet) =>
+        sheet.eachRow((row) =>
+            row.eachCell((cell) => {
+                if (cell.type === ExcelJS.ValueType.Formula || cell.formula)
+                    problems.push(`results.xlsx: formula in ${sheet.name}!${cell.address}`);
+            }),
+        ),
+    );
     return problems;
 }
 
@@ -154,7 +214,8 @@ function expectedStatuses(responses: Responses): string[] {
     for (const row of responses.rows) {
         const answers = Object.fromEntries(responses.columns.map((c, i) => [c, row[i] ?? '']));
         for (const indicator of indicators) {
-            for (const result of evaluateIndicatorForAllUnits(indicator, answers)) lines.push(`${row[0]}|${result.indicator}|${result.group ?? ''}|${result.status}`);
+            for (const result of evaluateIndicatorForAllUnits(indicator, answers))
+                lines.push(`${row[0]}|${result.indicator}|${result.group ?? ''}|${result.status}`);
         }
     }
     return lines;
@@ -174,18 +235,27 @@ describe('oj evaluate under bad input', () => {
             try {
                 const summary = await evaluateAndPublish(models, input, out);
                 outcome = 'result';
-                failures.push(...(await checkOutputs(out)).map(p => `#${index} ${c.kind}: ${p}`));
+                failures.push(...(await checkOutputs(out)).map((p) => `#${index} ${c.kind}: ${p}`));
                 if (c.expected) {
-                    const actual = (parse(fs.readFileSync(path.join(out, 'units.csv'), 'utf-8'), { columns: true }) as Array<Record<string, string>>)
-                        .map(r => `${r.unit}|${r.indicator}|${r.group}|${r.status}`);
-                    if (JSON.stringify(actual) !== JSON.stringify(expectedStatuses(c.expected))) failures.push(`#${index} ${c.kind}: units.csv differs from the interpreter`);
-                    if (summary.respondentsEvaluated !== c.expected.rows.length) failures.push(`#${index} ${c.kind}: ${summary.respondentsEvaluated} of ${c.expected.rows.length} respondents evaluated`);
+                    const actual = (
+                        parse(fs.readFileSync(path.join(out, 'units.csv'), 'utf-8'), { columns: true }) as Array<
+                            Record<string, string>
+                        >
+                    ).map((r) => `${r.unit}|${r.indicator}|${r.group}|${r.status}`);
+                    if (JSON.stringify(actual) !== JSON.stringify(expectedStatuses(c.expected)))
+                        failures.push(`#${index} ${c.kind}: units.csv differs from the interpreter`);
+                    if (summary.respondentsEvaluated !== c.expected.rows.length)
+                        failures.push(
+                            `#${index} ${c.kind}: ${summary.respondentsEvaluated} of ${c.expected.rows.length} respondents evaluated`,
+                        );
                 }
             } catch (error) {
                 if (error instanceof ResponseFileError) {
                     outcome = 'clear error';
-                    if (error.problems.length === 0 || !error.message.startsWith('Svarsfilen kan inte utvärderas')) failures.push(`#${index} ${c.kind}: unclear error ${error.message}`);
-                    if (fs.existsSync(out) && fs.readdirSync(out).length > 0) failures.push(`#${index} ${c.kind}: result files written despite the error`);
+                    if (error.problems.length === 0 || !error.message.startsWith('Svarsfilen kan inte utvärderas'))
+                        failures.push(`#${index} ${c.kind}: unclear error ${error.message}`);
+                    if (fs.existsSync(out) && fs.readdirSync(out).length > 0)
+                        failures.push(`#${index} ${c.kind}: result files written despite the error`);
                     if (c.expected) failures.push(`#${index} ${c.kind}: valid input rejected: ${error.message.slice(0, 300)}`);
                 } else {
                     outcome = 'crash';
@@ -197,8 +267,8 @@ describe('oj evaluate under bad input', () => {
         }
         expect(failures).toEqual([]);
         // Both endings occur: the cases are not all rejected (or all accepted).
-        expect([...outcomes.keys()].some(k => k.endsWith('result'))).toBe(true);
-        expect([...outcomes.keys()].some(k => k.endsWith('clear error'))).toBe(true);
+        expect([...outcomes.keys()].some((k) => k.endsWith('result'))).toBe(true);
+        expect([...outcomes.keys()].some((k) => k.endsWith('clear error'))).toBe(true);
     }, 300_000);
 
     test('the same input gives byte-identical units.csv, aggregates.csv and results.xlsx', async () => {
@@ -206,10 +276,13 @@ describe('oj evaluate under bad input', () => {
         const input = path.join(dir, 'same.csv');
         fs.writeFileSync(input, toCsv(responses));
         await evaluateAndPublish(models, input, path.join(dir, 'same-1'));
-        await new Promise(resolve => setTimeout(resolve, 2100)); // past the 2-second resolution of ZIP entry times
+        await new Promise((resolve) => setTimeout(resolve, 2100)); // past the 2-second resolution of ZIP entry times
         await evaluateAndPublish(models, input, path.join(dir, 'same-2'));
         for (const name of ['units.csv', 'aggregates.csv', 'results.xlsx']) {
-            expect(fs.readFileSync(path.join(dir, 'same-2', name)).equals(fs.readFileSync(path.join(dir, 'same-1', name))), name).toBe(true);
+            expect(
+                fs.readFileSync(path.join(dir, 'same-2', name)).equals(fs.readFileSync(path.join(dir, 'same-1', name))),
+                name,
+            ).toBe(true);
         }
     });
 
@@ -218,7 +291,11 @@ describe('oj evaluate under bad input', () => {
         const bin = path.join(root, 'node_modules/.bin/oj');
         const oj = async (responsesFile: string) => {
             try {
-                const { stderr } = await run(bin, ['evaluate', path.join(root, 'examples/oj2019'), '-r', responsesFile, '-o', path.join(dir, 'cli-out')], { env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
+                const { stderr } = await run(
+                    bin,
+                    ['evaluate', path.join(root, 'examples/oj2019'), '-r', responsesFile, '-o', path.join(dir, 'cli-out')],
+                    { env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` } },
+                );
                 return { code: 0, stderr };
             } catch (error) {
                 return { code: (error as { code: number }).code, stderr: (error as { stderr: string }).stderr };

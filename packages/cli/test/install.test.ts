@@ -20,19 +20,29 @@ if (!reachable) console.warn('install.test.ts: npm-registret nås inte; testet a
 
 let dir: string | undefined;
 // A whole node_modules: removed asynchronously, so the worker keeps answering vitest meanwhile.
-afterAll(async () => { if (dir) await fs.promises.rm(dir, { recursive: true, force: true }); }, 10 * MINUTES);
+afterAll(async () => {
+    if (dir) await fs.promises.rm(dir, { recursive: true, force: true });
+}, 10 * MINUTES);
 
 describe('a fresh clone', () => {
-    test.skipIf(!reachable)('npm ci, then npx oj check examples/oj2019, exits 0', async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-clone-'));
-        const clone = path.join(dir, 'oj');
-        await run('git', ['clone', '--quiet', '--no-hardlinks', root, clone]);
-        // As on a fresh machine: the system's node and npm (Node 20 is enough to start, as the README says).
-        const env = systemEnv();
-        await run('npm', ['ci'], { cwd: clone, env, maxBuffer: 64 * 1024 * 1024, timeout: 20 * MINUTES });
-        expect(fs.existsSync(path.join(clone, 'packages/cli/out/main.js'))).toBe(true);
-        const { stdout, stderr } = await run('npx', ['oj', 'check', 'examples/oj2019'], { cwd: clone, env, timeout: 5 * MINUTES });
-        expect(stdout).toBe('');
-        expect(stderr).toMatch(/^\d+ filer kontrollerade: 0 fel, 0 varningar\.\n$/);
-    }, 30 * MINUTES);
+    test.skipIf(!reachable)(
+        'npm ci, then npx oj check examples/oj2019, exits 0',
+        async () => {
+            dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-clone-'));
+            const clone = path.join(dir, 'oj');
+            await run('git', ['clone', '--quiet', '--no-hardlinks', root, clone]);
+            // As on a fresh machine: the system's node and npm (Node 20 is enough to start, as the README says).
+            const env = systemEnv();
+            await run('npm', ['ci'], { cwd: clone, env, maxBuffer: 64 * 1024 * 1024, timeout: 20 * MINUTES });
+            expect(fs.existsSync(path.join(clone, 'packages/cli/out/main.js'))).toBe(true);
+            const { stdout, stderr } = await run('npx', ['oj', 'check', 'examples/oj2019'], {
+                cwd: clone,
+                env,
+                timeout: 5 * MINUTES,
+            });
+            expect(stdout).toBe('');
+            expect(stderr).toMatch(/^\d+ filer kontrollerade: 0 fel, 0 varningar\.\n$/);
+        },
+        30 * MINUTES,
+    );
 });

@@ -22,7 +22,11 @@ describe('examples/oj2019', () => {
     test('checks without errors or warnings', async () => {
         const { diagnostics, files } = await check([example]);
         expect(files).toBeGreaterThanOrEqual(4);
-        expect(diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning').map(d => `${d.file}:${d.line} ${d.message}`)).toEqual([]);
+        expect(
+            diagnostics
+                .filter((d) => d.severity === 'error' || d.severity === 'warning')
+                .map((d) => `${d.file}:${d.line} ${d.message}`),
+        ).toEqual([]);
     });
 
     test('the codebook lists exactly the variables, questions, items, groups and answer codes of the 2019 survey', async () => {
@@ -31,8 +35,13 @@ describe('examples/oj2019', () => {
         const ours = readCsv(csv);
         const theirs = readCsv(fs.readFileSync(path.join(shared, 'codebook.csv'), 'utf-8'));
         const answerSets = readCsv(fs.readFileSync(path.join(shared, 'answer-sets.csv'), 'utf-8'));
-        const codesOf = (set: string) => answerSets.filter(r => r.answer_set === set).map(r => r.code).sort().join('|');
-        expect(ours.map(r => r.variable).sort()).toEqual(theirs.map(r => r.variable).sort());
+        const codesOf = (set: string) =>
+            answerSets
+                .filter((r) => r.answer_set === set)
+                .map((r) => r.code)
+                .sort()
+                .join('|');
+        expect(ours.map((r) => r.variable).sort()).toEqual(theirs.map((r) => r.variable).sort());
         const key = (r: Row) => [r.variable, r.indicator, r.question, r.item, r.group, r.answer_set].join(',');
         expect(ours.map(key).sort()).toEqual(theirs.map(key).sort());
         for (const row of ours) {
@@ -42,7 +51,7 @@ describe('examples/oj2019', () => {
 
     test('the worked examples show every outcome each indicator and group can give', async () => {
         const report = await coverage([example]);
-        expect(report.entries.filter(e => e.uncovered.length > 0)).toEqual([]);
+        expect(report.entries.filter((e) => e.uncovered.length > 0)).toEqual([]);
         expect(report.percent).toBe(100);
         expect(report.entries.length).toBeGreaterThanOrEqual(10);
     });

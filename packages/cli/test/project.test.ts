@@ -13,8 +13,10 @@ import { EXIT_CODE_HELP } from '../src/frame.js';
 import { documentFieldsOfModel } from '../src/commands/docs.js';
 
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf-8');
-const manifests = ['package.json', ...fs.readdirSync(path.join(root, 'packages')).map(p => `packages/${p}/package.json`)]
-    .filter(file => fs.existsSync(path.join(root, file)));
+const manifests = [
+    'package.json',
+    ...fs.readdirSync(path.join(root, 'packages')).map((p) => `packages/${p}/package.json`),
+].filter((file) => fs.existsSync(path.join(root, file)));
 
 describe('README and install', () => {
     const readme = read('README.md');
@@ -23,7 +25,9 @@ describe('README and install', () => {
         expect(readme).toContain('| 0 | success |');
         expect(readme).toMatch(/\| 1 \| the input has errors/);
         expect(readme).toMatch(/\| 2 \| usage or file problems/);
-        expect(EXIT_CODE_HELP).toMatch(/0 {2}klart utan fel\n {2}1 {2}indata .* har fel\n {2}2 {2}felaktigt anrop eller problem med en fil/);
+        expect(EXIT_CODE_HELP).toMatch(
+            /0 {2}klart utan fel\n {2}1 {2}indata .* har fel\n {2}2 {2}felaktigt anrop eller problem med en fil/,
+        );
     });
 
     test('states the Node requirement, and where the .vsix is written', () => {
@@ -38,9 +42,13 @@ describe('README and install', () => {
         expect(pkg.scripts.prepare).toBe('tsc -b packages/cli');
         // tsc -b builds the referenced projects first: every workspace package the command imports must be one.
         const cli = JSON.parse(read('packages/cli/tsconfig.json'));
-        const uses = Object.keys(JSON.parse(read('packages/cli/package.json')).dependencies).filter(name => name.startsWith('@oj/'));
+        const uses = Object.keys(JSON.parse(read('packages/cli/package.json')).dependencies).filter((name) =>
+            name.startsWith('@oj/'),
+        );
         expect(uses.length).toBeGreaterThan(0);
-        expect(cli.references.map((r: { path: string }) => r.path).sort()).toEqual(uses.map(name => `../${name.slice('@oj/'.length)}`).sort());
+        expect(cli.references.map((r: { path: string }) => r.path).sort()).toEqual(
+            uses.map((name) => `../${name.slice('@oj/'.length)}`).sort(),
+        );
     });
 });
 

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { expect, test } from 'vitest';
 import { runOj, root } from './support.js';
 
-const version = (JSON.parse(fs.readFileSync(path.join(root, 'packages/cli/package.json'), 'utf-8')) as { version: string }).version;
+const version = (JSON.parse(fs.readFileSync(path.join(root, 'packages/cli/package.json'), 'utf-8')) as { version: string })
+    .version;
 
 test('--dialect spark --out writes the query with its header; the header names model, survey, version and dialect', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-sql-'));
@@ -40,7 +41,10 @@ test('an unknown dialect is a usage error naming the dialects', async () => {
 }, 60_000);
 
 test('oj evaluate with an unknown engine is a usage error naming the engines, and reads nothing', async () => {
-    const run = await runOj(['evaluate', 'examples/oj2019', '--responses', 'finns-inte.csv', '--out', 'ut', '--engine', 'spark'], root);
+    const run = await runOj(
+        ['evaluate', 'examples/oj2019', '--responses', 'finns-inte.csv', '--out', 'ut', '--engine', 'spark'],
+        root,
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Okänd motor "spark"; välj en av standard, duckdb.');
 }, 60_000);

@@ -7,11 +7,18 @@ const run = promisify(execFile);
 export const root = path.resolve(__dirname, '../../..');
 const bin = path.join(root, 'node_modules/.bin/oj');
 
-export interface OjRun { code: number; stdout: string; stderr: string }
+export interface OjRun {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
 
 /** Runs `oj args` in `cwd`; `env` adds to (or, with undefined, removes from) the environment. */
 export async function runOj(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<OjRun> {
-    const environment: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` };
+    const environment: NodeJS.ProcessEnv = {
+        ...process.env,
+        PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}`,
+    };
     for (const [key, value] of Object.entries(env)) {
         if (value === undefined) delete environment[key];
         else environment[key] = value;
@@ -30,11 +37,23 @@ export async function runOj(args: string[], cwd: string, env: Record<string, str
  * node_modules/.bin (Node 22), and none of the npm_* settings of the npm run that started the tests.
  */
 export function systemEnv(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+    const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        npm_config_audit: 'false',
+        npm_config_fund: 'false',
+        npm_config_update_notifier: 'false',
+    };
     for (const key of Object.keys(env)) {
-        if (/^npm_/i.test(key) && !['npm_config_audit', 'npm_config_fund', 'npm_config_update_notifier', 'npm_config_cache'].includes(key)) delete env[key];
+        if (
+            /^npm_/i.test(key) &&
+            !['npm_config_audit', 'npm_config_fund', 'npm_config_update_notifier', 'npm_config_cache'].includes(key)
+        )
+            delete env[key];
     }
-    env.PATH = (process.env.PATH ?? '').split(path.delimiter).filter(entry => !path.resolve(entry).startsWith(root + path.sep)).join(path.delimiter);
+    env.PATH = (process.env.PATH ?? '')
+        .split(path.delimiter)
+        .filter((entry) => !path.resolve(entry).startsWith(root + path.sep))
+        .join(path.delimiter);
     return env;
 }
 

@@ -42,7 +42,9 @@ function findSoffice(): string | undefined {
         try {
             execFileSync('which', [candidate], { stdio: 'pipe' });
             return candidate;
-        } catch { /* not installed */ }
+        } catch {
+            /* not installed */
+        }
     }
     return undefined;
 }
@@ -55,7 +57,7 @@ try {
     }
     const { shared } = createOjServices(NodeFileSystem);
     const workspace = await loadWorkspace(shared, [dir]);
-    const models = workspace.documents.map(d => d.parseResult.value as Model);
+    const models = workspace.documents.map((d) => d.parseResult.value as Model);
     const build = await time(async () => buildDescriptionDocument(models));
     const doc = build.value;
 
@@ -83,7 +85,12 @@ try {
     if (soffice) {
         const out = path.join(dir, 'libreoffice');
         const profile = path.join(dir, 'lo-profile');
-        const convert = () => execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docxPath], { stdio: 'pipe' });
+        const convert = () =>
+            execFileSync(
+                soffice,
+                [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docxPath],
+                { stdio: 'pipe' },
+            );
         convert(); // the first start creates the profile; time the second
         const start = performance.now();
         convert();
@@ -91,11 +98,15 @@ try {
     }
 
     const pages = (file: string) => {
-        try { return /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? '?'; } catch { return '?'; }
+        try {
+            return /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? '?';
+        } catch {
+            return '?';
+        }
     };
     const results = {
         docs: {
-            indicators: models.flatMap(m => m.elements).filter(e => e.$type === 'Indicator').length,
+            indicators: models.flatMap((m) => m.elements).filter((e) => e.$type === 'Indicator').length,
             seed,
             runs,
             buildMs: Math.round(build.ms),
@@ -106,16 +117,28 @@ try {
             pdfBytes: pdf.length,
             docxBytes: docx.length,
             pdfPages: Number(pages(pdfPath)) || null,
-            libreofficePages: libreofficePdfMs === null ? null : Number(pages(path.join(dir, 'libreoffice', 'indikatorer.pdf'))) || null
-        }
+            libreofficePages:
+                libreofficePdfMs === null ? null : Number(pages(path.join(dir, 'libreoffice', 'indikatorer.pdf'))) || null,
+        },
     };
-    console.log(`indikatorer: ${results.docs.indicators} (seed ${seed}), dokumentmodell ${results.docs.buildMs} ms, belastning ${os.loadavg().map(l => l.toFixed(1)).join(' ')} på ${os.cpus().length} kärnor`);
-    console.log(`PDF (pdfkit, taggad): ${results.docs.pdfMs} ms median av ${runs} [${pdfTimes.map(Math.round).join(', ')}], ${results.docs.pdfPages} sidor, ${pdf.length} byte`);
-    console.log(`Word (docx): ${results.docs.docxMs} ms median av ${runs} [${docxTimes.map(Math.round).join(', ')}], ${docx.length} byte; `
-        + `utan sidnummer i innehållsförteckningen ${results.docs.docxWithoutPageNumbersMs} ms [${docxPlainTimes.map(Math.round).join(', ')}]`);
-    console.log(libreofficePdfMs === null
-        ? 'LibreOffice docx→PDF: soffice saknas, inte mätt'
-        : `LibreOffice docx→PDF: ${results.docs.libreofficePdfMs} ms, ${results.docs.libreofficePages} sidor`);
+    console.log(
+        `indikatorer: ${results.docs.indicators} (seed ${seed}), dokumentmodell ${results.docs.buildMs} ms, belastning ${os
+            .loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' ')} på ${os.cpus().length} kärnor`,
+    );
+    console.log(
+        `PDF (pdfkit, taggad): ${results.docs.pdfMs} ms median av ${runs} [${pdfTimes.map(Math.round).join(', ')}], ${results.docs.pdfPages} sidor, ${pdf.length} byte`,
+    );
+    console.log(
+        `Word (docx): ${results.docs.docxMs} ms median av ${runs} [${docxTimes.map(Math.round).join(', ')}], ${docx.length} byte; ` +
+            `utan sidnummer i innehållsförteckningen ${results.docs.docxWithoutPageNumbersMs} ms [${docxPlainTimes.map(Math.round).join(', ')}]`,
+    );
+    console.log(
+        libreofficePdfMs === null
+            ? 'LibreOffice docx→PDF: soffice saknas, inte mätt'
+            : `LibreOffice docx→PDF: ${results.docs.libreofficePdfMs} ms, ${results.docs.libreofficePages} sidor`,
+    );
     const resultsPath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results.json');
     fs.writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`skrivet: ${resultsPath}`);

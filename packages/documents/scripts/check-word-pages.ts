@@ -26,21 +26,28 @@ for (const file of generateWorkspace({ seed: 2019, indicators: 120, files: 8, ye
 }
 const { shared } = createOjServices(NodeFileSystem);
 const workspace = await loadWorkspace(shared, [path.join(dir, 'model')]);
-const doc = buildDescriptionDocument(workspace.documents.map(d => d.parseResult.value as Model));
+const doc = buildDescriptionDocument(workspace.documents.map((d) => d.parseResult.value as Model));
 const docx = path.join(dir, 'synthetic.docx');
 fs.writeFileSync(docx, await renderDocx(doc));
 execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { stdio: 'pipe' });
 const pdf = path.join(dir, 'synthetic.pdf');
 const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
 const texts = Array.from({ length: count }, (_v, i) =>
-    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }));
+    execFileSync('pdftotext', ['-layout', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }),
+);
 // The file's layout: rows a page breaks are split there (docx-continued.ts), as renderDocx writes them.
 const { pages, pageCount, splits } = layOutPages(withContinuedRows(doc, wordFormat()), wordFormat());
 const continued = (texts.join('\n').match(/\(forts\.\)/g) ?? []).length;
 // The first page after the contents on which a line begins with the indicator's heading.
-const libreOffice = indicatorsOf(doc).map(i => texts.findIndex((t, p) => p > 2 && t.split('\n').some(l => l.trim().startsWith(i.heading.slice(0, 40)))) + 1);
-const model = indicatorsOf(doc).map(i => pages.get(i.id));
-const differ = model.flatMap((m, i) => (m === libreOffice[i] ? [] : [`${indicatorsOf(doc)[i].heading.slice(0, 30)}: ${m} / ${libreOffice[i]}`]));
-process.stdout.write(`Sidor: modellen ${pageCount}, LibreOffice ${count}. Indikatorer på olika sidor: ${differ.length} av ${model.length}. Rader som fortsätter: ${continued} (rader som sidbrytningen ännu delar i modellen: ${splits.length}).\n${differ.join('\n')}\n`);
+const libreOffice = indicatorsOf(doc).map(
+    (i) => texts.findIndex((t, p) => p > 2 && t.split('\n').some((l) => l.trim().startsWith(i.heading.slice(0, 40)))) + 1,
+);
+const model = indicatorsOf(doc).map((i) => pages.get(i.id));
+const differ = model.flatMap((m, i) =>
+    m === libreOffice[i] ? [] : [`${indicatorsOf(doc)[i].heading.slice(0, 30)}: ${m} / ${libreOffice[i]}`],
+);
+process.stdout.write(
+    `Sidor: modellen ${pageCount}, LibreOffice ${count}. Indikatorer på olika sidor: ${differ.length} av ${model.length}. Rader som fortsätter: ${continued} (rader som sidbrytningen ännu delar i modellen: ${splits.length}).\n${differ.join('\n')}\n`,
+);
 fs.rmSync(dir, { recursive: true, force: true });
 process.exitCode = differ.length === 0 && pageCount === count ? 0 : 1;

@@ -6,14 +6,24 @@
  * layout already lays the rest of a broken row out as the continued row it becomes, so one pass
  * finds every break; it is run again (a pass or two) only where a cut could not be made as found.
  */
-import type { BulletList, DescriptionDocument, DocumentSection, IndicatorEntry, IndicatorRow, ListItem, Paragraph } from './model.js';
+import type {
+    BulletList,
+    DescriptionDocument,
+    DocumentSection,
+    IndicatorEntry,
+    IndicatorRow,
+    ListItem,
+    Paragraph,
+} from './model.js';
 import { type RowSplit, type WordFormat, layOutPages, splitAtLine } from './docx-pages.js';
 
 /** One paragraph of a cell as the layout counts them: a paragraph, or one item of a list. */
 type Unit = { kind: 'paragraph'; p: Paragraph } | { kind: 'item'; list: BulletList; item: ListItem };
 
 function units(blocks: IndicatorRow['blocks']): Unit[] {
-    return blocks.flatMap((b): Unit[] => (b.kind === 'paragraph' ? [{ kind: 'paragraph', p: b }] : b.items.map(item => ({ kind: 'item', list: b, item }))));
+    return blocks.flatMap((b): Unit[] =>
+        b.kind === 'paragraph' ? [{ kind: 'paragraph', p: b }] : b.items.map((item) => ({ kind: 'item', list: b, item })),
+    );
 }
 
 /** Units back into blocks: consecutive items of one list become that list again. */
@@ -27,7 +37,10 @@ function blocksOf(list: Unit[]): IndicatorRow['blocks'] {
         } else if (open?.source === unit.list) {
             open.list.items.push(unit.item);
         } else {
-            open = { source: unit.list, list: { kind: 'list', items: [unit.item], ...(unit.list.numbered ? { numbered: true } : {}) } };
+            open = {
+                source: unit.list,
+                list: { kind: 'list', items: [unit.item], ...(unit.list.numbered ? { numbered: true } : {}) },
+            };
             out.push(open.list);
         }
     }
@@ -41,11 +54,21 @@ function cutFirst(list: Unit[], line: number, format: WordFormat): [Unit, Unit] 
     const size = (format.styles.Tabelltext?.size ?? 18) / 2;
     if (unit.kind === 'paragraph') {
         const parts = splitAtLine(unit.p.text, size, unit.p.emphasis === 'strong', cell / 20, line);
-        return parts && [{ kind: 'paragraph', p: { ...unit.p, text: parts[0], continues: true } }, { kind: 'paragraph', p: { ...unit.p, text: parts[1] } }];
+        return (
+            parts && [
+                { kind: 'paragraph', p: { ...unit.p, text: parts[0], continues: true } },
+                { kind: 'paragraph', p: { ...unit.p, text: parts[1] } },
+            ]
+        );
     }
     // A list item's text is indented by the bullet.
     const parts = splitAtLine(unit.item.text, size, false, (cell - format.bulletIndent) / 20, line);
-    return parts && [{ ...unit, item: { ...unit.item, text: parts[0], cut: 'head' } }, { ...unit, item: { ...unit.item, text: parts[1], cut: 'tail' } }];
+    return (
+        parts && [
+            { ...unit, item: { ...unit.item, text: parts[0], cut: 'head' } },
+            { ...unit, item: { ...unit.item, text: parts[1], cut: 'tail' } },
+        ]
+    );
 }
 
 /** A row cut at the points a page breaks it (in its own paragraphs and lines, in order): the row and its continued rows. */
@@ -70,15 +93,21 @@ function cutRow(row: IndicatorRow, cuts: RowSplit[], format: WordFormat): Indica
         at = { from: cut.from, line: cut.line };
     }
     parts.push(rest);
-    return parts.map((p, i) => (i === 0 ? { ...row, blocks: blocksOf(p) } : { label: row.label, blocks: blocksOf(p), continued: true }));
+    return parts.map((p, i) =>
+        i === 0 ? { ...row, blocks: blocksOf(p) } : { label: row.label, blocks: blocksOf(p), continued: true },
+    );
 }
 
-function applySplits(doc: DescriptionDocument, splits: RowSplit[], format: WordFormat): { doc: DescriptionDocument; changed: boolean } {
+function applySplits(
+    doc: DescriptionDocument,
+    splits: RowSplit[],
+    format: WordFormat,
+): { doc: DescriptionDocument; changed: boolean } {
     let changed = false;
     const cuts = new Map<string, RowSplit[]>();
     for (const s of splits) cuts.set(`${s.indicator}#${s.row}`, [...(cuts.get(`${s.indicator}#${s.row}`) ?? []), s]);
     const entry = (e: IndicatorEntry): IndicatorEntry => {
-        if (!splits.some(s => s.indicator === e.id)) return e;
+        if (!splits.some((s) => s.indicator === e.id)) return e;
         const rows = e.rows.flatMap((row, index) => {
             const own = cuts.get(`${e.id}#${index}`);
             const parts = own ? cutRow(row, own, format) : undefined;
@@ -90,8 +119,8 @@ function applySplits(doc: DescriptionDocument, splits: RowSplit[], format: WordF
     };
     const section = (s: DocumentSection): DocumentSection => ({
         ...s,
-        content: s.content.map(c => (c.kind === 'indicator' ? entry(c) : c)),
-        subsections: s.subsections.map(section)
+        content: s.content.map((c) => (c.kind === 'indicator' ? entry(c) : c)),
+        subsections: s.subsections.map(section),
     });
     return { doc: { ...doc, sections: doc.sections.map(section) }, changed };
 }

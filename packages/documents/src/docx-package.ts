@@ -21,15 +21,23 @@ export function reproduciblePackage(data: Uint8Array, edits: PackageEdits): Buff
     const files = unzipSync(data);
     const stamp = w3cDate(edits.date);
     const parts: Record<string, (xml: string) => string> = {
-        'docProps/core.xml': xml => xml
-            .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
-            .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
-        ...edits.parts
+        'docProps/core.xml': (xml) =>
+            xml
+                .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${stamp}$2`)
+                .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${stamp}$2`),
+        ...edits.parts,
     };
     // Zip timestamps are DOS dates (from 1980) that fflate reads in local time: build the local
     // date whose fields are the document date's UTC fields, so the bytes do not depend on the time zone.
     const d = edits.date.getTime() < Date.UTC(1980, 0, 2) ? new Date(Date.UTC(1980, 0, 2)) : edits.date;
-    const mtime = new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+    const mtime = new Date(
+        d.getUTCFullYear(),
+        d.getUTCMonth(),
+        d.getUTCDate(),
+        d.getUTCHours(),
+        d.getUTCMinutes(),
+        d.getUTCSeconds(),
+    );
     const out: Zippable = {};
     for (const [name, content] of Object.entries(files)) {
         const edit = parts[name];
@@ -52,12 +60,21 @@ export function renumberBookmarks(xml: string): string {
     // The contents' own bookmarks are named after the counter too (_Toc22): rename them in order.
     const renamed = xml.replace(/_Toc(\d+)/g, (_m, n: string) => {
         let k = tocNames.get(n);
-        if (k === undefined) { k = tocNames.size + 1; tocNames.set(n, k); }
+        if (k === undefined) {
+            k = tocNames.size + 1;
+            tocNames.set(n, k);
+        }
         return `_Toc${k}`;
     });
-    return renamed.replace(/<w:bookmark(Start|End)\b([^>]*?)\bw:id="(-?\d+)"/g, (_m, kind: string, between: string, id: string) => {
-        let n = ids.get(id);
-        if (n === undefined) { n = ids.size + 1; ids.set(id, n); }
-        return `<w:bookmark${kind}${between}w:id="${n}"`;
-    });
+    return renamed.replace(
+        /<w:bookmark(Start|End)\b([^>]*?)\bw:id="(-?\d+)"/g,
+        (_m, kind: string, between: string, id: string) => {
+            let n = ids.get(id);
+            if (n === undefined) {
+                n = ids.size + 1;
+                ids.set(id, n);
+            }
+            return `<w:bookmark${kind}${between}w:id="${n}"`;
+        },
+    );
 }

@@ -21,7 +21,15 @@
  */
 import PDFDocumentModule from 'pdfkit';
 import type { IContext, IXmlableObject, PageNumberEstimator } from 'docx';
-import { type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type IndicatorEntry, type Paragraph as TextParagraph, startsNewPage } from './model.js';
+import {
+    type BulletList,
+    type DataTable,
+    type DescriptionDocument,
+    type DocumentSection,
+    type IndicatorEntry,
+    type Paragraph as TextParagraph,
+    startsNewPage,
+} from './model.js';
 
 /** The formatting docx.ts writes, in twips and half-points as docx takes them. */
 export interface WordFormat {
@@ -73,7 +81,11 @@ let metrics: Metrics | undefined;
  */
 function advance(ch: string, bold: boolean): number {
     metrics ??= new PDFDocument({ autoFirstPage: false });
-    const w = metrics.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(1000).widthOfString(ch) / 1000;
+    const w =
+        metrics
+            .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+            .fontSize(1000)
+            .widthOfString(ch) / 1000;
     // A character outside pdfkit's encoding measures 0: take an average letter.
     return w > 0 ? w : 0.556;
 }
@@ -131,7 +143,10 @@ export function lineCount(text: string, size: number, bold: boolean, width: numb
             let rest = 0;
             for (const ch of word) {
                 const cw = textWidth(ch, size, bold);
-                if (rest > 0 && rest + cw > width) { lines++; rest = 0; }
+                if (rest > 0 && rest + cw > width) {
+                    lines++;
+                    rest = 0;
+                }
                 rest += cw;
             }
             used = rest + spaces;
@@ -146,7 +161,13 @@ export function lineCount(text: string, size: number, bold: boolean, width: numb
  * Text cut after its first `lines` lines as lineCount breaks it: the head and the tail, or undefined
  * where the cut would fall inside a word broken between characters.
  */
-export function splitAtLine(text: string, size: number, bold: boolean, width: number, lines: number): [string, string] | undefined {
+export function splitAtLine(
+    text: string,
+    size: number,
+    bold: boolean,
+    width: number,
+    lines: number,
+): [string, string] | undefined {
     const pieces = text.match(/[^ ]*?-(?=[^ -])|[^ ]+ *| +/g) ?? [];
     let line = 1;
     let used = 0;
@@ -227,11 +248,16 @@ class Blocks {
         this.margins = format.cellMargins;
     }
 
-    paragraph(text: string, styleId: string, width: number, options: Partial<StyleFormat> & { pageBreakBefore?: boolean; marks?: string[]; bold?: boolean } = {}): Para {
+    paragraph(
+        text: string,
+        styleId: string,
+        width: number,
+        options: Partial<StyleFormat> & { pageBreakBefore?: boolean; marks?: string[]; bold?: boolean } = {},
+    ): Para {
         const s = { ...(this.format.styles[styleId] ?? this.format.styles.Normal), ...options };
         const indent = s.indent ?? 0;
         // A single line in whole twips, then its multiple, in whole twips too.
-        const lineHeight = Math.round(Math.round(s.size * 10 * ARIAL_LINE) * (s.line ?? 240) / 240) / 20;
+        const lineHeight = Math.round((Math.round(s.size * 10 * ARIAL_LINE) * (s.line ?? 240)) / 240) / 20;
         const count = text.length === 0 ? 1 : lineCount(text, s.size / 2, s.bold ?? false, (width - indent) / 20);
         return {
             kind: 'paragraph',
@@ -242,12 +268,17 @@ class Blocks {
             keepLines: s.keepLines ?? false,
             widowControl: s.widowControl ?? false,
             pageBreakBefore: options.pageBreakBefore ?? false,
-            marks: options.marks ?? []
+            marks: options.marks ?? [],
         };
     }
 
     list(list: BulletList, styleId: string, width: number): Para[] {
-        return list.items.map(item => this.paragraph(item.text, styleId, width, { indent: this.format.bulletIndent, ...(item.cut === 'head' ? { after: 0 } : {}) }));
+        return list.items.map((item) =>
+            this.paragraph(item.text, styleId, width, {
+                indent: this.format.bulletIndent,
+                ...(item.cut === 'head' ? { after: 0 } : {}),
+            }),
+        );
     }
 
     cellWidth(width: number): number {
@@ -257,20 +288,36 @@ class Blocks {
     /** A table row. Its paragraphs break between any two lines: LibreOffice leaves widow control out of table cells. */
     row(cells: Para[][], options: Partial<Row> = {}): Row {
         for (const paras of cells) for (const p of paras) p.widowControl = false;
-        return { cells, cantSplit: options.cantSplit ?? false, header: options.header ?? false, keepNext: options.keepNext ?? false, source: options.source };
+        return {
+            cells,
+            cantSplit: options.cantSplit ?? false,
+            header: options.header ?? false,
+            keepNext: options.keepNext ?? false,
+            source: options.source,
+        };
     }
 
     dataTable(table: DataTable): void {
         const widths = this.format.dataTableWidths(table);
         this.out.push(this.paragraph(table.caption, 'Tabellrubrik', this.format.textWidth));
-        const cell = (text: string, i: number, bold = false) => [this.paragraph(text, 'Tabelltext', this.cellWidth(widths[i]), { bold })];
+        const cell = (text: string, i: number, bold = false) => [
+            this.paragraph(text, 'Tabelltext', this.cellWidth(widths[i]), { bold }),
+        ];
         this.out.push({
             kind: 'table',
             marks: [],
             rows: [
-                this.row(table.columns.map((c, i) => cell(c, i, true)), { header: true, cantSplit: true }),
-                ...table.rows.map(row => this.row(row.map((c, i) => cell(c, i)), { cantSplit: true }))
-            ]
+                this.row(
+                    table.columns.map((c, i) => cell(c, i, true)),
+                    { header: true, cantSplit: true },
+                ),
+                ...table.rows.map((row) =>
+                    this.row(
+                        row.map((c, i) => cell(c, i)),
+                        { cantSplit: true },
+                    ),
+                ),
+            ],
         });
     }
 
@@ -278,14 +325,32 @@ class Blocks {
         const full = this.cellWidth(this.format.textWidth);
         const name = this.paragraph(entry.heading, 'Indikatorrubrik', full);
         const rows = [this.row([[name]], { header: true, cantSplit: true, keepNext: name.keepNext })];
-        if (entry.areas) rows.push(this.row([[this.paragraph(entry.areas, 'Tabelltext', full, { bold: true, keepNext: true })]], { header: true, cantSplit: true, keepNext: true }));
+        if (entry.areas)
+            rows.push(
+                this.row([[this.paragraph(entry.areas, 'Tabelltext', full, { bold: true, keepNext: true })]], {
+                    header: true,
+                    cantSplit: true,
+                    keepNext: true,
+                }),
+            );
         const label = this.cellWidth(this.format.labelWidth);
         const content = this.cellWidth(this.format.textWidth - this.format.labelWidth);
         entry.rows.forEach((row, index) => {
-            rows.push(this.row([
-                [row.continued ? this.paragraph(`${row.label} (forts.)`, 'Tabelltext', label) : this.paragraph(row.label, 'Tabelltext', label, { bold: true })],
-                row.blocks.flatMap(b => (b.kind === 'paragraph' ? [this.text(b, 'Tabelltext', content)] : this.list(b, 'Tabelltext', content)))
-            ], { source: { indicator: entry.id, row: index, label: row.label, from: 0, line: 0 } }));
+            rows.push(
+                this.row(
+                    [
+                        [
+                            row.continued
+                                ? this.paragraph(`${row.label} (forts.)`, 'Tabelltext', label)
+                                : this.paragraph(row.label, 'Tabelltext', label, { bold: true }),
+                        ],
+                        row.blocks.flatMap((b) =>
+                            b.kind === 'paragraph' ? [this.text(b, 'Tabelltext', content)] : this.list(b, 'Tabelltext', content),
+                        ),
+                    ],
+                    { source: { indicator: entry.id, row: index, label: row.label, from: 0, line: 0 } },
+                ),
+            );
         });
         this.out.push({ kind: 'table', rows, marks: [entry.id] });
     }
@@ -298,7 +363,10 @@ class Blocks {
     }
 
     text(p: TextParagraph, styleId: string, width: number): Para {
-        return this.paragraph(p.text, styleId, width, { ...(p.emphasis === 'strong' ? { bold: true } : {}), ...(p.continues ? { after: 0 } : {}) });
+        return this.paragraph(p.text, styleId, width, {
+            ...(p.emphasis === 'strong' ? { bold: true } : {}),
+            ...(p.continues ? { after: 0 } : {}),
+        });
     }
 
     /** The height of a row's cells, with its margins and top border. */
@@ -383,14 +451,25 @@ class Pages {
     private readonly top: number;
     private readonly bottom: number;
 
-    constructor(format: WordFormat, private readonly blocks: Blocks) {
+    constructor(
+        format: WordFormat,
+        private readonly blocks: Blocks,
+    ) {
         this.top = format.margin.top / 20;
         this.bottom = (format.page.height - format.margin.bottom) / 20;
         this.y = this.top;
     }
 
     save(block: number): State {
-        return { block, page: this.page, y: this.y, after: this.after, empty: this.empty, marks: this.marks.length, splits: this.splits.length };
+        return {
+            block,
+            page: this.page,
+            y: this.y,
+            after: this.after,
+            empty: this.empty,
+            marks: this.marks.length,
+            splits: this.splits.length,
+        };
     }
 
     restore(state: State): void {
@@ -417,7 +496,14 @@ class Pages {
             const start = block.kind === 'paragraph' ? this.paragraph(block) : this.table(block);
             const keepsNext = block.kind === 'paragraph' ? block.keepNext : block.rows[block.rows.length - 1].keepNext;
             const breaksBefore = block.kind === 'paragraph' && block.pageBreakBefore;
-            if (chain && start > before.page && !breaksBefore && chain.page === before.page && !chain.empty && forced !== chain.block) {
+            if (
+                chain &&
+                start > before.page &&
+                !breaksBefore &&
+                chain.page === before.page &&
+                !chain.empty &&
+                forced !== chain.block
+            ) {
                 // What is kept with this block would end the page without it: move them all.
                 this.restore(chain);
                 forced = chain.block;
@@ -467,7 +553,7 @@ class Pages {
     table(t: Table): number {
         const border = this.blocks.borderWidth;
         const padding = this.blocks.cellPadding;
-        const heights = t.rows.map(r => this.blocks.rowHeight(r));
+        const heights = t.rows.map((r) => this.blocks.rowHeight(r));
         heights[heights.length - 1] += border;
         let headerHeight = 0;
         for (let i = 0; i < t.rows.length && t.rows[i].header; i++) headerHeight += heights[i];
@@ -477,7 +563,9 @@ class Pages {
         // with, above its bottom margin and the border where the table breaks.
         let kept = 0;
         while (kept < t.rows.length - 1 && t.rows[kept].keepNext) kept++;
-        const least = sum(heights.slice(0, kept)) + (t.rows[kept].cantSplit ? heights[kept] : 2 * border + padding + firstLines(t.rows[kept]));
+        const least =
+            sum(heights.slice(0, kept)) +
+            (t.rows[kept].cantSplit ? heights[kept] : 2 * border + padding + firstLines(t.rows[kept]));
         if (!this.empty && this.y + least > this.bottom + TOLERANCE) this.newPage();
         const first = this.page;
         for (const mark of t.marks) this.marks.push([mark, this.page]);
@@ -520,20 +608,20 @@ class Pages {
     private splitRow(row: Row, bottomBorder: number, continuePage: () => void, atHeaders: () => boolean): void {
         const border = this.blocks.borderWidth;
         const padding = this.blocks.cellPadding;
-        let parts = row.cells.map(paras => ({ paras, from: 0, line: 0 }));
+        let parts = row.cells.map((paras) => ({ paras, from: 0, line: 0 }));
         let firstPart = true;
         for (;;) {
-            const whole = parts.map(part => fillCell(part.paras, part.from, part.line, Infinity, firstPart));
-            const height = border + padding + Math.max(...whole.map(f => f.height)) + bottomBorder;
+            const whole = parts.map((part) => fillCell(part.paras, part.from, part.line, Infinity, firstPart));
+            const height = border + padding + Math.max(...whole.map((f) => f.height)) + bottomBorder;
             if (this.y + height + (bottomBorder > 0 ? 0 : border) <= this.bottom + TOLERANCE) {
                 this.y += height;
                 break;
             }
             // The part on this page, above the row's bottom margin and the table's border where it breaks.
             const room = this.bottom - this.y - 2 * border - padding;
-            const filled = parts.map(part => fillCell(part.paras, part.from, part.line, room, firstPart));
+            const filled = parts.map((part) => fillCell(part.paras, part.from, part.line, room, firstPart));
             const placesAll = filled.every((f, c) => f.placed > 0 || parts[c].from >= parts[c].paras.length);
-            if (atHeaders() && filled.every(f => f.placed === 0)) {
+            if (atHeaders() && filled.every((f) => f.placed === 0)) {
                 // Not a line fits under the headers: let it run past the page rather than loop.
                 this.y += height;
                 break;
@@ -550,14 +638,22 @@ class Pages {
                 const from = row.source.from + content.from;
                 const line = content.from === 0 ? row.source.line + content.line : content.line;
                 this.splits.push({ indicator, row: index, from, line });
-                const rest = content.paras.slice(content.from).map((p, i) => (i === 0 && content.line > 0 ? { ...p, lines: p.lines.slice(content.line), before: 0 } : p));
-                const tail: Row = { cells: [[this.blocks.continuedLabel(label)], rest], cantSplit: false, header: false, keepNext: false, source: { indicator, row: index, label, from, line } };
+                const rest = content.paras
+                    .slice(content.from)
+                    .map((p, i) => (i === 0 && content.line > 0 ? { ...p, lines: p.lines.slice(content.line), before: 0 } : p));
+                const tail: Row = {
+                    cells: [[this.blocks.continuedLabel(label)], rest],
+                    cantSplit: false,
+                    header: false,
+                    keepNext: false,
+                    source: { indicator, row: index, label, from, line },
+                };
                 this.empty = false;
                 continuePage();
                 this.placeRow(tail, bottomBorder, continuePage, atHeaders);
                 return;
             }
-            parts = filled.map(f => ({ paras: f.paras, from: f.from, line: f.line }));
+            parts = filled.map((f) => ({ paras: f.paras, from: f.from, line: f.line }));
             firstPart = false;
             this.empty = false;
             continuePage();
@@ -582,7 +678,14 @@ function fillCell(paras: Para[], from: number, line: number, room: number, first
     for (let i = from; i < paras.length; i++) {
         const p = paras[i];
         const start = i === from ? line : 0;
-        const space = start > 0 ? 0 : previousAfter === undefined ? (firstPart ? p.before : 0) : Math.max(0, p.before - previousAfter) + previousAfter;
+        const space =
+            start > 0
+                ? 0
+                : previousAfter === undefined
+                  ? firstPart
+                      ? p.before
+                      : 0
+                  : Math.max(0, p.before - previousAfter) + previousAfter;
         const rest = p.lines.slice(start);
         let fits = linesThatFit(rest, room - height - space);
         if (fits === rest.length && height + space + sum(rest) + p.after > room + TOLERANCE) fits--;
@@ -605,15 +708,38 @@ function fillCell(paras: Para[], from: number, line: number, room: number, first
 
 function sectionBlocks(b: Blocks, section: DocumentSection, first: boolean, width: number): void {
     const ownPage = startsNewPage(section, first);
-    b.out.push(b.paragraph(section.title, section.level === 1 ? 'Heading1' : 'Heading2', width, { pageBreakBefore: ownPage, marks: [section.id] }));
+    b.out.push(
+        b.paragraph(section.title, section.level === 1 ? 'Heading1' : 'Heading2', width, {
+            pageBreakBefore: ownPage,
+            marks: [section.id],
+        }),
+    );
     let previousTable = false;
     for (const content of section.content) {
         switch (content.kind) {
-            case 'paragraph': b.out.push(b.text(content, 'Normal', width)); previousTable = false; break;
-            case 'heading': b.out.push(b.paragraph(content.text, 'Mellanrubrik', width)); previousTable = false; break;
-            case 'list': b.out.push(...b.list(content, 'ListParagraph', width)); previousTable = false; break;
-            case 'table': b.dataTable(content); previousTable = true; break;
-            case 'figure': b.out.push(b.text({ kind: 'paragraph', text: content.caption, emphasis: 'strong' }, 'Normal', width), b.text({ kind: 'paragraph', text: content.alt }, 'Normal', width)); previousTable = false; break;
+            case 'paragraph':
+                b.out.push(b.text(content, 'Normal', width));
+                previousTable = false;
+                break;
+            case 'heading':
+                b.out.push(b.paragraph(content.text, 'Mellanrubrik', width));
+                previousTable = false;
+                break;
+            case 'list':
+                b.out.push(...b.list(content, 'ListParagraph', width));
+                previousTable = false;
+                break;
+            case 'table':
+                b.dataTable(content);
+                previousTable = true;
+                break;
+            case 'figure':
+                b.out.push(
+                    b.text({ kind: 'paragraph', text: content.caption, emphasis: 'strong' }, 'Normal', width),
+                    b.text({ kind: 'paragraph', text: content.alt }, 'Normal', width),
+                );
+                previousTable = false;
+                break;
             case 'indicator':
                 if (previousTable) b.out.push(spacer(b, width));
                 b.indicator(content);
@@ -622,7 +748,7 @@ function sectionBlocks(b: Blocks, section: DocumentSection, first: boolean, widt
         }
     }
     if (previousTable) b.out.push(spacer(b, width));
-    section.subsections.forEach(sub => sectionBlocks(b, sub, false, width));
+    section.subsections.forEach((sub) => sectionBlocks(b, sub, false, width));
 }
 
 function spacer(b: Blocks, width: number): Para {
@@ -630,7 +756,10 @@ function spacer(b: Blocks, width: number): Para {
 }
 
 /** The page each section and indicator starts on, by its id, and the number of pages. */
-export function layOutPages(doc: DescriptionDocument, format: WordFormat): { pages: Map<string, number>; pageCount: number; splits: RowSplit[] } {
+export function layOutPages(
+    doc: DescriptionDocument,
+    format: WordFormat,
+): { pages: Map<string, number>; pageCount: number; splits: RowSplit[] } {
     const b = new Blocks(format);
     const width = format.textWidth;
     b.out.push(b.paragraph(doc.title, 'Title', width));
@@ -640,7 +769,10 @@ export function layOutPages(doc: DescriptionDocument, format: WordFormat): { pag
     if (doc.contents !== false) {
         b.out.push(b.paragraph('Innehåll', 'Innehallsrubrik', width, { pageBreakBefore: true }));
         // The entries of the contents, each with a tab to its page number at the right margin.
-        const entries = doc.sections.flatMap(s => [{ s, style: 'TOC1' }, ...s.subsections.map(sub => ({ s: sub, style: 'TOC2' }))]);
+        const entries = doc.sections.flatMap((s) => [
+            { s, style: 'TOC1' },
+            ...s.subsections.map((sub) => ({ s: sub, style: 'TOC2' })),
+        ]);
         for (const { s, style } of entries) b.out.push(b.paragraph(`${s.title} 999`, style, width));
         b.out.push(b.paragraph('', 'Normal', width));
     }
@@ -655,10 +787,10 @@ export function layOutPages(doc: DescriptionDocument, format: WordFormat): { pag
 function paragraphBookmarks(body: IXmlableObject): string[][] {
     const root = (body as Record<string, unknown>)['w:body'];
     const children = Array.isArray(root) ? root : [];
-    return children.flatMap(child => {
+    return children.flatMap((child) => {
         const content = (child as Record<string, unknown>)['w:p'];
         if (!Array.isArray(content)) return [];
-        const names = content.flatMap(item => {
+        const names = content.flatMap((item) => {
             const start = (item as Record<string, unknown>)['w:bookmarkStart'] as { _attr?: Record<string, unknown> } | undefined;
             const name = start?._attr?.['w:name'];
             return typeof name === 'string' ? [name] : [];
@@ -677,14 +809,14 @@ export function modelPageNumbers(doc: DescriptionDocument, format: WordFormat): 
         const { pages, pageCount } = layOutPages(doc, format);
         const numbers = new Map<string, number>(pages);
         for (const names of paragraphBookmarks(body)) {
-            const page = names.map(n => pages.get(n)).find(p => p !== undefined);
+            const page = names.map((n) => pages.get(n)).find((p) => p !== undefined);
             if (page === undefined) continue;
             for (const name of names) if (name.startsWith('_Toc')) numbers.set(name, page);
         }
         return {
             bookmarks: new Map([...numbers].map(([name, page]) => [name, String(page)])),
             bookmarkPageNumbers: numbers,
-            pageCount
+            pageCount,
         };
     };
 }

@@ -14,7 +14,7 @@ export type FontStyle = 'regular' | 'bold' | 'italic';
 export const FONT_FILES: Record<FontStyle, string> = {
     regular: 'DejaVuSans.ttf',
     bold: 'DejaVuSans-Bold.ttf',
-    italic: 'DejaVuSans-Oblique.ttf'
+    italic: 'DejaVuSans-Oblique.ttf',
 };
 
 export function fontPath(style: FontStyle): string {

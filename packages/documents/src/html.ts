@@ -4,7 +4,17 @@
  * allowed by hash or nonce). Every text from the model goes through escapeHtml.
  */
 import { createHash } from 'node:crypto';
-import { type Block, type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type Figure, type IndicatorEntry, type Paragraph, columnAlign } from './model.js';
+import {
+    type Block,
+    type BulletList,
+    type DataTable,
+    type DescriptionDocument,
+    type DocumentSection,
+    type Figure,
+    type IndicatorEntry,
+    type Paragraph,
+    columnAlign,
+} from './model.js';
 import { escapeHtml as esc } from './text.js';
 import { FONTS, SIZES, css } from './theme.js';
 
@@ -69,7 +79,7 @@ export function renderHtml(doc: DescriptionDocument, options: HtmlOptions = {}):
         `img-src data:${source}`,
         `font-src${source || " 'none'"}`,
         "base-uri 'none'",
-        "form-action 'none'"
+        "form-action 'none'",
     ].join('; ');
     const nonceAttr = options.nonce ? ` nonce="${esc(options.nonce)}"` : '';
     return `<!DOCTYPE html>
@@ -90,7 +100,8 @@ ${body}
 
 /** A CSP source or nonce may not contain characters that end or split a directive. */
 function cspToken(value: string): string {
-    if (!/^[A-Za-z0-9+/=:._\-*]+$/.test(value)) throw new Error(`Ogiltigt värde i Content-Security-Policy: ${JSON.stringify(value)}`);
+    if (!/^[A-Za-z0-9+/=:._\-*]+$/.test(value))
+        throw new Error(`Ogiltigt värde i Content-Security-Policy: ${JSON.stringify(value)}`);
     return value;
 }
 
@@ -103,14 +114,22 @@ function renderArticle(doc: DescriptionDocument): string {
     out.push(`<p>${esc(doc.publisher)}</p>`);
     out.push('</header>');
     if (doc.colophon && doc.colophon.length > 0) {
-        out.push('<section class="colophon" aria-label="Om publikationen">', ...doc.colophon.map(t => `<p>${esc(t)}</p>`), '</section>');
+        out.push(
+            '<section class="colophon" aria-label="Om publikationen">',
+            ...doc.colophon.map((t) => `<p>${esc(t)}</p>`),
+            '</section>',
+        );
     }
     if (doc.contents !== false) {
         out.push('<nav aria-labelledby="innehall">', '<h2 id="innehall">Innehåll</h2>', '<ol>');
         for (const section of doc.sections) {
             out.push(`<li><a href="#${esc(section.id)}">${esc(section.title)}</a>`);
             if (section.subsections.length > 0) {
-                out.push('<ol>', ...section.subsections.map(s => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`), '</ol>');
+                out.push(
+                    '<ol>',
+                    ...section.subsections.map((s) => `<li><a href="#${esc(s.id)}">${esc(s.title)}</a></li>`),
+                    '</ol>',
+                );
             }
             out.push('</li>');
         }
@@ -138,11 +157,21 @@ function renderSection(section: DocumentSection, out: string[]): void {
 
 function renderBlock(block: Block, out: string[]): void {
     switch (block.kind) {
-        case 'paragraph': out.push(renderParagraph(block)); break;
-        case 'list': out.push(renderList(block)); break;
-        case 'table': renderTable(block, out); break;
-        case 'figure': renderFigure(block, out); break;
-        case 'heading': out.push(`<h3>${esc(block.text)}</h3>`); break;
+        case 'paragraph':
+            out.push(renderParagraph(block));
+            break;
+        case 'list':
+            out.push(renderList(block));
+            break;
+        case 'table':
+            renderTable(block, out);
+            break;
+        case 'figure':
+            renderFigure(block, out);
+            break;
+        case 'heading':
+            out.push(`<h3>${esc(block.text)}</h3>`);
+            break;
     }
 }
 
@@ -152,9 +181,12 @@ function renderBlock(block: Block, out: string[]): void {
  */
 function renderFigure(figure: Figure, out: string[]): void {
     const src = `data:image/svg+xml;base64,${Buffer.from(figure.svg, 'utf8').toString('base64')}`;
-    out.push(`<figure id="${esc(figure.id)}">`,
+    out.push(
+        `<figure id="${esc(figure.id)}">`,
         `<img src="${src}" alt="${esc(figure.alt)}" width="${Math.round(figure.width)}" height="${Math.round(figure.height)}">`,
-        `<figcaption>${esc(figure.caption)}</figcaption>`, '</figure>');
+        `<figcaption>${esc(figure.caption)}</figcaption>`,
+        '</figure>',
+    );
 }
 
 function renderParagraph(p: Paragraph): string {
@@ -162,22 +194,39 @@ function renderParagraph(p: Paragraph): string {
 }
 
 function renderList(list: BulletList): string {
-    const items = list.items.map(item => item.target
-        ? `<li><a href="#${esc(item.target)}">${esc(item.text)}</a></li>`
-        : `<li>${esc(item.text)}</li>`);
+    const items = list.items.map((item) =>
+        item.target ? `<li><a href="#${esc(item.target)}">${esc(item.text)}</a></li>` : `<li>${esc(item.text)}</li>`,
+    );
     return list.numbered ? `<ol class="numbered">\n${items.join('\n')}\n</ol>` : `<ul>\n${items.join('\n')}\n</ul>`;
 }
 
 function renderTable(table: DataTable, out: string[]): void {
     out.push(`<table id="${esc(table.id)}">`, `<caption>${esc(table.caption)}</caption>`);
     // Column widths as attributes, which the page's Content-Security-Policy allows (style attributes it does not).
-    if (table.widths) out.push(`<colgroup>${table.widths.map(w => `<col width="${Math.round(w * 1000) / 10}%">`).join('')}</colgroup>`);
+    if (table.widths)
+        out.push(`<colgroup>${table.widths.map((w) => `<col width="${Math.round(w * 1000) / 10}%">`).join('')}</colgroup>`);
     out.push('<thead><tr>');
     // A column of boxes is headed centred over them; numbers and text keep their headers at the left.
-    out.push(table.columns.map((c, i) => (columnAlign(table, i) === 'center' ? `<th scope="col" class="center">${esc(c)}</th>` : `<th scope="col">${esc(c)}</th>`)).join(''));
+    out.push(
+        table.columns
+            .map((c, i) =>
+                columnAlign(table, i) === 'center'
+                    ? `<th scope="col" class="center">${esc(c)}</th>`
+                    : `<th scope="col">${esc(c)}</th>`,
+            )
+            .join(''),
+    );
     out.push('</tr></thead>', '<tbody>');
     for (const row of table.rows) {
-        out.push(`<tr><th scope="row">${esc(row[0] ?? '')}</th>${row.slice(1).map((c, i) => `<td class="${columnAlign(table, i + 1) === 'right' ? 'number' : columnAlign(table, i + 1)}">${esc(c)}</td>`).join('')}</tr>`);
+        out.push(
+            `<tr><th scope="row">${esc(row[0] ?? '')}</th>${row
+                .slice(1)
+                .map(
+                    (c, i) =>
+                        `<td class="${columnAlign(table, i + 1) === 'right' ? 'number' : columnAlign(table, i + 1)}">${esc(c)}</td>`,
+                )
+                .join('')}</tr>`,
+        );
     }
     out.push('</tbody>', '</table>');
 }
@@ -190,7 +239,7 @@ function renderIndicator(entry: IndicatorEntry, out: string[], tag = 'h3'): void
     if (entry.areas) out.push(`<tr><td colspan="2">${esc(entry.areas)}</td></tr>`);
     out.push('</thead>', '<tbody>');
     for (const row of entry.rows) {
-        const cell = row.blocks.map(b => (b.kind === 'paragraph' ? renderParagraph(b) : renderList(b))).join('\n');
+        const cell = row.blocks.map((b) => (b.kind === 'paragraph' ? renderParagraph(b) : renderList(b))).join('\n');
         out.push(`<tr><th scope="row">${esc(row.label)}</th><td>${cell}</td></tr>`);
     }
     out.push('</tbody>', '</table>', '</section>');

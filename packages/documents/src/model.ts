@@ -65,7 +65,6 @@ export interface Figure {
     height: number;
 }
 
-
 export function columnAlign(table: DataTable, column: number): 'left' | 'center' | 'right' {
     return table.align?.[column] ?? (column === 0 ? 'left' : 'right');
 }
@@ -142,7 +141,7 @@ export interface DescriptionDocument {
 
 /** Whether a section starts on a new page (see DocumentSection.newPage). */
 export function startsNewPage(section: DocumentSection, first: boolean): boolean {
-    return section.newPage ?? (section.level === 1 && (first || section.content.some(c => c.kind === 'indicator')));
+    return section.newPage ?? (section.level === 1 && (first || section.content.some((c) => c.kind === 'indicator')));
 }
 
 /** Every indicator of the document in reading order. */

@@ -13,8 +13,16 @@
 import PDFDocumentModule from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import {
-    type BulletList, type DataTable, type DescriptionDocument, type DocumentSection, type Figure, type IndicatorEntry, type Paragraph, columnAlign,
-    columnShares, startsNewPage
+    type BulletList,
+    type DataTable,
+    type DescriptionDocument,
+    type DocumentSection,
+    type Figure,
+    type IndicatorEntry,
+    type Paragraph,
+    columnAlign,
+    columnShares,
+    startsNewPage,
 } from './model.js';
 import { type FontStyle, fontPath } from './fonts.js';
 import { escapeXml } from './text.js';
@@ -30,7 +38,10 @@ interface StructElement {
 type StructContent = object;
 
 interface OutlineItem {
-    addItem(title: string, options?: { fit?: boolean; top?: number; left?: number; zoom?: number; expanded?: boolean }): OutlineItem;
+    addItem(
+        title: string,
+        options?: { fit?: boolean; top?: number; left?: number; zoom?: number; expanded?: boolean },
+    ): OutlineItem;
 }
 
 interface Pdf {
@@ -107,7 +118,7 @@ const STYLE = {
     toc: { font: 'regular', size: SIZES.body, leading: 15, color: TEXT },
     tocStrong: { font: 'bold', size: SIZES.body, leading: 15, color: TEXT },
     colophon: { font: 'regular', size: SIZES.cell, leading: 12.5, color: TEXT },
-    footer: { font: 'regular', size: SIZES.footer, leading: 10, color: MUTED }
+    footer: { font: 'regular', size: SIZES.footer, leading: 10, color: MUTED },
 } satisfies Record<string, TextStyle>;
 
 const CELL_PAD = 4;
@@ -181,11 +192,19 @@ function node(type: string, parent: StructNode | undefined, extra: Partial<Struc
 
 function shift(op: Op, dx: number, dy: number): Op {
     switch (op.t) {
-        case 'text': return { ...op, x: op.x + dx, y: op.y + dy };
-        case 'pageref': return { ...op, right: op.right + dx, y: op.y + dy };
-        case 'leader': return { ...op, from: op.from + dx, right: op.right + dx, y: op.y + dy };
-        case 'rect': case 'frame': case 'link': case 'svg': return { ...op, x: op.x + dx, y: op.y + dy };
-        case 'line': return { ...op, x1: op.x1 + dx, y1: op.y1 + dy, x2: op.x2 + dx, y2: op.y2 + dy };
+        case 'text':
+            return { ...op, x: op.x + dx, y: op.y + dy };
+        case 'pageref':
+            return { ...op, right: op.right + dx, y: op.y + dy };
+        case 'leader':
+            return { ...op, from: op.from + dx, right: op.right + dx, y: op.y + dy };
+        case 'rect':
+        case 'frame':
+        case 'link':
+        case 'svg':
+            return { ...op, x: op.x + dx, y: op.y + dy };
+        case 'line':
+            return { ...op, x1: op.x1 + dx, y1: op.y1 + dy, x2: op.x2 + dx, y2: op.y2 + dy };
     }
 }
 
@@ -295,7 +314,10 @@ class Layout {
     /** Called after a page break inside a table, to draw the repeated header; returns its height. */
     private repeatHeader?: () => void;
 
-    constructor(private readonly measure: Measure, private readonly doc: DescriptionDocument) {}
+    constructor(
+        private readonly measure: Measure,
+        private readonly doc: DescriptionDocument,
+    ) {}
 
     newPage(footer = true): void {
         this.page = { marks: [], destinations: [], footer };
@@ -309,7 +331,7 @@ class Layout {
     }
 
     private push(mark: Mark, dx: number, dy: number): void {
-        const ops = mark.ops.map(op => shift(op, dx, dy));
+        const ops = mark.ops.map((op) => shift(op, dx, dy));
         const last = this.page.marks[this.page.marks.length - 1];
         // Consecutive lines of one element on one page become one marked-content sequence.
         if (last && mark.node && last.node === mark.node) last.ops.push(...ops);
@@ -349,8 +371,8 @@ class Layout {
         for (const [index, line] of lines.entries()) {
             const before = this.y === TOP ? 0 : line.before;
             const last = lines[index + 1];
-            const tail = index === lines.length - 2 && index >= keep && last
-                ? before + line.height + last.before + last.height : 0;
+            const tail =
+                index === lines.length - 2 && index >= keep && last ? before + line.height + last.before + last.height : 0;
             if (!this.fits(before + line.height) || (tail > 0 && !this.fits(tail) && this.y > TOP)) this.newPage();
             this.y += this.y === TOP ? 0 : line.before;
             this.place(line, x, this.y);
@@ -365,7 +387,7 @@ class Layout {
         return this.measure.wrap(text, style, width).map((t, i) => ({
             height: style.leading,
             before: i === 0 ? before : 0,
-            marks: [{ node: n, ops: [textOp(0, t, style)] }]
+            marks: [{ node: n, ops: [textOp(0, t, style)] }],
         }));
     }
 
@@ -382,9 +404,18 @@ class Layout {
             texts.forEach((t, i) => {
                 const ops: Op[] = [textOp(indent, t, style)];
                 if (item.target) {
-                    ops.push({ t: 'link', x: indent, y: 0, w: this.measure.width(t, style), h: style.leading, dest: item.target, label: item.text });
+                    ops.push({
+                        t: 'link',
+                        x: indent,
+                        y: 0,
+                        w: this.measure.width(t, style),
+                        h: style.leading,
+                        dest: item.target,
+                        label: item.text,
+                    });
                 }
-                const marks: Mark[] = i === 0 ? [{ node: label, ops: [textOp(0, list.numbered ? `${index + 1})` : '•', style)] }] : [];
+                const marks: Mark[] =
+                    i === 0 ? [{ node: label, ops: [textOp(0, list.numbered ? `${index + 1})` : '•', style)] }] : [];
                 marks.push({ node: owner, ops });
                 lines.push({ height: style.leading, before: i === 0 ? (index === 0 ? before : 2) : 0, marks });
             });
@@ -397,7 +428,16 @@ class Layout {
         blocks.forEach((block, i) => {
             const before = i === 0 ? 0 : CELL_PARAGRAPH_GAP;
             if (block.kind === 'paragraph') {
-                lines.push(...this.textLines(parent, 'P', block.text, block.emphasis === 'strong' ? STYLE.cellStrong : STYLE.cell, width, before));
+                lines.push(
+                    ...this.textLines(
+                        parent,
+                        'P',
+                        block.text,
+                        block.emphasis === 'strong' ? STYLE.cellStrong : STYLE.cell,
+                        width,
+                        before,
+                    ),
+                );
             } else {
                 lines.push(...this.listLines(parent, block, STYLE.cell, width, before));
             }
@@ -423,7 +463,9 @@ class Layout {
         if (paragraphs.length === 0) return;
         this.newPage(false);
         const sect = node('Sect', this.root);
-        const lines = paragraphs.flatMap((text, i) => this.textLines(sect, 'P', text, STYLE.colophon, WIDTH * 0.8, i === 0 ? 0 : PARAGRAPH_GAP));
+        const lines = paragraphs.flatMap((text, i) =>
+            this.textLines(sect, 'P', text, STYLE.colophon, WIDTH * 0.8, i === 0 ? 0 : PARAGRAPH_GAP),
+        );
         const height = lines.reduce((h, l, i) => h + l.height + (i === 0 ? 0 : l.before), 0);
         this.y = Math.max(TOP, BOTTOM - height);
         this.flow(lines, LEFT, 99);
@@ -452,7 +494,19 @@ class Layout {
                     // Dot leaders are decoration: an artifact between the title and the page number,
                     // run up to the number once it is known (when the pages are painted).
                     const leader = { ...style, color: MUTED };
-                    marks.push({ artifact: 'Layout', ops: [{ t: 'leader', from: indent + this.measure.width(t, style) + 4, right: WIDTH, y: textTop(style), dest: id, style: leader }] });
+                    marks.push({
+                        artifact: 'Layout',
+                        ops: [
+                            {
+                                t: 'leader',
+                                from: indent + this.measure.width(t, style) + 4,
+                                right: WIDTH,
+                                y: textTop(style),
+                                dest: id,
+                                style: leader,
+                            },
+                        ],
+                    });
                 }
                 this.flow([{ height: style.leading, before: i === 0 && indent === 0 ? 4 : 0, marks }], LEFT, 1);
             });
@@ -472,8 +526,11 @@ class Layout {
         // A section that starts a page does (the first, one of indicators, or as the author says); a
         // short section follows on the same page when its heading and a few lines fit.
         const space = section.level === 1 ? 30 : 14;
-        if (this.pages.length === 0 || startsNewPage(section, section === this.doc.sections[0])
-            || !this.fits(space + heading.leading * 2 + 3 * STYLE.body.leading)) {
+        if (
+            this.pages.length === 0 ||
+            startsNewPage(section, section === this.doc.sections[0]) ||
+            !this.fits(space + heading.leading * 2 + 3 * STYLE.body.leading)
+        ) {
             this.newPage();
         } else if (this.y > TOP) {
             this.y += space;
@@ -483,15 +540,31 @@ class Layout {
         this.y += section.level === 1 ? 6 : 2;
         for (const [index, content] of section.content.entries()) {
             switch (content.kind) {
-                case 'paragraph': this.flow(this.textLines(sect, 'P', content.text, content.emphasis ? { ...STYLE.body, font: 'bold' } : STYLE.body, WIDTH, PARAGRAPH_GAP)); break;
-                case 'list': this.flow(this.listLines(sect, content, STYLE.body, WIDTH, PARAGRAPH_GAP)); break;
+                case 'paragraph':
+                    this.flow(
+                        this.textLines(
+                            sect,
+                            'P',
+                            content.text,
+                            content.emphasis ? { ...STYLE.body, font: 'bold' } : STYLE.body,
+                            WIDTH,
+                            PARAGRAPH_GAP,
+                        ),
+                    );
+                    break;
+                case 'list':
+                    this.flow(this.listLines(sect, content, STYLE.body, WIDTH, PARAGRAPH_GAP));
+                    break;
                 case 'heading': {
                     const lines = this.textLines(sect, inner, content.text, innerStyle, WIDTH, 14);
                     // A heading stays with what follows it: the paragraphs up to the next table or
                     // heading (a question and its legend) and the start of that table, or two lines.
                     const next: number[] = [];
                     for (const c of section.content.slice(index + 1)) {
-                        if (c.kind !== 'paragraph') { if (c.kind === 'table') next.push(60); break; }
+                        if (c.kind !== 'paragraph') {
+                            if (c.kind === 'table') next.push(60);
+                            break;
+                        }
                         next.push(this.measure.wrap(c.text, STYLE.body, WIDTH).length * STYLE.body.leading + PARAGRAPH_GAP);
                     }
                     const following = next.reduce((a, b) => a + b, 0);
@@ -500,9 +573,15 @@ class Layout {
                     this.flow(lines, LEFT, 99);
                     break;
                 }
-                case 'table': this.dataTable(content, sect); break;
-                case 'figure': this.figure(content, sect); break;
-                case 'indicator': this.indicator(content, sect, section.id, inner); break;
+                case 'table':
+                    this.dataTable(content, sect);
+                    break;
+                case 'figure':
+                    this.figure(content, sect);
+                    break;
+                case 'indicator':
+                    this.indicator(content, sect, section.id, inner);
+                    break;
             }
         }
         for (const sub of section.subsections) this.section(sub, sect, section.id);
@@ -519,7 +598,10 @@ class Layout {
         this.y += 10;
         if (!this.fits(h + captionHeight) && this.y > TOP + 10) this.newPage();
         this.destination(figure.id);
-        this.page.marks.push({ node: node('Figure', parent, { alt: figure.alt }), ops: [{ t: 'svg', x: LEFT, y: this.y, w, h, svg: figure.svg }] });
+        this.page.marks.push({
+            node: node('Figure', parent, { alt: figure.alt }),
+            ops: [{ t: 'svg', x: LEFT, y: this.y, w, h, svg: figure.svg }],
+        });
         this.y += h + 4;
         this.flow(this.textLines(parent, 'P', figure.caption, STYLE.caption, WIDTH, 0), LEFT, 99);
     }
@@ -527,17 +609,22 @@ class Layout {
     /** A small table with a header row (repeated on later pages) and a row-header column. */
     dataTable(table: DataTable, parent: StructNode): void {
         const t = node('Table', parent);
-        const widths = columnShares(table).map(share => WIDTH * share);
+        const widths = columnShares(table).map((share) => WIDTH * share);
         const xs = widths.map((_w, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
         const caption = node('Caption', t);
         this.y += 10;
         const captionLines = this.measure.wrap(table.caption, STYLE.caption, WIDTH);
         const headStyle = STYLE.label;
         const headLines = table.columns.map((c, i) => this.measure.wrap(c, headStyle, widths[i] - 2 * CELL_PAD));
-        const headHeight = Math.max(...headLines.map(l => l.length)) * headStyle.leading + 2 * CELL_PAD;
-        if (!this.fits(captionLines.length * STYLE.caption.leading + headHeight + 2 * STYLE.cell.leading + 4 * CELL_PAD)) this.newPage();
+        const headHeight = Math.max(...headLines.map((l) => l.length)) * headStyle.leading + 2 * CELL_PAD;
+        if (!this.fits(captionLines.length * STYLE.caption.leading + headHeight + 2 * STYLE.cell.leading + 4 * CELL_PAD))
+            this.newPage();
         for (const line of captionLines) {
-            this.place({ height: STYLE.caption.leading, before: 0, marks: [{ node: caption, ops: [textOp(0, line, STYLE.caption)] }] }, LEFT, this.y);
+            this.place(
+                { height: STYLE.caption.leading, before: 0, marks: [{ node: caption, ops: [textOp(0, line, STYLE.caption)] }] },
+                LEFT,
+                this.y,
+            );
             this.y += STYLE.caption.leading;
         }
         this.y += 3;
@@ -545,14 +632,35 @@ class Layout {
         const tr = node('TR', thead);
         const headCells = table.columns.map(() => node('P', node('TH', tr, { scope: 'Column' })));
         const drawHead = (asArtifact: boolean) => {
-            this.artifact([{ t: 'rect', x: LEFT, y: this.y, w: WIDTH, h: headHeight, color: BAND },
-                ...xs.map((x, i): Op => ({ t: 'frame', x: LEFT + x, y: this.y, w: widths[i], h: headHeight, color: RULE, width: 0.6 }))]);
-            headLines.forEach((lines, i) => lines.forEach((text, j) => {
-                const centred = columnAlign(table, i) === 'center' ? (widths[i] - 2 * CELL_PAD - this.measure.width(text, headStyle)) / 2 : 0;
-                const ops = [shift(textOp(0, text, headStyle), LEFT + xs[i] + CELL_PAD + centred, this.y + CELL_PAD + j * headStyle.leading)];
-                if (asArtifact) this.artifact(ops, 'Pagination');
-                else this.page.marks.push({ node: headCells[i], ops });
-            }));
+            this.artifact([
+                { t: 'rect', x: LEFT, y: this.y, w: WIDTH, h: headHeight, color: BAND },
+                ...xs.map((x, i): Op => ({
+                    t: 'frame',
+                    x: LEFT + x,
+                    y: this.y,
+                    w: widths[i],
+                    h: headHeight,
+                    color: RULE,
+                    width: 0.6,
+                })),
+            ]);
+            headLines.forEach((lines, i) =>
+                lines.forEach((text, j) => {
+                    const centred =
+                        columnAlign(table, i) === 'center'
+                            ? (widths[i] - 2 * CELL_PAD - this.measure.width(text, headStyle)) / 2
+                            : 0;
+                    const ops = [
+                        shift(
+                            textOp(0, text, headStyle),
+                            LEFT + xs[i] + CELL_PAD + centred,
+                            this.y + CELL_PAD + j * headStyle.leading,
+                        ),
+                    ];
+                    if (asArtifact) this.artifact(ops, 'Pagination');
+                    else this.page.marks.push({ node: headCells[i], ops });
+                }),
+            );
             this.y += headHeight;
         };
         drawHead(false);
@@ -566,16 +674,23 @@ class Layout {
                 const lines = this.measure.wrap(text, style, widths[i] - 2 * CELL_PAD);
                 return { p: node('P', cellNode), lines, style };
             });
-            const height = Math.max(...cells.map(c => c.lines.length)) * STYLE.cell.leading + 2 * CELL_PAD;
+            const height = Math.max(...cells.map((c) => c.lines.length)) * STYLE.cell.leading + 2 * CELL_PAD;
             if (!this.fits(height)) this.newPage();
-            this.artifact(xs.map((x, i): Op => ({ t: 'frame', x: LEFT + x, y: this.y, w: widths[i], h: height, color: RULE, width: 0.6 })));
-            cells.forEach((cell, i) => cell.lines.forEach((text, j) => {
-                // Numbers are right-aligned so that they line up (the default for every column but the first).
-                const align = columnAlign(table, i);
-                const free = widths[i] - 2 * CELL_PAD - this.measure.width(text, cell.style);
-                const x = LEFT + xs[i] + CELL_PAD + (align === 'right' ? free : align === 'center' ? free / 2 : 0);
-                this.page.marks.push({ node: cell.p, ops: [shift(textOp(0, text, cell.style), x, this.y + CELL_PAD + j * cell.style.leading)] });
-            }));
+            this.artifact(
+                xs.map((x, i): Op => ({ t: 'frame', x: LEFT + x, y: this.y, w: widths[i], h: height, color: RULE, width: 0.6 })),
+            );
+            cells.forEach((cell, i) =>
+                cell.lines.forEach((text, j) => {
+                    // Numbers are right-aligned so that they line up (the default for every column but the first).
+                    const align = columnAlign(table, i);
+                    const free = widths[i] - 2 * CELL_PAD - this.measure.width(text, cell.style);
+                    const x = LEFT + xs[i] + CELL_PAD + (align === 'right' ? free : align === 'center' ? free / 2 : 0);
+                    this.page.marks.push({
+                        node: cell.p,
+                        ops: [shift(textOp(0, text, cell.style), x, this.y + CELL_PAD + j * cell.style.leading)],
+                    });
+                }),
+            );
             this.y += height;
         }
         this.repeatHeader = undefined;
@@ -600,36 +715,60 @@ class Layout {
         const drawHeader = (asArtifact: boolean) => {
             this.artifact([
                 { t: 'rect', x: LEFT, y: this.y, w: WIDTH, h: nameHeight, color: ACCENT },
-                ...(areasHeight > 0 ? [
-                    { t: 'rect', x: LEFT, y: this.y + nameHeight, w: WIDTH, h: areasHeight, color: BAND } as Op,
-                    { t: 'frame', x: LEFT, y: this.y + nameHeight, w: WIDTH, h: areasHeight, color: RULE, width: 0.6 } as Op
-                ] : [])
+                ...(areasHeight > 0
+                    ? [
+                          { t: 'rect', x: LEFT, y: this.y + nameHeight, w: WIDTH, h: areasHeight, color: BAND } as Op,
+                          {
+                              t: 'frame',
+                              x: LEFT,
+                              y: this.y + nameHeight,
+                              w: WIDTH,
+                              h: areasHeight,
+                              color: RULE,
+                              width: 0.6,
+                          } as Op,
+                      ]
+                    : []),
             ]);
             const put = (n: StructNode | undefined, ops: Op[]) => {
                 if (asArtifact || !n) this.artifact(ops, 'Pagination');
                 else this.page.marks.push({ node: n, ops });
             };
-            nameLines.forEach((t, i) => put(heading, [shift(textOp(0, t, STYLE.indicatorName), LEFT + CELL_PAD + 1, this.y + CELL_PAD + 1 + i * STYLE.indicatorName.leading)]));
-            areaLines.forEach((t, i) => put(areasNode, [shift(textOp(0, t, STYLE.areas), LEFT + CELL_PAD, this.y + nameHeight + CELL_PAD + i * STYLE.areas.leading)]));
+            nameLines.forEach((t, i) =>
+                put(heading, [
+                    shift(
+                        textOp(0, t, STYLE.indicatorName),
+                        LEFT + CELL_PAD + 1,
+                        this.y + CELL_PAD + 1 + i * STYLE.indicatorName.leading,
+                    ),
+                ]),
+            );
+            areaLines.forEach((t, i) =>
+                put(areasNode, [
+                    shift(textOp(0, t, STYLE.areas), LEFT + CELL_PAD, this.y + nameHeight + CELL_PAD + i * STYLE.areas.leading),
+                ]),
+            );
             this.y += nameHeight + areasHeight;
         };
 
         const tbody = node('TBody', table);
         const contentWidth = WIDTH - LABEL_WIDTH - 2 * CELL_PAD;
-        const rows = entry.rows.map(row => {
+        const rows = entry.rows.map((row) => {
             const tr = node('TR', tbody);
             const th = node('TH', tr, { scope: 'Row' });
             const td = node('TD', tr);
             return {
                 text: row.label,
                 label: this.textLines(th, 'P', row.label, STYLE.label, LABEL_WIDTH - 2 * CELL_PAD, 0),
-                content: this.cellBlockLines(td, row.blocks, contentWidth)
+                content: this.cellBlockLines(td, row.blocks, contentWidth),
             };
         });
 
         // Start on a new page unless the header and the start of the first row fit here.
         const first = rows[0];
-        const firstHeight = first ? Math.max(first.label.length, Math.min(3, first.content.length)) * STYLE.cell.leading + 2 * CELL_PAD : 0;
+        const firstHeight = first
+            ? Math.max(first.label.length, Math.min(3, first.content.length)) * STYLE.cell.leading + 2 * CELL_PAD
+            : 0;
         if (this.y > TOP && !this.fits(18 + nameHeight + areasHeight + firstHeight)) this.newPage();
         else if (this.y > TOP) this.y += 18;
         this.destination(entry.id, { title: entry.heading, parent: sectionId });
@@ -657,13 +796,14 @@ class Layout {
             shading.ops.push(
                 { t: 'rect', x: LEFT, y: top, w: LABEL_WIDTH, h: bottom - top, color: LABEL_FILL },
                 { t: 'frame', x: LEFT, y: top, w: WIDTH, h: bottom - top, color: RULE, width: 0.6 },
-                { t: 'line', x1: LEFT + LABEL_WIDTH, y1: top, x2: LEFT + LABEL_WIDTH, y2: bottom, color: RULE, width: 0.6 }
+                { t: 'line', x1: LEFT + LABEL_WIDTH, y1: top, x2: LEFT + LABEL_WIDTH, y2: bottom, color: RULE, width: 0.6 },
             );
         };
         // Lines of one paragraph share its structure node: a paragraph is not left with one line
         // alone at the foot of a page (its first) or at the top of the next (its last).
         const owner = (line: Line | undefined) => line?.marks[line.marks.length - 1]?.node;
-        const fitsHere = (line: Line, at: number) => at + (at === top + CELL_PAD ? 0 : line.before) + line.height + CELL_PAD <= BOTTOM;
+        const fitsHere = (line: Line, at: number) =>
+            at + (at === top + CELL_PAD ? 0 : line.before) + line.height + CELL_PAD <= BOTTOM;
         for (const [index, line] of content.entries()) {
             const before = cy === top + CELL_PAD ? 0 : line.before;
             const next = content[index + 1];
@@ -671,7 +811,8 @@ class Layout {
             const placedHere = cy > top + CELL_PAD;
             const sameAsNext = next !== undefined && owner(next) === owner(line) && next.before === 0;
             const firstOfParagraph = index === 0 || owner(content[index - 1]) !== owner(line) || line.before > 0;
-            const nextIsLast = sameAsNext && (afterNext === undefined || owner(afterNext) !== owner(next) || afterNext.before > 0);
+            const nextIsLast =
+                sameAsNext && (afterNext === undefined || owner(afterNext) !== owner(next) || afterNext.before > 0);
             const nextFits = next !== undefined && fitsHere(next, cy + before + line.height);
             const keepWithNext = placedHere && sameAsNext && !nextFits && (firstOfParagraph || nextIsLast);
             if (cy + before + line.height + CELL_PAD > BOTTOM || keepWithNext) {
@@ -682,8 +823,15 @@ class Layout {
                 cy = top + CELL_PAD;
                 labelBottom = cy;
                 // The label again, marked as continued: a reading aid, not content (an artifact).
-                for (const text of this.measure.wrap(`${labelText} (forts.)`, { ...STYLE.label, font: 'regular', color: MUTED }, LABEL_WIDTH - 2 * CELL_PAD)) {
-                    this.artifact([shift(textOp(0, text, { ...STYLE.label, font: 'regular', color: MUTED }), LEFT + CELL_PAD, labelBottom)], 'Pagination');
+                for (const text of this.measure.wrap(
+                    `${labelText} (forts.)`,
+                    { ...STYLE.label, font: 'regular', color: MUTED },
+                    LABEL_WIDTH - 2 * CELL_PAD,
+                )) {
+                    this.artifact(
+                        [shift(textOp(0, text, { ...STYLE.label, font: 'regular', color: MUTED }), LEFT + CELL_PAD, labelBottom)],
+                        'Pagination',
+                    );
                     labelBottom += STYLE.label.leading;
                 }
                 this.place(line, LEFT + LABEL_WIDTH + CELL_PAD, cy);
@@ -709,8 +857,8 @@ class Layout {
                 ops: [
                     { t: 'line', x1: LEFT, y1: y - 6, x2: RIGHT, y2: y - 6, color: RULE, width: 0.5 },
                     shift(textOp(0, this.doc.runningTitle, STYLE.footer), LEFT, y),
-                    shift(textOp(0, number, STYLE.footer), RIGHT - this.measure.width(number, STYLE.footer), y)
-                ]
+                    shift(textOp(0, number, STYLE.footer), RIGHT - this.measure.width(number, STYLE.footer), y),
+                ],
             });
         });
     }
@@ -721,7 +869,11 @@ class Layout {
 function createElements(pdf: Pdf, n: StructNode, parent?: StructElement): void {
     const element = pdf.struct(n.type, n.alt ? { alt: n.alt } : {});
     if (n.scope || n.colSpan) {
-        element.dictionary.data.A = { O: 'Table', ...(n.scope ? { Scope: n.scope } : {}), ...(n.colSpan ? { ColSpan: n.colSpan } : {}) };
+        element.dictionary.data.A = {
+            O: 'Table',
+            ...(n.scope ? { Scope: n.scope } : {}),
+            ...(n.colSpan ? { ColSpan: n.colSpan } : {}),
+        };
     }
     n.element = element;
     if (parent) parent.add(element);
@@ -734,7 +886,10 @@ class Painter {
     private size?: number;
     private color?: string;
 
-    constructor(private readonly pdf: Pdf, private readonly pageOf: Map<string, number>) {}
+    constructor(
+        private readonly pdf: Pdf,
+        private readonly pageOf: Map<string, number>,
+    ) {}
 
     paint(mark: Mark): void {
         const pdf = this.pdf;
@@ -753,9 +908,18 @@ class Painter {
     }
 
     private setText(style: TextStyle): void {
-        if (this.font !== style.font) { this.pdf.font(FONT_KEY[style.font]); this.font = style.font; }
-        if (this.size !== style.size) { this.pdf.fontSize(style.size); this.size = style.size; }
-        if (this.color !== style.color) { this.pdf.fillColor(style.color); this.color = style.color; }
+        if (this.font !== style.font) {
+            this.pdf.font(FONT_KEY[style.font]);
+            this.font = style.font;
+        }
+        if (this.size !== style.size) {
+            this.pdf.fontSize(style.size);
+            this.size = style.size;
+        }
+        if (this.color !== style.color) {
+            this.pdf.fillColor(style.color);
+            this.color = style.color;
+        }
     }
 
     private op(op: Op, owner?: StructNode): void {
@@ -796,8 +960,10 @@ class Painter {
             case 'svg':
                 // Text in the chart is drawn in the embedded DejaVu faces, never a standard font.
                 SVGtoPDF(pdf, op.svg, op.x, op.y, {
-                    width: op.w, height: op.h, preserveAspectRatio: 'xMinYMin meet',
-                    fontCallback: (_family: string, bold: boolean) => FONT_KEY[bold ? 'bold' : 'regular']
+                    width: op.w,
+                    height: op.h,
+                    preserveAspectRatio: 'xMinYMin meet',
+                    fontCallback: (_family: string, bold: boolean) => FONT_KEY[bold ? 'bold' : 'regular'],
                 });
                 this.font = this.size = this.color = undefined;
                 break;
@@ -833,8 +999,8 @@ export function renderPdf(doc: DescriptionDocument): Promise<Buffer> {
             Creator: 'oj docs',
             Producer: 'oj docs (PDFKit)',
             CreationDate: doc.date,
-            ModDate: doc.date
-        }
+            ModDate: doc.date,
+        },
     });
     // pdfkit writes the document information into the XMP metadata without escaping it; a title
     // with "&" or "<" would make the metadata invalid XML. Escape the values for that step only.
@@ -842,7 +1008,11 @@ export function renderPdf(doc: DescriptionDocument): Promise<Buffer> {
     pdf.endMetadata = () => {
         const info = pdf.info;
         pdf.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
-        try { writeMetadata(); } finally { pdf.info = info; }
+        try {
+            writeMetadata();
+        } finally {
+            pdf.info = info;
+        }
     };
     // The regular face is the document's default font, opened under its path; naming it again
     // would make pdfkit open and parse the file on every switch to it (it caches the first name only).
@@ -852,9 +1022,9 @@ export function renderPdf(doc: DescriptionDocument): Promise<Buffer> {
 
     const result = new Promise<Buffer>((resolve, reject) => {
         const chunks: Uint8Array[] = [];
-        pdf.on('data', chunk => chunks.push(chunk));
+        pdf.on('data', (chunk) => chunks.push(chunk));
         pdf.on('end', () => resolve(Buffer.concat(chunks)));
-        pdf.on('error', error => reject(error));
+        pdf.on('error', (error) => reject(error));
     });
 
     const layout = new Layout(new Measure(pdf), doc);
@@ -865,7 +1035,7 @@ export function renderPdf(doc: DescriptionDocument): Promise<Buffer> {
     layout.footers();
 
     const pageOf = new Map<string, number>();
-    layout.pages.forEach((page, index) => page.destinations.forEach(d => pageOf.set(d.id, index)));
+    layout.pages.forEach((page, index) => page.destinations.forEach((d) => pageOf.set(d.id, index)));
     countMarks(layout.pages);
     createElements(pdf, layout.root);
 

@@ -5,12 +5,37 @@
  * before entering the answers in the survey tool.
  */
 import {
-    type Indicator, type IndicatorQuestion, type Model, type Question, type QuestionItem, type ReportingUnit, type Survey,
-    isIndicator, isPerArea, isPrintedDocument, optionsOf, printedOptionLabel, questionNumber, questionOf, surveyOfModel, unitLabel, unitsOfQuestion, variableFor
+    type Indicator,
+    type IndicatorQuestion,
+    type Model,
+    type Question,
+    type QuestionItem,
+    type ReportingUnit,
+    type Survey,
+    isIndicator,
+    isPerArea,
+    isPrintedDocument,
+    optionsOf,
+    printedOptionLabel,
+    questionNumber,
+    questionOf,
+    surveyOfModel,
+    unitLabel,
+    unitsOfQuestion,
+    variableFor,
 } from '@oj/language';
 import {
-    AlignmentType, CheckBox, Document, HeadingLevel, Packer, Paragraph, Table, TableRow, TextRun, WidthType,
-    TableLayoutType
+    AlignmentType,
+    CheckBox,
+    Document,
+    HeadingLevel,
+    Packer,
+    Paragraph,
+    Table,
+    TableRow,
+    TextRun,
+    WidthType,
+    TableLayoutType,
 } from 'docx';
 import { A4, MARGIN, TEXT_WIDTH, cell, coreProperties, footer, swedishSettings, wordStyles, bulletNumbering } from './docx.js';
 import { renumberBookmarks, reproduciblePackage } from './docx-package.js';
@@ -118,17 +143,21 @@ export function buildQuestionnaire(models: Model[], options: QuestionnaireOption
     const surveyParts = survey?.parts ?? [];
     const groups = new Map<string, QuestionnairePart>();
     const partOrder = (id: string) => {
-        const index = surveyParts.findIndex(p => p.name === id);
+        const index = surveyParts.findIndex((p) => p.name === id);
         return index < 0 ? surveyParts.length : index;
     };
-    const anyPart = [...uses.keys()].some(q => q.part?.ref);
+    const anyPart = [...uses.keys()].some((q) => q.part?.ref);
     let n = 0;
     for (const [question, list] of uses) {
         const part = question.part?.ref;
         const key = part?.name ?? '';
         let group = groups.get(key);
         if (!group) {
-            group = { id: part ? `del-${part.name.toLowerCase()}` : 'fragor', title: part ? cleanText(part.title) : (anyPart ? 'Övriga frågor' : 'Frågor'), questions: [] };
+            group = {
+                id: part ? `del-${part.name.toLowerCase()}` : 'fragor',
+                title: part ? cleanText(part.title) : anyPart ? 'Övriga frågor' : 'Frågor',
+                questions: [],
+            };
             groups.set(key, group);
         }
         group.questions.push(questionEntry(question, list, ++n, survey));
@@ -137,12 +166,17 @@ export function buildQuestionnaire(models: Model[], options: QuestionnaireOption
 
     const surveyTitle = cleanText(survey?.title);
     const year = survey?.year;
-    const title = cleanText(options.title) || `Formulär för insamling av uppgifter internt inom kommunen/stadsdelen${surveyTitle ? ` – ${surveyTitle}` : ''}`;
+    const title =
+        cleanText(options.title) ||
+        `Formulär för insamling av uppgifter internt inom kommunen/stadsdelen${surveyTitle ? ` – ${surveyTitle}` : ''}`;
     const introduction = [
         'Formuläret kan användas för att samla in uppgifter internt inom kommunen eller stadsdelen innan svaren lämnas i enkäten. Frågorna står i enkätens ordning.',
-        'Kryssa i ett svar per rad. Variabelnamnet anger var svaret hör hemma när det förs in i enkäten och i resultatfilerna.'
+        'Kryssa i ett svar per rad. Variabelnamnet anger var svaret hör hemma när det förs in i enkäten och i resultatfilerna.',
     ];
-    if (survey?.measurementDate) introduction.push(`Mätdatum är den ${swedishDate(cleanText(survey.measurementDate))}.${survey.period ? ` Frågor om en period avser ${cleanText(survey.period)}.` : ''}`);
+    if (survey?.measurementDate)
+        introduction.push(
+            `Mätdatum är den ${swedishDate(cleanText(survey.measurementDate))}.${survey.period ? ` Frågor om en period avser ${cleanText(survey.period)}.` : ''}`,
+        );
     return {
         language: 'sv-SE',
         title,
@@ -153,7 +187,7 @@ export function buildQuestionnaire(models: Model[], options: QuestionnaireOption
         runningTitle: (surveyTitle ? `FORMULÄR – ${surveyTitle}` : 'FORMULÄR').toLocaleUpperCase('sv'),
         date: options.date ?? parseIsoDate(survey?.measurementDate) ?? new Date(Date.UTC(year ?? 2000, 0, 1)),
         introduction,
-        parts
+        parts,
     };
 }
 
@@ -164,29 +198,40 @@ function questionEntry(question: Question, uses: Use[], n: number, survey: Surve
     const items: Array<QuestionItem | undefined> = question.items.length > 0 ? question.items : [undefined];
     const unitText = (u: ReportingUnit | undefined) => (u ? cleanText(unitLabel(u)) : '');
     const itemText = (i: QuestionItem | undefined) => (i ? `${i.name}. ${cleanText(i.text)}` : '');
-    const variable = (item: QuestionItem | undefined, unit: ReportingUnit | undefined) => variableFor(question, item, unit, context) ?? '';
-    const numerals = [...new Set(uses.map(u => u.slot.name))];
-    const heading = uses.length === 1 || first.slot.declared
-        ? `Indikator ${first.indicator.number}, fråga ${first.slot.name}`
-        : `Fråga ${numerals.join('/')} för indikator ${[...new Set(uses.map(u => u.indicator.number))].join(', ')}`;
+    const variable = (item: QuestionItem | undefined, unit: ReportingUnit | undefined) =>
+        variableFor(question, item, unit, context) ?? '';
+    const numerals = [...new Set(uses.map((u) => u.slot.name))];
+    const heading =
+        uses.length === 1 || first.slot.declared
+            ? `Indikator ${first.indicator.number}, fråga ${first.slot.name}`
+            : `Fråga ${numerals.join('/')} för indikator ${[...new Set(uses.map((u) => u.indicator.number))].join(', ')}`;
     const entry: QuestionnaireQuestion = {
         id: `fraga-${n}`,
         heading,
-        usedBy: [...new Map(uses.map(u => [u.indicator.number, `${u.indicator.number}. ${cleanText(u.indicator.name)}`])).values()],
+        usedBy: [
+            ...new Map(uses.map((u) => [u.indicator.number, `${u.indicator.number}. ${cleanText(u.indicator.name)}`])).values(),
+        ],
         text: withSurveyDates(cleanText(question.text), survey),
         kind: question.multipleChoice ? 'multipleChoice' : question.numeric ? 'numeric' : 'options',
-        options: optionsOf(question).map(o => ({ code: o.code, label: cleanText(printedOptionLabel(question, o)), short: cleanText(o.shortLabel ?? o.label) })),
-        rows: []
+        options: optionsOf(question).map((o) => ({
+            code: o.code,
+            label: cleanText(printedOptionLabel(question, o)),
+            short: cleanText(o.shortLabel ?? o.label),
+        })),
+        rows: [],
     };
     if (entry.kind === 'multipleChoice') {
         entry.choices = {
-            columns: items.map(i => itemText(i) || 'Vald'),
-            rows: units.map(u => ({ label: unitText(u), variables: items.map(i => variable(i, u)) }))
+            columns: items.map((i) => itemText(i) || 'Vald'),
+            rows: units.map((u) => ({ label: unitText(u), variables: items.map((i) => variable(i, u)) })),
         };
     } else {
         for (const unit of units) {
             for (const item of items) {
-                entry.rows.push({ label: [unitText(unit), itemText(item)].filter(Boolean).join(' – '), variable: variable(item, unit) });
+                entry.rows.push({
+                    label: [unitText(unit), itemText(item)].filter(Boolean).join(' – '),
+                    variable: variable(item, unit),
+                });
             }
         }
     }
@@ -195,25 +240,30 @@ function questionEntry(question: Question, uses: Use[], n: number, survey: Surve
 
 // ---------------------------------------------------------------- Word
 
-const small = (text: string, options: { bold?: boolean; color?: string; align?: 'right' | 'center' } = {}) => new Paragraph({
-    style: 'Tabelltext',
-    alignment: options.align === 'center' ? AlignmentType.CENTER : options.align === 'right' ? AlignmentType.RIGHT : undefined,
-    children: [new TextRun({ text, bold: options.bold || undefined, color: options.color })]
-});
+const small = (text: string, options: { bold?: boolean; color?: string; align?: 'right' | 'center' } = {}) =>
+    new Paragraph({
+        style: 'Tabelltext',
+        alignment:
+            options.align === 'center' ? AlignmentType.CENTER : options.align === 'right' ? AlignmentType.RIGHT : undefined,
+        children: [new TextRun({ text, bold: options.bold || undefined, color: options.color })],
+    });
 
 /** A checkbox content control; its alias is what a screen reader announces. */
 function box(alias: string, caption?: string): Paragraph {
     return new Paragraph({
         style: 'Tabelltext',
         alignment: AlignmentType.CENTER,
-        children: [new CheckBox({ alias }), ...(caption ? [new TextRun({ text: ` ${caption}`, size: 14, color: COLOURS.muted })] : [])]
+        children: [
+            new CheckBox({ alias }),
+            ...(caption ? [new TextRun({ text: ` ${caption}`, size: 14, color: COLOURS.muted })] : []),
+        ],
     });
 }
 
 function answerTable(q: QuestionnaireQuestion): Table {
     if (q.kind === 'multipleChoice' && q.choices) {
         const { columns, rows } = q.choices;
-        const hasLabels = rows.some(r => r.label);
+        const hasLabels = rows.some((r) => r.label);
         const labelWidth = hasLabels ? 2600 : 0;
         const colWidth = Math.floor((TEXT_WIDTH - labelWidth) / columns.length);
         const widths = [...(hasLabels ? [labelWidth] : []), ...columns.map(() => colWidth)];
@@ -226,23 +276,30 @@ function answerTable(q: QuestionnaireQuestion): Table {
                     tableHeader: true,
                     cantSplit: true,
                     children: [
-                        ...(hasLabels ? [cell([small('Område', { bold: true })], { fill: COLOURS.band, width: labelWidth })] : []),
-                        ...columns.map(c => cell([small(c, { bold: true })], { fill: COLOURS.band, width: colWidth }))
-                    ]
+                        ...(hasLabels
+                            ? [cell([small('Område', { bold: true })], { fill: COLOURS.band, width: labelWidth })]
+                            : []),
+                        ...columns.map((c) => cell([small(c, { bold: true })], { fill: COLOURS.band, width: colWidth })),
+                    ],
                 }),
-                ...rows.map(r => new TableRow({
-                    cantSplit: true,
-                    children: [
-                        ...(hasLabels ? [cell([small(r.label)], { width: labelWidth })] : []),
-                        ...r.variables.map((v, i) => cell([box(`${r.label ? `${r.label}: ` : ''}${columns[i]} (${v})`, v)], { width: colWidth }))
-                    ]
-                }))
-            ]
+                ...rows.map(
+                    (r) =>
+                        new TableRow({
+                            cantSplit: true,
+                            children: [
+                                ...(hasLabels ? [cell([small(r.label)], { width: labelWidth })] : []),
+                                ...r.variables.map((v, i) =>
+                                    cell([box(`${r.label ? `${r.label}: ` : ''}${columns[i]} (${v})`, v)], { width: colWidth }),
+                                ),
+                            ],
+                        }),
+                ),
+            ],
         });
     }
-    const hasLabels = q.rows.some(r => r.label);
+    const hasLabels = q.rows.some((r) => r.label);
     const variableWidth = 1500;
-    const answerColumns = q.kind === 'numeric' ? ['Antal'] : q.options.map(o => o.short);
+    const answerColumns = q.kind === 'numeric' ? ['Antal'] : q.options.map((o) => o.short);
     const labelWidth = hasLabels ? Math.max(2200, TEXT_WIDTH - variableWidth - answerColumns.length * 1300) : 0;
     const answerWidth = Math.floor((TEXT_WIDTH - labelWidth - variableWidth) / Math.max(1, answerColumns.length));
     const widths = [...(hasLabels ? [labelWidth] : []), ...answerColumns.map(() => answerWidth), variableWidth];
@@ -251,30 +308,44 @@ function answerTable(q: QuestionnaireQuestion): Table {
         cantSplit: true,
         children: [
             ...(hasLabels ? [cell([small('Avser', { bold: true })], { fill: COLOURS.band, width: labelWidth })] : []),
-            ...answerColumns.map(c => cell([small(c, { bold: true, align: 'center' })], { fill: COLOURS.band, width: answerWidth })),
-            cell([small('Variabel', { bold: true })], { fill: COLOURS.band, width: variableWidth })
-        ]
+            ...answerColumns.map((c) =>
+                cell([small(c, { bold: true, align: 'center' })], { fill: COLOURS.band, width: answerWidth }),
+            ),
+            cell([small('Variabel', { bold: true })], { fill: COLOURS.band, width: variableWidth }),
+        ],
     });
-    const body = q.rows.map(r => new TableRow({
-        cantSplit: true,
-        children: [
-            ...(hasLabels ? [cell([small(r.label)], { width: labelWidth })] : []),
-            ...(q.kind === 'numeric'
-                ? [cell([small('')], { width: answerWidth })]
-                : q.options.map(o => cell([box(`${r.label ? `${r.label}: ` : ''}${o.label} (${r.variable} = ${o.code})`)], { width: answerWidth }))),
-            cell([small(r.variable, { color: COLOURS.muted })], { width: variableWidth })
-        ]
-    }));
-    return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...body] });
+    const body = q.rows.map(
+        (r) =>
+            new TableRow({
+                cantSplit: true,
+                children: [
+                    ...(hasLabels ? [cell([small(r.label)], { width: labelWidth })] : []),
+                    ...(q.kind === 'numeric'
+                        ? [cell([small('')], { width: answerWidth })]
+                        : q.options.map((o) =>
+                              cell([box(`${r.label ? `${r.label}: ` : ''}${o.label} (${r.variable} = ${o.code})`)], {
+                                  width: answerWidth,
+                              }),
+                          )),
+                    cell([small(r.variable, { color: COLOURS.muted })], { width: variableWidth }),
+                ],
+            }),
+    );
+    return new Table({
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        columnWidths: widths,
+        layout: TableLayoutType.FIXED,
+        rows: [header, ...body],
+    });
 }
 
 /** Renders the questionnaire as a Word form with checkbox controls. The same source gives the same bytes. */
 export async function renderQuestionnaireDocx(questionnaire: Questionnaire): Promise<Buffer> {
     const children: Array<Paragraph | Table> = [
         new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 0 }, children: [new TextRun(questionnaire.title)] }),
-        ...questionnaire.introduction.map(t => new Paragraph({ children: [new TextRun(t)] })),
+        ...questionnaire.introduction.map((t) => new Paragraph({ children: [new TextRun(t)] })),
         new Paragraph({ children: [new TextRun({ text: 'Kommun/stadsdel: ', bold: true }), new TextRun('……………………………………')] }),
-        new Paragraph({ children: [new TextRun({ text: 'Ifyllt av: ', bold: true }), new TextRun('……………………………………')] })
+        new Paragraph({ children: [new TextRun({ text: 'Ifyllt av: ', bold: true }), new TextRun('……………………………………')] }),
     ];
     for (const part of questionnaire.parts) {
         children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(part.title)] }));
@@ -282,10 +353,15 @@ export async function renderQuestionnaireDocx(questionnaire: Questionnaire): Pro
             children.push(
                 new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(q.heading)] }),
                 new Paragraph({ keepNext: true, children: [new TextRun({ text: q.text, bold: true })] }),
-                ...(q.kind === 'options' ? [new Paragraph({ keepNext: true, children: [new TextRun({ text: optionsLegend(q), size: 18 })] })] : []),
-                new Paragraph({ keepNext: true, children: [new TextRun({ text: `Används för: ${q.usedBy.join('; ')}`, size: 18, color: COLOURS.muted })] }),
+                ...(q.kind === 'options'
+                    ? [new Paragraph({ keepNext: true, children: [new TextRun({ text: optionsLegend(q), size: 18 })] })]
+                    : []),
+                new Paragraph({
+                    keepNext: true,
+                    children: [new TextRun({ text: `Används för: ${q.usedBy.join('; ')}`, size: 18, color: COLOURS.muted })],
+                }),
                 answerTable(q),
-                new Paragraph({ spacing: { after: 120 }, children: [] })
+                new Paragraph({ spacing: { after: 120 }, children: [] }),
             );
         }
     }
@@ -293,19 +369,24 @@ export async function renderQuestionnaireDocx(questionnaire: Questionnaire): Pro
         ...coreProperties(questionnaire),
         styles: wordStyles(),
         numbering: bulletNumbering,
-        sections: [{
-            properties: { page: { size: A4, margin: MARGIN } },
-            footers: { default: footer(questionnaire.runningTitle) },
-            children
-        }]
+        sections: [
+            {
+                properties: { page: { size: A4, margin: MARGIN } },
+                footers: { default: footer(questionnaire.runningTitle) },
+                children,
+            },
+        ],
     });
     const packed = await Packer.toBuffer(document);
-    return reproduciblePackage(packed, { date: questionnaire.date, parts: { 'word/settings.xml': swedishSettings, 'word/document.xml': renumberBookmarks } });
+    return reproduciblePackage(packed, {
+        date: questionnaire.date,
+        parts: { 'word/settings.xml': swedishSettings, 'word/document.xml': renumberBookmarks },
+    });
 }
 
 /** "Svarsalternativ: 1 Ja, 2 Nej, 3 Ej aktuellt, området finns inte i vår socialtjänst/kommun": the full labels with their codes. */
 export function optionsLegend(q: QuestionnaireQuestion): string {
-    return `Svarsalternativ: ${q.options.map(o => `${o.code} = ${o.label}`).join('; ')}`;
+    return `Svarsalternativ: ${q.options.map((o) => `${o.code} = ${o.label}`).join('; ')}`;
 }
 
 // ---------------------------------------------------------------- the generic document: PDF and HTML
@@ -316,20 +397,24 @@ function answerDataTable(q: QuestionnaireQuestion): DataTable {
     if (q.kind === 'multipleChoice' && q.choices) {
         const { columns, rows } = q.choices;
         return {
-            kind: 'table', id: `${q.id}-svar`, caption: `Svar på ${q.heading.charAt(0).toLocaleLowerCase('sv')}${q.heading.slice(1)} (kryssa i de alternativ som gäller)`,
+            kind: 'table',
+            id: `${q.id}-svar`,
+            caption: `Svar på ${q.heading.charAt(0).toLocaleLowerCase('sv')}${q.heading.slice(1)} (kryssa i de alternativ som gäller)`,
             columns: ['Avser', ...columns],
-            rows: rows.map(r => [r.label || 'Svar', ...r.variables.map(v => `${BOX} ${v}`)]),
+            rows: rows.map((r) => [r.label || 'Svar', ...r.variables.map((v) => `${BOX} ${v}`)]),
             align: ['left', ...columns.map(() => 'left' as const)],
-            widths: [0.24, ...columns.map(() => 0.76 / columns.length)]
+            widths: [0.24, ...columns.map(() => 0.76 / columns.length)],
         };
     }
-    const answers = q.kind === 'numeric' ? ['Antal'] : q.options.map(o => o.short);
+    const answers = q.kind === 'numeric' ? ['Antal'] : q.options.map((o) => o.short);
     return {
-        kind: 'table', id: `${q.id}-svar`, caption: `Svar på ${q.heading.charAt(0).toLocaleLowerCase('sv')}${q.heading.slice(1)}`,
+        kind: 'table',
+        id: `${q.id}-svar`,
+        caption: `Svar på ${q.heading.charAt(0).toLocaleLowerCase('sv')}${q.heading.slice(1)}`,
         columns: ['Avser', ...answers, 'Variabel'],
-        rows: q.rows.map(r => [r.label || 'Svar', ...(q.kind === 'numeric' ? [''] : q.options.map(() => BOX)), r.variable]),
+        rows: q.rows.map((r) => [r.label || 'Svar', ...(q.kind === 'numeric' ? [''] : q.options.map(() => BOX)), r.variable]),
         align: ['left', ...answers.map(() => 'center' as const), 'left'],
-        widths: [0.4, ...answers.map(() => 0.42 / answers.length), 0.18]
+        widths: [0.4, ...answers.map(() => 0.42 / answers.length), 0.18],
     };
 }
 
@@ -339,22 +424,30 @@ function answerDataTable(q: QuestionnaireQuestion): DataTable {
  */
 export function questionnaireDocument(questionnaire: Questionnaire): DescriptionDocument {
     const intro: DocumentSection = {
-        id: 'om-formularet', level: 1, title: 'Om formuläret', newPage: true, subsections: [],
+        id: 'om-formularet',
+        level: 1,
+        title: 'Om formuläret',
+        newPage: true,
+        subsections: [],
         content: [
-            ...questionnaire.introduction.map(text => ({ kind: 'paragraph' as const, text })),
+            ...questionnaire.introduction.map((text) => ({ kind: 'paragraph' as const, text })),
             { kind: 'paragraph', text: 'Kommun/stadsdel: ……………………………………', emphasis: 'strong' },
-            { kind: 'paragraph', text: 'Ifyllt av: ……………………………………', emphasis: 'strong' }
-        ]
+            { kind: 'paragraph', text: 'Ifyllt av: ……………………………………', emphasis: 'strong' },
+        ],
     };
     const parts = questionnaire.parts.map((part, i): DocumentSection => ({
-        id: part.id, level: 1, title: part.title, newPage: i === 0, subsections: [],
+        id: part.id,
+        level: 1,
+        title: part.title,
+        newPage: i === 0,
+        subsections: [],
         content: part.questions.flatMap((q): SectionContent[] => [
             { kind: 'heading', text: q.heading },
             { kind: 'paragraph', text: q.text, emphasis: 'strong' },
             ...(q.kind === 'options' ? [{ kind: 'paragraph' as const, text: optionsLegend(q) }] : []),
             { kind: 'paragraph', text: `Används för: ${q.usedBy.join('; ')}` },
-            answerDataTable(q)
-        ])
+            answerDataTable(q),
+        ]),
     }));
     return {
         language: questionnaire.language,
@@ -365,7 +458,7 @@ export function questionnaireDocument(questionnaire: Questionnaire): Description
         runningTitle: questionnaire.runningTitle,
         date: questionnaire.date,
         contents: false,
-        sections: [intro, ...parts]
+        sections: [intro, ...parts],
     };
 }
 

@@ -4,7 +4,12 @@ declare module 'svg-to-pdfkit' {
         width?: number;
         height?: number;
         preserveAspectRatio?: string;
-        fontCallback?: (family: string, bold: boolean, italic: boolean, options: { fauxBold?: boolean; fauxItalic?: boolean }) => string;
+        fontCallback?: (
+            family: string,
+            bold: boolean,
+            italic: boolean,
+            options: { fauxBold?: boolean; fauxItalic?: boolean },
+        ) => string;
         warningCallback?: (message: string) => void;
         assumePt?: boolean;
     }

@@ -7,7 +7,20 @@ export function compareSwedish(a: string, b: string): number {
     return collator.compare(a, b);
 }
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+    'januari',
+    'februari',
+    'mars',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'augusti',
+    'september',
+    'oktober',
+    'november',
+    'december',
+];
 
 /** "2019-02-01" → "1 februari 2019"; anything that is not an ISO date is returned as written. */
 export function swedishDate(iso: string): string {
@@ -29,14 +42,17 @@ export function parseIsoDate(iso: string | undefined): Date | undefined {
 // C1 controls and DEL steer terminals; bidi embeddings, overrides and isolates make text read in
 // another order than it is written. Validation refuses them all; a model with errors is still
 // printed safely.
-const CONTROL = /[\u0000-\u0008\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const CONTROL =
+    /[\u0000-\u0008\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Model text as it is printed: a vertical tab (Word's manual line break) read as a space,
  * controls removed, runs of white space collapsed.
  */
 export function cleanText(text: string | undefined): string {
-    return sanitizeText(text ?? '').replace(/\s+/g, ' ').trim();
+    return sanitizeText(text ?? '')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 
 /** Text any writer can carry, white space as written: U+000B a space, controls removed. */
@@ -56,12 +72,21 @@ export function sentence(text: string): string {
 
 /** An id safe in HTML, PDF destinations and Word bookmarks: ASCII letters, digits and dashes. */
 export function slug(text: string): string {
-    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'avsnitt';
+    return (
+        text
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, '-')
+            .replace(/^-+|-+$/g, '') || 'avsnitt'
+    );
 }
 
 export function escapeHtml(text: string): string {
-    return sanitizeText(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]!));
+    return sanitizeText(text).replace(
+        /[&<>"']/g,
+        (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+    );
 }
 
 /** Escaping for XML text and attribute values. */

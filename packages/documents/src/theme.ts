@@ -19,7 +19,7 @@ export const COLOURS = {
     muted: '4A4A4A',
     /** Links in HTML. */
     link: '0B4F8A',
-    white: 'FFFFFF'
+    white: 'FFFFFF',
 } as const;
 
 export type Colour = keyof typeof COLOURS;
@@ -32,7 +32,7 @@ export function css(colour: Colour): string {
 export const FONTS = {
     pdf: 'DejaVu Sans',
     word: 'Arial',
-    html: '"DejaVu Sans", Arial, Helvetica, sans-serif'
+    html: '"DejaVu Sans", Arial, Helvetica, sans-serif',
 } as const;
 
 /** Type sizes in points, shared by the formats (Word takes half-points: `halfPoints`). */
@@ -46,7 +46,7 @@ export const SIZES = {
     heading3: 11,
     indicatorName: 10.5,
     caption: 9.5,
-    footer: 7.5
+    footer: 7.5,
 } as const;
 
 export function halfPoints(points: number): number {
@@ -63,7 +63,7 @@ export const PAGE = {
     margin: { top: 62.35, bottom: 65.2, left: 56.7, right: 56.7 },
     /** The footer's distance from the bottom edge, and the header's from the top (Word). */
     footer: 31.2,
-    header: 28.35
+    header: 28.35,
 } as const;
 
 export function twips(points: number): number {

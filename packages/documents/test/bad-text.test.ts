@@ -10,7 +10,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildDescriptionDocument, buildQuestionnaire, renderDocx, renderHtml, renderPdf, renderQuestionnaireDocx } from '../src/index.js';
+import {
+    buildDescriptionDocument,
+    buildQuestionnaire,
+    renderDocx,
+    renderHtml,
+    renderPdf,
+    renderQuestionnaireDocx,
+} from '../src/index.js';
 import { cleanText, escapeXml } from '../src/text.js';
 import { hasTool, loadText } from './fixtures.js';
 import type { Model } from '@oj/language';
@@ -36,7 +43,8 @@ const BAD = `indikator 1 "Aktuell rutin\u000Bför avhysning" {
 }
 `;
 
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const XML_INVALID =
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const STEERING = /[\u001b\u009b\u202A-\u202E\u2066-\u2069]/;
 
 let models: Model[];
@@ -45,11 +53,15 @@ beforeAll(async () => {
     const loaded = await loadText({ 'enkat.oj': SURVEY, 'bad.oj': BAD });
     models = loaded.models;
     // The model is refused by validation; the writers must still not produce a broken file from it.
-    expect(loaded.errors.some(e => e.includes('U+FFFF'))).toBe(true);
+    expect(loaded.errors.some((e) => e.includes('U+FFFF'))).toBe(true);
 });
 
 function xmlParts(docx: Buffer): Record<string, string> {
-    return Object.fromEntries(Object.entries(unzipSync(docx)).filter(([name]) => /\.(xml|rels)$/.test(name)).map(([name, bytes]) => [name, strFromU8(bytes)]));
+    return Object.fromEntries(
+        Object.entries(unzipSync(docx))
+            .filter(([name]) => /\.(xml|rels)$/.test(name))
+            .map(([name, bytes]) => [name, strFromU8(bytes)]),
+    );
 }
 
 describe('characters XML forbids, a vertical tab, ESC and bidi overrides', () => {
@@ -93,14 +105,17 @@ describe('characters XML forbids, a vertical tab, ESC and bidi overrides', () =>
 describe.skipIf(!hasTool('pdftotext'))('a word far longer than a line', () => {
     test('100,000 characters without a space: the PDF is written, every character on its pages', async () => {
         const word = Array.from({ length: 100_000 }, (_, i) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/'[(i * 7) % 38]).join('');
-        const { models: long } = await loadText({ 'enkat.oj': SURVEY.replace('"Nej\uFFFE"', '"Nej"').replace('\u000B', ' '), 'long.oj': `indikator 1 "Lång" {
+        const { models: long } = await loadText({
+            'enkat.oj': SURVEY.replace('"Nej\uFFFE"', '"Nej"').replace('\u000B', ' '),
+            'long.oj': `indikator 1 "Lång" {
     områden EB
     beskrivning "Se ${word} för detaljer."
     syfte "S." önskad riktning positiv typ struktur kvalitetsområde "Säker"
     fråga i Rutin: "Har ni en rutin?" svar JN
     krävs: Ja på fråga i
 }
-` });
+`,
+        });
         const started = performance.now();
         const pdf = await renderPdf(buildDescriptionDocument(long));
         // The time is printed for the record; the benchmark is where it is judged (issue 19: 100,000 characters never finished before).
@@ -108,12 +123,14 @@ describe.skipIf(!hasTool('pdftotext'))('a word far longer than a line', () => {
         const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oj-long-word-')), 'lang.pdf');
         fs.writeFileSync(file, pdf);
         const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
-        const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\n').map(l => l.trim());
+        const lines = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+            .split('\n')
+            .map((l) => l.trim());
         // The word's pieces, in order, between the running heads and page numbers of the pages it spans.
-        const pieces = lines.filter(l => /^[A-Z0-9+/]+( för detaljer\.)?$/.test(l) && !/^\d+$/.test(l));
+        const pieces = lines.filter((l) => /^[A-Z0-9+/]+( för detaljer\.)?$/.test(l) && !/^\d+$/.test(l));
         expect(lines[lines.indexOf(pieces[0]) - 1]).toBe('Se');
         expect(pieces.join('')).toBe(`${word} för detaljer.`);
-        expect(pieces.every(p => p.length <= 80)).toBe(true);
+        expect(pieces.every((p) => p.length <= 80)).toBe(true);
         expect(pages).toBeGreaterThan(20);
     });
 });

@@ -16,7 +16,11 @@ import { layOutPages, lineCount, linesKept, modelPageNumbers, splitAtLine } from
 import { withContinuedRows } from '../src/docx-continued.js';
 import { loadModels, oj2019 } from './fixtures.js';
 
-interface TocEntry { level: number; title: string; page: string }
+interface TocEntry {
+    level: number;
+    title: string;
+    page: string;
+}
 
 /** The entries of the contents as written: level, title and the page number after the tab. */
 function tocEntries(docx: Buffer): TocEntry[] {
@@ -26,7 +30,7 @@ function tocEntries(docx: Buffer): TocEntry[] {
         const level = /<w:pStyle w:val="TOC(\d)"\/>/.exec(p);
         if (!level) return [];
         const [title, number] = p.split('PAGEREF');
-        const texts = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map(m => m[1]).join('');
+        const texts = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
         return [{ level: Number(level[1]), title: texts(title), page: texts(number ?? '') }];
     });
 }
@@ -55,7 +59,7 @@ describe('the page numbers of the Word contents', () => {
         // fonts-liberation installed: Liberation Sans has Arial's metrics; without it LibreOffice sets
         // DejaVu Sans, which is wider, and every page after the first tables moves). Title page,
         // colophon, contents, then the introduction on page 4 and Socialtjänst on page 6.
-        expect(entries.map(e => `${e.level} ${e.page}`)).toEqual(['1 4', '2 4', '1 6', '2 6']);
+        expect(entries.map((e) => `${e.level} ${e.page}`)).toEqual(['1 4', '2 4', '1 6', '2 6']);
     });
 
     test('a synthetic year: every entry has a page, in order, each area with indicators on a page of its own', async () => {
@@ -63,9 +67,9 @@ describe('the page numbers of the Word contents', () => {
         const entries = tocEntries(await renderDocx(doc));
         expect(entries).toHaveLength(doc.sections.length + doc.sections.reduce((n, s) => n + s.subsections.length, 0));
         for (const entry of entries) expect(entry.page, entry.title).toMatch(/^\d+$/);
-        const pages = entries.map(e => Number(e.page));
+        const pages = entries.map((e) => Number(e.page));
         expect(pages).toEqual([...pages].sort((a, b) => a - b));
-        const areas = entries.filter((_e, i) => i > 0 && entries[i].level === 1).map(e => Number(e.page));
+        const areas = entries.filter((_e, i) => i > 0 && entries[i].level === 1).map((e) => Number(e.page));
         for (let i = 1; i < areas.length; i++) expect(areas[i]).toBeGreaterThan(areas[i - 1]);
         // The pages LibreOffice puts the headings on (soffice --headless --convert-to pdf, then
         // pdftotext -layout): check them again there when the generator or the formatting changes.
@@ -84,24 +88,26 @@ describe('the page numbers of the Word contents', () => {
         // (scripts/check-word-pages.ts; checked again after the merges of issues 13 and 19 changed the
         // synthetic year's text: indicators 75 and 47 now start a page later, as in LibreOffice).
         const { pages: starts } = layOutPages(doc, wordFormat());
-        expect(indicatorsOf(doc).map(i => starts.get(i.id))).toEqual([
-            5, 6, 7, 8, 9, 11, 12, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
-            29, 30, 31, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 42, 43, 45, 46, 47, 48, 49, 50, 51, 52, 53,
-            54, 55, 56, 57, 58, 59, 59, 60, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 74, 75, 76, 77, 78,
-            79, 80, 81, 82, 83, 84, 85, 85, 87, 87, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99, 100, 101, 102,
-            103, 104, 106, 107, 109, 110, 111, 112, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 125, 126
+        expect(indicatorsOf(doc).map((i) => starts.get(i.id))).toEqual([
+            5, 6, 7, 8, 9, 11, 12, 12, 13, 14, 15, 16, 17, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 29, 30, 31, 33, 34, 35, 36,
+            37, 38, 39, 40, 41, 42, 42, 43, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 59, 60, 62, 63, 64, 65,
+            66, 67, 68, 69, 70, 71, 72, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 85, 87, 87, 89, 90, 91, 92, 93, 94, 95,
+            96, 97, 98, 99, 100, 101, 102, 103, 104, 106, 107, 109, 110, 111, 112, 112, 113, 114, 115, 116, 117, 118, 119, 120,
+            121, 122, 123, 124, 125, 125, 126,
         ]);
     });
 
-    test('the contents bookmarks docx puts beside the headings get their headings\' pages', async () => {
+    test("the contents bookmarks docx puts beside the headings get their headings' pages", async () => {
         const doc = await syntheticYear(40);
         const { pages } = layOutPages(doc, wordFormat());
         const [first, second] = doc.sections;
-        const heading = (toc: string, id: string) => ({ 'w:p': [
-            { 'w:pPr': [{ 'w:pStyle': { _attr: { 'w:val': 'Heading1' } } }] },
-            { 'w:bookmarkStart': { _attr: { 'w:name': toc, 'w:id': 1 } } },
-            { 'w:bookmarkStart': { _attr: { 'w:name': id, 'w:id': 2 } } }
-        ] });
+        const heading = (toc: string, id: string) => ({
+            'w:p': [
+                { 'w:pPr': [{ 'w:pStyle': { _attr: { 'w:val': 'Heading1' } } }] },
+                { 'w:bookmarkStart': { _attr: { 'w:name': toc, 'w:id': 1 } } },
+                { 'w:bookmarkStart': { _attr: { 'w:name': id, 'w:id': 2 } } },
+            ],
+        });
         const body = { 'w:body': [heading('_Toc7', first.id), heading('_Toc9', second.id)] };
         const estimate = modelPageNumbers(doc, wordFormat())(body, {} as never);
         expect(estimate.bookmarks.get('_Toc7')).toBe(String(pages.get(first.id)));
@@ -144,27 +150,49 @@ describe('the page numbers of the Word contents', () => {
     test('running text breaks with widow control, as LibreOffice breaks it', () => {
         // A paragraph of `lines` lines after `before` one-line paragraphs on the first page of the
         // body, then `after` more and a subsection: the subsection's page tells where the paragraph broke.
-        const words = 'Kommunen har en aktuell och skriftlig rutin för att förebygga undernäring som innehåller delarna i beskrivningen'.split(' ');
+        const words =
+            'Kommunen har en aktuell och skriftlig rutin för att förebygga undernäring som innehåller delarna i beskrivningen'.split(
+                ' ',
+            );
         const width = wordFormat().textWidth / 20;
         const text = (lines: number) => {
             let t = '';
-            for (let i = 0; lineCount(`${t} ${words[i % words.length]}`.trim(), 10, false, width) <= lines; i++) t = `${t} ${words[i % words.length]}`.trim();
+            for (let i = 0; lineCount(`${t} ${words[i % words.length]}`.trim(), 10, false, width) <= lines; i++)
+                t = `${t} ${words[i % words.length]}`.trim();
             return t;
         };
-        const fill = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, text: `${tag} ${i + 1}.` }));
+        const fill = (n: number, tag: string) =>
+            Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, text: `${tag} ${i + 1}.` }));
         const document = (before: number, lines: number, after: number): DescriptionDocument => ({
-            language: 'sv-SE', title: 'Test', publisher: 'X', description: 'x', runningTitle: 'T', date: new Date('2019-01-01'),
-            sections: [{
-                id: 'a', level: 1, title: 'Avsnitt A', content: [...fill(before, 'Rad'), { kind: 'paragraph', text: text(lines) }, ...fill(after, 'Efter')],
-                subsections: [{ id: 'b', level: 2, title: 'Avsnitt B', content: fill(1, 'B'), subsections: [] }]
-            }]
+            language: 'sv-SE',
+            title: 'Test',
+            publisher: 'X',
+            description: 'x',
+            runningTitle: 'T',
+            date: new Date('2019-01-01'),
+            sections: [
+                {
+                    id: 'a',
+                    level: 1,
+                    title: 'Avsnitt A',
+                    content: [...fill(before, 'Rad'), { kind: 'paragraph', text: text(lines) }, ...fill(after, 'Efter')],
+                    subsections: [{ id: 'b', level: 2, title: 'Avsnitt B', content: fill(1, 'B'), subsections: [] }],
+                },
+            ],
         });
         const on = wordFormat();
-        const off = { ...on, styles: Object.fromEntries(Object.entries(on.styles).map(([id, f]) => [id, { ...f, widowControl: false }])) };
+        const off = {
+            ...on,
+            styles: Object.fromEntries(Object.entries(on.styles).map(([id, f]) => [id, { ...f, widowControl: false }])),
+        };
         // Cases where widow control moves the subsection; LibreOffice puts it on page 5 in each
         // (soffice --convert-to pdf of renderDocx of the same document), with and without the file
         // asking for widow control: its Word import turns it on for running text either way.
-        for (const [before, lines, after] of [[35, 2, 35], [34, 3, 34], [33, 5, 35]]) {
+        for (const [before, lines, after] of [
+            [35, 2, 35],
+            [34, 3, 34],
+            [33, 5, 35],
+        ]) {
             const doc = document(before, lines, after);
             expect(layOutPages(doc, on).pages.get('b'), `${before} ${lines} ${after}`).toBe(5);
             expect(layOutPages(doc, off).pages.get('b'), `${before} ${lines} ${after}`).toBe(4);
@@ -182,8 +210,8 @@ describe('the page numbers of the Word contents', () => {
         // Every break now falls between rows, and every heading stays on its page.
         expect(after.splits).toEqual([]);
         expect(after.pages).toEqual(before.pages);
-        const rows = indicatorsOf(split).flatMap(i => i.rows.map((r, k) => ({ r, above: i.rows[k - 1] })));
-        const continued = rows.filter(x => x.r.continued);
+        const rows = indicatorsOf(split).flatMap((i) => i.rows.map((r, k) => ({ r, above: i.rows[k - 1] })));
+        const continued = rows.filter((x) => x.r.continued);
         expect(continued).toHaveLength(before.splits.length);
         // A continued row goes on from the row above it: the same part of the description.
         for (const { r, above } of continued) expect(above?.label).toBe(r.label);
@@ -192,7 +220,8 @@ describe('the page numbers of the Word contents', () => {
     });
 
     test('text is cut after a line where the layout breaks it, and nowhere inside a word', () => {
-        const text = 'Indikatorn syftar till att belysa om kommunen har ett systematiskt arbetssätt för personer som behöver tolk.';
+        const text =
+            'Indikatorn syftar till att belysa om kommunen har ett systematiskt arbetssätt för personer som behöver tolk.';
         const [head, tail] = splitAtLine(text, 9, false, 200, 1)!;
         expect(`${head} ${tail}`).toBe(text);
         expect(lineCount(head, 9, false, 200)).toBe(1);

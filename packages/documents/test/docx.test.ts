@@ -47,7 +47,7 @@ describe('the Word file of examples/oj2019', () => {
         const body = parts['word/document.xml'];
         const tables = body.split('<w:tbl>').slice(1);
         expect(tables).toHaveLength(indicatorsOf(doc).length + 1);
-        const indicatorTables = tables.filter(t => t.includes('Indikatorrubrik'));
+        const indicatorTables = tables.filter((t) => t.includes('Indikatorrubrik'));
         expect(indicatorTables).toHaveLength(indicatorsOf(doc).length);
         for (const table of indicatorTables) {
             const rows = table.split('<w:tr>').slice(1);
@@ -56,7 +56,7 @@ describe('the Word file of examples/oj2019', () => {
             expect(rows[2]).not.toContain('<w:tblHeader/>');
         }
         // Tabell 1 has one header row.
-        const table1 = tables.find(t => !t.includes('Indikatorrubrik'))!;
+        const table1 = tables.find((t) => !t.includes('Indikatorrubrik'))!;
         expect(table1.split('<w:tblHeader/>').length - 1).toBe(1);
     });
 
@@ -79,9 +79,13 @@ describe('the Word file of examples/oj2019', () => {
         expect(body).toContain('TOC \\h \\o &quot;1-2&quot;');
         expect(body).toContain('<w:docPartGallery w:val="Table of Contents"/>');
         expect(parts['word/settings.xml']).toContain('<w:updateFields/>');
-        const entries = [...body.matchAll(/PAGEREF (_Toc\d+) \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t xml:space="preserve">(\d+)<\/w:t>/g)];
+        const entries = [
+            ...body.matchAll(
+                /PAGEREF (_Toc\d+) \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t xml:space="preserve">(\d+)<\/w:t>/g,
+            ),
+        ];
         expect(entries.length).toBe(doc.sections.length + doc.sections.reduce((n, s) => n + s.subsections.length, 0));
-        const numbers = entries.map(e => Number(e[2]));
+        const numbers = entries.map((e) => Number(e[2]));
         expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
     });
 
@@ -112,7 +116,7 @@ describe('model text in the Word file', () => {
         expect(body).toContain('Beskrivning &lt;style&gt;body{display:none}&lt;/style&gt; &amp; ]]&gt;');
         expect(body).not.toContain('\u0001');
         // Nothing of the model opened an element: the only elements are WordprocessingML's own.
-        const names = new Set([...body.matchAll(/<\/?([A-Za-z0-9:]+)[\s/>]/g)].map(m => m[1]));
+        const names = new Set([...body.matchAll(/<\/?([A-Za-z0-9:]+)[\s/>]/g)].map((m) => m[1]));
         for (const name of names) expect(name, name).toMatch(/^(w|w14|w15|wp|mc|r):/);
     });
 });

@@ -14,9 +14,10 @@ export async function loadModels(paths: string[]): Promise<{ models: Model[]; er
     const workspace = await loadWorkspace(shared, paths);
     const errors: string[] = [];
     for (const [document, diagnostics] of workspace.diagnostics) {
-        for (const d of diagnostics) if ((d.severity ?? 1) === 1) errors.push(`${path.basename(document.uri.fsPath)}: ${d.message}`);
+        for (const d of diagnostics)
+            if ((d.severity ?? 1) === 1) errors.push(`${path.basename(document.uri.fsPath)}: ${d.message}`);
     }
-    return { models: workspace.documents.map(d => d.parseResult.value as Model), errors };
+    return { models: workspace.documents.map((d) => d.parseResult.value as Model), errors };
 }
 
 export async function loadText(files: Record<string, string>): Promise<{ models: Model[]; errors: string[] }> {
@@ -61,5 +62,5 @@ indikator 1 "Namn </td></tr></table><script>alert(5)</script>" {
     krävs: Ja på fråga i
     kommentar "Kommentar '\\" <"
 }
-`
+`,
 };

@@ -48,13 +48,17 @@ describe('the HTML page', () => {
 
     test('every indicator is a section with a stable id and a heading in its table header', () => {
         for (const indicator of indicatorsOf(doc)) {
-            expect(html).toContain(`<section class="indicator" id="indikator-${indicator.number}" aria-labelledby="indikator-${indicator.number}-rubrik">`);
+            expect(html).toContain(
+                `<section class="indicator" id="indikator-${indicator.number}" aria-labelledby="indikator-${indicator.number}-rubrik">`,
+            );
             // In a subsection (h3), so the name is an h4.
             expect(html).toContain(`<th colspan="2" scope="colgroup"><h4 id="indikator-${indicator.number}-rubrik">`);
         }
         expect(html).toContain('<a href="#indikator-6">Aktuell samlad plan för handläggares kompetensutveckling</a>');
         expect(html).toContain('<th scope="row">Teknisk beskrivning</th>');
-        expect(html).toContain('<caption>Tabell 1. Indikatorer som publiceras inom respektive område – Socialtjänst och kommunal hälso- och sjukvård, juni 2019</caption>');
+        expect(html).toContain(
+            '<caption>Tabell 1. Indikatorer som publiceras inom respektive område – Socialtjänst och kommunal hälso- och sjukvård, juni 2019</caption>',
+        );
         expect(html).toContain('<ol class="numbered">\n<li>Ekonomiskt bistånd</li>');
         expect(html).toContain('<section class="colophon" aria-label="Om publikationen">');
         expect(html).toContain('<h3>Indikatorer ett stöd för utveckling</h3>');

@@ -13,7 +13,10 @@ import { buildDescriptionDocument, indicatorsOf, renderPdf, type DescriptionDocu
 import { HOSTILE, hasTool, loadModels, loadText, oj2019 } from './fixtures.js';
 
 const poppler = hasTool('pdfinfo') && hasTool('pdffonts') && hasTool('pdftotext');
-if (!poppler) console.warn('pdf.test: poppler-utils (pdfinfo, pdffonts, pdftotext) saknas; strukturtesterna hoppas över. Installera: apt-get install -y poppler-utils');
+if (!poppler)
+    console.warn(
+        'pdf.test: poppler-utils (pdfinfo, pdffonts, pdftotext) saknas; strukturtesterna hoppas över. Installera: apt-get install -y poppler-utils',
+    );
 
 let doc: DescriptionDocument;
 let pdf: Buffer;
@@ -32,10 +35,13 @@ const run = (tool: string, args: string[]) => execFileSync(tool, args, { encodin
 
 /** The structure tree as pdfinfo prints it, one element per line, indented by depth. */
 function structure(): Array<{ depth: number; type: string; line: string }> {
-    return run('pdfinfo', ['-struct', file]).split('\n').filter(l => l.trim()).map(line => {
-        const depth = (line.length - line.trimStart().length) / 2;
-        return { depth, type: line.trim().split(/[\s:]/)[0], line };
-    });
+    return run('pdfinfo', ['-struct', file])
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((line) => {
+            const depth = (line.length - line.trimStart().length) / 2;
+            return { depth, type: line.trim().split(/[\s:]/)[0], line };
+        });
 }
 
 describe('the PDF file itself', () => {
@@ -49,7 +55,9 @@ describe('the PDF file itself', () => {
         expect(text).toMatch(/\/Outlines \d+ 0 R/);
         expect(text).toContain('/PageMode /UseOutlines');
         // The XMP packet is uncompressed UTF-8.
-        expect(pdf.toString('utf8')).toMatch(/<dc:title>\s*<rdf:Alt>\s*<rdf:li xml:lang="x-default">Indikatorer – öppna jämförelser 2019<\/rdf:li>/);
+        expect(pdf.toString('utf8')).toMatch(
+            /<dc:title>\s*<rdf:Alt>\s*<rdf:li xml:lang="x-default">Indikatorer – öppna jämförelser 2019<\/rdf:li>/,
+        );
     });
 
     test('is byte-identical when rendered again from the same source', async () => {
@@ -68,7 +76,10 @@ describe.skipIf(!poppler)('the PDF as poppler reads it', () => {
     });
 
     test('pdffonts: every font is embedded (DejaVu Sans from the npm package)', () => {
-        const rows = run('pdffonts', [file]).split('\n').slice(2).filter(l => l.trim());
+        const rows = run('pdffonts', [file])
+            .split('\n')
+            .slice(2)
+            .filter((l) => l.trim());
         expect(rows.length).toBeGreaterThan(0);
         for (const row of rows) {
             expect(row).toMatch(/DejaVuSans/);
@@ -79,13 +90,14 @@ describe.skipIf(!poppler)('the PDF as poppler reads it', () => {
 
     test('pdfinfo -struct: headings, sections, lists, a table of contents and tables with header cells', () => {
         const tree = structure();
-        const count = (type: string) => tree.filter(e => e.type === type).length;
+        const count = (type: string) => tree.filter((e) => e.type === type).length;
         expect(tree[0].type).toBe('Document');
         expect(count('H1')).toBe(1);
         // Section headings one level below the title; headings inside a section and its indicators' names one below it.
         const level1 = doc.sections;
-        const level2 = doc.sections.flatMap(s => s.subsections);
-        const inner = (sections: typeof level1) => sections.reduce((n, s) => n + s.content.filter(c => c.kind === 'heading' || c.kind === 'indicator').length, 0);
+        const level2 = doc.sections.flatMap((s) => s.subsections);
+        const inner = (sections: typeof level1) =>
+            sections.reduce((n, s) => n + s.content.filter((c) => c.kind === 'heading' || c.kind === 'indicator').length, 0);
         expect(count('H2')).toBe(level1.length + 1); // and "Innehåll"
         expect(count('H3')).toBe(level2.length + inner(level1));
         expect(count('H4')).toBe(inner(level2));
@@ -117,18 +129,26 @@ describe.skipIf(!poppler)('the PDF as poppler reads it', () => {
                 const quoted = /^\s*"(.*)"$/.exec(lines[j]);
                 if (quoted) text += quoted[1];
             }
-            const cellParent = lines.slice(0, i).reverse().find(l => depth(l) < depth(line));
+            const cellParent = lines
+                .slice(0, i)
+                .reverse()
+                .find((l) => depth(l) < depth(line));
             headings.push(`${cellParent?.trim().split(/[\s:]/)[0]}|${text}`);
         });
         for (const indicator of indicatorsOf(doc)) {
             // Lines that wrap keep a space at the break, so the heading reads whole.
-            expect(headings.filter(h => h === `TH|${indicator.heading}`), indicator.heading).toHaveLength(1);
+            expect(
+                headings.filter((h) => h === `TH|${indicator.heading}`),
+                indicator.heading,
+            ).toHaveLength(1);
         }
     });
 
     test('an indicator that continues on the next page repeats its header there (as an artifact)', () => {
         const pages = Number(/^Pages:\s+(\d+)$/m.exec(run('pdfinfo', [file]))?.[1]);
-        const heading = indicatorsOf(doc).find(i => i.number === 2)!.heading.slice(0, 40);
+        const heading = indicatorsOf(doc)
+            .find((i) => i.number === 2)!
+            .heading.slice(0, 40);
         const on: number[] = [];
         for (let p = 1; p <= pages; p++) {
             if (run('pdftotext', ['-f', String(p), '-l', String(p), file, '-']).includes(heading)) on.push(p);
@@ -146,7 +166,9 @@ describe('model text in the PDF', () => {
         expect(errors).toEqual([expect.stringContaining('Tecknet U+0001 får inte finnas i modellen')]);
         const hostile = buildDescriptionDocument(models, { title: 'Titel <b>&</b> "x"' });
         const bytes = await renderPdf(hostile);
-        expect(bytes.toString('utf8')).toContain('<rdf:li xml:lang="x-default">Titel &lt;b&gt;&amp;&lt;/b&gt; &quot;x&quot;</rdf:li>');
+        expect(bytes.toString('utf8')).toContain(
+            '<rdf:li xml:lang="x-default">Titel &lt;b&gt;&amp;&lt;/b&gt; &quot;x&quot;</rdf:li>',
+        );
         if (poppler) {
             const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oj-pdf-')), 'h.pdf');
             fs.writeFileSync(out, bytes);

@@ -31,10 +31,10 @@ beforeAll(async () => {
 });
 
 describe('the checker', () => {
-    test.each(PDFUA_CHECKS)('a PDF that breaks "%s" fails that check and no other', check => {
+    test.each(PDFUA_CHECKS)('a PDF that breaks "%s" fails that check and no other', (check) => {
         const [result] = checkPdfUa(mutants[check]);
         expect(result.ok).toBe(false);
-        expect([...new Set(result.failures.map(f => f.check))]).toEqual([check]);
+        expect([...new Set(result.failures.map((f) => f.check))]).toEqual([check]);
     });
 });
 
@@ -44,7 +44,9 @@ describe('every PDF the documents package writes conforms', () => {
     });
 
     test('the layout generated without a dokument (introduction, area sections)', async () => {
-        expect(pdfUaFailures(await renderPdf(buildDescriptionDocument(models.filter(m => !m.elements.some(isPrintedDocument)))))).toEqual([]);
+        expect(
+            pdfUaFailures(await renderPdf(buildDescriptionDocument(models.filter((m) => !m.elements.some(isPrintedDocument))))),
+        ).toEqual([]);
     });
 
     test('the questionnaire of examples/oj2019', () => {

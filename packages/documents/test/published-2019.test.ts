@@ -23,7 +23,7 @@ const PUBLISHED = [
     '7. Aktuell överenskommelse om samverkan i enskilda ärenden',
     '8. Aktuell överenskommelse med regioner/landsting',
     '9. Använder AUDIT för att upptäcka riskfylld alkoholkonsumtion',
-    '10. Använder DUDIT för att upptäcka drogrelaterade problem'
+    '10. Använder DUDIT för att upptäcka drogrelaterade problem',
 ];
 
 const poppler = hasTool('pdftotext') && hasTool('pdfinfo');
@@ -40,12 +40,17 @@ beforeAll(async () => {
     fs.writeFileSync(file, await renderPdf(buildDescriptionDocument(models)));
     const count = Number(/^Pages:\s+(\d+)$/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
     pages = Array.from({ length: count }, (_v, i) =>
-        execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim());
+        execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })
+            .replace(/\s+/g, ' ')
+            .trim(),
+    );
 });
 
 /** One page as pdftotext -layout lays it out, line by line. */
 function layout(page: number): string[] {
-    return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).split('\n');
+    return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).split(
+        '\n',
+    );
 }
 
 /** The text from the first page on which `heading` begins an indicator description to where the next one begins. */
@@ -60,7 +65,7 @@ describe('the 2019 description document as its text reads', () => {
     test('the indicators in the published order: numbers and names, 7 before 8', () => {
         const all = pages.join(' ');
         const body = all.slice(all.indexOf('Indikatorerna som beskrivs här är:'));
-        const positions = PUBLISHED.map(heading => body.indexOf(`${heading} `));
+        const positions = PUBLISHED.map((heading) => body.indexOf(`${heading} `));
         for (const [i, p] of positions.entries()) expect(p, PUBLISHED[i]).toBeGreaterThan(0);
         expect([...positions].sort((a, b) => a - b)).toEqual(positions);
         // Indicator 1 (one area) is in the shared section, not in a section of its own after 10.
@@ -68,9 +73,11 @@ describe('the 2019 description document as its text reads', () => {
     });
 
     test('the answer labels each question prints', () => {
-        for (const n of [1, 2, 3, 4, 5]) expect(description(n), `indikator ${n}`).toContain('Ej aktuellt, då rutinen upprättades nyligen');
+        for (const n of [1, 2, 3, 4, 5])
+            expect(description(n), `indikator ${n}`).toContain('Ej aktuellt, då rutinen upprättades nyligen');
         expect(description(6)).toContain('Ej aktuellt, då planen upprättades nyligen');
-        for (const n of [7, 8]) expect(description(n), `indikator ${n}`).toContain('Ej aktuellt, då överenskommelsen upprättades nyligen');
+        for (const n of [7, 8])
+            expect(description(n), `indikator ${n}`).toContain('Ej aktuellt, då överenskommelsen upprättades nyligen');
         expect(pages.join(' ')).not.toContain('då det upprättades nyligen');
     });
 
@@ -84,31 +91,38 @@ describe('the 2019 description document as its text reads', () => {
     });
 
     test('front matter: title page, colophon, contents, and the document dated June 2019', () => {
-        expect(pages[0]).toBe('Indikatorer – öppna jämförelser 2019 Socialtjänst och kommunal hälso- och sjukvård Socialstyrelsen');
-        expect(pages[1]).toMatch(/^Denna publikation skyddas av upphovsrättslagen\..*Publicerad www\.socialstyrelsen\.se, juni 2019$/);
+        expect(pages[0]).toBe(
+            'Indikatorer – öppna jämförelser 2019 Socialtjänst och kommunal hälso- och sjukvård Socialstyrelsen',
+        );
+        expect(pages[1]).toMatch(
+            /^Denna publikation skyddas av upphovsrättslagen\..*Publicerad www\.socialstyrelsen\.se, juni 2019$/,
+        );
         // Each entry's dot leaders run unbroken up to its page number.
-        const contents = layout(3).filter(l => l.includes('....')).map(l => l.trim().replace(/ {2,}/g, '  '));
+        const contents = layout(3)
+            .filter((l) => l.includes('....'))
+            .map((l) => l.trim().replace(/ {2,}/g, '  '));
         expect(contents).toEqual([
             expect.stringMatching(/^Beskrivning av indikatorer 2019 \.{20,} 4$/),
             expect.stringMatching(/^Indikatorerna i dokumentet \.{20,} 4$/),
             expect.stringMatching(/^Socialtjänst \.{20,} 6$/),
-            expect.stringMatching(/^Indikatorer som mäts och publiceras inom flera områden \.{20,} 6$/)
+            expect.stringMatching(/^Indikatorer som mäts och publiceras inom flera områden \.{20,} 6$/),
         ]);
         expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^CreationDate:\s+\w+ Jun\s+1 00:00:00 2019 UTC$/m);
     });
 
     test('title page to the end of indicator 10 in at most 24 pages, as published', () => {
-        const last = pages.findIndex(p => p.includes(PUBLISHED[9]));
+        const last = pages.findIndex((p) => p.includes(PUBLISHED[9]));
         expect(last).toBeGreaterThan(0);
         expect(pages.length).toBeLessThanOrEqual(24);
     });
 
     test('no page starts with the last line of a list alone (the rest of the list on the page before)', () => {
         for (let page = 2; page <= pages.length; page++) {
-            const lines = layout(page).filter(l => l.trim().length > 0);
+            const lines = layout(page).filter((l) => l.trim().length > 0);
             const listLine = (l: string | undefined) => l !== undefined && /^\s*(•|\d+\))\s/.test(l);
             // A list that starts a page goes on with a second item or a wrapped line of the first.
-            if (listLine(lines[0])) expect(listLine(lines[1]) || /^\s{2,}\S/.test(lines[1] ?? ''), `sida ${page}: ${lines[0]}`).toBe(true);
+            if (listLine(lines[0]))
+                expect(listLine(lines[1]) || /^\s{2,}\S/.test(lines[1] ?? ''), `sida ${page}: ${lines[0]}`).toBe(true);
         }
     });
 });

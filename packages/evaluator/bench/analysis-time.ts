@@ -7,7 +7,7 @@ import { loadExample, loadText } from '../test/support.js';
 import { syntheticModel } from './synthetic-model.js';
 
 function time(models: Model[]): { indicators: number; requirements: number; ms: number; maxMs: number } {
-    const indicators = models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'));
+    const indicators = models.flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'));
     let requirements = 0;
     let maxMs = 0;
     const start = performance.now();
@@ -19,10 +19,19 @@ function time(models: Model[]): { indicators: number; requirements: number; ms: 
             requirements++;
         }
     }
-    return { indicators: indicators.length, requirements, ms: Math.round(performance.now() - start), maxMs: Number(maxMs.toFixed(2)) };
+    return {
+        indicators: indicators.length,
+        requirements,
+        ms: Math.round(performance.now() - start),
+        maxMs: Number(maxMs.toFixed(2)),
+    };
 }
 
 const example = time(await loadExample());
-console.log(`oj2019: ${example.indicators} indicators, ${example.requirements} rules analysed in ${example.ms} ms (slowest rule ${example.maxMs} ms)`);
+console.log(
+    `oj2019: ${example.indicators} indicators, ${example.requirements} rules analysed in ${example.ms} ms (slowest rule ${example.maxMs} ms)`,
+);
 const synthetic = time(await loadText(syntheticModel(3000, 11)));
-console.log(`synthetic: ${synthetic.indicators} indicators, ${synthetic.requirements} rules analysed in ${synthetic.ms} ms (slowest rule ${synthetic.maxMs} ms)`);
+console.log(
+    `synthetic: ${synthetic.indicators} indicators, ${synthetic.requirements} rules analysed in ${synthetic.ms} ms (slowest rule ${synthetic.maxMs} ms)`,
+);

@@ -18,8 +18,19 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExpressionRunner } from 'survey-core';
 import {
-    type Expression, type Indicator, type Model, type ReportingUnit, areaMissingOptions, codebookRows, evaluateIndicatorForAllUnits,
-    isPerArea, itemsOfTarget, questionOf, requirementFor, unitsOfIndicator, variableFor
+    type Expression,
+    type Indicator,
+    type Model,
+    type ReportingUnit,
+    areaMissingOptions,
+    codebookRows,
+    evaluateIndicatorForAllUnits,
+    isPerArea,
+    itemsOfTarget,
+    questionOf,
+    requirementFor,
+    unitsOfIndicator,
+    variableFor,
 } from '@oj/language';
 import { importGenerated, loadExample, loadText, type GeneratedEvaluator } from '../test/support.js';
 import { evaluateHandwritten } from './handwritten-2019.js';
@@ -29,7 +40,8 @@ function option(name: string, fallback: number): number {
     const index = process.argv.indexOf(name);
     if (index < 0) return fallback;
     const value = Number(process.argv[index + 1]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive whole number, not ${process.argv[index + 1]}`);
+    if (!Number.isInteger(value) || value < 1)
+        throw new Error(`${name} needs a positive whole number, not ${process.argv[index + 1]}`);
     return value;
 }
 
@@ -46,16 +58,27 @@ function rowPool(models: Model[], size: number, seed: number): Row[] {
     return Array.from({ length: size }, () => {
         const row: Row = { unit: '0180', name: 'Syntetisk' };
         for (const c of columns) {
-            if (random() < 0.15) { row[c.variable] = ''; continue; }
-            row[c.variable] = c.numeric ? String(Math.floor(random() * 30)) : String(c.codes[Math.floor(random() * c.codes.length)]);
+            if (random() < 0.15) {
+                row[c.variable] = '';
+                continue;
+            }
+            row[c.variable] = c.numeric
+                ? String(Math.floor(random() * 30))
+                : String(c.codes[Math.floor(random() * c.codes.length)]);
         }
         return row;
     });
 }
 
-const indicatorsOf = (models: Model[]) => models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
+const indicatorsOf = (models: Model[]) =>
+    models.flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
 
-function variableOf(indicator: Indicator, expression: Extract<Expression, { target: unknown }>, item: ReturnType<typeof itemsOfTarget>[number], unit: ReportingUnit | undefined): string {
+function variableOf(
+    indicator: Indicator,
+    expression: Extract<Expression, { target: unknown }>,
+    item: ReturnType<typeof itemsOfTarget>[number],
+    unit: ReportingUnit | undefined,
+): string {
     const slot = expression.target.question.ref!;
     const question = questionOf(slot)!;
     return variableFor(question, item, isPerArea(question) ? unit : undefined, { indicator, slot })!;
@@ -64,18 +87,24 @@ function variableOf(indicator: Indicator, expression: Extract<Expression, { targ
 /** A rule as a SurveyJS expression. SurveyJS has no "unknown": a blank simply fails a comparison. */
 function surveyJsExpression(indicator: Indicator, expression: Expression, unit: ReportingUnit | undefined): string {
     switch (expression.$type) {
-        case 'And': return `(${surveyJsExpression(indicator, expression.left, unit)} and ${surveyJsExpression(indicator, expression.right, unit)})`;
-        case 'Or': return `(${surveyJsExpression(indicator, expression.left, unit)} or ${surveyJsExpression(indicator, expression.right, unit)})`;
-        case 'Not': return `!(${surveyJsExpression(indicator, expression.operand, unit)})`;
+        case 'And':
+            return `(${surveyJsExpression(indicator, expression.left, unit)} and ${surveyJsExpression(indicator, expression.right, unit)})`;
+        case 'Or':
+            return `(${surveyJsExpression(indicator, expression.left, unit)} or ${surveyJsExpression(indicator, expression.right, unit)})`;
+        case 'Not':
+            return `!(${surveyJsExpression(indicator, expression.operand, unit)})`;
         case 'AnswerCondition': {
-            const parts = itemsOfTarget(expression.target).map(item => {
+            const parts = itemsOfTarget(expression.target).map((item) => {
                 const variable = variableOf(indicator, expression, item, unit);
-                return `(${expression.options.map(o => `{${variable}} = ${o.ref!.code}`).join(' or ')})`;
+                return `(${expression.options.map((o) => `{${variable}} = ${o.ref!.code}`).join(' or ')})`;
             });
             return `(${parts.join(expression.quantifier === 'något' ? ' or ' : ' and ')})`;
         }
         case 'NumericCondition': {
-            const parts = itemsOfTarget(expression.target).map(item => `{${variableOf(indicator, expression, item, unit)}} ${expression.operator === '<>' ? '!=' : expression.operator} ${expression.value}`);
+            const parts = itemsOfTarget(expression.target).map(
+                (item) =>
+                    `{${variableOf(indicator, expression, item, unit)}} ${expression.operator === '<>' ? '!=' : expression.operator} ${expression.value}`,
+            );
             return `(${parts.join(' and ')})`;
         }
     }
@@ -109,7 +138,7 @@ function surveyJsEvaluator(models: Model[]): Evaluate {
         const units = unitsOfIndicator(indicator);
         for (const unit of units.length > 0 ? units : [undefined]) {
             const requirement = requirementFor(indicator, unit)!;
-            const rule = requirement.alternatives.map(a => surveyJsExpression(indicator, a, unit)).join(' or ');
+            const rule = requirement.alternatives.map((a) => surveyJsExpression(indicator, a, unit)).join(' or ');
             const first = questionOf(indicator.questions[0])!;
             const answered = `{${variableFor(first, first.items[0], isPerArea(first) ? unit : undefined, { indicator, slot: indicator.questions[0] })}} notempty`;
             const decided = `iif(${answered}, iif(${rule}, 'met', 'not_met'), 'missing')`;
@@ -117,10 +146,16 @@ function surveyJsEvaluator(models: Model[]): Evaluate {
             runners.push(new ExpressionRunner(exclusion ? `iif(${exclusion}, 'excluded', ${decided})` : decided));
         }
     }
-    return row => runners.map(runner => runner.runValues(row) as string);
+    return (row) => runners.map((runner) => runner.runValues(row) as string);
 }
 
-interface Timing { set: string; name: string; rows: number; ms: number; rowsPerSec: number }
+interface Timing {
+    set: string;
+    name: string;
+    rows: number;
+    ms: number;
+    rowsPerSec: number;
+}
 
 /** Times `rows` evaluations cycling through the pool; a short warm-up first lets the JIT settle. */
 function time(pool: Row[], rows: number, evaluate: Evaluate): number {
@@ -144,9 +179,15 @@ function measure(set: string, name: string, pool: Row[], rows: number, evaluate:
 }
 
 /** Two evaluators over the same rows in alternating rounds, so that a busy machine slows both alike. */
-function measurePair(set: string, names: [string, string], pool: Row[], rows: number, evaluators: [Evaluate, Evaluate]): [Timing, Timing] {
+function measurePair(
+    set: string,
+    names: [string, string],
+    pool: Row[],
+    rows: number,
+    evaluators: [Evaluate, Evaluate],
+): [Timing, Timing] {
     process.stderr.write(`  ${set} ${names.join(' and ')}: ${rows} rows each, alternating…\n`);
-    evaluators.forEach(e => warmUp(pool, rows, e));
+    evaluators.forEach((e) => warmUp(pool, rows, e));
     const rounds = Math.min(10, rows);
     const total = [0, 0];
     for (let round = 0; round < rounds; round++) {
@@ -154,12 +195,18 @@ function measurePair(set: string, names: [string, string], pool: Row[], rows: nu
         const order = round % 2 === 0 ? [0, 1] : [1, 0];
         for (const k of order) total[k] += time(pool, count, evaluators[k]);
     }
-    return [0, 1].map(k => ({ set, name: names[k], rows, ms: Math.round(total[k]), rowsPerSec: Math.round(rows / (total[k] / 1000)) })) as [Timing, Timing];
+    return [0, 1].map((k) => ({
+        set,
+        name: names[k],
+        rows,
+        ms: Math.round(total[k]),
+        rowsPerSec: Math.round(rows / (total[k] / 1000)),
+    })) as [Timing, Timing];
 }
 
 /** Reads every result's trace (the generated evaluator works them out when read). */
 function withTraces(generated: GeneratedEvaluator): Evaluate {
-    return row => {
+    return (row) => {
         const results = generated.evaluate(row);
         let readings = 0;
         for (const r of results) readings += r.trace.length;
@@ -172,9 +219,15 @@ function agreement(pool: Row[], indicators: Indicator[], evaluate: (row: Row) =>
     let same = 0;
     let all = 0;
     for (const row of pool) {
-        const expected = indicators.filter(i => !i.ratio).flatMap(i => evaluateIndicatorForAllUnits(i, row)).map(r => r.status);
+        const expected = indicators
+            .filter((i) => !i.ratio)
+            .flatMap((i) => evaluateIndicatorForAllUnits(i, row))
+            .map((r) => r.status);
         const actual = evaluate(row);
-        expected.forEach((status, k) => { all++; if (actual[k] === status) same++; });
+        expected.forEach((status, k) => {
+            all++;
+            if (actual[k] === status) same++;
+        });
     }
     return { same, all };
 }
@@ -187,17 +240,26 @@ async function main(): Promise<void> {
     const indicators = indicatorsOf(example);
     const pool = rowPool(example, POOL, 2019);
     const generated = await importGenerated(example);
-    const interpret: Evaluate = row => indicators.flatMap(i => evaluateIndicatorForAllUnits(i, row));
+    const interpret: Evaluate = (row) => indicators.flatMap((i) => evaluateIndicatorForAllUnits(i, row));
     const surveyJs = surveyJsEvaluator(example);
 
     // The hand-written evaluator must give the reference statuses before its speed means anything.
-    const handwrittenAgreement = agreement(pool.slice(0, 2_000), indicators, row => evaluateHandwritten(row).map(r => r.status));
+    const handwrittenAgreement = agreement(pool.slice(0, 2_000), indicators, (row) =>
+        evaluateHandwritten(row).map((r) => r.status),
+    );
     if (handwrittenAgreement.same !== handwrittenAgreement.all) {
-        throw new Error(`the hand-written evaluator disagrees with the interpreter on ${handwrittenAgreement.all - handwrittenAgreement.same} statuses`);
+        throw new Error(
+            `the hand-written evaluator disagrees with the interpreter on ${handwrittenAgreement.all - handwrittenAgreement.same} statuses`,
+        );
     }
-    const surveyJsAgreement = agreement(pool.slice(0, 500), indicators, row => surveyJs(row) as string[]);
+    const surveyJsAgreement = agreement(pool.slice(0, 500), indicators, (row) => surveyJs(row) as string[]);
 
-    timings.push(...measurePair('oj2019', ['generated', 'handwritten'], pool, ROWS, [row => generated.evaluate(row), evaluateHandwritten]));
+    timings.push(
+        ...measurePair('oj2019', ['generated', 'handwritten'], pool, ROWS, [
+            (row) => generated.evaluate(row),
+            evaluateHandwritten,
+        ]),
+    );
     timings.push(measure('oj2019', 'generated+traces', pool, Math.min(ROWS, 100_000), withTraces(generated)));
     timings.push(measure('oj2019', 'interpreter', pool, Math.min(ROWS, 20_000), interpret));
     timings.push(measure('oj2019', 'surveyjs', pool, Math.min(ROWS, 5_000), surveyJs));
@@ -208,12 +270,18 @@ async function main(): Promise<void> {
     const syntheticPool = rowPool(synthetic, 2_000, 300);
     const syntheticGenerated = await importGenerated(synthetic);
     const syntheticSet = `synthetic-${syntheticIndicators.length}`;
-    timings.push(measure(syntheticSet, 'generated', syntheticPool, Math.min(ROWS, 50_000), row => syntheticGenerated.evaluate(row)));
+    timings.push(
+        measure(syntheticSet, 'generated', syntheticPool, Math.min(ROWS, 50_000), (row) => syntheticGenerated.evaluate(row)),
+    );
     timings.push(measure(syntheticSet, 'generated+traces', syntheticPool, Math.min(ROWS, 5_000), withTraces(syntheticGenerated)));
-    timings.push(measure(syntheticSet, 'interpreter', syntheticPool, Math.min(ROWS, 1_000), row => syntheticIndicators.flatMap(i => evaluateIndicatorForAllUnits(i, row))));
+    timings.push(
+        measure(syntheticSet, 'interpreter', syntheticPool, Math.min(ROWS, 1_000), (row) =>
+            syntheticIndicators.flatMap((i) => evaluateIndicatorForAllUnits(i, row)),
+        ),
+    );
     timings.push(measure(syntheticSet, 'surveyjs', syntheticPool, Math.min(ROWS, 100), surveyJsEvaluator(synthetic)));
 
-    const rate = (set: string, name: string) => timings.find(t => t.set === set && t.name === name)!.rowsPerSec;
+    const rate = (set: string, name: string) => timings.find((t) => t.set === set && t.name === name)!.rowsPerSec;
     const results: Record<string, number> = {};
     for (const t of timings) {
         const key = t.name.replace('+traces', 'WithTraces');
@@ -229,15 +297,27 @@ async function main(): Promise<void> {
 
     console.log('\n| set | evaluator | rows/s | rows timed | ms |');
     console.log('| --- | --- | ---: | ---: | ---: |');
-    for (const t of timings) console.log(`| ${t.set} | ${t.name} | ${t.rowsPerSec.toLocaleString('en-US')} | ${t.rows.toLocaleString('en-US')} | ${t.ms.toLocaleString('en-US')} |`);
+    for (const t of timings)
+        console.log(
+            `| ${t.set} | ${t.name} | ${t.rowsPerSec.toLocaleString('en-US')} | ${t.rows.toLocaleString('en-US')} | ${t.ms.toLocaleString('en-US')} |`,
+        );
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
-    console.log(`\n(a) generated time / (b) hand-written time: ${timeOverHandwritten.toFixed(2)}× (target ≤ 1.5×: ${verdict(timeOverHandwritten <= 1.5)})`);
+    console.log(
+        `\n(a) generated time / (b) hand-written time: ${timeOverHandwritten.toFixed(2)}× (target ≤ 1.5×: ${verdict(timeOverHandwritten <= 1.5)})`,
+    );
     console.log(`(a) generated speed / (c) interpreter speed: ${speedOverInterpreter.toFixed(1)}×`);
-    console.log(`(a) generated speed / (d) SurveyJS speed: ${speedOverSurveyJs.toFixed(1)}× (target ≥ 20×: ${verdict(speedOverSurveyJs >= 20)})`);
-    console.log(`SurveyJS statuses equal to the reference on ${surveyJsAgreement.same} of ${surveyJsAgreement.all} (it has no three-valued logic).`);
+    console.log(
+        `(a) generated speed / (d) SurveyJS speed: ${speedOverSurveyJs.toFixed(1)}× (target ≥ 20×: ${verdict(speedOverSurveyJs >= 20)})`,
+    );
+    console.log(
+        `SurveyJS statuses equal to the reference on ${surveyJsAgreement.same} of ${surveyJsAgreement.all} (it has no three-valued logic).`,
+    );
     const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'evaluator-results.json');
     fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
     console.log(`\nWrote ${out}`);
 }
 
-main().catch(error => { console.error(error); process.exitCode = 1; });
+main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+});

@@ -5,7 +5,7 @@
 export function mulberry32(seed: number): () => number {
     let a = seed >>> 0;
     return () => {
-        a = (a + 0x6D2B79F5) >>> 0;
+        a = (a + 0x6d2b79f5) >>> 0;
         let t = a;
         t = Math.imul(t ^ (t >>> 15), t | 1);
         t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -45,7 +45,10 @@ område AO "Äldreomsorg"
         const shape = random();
         const groups = shape < 0.3 ? [] : GROUPS.filter(() => random() < 0.5).slice(0, 1 + Math.floor(random() * 4));
         const perArea = groups.length > 0 ? ` per område ${groups.join(', ')}` : '';
-        const areas = groups.length > 0 ? [...new Set(groups.map(g => (g.startsWith('LSS') ? 'LSS' : g)))] : [pick(['EB', 'MB', 'SP', 'AO'])];
+        const areas =
+            groups.length > 0
+                ? [...new Set(groups.map((g) => (g.startsWith('LSS') ? 'LSS' : g)))]
+                : [pick(['EB', 'MB', 'SP', 'AO'])];
         const lines = [
             `indikator ${n} "Syntetisk indikator ${n} om rutiner och uppföljning" {`,
             `    områden ${areas.join(', ')}`,
@@ -54,21 +57,36 @@ område AO "Äldreomsorg"
             '    syfte "Indikatorn belyser om rutiner finns och följs upp."',
             '    önskad riktning positiv "På kommunnivå är positivt resultat önskvärt."',
             `    typ ${pick(['struktur', 'process'])}`,
-            `    kvalitetsområde "${pick(['Säker', 'Kunskapsbaserad', 'Individanpassad'])}"`
+            `    kvalitetsområde "${pick(['Säker', 'Kunskapsbaserad', 'Individanpassad'])}"`,
         ];
         if (shape < 0.05) {
-            lines.push(`    fråga i Antal${n}: "Hur många ärenden?" antal${perArea}`, `    fråga ii Total${n}: "Hur många totalt?" antal${perArea}`, '    andel: fråga i / fråga ii');
+            lines.push(
+                `    fråga i Antal${n}: "Hur många ärenden?" antal${perArea}`,
+                `    fråga ii Total${n}: "Hur många totalt?" antal${perArea}`,
+                '    andel: fråga i / fråga ii',
+            );
         } else {
             const firstSet = pick(['JNE_OMR', 'JNBE', 'JN']);
             lines.push(`    fråga i Rutin${n}: "Har ni (mätdatum) en skriftlig rutin?" svar ${firstSet}${perArea}`);
             const withItems = random() < 0.4;
-            if (withItems) lines.push(`    fråga ii Delar${n}: "Innehåller rutinen följande delar?" svar ${pick(['JN', 'VAL'])}${perArea}`, '        alternativ A "Del A"', '        alternativ B "Del B"', '        alternativ C "Del C"');
+            if (withItems)
+                lines.push(
+                    `    fråga ii Delar${n}: "Innehåller rutinen följande delar?" svar ${pick(['JN', 'VAL'])}${perArea}`,
+                    '        alternativ A "Del A"',
+                    '        alternativ B "Del B"',
+                    '        alternativ C "Del C"',
+                );
             else lines.push(`    fråga ii Uppf${n}: "Har ni följt upp rutinen?" svar JNE_NY${perArea}`);
             const accept = firstSet === 'JNBE' ? 'Ja eller NejBehovs' : 'Ja';
-            const itemSet = lines.some(l => l.includes(`Delar${n}: "Innehåller rutinen följande delar?" svar VAL`)) ? 'Vald' : 'Ja';
+            const itemSet = lines.some((l) => l.includes(`Delar${n}: "Innehåller rutinen följande delar?" svar VAL`))
+                ? 'Vald'
+                : 'Ja';
             const second = withItems ? `${itemSet} på fråga ii A, B` : 'Ja eller EjAktuellt på fråga ii';
-            lines.push(`    krävs: ${accept} på fråga i och ${second}${random() < 0.2 ? ` ELLER ${accept} på fråga i och ${withItems ? `${itemSet} på samtliga alternativ av fråga ii` : 'Ja på fråga ii'}` : ''}`);
-            if (withItems && groups.includes('BU') && random() < 0.5) lines.push(`    för BU krävs: ${accept} på fråga i och ${itemSet} på samtliga alternativ av fråga ii`);
+            lines.push(
+                `    krävs: ${accept} på fråga i och ${second}${random() < 0.2 ? ` ELLER ${accept} på fråga i och ${withItems ? `${itemSet} på samtliga alternativ av fråga ii` : 'Ja på fråga ii'}` : ''}`,
+            );
+            if (withItems && groups.includes('BU') && random() < 0.5)
+                lines.push(`    för BU krävs: ${accept} på fråga i och ${itemSet} på samtliga alternativ av fråga ii`);
             if (firstSet !== 'JN') lines.push('    utesluts: EjAktuellt på fråga i');
         }
         lines.push('}');

@@ -15,7 +15,7 @@ export interface OutputFile {
 export class OutputWriteError extends Error {
     constructor(
         readonly file: string,
-        override readonly cause: unknown
+        override readonly cause: unknown,
     ) {
         super(`Kunde inte skriva ${file}: ${describeFileError(cause)}`);
     }
@@ -25,15 +25,23 @@ export class OutputWriteError extends Error {
 export function describeFileError(error: unknown): string {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     switch (code) {
-        case 'ENOENT': return 'filen eller mappen finns inte';
-        case 'EISDIR': return 'det är en mapp, inte en fil';
-        case 'ENOTDIR': return 'en del av sökvägen är en fil, inte en mapp';
-        case 'EEXIST': return 'det finns redan en fil med det namnet';
+        case 'ENOENT':
+            return 'filen eller mappen finns inte';
+        case 'EISDIR':
+            return 'det är en mapp, inte en fil';
+        case 'ENOTDIR':
+            return 'en del av sökvägen är en fil, inte en mapp';
+        case 'EEXIST':
+            return 'det finns redan en fil med det namnet';
         case 'EACCES':
-        case 'EPERM': return 'behörighet saknas';
-        case 'ENOSPC': return 'disken är full';
-        case 'EROFS': return 'filsystemet är skrivskyddat';
-        default: return error instanceof Error ? error.message : String(error);
+        case 'EPERM':
+            return 'behörighet saknas';
+        case 'ENOSPC':
+            return 'disken är full';
+        case 'EROFS':
+            return 'filsystemet är skrivskyddat';
+        default:
+            return error instanceof Error ? error.message : String(error);
     }
 }
 

@@ -22,5 +22,5 @@ export function toCsvCell(value: CsvCell): string {
 
 /** A CSV document with a header row, comma separated, CRLF-free (LF) and UTF-8 without BOM. */
 export function formatCsv(columns: readonly string[], rows: ReadonlyArray<readonly CsvCell[]>): string {
-    return stringify([columns.map(toCsvCell), ...rows.map(row => row.map(toCsvCell))], { record_delimiter: 'unix' });
+    return stringify([columns.map(toCsvCell), ...rows.map((row) => row.map(toCsvCell))], { record_delimiter: 'unix' });
 }

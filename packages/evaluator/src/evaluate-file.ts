@@ -5,8 +5,15 @@
  */
 import * as path from 'node:path';
 import {
-    type Indicator, type IndicatorResult, type MeasureResult, type Model, type Status, codebookRows, evaluateMeasurePlan,
-    evaluatePlan, lowerIndicator
+    type Indicator,
+    type IndicatorResult,
+    type MeasureResult,
+    type Model,
+    type Status,
+    codebookRows,
+    evaluateMeasurePlan,
+    evaluatePlan,
+    lowerIndicator,
 } from '@oj/language';
 import { writeFilesAtomically } from './atomic-write.js';
 import { formatCsv } from './csv.js';
@@ -31,7 +38,10 @@ export interface EvaluateOptions {
      */
     readTable?: (file: string) => Promise<ResponseTable>;
     /** Another engine's evaluation of the validated respondents (@oj/sql's DuckDB); `evaluateSurvey` when not given. */
-    evaluate?: (models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>) => Promise<SurveyEvaluation>;
+    evaluate?: (
+        models: Model[],
+        respondents: Array<{ unit: string; answers: Record<string, string> }>,
+    ) => Promise<SurveyEvaluation>;
     /**
      * Each respondent's status last year for an indicator comparable with it (@oj/publishing reads
      * last year's results folder); when given, units.csv gains a `previous_status` column.
@@ -66,7 +76,9 @@ export interface EvaluationSummary {
 }
 
 export function indicatorsOf(models: Model[]): Indicator[] {
-    return models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
+    return models
+        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+        .sort((a, b) => a.number - b.number);
 }
 
 export interface SurveyEvaluation {
@@ -82,16 +94,24 @@ export interface SurveyEvaluation {
  * Evaluates every indicator for the respondents in its population. A respondent outside an
  * indicator's population gets no result for it: it is not evaluated and not counted anywhere.
  */
-export function evaluateSurvey(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): SurveyEvaluation {
+export function evaluateSurvey(
+    models: Model[],
+    respondents: Array<{ unit: string; answers: Record<string, string> }>,
+    options: EvaluateOptions = {},
+): SurveyEvaluation {
     const plans = indicatorsOf(models).map(lowerIndicator);
     const results: SurveyEvaluation['results'] = [];
     const measures: SurveyEvaluation['measures'] = [];
     let outside = 0;
     respondents.forEach((respondent, index) => {
         for (const plan of plans) {
-            if (!inPopulation(respondent.unit, plan.population, plan.dividedKommuner)) { outside++; continue; }
+            if (!inPopulation(respondent.unit, plan.population, plan.dividedKommuner)) {
+                outside++;
+                continue;
+            }
             for (const unit of plan.units) {
-                if (plan.kind === 'measure') measures.push({ ...evaluateMeasurePlan(unit, respondent.answers), unit: respondent.unit });
+                if (plan.kind === 'measure')
+                    measures.push({ ...evaluateMeasurePlan(unit, respondent.answers), unit: respondent.unit });
                 else results.push({ ...evaluatePlan(unit, respondent.answers), unit: respondent.unit });
             }
         }
@@ -101,7 +121,11 @@ export function evaluateSurvey(models: Model[], respondents: Array<{ unit: strin
 }
 
 /** The indicators' results (background measures and respondents outside a population left out). */
-export function evaluateRespondents(models: Model[], respondents: Array<{ unit: string; answers: Record<string, string> }>, options: EvaluateOptions = {}): Array<UnitResult & IndicatorResult> {
+export function evaluateRespondents(
+    models: Model[],
+    respondents: Array<{ unit: string; answers: Record<string, string> }>,
+    options: EvaluateOptions = {},
+): Array<UnitResult & IndicatorResult> {
     return evaluateSurvey(models, respondents, options).results;
 }
 
@@ -109,8 +133,12 @@ const LEVEL_OF: Record<string, Level | undefined> = { riket: 'riket', län: 'lan
 
 /** The aggregate levels each indicator is published at (riket, län, storstad), by number. */
 export function publishedLevels(models: Model[]): (indicator: number) => Level[] | undefined {
-    const levels = new Map(indicatorsOf(models).map(lowerIndicator).map(p => [p.number, p.levels.flatMap(l => LEVEL_OF[l] ?? [])]));
-    return indicator => levels.get(indicator);
+    const levels = new Map(
+        indicatorsOf(models)
+            .map(lowerIndicator)
+            .map((p) => [p.number, p.levels.flatMap((l) => LEVEL_OF[l] ?? [])]),
+    );
+    return (indicator) => levels.get(indicator);
 }
 
 /** A share or value as the result files write it: whole numbers as they are, others to four decimals. */
@@ -124,29 +152,73 @@ function figure(value: number | undefined, decimals = false): string {
  * own counts and share; a background measure its value (status "measured"); for a quotient also
  * the two sums.
  */
-export function unitsCsv(results: UnitResult[], measures: MeasureUnitResult[] = [], names: ReadonlyMap<string, string> = new Map(), previousStatus?: (result: UnitResult) => string | undefined): string {
+export function unitsCsv(
+    results: UnitResult[],
+    measures: MeasureUnitResult[] = [],
+    names: ReadonlyMap<string, string> = new Map(),
+    previousStatus?: (result: UnitResult) => string | undefined,
+): string {
     const rows = [
-        ...results.map(r => ({ r, value: r.numerator !== undefined && r.denominator ? r.numerator / r.denominator : undefined, share: true })),
-        ...measures.map(r => ({ r, value: r.value, share: false }))
+        ...results.map((r) => ({
+            r,
+            value: r.numerator !== undefined && r.denominator ? r.numerator / r.denominator : undefined,
+            share: true,
+        })),
+        ...measures.map((r) => ({ r, value: r.value, share: false })),
     ];
     // Respondent by respondent as evaluated, indicators by number (a stable sort keeps areas in order).
     const order = new Map<string, number>();
-    [...results, ...measures].forEach(r => { if (!order.has(r.unit)) order.set(r.unit, order.size); });
+    [...results, ...measures].forEach((r) => {
+        if (!order.has(r.unit)) order.set(r.unit, order.size);
+    });
     rows.sort((a, b) => order.get(a.r.unit)! - order.get(b.r.unit)! || a.r.indicator - b.r.indicator);
     const header = ['unit', 'name', 'indicator', 'group', 'stratum', 'status', 'numerator', 'denominator', 'value'];
-    const line = ({ r, value, share }: typeof rows[number]) => [r.unit, names.get(r.unit) ?? '', r.indicator, r.group ?? '', r.stratum ?? '', r.status, r.numerator ?? '', r.denominator ?? '', figure(value, share)];
+    const line = ({ r, value, share }: (typeof rows)[number]) => [
+        r.unit,
+        names.get(r.unit) ?? '',
+        r.indicator,
+        r.group ?? '',
+        r.stratum ?? '',
+        r.status,
+        r.numerator ?? '',
+        r.denominator ?? '',
+        figure(value, share),
+    ];
     // The column only when last year is given, so that a year on its own keeps its bytes.
     if (!previousStatus) return formatCsv(header, rows.map(line));
-    return formatCsv([...header, 'previous_status'], rows.map(row => [...line(row), row.share ? previousStatus(row.r as UnitResult) ?? '' : '']));
+    return formatCsv(
+        [...header, 'previous_status'],
+        rows.map((row) => [...line(row), row.share ? (previousStatus(row.r as UnitResult) ?? '') : '']),
+    );
 }
 
 /** Shares per level, and background measures' values per level (numerator, denominator and share empty), by indicator. */
 export function aggregatesCsv(rows: AggregateRow[], measures: MeasureAggregateRow[] = []): string {
     const lines = [
-        ...rows.map(r => ({ indicator: r.indicator, cells: [r.indicator, r.group ?? '', r.stratum ?? '', r.level, r.region, r.numerator, r.denominator, r.share === undefined ? '' : r.share.toFixed(4), '', r.respondents] })),
-        ...measures.map(r => ({ indicator: r.indicator, cells: [r.indicator, r.group ?? '', r.stratum ?? '', r.level, r.region, '', '', '', figure(r.value), r.respondents] }))
+        ...rows.map((r) => ({
+            indicator: r.indicator,
+            cells: [
+                r.indicator,
+                r.group ?? '',
+                r.stratum ?? '',
+                r.level,
+                r.region,
+                r.numerator,
+                r.denominator,
+                r.share === undefined ? '' : r.share.toFixed(4),
+                '',
+                r.respondents,
+            ],
+        })),
+        ...measures.map((r) => ({
+            indicator: r.indicator,
+            cells: [r.indicator, r.group ?? '', r.stratum ?? '', r.level, r.region, '', '', '', figure(r.value), r.respondents],
+        })),
     ].sort((a, b) => a.indicator - b.indicator);
-    return formatCsv(['indicator', 'group', 'stratum', 'level', 'region', 'numerator', 'denominator', 'share', 'value', 'respondents'], lines.map(l => l.cells));
+    return formatCsv(
+        ['indicator', 'group', 'stratum', 'level', 'region', 'numerator', 'denominator', 'share', 'value', 'respondents'],
+        lines.map((l) => l.cells),
+    );
 }
 
 const KIND_TEXT = { rule: 'indikator', ratio: 'andel', measure: 'bakgrundsmått' } as const;
@@ -156,49 +228,78 @@ const KIND_TEXT = { rule: 'indikator', ratio: 'andel', measure: 'bakgrundsmått'
  * whether it can be compared with an earlier year and why.
  */
 export function indicatorsCsv(models: Model[]): string {
-    return formatCsv(['indicator', 'name', 'kind', 'population', 'levels', 'aggregation', 'earlier_year', 'comparable', 'comparability'],
-        indicatorsOf(models).map(lowerIndicator).map(plan => {
-            const comparability = plan.comparability;
-            return [
-                plan.number, plan.name, KIND_TEXT[plan.kind], (plan.population ?? ['kommun', 'stadsdel']).join(' '), plan.levels.join(' '),
-                plan.aggregation ?? '', comparability?.year ?? '',
-                comparability?.comparable === undefined ? '' : comparability.comparable ? 'ja' : 'nej', comparability?.reason ?? ''
-            ];
-        }));
+    return formatCsv(
+        ['indicator', 'name', 'kind', 'population', 'levels', 'aggregation', 'earlier_year', 'comparable', 'comparability'],
+        indicatorsOf(models)
+            .map(lowerIndicator)
+            .map((plan) => {
+                const comparability = plan.comparability;
+                return [
+                    plan.number,
+                    plan.name,
+                    KIND_TEXT[plan.kind],
+                    (plan.population ?? ['kommun', 'stadsdel']).join(' '),
+                    plan.levels.join(' '),
+                    plan.aggregation ?? '',
+                    comparability?.year ?? '',
+                    comparability?.comparable === undefined ? '' : comparability.comparable ? 'ja' : 'nej',
+                    comparability?.reason ?? '',
+                ];
+            }),
+    );
 }
 
 /** How each background measure is aggregated per level, by number. */
 export function measureAggregations(models: Model[]): (indicator: number) => 'summa' | 'medelvärde' | 'median' {
-    const ways = new Map(indicatorsOf(models).map(lowerIndicator).flatMap(p => (p.aggregation ? [[p.number, p.aggregation] as const] : [])));
-    return indicator => ways.get(indicator) ?? 'summa';
+    const ways = new Map(
+        indicatorsOf(models)
+            .map(lowerIndicator)
+            .flatMap((p) => (p.aggregation ? [[p.number, p.aggregation] as const] : [])),
+    );
+    return (indicator) => ways.get(indicator) ?? 'summa';
 }
 
 /**
  * Reads, validates and evaluates a response file and writes the three result files to `outDir`.
  * Throws ResponseFileError naming every problem (and writes nothing) when the input is not valid.
  */
-export async function evaluateResponsesFile(models: Model[], responsesPath: string, outDir: string, options: EvaluateOptions = {}): Promise<EvaluationSummary> {
+export async function evaluateResponsesFile(
+    models: Model[],
+    responsesPath: string,
+    outDir: string,
+    options: EvaluateOptions = {},
+): Promise<EvaluationSummary> {
     const table = await (options.readTable ?? readResponseFile)(responsesPath);
     const { respondents, warnings } = validateResponses(table, codebookRows(models), unitRegisterOf(models));
-    const evaluated = options.evaluate ? await options.evaluate(models, respondents) : evaluateSurvey(models, respondents, options);
+    const evaluated = options.evaluate
+        ? await options.evaluate(models, respondents)
+        : evaluateSurvey(models, respondents, options);
     const { measures, outside } = evaluated;
     // A part larger than its whole is listed and made missing before anything is summed.
     const { results, implausible } = withPlausibleRatios(models, respondents, evaluated.results);
     const levels = publishedLevels(models);
     const aggregates = aggregate(results, levels);
     const measureAggregates = aggregateMeasures(measures, measureAggregations(models), levels);
-    const names = new Map(respondents.map(r => [r.unit, r.name]));
+    const names = new Map(respondents.map((r) => [r.unit, r.name]));
     // A respondent outside every indicator's population (Stockholm's own row in a survey it answers by
     // its stadsdelar) has no result anywhere: it is not listed as a respondent either, as in units.csv.
-    const inSomePopulation = new Set([...results, ...measures].map(r => r.unit));
+    const inSomePopulation = new Set([...results, ...measures].map((r) => r.unit));
     const published = options.publish
-        ? await options.publish({ models, responsesPath, respondents: respondents.filter(r => inSomePopulation.has(r.unit)).map(r => ({ unit: r.unit, name: r.name })), results, aggregates, measures, measureAggregates })
+        ? await options.publish({
+              models,
+              responsesPath,
+              respondents: respondents.filter((r) => inSomePopulation.has(r.unit)).map((r) => ({ unit: r.unit, name: r.name })),
+              results,
+              aggregates,
+              measures,
+              measureAggregates,
+          })
         : [];
     const written = [
         { path: path.join(outDir, 'units.csv'), content: unitsCsv(results, measures, names, options.previousStatus) },
         { path: path.join(outDir, 'aggregates.csv'), content: aggregatesCsv(aggregates, measureAggregates) },
         { path: path.join(outDir, 'indicators.csv'), content: indicatorsCsv(models) },
-        ...published.map(f => ({ path: path.join(outDir, f.name), content: f.content }))
+        ...published.map((f) => ({ path: path.join(outDir, f.name), content: f.content })),
     ];
     // All or none: a failure midway must not leave a cut-off file beside complete ones.
     writeFilesAtomically(written);
@@ -207,7 +308,14 @@ export async function evaluateResponsesFile(models: Model[], responsesPath: stri
     const measured = { measured: 0, excluded: 0, missing: 0 };
     for (const r of measures) measured[r.status]++;
     return {
-        respondentsRead: table.rows.length, respondentsEvaluated: respondents.length, results: results.length + measures.length,
-        statuses, measures: measured, outside, warnings, implausible, files: written.map(f => f.path)
+        respondentsRead: table.rows.length,
+        respondentsEvaluated: respondents.length,
+        results: results.length + measures.length,
+        statuses,
+        measures: measured,
+        outside,
+        warnings,
+        implausible,
+        files: written.map((f) => f.path),
     };
 }

@@ -26,21 +26,29 @@ export interface ImplausibleValue {
  * implausible values found, in the order of the results.
  */
 export function withPlausibleRatios<R extends UnitResult & IndicatorResult>(
-    models: Model[], respondents: ReadonlyArray<{ unit: string; answers: Readonly<Record<string, string>> }>, results: readonly R[]
+    models: Model[],
+    respondents: ReadonlyArray<{ unit: string; answers: Readonly<Record<string, string>> }>,
+    results: readonly R[],
 ): { results: R[]; implausible: ImplausibleValue[] } {
     const plans = new Map<string, UnitPlan>();
-    for (const plan of lowerModels(models)) for (const unit of plan.units) if (unit.ratio) plans.set(`${unit.indicator}\u0000${unit.unit ?? ''}`, unit);
-    const answers = new Map(respondents.map(r => [r.unit, r.answers]));
+    for (const plan of lowerModels(models))
+        for (const unit of plan.units) if (unit.ratio) plans.set(`${unit.indicator}\u0000${unit.unit ?? ''}`, unit);
+    const answers = new Map(respondents.map((r) => [r.unit, r.answers]));
     const implausible: ImplausibleValue[] = [];
-    const checked = results.map(result => {
-        if (result.numerator === undefined || result.denominator === undefined || result.numerator <= result.denominator) return result;
+    const checked = results.map((result) => {
+        if (result.numerator === undefined || result.denominator === undefined || result.numerator <= result.denominator)
+            return result;
         const plan = plans.get(`${result.indicator}\u0000${result.group ?? ''}`);
         const row = answers.get(result.unit) ?? {};
-        const values = (reads: readonly Read[]) => reads.map(r => ({ variable: r.variable, value: row[r.variable] ?? '' }));
+        const values = (reads: readonly Read[]) => reads.map((r) => ({ variable: r.variable, value: row[r.variable] ?? '' }));
         implausible.push({
-            unit: result.unit, indicator: result.indicator, ...(result.group !== undefined ? { group: result.group } : {}),
-            part: values(plan?.ratio?.numerator.reads ?? []), whole: values(plan?.ratio?.denominator.reads ?? []),
-            partSum: result.numerator, wholeSum: result.denominator
+            unit: result.unit,
+            indicator: result.indicator,
+            ...(result.group !== undefined ? { group: result.group } : {}),
+            part: values(plan?.ratio?.numerator.reads ?? []),
+            whole: values(plan?.ratio?.denominator.reads ?? []),
+            partSum: result.numerator,
+            wholeSum: result.denominator,
         });
         const { numerator: _n, denominator: _d, ...rest } = result;
         return { ...rest, status: 'missing' } as R;
@@ -51,6 +59,8 @@ export function withPlausibleRatios<R extends UnitResult & IndicatorResult>(
 /** "0180, indikator 5 (EB): K05_1 = 7 är större än K05_2 = 5" — one implausible value, for a person reading the run. */
 export function implausibleText(value: ImplausibleValue): string {
     const side = (values: ImplausibleValue['part'], sum: number) =>
-        values.length === 1 ? `${values[0].variable} = ${values[0].value}` : `${values.map(v => `${v.variable} = ${v.value}`).join(' + ')} (summa ${sum})`;
+        values.length === 1
+            ? `${values[0].variable} = ${values[0].value}`
+            : `${values.map((v) => `${v.variable} = ${v.value}`).join(' + ')} (summa ${sum})`;
     return `${value.unit}, indikator ${value.indicator}${value.group ? ` (${value.group})` : ''}: ${side(value.part, value.partSum)} är större än ${side(value.whole, value.wholeSum)}`;
 }

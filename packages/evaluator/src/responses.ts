@@ -12,7 +12,15 @@ import * as v8 from 'node:v8';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { CodebookRow, Model } from '@oj/language';
-import { isUnitCodeError, kommun, kommuner, parseUnitCode, REGISTER_VALID_FROM, REGISTER_VALID_THROUGH, registerHolds } from '@oj/regions';
+import {
+    isUnitCodeError,
+    kommun,
+    kommuner,
+    parseUnitCode,
+    REGISTER_VALID_FROM,
+    REGISTER_VALID_THROUGH,
+    registerHolds,
+} from '@oj/regions';
 
 export interface ResponseTable {
     columns: string[];
@@ -38,11 +46,18 @@ export class ResponseFileError extends Error {
 const MAX_LISTED_PROBLEMS = 100;
 
 export function formatProblems(problems: InputProblem[]): string {
-    const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map(p => {
-        const where = [p.row !== undefined ? `rad ${p.row}` : undefined, p.unit ? `enhet ${shown(p.unit)}` : undefined, p.variable ? `variabel ${shown(p.variable)}` : undefined].filter(Boolean).join(', ');
+    const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => {
+        const where = [
+            p.row !== undefined ? `rad ${p.row}` : undefined,
+            p.unit ? `enhet ${shown(p.unit)}` : undefined,
+            p.variable ? `variabel ${shown(p.variable)}` : undefined,
+        ]
+            .filter(Boolean)
+            .join(', ');
         return `  - ${where ? `${where}: ` : ''}${p.message}`;
     });
-    if (problems.length > MAX_LISTED_PROBLEMS) lines.push(`  … och ${problems.length - MAX_LISTED_PROBLEMS} problem till (--json listar alla).`);
+    if (problems.length > MAX_LISTED_PROBLEMS)
+        lines.push(`  … och ${problems.length - MAX_LISTED_PROBLEMS} problem till (--json listar alla).`);
     return `Svarsfilen kan inte utvärderas (${problems.length} problem):\n${lines.join('\n')}`;
 }
 
@@ -56,7 +71,10 @@ const MAX_QUOTED = 80;
 export function shown(text: string, max = MAX_QUOTED): string {
     const characters = [...text];
     const visible = (characters.length > max ? characters.slice(0, max) : characters)
-        .map(c => (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c)).join('');
+        .map((c) =>
+            /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c,
+        )
+        .join('');
     return characters.length > max ? `${visible}…` : visible;
 }
 
@@ -66,14 +84,26 @@ function decode(buffer: Buffer, notes: string[]): string {
     // Excel's "Unicode-text" is UTF-16 LE with a BOM (and tabs between the cells).
     if (buffer.length >= 2 && ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))) {
         const littleEndian = buffer[0] === 0xff;
-        notes.push(`Filen är UTF-16 (${littleEndian ? 'little' : 'big'} endian), som Excel sparar "Unicode-text"; den lästes som sådan.`);
+        notes.push(
+            `Filen är UTF-16 (${littleEndian ? 'little' : 'big'} endian), som Excel sparar "Unicode-text"; den lästes som sådan.`,
+        );
         return new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be').decode(buffer);
     }
     if (looksLikeUtf16WithoutBom(buffer)) {
-        throw new ResponseFileError([{ message: 'Filen ser ut att vara UTF-16 utan byte order mark (var annan byte är 0). Spara den som CSV UTF-8 (kommaavgränsad) eller som XLSX.' }]);
+        throw new ResponseFileError([
+            {
+                message:
+                    'Filen ser ut att vara UTF-16 utan byte order mark (var annan byte är 0). Spara den som CSV UTF-8 (kommaavgränsad) eller som XLSX.',
+            },
+        ]);
     }
     if (buffer.subarray(0, 4096).includes(0)) {
-        throw new ResponseFileError([{ message: 'Filen innehåller NUL-tecken och är ingen textfil; en svarsfil är CSV (UTF-8 eller Windows-1252) eller XLSX.' }]);
+        throw new ResponseFileError([
+            {
+                message:
+                    'Filen innehåller NUL-tecken och är ingen textfil; en svarsfil är CSV (UTF-8 eller Windows-1252) eller XLSX.',
+            },
+        ]);
     }
     try {
         return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
@@ -116,7 +146,14 @@ export function parseCsv(buffer: Buffer): ResponseTable {
         throw new ResponseFileError([{ row: e.lines, message: `Filen kan inte läsas som CSV: ${shown(e.message, 200)}` }]);
     }
     const [header, ...data] = records;
-    return { columns: header.map(c => c.trim()), rows: withoutBlankRows(data.map((cells, i) => ({ line: i + 2, cells })), notes), notes };
+    return {
+        columns: header.map((c) => c.trim()),
+        rows: withoutBlankRows(
+            data.map((cells, i) => ({ line: i + 2, cells })),
+            notes,
+        ),
+        notes,
+    };
 }
 
 /**
@@ -129,7 +166,7 @@ function withoutBlankRows(rows: ResponseTable['rows'], notes: string[]): Respons
     const skipped: number[] = [];
     let pending: number[] = [];
     for (const row of rows) {
-        if (row.cells.every(c => c.trim() === '')) {
+        if (row.cells.every((c) => c.trim() === '')) {
             pending.push(row.line);
             continue;
         }
@@ -156,12 +193,17 @@ function cellText(value: ExcelJS.CellValue): { text: string } | { problem: strin
         // Excel saves each formula's last result beside it: that is what the respondent saw.
         const result = (value as ExcelJS.CellFormulaValue).result;
         if (result === undefined || result === null) {
-            const formula = 'formula' in value ? (value as ExcelJS.CellFormulaValue).formula : (value as ExcelJS.CellSharedFormulaValue).sharedFormula;
-            return { problem: `cellen har formeln =${shown(String(formula), 40)} utan sparat värde; öppna filen i Excel och spara den igen, eller ersätt formeln med dess värde` };
+            const formula =
+                'formula' in value
+                    ? (value as ExcelJS.CellFormulaValue).formula
+                    : (value as ExcelJS.CellSharedFormulaValue).sharedFormula;
+            return {
+                problem: `cellen har formeln =${shown(String(formula), 40)} utan sparat värde; öppna filen i Excel och spara den igen, eller ersätt formeln med dess värde`,
+            };
         }
         return cellText(result as ExcelJS.CellValue);
     }
-    if ('richText' in value) return { text: (value as ExcelJS.CellRichTextValue).richText.map(r => r.text).join('') };
+    if ('richText' in value) return { text: (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('') };
     if ('text' in value) return cellText((value as { text: ExcelJS.CellValue }).text);
     return { problem: 'cellens värde kan inte läsas som text' };
 }
@@ -176,18 +218,28 @@ export async function parseXlsx(buffer: Buffer): Promise<ResponseTable> {
     const sheet = workbook.worksheets[0];
     const hasData = (ws: ExcelJS.Worksheet) => {
         let found = false;
-        ws.eachRow(row => row.eachCell(cell => {
-            const result = cellText(cell.value);
-            if (!('text' in result) || result.text.trim() !== '') found = true;
-        }));
+        ws.eachRow((row) =>
+            row.eachCell((cell) => {
+                const result = cellText(cell.value);
+                if (!('text' in result) || result.text.trim() !== '') found = true;
+            }),
+        );
         return found;
     };
     if (!sheet || !hasData(sheet)) {
-        const others = workbook.worksheets.slice(1).filter(hasData).map(ws => `"${shown(ws.name)}"`);
-        const first = sheet ? `Det första bladet ("${shown(sheet.name)}") i arbetsboken har inga data` : 'Arbetsboken har inga blad';
-        const elsewhere = others.length === 0 ? ''
-            : others.length === 1 ? ` Bladet ${others[0]} har data: flytta det först, eller spara det som en egen fil.`
-            : ` Bladen ${others.join(', ')} har data: flytta det som har svaren först.`;
+        const others = workbook.worksheets
+            .slice(1)
+            .filter(hasData)
+            .map((ws) => `"${shown(ws.name)}"`);
+        const first = sheet
+            ? `Det första bladet ("${shown(sheet.name)}") i arbetsboken har inga data`
+            : 'Arbetsboken har inga blad';
+        const elsewhere =
+            others.length === 0
+                ? ''
+                : others.length === 1
+                  ? ` Bladet ${others[0]} har data: flytta det först, eller spara det som en egen fil.`
+                  : ` Bladen ${others.join(', ')} har data: flytta det som har svaren först.`;
         throw new ResponseFileError([{ message: `${first}; svaren läses från det första bladet.${elsewhere}` }]);
     }
     const width = sheet.columnCount;
@@ -213,14 +265,16 @@ export async function parseXlsx(buffer: Buffer): Promise<ResponseTable> {
             return result.text;
         });
     };
-    const columns = read(1).map(c => c.trim());
+    const columns = read(1).map((c) => c.trim());
     const rows: ResponseTable['rows'] = [];
     for (let r = 2; r <= sheet.rowCount; r++) rows.push({ line: r, cells: read(r) });
     if (problems.length > 0) throw new ResponseFileError(problems);
     const notes: string[] = [];
     if (merged.size > 0) {
         const ranges = [...merged].map(([master, covered]) => `${master}:${covered[covered.length - 1]}`);
-        notes.push(`Sammanfogade celler lästes som Excel läser dem, med värdet bara i den första cellen och övriga tomma: ${ranges.slice(0, 10).join(', ')}${ranges.length > 10 ? ` och ${ranges.length - 10} till` : ''}.`);
+        notes.push(
+            `Sammanfogade celler lästes som Excel läser dem, med värdet bara i den första cellen och övriga tomma: ${ranges.slice(0, 10).join(', ')}${ranges.length > 10 ? ` och ${ranges.length - 10} till` : ''}.`,
+        );
     }
     return { columns, rows: withoutBlankRows(rows, notes), notes };
 }
@@ -240,10 +294,13 @@ export function checkMemoryFor(size: number, kind: 'csv' | 'xlsx', file: string)
     const needed = size * MEMORY_FACTOR[kind];
     if (needed > available * 0.8) {
         const mb = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MB`;
-        throw new ResponseFileError([{
-            message: `Filen ${file} är ${mb(size)}; att läsa den kräver ungefär ${mb(needed)} minne, men bara ${mb(available)} är ledigt. ` +
-                `En svarsfil har en rad per kommun och stadsdel (några hundra rader); kontrollera att det är rätt fil, eller ge Node mer minne (NODE_OPTIONS=--max-old-space-size=${Math.ceil((needed / 0.8 + heap.used_heap_size) / 1024 / 1024)}).`
-        }]);
+        throw new ResponseFileError([
+            {
+                message:
+                    `Filen ${file} är ${mb(size)}; att läsa den kräver ungefär ${mb(needed)} minne, men bara ${mb(available)} är ledigt. ` +
+                    `En svarsfil har en rad per kommun och stadsdel (några hundra rader); kontrollera att det är rätt fil, eller ge Node mer minne (NODE_OPTIONS=--max-old-space-size=${Math.ceil((needed / 0.8 + heap.used_heap_size) / 1024 / 1024)}).`,
+            },
+        ]);
     }
 }
 
@@ -257,7 +314,14 @@ export async function readResponseFile(file: string): Promise<ResponseTable> {
     } catch (error) {
         if (error instanceof ResponseFileError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'det är en mapp' : code === 'EACCES' || code === 'EPERM' ? 'behörighet saknas' : (code ?? (error as Error).message);
+        const reason =
+            code === 'ENOENT'
+                ? 'filen finns inte'
+                : code === 'EISDIR'
+                  ? 'det är en mapp'
+                  : code === 'EACCES' || code === 'EPERM'
+                    ? 'behörighet saknas'
+                    : (code ?? (error as Error).message);
         throw new ResponseFileError([{ message: `Filen ${file} kan inte läsas: ${reason}.` }]);
     }
     if (buffer.length === 0) throw new ResponseFileError([{ message: 'Filen är tom.' }]);
@@ -269,7 +333,11 @@ export async function readResponseFile(file: string): Promise<ResponseTable> {
     } catch (error) {
         // A string or buffer beyond V8's limits is a RangeError, not the silent end of the process.
         if (error instanceof RangeError) {
-            throw new ResponseFileError([{ message: `Filen ${file} är för stor för att läsas (${shown(error.message, 120)}); en svarsfil har en rad per kommun och stadsdel.` }]);
+            throw new ResponseFileError([
+                {
+                    message: `Filen ${file} är för stor för att läsas (${shown(error.message, 120)}); en svarsfil har en rad per kommun och stadsdel.`,
+                },
+            ]);
         }
         throw error;
     }
@@ -310,7 +378,12 @@ export function unitRegisterOf(models: Model[]): UnitRegister {
 
 /** A name as exports write it, for comparison: "Upplands-Väsby kommun" → "upplands väsby". */
 function normalName(name: string): string {
-    return name.toLocaleLowerCase('sv').replace(/[-–]/g, ' ').replace(/\s+(kommun|stad|stadsdel|stadsdelsområde|stadsdelsnämnd)$/, '').replace(/\s+/g, ' ').trim();
+    return name
+        .toLocaleLowerCase('sv')
+        .replace(/[-–]/g, ' ')
+        .replace(/\s+(kommun|stad|stadsdel|stadsdelsområde|stadsdelsnämnd)$/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 
 let namesInRegister: Map<string, string> | undefined;
@@ -322,13 +395,14 @@ let namesInRegister: Map<string, string> | undefined;
  */
 function nameOfAnother(unit: string, name: string, register: UnitRegister | undefined): string | undefined {
     if (name === '' || unit === '') return undefined;
-    namesInRegister ??= new Map(kommuner().map(k => [normalName(k.namn), k.kod]));
+    namesInRegister ??= new Map(kommuner().map((k) => [normalName(k.namn), k.kod]));
     const normal = normalName(name);
     const stadsdelar = register?.stadsdelar ?? new Map<string, string>();
     const declared = [...stadsdelar].find(([, n]) => normalName(n) === normal)?.[0];
     const other = declared ?? namesInRegister.get(normal);
     // A stadsdel may be named by its city.
-    if (other === undefined || other === unit || unit.startsWith(`${other}-`) || !(kommun(unit) || stadsdelar.has(unit))) return undefined;
+    if (other === undefined || other === unit || unit.startsWith(`${other}-`) || !(kommun(unit) || stadsdelar.has(unit)))
+        return undefined;
     const own = kommun(unit)?.namn ?? stadsdelar.get(unit);
     return `${quoted(name)} är ${other} men koden är ${unit}${own ? ` (${own})` : ''}`;
 }
@@ -345,36 +419,58 @@ export function validateResponses(table: ResponseTable, codebook: CodebookRow[],
     const problems: InputProblem[] = [];
     const warnings = [...table.notes];
     const index = new Map(table.columns.map((c, i) => [c, i]));
-    const missing = codebook.filter(row => !index.has(row.variable));
+    const missing = codebook.filter((row) => !index.has(row.variable));
     if (!index.has('unit') && missing.length === codebook.length && codebook.length > 1) {
         // Nothing of the header is what the model expects: say what the file looks like, not 150 missing columns.
-        const header = table.columns.filter(c => c !== '');
-        const looks = header.length === 0 ? 'Rubrikraden (rad 1) är tom'
-            : header.length === 1 && header[0].length > 20 ? `Rubrikraden (rad 1) är en enda kolumn: ${quoted(header[0])}; är filen avgränsad med något annat än komma, semikolon eller tabb?`
-            : `Rubrikraden (rad 1) har ingen av modellens kolumner: ${header.slice(0, 5).map(quoted).join(', ')}${header.length > 5 ? ` och ${header.length - 5} till` : ''}`;
-        problems.push({ message: `${looks}. En svarsfil har kolumnerna unit, name och en kolumn per variabel i modellens kodbok (${codebook.length} st., t.ex. ${codebook[0].variable}).` });
+        const header = table.columns.filter((c) => c !== '');
+        const looks =
+            header.length === 0
+                ? 'Rubrikraden (rad 1) är tom'
+                : header.length === 1 && header[0].length > 20
+                  ? `Rubrikraden (rad 1) är en enda kolumn: ${quoted(header[0])}; är filen avgränsad med något annat än komma, semikolon eller tabb?`
+                  : `Rubrikraden (rad 1) har ingen av modellens kolumner: ${header.slice(0, 5).map(quoted).join(', ')}${header.length > 5 ? ` och ${header.length - 5} till` : ''}`;
+        problems.push({
+            message: `${looks}. En svarsfil har kolumnerna unit, name och en kolumn per variabel i modellens kodbok (${codebook.length} st., t.ex. ${codebook[0].variable}).`,
+        });
         throw new ResponseFileError(problems);
     }
-    if (!index.has('unit')) problems.push({ variable: 'unit', message: 'Kolumnen "unit" (kommunkod eller stadsdelskod) saknas.' });
+    if (!index.has('unit'))
+        problems.push({ variable: 'unit', message: 'Kolumnen "unit" (kommunkod eller stadsdelskod) saknas.' });
     for (const row of missing.slice(0, missing.length > MAX_LISTED_COLUMNS ? MAX_LISTED_COLUMNS - 1 : MAX_LISTED_COLUMNS)) {
         problems.push({ variable: row.variable, message: 'Kolumnen saknas.' });
     }
     if (missing.length > MAX_LISTED_COLUMNS) {
         const rest = missing.slice(MAX_LISTED_COLUMNS - 1);
-        problems.push({ message: `Ytterligare ${rest.length} av modellens ${codebook.length} variabler saknas som kolumner: ${rest.slice(0, 5).map(r => r.variable).join(', ')} …` });
+        problems.push({
+            message: `Ytterligare ${rest.length} av modellens ${codebook.length} variabler saknas som kolumner: ${rest
+                .slice(0, 5)
+                .map((r) => r.variable)
+                .join(', ')} …`,
+        });
     }
-    const known = new Set(['unit', 'name', ...codebook.map(r => r.variable)]);
-    const extra = table.columns.filter(c => c !== '' && !known.has(c));
-    if (extra.length > 0) warnings.push(`Okända kolumner hoppas över: ${extra.slice(0, MAX_LISTED_COLUMNS).map(c => shown(c)).join(', ')}${extra.length > MAX_LISTED_COLUMNS ? ` och ${extra.length - MAX_LISTED_COLUMNS} till` : ''}.`);
+    const known = new Set(['unit', 'name', ...codebook.map((r) => r.variable)]);
+    const extra = table.columns.filter((c) => c !== '' && !known.has(c));
+    if (extra.length > 0)
+        warnings.push(
+            `Okända kolumner hoppas över: ${extra
+                .slice(0, MAX_LISTED_COLUMNS)
+                .map((c) => shown(c))
+                .join(', ')}${extra.length > MAX_LISTED_COLUMNS ? ` och ${extra.length - MAX_LISTED_COLUMNS} till` : ''}.`,
+        );
     const duplicateColumns = table.columns.filter((c, i) => c !== '' && table.columns.indexOf(c) !== i);
-    for (const column of new Set(duplicateColumns)) problems.push({ variable: shown(column), message: 'Kolumnen finns mer än en gång.' });
+    for (const column of new Set(duplicateColumns))
+        problems.push({ variable: shown(column), message: 'Kolumnen finns mer än en gång.' });
     if (table.rows.length === 0) problems.push({ message: 'Filen har inga svarande (bara en rubrikrad).' });
     const possible = kommuner().length + (register?.stadsdelar.size ?? 0);
     if (register && table.rows.length > possible) {
-        problems.unshift({ message: `Filen har ${table.rows.length} rader med svar, men det finns bara ${possible} möjliga svarande (${kommuner().length} kommuner och ${register.stadsdelar.size} stadsdelar); varje enhet får finnas en gång.` });
+        problems.unshift({
+            message: `Filen har ${table.rows.length} rader med svar, men det finns bara ${possible} möjliga svarande (${kommuner().length} kommuner och ${register.stadsdelar.size} stadsdelar); varje enhet får finnas en gång.`,
+        });
     }
     if (register?.year !== undefined && !registerHolds(register.year)) {
-        problems.push({ message: `Enkäten gäller ${register.year}, men kommunregistret gäller åren ${REGISTER_VALID_FROM}–${REGISTER_VALID_THROUGH}; enhetskoderna kan inte kontrolleras.` });
+        problems.push({
+            message: `Enkäten gäller ${register.year}, men kommunregistret gäller åren ${REGISTER_VALID_FROM}–${REGISTER_VALID_THROUGH}; enhetskoderna kan inte kontrolleras.`,
+        });
     }
 
     const seen = new Map<string, number>();
@@ -390,7 +486,8 @@ export function validateResponses(table: ResponseTable, codebook: CodebookRow[],
             const parsed = unit === '' ? undefined : parseUnitCode(unit, register?.stadsdelar);
             if (parsed === undefined) problems.push({ row: line, message: 'Enhetskod (unit) saknas.' });
             else if (isUnitCodeError(parsed)) problems.push({ row: line, unit: unitShown, message: parsed.error });
-            else if (seen.has(unit)) problems.push({ row: line, unit: unitShown, message: `Enheten finns redan på rad ${seen.get(unit)}.` });
+            else if (seen.has(unit))
+                problems.push({ row: line, unit: unitShown, message: `Enheten finns redan på rad ${seen.get(unit)}.` });
             else seen.set(unit, line);
         }
         const answers: Record<string, string> = {};
@@ -401,9 +498,20 @@ export function validateResponses(table: ResponseTable, codebook: CodebookRow[],
             answers[variable.variable] = value;
             if (value === '') continue;
             if (variable.numeric) {
-                if (!/^\d+$/.test(value)) problems.push({ row: line, unit: unitShown, variable: variable.variable, message: `${quoted(value)} är inget antal (ett heltal ≥ 0).` });
+                if (!/^\d+$/.test(value))
+                    problems.push({
+                        row: line,
+                        unit: unitShown,
+                        variable: variable.variable,
+                        message: `${quoted(value)} är inget antal (ett heltal ≥ 0).`,
+                    });
             } else if (!variable.codes.map(String).includes(value)) {
-                problems.push({ row: line, unit: unitShown, variable: variable.variable, message: `${quoted(value)} är ingen kod i ${variable.answerSet} (${variable.codes.join(', ')}).` });
+                problems.push({
+                    row: line,
+                    unit: unitShown,
+                    variable: variable.variable,
+                    message: `${quoted(value)} är ingen kod i ${variable.answerSet} (${variable.codes.join(', ')}).`,
+                });
             }
         }
         const name = (cells[index.get('name') ?? -1] ?? '').trim();
@@ -412,7 +520,9 @@ export function validateResponses(table: ResponseTable, codebook: CodebookRow[],
         respondents.push({ unit, name, line, answers });
     }
     if (misnamed.length > 0) {
-        warnings.push(`Namnet hör till en annan enhet än koden på ${misnamed.length === 1 ? 'en rad' : `${misnamed.length} rader`}; kontrollera koderna (${misnamed.slice(0, 5).join('; ')}${misnamed.length > 5 ? ` och ${misnamed.length - 5} till` : ''}).`);
+        warnings.push(
+            `Namnet hör till en annan enhet än koden på ${misnamed.length === 1 ? 'en rad' : `${misnamed.length} rader`}; kontrollera koderna (${misnamed.slice(0, 5).join('; ')}${misnamed.length > 5 ? ` och ${misnamed.length - 5} till` : ''}).`,
+        );
     }
     if (problems.length > 0) throw new ResponseFileError(problems);
     return { respondents, warnings };

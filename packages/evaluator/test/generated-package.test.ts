@@ -28,9 +28,15 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('the generated evaluator package', () => {
     test('is an ESM package with exports and types, and a README listing indicators and variables', () => {
         const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf-8'));
-        expect(pkg).toMatchObject({ name: 'oj-evaluator-oj2019', type: 'module', exports: { '.': { types: './dist/src/index.d.ts', default: './dist/src/index.js' } } });
+        expect(pkg).toMatchObject({
+            name: 'oj-evaluator-oj2019',
+            type: 'module',
+            exports: { '.': { types: './dist/src/index.d.ts', default: './dist/src/index.js' } },
+        });
         const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf-8');
-        expect(readme).toContain('| 6 | Aktuell samlad plan för handläggares kompetensutveckling | EB, MB, SP, VNR, BU, LSSB, LSSV, AO |');
+        expect(readme).toContain(
+            '| 6 | Aktuell samlad plan för handläggares kompetensutveckling | EB, MB, SP, VNR, BU, LSSB, LSSV, AO |',
+        );
         expect(readme).toContain('| `I06_2C_BU` | 6 | 2 | C | BU | 1, 0 |');
     });
 
@@ -44,23 +50,42 @@ describe('the generated evaluator package', () => {
     });
 
     test('compiles with tsc --strict and its generated example tests pass', () => {
-        execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--strict', '--noImplicitAny'], { cwd: dir, stdio: 'pipe' });
-        const output = execFileSync(path.join(root, 'node_modules/.bin/node'), ['--test', 'dist/test/examples.test.js'], { cwd: dir, encoding: 'utf-8' });
+        execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--strict', '--noImplicitAny'], {
+            cwd: dir,
+            stdio: 'pipe',
+        });
+        const output = execFileSync(path.join(root, 'node_modules/.bin/node'), ['--test', 'dist/test/examples.test.js'], {
+            cwd: dir,
+            encoding: 'utf-8',
+        });
         // One generated test per worked example in the model, all passing.
-        const examples = models.flatMap(m => m.elements.flatMap(e => (e.$type === 'Indicator' ? e.examples : [])));
+        const examples = models.flatMap((m) => m.elements.flatMap((e) => (e.$type === 'Indicator' ? e.examples : [])));
         expect(examples.length).toBeGreaterThan(30);
         expect(output).toContain(`# pass ${examples.length}\n# fail 0`);
     }, 120_000);
 
     test('its schema accepts export rows (codes as text or numbers, blanks) and rejects a wrong code', async () => {
         const { responseRow, evaluate, aggregate, withUnit } = await import(path.join(dir, 'dist/src/index.js'));
-        const row = responseRow.parse({ unit: '0180', name: 'Stockholm', I01_1: '1', I01_2A: 1, I01_2B: '1', I01_3: '3', I02_1_EB: '', I09_1_EB: null });
+        const row = responseRow.parse({
+            unit: '0180',
+            name: 'Stockholm',
+            I01_1: '1',
+            I01_2A: 1,
+            I01_2B: '1',
+            I01_3: '3',
+            I02_1_EB: '',
+            I09_1_EB: null,
+        });
         const results = evaluate(row);
         expect(results.find((r: { indicator: number }) => r.indicator === 1)).toMatchObject({ status: 'met' });
-        expect(results.find((r: { indicator: number; group?: string }) => r.indicator === 2 && r.group === 'EB')).toMatchObject({ status: 'missing' });
+        expect(results.find((r: { indicator: number; group?: string }) => r.indicator === 2 && r.group === 'EB')).toMatchObject({
+            status: 'missing',
+        });
         expect(responseRow.safeParse({ unit: '0180', I01_1: '7' }).success).toBe(false);
         const shares = aggregate(withUnit(row.unit, results));
-        expect(shares.find((s: { indicator: number; level: string }) => s.indicator === 1 && s.level === 'storstad')).toMatchObject({ region: '0180', numerator: 1, denominator: 1, share: 1 });
+        expect(
+            shares.find((s: { indicator: number; level: string }) => s.indicator === 1 && s.level === 'storstad'),
+        ).toMatchObject({ region: '0180', numerator: 1, denominator: 1, share: 1 });
     });
 
     test('each result carries the deciding answers: read from evaluate, at once from explain, and in JSON', async () => {
@@ -72,7 +97,12 @@ describe('the generated evaluator package', () => {
         expect(fast).toMatchObject({ status: 'not_met' });
         expect(fast.trace).toEqual(expectedTrace);
         expect(JSON.parse(JSON.stringify(fast))).toEqual({ indicator: 2, group: 'EB', status: 'not_met', trace: expectedTrace });
-        expect(explain(row).find((r: { indicator: number; group?: string }) => r.indicator === 2 && r.group === 'EB')).toEqual({ indicator: 2, group: 'EB', status: 'not_met', trace: expectedTrace });
+        expect(explain(row).find((r: { indicator: number; group?: string }) => r.indicator === 2 && r.group === 'EB')).toEqual({
+            indicator: 2,
+            group: 'EB',
+            status: 'not_met',
+            trace: expectedTrace,
+        });
     });
 
     test('the same model gives byte-identical files', () => {
@@ -87,10 +117,17 @@ describe('the generated package of a model using every construct of the rule lan
         const target = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-package-constructs-'));
         generateEvaluatorPackage(constructs, target);
         fs.symlinkSync(path.join(root, 'node_modules'), path.join(target, 'node_modules'), 'dir');
-        execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--strict', '--noImplicitAny'], { cwd: target, stdio: 'pipe' });
+        execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--strict', '--noImplicitAny'], {
+            cwd: target,
+            stdio: 'pipe',
+        });
         const { evaluate } = await import(path.join(target, 'dist/src/index.js'));
         // Indicator 5 is a ratio: its counts travel with the result.
-        expect(evaluate({ S05_1: '3', S05_2: '12' }).find((r: { indicator: number }) => r.indicator === 5)).toMatchObject({ status: 'met', numerator: 3, denominator: 12 });
+        expect(evaluate({ S05_1: '3', S05_2: '12' }).find((r: { indicator: number }) => r.indicator === 5)).toMatchObject({
+            status: 'met',
+            numerator: 3,
+            denominator: 12,
+        });
         fs.rmSync(target, { recursive: true, force: true });
     }, 60_000);
 });

@@ -25,7 +25,10 @@ beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-package-units-'));
     generateEvaluatorPackage(models, dir);
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-    execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--strict', '--noImplicitAny'], { cwd: dir, stdio: 'pipe' });
+    execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json', '--strict', '--noImplicitAny'], {
+        cwd: dir,
+        stdio: 'pipe',
+    });
     pkg = await import(path.join(dir, 'dist/src/index.js'));
 }, 120_000);
 
@@ -36,8 +39,8 @@ const messages = (unit: unknown) => {
     return result.success ? [] : result.error.issues.map((i: { message: string }) => i.message);
 };
 
-describe('the generated package\'s unit codes', () => {
-    test('src/units.ts holds the register\'s 290 kommuner and the survey\'s stadsdelar, and imports nothing', () => {
+describe("the generated package's unit codes", () => {
+    test("src/units.ts holds the register's 290 kommuner and the survey's stadsdelar, and imports nothing", () => {
         expect(pkg.KOMMUNER.size).toBe(kommuner().length);
         expect(pkg.KOMMUNER.get('0180')).toBe('Stockholm');
         expect(pkg.STADSDELAR.get('0180-01')).toBe('Rinkeby-Kista');
@@ -51,13 +54,23 @@ describe('the generated package\'s unit codes', () => {
     });
 
     test('typos and unknown codes are refused, the message naming the code', () => {
-        expect(messages('01800')).toEqual(['"01800" är ingen enhetskod: en kommunkod har fyra siffror (t.ex. 0180), en stadsdel kommunkoden, ett bindestreck och två siffror (t.ex. 0180-01).']);
+        expect(messages('01800')).toEqual([
+            '"01800" är ingen enhetskod: en kommunkod har fyra siffror (t.ex. 0180), en stadsdel kommunkoden, ett bindestreck och två siffror (t.ex. 0180-01).',
+        ]);
         expect(messages('0180.0')[0]).toMatch(/^"0180\.0" är ingen enhetskod/);
         expect(messages('1480\n=1+1')[0]).toMatch(/^"1480U\+000A=1\+1" är ingen enhetskod/);
-        expect(messages('9999')).toEqual(['Det finns ingen kommun med kommunkoden 9999 (enhetskod "9999"; kommunregistret 2019, 290 kommuner).']);
+        expect(messages('9999')).toEqual([
+            'Det finns ingen kommun med kommunkoden 9999 (enhetskod "9999"; kommunregistret 2019, 290 kommuner).',
+        ]);
         expect(messages('180')[0]).toContain('Har den inledande nollan fallit bort (0180, Stockholm)?');
-        expect(messages('0180-99')).toEqual([expect.stringMatching(/^Stadsdelen 0180-99 finns inte bland enkätens stadsdelar \(enkäten anger 14 i Stockholm: 0180-01–0180-14\)\.$/)]);
-        expect(messages('0114-01')).toEqual(['Stadsdelen 0114-01 finns inte bland enkätens stadsdelar (enkäten anger inga stadsdelar i Upplands Väsby).']);
+        expect(messages('0180-99')).toEqual([
+            expect.stringMatching(
+                /^Stadsdelen 0180-99 finns inte bland enkätens stadsdelar \(enkäten anger 14 i Stockholm: 0180-01–0180-14\)\.$/,
+            ),
+        ]);
+        expect(messages('0114-01')).toEqual([
+            'Stadsdelen 0114-01 finns inte bland enkätens stadsdelar (enkäten anger inga stadsdelar i Upplands Väsby).',
+        ]);
     });
 
     test('aggregate refuses an unknown code instead of counting it in riket and a län 99', () => {
@@ -67,14 +80,18 @@ describe('the generated package\'s unit codes', () => {
         expect(() => pkg.aggregate(pkg.withUnit('9999', results))).toThrow('Det finns ingen kommun med kommunkoden 9999');
         expect(() => pkg.aggregate(pkg.withUnit('01800', results))).toThrow('"01800" är ingen enhetskod');
         const shares = pkg.aggregate(pkg.withUnit('0180-01', results));
-        expect(shares.filter((s: { indicator: number }) => s.indicator === 1).map((s: { level: string; region: string }) => `${s.level} ${s.region}`)).toEqual(['riket riket', 'lan 01', 'storstad 0180']);
+        expect(
+            shares
+                .filter((s: { indicator: number }) => s.indicator === 1)
+                .map((s: { level: string; region: string }) => `${s.level} ${s.region}`),
+        ).toEqual(['riket riket', 'lan 01', 'storstad 0180']);
     });
 
-    test('the runtime\'s kommunkod reads only the two shapes, and aggregate without a register still refuses other shapes', () => {
+    test("the runtime's kommunkod reads only the two shapes, and aggregate without a register still refuses other shapes", () => {
         expect(pkg.kommunkod('0180-03')).toBe('0180');
         expect(pkg.kommunkod('01800')).toBeUndefined();
         expect(pkg.kommunkod('0180.0')).toBeUndefined();
         expect(() => aggregate([{ unit: '0180.0', indicator: 1, status: 'met' }])).toThrow('"0180.0" är ingen enhetskod');
-        expect(aggregate([{ unit: '2584', indicator: 1, status: 'met' }]).map(r => r.region)).toEqual(['riket', '25']);
+        expect(aggregate([{ unit: '2584', indicator: 1, status: 'met' }]).map((r) => r.region)).toEqual(['riket', '25']);
     });
 });

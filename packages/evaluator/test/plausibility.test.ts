@@ -34,7 +34,11 @@ async function run(rows: string[]) {
     fs.writeFileSync(file, ['unit,name,P05_1,P05_2', ...rows].join('\n') + '\n');
     const out = path.join(dir, path.basename(file, '.csv'));
     const summary = await evaluateResponsesFile(models, file, out);
-    return { summary, units: fs.readFileSync(path.join(out, 'units.csv'), 'utf-8'), aggregates: fs.readFileSync(path.join(out, 'aggregates.csv'), 'utf-8') };
+    return {
+        summary,
+        units: fs.readFileSync(path.join(out, 'units.csv'), 'utf-8'),
+        aggregates: fs.readFileSync(path.join(out, 'aggregates.csv'), 'utf-8'),
+    };
 }
 
 describe('a part larger than its whole', () => {
@@ -44,7 +48,7 @@ describe('a part larger than its whole', () => {
         expect(units).toContain('0114,Upplands Väsby,5,,,missing,,,');
         expect(units).toContain('0115,Vallentuna,5,,,met,2,4,0.5000');
         // Only Vallentuna's 2 of 4 enters the shares: 0.5000, never 1.4000 or (7+2)/(5+4).
-        const riket = aggregates.split('\n').find(l => l.includes('riket'));
+        const riket = aggregates.split('\n').find((l) => l.includes('riket'));
         expect(riket).toBe('5,,,riket,riket,2,4,0.5000,,1');
         expect(aggregates).not.toMatch(/,1\.[1-9]\d{3},/);
     });
@@ -52,6 +56,6 @@ describe('a part larger than its whole', () => {
     test('a part equal to its whole is plausible', async () => {
         const { summary, aggregates } = await run(['0114,Upplands Väsby,5,5']);
         expect(summary.implausible).toEqual([]);
-        expect(aggregates.split('\n').find(l => l.includes('riket'))).toBe('5,,,riket,riket,5,5,1.0000,,1');
+        expect(aggregates.split('\n').find((l) => l.includes('riket'))).toBe('5,,,riket,riket,5,5,1.0000,,1');
     });
 });

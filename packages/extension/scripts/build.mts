@@ -24,7 +24,7 @@ const requireFromDocuments = createRequire(path.join(repoDir, 'packages/document
  */
 const importMetaUrl: esbuild.BuildOptions = {
     define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' }
+    banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
 };
 
 /**
@@ -36,13 +36,14 @@ const importMetaUrl: esbuild.BuildOptions = {
 const pdfkitStandardFonts: esbuild.Plugin = {
     name: 'pdfkit-standard-fonts',
     setup(build) {
-        build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit(\.node\.mjs|\.js)$/ }, args => {
+        build.onLoad({ filter: /[\\/]pdfkit[\\/]js[\\/]pdfkit(\.node\.mjs|\.js)$/ }, (args) => {
             const source = fs.readFileSync(args.path, 'utf-8');
             const contents = source.replace(/require\$1\('#standard-fonts\/(\w+)'\)/g, "require('./standard-fonts/$1.cjs')");
-            if (contents === source) throw new Error(`pdfkit no longer loads its standard fonts as this build expects: ${args.path}`);
+            if (contents === source)
+                throw new Error(`pdfkit no longer loads its standard fonts as this build expects: ${args.path}`);
             return { contents, loader: 'js', resolveDir: path.dirname(args.path) };
         });
-    }
+    },
 };
 
 function buildOptions(outDir: string, minify: boolean): esbuild.BuildOptions[] {
@@ -54,7 +55,7 @@ function buildOptions(outDir: string, minify: boolean): esbuild.BuildOptions[] {
         sourcemap: !minify,
         logLevel: 'warning',
         legalComments: 'none',
-        metafile: true
+        metafile: true,
     };
     return [
         {
@@ -64,7 +65,7 @@ function buildOptions(outDir: string, minify: boolean): esbuild.BuildOptions[] {
             platform: 'node',
             format: 'cjs',
             target: 'node20',
-            external: ['vscode']
+            external: ['vscode'],
         },
         {
             ...common,
@@ -73,7 +74,7 @@ function buildOptions(outDir: string, minify: boolean): esbuild.BuildOptions[] {
             platform: 'browser',
             format: 'cjs',
             target: 'es2022',
-            external: ['vscode']
+            external: ['vscode'],
         },
         {
             ...common,
@@ -83,22 +84,22 @@ function buildOptions(outDir: string, minify: boolean): esbuild.BuildOptions[] {
             plugins: [pdfkitStandardFonts],
             platform: 'node',
             format: 'cjs',
-            target: 'node20'
+            target: 'node20',
         },
         {
             ...common,
             entryPoints: { 'server/worker': path.join(repoDir, 'packages/language/src/main-browser.ts') },
             platform: 'browser',
             format: 'iife',
-            target: 'es2022'
+            target: 'es2022',
         },
         {
             ...common,
             entryPoints: { 'preview/webview': './src/preview/webview.ts' },
             platform: 'browser',
             format: 'iife',
-            target: 'es2022'
-        }
+            target: 'es2022',
+        },
     ];
 }
 
@@ -130,8 +131,9 @@ function copyAssets(outDir: string): void {
 export async function buildExtension(options: { outDir?: string; minify?: boolean } = {}): Promise<Map<string, number>> {
     const outDir = options.outDir ?? path.join(extensionDir, 'out');
     // A clean output, so that no stale bundle or source map of an earlier build is packaged.
-    for (const dir of ['extension', 'server', 'preview', 'src', 'syntaxes', 'vendor']) fs.rmSync(path.join(outDir, dir), { recursive: true, force: true });
-    const results = await Promise.all(buildOptions(outDir, options.minify ?? false).map(o => esbuild.build(o)));
+    for (const dir of ['extension', 'server', 'preview', 'src', 'syntaxes', 'vendor'])
+        fs.rmSync(path.join(outDir, dir), { recursive: true, force: true });
+    const results = await Promise.all(buildOptions(outDir, options.minify ?? false).map((o) => esbuild.build(o)));
     copyAssets(outDir);
     const sizes = new Map<string, number>();
     for (const result of results) {
@@ -150,10 +152,13 @@ async function watch(): Promise<void> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-    const run = process.argv.includes('--watch') ? watch() : buildExtension({ minify: process.argv.includes('--minify') }).then(sizes => {
-        for (const [file, bytes] of sizes) console.log(`out/${file.padEnd(30)} ${(bytes / 1024).toFixed(0).padStart(6)} KiB`);
-    });
-    run.catch(error => {
+    const run = process.argv.includes('--watch')
+        ? watch()
+        : buildExtension({ minify: process.argv.includes('--minify') }).then((sizes) => {
+              for (const [file, bytes] of sizes)
+                  console.log(`out/${file.padEnd(30)} ${(bytes / 1024).toFixed(0).padStart(6)} KiB`);
+          });
+    run.catch((error) => {
         console.error(error);
         process.exit(1);
     });

@@ -123,7 +123,7 @@ export const OjErrorCodes = {
     ModelHasErrors: 1001,
     /** The response file is invalid; `data` carries the problems. */
     InvalidResponses: 1002,
-    UnknownDocument: 1003
+    UnknownDocument: 1003,
 } as const;
 
 export interface ModelErrorData {

@@ -23,14 +23,15 @@ import { packageVsix } from './support/vsix.js';
 
 const CODE_SERVER = process.env.OJ_CODE_SERVER;
 const available = Boolean(CODE_SERVER && fs.existsSync(CODE_SERVER)) && hasChromium;
-if (!available) console.warn('OJ_CODE_SERVER is not set (or Chromium is missing): the test in real VS Code (code-server) is skipped.');
+if (!available)
+    console.warn('OJ_CODE_SERVER is not set (or Chromium is missing): the test in real VS Code (code-server) is skipped.');
 
 const SCREENSHOT = path.join(os.tmpdir(), 'oj-code-server.png');
 const TESTING_SCREENSHOT = path.join(os.tmpdir(), 'oj-code-server-testing.png');
 const run = promisify(execFile);
 
 function freePort(): Promise<number> {
-    return new Promise(resolve => {
+    return new Promise((resolve) => {
         const server = net.createServer();
         server.listen(0, '127.0.0.1', () => {
             const { port } = server.address() as net.AddressInfo;
@@ -52,7 +53,13 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
         const deadline = Date.now() + 30_000;
         for (;;) {
             for (const frame of page.frames()) {
-                if (await frame.locator(selector).count().catch(() => 0) > 0) return frame;
+                if (
+                    (await frame
+                        .locator(selector)
+                        .count()
+                        .catch(() => 0)) > 0
+                )
+                    return frame;
             }
             if (Date.now() > deadline) throw new Error(`No preview frame with ${selector}\n${log.slice(-2000)}`);
             await page.waitForTimeout(250);
@@ -71,11 +78,17 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
         fs.cpSync(examplesDir, workspace, { recursive: true });
         // Quiet, offline settings: no welcome page, no AI panel, no extension gallery outside this machine.
         fs.mkdirSync(path.join(dir, 'data/User'), { recursive: true });
-        fs.writeFileSync(path.join(dir, 'data/User/settings.json'), JSON.stringify({
-            'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'workbench.secondarySideBar.defaultVisibility': 'hidden',
-            'telemetry.telemetryLevel': 'off',
-            'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false
-        }));
+        fs.writeFileSync(
+            path.join(dir, 'data/User/settings.json'),
+            JSON.stringify({
+                'workbench.startupEditor': 'none',
+                'chat.disableAIFeatures': true,
+                'workbench.secondarySideBar.defaultVisibility': 'hidden',
+                'telemetry.telemetryLevel': 'off',
+                'extensions.autoCheckUpdates': false,
+                'extensions.autoUpdate': false,
+            }),
+        );
         fs.writeFileSync(path.join(dir, 'config.yaml'), 'auth: none\ncert: false\n');
         const env = {
             ...process.env,
@@ -84,23 +97,56 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
             // code-server keeps logs and a default config under these; not in the user's home.
             XDG_DATA_HOME: path.join(dir, 'xdg-data'),
             XDG_CONFIG_HOME: path.join(dir, 'xdg-config'),
-            EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item', resourceUrlTemplate: 'http://127.0.0.1:9/r' })
+            EXTENSIONS_GALLERY: JSON.stringify({
+                serviceUrl: 'http://127.0.0.1:9/gallery',
+                itemUrl: 'http://127.0.0.1:9/item',
+                resourceUrlTemplate: 'http://127.0.0.1:9/r',
+            }),
         };
-        const common = ['--config', path.join(dir, 'config.yaml'), '--user-data-dir', path.join(dir, 'data'), '--extensions-dir', path.join(dir, 'extensions')];
+        const common = [
+            '--config',
+            path.join(dir, 'config.yaml'),
+            '--user-data-dir',
+            path.join(dir, 'data'),
+            '--extensions-dir',
+            path.join(dir, 'extensions'),
+        ];
 
         ({ staging } = await packageVsix());
-        const vsix = fs.readdirSync(staging).find(f => f.endsWith('.vsix'))!;
+        const vsix = fs.readdirSync(staging).find((f) => f.endsWith('.vsix'))!;
         await run(CODE_SERVER!, [...common, '--install-extension', path.join(staging, vsix)], { env });
 
         const port = await freePort();
-        codeServer = spawn(CODE_SERVER!, [...common, '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-            '--disable-workspace-trust', '--disable-getting-started-override', workspace], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-        codeServer.stdout!.on('data', chunk => { log += String(chunk); });
-        codeServer.stderr!.on('data', chunk => { log += String(chunk); });
+        codeServer = spawn(
+            CODE_SERVER!,
+            [
+                ...common,
+                '--bind-addr',
+                `127.0.0.1:${port}`,
+                '--disable-telemetry',
+                '--disable-update-check',
+                '--disable-workspace-trust',
+                '--disable-getting-started-override',
+                workspace,
+            ],
+            { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+        );
+        codeServer.stdout!.on('data', (chunk) => {
+            log += String(chunk);
+        });
+        codeServer.stderr!.on('data', (chunk) => {
+            log += String(chunk);
+        });
         await new Promise<void>((resolve, reject) => {
             const timer = setInterval(() => {
-                if (log.includes('HTTP server listening')) { clearInterval(timer); resolve(); }
-                if (codeServer.exitCode !== null) { clearInterval(timer); reject(new Error(log)); }
+                if (log.includes('HTTP server listening')) {
+                    clearInterval(timer);
+                    resolve();
+                }
+                if (codeServer.exitCode !== null) {
+                    clearInterval(timer);
+                    reject(new Error(log));
+                }
             }, 200);
         });
 
@@ -121,7 +167,9 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
         // The rule analysis' notes (info) come from the language server the extension started.
         await page.locator('.squiggly-info').first().waitFor({ timeout: 60_000 });
         expect(await page.locator('.squiggly-error').count()).toBe(0);
-        await expect.poll(() => page.locator('.statusbar-item').filter({ hasText: 'Öppna jämförelser' }).count()).toBeGreaterThan(0);
+        await expect
+            .poll(() => page.locator('.statusbar-item').filter({ hasText: 'Öppna jämförelser' }).count())
+            .toBeGreaterThan(0);
     }, 90_000);
 
     test('the Testing view lists the worked examples under their indicators and runs them all', async () => {
@@ -137,7 +185,8 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
                 try {
                     await row.waitFor({ timeout: 30_000 });
                     await row.click({ timeout: 5_000 });
-                    if ((await row.getAttribute('aria-expanded', { timeout: 5_000 })) === 'false') await page.keyboard.press('ArrowRight');
+                    if ((await row.getAttribute('aria-expanded', { timeout: 5_000 })) === 'false')
+                        await page.keyboard.press('ArrowRight');
                     return;
                 } catch (error) {
                     if (attempt >= 5) throw error;
@@ -147,12 +196,17 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
         };
         await expand(/indikatorer-flera-omraden\.oj/);
         await expand(/^2 Aktuell rutin för att inte röja/);
-        await page.getByRole('treeitem', { name: /^Rutin som följts upp/ }).first().waitFor({ timeout: 30_000 });
+        await page
+            .getByRole('treeitem', { name: /^Rutin som följts upp/ })
+            .first()
+            .waitFor({ timeout: 30_000 });
         // The run profile "Kör alla exempel" (Run all examples) from the view's toolbar.
         await page.keyboard.press('Control+Shift+P');
         await page.keyboard.type('Test: Run All Tests');
         await page.keyboard.press('Enter');
-        await expect.poll(async () => page.locator('.test-explorer .codicon-testing-passed-icon').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+        await expect
+            .poll(async () => page.locator('.test-explorer .codicon-testing-passed-icon').count(), { timeout: 60_000 })
+            .toBeGreaterThan(0);
         expect(await page.locator('.test-explorer .codicon-testing-failed-icon').count()).toBe(0);
         await page.screenshot({ path: TESTING_SCREENSHOT });
     }, 120_000);
@@ -160,15 +214,21 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
     test('the preview opens at the indicator under the cursor and follows typing', async () => {
         await page.locator('.monaco-editor .view-lines').first().click();
         await goToLine(65); // indikator 2 "Aktuell rutin för att inte röja skyddade personuppgifter …" {
-        await page.getByRole('button', { name: /Open Preview to the Side/ }).first().click();
+        await page
+            .getByRole('button', { name: /Open Preview to the Side/ })
+            .first()
+            .click();
         const frame = await previewFrame('#indikator-2.oj-current');
 
         // The cursor is still in the editor: type at the end of indicator 2's name.
         await page.keyboard.press('End');
         for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
         await page.keyboard.type(' (utkast)');
-        await expect.poll(() => frame.locator('#indikator-2-rubrik').innerText(), { timeout: 30_000 })
-            .toBe('2. Aktuell rutin för att inte röja skyddade personuppgifter vid handläggning och genomförande av insatser (utkast)');
+        await expect
+            .poll(() => frame.locator('#indikator-2-rubrik').innerText(), { timeout: 30_000 })
+            .toBe(
+                '2. Aktuell rutin för att inte röja skyddade personuppgifter vid handläggning och genomförande av insatser (utkast)',
+            );
         expect(await frame.locator('.oj-current').getAttribute('id')).toBe('indikator-2');
         await page.screenshot({ path: SCREENSHOT });
     }, 90_000);

@@ -18,17 +18,19 @@ const nlsSv: Record<string, string> = read('package.nls.sv.json');
 const bundleSv: Record<string, string> = read('l10n/bundle.l10n.sv.json');
 
 function sourceFiles(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
         const file = path.join(dir, entry.name);
         return entry.isDirectory() ? sourceFiles(file) : file.endsWith('.ts') ? [file] : [];
     });
 }
 
-const sources = sourceFiles(path.join(extensionDir, 'src')).map(file => fs.readFileSync(file, 'utf-8')).join('\n');
+const sources = sourceFiles(path.join(extensionDir, 'src'))
+    .map((file) => fs.readFileSync(file, 'utf-8'))
+    .join('\n');
 
 describe('UI text in English and Swedish', () => {
     test('every %placeholder% of the manifest has an English and a Swedish text, and no text is unused', () => {
-        const placeholders = new Set([...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map(m => m[1]));
+        const placeholders = new Set([...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
         expect(placeholders.size).toBeGreaterThan(10);
         expect(new Set(Object.keys(nls))).toEqual(placeholders);
         expect(new Set(Object.keys(nlsSv))).toEqual(placeholders);
@@ -36,34 +38,44 @@ describe('UI text in English and Swedish', () => {
     });
 
     test('every vscode.l10n.t text of the code has a Swedish translation with the same placeholders', () => {
-        const texts = new Set([...sources.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map(m => m[1]));
+        const texts = new Set([...sources.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]));
         expect(texts.size).toBeGreaterThan(15);
         expect(new Set(Object.keys(bundleSv))).toEqual(texts);
         for (const text of texts) {
-            const placeholders = (s: string) => [...s.matchAll(/\{\d+\}/g)].map(m => m[0]).sort();
+            const placeholders = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
             expect(placeholders(bundleSv[text]), text).toEqual(placeholders(text));
         }
     });
 });
 
 describe('commands', () => {
-    const contributed = (manifest.contributes.commands as Array<{ command: string; title: string }>).map(c => c.command);
+    const contributed = (manifest.contributes.commands as Array<{ command: string; title: string }>).map((c) => c.command);
 
     test('each registered command is contributed, and each contributed one is registered', () => {
-        const registered = [...sources.matchAll(/register\('(oj\.[A-Za-z]+)'/g)].map(m => m[1]);
+        const registered = [...sources.matchAll(/register\('(oj\.[A-Za-z]+)'/g)].map((m) => m[1]);
         expect(new Set(registered)).toEqual(new Set(contributed));
-        expect(contributed).toEqual(expect.arrayContaining([
-            'oj.showPreviewToSide', 'oj.exportWord', 'oj.exportPdf', 'oj.exportCodebook', 'oj.generateEvaluator', 'oj.evaluateResponses'
-        ]));
+        expect(contributed).toEqual(
+            expect.arrayContaining([
+                'oj.showPreviewToSide',
+                'oj.exportWord',
+                'oj.exportPdf',
+                'oj.exportCodebook',
+                'oj.generateEvaluator',
+                'oj.evaluateResponses',
+            ]),
+        );
     });
 
     test('each command is in the palette and the editor title bar of .oj files where the Node server runs, the preview as a button', () => {
-        const { 'editor/title': title, commandPalette: palette } = manifest.contributes.menus as Record<string, Array<{ command: string; when: string; group?: string }>>;
+        const { 'editor/title': title, commandPalette: palette } = manifest.contributes.menus as Record<
+            string,
+            Array<{ command: string; when: string; group?: string }>
+        >;
         for (const command of contributed) {
-            expect(title.find(m => m.command === command)?.when, command).toBe('editorLangId == oj && oj.nodeServer');
-            expect(palette.find(m => m.command === command)?.when, command).toBe('editorLangId == oj && oj.nodeServer');
+            expect(title.find((m) => m.command === command)?.when, command).toBe('editorLangId == oj && oj.nodeServer');
+            expect(palette.find((m) => m.command === command)?.when, command).toBe('editorLangId == oj && oj.nodeServer');
         }
-        expect(title.find(m => m.command === 'oj.showPreviewToSide')?.group).toBe('navigation');
+        expect(title.find((m) => m.command === 'oj.showPreviewToSide')?.group).toBe('navigation');
     });
 });
 
@@ -83,7 +95,10 @@ describe('the language contribution', () => {
 
     test('comments, brackets, auto-closing pairs and folding markers', () => {
         expect(configuration.comments).toEqual({ lineComment: '//', blockComment: ['/*', '*/'] });
-        expect(configuration.brackets).toEqual([['{', '}'], ['(', ')']]);
+        expect(configuration.brackets).toEqual([
+            ['{', '}'],
+            ['(', ')'],
+        ]);
         expect(configuration.autoClosingPairs.map((p: { open: string }) => p.open)).toEqual(['{', '(', '"', '/*']);
         expect(new RegExp(configuration.folding.markers.start).test('    // region Indikatorer')).toBe(true);
         expect(new RegExp(configuration.folding.markers.end).test('// endregion')).toBe(true);
@@ -91,25 +106,36 @@ describe('the language contribution', () => {
 
     test('a word is a whole Swedish name (double-click selects AvhysningUppföljning, not a part of it)', () => {
         const word = new RegExp(configuration.wordPattern, 'g');
-        expect('fråga iii AvhysningUppföljning: svar JNE_NY'.match(word)).toEqual(['fråga', 'iii', 'AvhysningUppföljning', 'svar', 'JNE_NY']);
+        expect('fråga iii AvhysningUppföljning: svar JNE_NY'.match(word)).toEqual([
+            'fråga',
+            'iii',
+            'AvhysningUppföljning',
+            'svar',
+            'JNE_NY',
+        ]);
         expect('önskad riktning är 12.5'.match(word)).toEqual(['önskad', 'riktning', 'är', '12.5']);
     });
 });
 
 describe('snippets', () => {
-    const snippets = read('snippets/oj.code-snippets') as Record<string, { prefix: string[]; body: string[]; description: string }>;
+    const snippets = read('snippets/oj.code-snippets') as Record<
+        string,
+        { prefix: string[]; body: string[]; description: string }
+    >;
     const dirs: string[] = [];
-    afterAll(() => dirs.forEach(dir => fs.rmSync(dir, { recursive: true, force: true })));
+    afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
     /** What the editor inserts when every placeholder is accepted as offered: defaults, first choices. */
-    const expand = (body: string[]) => body.join('\n')
-        .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
-        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-        .replace(/\$\d+/g, '')
-        .replace(/\t/g, '    ');
+    const expand = (body: string[]) =>
+        body
+            .join('\n')
+            .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
+            .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+            .replace(/\$\d+/g, '')
+            .replace(/\t/g, '    ');
 
     test('each snippet is described in Swedish and triggered by its Swedish keyword', () => {
-        const prefixes = Object.values(snippets).map(s => s.prefix[0]);
+        const prefixes = Object.values(snippets).map((s) => s.prefix[0]);
         expect(prefixes).toEqual(expect.arrayContaining(['indikator', 'fråga', 'svarsalternativ', 'område']));
         for (const snippet of Object.values(snippets)) expect(snippet.description).toMatch(/[a-zåäö]/);
     });
@@ -118,7 +144,9 @@ describe('snippets', () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-snippets-'));
         dirs.push(dir);
         const s = (name: string) => expand(snippets[name].body);
-        fs.writeFileSync(path.join(dir, 'enkat.oj'), `enkät T2019 "Test 2019" {
+        fs.writeFileSync(
+            path.join(dir, 'enkat.oj'),
+            `enkät T2019 "Test 2019" {
     år 2019
     variabelmönster "T{indikator}_{fråga}{del}[_{grupp}]"
     datakälla "Enkät." målpopulation "Alla kommuner." nämnare "Svarande kommuner." redovisningsnivåer kommun, riket
@@ -126,17 +154,24 @@ describe('snippets', () => {
 ${s('Nya svarsalternativ')}
 område EB "Ekonomiskt bistånd"
 ${s('Nytt område')}
-`);
+`,
+        );
         // The question and example snippets are typed inside the indicator the indicator snippet made.
-        const indicator = s('Ny indikator').replace(/\n {4}\n\}$/, `\n    ${s('Ny fråga med alternativ').replace(/\n/g, '\n    ')}\n    ${s('Nytt exempel')}\n}`);
+        const indicator = s('Ny indikator').replace(
+            /\n {4}\n\}$/,
+            `\n    ${s('Ny fråga med alternativ').replace(/\n/g, '\n    ')}\n    ${s('Nytt exempel')}\n}`,
+        );
         fs.writeFileSync(path.join(dir, 'indikatorer.oj'), `tillhör T2019\n\n${indicator}\n`);
         const { shared } = createOjServices(NodeFileSystem);
         const workspace = await loadWorkspace(shared, [dir]);
         const errors = [...workspace.diagnostics.entries()].flatMap(([document, diagnostics]) =>
-            diagnostics.filter(d => d.severity === 1).map(d => `${path.basename(document.uri.fsPath)}:${d.range.start.line + 1} ${d.message}`));
+            diagnostics
+                .filter((d) => d.severity === 1)
+                .map((d) => `${path.basename(document.uri.fsPath)}:${d.range.start.line + 1} ${d.message}`),
+        );
         expect(errors, fs.readFileSync(path.join(dir, 'indikatorer.oj'), 'utf-8')).toEqual([]);
-        const model = workspace.documents.find(d => d.uri.fsPath.endsWith('indikatorer.oj'))!.parseResult.value;
-        expect(model.elements.map(e => e.$type)).toEqual(['Indicator']);
+        const model = workspace.documents.find((d) => d.uri.fsPath.endsWith('indikatorer.oj'))!.parseResult.value;
+        expect(model.elements.map((e) => e.$type)).toEqual(['Indicator']);
         expect(s('Ny fråga')).toMatch(/^fråga ii \S+: ".*" svar JN$/);
     });
 });

@@ -18,7 +18,12 @@ const SCREENSHOT = path.join(os.tmpdir(), 'oj-monaco-worker.png');
 
 const MARKER_ERROR = 8;
 
-interface Marker { severity: number; message: string; startLineNumber: number; startColumn: number }
+interface Marker {
+    severity: number;
+    message: string;
+    startLineNumber: number;
+    startColumn: number;
+}
 
 describe.skipIf(!hasChromium)('the language server as a web worker, in Monaco with monaco-languageclient', () => {
     let appDir: string;
@@ -34,32 +39,41 @@ describe.skipIf(!hasChromium)('the language server as a web worker, in Monaco wi
         return { lineNumber: before.length, column: before[before.length - 1].length + 1 };
     };
 
-    const markers = () => page.evaluate(() => {
-        const { monaco, editor } = window.ojTest;
-        return monaco.editor.getModelMarkers({ resource: editor!.getModel()!.uri })
-            .map(m => ({ severity: m.severity, message: m.message, startLineNumber: m.startLineNumber, startColumn: m.startColumn }));
-    }) as Promise<Marker[]>;
+    const markers = () =>
+        page.evaluate(() => {
+            const { monaco, editor } = window.ojTest;
+            return monaco.editor.getModelMarkers({ resource: editor!.getModel()!.uri }).map((m) => ({
+                severity: m.severity,
+                message: m.message,
+                startLineNumber: m.startLineNumber,
+                startColumn: m.startColumn,
+            }));
+        }) as Promise<Marker[]>;
 
     const waitForMarkers = async (predicate: (markers: Marker[]) => boolean, what: string) => {
         const deadline = Date.now() + 20_000;
         for (;;) {
             const current = await markers();
             if (predicate(current)) return current;
-            if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; markers: ${JSON.stringify(current)}; page errors: ${pageErrors.join('\n')}`);
+            if (Date.now() > deadline)
+                throw new Error(
+                    `Timed out waiting for ${what}; markers: ${JSON.stringify(current)}; page errors: ${pageErrors.join('\n')}`,
+                );
             await page.waitForTimeout(100);
         }
     };
 
-    const moveCursor = (position: { lineNumber: number; column: number }) => page.evaluate(p => {
-        const editor = window.ojTest.editor!;
-        editor.setPosition(p);
-        editor.revealLineNearTop(p.lineNumber);
-        editor.focus();
-    }, position);
+    const moveCursor = (position: { lineNumber: number; column: number }) =>
+        page.evaluate((p) => {
+            const editor = window.ojTest.editor!;
+            editor.setPosition(p);
+            editor.revealLineNearTop(p.lineNumber);
+            editor.focus();
+        }, position);
 
     /** Moves the mouse over a character, as a person pointing at it. */
     const pointAt = async (position: { lineNumber: number; column: number }) => {
-        const point = await page.evaluate(p => {
+        const point = await page.evaluate((p) => {
             const editor = window.ojTest.editor!;
             editor.revealLineInCenter(p.lineNumber);
             const visible = editor.getScrolledVisiblePosition(p)!;
@@ -91,16 +105,26 @@ describe.skipIf(!hasChromium)('the language server as a web worker, in Monaco wi
     beforeAll(async () => {
         appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-monaco-'));
         await buildMonacoApp(appDir);
-        const files = Object.fromEntries(fs.readdirSync(examplesDir).filter(f => f.endsWith('.oj'))
-            .map(f => [f, fs.readFileSync(path.join(examplesDir, f), 'utf-8')]));
-        server = await serve(pathname => {
+        const files = Object.fromEntries(
+            fs
+                .readdirSync(examplesDir)
+                .filter((f) => f.endsWith('.oj'))
+                .map((f) => [f, fs.readFileSync(path.join(examplesDir, f), 'utf-8')]),
+        );
+        server = await serve((pathname) => {
             switch (pathname) {
-                case '/': return { file: path.join(extensionDir, 'test/web/index.html') };
-                case '/workspace.json': return { body: JSON.stringify({ open: OPEN, files }), type: 'application/json' };
-                case '/server/worker.js': return { file: bundle.worker };
-                case '/extension/package.json': return { file: path.join(extensionDir, 'package.json') };
-                case '/extension/language-configuration.json': return { file: path.join(extensionDir, 'language-configuration.json') };
-                case '/extension/oj.tmLanguage.json': return { file: bundle.grammar };
+                case '/':
+                    return { file: path.join(extensionDir, 'test/web/index.html') };
+                case '/workspace.json':
+                    return { body: JSON.stringify({ open: OPEN, files }), type: 'application/json' };
+                case '/server/worker.js':
+                    return { file: bundle.worker };
+                case '/extension/package.json':
+                    return { file: path.join(extensionDir, 'package.json') };
+                case '/extension/language-configuration.json':
+                    return { file: path.join(extensionDir, 'language-configuration.json') };
+                case '/extension/oj.tmLanguage.json':
+                    return { file: bundle.grammar };
             }
             const asset = nodeModulesFile(pathname);
             if (asset) return { file: asset };
@@ -108,7 +132,7 @@ describe.skipIf(!hasChromium)('the language server as a web worker, in Monaco wi
         });
         browser = await launchChromium();
         page = await browser.newPage({ viewport: { width: 1100, height: 640 } });
-        page.on('pageerror', error => pageErrors.push(error.message));
+        page.on('pageerror', (error) => pageErrors.push(error.message));
         await page.goto(server.origin);
         await page.waitForFunction(() => window.ojTest?.ready || window.ojTest?.error, undefined, { timeout: 30_000 });
         const startError = await page.evaluate(() => window.ojTest.error);
@@ -121,22 +145,30 @@ describe.skipIf(!hasChromium)('the language server as a web worker, in Monaco wi
         if (appDir) fs.rmSync(appDir, { recursive: true, force: true });
     });
 
-    test('the worker validates the open file of the 2019 set: the rule analysis\' notes, no errors', async () => {
+    test("the worker validates the open file of the 2019 set: the rule analysis' notes, no errors", async () => {
         // The analysis notes that "Nej" on question i of indicator 1 decides nothing: proof that the
         // worker linked the five files and validated, not only parsed.
         const note = positionOf('fråga i AvhysningRutin');
-        const current = await waitForMarkers(m => m.some(x => x.startLineNumber === note.lineNumber && x.message.startsWith('Nej på fråga i nämns varken')), 'the analysis notes');
-        expect(current.filter(m => m.severity === MARKER_ERROR)).toEqual([]);
-        const hover = await hoverOver(positionOf('"Aktuell rutin för att förhindra', 3), 'Aktuell rutin för att förhindra avhysning av barnfamiljer');
-        expect(await hover.innerText()).toContain('För att uppnå indikatorn på kommunnivå krävs: Ja på fråga i och Ja på fråga ii A och B');
+        const current = await waitForMarkers(
+            (m) => m.some((x) => x.startLineNumber === note.lineNumber && x.message.startsWith('Nej på fråga i nämns varken')),
+            'the analysis notes',
+        );
+        expect(current.filter((m) => m.severity === MARKER_ERROR)).toEqual([]);
+        const hover = await hoverOver(
+            positionOf('"Aktuell rutin för att förhindra', 3),
+            'Aktuell rutin för att förhindra avhysning av barnfamiljer',
+        );
+        expect(await hover.innerText()).toContain(
+            'För att uppnå indikatorn på kommunnivå krävs: Ja på fråga i och Ja på fråga ii A och B',
+        );
     });
 
     test('typing a wrong answer set name shows an error marker at it; undo clears it', async () => {
         const position = positionOf('svar JNE_NY', 'svar JNE_NY'.length);
         await moveCursor(position);
         await page.keyboard.type('Y');
-        const withError = await waitForMarkers(m => m.some(x => x.severity === MARKER_ERROR), 'an error marker');
-        const error = withError.find(m => m.severity === MARKER_ERROR && m.message.includes('JNE_NYY'));
+        const withError = await waitForMarkers((m) => m.some((x) => x.severity === MARKER_ERROR), 'an error marker');
+        const error = withError.find((m) => m.severity === MARKER_ERROR && m.message.includes('JNE_NYY'));
         expect(error, JSON.stringify(withError)).toBeDefined();
         expect(error).toMatchObject({ startLineNumber: position.lineNumber, startColumn: position.column - 'JNE_NY'.length });
         await expect.poll(() => page.locator('.squiggly-error').count(), { timeout: 10_000 }).toBeGreaterThan(0);
@@ -149,7 +181,7 @@ describe.skipIf(!hasChromium)('the language server as a web worker, in Monaco wi
 
         await moveCursor(position);
         await page.keyboard.press('Control+Z');
-        await waitForMarkers(m => !m.some(x => x.severity === MARKER_ERROR), 'the error marker to go away');
+        await waitForMarkers((m) => !m.some((x) => x.severity === MARKER_ERROR), 'the error marker to go away');
         expect(pageErrors).toEqual([]);
     });
 });

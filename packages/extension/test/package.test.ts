@@ -25,7 +25,7 @@ describe('the .vsix', () => {
     beforeAll(async () => {
         ({ vsix, staging } = await packageVsix());
         zip = await JSZip.loadAsync(fs.readFileSync(vsix));
-        entries = Object.keys(zip.files).filter(name => !zip.files[name].dir);
+        entries = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
         unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-vsix-unpacked-'));
         for (const name of entries) {
             const target = path.join(unpacked, name);
@@ -40,26 +40,39 @@ describe('the .vsix', () => {
 
     test('is under 8 MiB and carries no node_modules, sources or source maps', () => {
         expect(fs.statSync(vsix).size).toBeLessThan(8 * MiB);
-        expect(entries.filter(e => e.includes('node_modules/'))).toEqual([]);
-        expect(entries.filter(e => e.endsWith('.map'))).toEqual([]);
+        expect(entries.filter((e) => e.includes('node_modules/'))).toEqual([]);
+        expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
         // TypeScript only where the evaluator generator copies it into the packages it writes.
-        expect(entries.filter(e => e.endsWith('.ts')).sort()).toEqual(['aggregate.ts', 'evaluation.ts', 'measures.ts', 'population.ts'].map(f => `extension/out/src/runtime/${f}`));
+        expect(entries.filter((e) => e.endsWith('.ts')).sort()).toEqual(
+            ['aggregate.ts', 'evaluation.ts', 'measures.ts', 'population.ts'].map((f) => `extension/out/src/runtime/${f}`),
+        );
     });
 
     test('holds the bundles and every file the manifest points at', async () => {
         const manifest = JSON.parse(await zip.file('extension/package.json')!.async('string'));
         const pointedAt = [
-            manifest.main, manifest.browser, manifest.contributes.languages[0].configuration, manifest.contributes.grammars[0].path,
-            manifest.contributes.snippets[0].path, './out/server/main.cjs', './out/server/worker.js', './out/preview/webview.js',
-            './out/preview/preview.css', './l10n/bundle.l10n.sv.json', './package.nls.json', './package.nls.sv.json'
+            manifest.main,
+            manifest.browser,
+            manifest.contributes.languages[0].configuration,
+            manifest.contributes.grammars[0].path,
+            manifest.contributes.snippets[0].path,
+            './out/server/main.cjs',
+            './out/server/worker.js',
+            './out/preview/webview.js',
+            './out/preview/preview.css',
+            './l10n/bundle.l10n.sv.json',
+            './package.nls.json',
+            './package.nls.sv.json',
         ];
         for (const file of pointedAt) expect(entries, file).toContain(path.posix.join('extension', file));
         expect(entries).toContain('extension/out/vendor/dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-        expect(entries.some(e => /^extension\/readme\.md$/i.test(e))).toBe(true);
-        expect(Object.keys(manifest.contributes)).toEqual(expect.arrayContaining([
-            'languages', 'grammars', 'snippets', 'commands', 'menus', 'configuration', 'keybindings'
-        ]));
-        expect(await zip.file('extension.vsixmanifest')!.async('string')).toContain('<Identity Language="en-US" Id="oj-indicators"');
+        expect(entries.some((e) => /^extension\/readme\.md$/i.test(e))).toBe(true);
+        expect(Object.keys(manifest.contributes)).toEqual(
+            expect.arrayContaining(['languages', 'grammars', 'snippets', 'commands', 'menus', 'configuration', 'keybindings']),
+        );
+        expect(await zip.file('extension.vsixmanifest')!.async('string')).toContain(
+            '<Identity Language="en-US" Id="oj-indicators"',
+        );
     });
 
     test('its server runs from the unpacked extension alone: a PDF export finds the shipped fonts', async () => {
@@ -69,7 +82,11 @@ describe('the .vsix', () => {
         try {
             await server.open('indikatorer-flera-omraden.oj');
             const outFile = path.join(workspace, 'ut', 'beskrivning.pdf');
-            await sendRequest(server.connection, ExportDescriptionRequest, { textDocument: { uri: server.uriOf('indikatorer-flera-omraden.oj') }, format: 'pdf', outFile });
+            await sendRequest(server.connection, ExportDescriptionRequest, {
+                textDocument: { uri: server.uriOf('indikatorer-flera-omraden.oj') },
+                format: 'pdf',
+                outFile,
+            });
             expect(fs.readFileSync(outFile).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
         } finally {
             await server.close();

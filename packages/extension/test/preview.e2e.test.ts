@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
         const preview = await sendRequest(lsp.connection, PreviewRequest, { textDocument: { uri } });
 
         let html = '';
-        http = await serve(pathname => {
+        http = await serve((pathname) => {
             if (pathname === '/') return { body: html };
             if (pathname === '/webview.js') return { file: bundle.webviewScript };
             if (pathname === '/preview.css') return { file: bundle.previewCss };
@@ -89,14 +89,19 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
             return undefined;
         });
         html = previewPage({
-            body: preview.body, css: preview.css, title: preview.title, reveal: 'indikator-1',
-            nonce: randomBytes(16).toString('base64'), cspSource: http.origin,
-            scriptUri: `${http.origin}/webview.js`, styleUri: `${http.origin}/preview.css`
+            body: preview.body,
+            css: preview.css,
+            title: preview.title,
+            reveal: 'indikator-1',
+            nonce: randomBytes(16).toString('base64'),
+            cspSource: http.origin,
+            scriptUri: `${http.origin}/webview.js`,
+            styleUri: `${http.origin}/preview.css`,
         });
 
         browser = await launchChromium();
         page = await browser.newPage({ viewport: { width: 900, height: 700 } });
-        page.on('dialog', dialog => {
+        page.on('dialog', (dialog) => {
             dialogs.push(dialog.message());
             void dialog.dismiss();
         });
@@ -104,8 +109,10 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
         await page.addInitScript(() => {
             window.posted = [];
             window.violations = [];
-            (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({ postMessage: (m: unknown) => window.posted.push(m) });
-            document.addEventListener('securitypolicyviolation', e => window.violations.push(e.violatedDirective));
+            (window as unknown as { acquireVsCodeApi: () => unknown }).acquireVsCodeApi = () => ({
+                postMessage: (m: unknown) => window.posted.push(m),
+            });
+            document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));
         });
         await page.goto(http.origin);
         await page.waitForFunction(() => window.posted.length > 0);
@@ -142,7 +149,7 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
         lsp.change(uri, indicators(`Ändrad ${payload.replace('"', '\\"')} ${IMAGE}`));
         await published;
         const body = await render();
-        await page.evaluate(b => window.postMessage({ type: 'update', body: b, reveal: 'indikator-2' }, '*'), body);
+        await page.evaluate((b) => window.postMessage({ type: 'update', body: b, reveal: 'indikator-2' }, '*'), body);
         await expect.poll(() => page.locator('#indikator-1').innerText()).toContain(`Ändrad ${payload} ${IMAGE}`);
         expect(await page.locator('svg, img').count()).toBe(0);
         expect(await page.locator('.oj-current').getAttribute('id')).toBe('indikator-2');
@@ -150,13 +157,15 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
     });
 
     test('the decision explorer: picked answers show the status and the deciding question, model text stays text', async () => {
-        await page.evaluate(() => { window.posted = []; });
+        await page.evaluate(() => {
+            window.posted = [];
+        });
         await page.locator('#indikator-1 .oj-explore-button').click();
         const asked = await page.evaluate(() => window.posted);
         expect(asked).toEqual([{ type: 'explore', id: 'indikator-1', number: 1, answers: {} }]);
         const answer = async (answers: Record<string, string>) => {
             const result = await sendRequest(lsp.connection, ExploreRequest, { textDocument: { uri }, indicator: 1, answers });
-            await page.evaluate(r => window.postMessage({ type: 'explored', id: 'indikator-1', result: r }, '*'), result);
+            await page.evaluate((r) => window.postMessage({ type: 'explored', id: 'indikator-1', result: r }, '*'), result);
         };
         await answer({});
         const explorer = page.locator('#indikator-1 .oj-explorer');
@@ -164,13 +173,22 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
         // The question's text (with markup) is a tooltip, as text.
         expect(await explorer.locator('label').first().getAttribute('title')).toBe(`Har ni en rutin ${SCRIPT}?`);
         await explorer.locator('select').first().selectOption('Nej');
-        expect((await page.evaluate(() => window.posted)).at(-1)).toEqual({ type: 'explore', id: 'indikator-1', number: 1, answers: { i: 'Nej' } });
+        expect((await page.evaluate(() => window.posted)).at(-1)).toEqual({
+            type: 'explore',
+            id: 'indikator-1',
+            number: 1,
+            answers: { i: 'Nej' },
+        });
         await answer({ i: 'Nej' });
         await expect.poll(() => explorer.innerText()).toContain('Status: ej uppnådd');
         expect(await explorer.innerText()).toContain('Avgjort av: fråga i = Nej.');
         expect(await explorer.locator('mark.oj-decided').allInnerTexts()).toEqual(['fråga i']);
         await explorer.locator('.oj-explorer-write').click();
-        expect((await page.evaluate(() => window.posted)).at(-1)).toEqual({ type: 'writeExample', number: 1, answers: { i: 'Nej' } });
+        expect((await page.evaluate(() => window.posted)).at(-1)).toEqual({
+            type: 'writeExample',
+            number: 1,
+            answers: { i: 'Nej' },
+        });
         expect(await page.locator('img, svg').count()).toBe(0);
         expect(dialogs).toEqual([]);
         expect(await page.evaluate(() => window.violations)).toEqual([]);
@@ -180,15 +198,23 @@ describe.skipIf(!hasChromium)('the preview in Chromium', () => {
         const loaded = await page.evaluate(async () => {
             await document.fonts.ready;
             await document.fonts.load('16px "DejaVu Sans"');
-            return [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'DejaVu Sans' && f.status === 'loaded').map(f => f.weight);
+            return [...document.fonts]
+                .filter((f) => f.family.replace(/"/g, '') === 'DejaVu Sans' && f.status === 'loaded')
+                .map((f) => f.weight);
         });
         expect(loaded).toEqual(expect.arrayContaining(['normal', 'bold']));
         expect(http.requests).toContain('/fonts/DejaVuSans.ttf');
     });
 
     test('markup that escaped the renderer could still run nothing: the policy blocks inline handlers', async () => {
-        await page.evaluate(() => window.postMessage({ type: 'update', body: '<p id="raw">raw</p><img id="probe" src="x" onerror="alert(3)">' }, '*'));
-        await expect.poll(() => page.evaluate(() => window.violations.includes('script-src-attr') || window.violations.includes('script-src'))).toBe(true);
+        await page.evaluate(() =>
+            window.postMessage({ type: 'update', body: '<p id="raw">raw</p><img id="probe" src="x" onerror="alert(3)">' }, '*'),
+        );
+        await expect
+            .poll(() =>
+                page.evaluate(() => window.violations.includes('script-src-attr') || window.violations.includes('script-src')),
+            )
+            .toBe(true);
         expect(dialogs).toEqual([]);
     });
 

@@ -18,21 +18,26 @@ let grammar: IGrammar;
 /** The scopes of each token of a line, as [text, innermost scope]. */
 function tokens(line: string): Array<[string, string]> {
     const result = grammar.tokenizeLine(line, INITIAL);
-    return result.tokens.map(t => [line.slice(t.startIndex, t.endIndex), t.scopes[t.scopes.length - 1]]);
+    return result.tokens.map((t) => [line.slice(t.startIndex, t.endIndex), t.scopes[t.scopes.length - 1]]);
 }
 
 beforeAll(async () => {
     await oniguruma.loadWASM(fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')).buffer as ArrayBuffer);
     const registry = new Registry({
-        onigLib: Promise.resolve({ createOnigScanner: patterns => new oniguruma.OnigScanner(patterns), createOnigString: text => new oniguruma.OnigString(text) }),
-        loadGrammar: async () => JSON.parse(fs.readFileSync(grammarFile, 'utf-8'))
+        onigLib: Promise.resolve({
+            createOnigScanner: (patterns) => new oniguruma.OnigScanner(patterns),
+            createOnigString: (text) => new oniguruma.OnigString(text),
+        }),
+        loadGrammar: async () => JSON.parse(fs.readFileSync(grammarFile, 'utf-8')),
     });
     grammar = (await registry.loadGrammar('source.oj'))!;
 });
 
-describe('the TextMate grammar in VS Code\'s engine', () => {
+describe("the TextMate grammar in VS Code's engine", () => {
     test('every keyword is a keyword, also those beginning or ending with å, ä or ö', () => {
-        const rule = JSON.parse(fs.readFileSync(grammarFile, 'utf-8')).patterns.find((p: { name?: string }) => p.name === 'keyword.control.oj');
+        const rule = JSON.parse(fs.readFileSync(grammarFile, 'utf-8')).patterns.find(
+            (p: { name?: string }) => p.name === 'keyword.control.oj',
+        );
         const keywords: string[] = /\((.*)\)/.exec(rule.match)![1].split('|');
         expect(keywords).toEqual(expect.arrayContaining(['år', 'är', 'önskad', 'på', 'mätdatum', 'tillhör', 'krävs']));
         for (const keyword of keywords) {
@@ -41,12 +46,26 @@ describe('the TextMate grammar in VS Code\'s engine', () => {
     });
 
     test('a rule line: keywords highlighted, names and texts not', () => {
-        expect(tokens('    krävs: Ja på fråga i och inte Nej på fråga ii').filter(([, scope]) => scope === 'keyword.control.oj').map(([text]) => text))
-            .toEqual(['krävs', 'på', 'fråga', 'och', 'inte', 'på', 'fråga']);
-        expect(tokens('    år 2019 önskad riktning positiv').filter(([, scope]) => scope === 'keyword.control.oj').map(([text]) => text))
-            .toEqual(['år', 'önskad', 'riktning', 'positiv']);
+        expect(
+            tokens('    krävs: Ja på fråga i och inte Nej på fråga ii')
+                .filter(([, scope]) => scope === 'keyword.control.oj')
+                .map(([text]) => text),
+        ).toEqual(['krävs', 'på', 'fråga', 'och', 'inte', 'på', 'fråga']);
+        expect(
+            tokens('    år 2019 önskad riktning positiv')
+                .filter(([, scope]) => scope === 'keyword.control.oj')
+                .map(([text]) => text),
+        ).toEqual(['år', 'önskad', 'riktning', 'positiv']);
         // Inside a longer word or a string a keyword is not one.
-        expect(tokens('område Påföljd "Är det på?"').filter(([, scope]) => scope === 'keyword.control.oj').map(([text]) => text)).toEqual(['område']);
-        expect(tokens('begrepp årsrapport').filter(([, scope]) => scope === 'keyword.control.oj').map(([text]) => text)).toEqual(['begrepp']);
+        expect(
+            tokens('område Påföljd "Är det på?"')
+                .filter(([, scope]) => scope === 'keyword.control.oj')
+                .map(([text]) => text),
+        ).toEqual(['område']);
+        expect(
+            tokens('begrepp årsrapport')
+                .filter(([, scope]) => scope === 'keyword.control.oj')
+                .map(([text]) => text),
+        ).toEqual(['begrepp']);
     });
 });

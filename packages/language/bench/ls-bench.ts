@@ -43,8 +43,8 @@ const { values } = parseArgs({
         runs: { type: 'string', default: '3' },
         out: { type: 'string' },
         cold: { type: 'string' },
-        seed: { type: 'string', default: '1' }
-    }
+        seed: { type: 'string', default: '1' },
+    },
 });
 
 /** Reads and builds a folder as the server does at start-up, and reports how long it took. */
@@ -55,13 +55,15 @@ async function coldBuild(dir: string): Promise<{ ms: number; cpuMs: number; file
     const documents = loadDocuments(shared, collectModelFiles([dir]));
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     const ms = performance.now() - start;
-    const errors = documents.reduce((n, d) => n + (d.diagnostics ?? []).filter(x => x.severity === 1).length, 0);
+    const errors = documents.reduce((n, d) => n + (d.diagnostics ?? []).filter((x) => x.severity === 1).length, 0);
     return { ms, cpuMs: cpuMs() - startCpu, files: documents.length, errors };
 }
 
 function loadDocuments(shared: LangiumSharedServices, files: string[]): Array<LangiumDocument<Model>> {
-    const documents = files.map(file => shared.workspace.LangiumDocumentFactory.fromString<Model>(fs.readFileSync(file, 'utf-8'), URI.file(file)));
-    documents.forEach(d => shared.workspace.LangiumDocuments.addDocument(d));
+    const documents = files.map((file) =>
+        shared.workspace.LangiumDocumentFactory.fromString<Model>(fs.readFileSync(file, 'utf-8'), URI.file(file)),
+    );
+    documents.forEach((d) => shared.workspace.LangiumDocuments.addDocument(d));
     return documents;
 }
 
@@ -79,9 +81,15 @@ const runs = Math.max(1, Number(values.runs));
 const cold: Array<{ ms: number; cpuMs: number; files: number; errors: number }> = [];
 for (let run = 0; run < runs; run++) {
     // With the flags the extension starts the server with.
-    const output = execFileSync(process.execPath, [...LANGUAGE_SERVER_EXEC_ARGV, ...process.execArgv, fileURLToPath(import.meta.url), '--cold', dir], { encoding: 'utf-8', maxBuffer: 1 << 24 });
+    const output = execFileSync(
+        process.execPath,
+        [...LANGUAGE_SERVER_EXEC_ARGV, ...process.execArgv, fileURLToPath(import.meta.url), '--cold', dir],
+        { encoding: 'utf-8', maxBuffer: 1 << 24 },
+    );
     cold.push(JSON.parse(output.trim().split('\n').pop()!));
-    log(`cold build ${run + 1}/${runs}: ${cold[run].ms.toFixed(0)} ms (cpu ${cold[run].cpuMs.toFixed(0)} ms), ${cold[run].files} files, ${cold[run].errors} errors`);
+    log(
+        `cold build ${run + 1}/${runs}: ${cold[run].ms.toFixed(0)} ms (cpu ${cold[run].cpuMs.toFixed(0)} ms), ${cold[run].files} files, ${cold[run].errors} errors`,
+    );
 }
 
 // ---------------------------------------------------------------- the workspace in this process
@@ -90,18 +98,34 @@ const files = collectModelFiles([dir]);
 const documents = loadDocuments(shared, files);
 await shared.workspace.DocumentBuilder.build(documents, { validation: true });
 const lineCount = (d: LangiumDocument) => d.textDocument.lineCount;
-const target = [...documents].filter(d => path.basename(d.uri.fsPath).startsWith('indikatorer-'))
+const target = [...documents]
+    .filter((d) => path.basename(d.uri.fsPath).startsWith('indikatorer-'))
     .sort((a, b) => Math.abs(lineCount(a) - 1000) - Math.abs(lineCount(b) - 1000))[0];
 log(`editing ${path.basename(target.uri.fsPath)} (${lineCount(target)} lines)`);
 
 // ---------------------------------------------------------------- typing
 /** Where typing happens: after the first occurrence of `anchor` at or after a line, the text typed there. */
-interface TypingSession { name: string; anchor: RegExp; fromLine: number; text: string }
+interface TypingSession {
+    name: string;
+    anchor: RegExp;
+    fromLine: number;
+    text: string;
+}
 
 const SESSIONS: TypingSession[] = [
     { name: 'in a description', anchor: /beskrivning "[^"]*/, fromLine: 0, text: ' och har följt upp den under året' },
-    { name: 'in a rule', anchor: /krävs[^:\n]*: [^\n]*/, fromLine: Math.floor(lineCount(target) / 2), text: ' och Nej på fråga i' },
-    { name: 'a new example', anchor: /\n    exempel "[^"]*" \{\n/, fromLine: Math.floor(lineCount(target) * 0.8), text: '        fråga i = Nej\n' }
+    {
+        name: 'in a rule',
+        anchor: /krävs[^:\n]*: [^\n]*/,
+        fromLine: Math.floor(lineCount(target) / 2),
+        text: ' och Nej på fråga i',
+    },
+    {
+        name: 'a new example',
+        anchor: /\n    exempel "[^"]*" \{\n/,
+        fromLine: Math.floor(lineCount(target) * 0.8),
+        text: '        fråga i = Nej\n',
+    },
 ];
 
 let version = 1;
@@ -126,7 +150,9 @@ for (const session of SESSIONS) {
     for (let typed = 1; typed <= session.text.length; typed++) {
         times.push(await setText(target, original.slice(0, at) + session.text.slice(0, typed) + original.slice(at)));
     }
-    log(`typing ${session.name}: ${times.length} keystrokes, median ${median(times).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);
+    log(
+        `typing ${session.name}: ${times.length} keystrokes, median ${median(times).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
+    );
     editTimes.push(...times);
     await setText(target, original);
 }
@@ -167,21 +193,31 @@ const hoverTimes: number[] = [];
 let hovers = 0;
 for (const offset of hoverPositions(200)) {
     const start = performance.now();
-    const hover = await Oj.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri }, position: textDocument.positionAt(offset) });
+    const hover = await Oj.lsp.HoverProvider!.getHoverContent(document, {
+        textDocument: { uri },
+        position: textDocument.positionAt(offset),
+    });
     hoverTimes.push(performance.now() - start);
     if (hover) hovers++;
 }
-log(`hover: ${hoverTimes.length} positions (${hovers} with content), median ${median(hoverTimes).toFixed(2)} ms, p95 ${percentile(hoverTimes, 95).toFixed(2)} ms`);
+log(
+    `hover: ${hoverTimes.length} positions (${hovers} with content), median ${median(hoverTimes).toFixed(2)} ms, p95 ${percentile(hoverTimes, 95).toFixed(2)} ms`,
+);
 
 const completionTimes: number[] = [];
 let items = 0;
 for (const offset of completionPositions(150)) {
     const start = performance.now();
-    const list = await Oj.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri }, position: textDocument.positionAt(offset) });
+    const list = await Oj.lsp.CompletionProvider!.getCompletion(document, {
+        textDocument: { uri },
+        position: textDocument.positionAt(offset),
+    });
     completionTimes.push(performance.now() - start);
     items += list?.items.length ?? 0;
 }
-log(`completion: ${completionTimes.length} positions (${items} items), median ${median(completionTimes).toFixed(2)} ms, p95 ${percentile(completionTimes, 95).toFixed(2)} ms`);
+log(
+    `completion: ${completionTimes.length} positions (${items} items), median ${median(completionTimes).toFixed(2)} ms, p95 ${percentile(completionTimes, 95).toFixed(2)} ms`,
+);
 
 // ---------------------------------------------------------------- heap
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -204,18 +240,25 @@ async function analysisShare(inputs: string[]): Promise<{ analysisMs: number; va
 }
 const shareTenfold = await analysisShare([dir]);
 const shareExamples = await analysisShare([path.join(ROOT, 'examples/oj2019')]);
-for (const [name, share] of [['10× workspace', shareTenfold], ['examples/oj2019', shareExamples]] as const) {
-    log(`analysis on ${name}: ${share.analysisMs.toFixed(1)} ms of ${share.validationMs.toFixed(1)} ms validation (${(100 * share.analysisMs / share.validationMs).toFixed(0)} %)`);
+for (const [name, share] of [
+    ['10× workspace', shareTenfold],
+    ['examples/oj2019', shareExamples],
+] as const) {
+    log(
+        `analysis on ${name}: ${share.analysisMs.toFixed(1)} ms of ${share.validationMs.toFixed(1)} ms validation (${((100 * share.analysisMs) / share.validationMs).toFixed(0)} %)`,
+    );
 }
 
 // ---------------------------------------------------------------- a real server process
 const server = new ServerSession(dir);
 const serverStart = performance.now();
 await server.initialize();
-await server.waitForAll(files.map(file => server.uriOf(file)));
-await new Promise(resolve => setTimeout(resolve, 2000));
+await server.waitForAll(files.map((file) => server.uriOf(file)));
+await new Promise((resolve) => setTimeout(resolve, 2000));
 const rssAfterBuild = server.rssMB();
-log(`server process: all ${files.length} files' diagnostics after ${((performance.now() - serverStart) / 1000).toFixed(1)} s, RSS ${rssAfterBuild.toFixed(0)} MB`);
+log(
+    `server process: all ${files.length} files' diagnostics after ${((performance.now() - serverStart) / 1000).toFixed(1)} s, RSS ${rssAfterBuild.toFixed(0)} MB`,
+);
 const targetUri = server.uriOf(target.uri.fsPath);
 server.notify('textDocument/didOpen', { textDocument: { uri: targetUri, languageId: 'oj', version: 1, text: original } });
 await server.waitForVersion(targetUri, 1);
@@ -225,15 +268,17 @@ const typed = sentence.repeat(Math.ceil(200 / sentence.length)).slice(0, 200);
 const at25 = await typeAt(server, targetUri, original, typingAt, typed, 25, 1);
 const base = original.slice(0, typingAt) + typed + original.slice(typingAt);
 const at50 = await typeAt(server, targetUri, base, typingAt + typed.length, typed, 50, at25.lastVersion);
-await new Promise(resolve => setTimeout(resolve, 2000));
+await new Promise((resolve) => setTimeout(resolve, 2000));
 const rssAfterEdits = server.rssMB();
-log(`typing at 25 ms: p95 ${percentile(at25.latencies, 95).toFixed(0)} ms, median ${median(at25.latencies).toFixed(0)} ms; at 50 ms: p95 ${percentile(at50.latencies, 95).toFixed(0)} ms, median ${median(at50.latencies).toFixed(0)} ms`);
+log(
+    `typing at 25 ms: p95 ${percentile(at25.latencies, 95).toFixed(0)} ms, median ${median(at25.latencies).toFixed(0)} ms; at 50 ms: p95 ${percentile(at50.latencies, 95).toFixed(0)} ms, median ${median(at50.latencies).toFixed(0)} ms`,
+);
 log(`server process after 400 edits: RSS ${rssAfterEdits.toFixed(0)} MB`);
 await server.close();
 
 const results = {
-    'ls.coldBuildMs': round(median(cold.map(c => c.ms)), 0),
-    'ls.coldBuildCpuMs': round(median(cold.map(c => c.cpuMs)), 0),
+    'ls.coldBuildMs': round(median(cold.map((c) => c.ms)), 0),
+    'ls.coldBuildCpuMs': round(median(cold.map((c) => c.cpuMs)), 0),
     'ls.editToDiagnosticsMsP95': round(percentile(editTimes, 95)),
     'ls.editToDiagnosticsMsMedian': round(median(editTimes)),
     'ls.hoverMsP95': round(percentile(hoverTimes, 95), 2),
@@ -246,7 +291,7 @@ const results = {
     'ls.serverRssMB.afterBuild': round(rssAfterBuild, 0),
     'ls.serverRssMB.after400Edits': round(rssAfterEdits, 0),
     'ls.typingDiagnosticsMsP95.at25ms': round(percentile(at25.latencies, 95), 0),
-    'ls.typingDiagnosticsMsP95.at50ms': round(percentile(at50.latencies, 95), 0)
+    'ls.typingDiagnosticsMsP95.at50ms': round(percentile(at50.latencies, 95), 0),
 };
 const json = JSON.stringify(results, null, 2) + '\n';
 if (values.out) fs.writeFileSync(values.out, json);

@@ -13,7 +13,11 @@ import { LANGUAGE_SERVER_EXEC_ARGV } from '@oj/language/server-process';
 
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../out/main.js');
 
-interface Publish { uri: string; version?: number; at: number }
+interface Publish {
+    uri: string;
+    version?: number;
+    at: number;
+}
 
 export class ServerSession {
     protected readonly child: ChildProcess;
@@ -24,7 +28,9 @@ export class ServerSession {
 
     constructor(readonly workspaceDir: string) {
         if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "npx tsc -b tsconfig.build.json" first`);
-        this.child = spawn(process.execPath, [...LANGUAGE_SERVER_EXEC_ARGV, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        this.child = spawn(process.execPath, [...LANGUAGE_SERVER_EXEC_ARGV, SERVER, '--stdio'], {
+            stdio: ['pipe', 'pipe', 'inherit'],
+        });
         let buffer = Buffer.alloc(0);
         this.child.stdout!.on('data', (chunk: Buffer) => {
             buffer = Buffer.concat([buffer, chunk]);
@@ -46,7 +52,10 @@ export class ServerSession {
             this.pending.get(message.id)?.(message);
             this.pending.delete(message.id);
         } else if (message.id !== undefined) {
-            this.write({ id: message.id, result: message.method === 'workspace/configuration' ? message.params.items.map(() => null) : null });
+            this.write({
+                id: message.id,
+                result: message.method === 'workspace/configuration' ? message.params.items.map(() => null) : null,
+            });
         } else if (message.method === 'textDocument/publishDiagnostics') {
             const publish = { uri: message.params.uri, version: message.params.version, at: performance.now() };
             this.publishes.push(publish);
@@ -61,7 +70,7 @@ export class ServerSession {
 
     request(method: string, params: unknown): Promise<{ result?: unknown; error?: unknown }> {
         const id = this.nextId++;
-        return new Promise(resolve => {
+        return new Promise((resolve) => {
             this.pending.set(id, resolve);
             this.write({ id, method, params });
         });
@@ -78,8 +87,10 @@ export class ServerSession {
     async initialize(): Promise<void> {
         const rootUri = pathToFileURL(this.workspaceDir).href;
         await this.request('initialize', {
-            processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: path.basename(this.workspaceDir) }],
-            capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } }
+            processId: process.pid,
+            rootUri,
+            workspaceFolders: [{ uri: rootUri, name: path.basename(this.workspaceDir) }],
+            capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
         });
         this.notify('initialized', {});
     }
@@ -89,8 +100,8 @@ export class ServerSession {
         const missing = new Set(uris);
         for (const publish of this.publishes) missing.delete(publish.uri);
         if (missing.size === 0) return Promise.resolve();
-        return new Promise(resolve => {
-            this.listeners.push(publish => {
+        return new Promise((resolve) => {
+            this.listeners.push((publish) => {
                 missing.delete(publish.uri);
                 if (missing.size === 0) resolve();
             });
@@ -99,9 +110,9 @@ export class ServerSession {
 
     /** Resolves with the time of the first publish for a URI with at least this version. */
     waitForVersion(uri: string, version: number): Promise<number> {
-        const found = this.publishes.find(p => p.uri === uri && (p.version ?? 0) >= version);
+        const found = this.publishes.find((p) => p.uri === uri && (p.version ?? 0) >= version);
         if (found) return Promise.resolve(found.at);
-        return new Promise(resolve => {
+        return new Promise((resolve) => {
             const listener = (publish: Publish) => {
                 if (publish.uri === uri && (publish.version ?? 0) >= version) {
                     this.listeners.splice(this.listeners.indexOf(listener), 1);
@@ -121,25 +132,36 @@ export class ServerSession {
     async close(): Promise<void> {
         await this.request('shutdown', null);
         this.notify('exit', null);
-        await new Promise(resolve => (this.child.exitCode !== null ? resolve(undefined) : this.child.once('exit', resolve)));
+        await new Promise((resolve) => (this.child.exitCode !== null ? resolve(undefined) : this.child.once('exit', resolve)));
     }
 }
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Types `text` into a document one character per `intervalMs`, from `at`, and returns each
  * keystroke's latency to the first diagnostics of its version or a later one.
  */
-export async function typeAt(session: ServerSession, uri: string, base: string, at: number, text: string, intervalMs: number, firstVersion: number): Promise<{ latencies: number[]; lastVersion: number }> {
+export async function typeAt(
+    session: ServerSession,
+    uri: string,
+    base: string,
+    at: number,
+    text: string,
+    intervalMs: number,
+    firstVersion: number,
+): Promise<{ latencies: number[]; lastVersion: number }> {
     const sent: Array<{ version: number; at: number }> = [];
     let version = firstVersion;
     for (let i = 1; i <= text.length; i++) {
         version++;
-        session.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: base.slice(0, at) + text.slice(0, i) + base.slice(at) }] });
+        session.notify('textDocument/didChange', {
+            textDocument: { uri, version },
+            contentChanges: [{ text: base.slice(0, at) + text.slice(0, i) + base.slice(at) }],
+        });
         sent.push({ version, at: performance.now() });
         await sleep(intervalMs);
     }
-    const latencies = await Promise.all(sent.map(async s => (await session.waitForVersion(uri, s.version)) - s.at));
+    const latencies = await Promise.all(sent.map(async (s) => (await session.waitForVersion(uri, s.version)) - s.at));
     return { latencies, lastVersion: version };
 }

@@ -6,8 +6,20 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inject, type Module } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumSharedServices } from 'langium/lsp';
-import { OjGeneratedModule, OjGeneratedSharedModule, OjModule, registerAnalysisChecks, registerValidationChecks, type OjServices } from '@oj/language';
+import {
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumSharedServices,
+} from 'langium/lsp';
+import {
+    OjGeneratedModule,
+    OjGeneratedSharedModule,
+    OjModule,
+    registerAnalysisChecks,
+    registerValidationChecks,
+    type OjServices,
+} from '@oj/language';
 import { generateWorkspace, WORKSPACE_SIZES } from '@oj/synthetic';
 
 export function median(values: number[]): number {
@@ -44,17 +56,24 @@ export function syntheticWorkspaceDir(size: WorkspaceSize, seed = 1): string {
     const dir = path.join(os.tmpdir(), `oj-bench-${size}-seed${seed}`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    for (const file of generateWorkspace({ seed, ...WORKSPACE_SIZES[size] })) fs.writeFileSync(path.join(dir, file.path), file.text);
+    for (const file of generateWorkspace({ seed, ...WORKSPACE_SIZES[size] }))
+        fs.writeFileSync(path.join(dir, file.path), file.text);
     return dir;
 }
 
-export interface CheckTime { ms: number; calls: number }
+export interface CheckTime {
+    ms: number;
+    calls: number;
+}
 
 /**
  * The services createOjServices gives, with every validation check timed under "Type.checkName".
  * Only for measuring where validation time goes: the timing wrapper costs a little itself.
  */
-export function createTimedOjServices(context: DefaultSharedModuleContext, sharedOverrides: Module<LangiumSharedServices, object> = {}): { shared: LangiumSharedServices; Oj: OjServices; checkTimes: Map<string, CheckTime> } {
+export function createTimedOjServices(
+    context: DefaultSharedModuleContext,
+    sharedOverrides: Module<LangiumSharedServices, object> = {},
+): { shared: LangiumSharedServices; Oj: OjServices; checkTimes: Map<string, CheckTime> } {
     const shared = inject(createDefaultSharedModule(context), OjGeneratedSharedModule, sharedOverrides);
     const Oj: OjServices = inject(createDefaultModule({ shared }), OjGeneratedModule, OjModule);
     shared.ServiceRegistry.register(Oj);
@@ -65,7 +84,7 @@ export function createTimedOjServices(context: DefaultSharedModuleContext, share
         const timed: Record<string, unknown> = {};
         for (const [type, value] of Object.entries(checks)) {
             const list = (Array.isArray(value) ? value : [value]) as Array<(...args: unknown[]) => unknown>;
-            timed[type] = list.map(check => {
+            timed[type] = list.map((check) => {
                 const key = `${type}.${check.name || 'check'}`;
                 return (...args: unknown[]) => {
                     const start = performance.now();

@@ -20,8 +20,9 @@ function keywordsOf(match) {
 
 /** The grammar with its keyword rule matching every keyword as a whole word, longest first. */
 export function fixKeywordBoundaries(grammar) {
-    const patterns = grammar.patterns.map(pattern => {
-        if (typeof pattern.name !== 'string' || !pattern.name.startsWith('keyword.') || typeof pattern.match !== 'string') return pattern;
+    const patterns = grammar.patterns.map((pattern) => {
+        if (typeof pattern.name !== 'string' || !pattern.name.startsWith('keyword.') || typeof pattern.match !== 'string')
+            return pattern;
         const keywords = keywordsOf(pattern.match).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
         return { ...pattern, match: `\\b(${keywords.join('|')})\\b` };
     });

@@ -1,7 +1,11 @@
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
-    type LangiumSharedServices, type PartialLangiumServices
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
 } from 'langium/lsp';
 import { OjGeneratedModule, OjGeneratedSharedModule } from './generated/module.js';
 import { OjScopeComputation, OjScopeProvider } from './scoping/oj-scope.js';
@@ -38,21 +42,21 @@ export type OjServices = LangiumServices & OjAddedServices;
 export const OjModule: Module<OjServices, PartialLangiumServices & OjAddedServices> = {
     parser: {
         LangiumParser: (services) => createGuardedParser(services),
-        CompletionParser: (services) => createGuardedCompletionParser(services)
+        CompletionParser: (services) => createGuardedCompletionParser(services),
     },
     references: {
         Linker: (services) => new OjLinker(services),
         ScopeComputation: (services) => new OjScopeComputation(services),
-        ScopeProvider: (services) => new OjScopeProvider(services)
+        ScopeProvider: (services) => new OjScopeProvider(services),
     },
     validation: {
         OjValidator: (services) => new OjValidator(services),
         OjAnalysisValidator: () => new OjAnalysisValidator(),
-        DocumentValidator: (services) => new OjDocumentValidator(services)
+        DocumentValidator: (services) => new OjDocumentValidator(services),
     },
     workspace: {
         OjWorkspaceIndex: (services) => new OjWorkspaceIndex(services.shared),
-        ReferenceDescriptionProvider: (services) => new OjReferenceDescriptionProvider(services)
+        ReferenceDescriptionProvider: (services) => new OjReferenceDescriptionProvider(services),
     },
     lsp: {
         HoverProvider: (services) => new OjHoverProvider(services),
@@ -62,8 +66,8 @@ export const OjModule: Module<OjServices, PartialLangiumServices & OjAddedServic
         CodeActionProvider: (services) => new OjCodeActionProvider(services),
         DocumentSymbolProvider: (services) => new OjDocumentSymbolProvider(services),
         RenameProvider: (services) => new OjRenameProvider(services),
-        FoldingRangeProvider: (services) => new OjFoldingRangeProvider(services)
-    }
+        FoldingRangeProvider: (services) => new OjFoldingRangeProvider(services),
+    },
 };
 
 /**

@@ -8,7 +8,15 @@ import { EmptyFileSystem } from 'langium';
 import { clearDocuments, validationHelper } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { AnalysisCodes, analyseRequirement, createOjServices, decisionTableMarkdown, exampleCoverage, type Indicator, type Model } from '../src/index.js';
+import {
+    AnalysisCodes,
+    analyseRequirement,
+    createOjServices,
+    decisionTableMarkdown,
+    exampleCoverage,
+    type Indicator,
+    type Model,
+} from '../src/index.js';
 
 const services = createOjServices(EmptyFileSystem).Oj;
 const validate = validationHelper<Model>(services);
@@ -48,7 +56,7 @@ async function codes(body: string, extra = ''): Promise<Diagnostic[]> {
 }
 
 function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
-    return diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === code);
+    return diagnostics.filter((d) => (d.data as { code?: string } | undefined)?.code === code);
 }
 
 describe('worked examples', () => {
@@ -66,17 +74,21 @@ describe('worked examples', () => {
         const body = `${Q}    krävs: Ja på fråga i
     exempel { fråga i = Ja  ger BU: uppnådd }`;
         const diagnostics = await codes(body);
-        expect(withCode(diagnostics, AnalysisCodes.ExampleInvalid).map(d => d.message)).toEqual(['Indikator 1 redovisas inte för BU.']);
+        expect(withCode(diagnostics, AnalysisCodes.ExampleInvalid).map((d) => d.message)).toEqual([
+            'Indikator 1 redovisas inte för BU.',
+        ]);
         const valid = await codes(`${Q}    krävs: Ja på fråga i\n    exempel { fråga i = Ja  ger uppnådd }`);
         expect(withCode(valid, AnalysisCodes.ExampleInvalid)).toHaveLength(0);
         expect(withCode(valid, AnalysisCodes.ExampleFailed)).toHaveLength(0);
     });
 
     test('coverage counts only outcomes the rule can give', async () => {
-        const result = await validate(model(`${Q}    krävs: Ja på fråga i och Ja eller EjAktuellt på fråga ii
+        const result = await validate(
+            model(`${Q}    krävs: Ja på fråga i och Ja eller EjAktuellt på fråga ii
     exempel { fråga i = Ja  fråga ii = Ja  ger uppnådd }
     exempel { fråga i = Nej  ger ej uppnådd }
-    exempel { fråga i = EjAktuellt  ger utesluten }`));
+    exempel { fråga i = EjAktuellt  ger utesluten }`),
+        );
         const indicator = result.document.parseResult.value.elements.find((e): e is Indicator => e.$type === 'Indicator')!;
         const [entry] = exampleCoverage(indicator);
         expect(entry.reachable).toEqual(['met', 'not_met', 'excluded', 'missing']);
@@ -92,15 +104,17 @@ describe('decision table', () => {
         // i: Ja/Nej/Ej aktuellt/blank × ii: Ja/Nej/Ej aktuellt/blank
         expect(analysis.total).toBe(16);
         expect(analysis.counts).toEqual({ met: 2, not_met: 5, excluded: 4, missing: 5 });
-        expect(decisionTableMarkdown(analysis)).toBe([
-            '| fråga i | fråga ii | utfall |',
-            '| --- | --- | --- |',
-            '| Ja | Ja / Ej aktuellt | uppnådd |',
-            '| Ja | Nej | ej uppnådd |',
-            '| Nej | – | ej uppnådd |',
-            '| Ej aktuellt | – | utesluten |',
-            '| Ja | blankt | saknas |',
-            '| blankt | – | saknas |'
-        ].join('\n'));
+        expect(decisionTableMarkdown(analysis)).toBe(
+            [
+                '| fråga i | fråga ii | utfall |',
+                '| --- | --- | --- |',
+                '| Ja | Ja / Ej aktuellt | uppnådd |',
+                '| Ja | Nej | ej uppnådd |',
+                '| Nej | – | ej uppnådd |',
+                '| Ej aktuellt | – | utesluten |',
+                '| Ja | blankt | saknas |',
+                '| blankt | – | saknas |',
+            ].join('\n'),
+        );
     });
 });

@@ -6,8 +6,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
 import {
-    clearDocuments, expectCompletion, expectFindReferences, expectFoldings, expectFormatting, expectGoToDefinition,
-    expectHover, expectSemanticToken, expectSymbols, highlightHelper, parseHelper, testCodeAction, validationHelper
+    clearDocuments,
+    expectCompletion,
+    expectFindReferences,
+    expectFoldings,
+    expectFormatting,
+    expectGoToDefinition,
+    expectHover,
+    expectSemanticToken,
+    expectSymbols,
+    highlightHelper,
+    parseHelper,
+    testCodeAction,
+    validationHelper,
 } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { SemanticTokenTypes, type CodeAction, type CompletionList, type Diagnostic, type TextEdit } from 'vscode-languageserver';
@@ -37,7 +48,7 @@ const code = (d: Diagnostic) => (d.data as { code?: string } | undefined)?.code;
 /** Loads several files as one workspace, as the editor does with a folder. */
 async function open(texts: string[]): Promise<Array<LangiumDocument<Model>>> {
     const documents = texts.map((t, i) => shared.workspace.LangiumDocumentFactory.fromString<Model>(t, URI.file(`/ws/f${i}.oj`)));
-    documents.forEach(d => shared.workspace.LangiumDocuments.addDocument(d));
+    documents.forEach((d) => shared.workspace.LangiumDocuments.addDocument(d));
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return documents;
 }
@@ -59,7 +70,8 @@ indikator 2 "Aktuell <|>rutin" {
 
     test('on a question numeral in a rule: text, options with codes, areas and variable names, with model text escaped', async () => {
         await expectHover(services)({
-            text, index: 2,
+            text,
+            index: 2,
             hover: [
                 '**Fråga i** (Rutin)',
                 '',
@@ -69,8 +81,8 @@ indikator 2 "Aktuell <|>rutin" {
                 '',
                 'Ställs per område: EB, BU',
                 '',
-                'Variabler: `T2_1_EB`, `T2_1_BU`'
-            ].join('\n')
+                'Variabler: `T2_1_EB`, `T2_1_BU`',
+            ].join('\n'),
         });
     });
 
@@ -84,45 +96,65 @@ indikator 3 "Plan" {
     krävs: Ja på fråga <|>i
 }`,
             index: 0,
-            hover: /Svarsalternativ \(JNE\\_NY\): Ja = 1 · Nej = 2 · Ej aktuellt, då planen upprättades nyligen = 3/
+            hover: /Svarsalternativ \(JNE\\_NY\): Ja = 1 · Nej = 2 · Ej aktuellt, då planen upprättades nyligen = 3/,
         });
     });
 
     test('on an option: its label and code', async () => {
         await expectHover(services)({
-            text, index: 3,
-            hover: '**Ej aktuellt, då rutinen upprättades nyligen**\n\nKod 3 i svarsalternativen JNE\\_NY\n\nI regeltext: Ej aktuellt'
+            text,
+            index: 3,
+            hover: '**Ej aktuellt, då rutinen upprättades nyligen**\n\nKod 3 i svarsalternativen JNE\\_NY\n\nI regeltext: Ej aktuellt',
         });
     });
 
     test('on an indicator: number, name and the rule in the Swedish of the published document', async () => {
         await expectHover(services)({
-            text, index: 0,
-            hover: /^\*\*2\. Aktuell rutin\*\*\n\nEkonomiskt bistånd, Sociala barn- och ungdomsvården\n\nFör att uppnå indikatorn krävs: Ja på fråga i och Ja eller Ej aktuellt på fråga ii\.\n\nRedovisas för: Ekonomiskt bistånd, Barn och unga\n\n\*\*Beslutstabell\*\*/
+            text,
+            index: 0,
+            hover: /^\*\*2\. Aktuell rutin\*\*\n\nEkonomiskt bistånd, Sociala barn- och ungdomsvården\n\nFör att uppnå indikatorn krävs: Ja på fråga i och Ja eller Ej aktuellt på fråga ii\.\n\nRedovisas för: Ekonomiskt bistånd, Barn och unga\n\n\*\*Beslutstabell\*\*/,
         });
     });
 
     test('on a term reference: its definition', async () => {
-        await expectHover(services)({ text, index: 1, hover: '**ledningsnivå**\n\nMed ledningsnivå avses den nivå inom organisationen som har mandat att besluta om gemensamma rutiner.' });
+        await expectHover(services)({
+            text,
+            index: 1,
+            hover: '**ledningsnivå**\n\nMed ledningsnivå avses den nivå inom organisationen som har mandat att besluta om gemensamma rutiner.',
+        });
     });
 
     test('markup in names, labels and definitions is shown as written', async () => {
-        const hostile = `${HEAD.replace('"Ej aktuellt, då rutinen upprättades nyligen"', '"Ej *aktuellt* <b>nu</b>"')
-            .replace('har mandat att besluta om gemensamma rutiner.', '<img src=x onerror=alert(1)> _kursiv_')}
+        const hostile = `${HEAD.replace('"Ej aktuellt, då rutinen upprättades nyligen"', '"Ej *aktuellt* <b>nu</b>"').replace(
+            'har mandat att besluta om gemensamma rutiner.',
+            '<img src=x onerror=alert(1)> _kursiv_',
+        )}
 indikator 3 "Rutin <|>**fet** [länk](http://x)" {
     områden EB
     begrepp <|>ledningsnivå
     fråga i Rutin: "?" svar JNE_NY
     krävs: <|>EjAktuellt på fråga i
 }`;
-        await expectHover(services)({ text: hostile, index: 0, hover: /^\*\*3\. Rutin \\\*\\\*fet\\\*\\\* \\\[länk\\\]\(http:\/\/x\)\*\*\n/ });
-        await expectHover(services)({ text: hostile, index: 1, hover: '**ledningsnivå**\n\nMed ledningsnivå avses den nivå inom organisationen som &lt;img src=x onerror=alert(1)&gt; \\_kursiv\\_' });
+        await expectHover(services)({
+            text: hostile,
+            index: 0,
+            hover: /^\*\*3\. Rutin \\\*\\\*fet\\\*\\\* \\\[länk\\\]\(http:\/\/x\)\*\*\n/,
+        });
+        await expectHover(services)({
+            text: hostile,
+            index: 1,
+            hover: '**ledningsnivå**\n\nMed ledningsnivå avses den nivå inom organisationen som &lt;img src=x onerror=alert(1)&gt; \\_kursiv\\_',
+        });
         await expectHover(services)({ text: hostile, index: 2, hover: /^\*\*Ej \\\*aktuellt\\\* &lt;b&gt;nu&lt;\/b&gt;\*\*\n/ });
     });
 
     test('on an indicator whose rule is still being written: the parts that parse, without a decision table', async () => {
         const unfinished = `${HEAD}indikator 1 "<|>P" { områden EB fråga i Q: "?" svar JN krävs: Ja på fråga i och }`;
-        await expectHover(services)({ text: unfinished, index: 0, hover: '**1. P**\n\nEkonomiskt bistånd\n\nRegeln visas när den är färdigskriven.' });
+        await expectHover(services)({
+            text: unfinished,
+            index: 0,
+            hover: '**1. P**\n\nEkonomiskt bistånd\n\nRegeln visas när den är färdigskriven.',
+        });
     });
 
     test('on a background measure of a survey for kommuner: its value, who is counted, where it is published, comparability', async () => {
@@ -134,21 +166,36 @@ indikator 3 "Rutin <|>**fet** [länk](http://x)" {
     mått: fråga i / fråga ii aggregeras som median
 }`;
         await expectHover(services)({
-            text: measure, index: 0,
+            text: measure,
+            index: 0,
             hover: [
-                '**4. Sjuksköterskor**', '', 'Ekonomiskt bistånd', '',
-                'Bakgrundsmått: svaret på fråga i delat med svaret på fråga ii; värdena redovisas som median per redovisningsnivå.', '',
-                'Utvärderas för: kommuner (övriga svarande räknas inte)', '',
-                'Redovisningsnivå: Kommuner och riket.', '',
-                'Resultaten är inte jämförbara med 2018. Tillfälligt anställda räknades 2018.'
-            ].join('\n')
+                '**4. Sjuksköterskor**',
+                '',
+                'Ekonomiskt bistånd',
+                '',
+                'Bakgrundsmått: svaret på fråga i delat med svaret på fråga ii; värdena redovisas som median per redovisningsnivå.',
+                '',
+                'Utvärderas för: kommuner (övriga svarande räknas inte)',
+                '',
+                'Redovisningsnivå: Kommuner och riket.',
+                '',
+                'Resultaten är inte jämförbara med 2018. Tillfälligt anställda räknades 2018.',
+            ].join('\n'),
         });
     });
 
     test('on an area and an answer set', async () => {
         const areas = `${HEAD}indikator 1 "P" { områden <|>LSS fråga i Q: "?" svar <|>JN krävs: Ja på fråga i }`;
-        await expectHover(services)({ text: areas, index: 0, hover: '**Område LSS**: LSS\n\nGrupper: LSSB (LSS barn), LSSV (LSS vuxen)' });
-        await expectHover(services)({ text: areas, index: 1, hover: '**Svarsalternativ JN**\n\n| Kod | Svar |\n| ---: | --- |\n| 1 | Ja |\n| 2 | Nej |' });
+        await expectHover(services)({
+            text: areas,
+            index: 0,
+            hover: '**Område LSS**: LSS\n\nGrupper: LSSB (LSS barn), LSSV (LSS vuxen)',
+        });
+        await expectHover(services)({
+            text: areas,
+            index: 1,
+            hover: '**Svarsalternativ JN**\n\n| Kod | Svar |\n| ---: | --- |\n| 1 | Ja |\n| 2 | Nej |',
+        });
     });
 });
 
@@ -162,88 +209,131 @@ indikator 1 "Prov" {
         alternativ B "Fortbildning"
     ${rule}
 }`;
-    const labels = (list: CompletionList) => list.items.map(i => i.label);
-    const references = (list: CompletionList) => labels(list).filter(l => ['Ja', 'Nej', 'EjAktuellt', 'Vald', 'EjVald'].includes(l)).sort();
+    const labels = (list: CompletionList) => list.items.map((i) => i.label);
+    const references = (list: CompletionList) =>
+        labels(list)
+            .filter((l) => ['Ja', 'Nej', 'EjAktuellt', 'Vald', 'EjVald'].includes(l))
+            .sort();
 
     test('after "fråga ii är", only question ii\'s options, with code and label', async () => {
         await expectCompletion(services)({
-            text: indicator('krävs: fråga ii A är <|>'), index: 0,
-            assert: list => {
+            text: indicator('krävs: fråga ii A är <|>'),
+            index: 0,
+            assert: (list) => {
                 expect(labels(list).sort()).toEqual(['EjVald', 'Vald']);
-                expect(list.items.find(i => i.label === 'EjVald')?.detail).toBe('0 – Ej vald');
-            }
+                expect(list.items.find((i) => i.label === 'EjVald')?.detail).toBe('0 – Ej vald');
+            },
         });
-        await expectCompletion(services)({ text: indicator('krävs: fråga i är <|>'), index: 0, assert: list => expect(labels(list).sort()).toEqual(['Ja', 'Nej']) });
+        await expectCompletion(services)({
+            text: indicator('krävs: fråga i är <|>'),
+            index: 0,
+            assert: (list) => expect(labels(list).sort()).toEqual(['Ja', 'Nej']),
+        });
     });
 
     test('in the option position before "på fråga ii", only question ii\'s options', async () => {
-        for (const rule of ['krävs: <|> på fråga ii A', 'krävs: Ja på fråga i och <|> på fråga ii A', 'krävs: <|> på samtliga alternativ av fråga ii', 'krävs: V<|> på fråga ii B', 'krävs: Vald eller <|> på fråga ii A']) {
-            await expectCompletion(services)({ text: indicator(rule), index: 0, assert: list => expect(references(list), rule).toEqual(['EjVald', 'Vald']) });
+        for (const rule of [
+            'krävs: <|> på fråga ii A',
+            'krävs: Ja på fråga i och <|> på fråga ii A',
+            'krävs: <|> på samtliga alternativ av fråga ii',
+            'krävs: V<|> på fråga ii B',
+            'krävs: Vald eller <|> på fråga ii A',
+        ]) {
+            await expectCompletion(services)({
+                text: indicator(rule),
+                index: 0,
+                assert: (list) => expect(references(list), rule).toEqual(['EjVald', 'Vald']),
+            });
         }
-        await expectCompletion(services)({ text: indicator('krävs: <|> på fråga i'), index: 0, assert: list => expect(references(list)).toEqual(['Ja', 'Nej']) });
+        await expectCompletion(services)({
+            text: indicator('krävs: <|> på fråga i'),
+            index: 0,
+            assert: (list) => expect(references(list)).toEqual(['Ja', 'Nej']),
+        });
     });
 
-    test('before the question is written, the options of all the indicator\'s questions and the words that can start a condition', async () => {
+    test("before the question is written, the options of all the indicator's questions and the words that can start a condition", async () => {
         await expectCompletion(services)({
-            text: indicator('krävs: <|>'), index: 0,
-            assert: list => {
+            text: indicator('krävs: <|>'),
+            index: 0,
+            assert: (list) => {
                 expect(references(list)).toEqual(['EjVald', 'Ja', 'Nej', 'Vald']);
                 expect(labels(list)).toEqual(expect.arrayContaining(['inte', 'fråga', 'antal', 'samtliga', 'något']));
                 expect(labels(list)).not.toContain('EjAktuellt');
-            }
+            },
         });
     });
 
     test('items after the question\'s numeral, numerals after "på fråga"', async () => {
         await expectCompletion(services)({
-            text: indicator('krävs: Vald på fråga ii <|>'), index: 0,
-            assert: list => {
+            text: indicator('krävs: Vald på fråga ii <|>'),
+            index: 0,
+            assert: (list) => {
                 expect(labels(list)).toEqual(expect.arrayContaining(['A', 'B', 'och', 'eller', 'ELLER']));
-                expect(list.items.find(i => i.label === 'A')?.detail).toBe('Handledning');
-            }
+                expect(list.items.find((i) => i.label === 'A')?.detail).toBe('Handledning');
+            },
         });
         await expectCompletion(services)({
-            text: indicator('krävs: Ja på fråga <|>'), index: 0,
-            assert: list => {
+            text: indicator('krävs: Ja på fråga <|>'),
+            index: 0,
+            assert: (list) => {
                 expect(labels(list)).toEqual(['i', 'ii']);
                 expect(list.items[0].detail).toBe('Har ni en rutin?');
-            }
+            },
         });
     });
 
     test('an example answer offers the question\'s options and "blankt"', async () => {
         await expectCompletion(services)({
-            text: indicator('krävs: Ja på fråga i\n    exempel { fråga ii A = <|> ger uppnådd }'), index: 0,
-            assert: list => expect(labels(list).sort()).toEqual(['EjVald', 'Vald', 'blankt'])
+            text: indicator('krävs: Ja på fråga i\n    exempel { fråga ii A = <|> ger uppnådd }'),
+            index: 0,
+            assert: (list) => expect(labels(list).sort()).toEqual(['EjVald', 'Vald', 'blankt']),
         });
     });
 
     test('areas and groups where a reporting unit is expected', async () => {
         await expectCompletion(services)({
-            text: indicator('redovisas för <|>'), index: 0,
-            assert: list => {
+            text: indicator('redovisas för <|>'),
+            index: 0,
+            assert: (list) => {
                 expect(labels(list)).toEqual(expect.arrayContaining(['EB', 'BU', 'LSS', 'LSSB', 'LSSV']));
-                expect(list.items.find(i => i.label === 'LSSB')?.detail).toBe('LSS barn');
-            }
+                expect(list.items.find((i) => i.label === 'LSSB')?.detail).toBe('LSS barn');
+            },
         });
     });
 
     test('keywords by context: parts inside an indicator, declarations at the top level', async () => {
         await expectCompletion(services)({
-            text: indicator('krävs: Ja på fråga i\n    <|>'), index: 0,
-            assert: list => {
-                expect(labels(list)).toEqual(expect.arrayContaining(['beskrivning', 'syfte', 'krävs', 'utesluts', 'undantas', 'andel', 'exempel', 'fråga', 'kvalitetsområde']));
+            text: indicator('krävs: Ja på fråga i\n    <|>'),
+            index: 0,
+            assert: (list) => {
+                expect(labels(list)).toEqual(
+                    expect.arrayContaining([
+                        'beskrivning',
+                        'syfte',
+                        'krävs',
+                        'utesluts',
+                        'undantas',
+                        'andel',
+                        'exempel',
+                        'fråga',
+                        'kvalitetsområde',
+                    ]),
+                );
                 expect(labels(list)).not.toContain('enkät');
                 expect(labels(list)).not.toContain('svarsalternativ');
-            }
+            },
         });
         await expectCompletion(services)({
-            text: `${HEAD}\n<|>`, index: 0,
-            assert: list => {
-                expect(labels(list)).toEqual(expect.arrayContaining(['indikator', 'fråga', 'svarsalternativ', 'område', 'begrepp']));
+            text: `${HEAD}\n<|>`,
+            index: 0,
+            assert: (list) => {
+                expect(labels(list)).toEqual(
+                    expect.arrayContaining(['indikator', 'fråga', 'svarsalternativ', 'område', 'begrepp']),
+                );
                 expect(labels(list)).not.toContain('krävs');
                 expect(labels(list)).not.toContain('beskrivning');
-            }
+            },
         });
     });
 });
@@ -252,26 +342,36 @@ describe('completion in broken text', () => {
     test('"tillhör" written before a term offers the workspace\'s surveys', async () => {
         await open([HEAD]);
         await expectCompletion(services)({
-            text: 'tillhör <|>\n\nbegrepp rutin: med "rutin" avses "ett bestämt tillvägagångssätt."\n', index: 0,
-            assert: list => expect(list.items.map(i => i.label)).toContain('T2019')
+            text: 'tillhör <|>\n\nbegrepp rutin: med "rutin" avses "ett bestämt tillvägagångssätt."\n',
+            index: 0,
+            assert: (list) => expect(list.items.map((i) => i.label)).toContain('T2019'),
         });
     });
 
     test('at every offset of half-written rules and examples, completion answers without logging an error', async () => {
         const bodies = [
-            'exempel { fråga ii A, = Vald ger uppnådd }', 'utesluts: Ja på fråga ii A, och', 'krävs: Ja på fråga ii A, och inte',
-            'krävs: (Vald på fråga ii A, B eller', 'exempel { fråga ii A = ger }', 'krävs: Ja på fråga ii\n    undantas: fråga ii\n    undantas: fråga ii'
+            'exempel { fråga ii A, = Vald ger uppnådd }',
+            'utesluts: Ja på fråga ii A, och',
+            'krävs: Ja på fråga ii A, och inte',
+            'krävs: (Vald på fråga ii A, B eller',
+            'exempel { fråga ii A = ger }',
+            'krävs: Ja på fråga ii\n    undantas: fråga ii\n    undantas: fråga ii',
         ];
         const logged: unknown[] = [];
         const consoleError = console.error;
-        console.error = (...args: unknown[]) => { logged.push(args); };
+        console.error = (...args: unknown[]) => {
+            logged.push(args);
+        };
         try {
             for (const body of bodies) {
                 const text = `tillhör T2019\nindikator 1 "Prov" {\n    fråga ii Former: "Vilka?" svar VAL\n        alternativ A "A"\n        alternativ B "B"\n    ${body}\n}\n`;
                 const [, document] = await open([HEAD, text]);
                 for (let offset = 0; offset <= text.length; offset++) {
                     const position = document.textDocument.positionAt(offset);
-                    const list = await services.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: document.uri.toString() }, position });
+                    const list = await services.lsp.CompletionProvider!.getCompletion(document, {
+                        textDocument: { uri: document.uri.toString() },
+                        position,
+                    });
                     expect(list, `${body} @${offset}`).toBeDefined();
                 }
                 await clearDocuments(shared);
@@ -299,9 +399,10 @@ indikator 1 "Prov" {
         await expectGoToDefinition(services)({ text, index: 0, rangeIndex: 0 });
     });
 
-    test('go to definition from an option goes to the option of the question\'s answer set', async () => {
-        const withMarks = HEAD.replace('svarsalternativ JN { Ja = 1 "Ja" Nej', 'svarsalternativ JN { Ja = 1 "Ja" <|Nej|>')
-            + 'indikator 1 "P" { områden EB fråga i Q: "?" svar JNE_NY fråga ii R: "?" svar JN krävs: Ja på fråga i utesluts: <|>Nej på fråga ii }';
+    test("go to definition from an option goes to the option of the question's answer set", async () => {
+        const withMarks =
+            HEAD.replace('svarsalternativ JN { Ja = 1 "Ja" Nej', 'svarsalternativ JN { Ja = 1 "Ja" <|Nej|>') +
+            'indikator 1 "P" { områden EB fråga i Q: "?" svar JNE_NY fråga ii R: "?" svar JN krävs: Ja på fråga i utesluts: <|>Nej på fråga ii }';
         await expectGoToDefinition(services)({ text: withMarks, index: 0, rangeIndex: 0 });
     });
 
@@ -316,7 +417,7 @@ indikator 1 "Prov" {
     utesluts: Nej på fråga <|i|>
     exempel { fråga <|i|> = Ja fråga ii = Ja ger uppnådd }
 }`,
-            includeDeclaration: false
+            includeDeclaration: false,
         });
     });
 
@@ -324,29 +425,40 @@ indikator 1 "Prov" {
         const [declaring, first, second] = await open([
             `${HEAD}fråga Delad: "Har ni?" svar JN variabel "D1"\n`,
             'tillhör T2019\nindikator 1 "A" { områden EB fråga i = Delad krävs: Ja på fråga i }\n',
-            'tillhör T2019\nindikator 2 "B" { områden EB fråga ii = Delad krävs: Ja på fråga ii }\n'
+            'tillhör T2019\nindikator 2 "B" { områden EB fråga ii = Delad krävs: Ja på fråga ii }\n',
         ]);
         const offset = declaring.textDocument.getText().indexOf('Delad');
         const locations = await services.lsp.ReferencesProvider!.findReferences(declaring, {
-            textDocument: { uri: declaring.uri.toString() }, position: declaring.textDocument.positionAt(offset), context: { includeDeclaration: false }
+            textDocument: { uri: declaring.uri.toString() },
+            position: declaring.textDocument.positionAt(offset),
+            context: { includeDeclaration: false },
         });
-        expect(locations.map(l => l.uri).sort()).toEqual([first.uri.toString(), second.uri.toString()]);
+        expect(locations.map((l) => l.uri).sort()).toEqual([first.uri.toString(), second.uri.toString()]);
     });
 
     test('highlight shows the declaration and its uses', async () => {
-        const document = await parseHelper<Model>(services)(`${HEAD}indikator 1 "P" { områden EB fråga i Q: "?" svar JN krävs: Ja på fråga i utesluts: Nej på fråga i }`);
+        const document = await parseHelper<Model>(services)(
+            `${HEAD}indikator 1 "P" { områden EB fråga i Q: "?" svar JN krävs: Ja på fråga i utesluts: Nej på fråga i }`,
+        );
         const text = document.textDocument.getText();
         const highlights = await services.lsp.DocumentHighlightProvider!.getDocumentHighlight(document, {
-            textDocument: { uri: document.textDocument.uri }, position: document.textDocument.positionAt(text.lastIndexOf('fråga i') + 6)
+            textDocument: { uri: document.textDocument.uri },
+            position: document.textDocument.positionAt(text.lastIndexOf('fråga i') + 6),
         });
-        expect(highlights?.map(h => text.slice(document.textDocument.offsetAt(h.range.start), document.textDocument.offsetAt(h.range.end)))).toEqual(['i', 'i', 'i']);
+        expect(
+            highlights?.map((h) =>
+                text.slice(document.textDocument.offsetAt(h.range.start), document.textDocument.offsetAt(h.range.end)),
+            ),
+        ).toEqual(['i', 'i', 'i']);
     });
 });
 
 describe('rename', () => {
     async function rename(document: LangiumDocument, offset: number, newName: string) {
         return services.lsp.RenameProvider!.rename(document, {
-            textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(offset), newName
+            textDocument: { uri: document.uri.toString() },
+            position: document.textDocument.positionAt(offset),
+            newName,
         });
     }
 
@@ -354,16 +466,21 @@ describe('rename', () => {
         const files = [
             `${HEAD}fråga Delad: "Har ni?" svar JN variabel "D1"\n`,
             'tillhör T2019\nindikator 1 "A" { områden EB fråga i = Delad krävs: Ja på fråga i }\n',
-            'tillhör T2019\nindikator 2 "B" { områden EB fråga ii = Delad krävs: Ja på fråga ii }\nindikator 3 "C" { områden EB fråga i = Delad krävs: Nej på fråga i }\n'
+            'tillhör T2019\nindikator 2 "B" { områden EB fråga ii = Delad krävs: Ja på fråga ii }\nindikator 3 "C" { områden EB fråga i = Delad krävs: Nej på fråga i }\n',
         ];
         const documents = await open(files);
         const edit = await rename(documents[0], files[0].indexOf('Delad') + 2, 'DeladRutin');
-        const renamed = documents.map(d => applyEdits(d, edit?.changes?.[d.uri.toString()]));
-        expect(renamed).toEqual(files.map(f => f.replaceAll('Delad', 'DeladRutin')));
+        const renamed = documents.map((d) => applyEdits(d, edit?.changes?.[d.uri.toString()]));
+        expect(renamed).toEqual(files.map((f) => f.replaceAll('Delad', 'DeladRutin')));
         // The renamed workspace still links.
         await clearDocuments(shared);
         const after = await open(renamed);
-        expect(after.flatMap(d => d.diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message)).toEqual([]);
+        expect(
+            after
+                .flatMap((d) => d.diagnostics ?? [])
+                .filter((d) => d.severity === 1)
+                .map((d) => d.message),
+        ).toEqual([]);
     });
 
     test('renaming a numeral changes every rule, exclusion, exception and example that mentions it, and nothing else', async () => {
@@ -426,23 +543,39 @@ indikator 1 "A" {
         const [document] = await open([text]);
         const at = (needle: string, delta = 0) => text.indexOf(needle) + delta;
         const refusals: Array<[number, string]> = [
-            [at('fråga i =', 6), 'ii'], [at('Ja = 1'), 'Nej'], [at('område EB', 7), 'BU'], [at('fråga ii Uppf', 9), 'Delad'], [at('svarsalternativ VAL', 16), 'JN']
+            [at('fråga i =', 6), 'ii'],
+            [at('Ja = 1'), 'Nej'],
+            [at('område EB', 7), 'BU'],
+            [at('fråga ii Uppf', 9), 'Delad'],
+            [at('svarsalternativ VAL', 16), 'JN'],
         ];
         for (const [offset, newName] of refusals) {
-            await expect(rename(document, offset, newName), newName).rejects.toThrow(`Namnet ${newName} används redan; välj ett annat.`);
+            await expect(rename(document, offset, newName), newName).rejects.toThrow(
+                `Namnet ${newName} används redan; välj ett annat.`,
+            );
         }
         // A name taken in another answer set is free here: options are looked up per question.
         await expect(rename(document, at('Ja = 1'), 'EjAktuellt')).resolves.toBeDefined();
     });
 
-    test('an indicator\'s quoted name is not renamed', async () => {
+    test("an indicator's quoted name is not renamed", async () => {
         const text = `${HEAD}indikator 1 "Aktuell rutin" { områden EB fråga i Q: "?" svar JN krävs: Ja på fråga i }`;
         const [document] = await open([text]);
         const position = document.textDocument.positionAt(text.indexOf('Aktuell rutin') + 3);
-        expect(await services.lsp.RenameProvider!.prepareRename(document, { textDocument: { uri: document.uri.toString() }, position })).toBeUndefined();
+        expect(
+            await services.lsp.RenameProvider!.prepareRename(document, {
+                textDocument: { uri: document.uri.toString() },
+                position,
+            }),
+        ).toBeUndefined();
         expect(await rename(document, text.indexOf('Aktuell rutin') + 3, 'Ny')).toBeUndefined();
         // A name is still renamable from where it is used.
-        expect(await services.lsp.RenameProvider!.prepareRename(document, { textDocument: { uri: document.uri.toString() }, position: document.textDocument.positionAt(text.lastIndexOf('fråga i') + 6) })).toBeDefined();
+        expect(
+            await services.lsp.RenameProvider!.prepareRename(document, {
+                textDocument: { uri: document.uri.toString() },
+                position: document.textDocument.positionAt(text.lastIndexOf('fråga i') + 6),
+            }),
+        ).toBeDefined();
     });
 
     test('a keyword or an invalid name is refused', async () => {
@@ -477,17 +610,27 @@ fråga Delad: "Delad fråga?" svar JN variabel "D1"`;
     test('document symbols: declarations, then indicators by the section the document puts them in', async () => {
         await expectSymbols(services)({
             text,
-            assert: symbols => {
-                expect(symbols.map(s => s.name)).toEqual([
-                    'Test 2019', 'EB – Ekonomiskt bistånd', 'BU – Barn och unga', 'LSS – LSS', 'JN', 'JNE_NY', 'VAL', 'ledningsnivå', 'Delad: Delad fråga?',
-                    'Indikatorer som mäts och publiceras inom flera områden', 'Ekonomiskt bistånd', 'Sociala barn- och ungdomsvården'
+            assert: (symbols) => {
+                expect(symbols.map((s) => s.name)).toEqual([
+                    'Test 2019',
+                    'EB – Ekonomiskt bistånd',
+                    'BU – Barn och unga',
+                    'LSS – LSS',
+                    'JN',
+                    'JNE_NY',
+                    'VAL',
+                    'ledningsnivå',
+                    'Delad: Delad fråga?',
+                    'Indikatorer som mäts och publiceras inom flera områden',
+                    'Ekonomiskt bistånd',
+                    'Sociala barn- och ungdomsvården',
                 ]);
-                expect(symbols[3].children?.map(c => c.name)).toEqual(['LSSB – LSS barn', 'LSSV – LSS vuxen']);
-                expect(symbols[9].children?.map(c => c.name)).toEqual(['2. Flera områden']);
-                expect(symbols[10].children?.map(c => c.name)).toEqual(['1. Ett område']);
-                expect(symbols[10].children?.[0].children?.map(c => c.name)).toEqual(['i: Har ni?']);
-                expect(symbols[11].children?.map(c => c.name)).toEqual(['3. Barn']);
-            }
+                expect(symbols[3].children?.map((c) => c.name)).toEqual(['LSSB – LSS barn', 'LSSV – LSS vuxen']);
+                expect(symbols[9].children?.map((c) => c.name)).toEqual(['2. Flera områden']);
+                expect(symbols[10].children?.map((c) => c.name)).toEqual(['1. Ett område']);
+                expect(symbols[10].children?.[0].children?.map((c) => c.name)).toEqual(['i: Har ni?']);
+                expect(symbols[11].children?.map((c) => c.name)).toEqual(['3. Barn']);
+            },
         });
     });
 
@@ -505,9 +648,13 @@ indikator 1 "P" <|{
 |>}`,
             assert: (foldings, expected) => {
                 // Each fold runs from the opening line to the line before the closing brace.
-                expect(foldings.map(f => [f.startLine, f.endLine])).toEqual([[0, 1], [3, 8], [5, 7]]);
+                expect(foldings.map((f) => [f.startLine, f.endLine])).toEqual([
+                    [0, 1],
+                    [3, 8],
+                    [5, 7],
+                ]);
                 expect(expected).toHaveLength(3);
-            }
+            },
         });
     });
 
@@ -550,7 +697,7 @@ indikator 1 "X" {
         await expectFormatting(services)({ before: after, after });
     });
 
-    test('a survey\'s stadsdelar: one per line inside their braces, and the survey still closes at its own brace', async () => {
+    test("a survey's stadsdelar: one per line inside their braces, and the survey still closes at its own brace", async () => {
         const before = `enkät T "T" { år 2019 stadsdelar { 0180-01 "Rinkeby-Kista"   0180-02 "Spånga-Tensta" } del G "Gemensam" }`;
         const after = `enkät T "T" {
     år 2019
@@ -618,13 +765,21 @@ text */
     });
 
     const examples = path.resolve(__dirname, '../../../examples/oj2019');
-    const files = fs.existsSync(examples) ? fs.readdirSync(examples).filter(f => f.endsWith('.oj')).sort() : [];
+    const files = fs.existsSync(examples)
+        ? fs
+              .readdirSync(examples)
+              .filter((f) => f.endsWith('.oj'))
+              .sort()
+        : [];
 
-    test.each(files)('examples/oj2019/%s: formatting moves only whitespace and is stable', async file => {
+    test.each(files)('examples/oj2019/%s: formatting moves only whitespace and is stable', async (file) => {
         const text = fs.readFileSync(path.join(examples, file), 'utf-8');
         const format = async (source: string) => {
             const document = await parseHelper<Model>(services)(source);
-            const edits = await services.lsp.Formatter!.formatDocument(document, { textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: true } });
+            const edits = await services.lsp.Formatter!.formatDocument(document, {
+                textDocument: { uri: document.uri.toString() },
+                options: { tabSize: 4, insertSpaces: true },
+            });
             return applyEdits(document, edits);
         };
         const once = await format(text);
@@ -634,7 +789,10 @@ text */
         expect(skeleton(once)).toBe(skeleton(text));
         expect(await format(once)).toBe(once);
         // The example is written as the formatter writes it: with its indentation lost, it comes back.
-        const flattened = text.split('\n').map(line => line.trimStart().replace(/ \{$/, '{')).join('\n');
+        const flattened = text
+            .split('\n')
+            .map((line) => line.trimStart().replace(/ \{$/, '{'))
+            .join('\n');
         expect(await format(flattened)).toBe(text);
     });
 });
@@ -643,31 +801,39 @@ describe('quick fixes', () => {
     async function actionsFor(input: string, issue: string): Promise<{ document: LangiumDocument; actions: CodeAction[] }> {
         await clearDocuments(shared);
         const { document, diagnostics } = await validationHelper<Model>(services)(input);
-        const relevant = diagnostics.filter(d => code(d) === issue);
+        const relevant = diagnostics.filter((d) => code(d) === issue);
         expect(relevant, `one ${issue}`).toHaveLength(1);
         const actions = await services.lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri: document.textDocument.uri }, range: relevant[0].range, context: { diagnostics: relevant }
+            textDocument: { uri: document.textDocument.uri },
+            range: relevant[0].range,
+            context: { diagnostics: relevant },
         });
         return { document, actions: (actions ?? []) as CodeAction[] };
     }
 
-    test('an unknown option is replaced by one of the question\'s options', async () => {
+    test("an unknown option is replaced by one of the question's options", async () => {
         const input = `${HEAD}indikator 1 "P" { områden EB fråga i Q: "?" svar JNE_NY krävs: Jaa på fråga i }`;
         const { document, actions } = await actionsFor(input, IssueCodes.UnknownOption);
-        expect(actions.map(a => a.title)).toEqual(['Ändra till Ja', 'Ändra till Nej', 'Ändra till EjAktuellt']);
-        expect(applyEdits(document, actions[2].edit?.changes?.[document.textDocument.uri])).toBe(input.replace('Jaa på', 'EjAktuellt på'));
+        expect(actions.map((a) => a.title)).toEqual(['Ändra till Ja', 'Ändra till Nej', 'Ändra till EjAktuellt']);
+        expect(applyEdits(document, actions[2].edit?.changes?.[document.textDocument.uri])).toBe(
+            input.replace('Jaa på', 'EjAktuellt på'),
+        );
     });
 
-    test('a typo of an option: the nearest name first, marked preferred, so that Enter keeps the rule\'s meaning', async () => {
+    test("a typo of an option: the nearest name first, marked preferred, so that Enter keeps the rule's meaning", async () => {
         const input = `${HEAD}indikator 1 "P" { områden EB fråga i Q: "?" svar JNE_NY krävs: EjAktuelt på fråga i }`;
         const { actions } = await actionsFor(input, IssueCodes.UnknownOption);
-        expect(actions.map(a => [a.title, a.isPreferred])).toEqual([['Ändra till EjAktuellt', true], ['Ändra till Ja', false], ['Ändra till Nej', false]]);
+        expect(actions.map((a) => [a.title, a.isPreferred])).toEqual([
+            ['Ändra till EjAktuellt', true],
+            ['Ändra till Ja', false],
+            ['Ändra till Nej', false],
+        ]);
     });
 
-    test('a name near none of the options: listed in the answer set\'s order, none preferred', async () => {
+    test("a name near none of the options: listed in the answer set's order, none preferred", async () => {
         const input = `${HEAD}indikator 1 "P" { områden EB fråga i Q: "?" svar JNE_NY krävs: Kanske på fråga i }`;
         const { actions } = await actionsFor(input, IssueCodes.UnknownOption);
-        expect(actions.map(a => a.isPreferred)).toEqual([false, false, false]);
+        expect(actions.map((a) => a.isPreferred)).toEqual([false, false, false]);
     });
 
     test('an unknown option on a one-option set is replaced directly', async () => {
@@ -682,9 +848,17 @@ describe('quick fixes', () => {
 
     test('a question with items named without items gets "samtliga alternativ av", in either word order', async () => {
         const input = `${HEAD}indikator 1 "P" { områden EB fråga i Q: "?" svar JN alternativ A "a" alternativ B "b" krävs: Ja på fråga i }`;
-        await testCodeAction(services)(input, IssueCodes.ItemsRequired, input.replace('krävs: Ja på fråga i', 'krävs: Ja på samtliga alternativ av fråga i'));
+        await testCodeAction(services)(
+            input,
+            IssueCodes.ItemsRequired,
+            input.replace('krävs: Ja på fråga i', 'krävs: Ja på samtliga alternativ av fråga i'),
+        );
         const reversed = input.replace('krävs: Ja på fråga i', 'krävs: fråga i är Ja');
-        await testCodeAction(services)(reversed, IssueCodes.ItemsRequired, reversed.replace('krävs: fråga i är Ja', 'krävs: samtliga alternativ av fråga i är Ja'));
+        await testCodeAction(services)(
+            reversed,
+            IssueCodes.ItemsRequired,
+            reversed.replace('krävs: fråga i är Ja', 'krävs: samtliga alternativ av fråga i är Ja'),
+        );
     });
 
     test('missing printed parts get skeleton lines; texts left empty keep the warning until written', async () => {
@@ -698,12 +872,16 @@ describe('quick fixes', () => {
         const { document, actions } = await actionsFor(input, IssueCodes.MissingPrintedPart);
         expect(actions).toHaveLength(1);
         const fixed = applyEdits(document, actions[0].edit?.changes?.[document.textDocument.uri]);
-        expect(fixed).toBe(input.replace('indikator 1 "P" {', 'indikator 1 "P" {\n    syfte ""\n    typ struktur\n    kvalitetsområde ""'));
+        expect(fixed).toBe(
+            input.replace('indikator 1 "P" {', 'indikator 1 "P" {\n    syfte ""\n    typ struktur\n    kvalitetsområde ""'),
+        );
         // The fixed text parses; the parts still without text are named, and the fix offers nothing more.
         const again = await actionsFor(fixed, IssueCodes.MissingPrintedPart);
         const diagnostics = again.document.diagnostics ?? [];
-        expect(diagnostics.filter(d => code(d) === IssueCodes.MissingPrintedPart).map(d => d.message)).toEqual(['Indikator 1 saknar text för: Syfte, Kvalitetsområde.']);
-        expect(diagnostics.filter(d => d.severity === 1)).toEqual([]);
+        expect(diagnostics.filter((d) => code(d) === IssueCodes.MissingPrintedPart).map((d) => d.message)).toEqual([
+            'Indikator 1 saknar text för: Syfte, Kvalitetsområde.',
+        ]);
+        expect(diagnostics.filter((d) => d.severity === 1)).toEqual([]);
         expect(again.actions).toEqual([]);
     });
 });

@@ -23,7 +23,7 @@ describe('fuzzing the language services', () => {
         expect(draw(5)).toEqual(first);
         expect(draw(6)).not.toEqual(first);
         // Mutations change the text.
-        expect(first.filter(m => !sources.some(s => s.text === m.text)).length).toBeGreaterThan(15);
+        expect(first.filter((m) => !sources.some((s) => s.text === m.text)).length).toBeGreaterThan(15);
     });
 
     test('a service failure is caught and reported, not thrown', async () => {
@@ -31,10 +31,12 @@ describe('fuzzing the language services', () => {
         await workspace.init();
         const hover = workspace.Oj.lsp.HoverProvider!;
         const original = hover.getHoverContent.bind(hover);
-        hover.getHoverContent = () => { throw new Error('planted'); };
+        hover.getHoverContent = () => {
+            throw new Error('planted');
+        };
         try {
             const result = await workspace.check('tillhör OJ2019\nområde X "X"\n');
-            expect(result.failures.map(f => f.service)).toContain('hover');
+            expect(result.failures.map((f) => f.service)).toContain('hover');
         } finally {
             hover.getHoverContent = original;
         }

@@ -20,13 +20,17 @@ describe('generated Langium files', () => {
         config.languages[0].textMate.out = path.join(tmp, 'oj.tmLanguage.json');
         config.out = path.join(tmp, 'generated');
         fs.writeFileSync(path.join(tmp, 'langium-config.json'), JSON.stringify(config));
-        execFileSync(path.join(root, 'node_modules/.bin/langium'), ['generate', '-f', path.join(tmp, 'langium-config.json')], { stdio: 'pipe' });
+        execFileSync(path.join(root, 'node_modules/.bin/langium'), ['generate', '-f', path.join(tmp, 'langium-config.json')], {
+            stdio: 'pipe',
+        });
         for (const file of ['ast.ts', 'grammar.ts', 'module.ts']) {
-            expect(fs.readFileSync(path.join(tmp, 'generated', file), 'utf-8'), file)
-                .toBe(fs.readFileSync(path.join(root, 'packages/language/src/generated', file), 'utf-8'));
+            expect(fs.readFileSync(path.join(tmp, 'generated', file), 'utf-8'), file).toBe(
+                fs.readFileSync(path.join(root, 'packages/language/src/generated', file), 'utf-8'),
+            );
         }
-        expect(fixGrammarText(fs.readFileSync(path.join(tmp, 'oj.tmLanguage.json'), 'utf-8')))
-            .toBe(fs.readFileSync(path.join(root, 'syntaxes/oj.tmLanguage.json'), 'utf-8'));
+        expect(fixGrammarText(fs.readFileSync(path.join(tmp, 'oj.tmLanguage.json'), 'utf-8'))).toBe(
+            fs.readFileSync(path.join(root, 'syntaxes/oj.tmLanguage.json'), 'utf-8'),
+        );
         fs.rmSync(tmp, { recursive: true, force: true });
     });
 });

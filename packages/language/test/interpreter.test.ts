@@ -9,8 +9,21 @@ import { EmptyFileSystem } from 'langium';
 import { clearDocuments, parseHelper } from 'langium/test';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-    and3, compare, createOjServices, evaluateExpression, evaluateIndicator, evaluateIndicatorForAllUnits, isBlank, not3, or3,
-    unitsOfIndicator, type Indicator, type Model, type ResponseRow, type Status, type Truth
+    and3,
+    compare,
+    createOjServices,
+    evaluateExpression,
+    evaluateIndicator,
+    evaluateIndicatorForAllUnits,
+    isBlank,
+    not3,
+    or3,
+    unitsOfIndicator,
+    type Indicator,
+    type Model,
+    type ResponseRow,
+    type Status,
+    type Truth,
 } from '../src/index.js';
 
 const services = createOjServices(EmptyFileSystem).Oj;
@@ -84,7 +97,7 @@ indikator 12 "Andel med uteslutning" { områden EB
 
 let model: Model;
 const byNumber = (n: number) => model.elements.find((e): e is Indicator => e.$type === 'Indicator' && e.number === n)!;
-const unit = (indicator: Indicator, name: string) => unitsOfIndicator(indicator).find(u => u.name === name)!;
+const unit = (indicator: Indicator, name: string) => unitsOfIndicator(indicator).find((u) => u.name === name)!;
 
 /** The status of indicator n for one row (and area). */
 function status(n: number, row: ResponseRow, area?: string): Status {
@@ -95,7 +108,9 @@ function status(n: number, row: ResponseRow, area?: string): Status {
 /** The variables (with values) of the trace of indicator n for one row. */
 function trace(n: number, row: ResponseRow, area?: string): string[] {
     const indicator = byNumber(n);
-    return evaluateIndicator(indicator, row, area ? unit(indicator, area) : undefined).trace.map(r => `${r.variable}=${r.value ?? ''}`);
+    return evaluateIndicator(indicator, row, area ? unit(indicator, area) : undefined).trace.map(
+        (r) => `${r.variable}=${r.value ?? ''}`,
+    );
 }
 
 beforeAll(async () => {
@@ -103,12 +118,14 @@ beforeAll(async () => {
     expect(document.parseResult.parserErrors).toEqual([]);
     model = document.parseResult.value;
     // Every reference must resolve, or the interpreter would read nothing.
-    expect(document.references.filter(r => r.error).map(r => r.$refText)).toEqual([]);
+    expect(document.references.filter((r) => r.error).map((r) => r.$refText)).toEqual([]);
 });
 
 afterAll(() => clearDocuments(services.shared));
 
-const T = true, F = false, U = undefined;
+const T = true,
+    F = false,
+    U = undefined;
 const TRUTHS: Truth[] = [T, F, U];
 /** An answer that makes "Ja på fråga …" true, false or unknown. */
 const answerFor = (truth: Truth) => (truth === true ? 1 : truth === false ? 2 : undefined);
@@ -116,9 +133,15 @@ const answerFor = (truth: Truth) => (truth === true ? 1 : truth === false ? 2 : 
 describe('Kleene logic', () => {
     // Rows: a, b, a och b, a eller b.
     const table: Array<[Truth, Truth, Truth, Truth]> = [
-        [T, T, T, T], [T, F, F, T], [T, U, U, T],
-        [F, T, F, T], [F, F, F, F], [F, U, F, U],
-        [U, T, U, T], [U, F, F, U], [U, U, U, U]
+        [T, T, T, T],
+        [T, F, F, T],
+        [T, U, U, T],
+        [F, T, F, T],
+        [F, F, F, F],
+        [F, U, F, U],
+        [U, T, U, T],
+        [U, F, F, U],
+        [U, U, U, U],
     ];
 
     test.each(table)('%s och/eller %s', (a, b, and, or) => {
@@ -167,7 +190,7 @@ describe('routing and blanks', () => {
     });
 
     test('the reversed form "fråga i är Ja eller EjAktuellt" means the same', () => {
-        expect([1, 2, 3, undefined].map(answer => status(10, { T10_1: answer }))).toEqual(['met', 'not_met', 'met', 'missing']);
+        expect([1, 2, 3, undefined].map((answer) => status(10, { T10_1: answer }))).toEqual(['met', 'not_met', 'met', 'missing']);
     });
 
     test('a code that is not in the answer set does not meet the rule', () => {
@@ -204,7 +227,11 @@ describe('exclusion is decided first', () => {
 
     test('a ratio indicator excludes by "området saknas" on any of its questions before the counts are read', () => {
         expect(evaluateIndicator(byNumber(12), { T12_1: 3, T12_2: 4, T12_3: 3 }).status).toBe('excluded');
-        expect(evaluateIndicator(byNumber(12), { T12_1: 3, T12_2: 4, T12_3: 1 })).toMatchObject({ status: 'met', numerator: 3, denominator: 4 });
+        expect(evaluateIndicator(byNumber(12), { T12_1: 3, T12_2: 4, T12_3: 1 })).toMatchObject({
+            status: 'met',
+            numerator: 3,
+            denominator: 4,
+        });
         expect(evaluateIndicator(byNumber(12), { T12_1: 3, T12_2: 4 }).status).toBe('missing');
     });
 
@@ -239,17 +266,27 @@ describe('exceptions ("undantas")', () => {
 
 describe('areas, groups and items', () => {
     const row: ResponseRow = {
-        T7_1A_EB: 1, T7_1B_EB: 1, T7_1C_EB: 2,
-        T7_1A_BU: 1, T7_1B_BU: 1, T7_1C_BU: 2,
-        T7_1A_LSSB: 2, T7_1B_LSSB: undefined, T7_1C_LSSB: 1
+        T7_1A_EB: 1,
+        T7_1B_EB: 1,
+        T7_1C_EB: 2,
+        T7_1A_BU: 1,
+        T7_1B_BU: 1,
+        T7_1C_BU: 2,
+        T7_1A_LSSB: 2,
+        T7_1B_LSSB: undefined,
+        T7_1C_LSSB: 1,
     };
 
     test('each group gets its own variant, or the base rule', () => {
         const results = evaluateIndicatorForAllUnits(byNumber(7), row);
-        expect(results.map(r => [r.group, r.status])).toEqual([['EB', 'met'], ['BU', 'not_met'], ['LSSB', 'met']]);
+        expect(results.map((r) => [r.group, r.status])).toEqual([
+            ['EB', 'met'],
+            ['BU', 'not_met'],
+            ['LSSB', 'met'],
+        ]);
     });
 
-    test('a variant reads the group\'s own variables', () => {
+    test("a variant reads the group's own variables", () => {
         expect(trace(7, row, 'BU')).toEqual(['T7_1C_BU=2']);
         expect(trace(7, row, 'LSSB')).toEqual(['T7_1C_LSSB=1']);
         expect(trace(7, row, 'EB')).toEqual(['T7_1A_EB=1', 'T7_1B_EB=1']);
@@ -280,19 +317,32 @@ describe('areas, groups and items', () => {
 
 describe('counts and ratios', () => {
     test('a numeric condition compares the count; blank or not a number is unknown', () => {
-        expect([3, 2.5, '2,5', 2, 0, undefined, 'många'].map(count => status(8, { T8_1: count })))
-            .toEqual(['met', 'met', 'met', 'not_met', 'not_met', 'missing', 'missing']);
+        expect([3, 2.5, '2,5', 2, 0, undefined, 'många'].map((count) => status(8, { T8_1: count }))).toEqual([
+            'met',
+            'met',
+            'met',
+            'not_met',
+            'not_met',
+            'missing',
+            'missing',
+        ]);
     });
 
     test('every comparison operator', () => {
-        expect((['>', '>=', '<', '<=', '=', '<>'] as const).map(op => [compare(op, 2, 2), compare(op, 1, 2)]))
-            .toEqual([[false, false], [true, false], [false, true], [true, true], [true, false], [false, true]]);
+        expect((['>', '>=', '<', '<=', '=', '<>'] as const).map((op) => [compare(op, 2, 2), compare(op, 1, 2)])).toEqual([
+            [false, false],
+            [true, false],
+            [false, true],
+            [true, true],
+            [true, false],
+            [false, true],
+        ]);
     });
 
     test('a ratio sums the items of each side and counts the respondent in both sums', () => {
         const result = evaluateIndicator(byNumber(9), { T9_1: 3, T9_2A: 2, T9_2B: 4 });
         expect(result).toMatchObject({ status: 'met', numerator: 3, denominator: 6 });
-        expect(result.trace.map(r => r.variable)).toEqual(['T9_1', 'T9_2A', 'T9_2B']);
+        expect(result.trace.map((r) => r.variable)).toEqual(['T9_1', 'T9_2A', 'T9_2B']);
     });
 
     test('a ratio with a zero denominator is excluded, one with a blank count is missing', () => {

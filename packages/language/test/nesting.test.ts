@@ -30,10 +30,11 @@ const rule = (condition: string, number = 1) => `indikator ${number} "Indikator 
 `;
 
 /** `depth` parentheses around a condition, one per line, as a generator or a paste gone wrong writes them. */
-const nested = (depth: number, separator = '\n') => `${'('.repeat(depth).split('').join(separator)}${separator}Ja på fråga i${separator}${')'.repeat(depth).split('').join(separator)}`;
+const nested = (depth: number, separator = '\n') =>
+    `${'('.repeat(depth).split('').join(separator)}${separator}Ja på fråga i${separator}${')'.repeat(depth).split('').join(separator)}`;
 
 const errors = (model: { $document?: { diagnostics?: Array<{ severity?: number; message: string }> } }) =>
-    (model.$document?.diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message);
+    (model.$document?.diagnostics ?? []).filter((d) => d.severity === 1).map((d) => d.message);
 
 describe('nesting across lines', () => {
     test('150 parentheses over 300 lines: no crash, one error naming the line where it goes too deep', async () => {
@@ -41,10 +42,12 @@ describe('nesting across lines', () => {
         const document = await parse(text, { validation: true });
         const messages = errors(document.parseResult.value as never);
         // The first parenthesis is on the line of "krävs:", one more on each line after it.
-        const firstLine = text.split('\n').findIndex(line => line.includes('krävs: (')) + 1;
-        expect(messages[0]).toBe(`Uttrycket är nästlat i mer än ${MAX_NESTING} nivåer (parenteser och "inte"), från rad ${firstLine + MAX_NESTING} till rad ${firstLine + 149}; förenkla det. Nivåerna utöver ${MAX_NESTING} läses inte.`);
+        const firstLine = text.split('\n').findIndex((line) => line.includes('krävs: (')) + 1;
+        expect(messages[0]).toBe(
+            `Uttrycket är nästlat i mer än ${MAX_NESTING} nivåer (parenteser och "inte"), från rad ${firstLine + MAX_NESTING} till rad ${firstLine + 149}; förenkla det. Nivåerna utöver ${MAX_NESTING} läses inte.`,
+        );
         expect(messages).toHaveLength(1);
-        const diagnostic = document.diagnostics!.find(d => d.message === messages[0])!;
+        const diagnostic = document.diagnostics!.find((d) => d.message === messages[0])!;
         expect(diagnostic.range.start.line + 1).toBe(firstLine + MAX_NESTING);
     });
 
@@ -55,7 +58,10 @@ describe('nesting across lines', () => {
         await clearDocuments(shared);
         const next = await parse(SURVEY + rule('Ja på fråga i', 7) + rule('Nej på fråga i', 8), { validation: true });
         const indicators = next.parseResult.value.elements.filter(isIndicator) as Indicator[];
-        expect(indicators.map(i => [i.number, i.name])).toEqual([[7, 'Indikator 7'], [8, 'Indikator 8']]);
+        expect(indicators.map((i) => [i.number, i.name])).toEqual([
+            [7, 'Indikator 7'],
+            [8, 'Indikator 8'],
+        ]);
         expect(next.parseResult.lexerErrors).toEqual([]);
         expect(next.parseResult.parserErrors).toEqual([]);
         expect(errors(next.parseResult.value as never)).toEqual([]);
@@ -64,7 +70,9 @@ describe('nesting across lines', () => {
     test('a long run of "inte" over many lines is bounded the same way', async () => {
         const text = SURVEY + rule(Array.from({ length: 400 }, () => 'inte').join('\n') + ' Ja på fråga i');
         const document = await parse(text, { validation: true });
-        expect(errors(document.parseResult.value as never)[0]).toMatch(new RegExp(`^Uttrycket är nästlat i mer än ${MAX_NESTING} nivåer`));
+        expect(errors(document.parseResult.value as never)[0]).toMatch(
+            new RegExp(`^Uttrycket är nästlat i mer än ${MAX_NESTING} nivåer`),
+        );
     });
 
     test('nesting within the limit is parsed as written, and parentheses in texts and comments do not count', async () => {

@@ -8,7 +8,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
-    type Condition, type Indicator, lowerIndicator, lowerRule, lowerUnit, type Model, readsOf, type UnitPlan, withoutAst
+    type Condition,
+    type Indicator,
+    lowerIndicator,
+    lowerRule,
+    lowerUnit,
+    type Model,
+    readsOf,
+    type UnitPlan,
+    withoutAst,
 } from '../src/index.js';
 import { buildText } from './kit/index.js';
 
@@ -32,18 +40,28 @@ async function indicators(text: string): Promise<Indicator[]> {
 function show(condition: Condition | undefined): string {
     if (!condition) return '–';
     switch (condition.kind) {
-        case 'and': case 'or': return `${condition.kind}(${condition.operands.map(show).join(', ')})`;
-        case 'not': return `not(${show(condition.operand)})`;
-        case 'in': return `${condition.read.variable} in ${condition.codes.join('|')}`;
-        case 'compare': return `${condition.read.variable} ${condition.operator} ${condition.value}`;
-        case 'areaMissing': return `areaMissing(${condition.parts.map(show).join(', ')})`;
-        case 'const': return String(condition.value);
+        case 'and':
+        case 'or':
+            return `${condition.kind}(${condition.operands.map(show).join(', ')})`;
+        case 'not':
+            return `not(${show(condition.operand)})`;
+        case 'in':
+            return `${condition.read.variable} in ${condition.codes.join('|')}`;
+        case 'compare':
+            return `${condition.read.variable} ${condition.operator} ${condition.value}`;
+        case 'areaMissing':
+            return `areaMissing(${condition.parts.map(show).join(', ')})`;
+        case 'const':
+            return String(condition.value);
     }
 }
 
 const summary = (plan: UnitPlan) => ({
-    unit: plan.unit, exclusion: show(plan.exclusion), requirement: show(plan.requirement), exception: plan.exception && show(plan.exception),
-    variables: plan.variables.map(r => r.variable)
+    unit: plan.unit,
+    exclusion: show(plan.exclusion),
+    requirement: show(plan.requirement),
+    exception: plan.exception && show(plan.exception),
+    variables: plan.variables.map((r) => r.variable),
 });
 
 describe('lowering', () => {
@@ -53,13 +71,15 @@ describe('lowering', () => {
             krävs: Ja på fråga i och Ja på fråga ii }`);
         const plan = lowerIndicator(indicator);
         expect(plan).toMatchObject({ number: 1, name: 'Routad', kind: 'rule', survey: 'P' });
-        expect(plan.units.map(summary)).toEqual([{
-            unit: undefined,
-            exclusion: 'areaMissing(P1_1 in 3, P1_3 in 3)',
-            requirement: 'and(P1_1 in 1, P1_2 in 1)',
-            exception: undefined,
-            variables: ['P1_1', 'P1_3', 'P1_2']
-        }]);
+        expect(plan.units.map(summary)).toEqual([
+            {
+                unit: undefined,
+                exclusion: 'areaMissing(P1_1 in 3, P1_3 in 3)',
+                requirement: 'and(P1_1 in 1, P1_2 in 1)',
+                exception: undefined,
+                variables: ['P1_1', 'P1_3', 'P1_2'],
+            },
+        ]);
     });
 
     test('an exclusion of its own replaces the default; without either, the exclusion is the constant false', async () => {
@@ -67,7 +87,11 @@ describe('lowering', () => {
             fråga i R: "?" svar JNE_OMR  fråga ii U: "?" svar JN
             krävs: Ja på fråga i utesluts: Nej på fråga ii undantas: Ja på fråga ii }
             indikator 2 "Ingen" { områden EB fråga i R2: "?" svar JN krävs: inte Nej på fråga i }`);
-        expect(summary(lowerUnit(own))).toMatchObject({ exclusion: 'P1_2 in 2', requirement: 'P1_1 in 1', exception: 'P1_2 in 1' });
+        expect(summary(lowerUnit(own))).toMatchObject({
+            exclusion: 'P1_2 in 2',
+            requirement: 'P1_1 in 1',
+            exception: 'P1_2 in 1',
+        });
         expect(summary(lowerUnit(none))).toMatchObject({ exclusion: 'false', requirement: 'not(P2_1 in 2)' });
     });
 
@@ -79,23 +103,32 @@ describe('lowering', () => {
             för BU krävs: Ja på samtliga alternativ av fråga i }`);
         expect(lowerIndicator(indicator).units.map(summary)).toEqual([
             {
-                unit: 'EB', exclusion: 'areaMissing(P1_1A_EB in 3, P1_1B_EB in 3)', requirement: 'or(P1_1A_EB in 1, P1_1B_EB in 1)',
-                exception: undefined, variables: ['P1_1A_EB', 'P1_1B_EB']
+                unit: 'EB',
+                exclusion: 'areaMissing(P1_1A_EB in 3, P1_1B_EB in 3)',
+                requirement: 'or(P1_1A_EB in 1, P1_1B_EB in 1)',
+                exception: undefined,
+                variables: ['P1_1A_EB', 'P1_1B_EB'],
             },
             {
-                unit: 'BU', exclusion: 'areaMissing(P1_1A_BU in 3, P1_1B_BU in 3)', requirement: 'and(P1_1A_BU in 1, P1_1B_BU in 1)',
-                exception: undefined, variables: ['P1_1A_BU', 'P1_1B_BU']
-            }
+                unit: 'BU',
+                exclusion: 'areaMissing(P1_1A_BU in 3, P1_1B_BU in 3)',
+                requirement: 'and(P1_1A_BU in 1, P1_1B_BU in 1)',
+                exception: undefined,
+                variables: ['P1_1A_BU', 'P1_1B_BU'],
+            },
         ]);
         expect(lowerIndicator(indicator).units[0].unitLabel).toBe('Ekonomiskt bistånd');
     });
 
-    test('the analysis\' plan of a rule reads every question whatever the area, named without a group', async () => {
+    test("the analysis' plan of a rule reads every question whatever the area, named without a group", async () => {
         const [indicator] = await indicators(`indikator 1 "Per område" { områden EB, BU  redovisas för EB, BU
             fråga i R: "?" svar JNE_OMR per område EB, BU
             krävs: Ja på fråga i
             för BU krävs: Ja eller Nej på fråga i }`);
-        expect(summary(lowerRule(indicator, indicator.requirements[1]))).toMatchObject({ exclusion: 'areaMissing(P1_1 in 3)', requirement: 'P1_1 in 1|2' });
+        expect(summary(lowerRule(indicator, indicator.requirements[1]))).toMatchObject({
+            exclusion: 'areaMissing(P1_1 in 3)',
+            requirement: 'P1_1 in 1|2',
+        });
     });
 
     test('a ratio lowers to sums; a plan is cached until the document is linked again', async () => {
@@ -104,20 +137,34 @@ describe('lowering', () => {
             andel: fråga i / fråga ii }`);
         const plan = lowerUnit(indicator);
         expect(lowerIndicator(indicator).kind).toBe('ratio');
-        expect(plan.ratio?.numerator.reads.map(r => r.variable)).toEqual(['P1_1']);
-        expect(plan.ratio?.denominator.reads.map(r => [r.variable, r.question, r.item, r.domain.kind])).toEqual([['P1_2A', 'ii', 'A', 'count'], ['P1_2B', 'ii', 'B', 'count']]);
+        expect(plan.ratio?.numerator.reads.map((r) => r.variable)).toEqual(['P1_1']);
+        expect(plan.ratio?.denominator.reads.map((r) => [r.variable, r.question, r.item, r.domain.kind])).toEqual([
+            ['P1_2A', 'ii', 'A', 'count'],
+            ['P1_2B', 'ii', 'B', 'count'],
+        ]);
         expect(lowerUnit(indicator)).toBe(plan);
     });
 
     test('every read names its question, item and the options of its answer set', async () => {
-        const [indicator] = await indicators(`indikator 1 "Läsning" { områden EB fråga i R: "?" svar JNE_OMR krävs: Ja på fråga i }`);
+        const [indicator] = await indicators(
+            `indikator 1 "Läsning" { områden EB fråga i R: "?" svar JNE_OMR krävs: Ja på fråga i }`,
+        );
         const [read] = readsOf(lowerUnit(indicator).requirement);
         expect(read).toMatchObject({ variable: 'P1_1', question: 'i' });
-        expect(read.domain).toMatchObject({ kind: 'codes', options: [
-            { name: 'Ja', code: '1', label: 'Ja', shortLabel: 'Ja', areaMissing: false },
-            { name: 'Nej', code: '2', label: 'Nej', shortLabel: 'Nej', areaMissing: false },
-            { name: 'EjAktuellt', code: '3', label: 'Ej aktuellt, området finns inte', shortLabel: 'Ej aktuellt', areaMissing: true }
-        ] });
+        expect(read.domain).toMatchObject({
+            kind: 'codes',
+            options: [
+                { name: 'Ja', code: '1', label: 'Ja', shortLabel: 'Ja', areaMissing: false },
+                { name: 'Nej', code: '2', label: 'Nej', shortLabel: 'Nej', areaMissing: false },
+                {
+                    name: 'EjAktuellt',
+                    code: '3',
+                    label: 'Ej aktuellt, området finns inte',
+                    shortLabel: 'Ej aktuellt',
+                    areaMissing: true,
+                },
+            ],
+        });
     });
 });
 
@@ -128,8 +175,13 @@ describe('one source of the default exclusion', () => {
         const visit = (dir: string) => {
             for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
                 const full = path.join(dir, entry.name);
-                if (entry.isDirectory()) { if (entry.name !== 'generated' && entry.name !== 'node_modules') visit(full); }
-                else if (entry.name.endsWith('.ts') && /\.areaMissing\b|areaMissingOptions\(/.test(fs.readFileSync(full, 'utf-8'))) readers.push(path.relative(root, full));
+                if (entry.isDirectory()) {
+                    if (entry.name !== 'generated' && entry.name !== 'node_modules') visit(full);
+                } else if (
+                    entry.name.endsWith('.ts') &&
+                    /\.areaMissing\b|areaMissingOptions\(/.test(fs.readFileSync(full, 'utf-8'))
+                )
+                    readers.push(path.relative(root, full));
             }
         };
         for (const pkg of fs.readdirSync(root)) {
@@ -148,6 +200,8 @@ describe('plans as data', () => {
         expect(JSON.stringify(plain)).not.toContain('$container');
         const other = withoutAst(lowerUnit(b));
         // The same rule, written the other way round, for another indicator: only the names differ.
-        expect(JSON.stringify(other).replace(/P2_/g, 'P1_').replace('"indicator":2', '"indicator":1')).toBe(JSON.stringify(plain));
+        expect(JSON.stringify(other).replace(/P2_/g, 'P1_').replace('"indicator":2', '"indicator":1')).toBe(
+            JSON.stringify(plain),
+        );
     });
 });

@@ -17,13 +17,28 @@ const key = (d: ReferenceDescription) =>
 
 describe('the reference index', () => {
     test.each([
-        ['examples/oj2019', fs.readdirSync(EXAMPLES).filter(f => f.endsWith('.oj')).map(f => ({ path: f, text: fs.readFileSync(path.join(EXAMPLES, f), 'utf-8') }))],
+        [
+            'examples/oj2019',
+            fs
+                .readdirSync(EXAMPLES)
+                .filter((f) => f.endsWith('.oj'))
+                .map((f) => ({ path: f, text: fs.readFileSync(path.join(EXAMPLES, f), 'utf-8') })),
+        ],
         // Shared questions, items, variants, exclusions, exceptions, ratios; and a file with an unknown name.
-        ['a synthetic workspace with a broken reference', [...generateWorkspace({ seed: 3, indicators: 40, files: 3 }), { path: 'broken.oj', text: 'tillhör OJ\nbegrepp x: med "x" avses "y"\nindikator 99 "Trasig" { områden Saknas }\n' }]]
-    ])('%s: the same descriptions as Langium\'s walk of every node', async (_name, files) => {
+        [
+            'a synthetic workspace with a broken reference',
+            [
+                ...generateWorkspace({ seed: 3, indicators: 40, files: 3 }),
+                {
+                    path: 'broken.oj',
+                    text: 'tillhör OJ\nbegrepp x: med "x" avses "y"\nindikator 99 "Trasig" { områden Saknas }\n',
+                },
+            ],
+        ],
+    ])("%s: the same descriptions as Langium's walk of every node", async (_name, files) => {
         const { shared, Oj } = createOjServices(EmptyFileSystem);
-        const documents = files.map(f => shared.workspace.LangiumDocumentFactory.fromString(f.text, URI.file(`/ws/${f.path}`)));
-        documents.forEach(d => shared.workspace.LangiumDocuments.addDocument(d));
+        const documents = files.map((f) => shared.workspace.LangiumDocumentFactory.fromString(f.text, URI.file(`/ws/${f.path}`)));
+        documents.forEach((d) => shared.workspace.LangiumDocuments.addDocument(d));
         await shared.workspace.DocumentBuilder.build(documents, { validation: false });
         const langiums = new DefaultReferenceDescriptionProvider(Oj);
         let total = 0;

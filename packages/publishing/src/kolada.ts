@@ -14,40 +14,55 @@
 import { z } from 'zod';
 import { formatCsv } from '@oj/evaluator';
 import {
-    exclusionSentence, type Indicator, lowerIndicator, type Model, ratioText, requirementFor, requirementSentence, unitLabel, unitsOfIndicator
+    exclusionSentence,
+    type Indicator,
+    lowerIndicator,
+    type Model,
+    ratioText,
+    requirementFor,
+    requirementSentence,
+    unitLabel,
+    unitsOfIndicator,
 } from '@oj/language';
 import { publishedStatus } from './labels.js';
 import { type EvaluatedResults, ownShare, publishedRegions, ResultIndex, stratumTotals, surveyOf } from './results.js';
 import { isRatio, partsOf } from './sheets.js';
 
-export const KoladaKpiSchema = z.object({
-    id: z.string().regex(/^[A-Za-z0-9_]+$/),
-    title: z.string().min(1),
-    description: z.string(),
-    definition: z.string().min(1),
-    operating_area: z.string().min(1),
-    perspective: z.string(),
-    is_divided_by_gender: z.boolean(),
-    municipality_type: z.enum(['K', 'L', 'A']),
-    publ_period: z.string().regex(/^\d{4}$/),
-    /** What the values are: always percent here. */
-    unit: z.literal('procent')
-}).strict();
+export const KoladaKpiSchema = z
+    .object({
+        id: z.string().regex(/^[A-Za-z0-9_]+$/),
+        title: z.string().min(1),
+        description: z.string(),
+        definition: z.string().min(1),
+        operating_area: z.string().min(1),
+        perspective: z.string(),
+        is_divided_by_gender: z.boolean(),
+        municipality_type: z.enum(['K', 'L', 'A']),
+        publ_period: z.string().regex(/^\d{4}$/),
+        /** What the values are: always percent here. */
+        unit: z.literal('procent'),
+    })
+    .strict();
 
-export const KoladaValueSchema = z.object({
-    kpi: z.string(),
-    /** Kolada's municipality id: the kommunkod, "00" + länskod for a län, "0000" for riket. */
-    municipality: z.string().regex(/^\d{4}$/),
-    municipality_type: z.enum(['K', 'L', 'R']),
-    /** A stadsdel's unit code ("0180-01") when the value is a stadsdel's own; Kolada's organisational unit. */
-    ou: z.string().regex(/^\d{4}-\d{2}$/).optional(),
-    period: z.number().int().min(1900).max(2100),
-    gender: z.enum(['T', 'K', 'M']),
-    value: z.number().min(0).max(100).nullable(),
-    /** Respondents behind the value: 1 for a kommun, the denominator for a region. */
-    count: z.number().int().min(0),
-    status: z.string()
-}).strict();
+export const KoladaValueSchema = z
+    .object({
+        kpi: z.string(),
+        /** Kolada's municipality id: the kommunkod, "00" + länskod for a län, "0000" for riket. */
+        municipality: z.string().regex(/^\d{4}$/),
+        municipality_type: z.enum(['K', 'L', 'R']),
+        /** A stadsdel's unit code ("0180-01") when the value is a stadsdel's own; Kolada's organisational unit. */
+        ou: z
+            .string()
+            .regex(/^\d{4}-\d{2}$/)
+            .optional(),
+        period: z.number().int().min(1900).max(2100),
+        gender: z.enum(['T', 'K', 'M']),
+        value: z.number().min(0).max(100).nullable(),
+        /** Respondents behind the value: 1 for a kommun, the denominator for a region. */
+        count: z.number().int().min(0),
+        status: z.string(),
+    })
+    .strict();
 
 export type KoladaKpi = z.infer<typeof KoladaKpiSchema>;
 export type KoladaValue = z.infer<typeof KoladaValueSchema>;
@@ -59,13 +74,20 @@ export interface KoladaExport {
 
 /** "OJ2019_02_EB": the survey, the indicator's number and the group. */
 export function kpiId(surveyName: string, indicator: Indicator, group: string | undefined): string {
-    return [surveyName.replace(/[^A-Za-z0-9]/g, ''), String(indicator.number).padStart(2, '0'), ...(group ? [group.replace(/[^A-Za-z0-9]/g, '')] : [])].join('_');
+    return [
+        surveyName.replace(/[^A-Za-z0-9]/g, ''),
+        String(indicator.number).padStart(2, '0'),
+        ...(group ? [group.replace(/[^A-Za-z0-9]/g, '')] : []),
+    ].join('_');
 }
 
 function definitionOf(indicator: Indicator, group: string | undefined): string {
-    const unit = group ? unitsOfIndicator(indicator).find(u => u.name === group) : undefined;
+    const unit = group ? unitsOfIndicator(indicator).find((u) => u.name === group) : undefined;
     const requirement = requirementFor(indicator, unit);
-    const parts = [isRatio(indicator) ? `${ratioText(indicator)}.` : requirement ? requirementSentence(requirement) : '', exclusionSentence(indicator) ?? ''];
+    const parts = [
+        isRatio(indicator) ? `${ratioText(indicator)}.` : requirement ? requirementSentence(requirement) : '',
+        exclusionSentence(indicator) ?? '',
+    ];
     return parts.filter(Boolean).join(' ') || indicator.name;
 }
 
@@ -79,11 +101,18 @@ type Gender = 'T' | 'K' | 'M';
  * is kön's: strata K and M and a total; another stratification is published as its total.
  */
 export function gendersOf(indicator: Indicator): { divided: boolean; genders: Array<{ gender: Gender; stratum?: string }> } {
-    const strata = lowerIndicator(indicator).units.flatMap(u => (u.stratum ? [u.stratum] : []));
-    const codes = new Set(strata.filter(s => !s.total).map(s => s.code));
-    const total = strata.find(s => s.total);
+    const strata = lowerIndicator(indicator).units.flatMap((u) => (u.stratum ? [u.stratum] : []));
+    const codes = new Set(strata.filter((s) => !s.total).map((s) => s.code));
+    const total = strata.find((s) => s.total);
     if (!total || codes.size !== 2 || !codes.has('K') || !codes.has('M')) return { divided: false, genders: [{ gender: 'T' }] };
-    return { divided: true, genders: [{ gender: 'T', stratum: total.code }, { gender: 'K', stratum: 'K' }, { gender: 'M', stratum: 'M' }] };
+    return {
+        divided: true,
+        genders: [
+            { gender: 'T', stratum: total.code },
+            { gender: 'K', stratum: 'K' },
+            { gender: 'M', stratum: 'M' },
+        ],
+    };
 }
 
 export function koladaExport(models: Model[], results: EvaluatedResults): KoladaExport {
@@ -101,40 +130,59 @@ export function koladaExport(models: Model[], results: EvaluatedResults): Kolada
             const id = kpiId(surveyName, entry.indicator, entry.group);
             if (seen.has(id)) continue;
             seen.add(id);
-            const unit = entry.group ? unitsOfIndicator(entry.indicator).find(u => u.name === entry.group) : undefined;
-            kpis.push(KoladaKpiSchema.parse({
-                id,
-                title: unit ? `${entry.indicator.name}, ${unitLabel(unit)}` : entry.indicator.name,
-                description: entry.indicator.description ?? '',
-                definition: definitionOf(entry.indicator, entry.group),
-                operating_area: unit ? unitLabel(unit) : part.title,
-                perspective: entry.indicator.qualityAreas.join(', '),
-                is_divided_by_gender: divided,
-                municipality_type: 'K',
-                publ_period: String(year),
-                unit: 'procent'
-            }));
+            const unit = entry.group ? unitsOfIndicator(entry.indicator).find((u) => u.name === entry.group) : undefined;
+            kpis.push(
+                KoladaKpiSchema.parse({
+                    id,
+                    title: unit ? `${entry.indicator.name}, ${unitLabel(unit)}` : entry.indicator.name,
+                    description: entry.indicator.description ?? '',
+                    definition: definitionOf(entry.indicator, entry.group),
+                    operating_area: unit ? unitLabel(unit) : part.title,
+                    perspective: entry.indicator.qualityAreas.join(', '),
+                    is_divided_by_gender: divided,
+                    municipality_type: 'K',
+                    publ_period: String(year),
+                    unit: 'procent',
+                }),
+            );
             for (const r of results.respondents) {
                 for (const { gender, stratum } of genders) {
                     const result = index.result(r.unit, entry.indicator.number, entry.group, stratum);
                     if (!result) continue;
                     const own = isRatio(entry.indicator) ? ownShare(result) : undefined;
-                    const value = result.status === 'met' ? (own !== undefined ? round(own) : 100) : result.status === 'not_met' ? 0 : null;
-                    values.push(KoladaValueSchema.parse({
-                        kpi: id, municipality: r.kommunkod, municipality_type: 'K', ...(r.stadsdel ? { ou: r.unit } : {}),
-                        period: year, gender, value, count: value === null ? 0 : 1, status: publishedStatus(result.status)
-                    }));
+                    const value =
+                        result.status === 'met' ? (own !== undefined ? round(own) : 100) : result.status === 'not_met' ? 0 : null;
+                    values.push(
+                        KoladaValueSchema.parse({
+                            kpi: id,
+                            municipality: r.kommunkod,
+                            municipality_type: 'K',
+                            ...(r.stadsdel ? { ou: r.unit } : {}),
+                            period: year,
+                            gender,
+                            value,
+                            count: value === null ? 0 : 1,
+                            status: publishedStatus(result.status),
+                        }),
+                    );
                 }
             }
             for (const region of publishedRegions()) {
                 if (region.level === 'storstad') continue;
                 for (const { gender, stratum } of genders) {
                     const cell = index.cell(entry.indicator.number, entry.group, region.level, region.code, stratum);
-                    values.push(KoladaValueSchema.parse({
-                        kpi: id, municipality: region.level === 'riket' ? '0000' : `00${region.code}`, municipality_type: region.level === 'riket' ? 'R' : 'L',
-                        period: year, gender, value: cell?.share === undefined ? null : round(cell.share), count: cell?.denominator ?? 0,
-                        status: cell?.share === undefined ? 'Ingen bedömd' : ''
-                    }));
+                    values.push(
+                        KoladaValueSchema.parse({
+                            kpi: id,
+                            municipality: region.level === 'riket' ? '0000' : `00${region.code}`,
+                            municipality_type: region.level === 'riket' ? 'R' : 'L',
+                            period: year,
+                            gender,
+                            value: cell?.share === undefined ? null : round(cell.share),
+                            count: cell?.denominator ?? 0,
+                            status: cell?.share === undefined ? 'Ingen bedömd' : '',
+                        }),
+                    );
                 }
             }
         }
@@ -142,20 +190,36 @@ export function koladaExport(models: Model[], results: EvaluatedResults): Kolada
     return { kpis, values };
 }
 
-const KPI_COLUMNS = ['id', 'title', 'description', 'definition', 'operating_area', 'perspective', 'is_divided_by_gender', 'municipality_type', 'publ_period', 'unit'] as const;
+const KPI_COLUMNS = [
+    'id',
+    'title',
+    'description',
+    'definition',
+    'operating_area',
+    'perspective',
+    'is_divided_by_gender',
+    'municipality_type',
+    'publ_period',
+    'unit',
+] as const;
 const VALUE_COLUMNS = ['kpi', 'municipality', 'municipality_type', 'ou', 'period', 'gender', 'value', 'count', 'status'] as const;
 
 /** kpi.json, kpi.csv, values.json, values.csv. */
 export function koladaFiles(data: KoladaExport): Array<{ name: string; content: string }> {
     const csv = <T extends Record<string, unknown>>(columns: readonly string[], rows: T[]) =>
-        formatCsv([...columns], rows.map(row => columns.map(c => {
-            const v = row[c];
-            return v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : v as string | number;
-        })));
+        formatCsv(
+            [...columns],
+            rows.map((row) =>
+                columns.map((c) => {
+                    const v = row[c];
+                    return v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? '1' : '0') : (v as string | number);
+                }),
+            ),
+        );
     return [
         { name: 'kpi.json', content: JSON.stringify(data.kpis, null, 2) + '\n' },
         { name: 'kpi.csv', content: csv(KPI_COLUMNS, data.kpis) },
         { name: 'values.json', content: JSON.stringify(data.values, null, 2) + '\n' },
-        { name: 'values.csv', content: csv(VALUE_COLUMNS, data.values) }
+        { name: 'values.csv', content: csv(VALUE_COLUMNS, data.values) },
     ];
 }

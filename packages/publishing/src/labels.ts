@@ -18,5 +18,5 @@ export const STATUS_MEANING: Readonly<Record<Status, string>> = {
     met: 'Svaren uppfyller indikatorns krav. Räknas i täljaren och i nämnaren.',
     not_met: 'Svaren uppfyller inte kravet. Räknas i nämnaren.',
     excluded: 'Indikatorn gäller inte den svarande, till exempel när området inte finns i kommunen. Ingår inte i nämnaren.',
-    missing: 'Svaren räcker inte för att avgöra indikatorn (obesvarade frågor). Ingår inte i nämnaren.'
+    missing: 'Svaren räcker inte för att avgöra indikatorn (obesvarade frågor). Ingår inte i nämnaren.',
 };

@@ -12,10 +12,20 @@ export function workbookPublisher(options: WorkbookOptions = {}): NonNullable<Ev
         // A respondent is listed when it has a result: a row outside every indicator's population
         // (Stockholm's own row when its stadsdelar answer) has none, as in units.csv, so the workbook
         // is the same whether made here or from the results folder.
-        const evaluatedUnits = new Set([...evaluated.results, ...evaluated.measures].map(r => r.unit));
-        const respondents = evaluated.respondents.filter(r => evaluatedUnits.has(r.unit));
-        const results = resultsOf(respondents, evaluated.results, evaluated.aggregates, stadsdelarOf(evaluated.models), evaluated.measures, evaluated.measureAggregates);
-        const bytes = await resultsWorkbook(evaluated.models, results, { ...options, responseFile: options.responseFile ?? path.basename(evaluated.responsesPath) });
+        const evaluatedUnits = new Set([...evaluated.results, ...evaluated.measures].map((r) => r.unit));
+        const respondents = evaluated.respondents.filter((r) => evaluatedUnits.has(r.unit));
+        const results = resultsOf(
+            respondents,
+            evaluated.results,
+            evaluated.aggregates,
+            stadsdelarOf(evaluated.models),
+            evaluated.measures,
+            evaluated.measureAggregates,
+        );
+        const bytes = await resultsWorkbook(evaluated.models, results, {
+            ...options,
+            responseFile: options.responseFile ?? path.basename(evaluated.responsesPath),
+        });
         return [{ name: 'results.xlsx', content: bytes }];
     };
 }
@@ -35,17 +45,26 @@ export interface PublishSummary extends EvaluationSummary {
  * written unless it is valid. Last year's folder is read first, so a bad one stops before anything
  * is evaluated (ResultsFolderError).
  */
-export async function evaluateAndPublish(models: Model[], responsesPath: string, outDir: string, options: PublishOptions = {}): Promise<PublishSummary> {
+export async function evaluateAndPublish(
+    models: Model[],
+    responsesPath: string,
+    outDir: string,
+    options: PublishOptions = {},
+): Promise<PublishSummary> {
     const { publisher, responseFile, previous: folder, ...evaluate } = options;
     const previous: PreviousYear | undefined = folder !== undefined ? readPreviousYear(folder, models) : undefined;
     const summary: PublishSummary = await evaluateResponsesFile(models, responsesPath, outDir, {
         ...evaluate,
         ...(previous ? { previousStatus: previous.status } : {}),
-        publish: workbookPublisher({ publisher, responseFile, previous })
+        publish: workbookPublisher({ publisher, responseFile, previous }),
     });
     if (previous) {
         const matches = [...previous.matches.values()];
-        summary.previous = { folder: previous.folder, comparable: matches.filter(m => m.comparable).map(m => m.indicator), notComparable: matches.filter(m => !m.comparable).map(m => m.indicator) };
+        summary.previous = {
+            folder: previous.folder,
+            comparable: matches.filter((m) => m.comparable).map((m) => m.indicator),
+            notComparable: matches.filter((m) => !m.comparable).map((m) => m.indicator),
+        };
     }
     return summary;
 }

@@ -7,7 +7,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { type AggregateRow, type Level, type MeasureAggregateRow, type MeasureUnitResult, type UnitResult, kommunkod } from '@oj/evaluator';
+import {
+    type AggregateRow,
+    type Level,
+    type MeasureAggregateRow,
+    type MeasureUnitResult,
+    type UnitResult,
+    kommunkod,
+} from '@oj/evaluator';
 import { type Indicator, type Model, type Status, type Survey, lowerIndicator, STATUSES, surveyOfModel } from '@oj/language';
 import { kommun, lan, lanList, kommuner as registerKommuner, registerHolds, STORSTADER } from '@oj/regions';
 
@@ -48,9 +55,9 @@ export interface Region {
 /** Every region in the published order: län 01–25, storstäder Stockholm, Göteborg, Malmö, riket. */
 export function publishedRegions(): Region[] {
     return [
-        ...lanList().map(l => ({ level: 'lan' as const, code: l.kod, name: l.namn })),
-        ...['0180', '1480', '1280'].map(code => ({ level: 'storstad' as const, code, name: STORSTADER[code] })),
-        { level: 'riket', code: 'riket', name: 'Riket' }
+        ...lanList().map((l) => ({ level: 'lan' as const, code: l.kod, name: l.namn })),
+        ...['0180', '1480', '1280'].map((code) => ({ level: 'storstad' as const, code, name: STORSTADER[code] })),
+        { level: 'riket', code: 'riket', name: 'Riket' },
     ];
 }
 
@@ -60,7 +67,7 @@ export function publishedRegions(): Region[] {
  */
 export function stadsdelarOf(models: Model[]): ReadonlyMap<string, string> {
     const survey = surveyOf(models) as unknown as { districts?: Array<{ code?: string; name?: string }> } | undefined;
-    return new Map((survey?.districts ?? []).filter(d => d.code).map(d => [d.code!, d.name ?? d.code!]));
+    return new Map((survey?.districts ?? []).filter((d) => d.code).map((d) => [d.code!, d.name ?? d.code!]));
 }
 
 /** Names a respondent: the register names a kommun, the survey a stadsdel it declares, else the file. */
@@ -68,9 +75,12 @@ export function respondent(unit: string, fileName = '', stadsdelar: ReadonlyMap<
     const kod = kommunkod(unit) ?? unit.slice(0, 4);
     const entry = kommun(kod);
     const stadsdel = unit.trim() !== kod;
-    const name = !stadsdel && entry ? entry.namn
-        : stadsdelar.get(unit) ?? (fileName.trim() !== '' ? fileName.trim() : undefined)
-        ?? (entry ? `${entry.namn}, stadsdel ${unit.slice(5)}` : unit);
+    const name =
+        !stadsdel && entry
+            ? entry.namn
+            : (stadsdelar.get(unit) ??
+              (fileName.trim() !== '' ? fileName.trim() : undefined) ??
+              (entry ? `${entry.namn}, stadsdel ${unit.slice(5)}` : unit));
     const lanskod = entry?.lanskod ?? kod.slice(0, 2);
     return { unit, name, kommunkod: kod, lanskod, lansnamn: entry?.lansnamn ?? lan(lanskod)?.namn ?? lanskod, stadsdel };
 }
@@ -80,22 +90,28 @@ export function compareUnits(a: string, b: string): number {
 }
 
 /** Results from an evaluation in this process; `stadsdelar` names the survey's stadsdelar (stadsdelarOf). */
-export function resultsOf(respondents: ReadonlyArray<{ unit: string; name?: string }>, units: UnitResult[], aggregates: AggregateRow[], stadsdelar?: ReadonlyMap<string, string>,
-    measures: MeasureUnitResult[] = [], measureAggregates: MeasureCell[] = []): EvaluatedResults {
+export function resultsOf(
+    respondents: ReadonlyArray<{ unit: string; name?: string }>,
+    units: UnitResult[],
+    aggregates: AggregateRow[],
+    stadsdelar?: ReadonlyMap<string, string>,
+    measures: MeasureUnitResult[] = [],
+    measureAggregates: MeasureCell[] = [],
+): EvaluatedResults {
     return {
-        respondents: respondents.map(r => respondent(r.unit, r.name, stadsdelar)).sort((a, b) => compareUnits(a.unit, b.unit)),
+        respondents: respondents.map((r) => respondent(r.unit, r.name, stadsdelar)).sort((a, b) => compareUnits(a.unit, b.unit)),
         units,
         aggregates,
         measures,
-        measureAggregates
+        measureAggregates,
     };
 }
 
 /** The register's kommuner with no respondent of their own or of a stadsdel of theirs. */
 export function nonRespondents(results: EvaluatedResults, year?: number) {
-    const answered = new Set(results.respondents.map(r => r.kommunkod));
+    const answered = new Set(results.respondents.map((r) => r.kommunkod));
     const list = registerKommuner(year !== undefined && registerHolds(year) ? year : undefined);
-    return list.filter(k => !answered.has(k.kod));
+    return list.filter((k) => !answered.has(k.kod));
 }
 
 export class ResultsFolderError extends Error {}
@@ -108,7 +124,9 @@ function readCsv(file: string): Row[] {
         text = fs.readFileSync(file, 'utf8');
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        throw new ResultsFolderError(`${file} kan inte läsas${code === 'ENOENT' ? ': filen finns inte. Ange mappen som "oj evaluate --out" skrev.' : ` (${code}).`}`);
+        throw new ResultsFolderError(
+            `${file} kan inte läsas${code === 'ENOENT' ? ': filen finns inte. Ange mappen som "oj evaluate --out" skrev.' : ` (${code}).`}`,
+        );
     }
     return parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true }) as Row[];
 }
@@ -122,28 +140,48 @@ export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, 
     // Background measures (indicators.csv's kind "bakgrundsmått") have values, not statuses: the
     // reports, the workbook and the Kolada export publish the indicators, so their rows are left out.
     const indicatorsFile = path.join(dir, 'indicators.csv');
-    const measures = new Set(fs.existsSync(indicatorsFile) ? readCsv(indicatorsFile).filter(r => r.kind === 'bakgrundsmått').map(r => r.indicator) : []);
+    const measures = new Set(
+        fs.existsSync(indicatorsFile)
+            ? readCsv(indicatorsFile)
+                  .filter((r) => r.kind === 'bakgrundsmått')
+                  .map((r) => r.indicator)
+            : [],
+    );
     const isMeasure = (row: Row) => measures.has(row.indicator) || row.status === 'measured';
     const allUnitRows = readCsv(path.join(dir, 'units.csv'));
     const allAggregateRows = readCsv(path.join(dir, 'aggregates.csv'));
-    const unitRows = allUnitRows.filter(row => !isMeasure(row));
-    const aggregateRows = allAggregateRows.filter(row => !isMeasure(row));
+    const unitRows = allUnitRows.filter((row) => !isMeasure(row));
+    const aggregateRows = allAggregateRows.filter((row) => !isMeasure(row));
     const names = new Map<string, string>();
     // The workbook shows the measures' values beside the indicators: kept apart from the statuses.
-    const measureUnits: MeasureUnitResult[] = allUnitRows.map((row, i) => ({ row, line: i + 2 })).filter(({ row }) => isMeasure(row)).map(({ row, line }) => {
-        if (!['measured', 'excluded', 'missing'].includes(row.status)) {
-            throw new ResultsFolderError(`units.csv rad ${line}: okänd status "${String(row.status).slice(0, 40)}" för ett bakgrundsmått.`);
-        }
-        if (!names.has(row.unit)) names.set(row.unit, row.name ?? '');
-        const result: MeasureUnitResult = { unit: row.unit, indicator: Number(row.indicator), status: row.status as MeasureUnitResult['status'] };
-        if (row.group) result.group = row.group;
-        if (row.stratum) result.stratum = row.stratum;
-        const value = count(row.value);
-        if (value !== undefined) result.value = value;
-        return result;
-    });
-    const measureCells: MeasureCell[] = allAggregateRows.filter(isMeasure).map(row => {
-        const cell: MeasureCell = { indicator: Number(row.indicator), level: row.level as Level, region: row.region, respondents: Number(row.respondents ?? 0) };
+    const measureUnits: MeasureUnitResult[] = allUnitRows
+        .map((row, i) => ({ row, line: i + 2 }))
+        .filter(({ row }) => isMeasure(row))
+        .map(({ row, line }) => {
+            if (!['measured', 'excluded', 'missing'].includes(row.status)) {
+                throw new ResultsFolderError(
+                    `units.csv rad ${line}: okänd status "${String(row.status).slice(0, 40)}" för ett bakgrundsmått.`,
+                );
+            }
+            if (!names.has(row.unit)) names.set(row.unit, row.name ?? '');
+            const result: MeasureUnitResult = {
+                unit: row.unit,
+                indicator: Number(row.indicator),
+                status: row.status as MeasureUnitResult['status'],
+            };
+            if (row.group) result.group = row.group;
+            if (row.stratum) result.stratum = row.stratum;
+            const value = count(row.value);
+            if (value !== undefined) result.value = value;
+            return result;
+        });
+    const measureCells: MeasureCell[] = allAggregateRows.filter(isMeasure).map((row) => {
+        const cell: MeasureCell = {
+            indicator: Number(row.indicator),
+            level: row.level as Level,
+            region: row.region,
+            respondents: Number(row.respondents ?? 0),
+        };
         if (row.group) cell.group = row.group;
         if (row.stratum) cell.stratum = row.stratum;
         const value = count(row.value);
@@ -163,17 +201,34 @@ export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, 
         if (row.stratum) result.stratum = row.stratum;
         const numerator = count(row.numerator);
         const denominator = count(row.denominator);
-        if (numerator !== undefined && denominator !== undefined) { result.numerator = numerator; result.denominator = denominator; }
+        if (numerator !== undefined && denominator !== undefined) {
+            result.numerator = numerator;
+            result.denominator = denominator;
+        }
         return result;
     });
-    const aggregates: AggregateRow[] = aggregateRows.map(row => {
-        const cell: AggregateRow = { indicator: Number(row.indicator), level: row.level as Level, region: row.region, numerator: Number(row.numerator), denominator: Number(row.denominator), respondents: Number(row.respondents ?? 0) };
+    const aggregates: AggregateRow[] = aggregateRows.map((row) => {
+        const cell: AggregateRow = {
+            indicator: Number(row.indicator),
+            level: row.level as Level,
+            region: row.region,
+            numerator: Number(row.numerator),
+            denominator: Number(row.denominator),
+            respondents: Number(row.respondents ?? 0),
+        };
         if (row.group) cell.group = row.group;
         if (row.stratum) cell.stratum = row.stratum;
         if (cell.denominator > 0) cell.share = cell.numerator / cell.denominator;
         return cell;
     });
-    return resultsOf([...names].map(([unit, name]) => ({ unit, name })), units, aggregates, stadsdelar, measureUnits, measureCells);
+    return resultsOf(
+        [...names].map(([unit, name]) => ({ unit, name })),
+        units,
+        aggregates,
+        stadsdelar,
+        measureUnits,
+        measureCells,
+    );
 }
 
 // ---------------------------------------------------------------- lookups every output shares
@@ -187,7 +242,7 @@ const key = (indicator: number, group: string | undefined, ...rest: string[]) =>
 export function stratumTotals(models: Model[]): ReadonlyMap<number, string> {
     const totals = new Map<number, string>();
     for (const plan of indicatorsOf(models).map(lowerIndicator)) {
-        const total = plan.units.find(u => u.stratum?.total)?.stratum;
+        const total = plan.units.find((u) => u.stratum?.total)?.stratum;
         if (total) totals.set(plan.number, total.code);
     }
     return totals;
@@ -206,15 +261,23 @@ export class ResultIndex {
      * `totals` names each stratified indicator's total stratum (stratumTotals); without it "T", the
      * code Kolada and the examples use. Lookups without a stratum give the total.
      */
-    constructor(readonly results: EvaluatedResults, totals?: ReadonlyMap<number, string>) {
-        this.byUnit = new Map(results.respondents.map(r => [r.unit, r]));
-        const isTotal = (indicator: number, stratum: string | undefined) => stratum === undefined || stratum === (totals ? totals.get(indicator) : 'T');
+    constructor(
+        readonly results: EvaluatedResults,
+        totals?: ReadonlyMap<number, string>,
+    ) {
+        this.byUnit = new Map(results.respondents.map((r) => [r.unit, r]));
+        const isTotal = (indicator: number, stratum: string | undefined) =>
+            stratum === undefined || stratum === (totals ? totals.get(indicator) : 'T');
         for (const u of results.units) {
             if (u.stratum !== undefined) this.status.set(key(u.indicator, u.group, u.unit, u.stratum), u);
             if (!isTotal(u.indicator, u.stratum)) continue;
             this.status.set(key(u.indicator, u.group, u.unit), u);
             const kod = kommunkod(u.unit);
-            const regions = [['riket', 'riket'], ...(kod ? [['lan', kod.slice(0, 2)]] : []), ...(kod && STORSTADER[kod] ? [['storstad', kod]] : [])];
+            const regions = [
+                ['riket', 'riket'],
+                ...(kod ? [['lan', kod.slice(0, 2)]] : []),
+                ...(kod && STORSTADER[kod] ? [['storstad', kod]] : []),
+            ];
             for (const [level, region] of regions) {
                 const k = key(u.indicator, u.group, level, region);
                 this.respondentCount.set(k, (this.respondentCount.get(k) ?? 0) + 1);
@@ -240,8 +303,16 @@ export class ResultIndex {
     }
 
     /** A background measure's aggregated value in the region; the total's unless `stratum` names one. */
-    measureCell(indicator: number, group: string | undefined, level: Level, region: string, stratum?: string): MeasureCell | undefined {
-        return this.measureCells.get(stratum === undefined ? key(indicator, group, level, region) : key(indicator, group, level, region, stratum));
+    measureCell(
+        indicator: number,
+        group: string | undefined,
+        level: Level,
+        region: string,
+        stratum?: string,
+    ): MeasureCell | undefined {
+        return this.measureCells.get(
+            stratum === undefined ? key(indicator, group, level, region) : key(indicator, group, level, region, stratum),
+        );
     }
 
     /** The respondent's result; for a stratified indicator the total's unless `stratum` names one. */
@@ -251,7 +322,9 @@ export class ResultIndex {
 
     /** The region's figure; for a stratified indicator the total's unless `stratum` names one. */
     cell(indicator: number, group: string | undefined, level: Level, region: string, stratum?: string): AggregateRow | undefined {
-        return this.cells.get(stratum === undefined ? key(indicator, group, level, region) : key(indicator, group, level, region, stratum));
+        return this.cells.get(
+            stratum === undefined ? key(indicator, group, level, region) : key(indicator, group, level, region, stratum),
+        );
     }
 
     /** Respondents (kommuner and stadsdelar) in the region with a result for the indicator. */
@@ -271,7 +344,9 @@ export function surveyOf(models: Model[]): Survey | undefined {
 }
 
 export function indicatorsOf(models: Model[]): Indicator[] {
-    return models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator')).sort((a, b) => a.number - b.number);
+    return models
+        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+        .sort((a, b) => a.number - b.number);
 }
 
 /** A ratio indicator's own value for one respondent (a share), else undefined. */

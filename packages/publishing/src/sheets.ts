@@ -28,8 +28,9 @@ export function partsOf(models: Model[]): Part[] {
     };
     for (const indicator of indicatorsOf(models)) {
         const units: ReportingUnit[] = unitsOfIndicator(indicator);
-        if (units.length > 0) units.forEach(u => add(u.name, u.label, { indicator, group: u.name }));
-        else if (indicator.areas.length > 0) indicator.areas.forEach(a => add(a.$refText, a.ref?.label ?? a.$refText, { indicator }));
+        if (units.length > 0) units.forEach((u) => add(u.name, u.label, { indicator, group: u.name }));
+        else if (indicator.areas.length > 0)
+            indicator.areas.forEach((a) => add(a.$refText, a.ref?.label ?? a.$refText, { indicator }));
         else add('', 'Övriga', { indicator });
     }
     return [...parts.values()].sort((a, b) => a.title.localeCompare(b.title, 'sv'));

@@ -22,27 +22,30 @@ export interface TemplateRow {
 export function templateRows(models: Model[]): TemplateRow[] {
     const year = surveyOf(models)?.year;
     const districts = [...stadsdelarOf(models)].map(([unit, name]) => ({ unit, name }));
-    return kommuner(year !== undefined && registerHolds(year) ? year : undefined).flatMap(k => [
+    return kommuner(year !== undefined && registerHolds(year) ? year : undefined).flatMap((k) => [
         { unit: k.kod, name: k.namn },
-        ...districts.filter(d => d.unit.startsWith(`${k.kod}-`)).sort((a, b) => (a.unit < b.unit ? -1 : 1))
+        ...districts.filter((d) => d.unit.startsWith(`${k.kod}-`)).sort((a, b) => (a.unit < b.unit ? -1 : 1)),
     ]);
 }
 
 export function templateColumns(models: Model[]): string[] {
-    return ['unit', 'name', ...codebookRows(models).map(r => r.variable)];
+    return ['unit', 'name', ...codebookRows(models).map((r) => r.variable)];
 }
 
 /** The CSV template: header and a row per kommun, every answer blank. */
 export function templateCsv(models: Model[]): string {
     const columns = templateColumns(models);
-    return formatCsv(columns, templateRows(models).map(r => [r.unit, r.name, ...columns.slice(2).map(() => '')]));
+    return formatCsv(
+        columns,
+        templateRows(models).map((r) => [r.unit, r.name, ...columns.slice(2).map(() => '')]),
+    );
 }
 
 /** "1 = Ja, 2 = Nej, 3 = Ej aktuellt" */
 function codesText(row: CodebookRow): string {
     if (row.numeric) return 'Ett antal: heltal 0 eller större.';
     const options = row.source.question.answerSet?.ref?.options ?? [];
-    return options.map(o => `${o.code} = ${o.label}`).join('; ');
+    return options.map((o) => `${o.code} = ${o.label}`).join('; ');
 }
 
 function excelColumn(index: number): string {
@@ -60,12 +63,15 @@ export async function templateXlsx(models: Model[]): Promise<Buffer> {
     workbook.creator = 'oj template';
 
     const ws = workbook.addWorksheet('Svar', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
-    ws.columns = [{ width: 9 }, { width: 24 }, ...codebook.map(r => ({ width: Math.max(10, r.variable.length + 2) }))];
+    ws.columns = [{ width: 9 }, { width: 24 }, ...codebook.map((r) => ({ width: Math.max(10, r.variable.length + 2) }))];
     const header = addRow(ws, templateColumns(models));
     header.font = { bold: true };
-    header.getCell(1).note = 'Kommunkod (fyra siffror) eller stadsdelskod (kommunkod-NN). Sparas som text så att den inledande nollan finns kvar.';
+    header.getCell(1).note =
+        'Kommunkod (fyra siffror) eller stadsdelskod (kommunkod-NN). Sparas som text så att den inledande nollan finns kvar.';
     header.getCell(2).note = 'Kommunens eller stadsdelens namn.';
-    codebook.forEach((row, i) => { header.getCell(3 + i).note = cellText(`${row.text}\n${codesText(row)}`); });
+    codebook.forEach((row, i) => {
+        header.getCell(3 + i).note = cellText(`${row.text}\n${codesText(row)}`);
+    });
     for (const r of rows) {
         const row = addRow(ws, [r.unit, r.name]);
         row.getCell(1).numFmt = '@';
@@ -76,23 +82,55 @@ export async function templateXlsx(models: Model[]): Promise<Buffer> {
         const column = excelColumn(3 + i);
         // One rule per column (a range), not per cell: the same drop-down for every kommun's row.
         const validation: ExcelJS.DataValidation = row.numeric
-            ? { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0], showErrorMessage: true, errorTitle: 'Ogiltigt antal', error: 'Ange ett heltal 0 eller större, eller lämna cellen tom.' }
-            : { type: 'list', allowBlank: true, formulae: [`"${row.codes.join(',')}"`], showErrorMessage: true, errorTitle: 'Ogiltig kod', error: clip(cellText(`Välj en av koderna: ${codesText(row)}. Lämna cellen tom om frågan inte besvarats.`), 255), showInputMessage: true, promptTitle: clip(cellText(row.variable), 32), prompt: clip(cellText(codesText(row)), 255) };
-        (ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${column}2:${column}${last}`, validation);
+            ? {
+                  type: 'whole',
+                  operator: 'greaterThanOrEqual',
+                  allowBlank: true,
+                  formulae: [0],
+                  showErrorMessage: true,
+                  errorTitle: 'Ogiltigt antal',
+                  error: 'Ange ett heltal 0 eller större, eller lämna cellen tom.',
+              }
+            : {
+                  type: 'list',
+                  allowBlank: true,
+                  formulae: [`"${row.codes.join(',')}"`],
+                  showErrorMessage: true,
+                  errorTitle: 'Ogiltig kod',
+                  error: clip(cellText(`Välj en av koderna: ${codesText(row)}. Lämna cellen tom om frågan inte besvarats.`), 255),
+                  showInputMessage: true,
+                  promptTitle: clip(cellText(row.variable), 32),
+                  prompt: clip(cellText(codesText(row)), 255),
+              };
+        (
+            ws as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }
+        ).dataValidations.add(`${column}2:${column}${last}`, validation);
     });
 
     const codes = workbook.addWorksheet('Koder', { views: [{ state: 'frozen', ySplit: 6 }] });
     codes.columns = [{ width: 16 }, { width: 11 }, { width: 8 }, { width: 11 }, { width: 8 }, { width: 70 }, { width: 60 }];
     const title = addRow(codes, [`Svarsmall – ${survey?.title ?? 'Öppna jämförelser'}`]);
     title.font = { bold: true, size: 13 };
-    addRow(codes, ['Bladet "Svar" har en rad per kommun och en kolumn per variabel. Skriv svarskoden i cellen (listan i cellen visar de giltiga koderna); lämna cellen tom när frågan inte besvarats eller hoppats över.']);
-    addRow(codes, ['En stadsdel får en egen rad med koden kommunkod-NN (till exempel 0180-01). Rubrikraden och bladets namn ska inte ändras.']);
+    addRow(codes, [
+        'Bladet "Svar" har en rad per kommun och en kolumn per variabel. Skriv svarskoden i cellen (listan i cellen visar de giltiga koderna); lämna cellen tom när frågan inte besvarats eller hoppats över.',
+    ]);
+    addRow(codes, [
+        'En stadsdel får en egen rad med koden kommunkod-NN (till exempel 0180-01). Rubrikraden och bladets namn ska inte ändras.',
+    ]);
     addRow(codes, ['Utvärdera den ifyllda filen med: oj evaluate <modell> --responses <fil>.xlsx --out <mapp>']);
     codes.addRow([]);
     const head = addRow(codes, ['Variabel', 'Indikator', 'Fråga', 'Alternativ', 'Grupp', 'Frågetext', 'Giltiga koder']);
     head.font = { bold: true };
     for (const row of codebook) {
-        const r = addRow(codes, [row.variable, row.indicators.join(', '), row.question, row.item, row.group, row.text, codesText(row)]);
+        const r = addRow(codes, [
+            row.variable,
+            row.indicators.join(', '),
+            row.question,
+            row.item,
+            row.group,
+            row.text,
+            codesText(row),
+        ]);
         r.alignment = { wrapText: true, vertical: 'top' };
     }
     return workbookBytes(workbook);

@@ -10,7 +10,16 @@ import * as path from 'node:path';
 import type { Level } from '@oj/evaluator';
 import { type IndicatorPlan, lowerIndicator, type Model, type Status, type StratumPlan } from '@oj/language';
 import { swedishDate } from '@oj/documents';
-import { type EvaluatedResults, indicatorsOf, nonRespondents, ownShare, publishedRegions, ResultIndex, stratumTotals, surveyOf } from './results.js';
+import {
+    type EvaluatedResults,
+    indicatorsOf,
+    nonRespondents,
+    ownShare,
+    publishedRegions,
+    ResultIndex,
+    stratumTotals,
+    surveyOf,
+} from './results.js';
 import { STATUS_MEANING, STATUS_ORDER, publishedStatus } from './labels.js';
 import { indicatorTitle, isRatio, type Part, type PartEntry, partsOf } from './sheets.js';
 import { addRow, cellText, sheetName, workbookBytes } from './xlsx.js';
@@ -30,7 +39,7 @@ export const STATUS_STYLE: Readonly<Record<Status, { fill: string; font: string 
     met: { fill: 'FFC6E7CE', font: 'FF0B4D1E' },
     not_met: { fill: 'FFF8CBAD', font: 'FF7A2A00' },
     excluded: { fill: 'FFE3E3E3', font: 'FF3A3A3A' },
-    missing: { fill: 'FFFFFFFF', font: 'FF555555' }
+    missing: { fill: 'FFFFFFFF', font: 'FF555555' },
 };
 
 const PERCENT = '0%';
@@ -54,11 +63,20 @@ function headerRow(ws: ExcelJS.Worksheet, values: Array<string | number>): Excel
     const row = addRow(ws, values);
     row.font = { bold: true };
     row.alignment = { wrapText: true, vertical: 'top' };
-    row.eachCell(cell => { cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } }; });
+    row.eachCell((cell) => {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    });
     return row;
 }
 
-function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: EvaluatedResults, parts: Array<{ name: string; part: Part }>, options: WorkbookOptions, missingCount: number): void {
+function infoSheet(
+    workbook: ExcelJS.Workbook,
+    models: Model[],
+    results: EvaluatedResults,
+    parts: Array<{ name: string; part: Part }>,
+    options: WorkbookOptions,
+    missingCount: number,
+): void {
     const survey = surveyOf(models);
     const ws = workbook.addWorksheet('Om resultaten');
     ws.columns = [{ width: 26 }, { width: 100 }];
@@ -73,16 +91,22 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
         row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
         row.getCell(1).alignment = { vertical: 'top' };
     };
-    const kommuner = results.respondents.filter(r => !r.stadsdel).length;
+    const kommuner = results.respondents.filter((r) => !r.stadsdel).length;
     const stadsdelar = results.respondents.length - kommuner;
     line('Enkät', survey ? `${survey.name}: ${survey.title}` : undefined);
     line('År', survey?.year);
     line('Mätdatum', survey?.measurementDate ? swedishDate(survey.measurementDate) : undefined);
     line('Period', survey?.period);
-    line('Källa', [survey?.dataSource, options.responseFile ? `Svarsfil: ${options.responseFile}.` : ''].filter(Boolean).join(' '));
+    line(
+        'Källa',
+        [survey?.dataSource, options.responseFile ? `Svarsfil: ${options.responseFile}.` : ''].filter(Boolean).join(' '),
+    );
     line('Målpopulation', survey?.targetPopulation);
-    line('Svarande', `${stadsdelar > 0 ? `${results.respondents.length} (${kommuner} kommuner och ${stadsdelar} stadsdelar)` : `${kommuner} kommuner`}. ` +
-        `${missingCount} kommuner svarade inte; de står på bladet "Ej svarat".`);
+    line(
+        'Svarande',
+        `${stadsdelar > 0 ? `${results.respondents.length} (${kommuner} kommuner och ${stadsdelar} stadsdelar)` : `${kommuner} kommuner`}. ` +
+            `${missingCount} kommuner svarade inte; de står på bladet "Ej svarat".`,
+    );
     ws.addRow([]);
     bold(addRow(ws, ['Status', 'Vad statusen betyder']));
     for (const status of STATUS_ORDER) {
@@ -93,24 +117,49 @@ function infoSheet(workbook: ExcelJS.Workbook, models: Model[], results: Evaluat
         row.getCell(2).alignment = { wrapText: true };
     }
     ws.addRow([]);
-    line('Nämnare', [survey?.denominator, 'Andelen är täljaren (antal som uppnår indikatorn) delad med nämnaren (antal som uppnår eller inte uppnår den); den är tom när nämnaren är 0. En stadsdel räknas som en svarande.'].filter(Boolean).join(' '));
-    line('Andelsindikatorer', 'För en indikator som är en andel av antal visar varje svarandes rad den egna andelen; länets, storstadens och rikets andel är summan av täljarna delad med summan av nämnarna.');
+    line(
+        'Nämnare',
+        [
+            survey?.denominator,
+            'Andelen är täljaren (antal som uppnår indikatorn) delad med nämnaren (antal som uppnår eller inte uppnår den); den är tom när nämnaren är 0. En stadsdel räknas som en svarande.',
+        ]
+            .filter(Boolean)
+            .join(' '),
+    );
+    line(
+        'Andelsindikatorer',
+        'För en indikator som är en andel av antal visar varje svarandes rad den egna andelen; länets, storstadens och rikets andel är summan av täljarna delad med summan av nämnarna.',
+    );
     const plans = indicatorsOf(models).map(lowerIndicator);
-    if (plans.some(p => p.kind === 'measure')) {
-        line('Bakgrundsmått', 'Ett bakgrundsmått är ingen indikator utan ett värde per svarande (ett antal eller en kvot) som beskriver förutsättningarna; raden visar den svarandes värde, eller "Utesluten" eller "Saknas" när det inte finns något, ' +
-            'och län, storstad och riket det aggregerade värdet av de svarande som har ett, så som kolumnrubriken anger (summa, medelvärde eller median).');
+    if (plans.some((p) => p.kind === 'measure')) {
+        line(
+            'Bakgrundsmått',
+            'Ett bakgrundsmått är ingen indikator utan ett värde per svarande (ett antal eller en kvot) som beskriver förutsättningarna; raden visar den svarandes värde, eller "Utesluten" eller "Saknas" när det inte finns något, ' +
+                'och län, storstad och riket det aggregerade värdet av de svarande som har ett, så som kolumnrubriken anger (summa, medelvärde eller median).',
+        );
     }
-    const strata = [...new Set(plans.flatMap(p => p.units.flatMap(u => (u.stratum && !u.stratum.total ? [u.stratum.label] : []))))];
+    const strata = [
+        ...new Set(plans.flatMap((p) => p.units.flatMap((u) => (u.stratum && !u.stratum.total ? [u.stratum.label] : [])))),
+    ];
     if (strata.length > 0) {
-        const total = plans.flatMap(p => p.units).find(u => u.stratum?.total)?.stratum?.label ?? 'Totalt';
-        line('Indelning', `En indikator som redovisas uppdelad (${strata.join(', ')}) visar totalen ("${total}") i indikatorns kolumn och bredvid den en kolumn per del, för varje svarande och per län, storstad och riket.`);
+        const total = plans.flatMap((p) => p.units).find((u) => u.stratum?.total)?.stratum?.label ?? 'Totalt';
+        line(
+            'Indelning',
+            `En indikator som redovisas uppdelad (${strata.join(', ')}) visar totalen ("${total}") i indikatorns kolumn och bredvid den en kolumn per del, för varje svarande och per län, storstad och riket.`,
+        );
     }
-    line('Redovisningsnivåer', 'Kommuner och stadsdelar, län (i kodordning 01–25), storstäderna Stockholm, Göteborg och Malmö, samt riket.');
+    line(
+        'Redovisningsnivåer',
+        'Kommuner och stadsdelar, län (i kodordning 01–25), storstäderna Stockholm, Göteborg och Malmö, samt riket.',
+    );
     if (options.previous) {
-        line('Förändring', 'Under andelen står förra årets andel och förändringen i procentenheter, för de indikatorer som modellen anger som jämförbara med förra året ("tidigare … jämförbar"). ' +
-            `För övriga står "${NOT_COMPARABLE}", och raden Jämförbarhet säger varför. Förra årets resultat: mappen ${cellText(path.basename(path.resolve(options.previous.folder)))}.`);
+        line(
+            'Förändring',
+            'Under andelen står förra årets andel och förändringen i procentenheter, för de indikatorer som modellen anger som jämförbara med förra året ("tidigare … jämförbar"). ' +
+                `För övriga står "${NOT_COMPARABLE}", och raden Jämförbarhet säger varför. Förra årets resultat: mappen ${cellText(path.basename(path.resolve(options.previous.folder)))}.`,
+        );
     }
-    line('Blad', parts.map(p => p.name).join(', '));
+    line('Blad', parts.map((p) => p.name).join(', '));
     const year = survey?.year && !surveyTitle.includes(String(survey.year)) ? ` (${survey.year})` : '';
     const cite = [options.publisher, `${surveyTitle}${year}`].filter(Boolean).join(', ');
     line('Så citerar du', `Källa: ${cite}. Ange bladet och indikatorns nummer.`);
@@ -130,13 +179,16 @@ interface Column {
 
 /** The strata (not the total) of the entry's unit plans, in the model's order. */
 function strataOf(plan: IndicatorPlan, group: string | undefined): { total?: StratumPlan; strata: StratumPlan[] } {
-    const units = plan.units.filter(u => u.unit === group || group === undefined);
+    const units = plan.units.filter((u) => u.unit === group || group === undefined);
     const seen = new Set<string>();
     const strata: StratumPlan[] = [];
     let total: StratumPlan | undefined;
     for (const u of units) {
         if (!u.stratum) continue;
-        if (u.stratum.total) { total ??= u.stratum; continue; }
+        if (u.stratum.total) {
+            total ??= u.stratum;
+            continue;
+        }
         if (seen.has(u.stratum.code)) continue;
         seen.add(u.stratum.code);
         strata.push(u.stratum);
@@ -145,14 +197,14 @@ function strataOf(plan: IndicatorPlan, group: string | undefined): { total?: Str
 }
 
 function columnsOf(part: Part, plans: ReadonlyMap<number, IndicatorPlan>): Column[] {
-    return part.entries.flatMap(entry => {
+    return part.entries.flatMap((entry) => {
         const plan = plans.get(entry.indicator.number)!;
         const title = indicatorTitle(entry.indicator);
         const { total, strata } = strataOf(plan, entry.group);
         if (strata.length === 0) return [{ entry, plan, header: title }];
         return [
             { entry, plan, header: `${title} – ${total?.label ?? 'Totalt'}` },
-            ...strata.map(stratum => ({ entry, plan, stratum, header: `${title} – ${stratum.label}` }))
+            ...strata.map((stratum) => ({ entry, plan, stratum, header: `${title} – ${stratum.label}` })),
         ];
     });
 }
@@ -169,17 +221,27 @@ function statusCell(cell: ExcelJS.Cell, status: Status): void {
     cell.font = { color: { argb: style.font } };
 }
 
-function partSheet(ws: ExcelJS.Worksheet, part: Part, plans: ReadonlyMap<number, IndicatorPlan>, index: ResultIndex, surveyTitle: string, measurement: string | undefined, previous?: PreviousYear): void {
+function partSheet(
+    ws: ExcelJS.Worksheet,
+    part: Part,
+    plans: ReadonlyMap<number, IndicatorPlan>,
+    index: ResultIndex,
+    surveyTitle: string,
+    measurement: string | undefined,
+    previous?: PreviousYear,
+): void {
     const fixed = 3;
     const columns = columnsOf(part, plans);
     const isMeasure = (c: Column) => c.plan.kind === 'measure';
     const hasMeasures = columns.some(isMeasure);
     ws.columns = [{ width: 9 }, { width: 28 }, { width: 22 }, ...columns.map(() => ({ width: 18 }))];
     bold(addRow(ws, [`${part.title} – ${surveyTitle}`]), 13);
-    addRow(ws, [`Status per kommun och stadsdel${hasMeasures ? ', för bakgrundsmått värdet' : ''}${measurement ? ` (mätdatum ${measurement})` : ''}. ` +
-        `Under dem andel, täljare, nämnare och svarande per län, storstad och riket${hasMeasures ? ', för bakgrundsmått det aggregerade värdet' : ''}. Vad varje status betyder står på bladet "Om resultaten".`]);
+    addRow(ws, [
+        `Status per kommun och stadsdel${hasMeasures ? ', för bakgrundsmått värdet' : ''}${measurement ? ` (mätdatum ${measurement})` : ''}. ` +
+            `Under dem andel, täljare, nämnare och svarande per län, storstad och riket${hasMeasures ? ', för bakgrundsmått det aggregerade värdet' : ''}. Vad varje status betyder står på bladet "Om resultaten".`,
+    ]);
     ws.addRow([]);
-    const header = headerRow(ws, ['Kod', 'Namn', 'Län', ...columns.map(c => c.header)]);
+    const header = headerRow(ws, ['Kod', 'Namn', 'Län', ...columns.map((c) => c.header)]);
     header.height = 75;
     ws.views = [{ state: 'frozen', xSplit: fixed, ySplit: header.number, topLeftCell: `D${header.number + 1}` }];
 
@@ -212,53 +274,99 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, plans: ReadonlyMap<number,
 
     type Value = (column: Column, level: Level, code: string) => number | string | null;
     const regions = publishedRegions();
-    const at = (c: Column, l: Level, code: string) => index.cell(c.entry.indicator.number, c.entry.group, l, code, c.stratum?.code);
-    const measureAt = (c: Column, l: Level, code: string) => index.measureCell(c.entry.indicator.number, c.entry.group, l, code, c.stratum?.code);
+    const at = (c: Column, l: Level, code: string) =>
+        index.cell(c.entry.indicator.number, c.entry.group, l, code, c.stratum?.code);
+    const measureAt = (c: Column, l: Level, code: string) =>
+        index.measureCell(c.entry.indicator.number, c.entry.group, l, code, c.stratum?.code);
     // A background measure has a value per level, no share or counts: its columns stay empty in those blocks.
-    const counted = (value: Value): Value => (c, l, code) => (isMeasure(c) ? null : value(c, l, code));
+    const counted =
+        (value: Value): Value =>
+        (c, l, code) =>
+            isMeasure(c) ? null : value(c, l, code);
     const blocks: Array<{ title: string; value: Value; format: string; note?: boolean; measureValue?: boolean }> = [
         {
-            title: hasMeasures ? 'Andel som uppnår indikatorn (%); bakgrundsmåttets värde' : 'Andel som uppnår indikatorn (%)', format: PERCENT, measureValue: true,
-            value: (c, l, code) => (isMeasure(c) ? measureAt(c, l, code)?.value ?? null : at(c, l, code)?.share ?? null)
+            title: hasMeasures ? 'Andel som uppnår indikatorn (%); bakgrundsmåttets värde' : 'Andel som uppnår indikatorn (%)',
+            format: PERCENT,
+            measureValue: true,
+            value: (c, l, code) => (isMeasure(c) ? (measureAt(c, l, code)?.value ?? null) : (at(c, l, code)?.share ?? null)),
         },
         { title: 'Täljare (antal som uppnår)', format: COUNT, value: counted((c, l, code) => at(c, l, code)?.numerator ?? 0) },
-        { title: 'Nämnare (uppnår eller uppnår inte)', format: COUNT, value: counted((c, l, code) => at(c, l, code)?.denominator ?? 0) },
         {
-            title: 'Svarande (kommuner och stadsdelar)', format: COUNT, value: (c, l, code) => isMeasure(c) ? measureAt(c, l, code)?.respondents ?? 0
-                : c.stratum ? at(c, l, code)?.respondents ?? 0 : index.respondents(c.entry.indicator.number, c.entry.group, l, code)
-        }
+            title: 'Nämnare (uppnår eller uppnår inte)',
+            format: COUNT,
+            value: counted((c, l, code) => at(c, l, code)?.denominator ?? 0),
+        },
+        {
+            title: 'Svarande (kommuner och stadsdelar)',
+            format: COUNT,
+            value: (c, l, code) =>
+                isMeasure(c)
+                    ? (measureAt(c, l, code)?.respondents ?? 0)
+                    : c.stratum
+                      ? (at(c, l, code)?.respondents ?? 0)
+                      : index.respondents(c.entry.indicator.number, c.entry.group, l, code),
+        },
     ];
     const comparable = (n: number) => previous?.matches.get(n)?.comparable === true;
     if (previous) {
         // Change over time beside the share: last year's share and the difference, comparable indicators' totals only.
         const share = (c: Column, l: Level, code: string) => at(c, l, code)?.share;
-        const compared = (value: Value): Value => (c, l, code) => (isMeasure(c) || c.stratum ? null : comparable(c.entry.indicator.number) ? value(c, l, code) : NOT_COMPARABLE);
-        blocks.splice(1, 0,
-            { title: 'Andel förra året (%)', format: PERCENT, note: true, value: compared((c, l, code) => previous.share(c.entry.indicator.number, c.entry.group, l, code) ?? null) },
+        const compared =
+            (value: Value): Value =>
+            (c, l, code) =>
+                isMeasure(c) || c.stratum ? null : comparable(c.entry.indicator.number) ? value(c, l, code) : NOT_COMPARABLE;
+        blocks.splice(
+            1,
+            0,
             {
-                title: 'Förändring sedan förra året (procentenheter)', format: POINTS, note: true, value: compared((c, l, code) => {
-                    const now = share(c, l, code), before = previous.share(c.entry.indicator.number, c.entry.group, l, code);
+                title: 'Andel förra året (%)',
+                format: PERCENT,
+                note: true,
+                value: compared((c, l, code) => previous.share(c.entry.indicator.number, c.entry.group, l, code) ?? null),
+            },
+            {
+                title: 'Förändring sedan förra året (procentenheter)',
+                format: POINTS,
+                note: true,
+                value: compared((c, l, code) => {
+                    const now = share(c, l, code),
+                        before = previous.share(c.entry.indicator.number, c.entry.group, l, code);
                     return now === undefined || before === undefined ? null : Math.round((now - before) * 1000) / 10;
-                })
-            });
+                }),
+            },
+        );
     }
     for (const block of blocks) {
         ws.addRow([]);
         // A measure's column names how its values are aggregated per level, since they are no shares.
-        const titles = columns.map(c => (block.measureValue && isMeasure(c) && c.plan.aggregation ? `${c.header} (${c.plan.aggregation})` : c.header));
+        const titles = columns.map((c) =>
+            block.measureValue && isMeasure(c) && c.plan.aggregation ? `${c.header} (${c.plan.aggregation})` : c.header,
+        );
         const head = headerRow(ws, ['Kod', block.title, 'Nivå', ...titles]);
         head.height = 30;
         if (block.note && previous) {
-            const row = ws.addRow(['', 'Jämförbarhet', '', ...columns.map(c => cellText(c.stratum || isMeasure(c) ? '' : previous.matches.get(c.entry.indicator.number)?.note ?? ''))]);
+            const row = ws.addRow([
+                '',
+                'Jämförbarhet',
+                '',
+                ...columns.map((c) =>
+                    cellText(c.stratum || isMeasure(c) ? '' : (previous.matches.get(c.entry.indicator.number)?.note ?? '')),
+                ),
+            ]);
             row.alignment = { wrapText: true, vertical: 'top' };
             row.font = { italic: true };
         }
         for (const region of regions) {
             const level = region.level === 'lan' ? 'Län' : region.level === 'storstad' ? 'Storstad' : 'Riket';
-            const values = columns.map(c => block.value(c, region.level, region.code));
+            const values = columns.map((c) => block.value(c, region.level, region.code));
             const row = addRow(ws, [region.level === 'riket' ? '' : region.code, region.name, level, ...values]);
             values.forEach((value, i) => {
-                row.getCell(fixed + 1 + i).numFmt = block.measureValue && isMeasure(columns[i]) ? (typeof value === 'number' ? valueFormat(value) : WHOLE) : block.format;
+                row.getCell(fixed + 1 + i).numFmt =
+                    block.measureValue && isMeasure(columns[i])
+                        ? typeof value === 'number'
+                            ? valueFormat(value)
+                            : WHOLE
+                        : block.format;
             });
             if (region.level === 'riket') row.font = { bold: true };
         }
@@ -268,7 +376,11 @@ function partSheet(ws: ExcelJS.Worksheet, part: Part, plans: ReadonlyMap<number,
 function nonRespondentSheet(ws: ExcelJS.Worksheet, missing: ReturnType<typeof nonRespondents>): void {
     ws.columns = [{ width: 9 }, { width: 28 }, { width: 24 }];
     bold(addRow(ws, ['Kommuner som inte svarade']), 13);
-    addRow(ws, [missing.length === 0 ? 'Alla kommuner svarade (själva eller genom stadsdelar).' : `${missing.length} kommuner i kommunregistret har ingen svarande i svarsfilen.`]);
+    addRow(ws, [
+        missing.length === 0
+            ? 'Alla kommuner svarade (själva eller genom stadsdelar).'
+            : `${missing.length} kommuner i kommunregistret har ingen svarande i svarsfilen.`,
+    ]);
     ws.addRow([]);
     const header = headerRow(ws, ['Kod', 'Namn', 'Län']);
     ws.views = [{ state: 'frozen', ySplit: header.number }];
@@ -276,18 +388,31 @@ function nonRespondentSheet(ws: ExcelJS.Worksheet, missing: ReturnType<typeof no
 }
 
 /** The results workbook; the same models and results give the same bytes. */
-export async function resultsWorkbook(models: Model[], results: EvaluatedResults, options: WorkbookOptions = {}): Promise<Buffer> {
+export async function resultsWorkbook(
+    models: Model[],
+    results: EvaluatedResults,
+    options: WorkbookOptions = {},
+): Promise<Buffer> {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'oj evaluate';
     const survey = surveyOf(models);
     const index = new ResultIndex(results, stratumTotals(models));
     const used = new Set<string>(['om resultaten', 'ej svarat']);
-    const parts = partsOf(models).map(part => ({ part, name: sheetName(part.title, used) }));
+    const parts = partsOf(models).map((part) => ({ part, name: sheetName(part.title, used) }));
     const missing = nonRespondents(results, survey?.year);
     infoSheet(workbook, models, results, parts, options, missing.length);
     const measurement = survey?.measurementDate ? swedishDate(survey.measurementDate) : undefined;
-    const plans = new Map(indicatorsOf(models).map(indicator => [indicator.number, lowerIndicator(indicator)]));
-    for (const { part, name } of parts) partSheet(workbook.addWorksheet(name), part, plans, index, survey?.title ?? 'Öppna jämförelser', measurement, options.previous);
+    const plans = new Map(indicatorsOf(models).map((indicator) => [indicator.number, lowerIndicator(indicator)]));
+    for (const { part, name } of parts)
+        partSheet(
+            workbook.addWorksheet(name),
+            part,
+            plans,
+            index,
+            survey?.title ?? 'Öppna jämförelser',
+            measurement,
+            options.previous,
+        );
     nonRespondentSheet(workbook.addWorksheet('Ej svarat'), missing);
     return workbookBytes(workbook);
 }

@@ -46,5 +46,5 @@ export function cellText(value: string): string {
 
 /** A row whose every string cell has gone through cellText. */
 export function addRow(ws: ExcelJS.Worksheet, values: ReadonlyArray<string | number | null | undefined>): ExcelJS.Row {
-    return ws.addRow(values.map(v => (typeof v === 'string' ? cellText(v) : v)));
+    return ws.addRow(values.map((v) => (typeof v === 'string' ? cellText(v) : v)));
 }

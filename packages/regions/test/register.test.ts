@@ -10,23 +10,40 @@ describe('the register', () => {
         expect(REGISTER_YEAR).toBe(2019);
         expect(all).toHaveLength(290);
         expect(lanList()).toHaveLength(21);
-        expect(new Set(all.map(k => k.kod)).size).toBe(290);
-        expect(new Set(all.map(k => k.namn)).size).toBe(290);
+        expect(new Set(all.map((k) => k.kod)).size).toBe(290);
+        expect(new Set(all.map((k) => k.namn)).size).toBe(290);
         for (const k of all) {
             expect(k.kod).toMatch(/^\d{4}$/);
             expect(k.lanskod).toBe(k.kod.slice(0, 2));
             expect(lan(k.lanskod)?.namn).toBe(k.lansnamn);
         }
-        expect([...all.map(k => k.kod)]).toEqual([...all.map(k => k.kod)].sort());
+        expect([...all.map((k) => k.kod)]).toEqual([...all.map((k) => k.kod)].sort());
     });
 
     test('each län has the number of kommuner SCB lists', () => {
-        const count = (code: string) => kommuner().filter(k => k.lanskod === code).length;
-        expect(Object.fromEntries(lanList().map(l => [l.namn, count(l.kod)]))).toEqual({
-            'Stockholms län': 26, 'Uppsala län': 8, 'Södermanlands län': 9, 'Östergötlands län': 13, 'Jönköpings län': 13,
-            'Kronobergs län': 8, 'Kalmar län': 12, 'Gotlands län': 1, 'Blekinge län': 5, 'Skåne län': 33, 'Hallands län': 6,
-            'Västra Götalands län': 49, 'Värmlands län': 16, 'Örebro län': 12, 'Västmanlands län': 10, 'Dalarnas län': 15,
-            'Gävleborgs län': 10, 'Västernorrlands län': 7, 'Jämtlands län': 8, 'Västerbottens län': 15, 'Norrbottens län': 14
+        const count = (code: string) => kommuner().filter((k) => k.lanskod === code).length;
+        expect(Object.fromEntries(lanList().map((l) => [l.namn, count(l.kod)]))).toEqual({
+            'Stockholms län': 26,
+            'Uppsala län': 8,
+            'Södermanlands län': 9,
+            'Östergötlands län': 13,
+            'Jönköpings län': 13,
+            'Kronobergs län': 8,
+            'Kalmar län': 12,
+            'Gotlands län': 1,
+            'Blekinge län': 5,
+            'Skåne län': 33,
+            'Hallands län': 6,
+            'Västra Götalands län': 49,
+            'Värmlands län': 16,
+            'Örebro län': 12,
+            'Västmanlands län': 10,
+            'Dalarnas län': 15,
+            'Gävleborgs län': 10,
+            'Västernorrlands län': 7,
+            'Jämtlands län': 8,
+            'Västerbottens län': 15,
+            'Norrbottens län': 14,
         });
     });
 
@@ -45,7 +62,7 @@ describe('the register', () => {
         expect(Object.keys(STORSTADER).sort()).toEqual(['0180', '1280', '1480']);
     });
 
-    test('a year the register does not hold for is refused, not answered with another year\'s kommuner', () => {
+    test("a year the register does not hold for is refused, not answered with another year's kommuner", () => {
         expect(kommuner(2019)).toHaveLength(290);
         expect(() => kommuner(1990)).toThrow(/Kommunregistret gäller åren 2003–2025, inte 1990/);
     });
@@ -68,15 +85,21 @@ describe('unit codes', () => {
         expect(error('01800')).toMatch(/^"01800" är ingen enhetskod: en kommunkod har fyra siffror/);
         expect(error('99999')).toMatch(/ingen enhetskod/);
         expect(error('0180.0')).toMatch(/ingen enhetskod/);
-        expect(error('1480\n=1+1')).toBe('"1480U+000A=1+1" är ingen enhetskod: en kommunkod har fyra siffror (t.ex. 0180), en stadsdel kommunkoden, ett bindestreck och två siffror (t.ex. 0180-01).');
+        expect(error('1480\n=1+1')).toBe(
+            '"1480U+000A=1+1" är ingen enhetskod: en kommunkod har fyra siffror (t.ex. 0180), en stadsdel kommunkoden, ett bindestreck och två siffror (t.ex. 0180-01).',
+        );
         expect(error('9999')).toBe('Det finns ingen kommun med kommunkoden 9999 (kommunregistret 2019, 290 kommuner).');
         expect(error('9999-01')).toMatch(/ingen kommun med kommunkoden 9999/);
         expect(error('')).toBe('Enhetskoden är tom.');
     });
 
     test('a stadsdel the survey does not declare', () => {
-        expect(error('0180-14')).toBe('Stadsdelen 0180-14 finns inte bland enkätens stadsdelar (enkäten anger 2 i Stockholm: 0180-01–0180-02).');
-        expect(error('1280-01')).toBe('Stadsdelen 1280-01 finns inte bland enkätens stadsdelar (enkäten anger inga stadsdelar i Malmö).');
+        expect(error('0180-14')).toBe(
+            'Stadsdelen 0180-14 finns inte bland enkätens stadsdelar (enkäten anger 2 i Stockholm: 0180-01–0180-02).',
+        );
+        expect(error('1280-01')).toBe(
+            'Stadsdelen 1280-01 finns inte bland enkätens stadsdelar (enkäten anger inga stadsdelar i Malmö).',
+        );
     });
 
     test('a kommunkod that lost its leading zero in a spreadsheet gets a hint', () => {

@@ -24,7 +24,8 @@ function option(name: string, fallback: number): number {
     const index = process.argv.indexOf(name);
     if (index < 0) return fallback;
     const value = Number(process.argv[index + 1]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive whole number, not ${process.argv[index + 1]}`);
+    if (!Number.isInteger(value) || value < 1)
+        throw new Error(`${name} needs a positive whole number, not ${process.argv[index + 1]}`);
     return value;
 }
 
@@ -40,15 +41,22 @@ function rowPool(models: Model[], size: number, seed: number): Row[] {
     return Array.from({ length: size }, () => {
         const row: Row = {};
         for (const c of columns) {
-            if (random() < 0.15) { row[c.variable] = ''; continue; }
-            row[c.variable] = c.numeric ? String(Math.floor(random() * 30)) : String(c.codes[Math.floor(random() * c.codes.length)]);
+            if (random() < 0.15) {
+                row[c.variable] = '';
+                continue;
+            }
+            row[c.variable] = c.numeric
+                ? String(Math.floor(random() * 30))
+                : String(c.codes[Math.floor(random() * c.codes.length)]);
         }
         return row;
     });
 }
 
 const models = await loadExample();
-const plans = lowerModels(models).filter(p => p.kind !== 'measure').map(p => ({ ...p, population: undefined }));
+const plans = lowerModels(models)
+    .filter((p) => p.kind !== 'measure')
+    .map((p) => ({ ...p, population: undefined }));
 const pool = rowPool(models, POOL, 2019);
 
 // The generated TypeScript: statuses counted over ROWS rows.
@@ -65,8 +73,15 @@ const tsMs = performance.now() - started;
 // DuckDB: the pool in a table, repeated by a view; the decisions counted in SQL.
 const connection = await openDuckDb();
 const q = (name: string) => quoteIdentifier(name, 'duckdb');
-await loadRespondents(connection, variablesOf(plans), pool.map(answers => ({ unit: '0114', answers })), 'pool');
-await connection.run(`CREATE VIEW ${q('responses')} AS SELECT p.*, c.range * ${POOL} + p.${q('row_number')} AS ${q('row')} FROM ${q('pool')} p CROSS JOIN range(${ROWS / POOL}) c`);
+await loadRespondents(
+    connection,
+    variablesOf(plans),
+    pool.map((answers) => ({ unit: '0114', answers })),
+    'pool',
+);
+await connection.run(
+    `CREATE VIEW ${q('responses')} AS SELECT p.*, c.range * ${POOL} + p.${q('row_number')} AS ${q('row')} FROM ${q('pool')} p CROSS JOIN range(${ROWS / POOL}) c`,
+);
 const query = surveyQuery(plans, { dialect: 'duckdb', orderColumn: 'row', ordered: false });
 started = performance.now();
 const reader = await connection.runAndReadAll(`SELECT ${q('status')}, count(*) FROM (${query}) GROUP BY ${q('status')}`);
@@ -75,7 +90,8 @@ const sqlCounts = new Map((reader.getRowsJS() as Array<[string, bigint]>).map(([
 connection.closeSync();
 
 const sorted = (m: Map<string, number>) => JSON.stringify([...m].sort());
-if (sorted(sqlCounts) !== sorted(tsCounts)) throw new Error(`the engines disagree: DuckDB ${sorted(sqlCounts)}, generated ${sorted(tsCounts)}`);
+if (sorted(sqlCounts) !== sorted(tsCounts))
+    throw new Error(`the engines disagree: DuckDB ${sorted(sqlCounts)}, generated ${sorted(tsCounts)}`);
 
 const decisions = [...tsCounts.values()].reduce((a, b) => a + b, 0);
 const results = {
@@ -86,11 +102,13 @@ const results = {
         surveyMs: { duckdb: Math.round(duckdbMs), generated: Math.round(tsMs) },
         /** How many times the generated TypeScript's time DuckDB takes (below 1: DuckDB is faster). */
         surveyDuckdbToGeneratedTime: Number((duckdbMs / tsMs).toFixed(2)),
-        peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024)
-    }
+        peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    },
 };
 const out = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sql-results.json');
 fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
-console.log(`${ROWS} survey rows of the 2019 set (${decisions} decisions): DuckDB ${results.sql.surveyMs.duckdb} ms, generated TypeScript ${results.sql.surveyMs.generated} ms ` +
-    `(DuckDB takes ${results.sql.surveyDuckdbToGeneratedTime} × the time); peak RSS ${results.sql.peakRssMB} MB`);
+console.log(
+    `${ROWS} survey rows of the 2019 set (${decisions} decisions): DuckDB ${results.sql.surveyMs.duckdb} ms, generated TypeScript ${results.sql.surveyMs.generated} ms ` +
+        `(DuckDB takes ${results.sql.surveyDuckdbToGeneratedTime} × the time); peak RSS ${results.sql.peakRssMB} MB`,
+);
 console.log(JSON.stringify(results));

@@ -24,8 +24,15 @@ export async function openDuckDb(): Promise<DuckDBConnection> {
 const q = (name: string) => quoteIdentifier(name, 'duckdb');
 
 /** Loads respondents into `table` (row_number, unit and a VARCHAR column per variable; blank → NULL). */
-export async function loadRespondents(connection: DuckDBConnection, variables: readonly string[], respondents: readonly SqlRespondent[], table = 'responses'): Promise<void> {
-    await connection.run(`CREATE OR REPLACE TABLE ${q(table)} (${q('row_number')} BIGINT, ${q('unit')} VARCHAR${variables.map(v => `, ${q(v)} VARCHAR`).join('')})`);
+export async function loadRespondents(
+    connection: DuckDBConnection,
+    variables: readonly string[],
+    respondents: readonly SqlRespondent[],
+    table = 'responses',
+): Promise<void> {
+    await connection.run(
+        `CREATE OR REPLACE TABLE ${q(table)} (${q('row_number')} BIGINT, ${q('unit')} VARCHAR${variables.map((v) => `, ${q(v)} VARCHAR`).join('')})`,
+    );
     const appender = await connection.createAppender(table);
     respondents.forEach((respondent, index) => {
         appender.appendBigInt(BigInt(index));
@@ -40,28 +47,71 @@ export async function loadRespondents(connection: DuckDBConnection, variables: r
     appender.closeSync();
 }
 
-type ResultRow = [row: bigint | number, unit: string, indicator: number, group: string | null, stratum: string | null, kind: string, status: string,
-    numerator: number | null, denominator: number | null, value: number | null];
+type ResultRow = [
+    row: bigint | number,
+    unit: string,
+    indicator: number,
+    group: string | null,
+    stratum: string | null,
+    kind: string,
+    status: string,
+    numerator: number | null,
+    denominator: number | null,
+    value: number | null,
+];
 
 /** The results of the survey query, as the interpreter gives them (without traces), in its order. */
-export async function runSurveyQuery(connection: DuckDBConnection, plans: readonly IndicatorPlan[], table = 'responses'): Promise<{
+export async function runSurveyQuery(
+    connection: DuckDBConnection,
+    plans: readonly IndicatorPlan[],
+    table = 'responses',
+): Promise<{
     results: Array<IndicatorResult & { unit: string; row: number }>;
     measures: Array<MeasureResult & { unit: string; row: number }>;
 }> {
     const reader = await connection.runAndReadAll(surveyQuery(plans, { dialect: 'duckdb', table }));
     const results: Array<IndicatorResult & { unit: string; row: number }> = [];
     const measures: Array<MeasureResult & { unit: string; row: number }> = [];
-    for (const [row, unit, indicator, group, stratum, kind, status, numerator, denominator, value] of reader.getRowsJS() as unknown as ResultRow[]) {
-        const result: { unit: string; row: number; indicator: number; group?: string; stratum?: string; numerator?: number; denominator?: number; value?: number } = {
-            unit, row: Number(row), indicator: Number(indicator), group: group ?? undefined
+    for (const [
+        row,
+        unit,
+        indicator,
+        group,
+        stratum,
+        kind,
+        status,
+        numerator,
+        denominator,
+        value,
+    ] of reader.getRowsJS() as unknown as ResultRow[]) {
+        const result: {
+            unit: string;
+            row: number;
+            indicator: number;
+            group?: string;
+            stratum?: string;
+            numerator?: number;
+            denominator?: number;
+            value?: number;
+        } = {
+            unit,
+            row: Number(row),
+            indicator: Number(indicator),
+            group: group ?? undefined,
         };
         if (stratum !== null) result.stratum = stratum;
         if (kind === 'measure') {
             if (value !== null) result.value = value;
-            if (numerator !== null) { result.numerator = numerator; result.denominator = denominator!; }
+            if (numerator !== null) {
+                result.numerator = numerator;
+                result.denominator = denominator!;
+            }
             measures.push({ ...result, status: status as MeasureResult['status'], trace: [] });
         } else {
-            if (numerator !== null) { result.numerator = numerator; result.denominator = denominator!; }
+            if (numerator !== null) {
+                result.numerator = numerator;
+                result.denominator = denominator!;
+            }
             results.push({ ...result, status: status as Status, trace: [] });
         }
     }
@@ -73,13 +123,17 @@ export async function runSurveyQuery(connection: DuckDBConnection, plans: readon
  * (results and measures in the same order, the same count of respondent × indicator pairs outside
  * a population).
  */
-export async function evaluateSurveyWithDuckDb(plans: readonly IndicatorPlan[], respondents: readonly SqlRespondent[]): Promise<SurveyEvaluation> {
+export async function evaluateSurveyWithDuckDb(
+    plans: readonly IndicatorPlan[],
+    respondents: readonly SqlRespondent[],
+): Promise<SurveyEvaluation> {
     const connection = await openDuckDb();
     try {
         await loadRespondents(connection, variablesOf(plans), respondents);
         const { results, measures } = await runSurveyQuery(connection, plans);
         let outside = 0;
-        for (const respondent of respondents) for (const plan of plans) if (!inPopulation(respondent.unit, plan.population)) outside++;
+        for (const respondent of respondents)
+            for (const plan of plans) if (!inPopulation(respondent.unit, plan.population)) outside++;
         return { results: results.map(strip), measures: measures.map(strip), outside };
     } finally {
         connection.closeSync();
@@ -104,23 +158,25 @@ export async function readResponseTableWithDuckDb(file: string): Promise<Respons
             ? `read_parquet(${stringLiteral(file, 'duckdb')})`
             : `read_csv(${stringLiteral(file, 'duckdb')}, all_varchar = true, header = true, auto_detect = true, null_padding = false)`;
         const reader = await connection.runAndReadAll(`SELECT * FROM ${source}`);
-        const columns = reader.columnNames().map(c => c.trim());
+        const columns = reader.columnNames().map((c) => c.trim());
         // A Parquet file may hold the respondents' codes as numbers: 0114 is then 114, and no
         // validation of codes can tell why. Said before anything else.
         const unit = columns.indexOf('unit');
         const unitType = unit >= 0 ? String(reader.columnType(unit)) : undefined;
         if (parquet && unitType !== undefined && unitType !== 'VARCHAR') {
-            throw new ResponseFileError([{
-                variable: 'unit',
-                message: `Kolumnen "unit" har typen ${unitType} i Parquet-filen, inte text: kommunkoder förlorar då sin inledande nolla (0114 blir 114). Spara kolumnen som text (VARCHAR).`
-            }]);
+            throw new ResponseFileError([
+                {
+                    variable: 'unit',
+                    message: `Kolumnen "unit" har typen ${unitType} i Parquet-filen, inte text: kommunkoder förlorar då sin inledande nolla (0114 blir 114). Spara kolumnen som text (VARCHAR).`,
+                },
+            ]);
         }
         const rows = (reader.getRowsJS() as unknown[][]).map((cells, i) => ({
             line: i + 2,
-            cells: cells.map(c => (c === null || c === undefined ? '' : String(c)))
+            cells: cells.map((c) => (c === null || c === undefined ? '' : String(c))),
         }));
         // As the default reader: a row with no value holds no respondent.
-        return { columns, rows: rows.filter(r => r.cells.some(c => c.trim() !== '')), notes: [] };
+        return { columns, rows: rows.filter((r) => r.cells.some((c) => c.trim() !== '')), notes: [] };
     } finally {
         connection.closeSync();
     }

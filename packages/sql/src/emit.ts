@@ -17,7 +17,16 @@
  * - Blank cells (empty or only spaces) are NULL: every column is read as `NULLIF(TRIM(c), '')`;
  *   codes stay text (kommunkod keeps its leading zero), counts are `TRY_CAST(… AS DOUBLE)`.
  */
-import { CITIES_WITH_STADSDELAR, type Condition, type IndicatorPlan, type NumberExpression, type PopulationKind, type Read, type Sum, type UnitPlan } from '@oj/language';
+import {
+    CITIES_WITH_STADSDELAR,
+    type Condition,
+    type IndicatorPlan,
+    type NumberExpression,
+    type PopulationKind,
+    type Read,
+    type Sum,
+    type UnitPlan,
+} from '@oj/language';
 
 export type Dialect = 'duckdb' | 'spark' | 'trino';
 
@@ -48,7 +57,18 @@ export interface SurveyQueryOptions {
  * - `numerator`, `denominator`: a share's counts (when met), a quotient measure's sums (when measured);
  * - `value`: a background measure's value (when measured).
  */
-export const RESULT_COLUMNS = ['row_number', 'unit', 'indicator', 'grp', 'stratum', 'kind', 'status', 'numerator', 'denominator', 'value'] as const;
+export const RESULT_COLUMNS = [
+    'row_number',
+    'unit',
+    'indicator',
+    'grp',
+    'stratum',
+    'kind',
+    'status',
+    'numerator',
+    'denominator',
+    'value',
+] as const;
 
 interface Emitter {
     dialect: Dialect;
@@ -81,43 +101,57 @@ const UNKNOWN = 'CAST(NULL AS BOOLEAN)';
 /** A condition as a boolean SQL expression; NULL is unknown. */
 export function conditionSql(condition: Condition, e: Emitter): string {
     switch (condition.kind) {
-        case 'and': return condition.operands.length === 0 ? 'TRUE' : `(${condition.operands.map(c => conditionSql(c, e)).join(' AND ')})`;
-        case 'or': return condition.operands.length === 0 ? 'FALSE' : `(${condition.operands.map(c => conditionSql(c, e)).join(' OR ')})`;
-        case 'not': return `(NOT ${conditionSql(condition.operand, e)})`;
+        case 'and':
+            return condition.operands.length === 0
+                ? 'TRUE'
+                : `(${condition.operands.map((c) => conditionSql(c, e)).join(' AND ')})`;
+        case 'or':
+            return condition.operands.length === 0
+                ? 'FALSE'
+                : `(${condition.operands.map((c) => conditionSql(c, e)).join(' OR ')})`;
+        case 'not':
+            return `(NOT ${conditionSql(condition.operand, e)})`;
         case 'in': {
             const column = codeSql(condition.read, e);
             // No codes: false when answered, unknown when blank (an empty IN list is not SQL).
             if (condition.codes.length === 0) return `(CASE WHEN ${column} IS NULL THEN ${UNKNOWN} ELSE FALSE END)`;
-            return `(${column} IN (${condition.codes.map(c => stringLiteral(c, e.dialect)).join(', ')}))`;
+            return `(${column} IN (${condition.codes.map((c) => stringLiteral(c, e.dialect)).join(', ')}))`;
         }
-        case 'compare': return `(${countSql(condition.read, e)} ${condition.operator} ${numberLiteral(condition.value)})`;
+        case 'compare':
+            return `(${countSql(condition.read, e)} ${condition.operator} ${numberLiteral(condition.value)})`;
         case 'areaMissing': {
             // True if some part is true, else false if some part is answered (false), else unknown:
             // not an OR, which would be unknown for a false part beside an unknown one.
-            const parts = condition.parts.map(p => conditionSql(p, e));
-            return `(CASE WHEN ${parts.join(' OR ')} THEN TRUE WHEN ${parts.map(p => `${p} IS NOT NULL`).join(' OR ')} THEN FALSE ELSE ${UNKNOWN} END)`;
+            const parts = condition.parts.map((p) => conditionSql(p, e));
+            return `(CASE WHEN ${parts.join(' OR ')} THEN TRUE WHEN ${parts.map((p) => `${p} IS NOT NULL`).join(' OR ')} THEN FALSE ELSE ${UNKNOWN} END)`;
         }
         case 'atLeast': {
             // True when `count` operands are true; false when fewer could be even if every unknown one were.
-            const operands = condition.operands.map(c => conditionSql(c, e));
-            const trues = operands.length === 0 ? '0' : operands.map(o => `(CASE WHEN ${o} THEN 1 ELSE 0 END)`).join(' + ');
-            const unknowns = operands.length === 0 ? '0' : operands.map(o => `(CASE WHEN ${o} IS NULL THEN 1 ELSE 0 END)`).join(' + ');
+            const operands = condition.operands.map((c) => conditionSql(c, e));
+            const trues = operands.length === 0 ? '0' : operands.map((o) => `(CASE WHEN ${o} THEN 1 ELSE 0 END)`).join(' + ');
+            const unknowns =
+                operands.length === 0 ? '0' : operands.map((o) => `(CASE WHEN ${o} IS NULL THEN 1 ELSE 0 END)`).join(' + ');
             return `(CASE WHEN ${trues} >= ${condition.count} THEN TRUE WHEN ${trues} + ${unknowns} < ${condition.count} THEN FALSE ELSE ${UNKNOWN} END)`;
         }
-        case 'calculation': return `(${numberSql(condition.left, e)} ${condition.operator} ${numberSql(condition.right, e)})`;
-        case 'const': return condition.value === undefined ? UNKNOWN : condition.value ? 'TRUE' : 'FALSE';
+        case 'calculation':
+            return `(${numberSql(condition.left, e)} ${condition.operator} ${numberSql(condition.right, e)})`;
+        case 'const':
+            return condition.value === undefined ? UNKNOWN : condition.value ? 'TRUE' : 'FALSE';
     }
 }
 
 /** A number computed from counts, NULL when a count is unknown or a divisor is 0 (as `numberOf` in plan.ts). */
 function numberSql(expression: NumberExpression, e: Emitter): string {
     switch (expression.kind) {
-        case 'count': return sumSql(expression.sum, e);
-        case 'number': return numberLiteral(expression.value);
+        case 'count':
+            return sumSql(expression.sum, e);
+        case 'number':
+            return numberLiteral(expression.value);
         case 'arithmetic': {
             const left = numberSql(expression.left, e);
             const right = numberSql(expression.right, e);
-            if (expression.operator === '/') return `(CASE WHEN ${right} = 0 THEN CAST(NULL AS DOUBLE) ELSE ${left} / ${right} END)`;
+            if (expression.operator === '/')
+                return `(CASE WHEN ${right} = 0 THEN CAST(NULL AS DOUBLE) ELSE ${left} / ${right} END)`;
             return `(${left} ${expression.operator} ${right})`;
         }
     }
@@ -131,7 +165,9 @@ function codeSql(read: Read, e: Emitter): string {
     const column = e.column(read.variable);
     if (!read.blankAs || read.blankAs.ticked.length === 0) return column;
     const blank = stringLiteral(read.blankAs.code, e.dialect);
-    const ticked = read.blankAs.ticked.map(other => `(${e.column(other.variable)} IS NOT NULL AND ${e.column(other.variable)} <> ${blank})`).join(' OR ');
+    const ticked = read.blankAs.ticked
+        .map((other) => `(${e.column(other.variable)} IS NOT NULL AND ${e.column(other.variable)} <> ${blank})`)
+        .join(' OR ');
     return `(CASE WHEN ${column} IS NULL AND (${ticked}) THEN ${blank} ELSE ${column} END)`;
 }
 
@@ -144,7 +180,7 @@ function countSql(read: Read, e: Emitter): string {
 function sumSql(sum: Sum, e: Emitter): string {
     if (sum.unresolved > 0) return 'CAST(NULL AS DOUBLE)';
     if (sum.reads.length === 0) return 'CAST(0 AS DOUBLE)';
-    return `(${sum.reads.map(r => countSql(r, e)).join(' + ')})`;
+    return `(${sum.reads.map((r) => countSql(r, e)).join(' + ')})`;
 }
 
 /** The text type: Spark's VARCHAR needs a length, its STRING is unbounded. */
@@ -159,20 +195,40 @@ function text(value: string | undefined, dialect: Dialect): string {
 const NO_NUMBER = 'CAST(NULL AS DOUBLE)';
 
 /** The SELECT list of one unit plan: status, numerator, denominator, value. */
-function decisionSql(kind: IndicatorPlan['kind'], plan: UnitPlan, e: Emitter): { status: string; numerator: string; denominator: string; value: string } {
+function decisionSql(
+    kind: IndicatorPlan['kind'],
+    plan: UnitPlan,
+    e: Emitter,
+): { status: string; numerator: string; denominator: string; value: string } {
     const exclusion = conditionSql(plan.exclusion, e);
     const excluded = `WHEN ${exclusion} THEN 'excluded' WHEN ${exclusion} IS NULL THEN 'missing'`;
     if (kind === 'measure') {
-        if (!plan.measure) return { status: `(CASE ${excluded} ELSE 'missing' END)`, numerator: NO_NUMBER, denominator: NO_NUMBER, value: NO_NUMBER };
+        if (!plan.measure)
+            return {
+                status: `(CASE ${excluded} ELSE 'missing' END)`,
+                numerator: NO_NUMBER,
+                denominator: NO_NUMBER,
+                value: NO_NUMBER,
+            };
         const numerator = sumSql(plan.measure.numerator, e);
         if (!plan.measure.denominator) {
             const status = `(CASE ${excluded} WHEN ${numerator} IS NULL THEN 'missing' ELSE 'measured' END)`;
-            return { status, numerator: NO_NUMBER, denominator: NO_NUMBER, value: `(CASE WHEN ${status} = 'measured' THEN ${numerator} END)` };
+            return {
+                status,
+                numerator: NO_NUMBER,
+                denominator: NO_NUMBER,
+                value: `(CASE WHEN ${status} = 'measured' THEN ${numerator} END)`,
+            };
         }
         const denominator = sumSql(plan.measure.denominator, e);
         const status = `(CASE ${excluded} WHEN ${numerator} IS NULL OR ${denominator} IS NULL THEN 'missing' WHEN ${denominator} = 0 THEN 'excluded' ELSE 'measured' END)`;
         const measured = (value: string) => `(CASE WHEN ${status} = 'measured' THEN ${value} END)`;
-        return { status, numerator: measured(numerator), denominator: measured(denominator), value: measured(`${numerator} / ${denominator}`) };
+        return {
+            status,
+            numerator: measured(numerator),
+            denominator: measured(denominator),
+            value: measured(`${numerator} / ${denominator}`),
+        };
     }
     if (plan.ratio) {
         const numerator = sumSql(plan.ratio.numerator, e);
@@ -181,13 +237,19 @@ function decisionSql(kind: IndicatorPlan['kind'], plan: UnitPlan, e: Emitter): {
         const met = (value: string) => `(CASE WHEN ${status} = 'met' THEN ${value} END)`;
         return { status, numerator: met(numerator), denominator: met(denominator), value: NO_NUMBER };
     }
-    if (!plan.requirement) return { status: `(CASE ${excluded} ELSE 'missing' END)`, numerator: NO_NUMBER, denominator: NO_NUMBER, value: NO_NUMBER };
+    if (!plan.requirement)
+        return {
+            status: `(CASE ${excluded} ELSE 'missing' END)`,
+            numerator: NO_NUMBER,
+            denominator: NO_NUMBER,
+            value: NO_NUMBER,
+        };
     const requirement = conditionSql(plan.requirement, e);
     const exception = plan.exception
         ? (() => {
-            const c = conditionSql(plan.exception, e);
-            return ` WHEN ${c} THEN 'excluded' WHEN ${c} IS NULL THEN 'missing'`;
-        })()
+              const c = conditionSql(plan.exception, e);
+              return ` WHEN ${c} THEN 'excluded' WHEN ${c} IS NULL THEN 'missing'`;
+          })()
         : '';
     const status = `(CASE ${excluded} WHEN ${requirement} THEN 'met' WHEN ${requirement} IS NULL THEN 'missing'${exception} ELSE 'not_met' END)`;
     return { status, numerator: NO_NUMBER, denominator: NO_NUMBER, value: NO_NUMBER };
@@ -197,9 +259,12 @@ function decisionSql(kind: IndicatorPlan['kind'], plan: UnitPlan, e: Emitter): {
 function matches(subject: string, pattern: string, dialect: Dialect): string {
     const literal = stringLiteral(pattern, dialect);
     switch (dialect) {
-        case 'duckdb': return `regexp_matches(${subject}, ${literal})`;
-        case 'spark': return `(${subject} RLIKE ${literal})`;
-        case 'trino': return `regexp_like(${subject}, ${literal})`;
+        case 'duckdb':
+            return `regexp_matches(${subject}, ${literal})`;
+        case 'spark':
+            return `(${subject} RLIKE ${literal})`;
+        case 'trino':
+            return `regexp_like(${subject}, ${literal})`;
     }
 }
 
@@ -214,10 +279,13 @@ function populationSql(kinds: readonly PopulationKind[] | undefined, unit: strin
     const parts: string[] = [];
     if (kinds.includes('kommun')) {
         const kommun = matches(code, '^[0-9]{4}$', dialect);
-        const cities = Object.keys(CITIES_WITH_STADSDELAR).map(c => stringLiteral(c, dialect)).join(', ');
+        const cities = Object.keys(CITIES_WITH_STADSDELAR)
+            .map((c) => stringLiteral(c, dialect))
+            .join(', ');
         parts.push(kinds.includes('stadsdel') ? `(${kommun} AND ${code} NOT IN (${cities}))` : kommun);
     }
-    if (kinds.includes('stadsdel')) parts.push(`(${matches(code, '^[0-9]{4}.', dialect)} AND NOT ${matches(code, '^[0-9]{4}$', dialect)})`);
+    if (kinds.includes('stadsdel'))
+        parts.push(`(${matches(code, '^[0-9]{4}.', dialect)} AND NOT ${matches(code, '^[0-9]{4}$', dialect)})`);
     // The unit column is never NULL for a respondent; should it be, the respondent is outside.
     return parts.length === 0 ? 'FALSE' : `COALESCE(${parts.join(' OR ')}, FALSE)`;
 }
@@ -227,7 +295,11 @@ export function variablesOf(plans: readonly IndicatorPlan[]): string[] {
     const seen = new Set<string>();
     for (const plan of plans) {
         for (const unit of plan.units) {
-            for (const read of [...unit.variables, ...(unit.measure?.numerator.reads ?? []), ...(unit.measure?.denominator?.reads ?? [])]) {
+            for (const read of [
+                ...unit.variables,
+                ...(unit.measure?.numerator.reads ?? []),
+                ...(unit.measure?.denominator?.reads ?? []),
+            ]) {
                 seen.add(read.variable);
                 for (const other of read.blankAs?.ticked ?? []) seen.add(other.variable);
             }
@@ -250,11 +322,11 @@ export function surveyQuery(plans: readonly IndicatorPlan[], options: SurveyQuer
     const variables = variablesOf(plans);
     // Answers are read as `a<i>`, so that a variable's name never clashes with the query's own columns.
     const alias = new Map(variables.map((v, i) => [v, `a${i}`]));
-    const e: Emitter = { dialect, column: variable => q(alias.get(variable)!) };
+    const e: Emitter = { dialect, column: (variable) => q(alias.get(variable)!) };
     const answers = [
         `${orderColumn} AS ${q('row_number')}`,
         `TRIM(${unitColumn}) AS ${q('unit')}`,
-        ...variables.map(v => `NULLIF(TRIM(CAST(${q(v)} AS ${textType(dialect)})), '') AS ${q(alias.get(v)!)}`)
+        ...variables.map((v) => `NULLIF(TRIM(CAST(${q(v)} AS ${textType(dialect)})), '') AS ${q(alias.get(v)!)}`),
     ];
     const selects: string[] = [];
     let ordinal = 0;
@@ -262,23 +334,25 @@ export function surveyQuery(plans: readonly IndicatorPlan[], options: SurveyQuer
         const where = populationSql(plan.population, q('unit'), dialect);
         for (const unit of plan.units) {
             const d = decisionSql(plan.kind, unit, e);
-            selects.push([
-                `SELECT ${q('row_number')}, ${q('unit')}, ${ordinal++} AS ${q('ordinal')}, ${plan.number} AS ${q('indicator')},`,
-                `  ${text(unit.unit, dialect)} AS ${q('grp')}, ${text(unit.stratum?.code, dialect)} AS ${q('stratum')},`,
-                `  ${stringLiteral(plan.kind === 'measure' ? 'measure' : 'result', dialect)} AS ${q('kind')},`,
-                `  ${d.status} AS ${q('status')},`,
-                `  ${d.numerator} AS ${q('numerator')}, ${d.denominator} AS ${q('denominator')}, ${d.value} AS ${q('value')}`,
-                `FROM ${q('answers')}${where ? `\nWHERE ${where}` : ''}`
-            ].join('\n'));
+            selects.push(
+                [
+                    `SELECT ${q('row_number')}, ${q('unit')}, ${ordinal++} AS ${q('ordinal')}, ${plan.number} AS ${q('indicator')},`,
+                    `  ${text(unit.unit, dialect)} AS ${q('grp')}, ${text(unit.stratum?.code, dialect)} AS ${q('stratum')},`,
+                    `  ${stringLiteral(plan.kind === 'measure' ? 'measure' : 'result', dialect)} AS ${q('kind')},`,
+                    `  ${d.status} AS ${q('status')},`,
+                    `  ${d.numerator} AS ${q('numerator')}, ${d.denominator} AS ${q('denominator')}, ${d.value} AS ${q('value')}`,
+                    `FROM ${q('answers')}${where ? `\nWHERE ${where}` : ''}`,
+                ].join('\n'),
+            );
         }
     }
-    const columns = RESULT_COLUMNS.map(c => q(c)).join(', ');
+    const columns = RESULT_COLUMNS.map((c) => q(c)).join(', ');
     // DuckDB materialises a CTE read more than once: the whole normalised table, before one
     // decision is made. Read in place it streams (at a million rows, 1/6 the memory and faster).
     const inPlace = dialect === 'duckdb' ? 'NOT MATERIALIZED ' : '';
     if (selects.length === 0) {
         const numeric = new Set(['row_number', 'indicator', 'numerator', 'denominator', 'value']);
-        return `SELECT ${RESULT_COLUMNS.map(c => `CAST(NULL AS ${numeric.has(c) ? 'DOUBLE' : textType(dialect)}) AS ${q(c)}`).join(', ')} FROM ${table} WHERE FALSE`;
+        return `SELECT ${RESULT_COLUMNS.map((c) => `CAST(NULL AS ${numeric.has(c) ? 'DOUBLE' : textType(dialect)}) AS ${q(c)}`).join(', ')} FROM ${table} WHERE FALSE`;
     }
     return [
         `WITH ${q('answers')} AS ${inPlace}(`,
@@ -289,7 +363,7 @@ export function surveyQuery(plans: readonly IndicatorPlan[], options: SurveyQuer
         `)`,
         `SELECT ${columns}`,
         `FROM ${q('decided')}`,
-        ...(options.ordered === false ? [] : [`ORDER BY ${q('row_number')}, ${q('ordinal')}`])
+        ...(options.ordered === false ? [] : [`ORDER BY ${q('row_number')}, ${q('ordinal')}`]),
     ].join('\n');
 }
 
@@ -310,9 +384,11 @@ export function withHeader(sql: string, header: QueryHeader, options: SurveyQuer
     const lines = [
         commentLine(`Öppna jämförelser: ${header.model}${header.survey ? `, enkät ${header.survey}` : ''}`),
         commentLine(`Skapad av oj ${header.version}, SQL-dialekt ${header.dialect}.`),
-        commentLine(`Läser tabellen ${options.table ?? 'responses'}: en rad per svarande, kolumnen ${options.unitColumn ?? 'unit'} (kommunkod), ` +
-            `${options.orderColumn ?? 'row_number'} (ordning) och en textkolumn per enkätvariabel.`),
-        commentLine(`Ger en rad per svarande, indikator, område och indelning: ${RESULT_COLUMNS.join(', ')}.`)
+        commentLine(
+            `Läser tabellen ${options.table ?? 'responses'}: en rad per svarande, kolumnen ${options.unitColumn ?? 'unit'} (kommunkod), ` +
+                `${options.orderColumn ?? 'row_number'} (ordning) och en textkolumn per enkätvariabel.`,
+        ),
+        commentLine(`Ger en rad per svarande, indikator, område och indelning: ${RESULT_COLUMNS.join(', ')}.`),
     ];
     return `${lines.join('\n')}\n${sql};\n`;
 }

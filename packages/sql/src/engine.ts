@@ -5,7 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type EvaluateOptions, indicatorsOf, readResponseFile, ResponseFileError, type ResponseTable, shown } from '@oj/evaluator';
+import {
+    type EvaluateOptions,
+    indicatorsOf,
+    readResponseFile,
+    ResponseFileError,
+    type ResponseTable,
+    shown,
+} from '@oj/evaluator';
 import { lowerIndicator } from '@oj/language';
 import { evaluateSurveyWithDuckDb, readResponseTableWithDuckDb } from './duckdb.js';
 
@@ -23,7 +30,13 @@ function sameAsDefaultReader(file: string, table: ResponseTable): boolean {
     const text = fs.readFileSync(file, 'utf-8').replace(/^\uFEFF/, '');
     if (/\n[ \t,;]*\r?\n[^]*\S/.test(text)) return false;
     const header = text.split(/\r?\n/, 1)[0];
-    return [',', ';', '\t'].some(delimiter => header.split(delimiter).map(c => c.trim()).join('\u0000') === table.columns.join('\u0000'));
+    return [',', ';', '\t'].some(
+        (delimiter) =>
+            header
+                .split(delimiter)
+                .map((c) => c.trim())
+                .join('\u0000') === table.columns.join('\u0000'),
+    );
 }
 
 /** The reader and the evaluation `evaluateResponsesFile` takes for DuckDB. */
@@ -37,7 +50,11 @@ export function duckdbEvaluateOptions(): Required<Pick<EvaluateOptions, 'readTab
                     return await readResponseTableWithDuckDb(file);
                 } catch (error) {
                     if (error instanceof ResponseFileError) throw error;
-                    throw new ResponseFileError([{ message: `Filen ${file} kan inte läsas som Parquet: ${shown((error as Error).message.split('\n')[0], 200)}` }]);
+                    throw new ResponseFileError([
+                        {
+                            message: `Filen ${file} kan inte läsas som Parquet: ${shown((error as Error).message.split('\n')[0], 200)}`,
+                        },
+                    ]);
                 }
             }
             // A CSV file DuckDB does not read as the default reader does (another encoding than
@@ -52,8 +69,14 @@ export function duckdbEvaluateOptions(): Required<Pick<EvaluateOptions, 'readTab
                 reason = 'DuckDB:s CSV-läsare avvisade den, t.ex. för en annan teckenkodning än UTF-8';
             }
             const table = await readResponseFile(file);
-            return { ...table, notes: [`DuckDB läste inte filen som standardläsaren gör (${reason}); den lästes av standardläsaren.`, ...table.notes] };
+            return {
+                ...table,
+                notes: [
+                    `DuckDB läste inte filen som standardläsaren gör (${reason}); den lästes av standardläsaren.`,
+                    ...table.notes,
+                ],
+            };
         },
-        evaluate: (models, respondents) => evaluateSurveyWithDuckDb(indicatorsOf(models).map(lowerIndicator), respondents)
+        evaluate: (models, respondents) => evaluateSurveyWithDuckDb(indicatorsOf(models).map(lowerIndicator), respondents),
     };
 }

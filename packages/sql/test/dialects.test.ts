@@ -23,7 +23,7 @@ indikator 2 "Bara kommuner" { fråga i B: "?" svar JN del av enkäten D1  krävs
 const models: Array<[string, () => Promise<Model[]>]> = [
     ['the 2019 set', () => loadExample()],
     ['every construct of the rule language', () => loadText([CONSTRUCTS])],
-    ['a population of stadsdelar and kommuner', () => loadText([POPULATION])]
+    ['a population of stadsdelar and kommuner', () => loadText([POPULATION])],
 ];
 
 describe.each(models)('%s', (_name, load) => {
@@ -53,11 +53,17 @@ describe.each(models)('%s', (_name, load) => {
         }
     });
 
-    test('the three dialects differ only in quoting, literals, the text type, the regular-expression test and DuckDB\'s CTE read in place', async () => {
+    test("the three dialects differ only in quoting, literals, the text type, the regular-expression test and DuckDB's CTE read in place", async () => {
         const plans = lowerModels(await load());
-        const normalise = (sql: string) => sql.replace(/`([^`]*)`/g, '"$1"').replace(/\\'/g, "''").replace(/\bSTRING\b/g, 'VARCHAR')
-            .replace(/regexp_matches\(|regexp_like\(/g, 'RE(').replace(' AS NOT MATERIALIZED (', ' AS (').replace(/\((TRIM\("unit"\)) RLIKE ('[^']*')\)/g, 'RE($1, $2)');
-        const [duckdb, spark, trino] = DIALECTS.map(dialect => normalise(surveyQuery(plans, { dialect })));
+        const normalise = (sql: string) =>
+            sql
+                .replace(/`([^`]*)`/g, '"$1"')
+                .replace(/\\'/g, "''")
+                .replace(/\bSTRING\b/g, 'VARCHAR')
+                .replace(/regexp_matches\(|regexp_like\(/g, 'RE(')
+                .replace(' AS NOT MATERIALIZED (', ' AS (')
+                .replace(/\((TRIM\("unit"\)) RLIKE ('[^']*')\)/g, 'RE($1, $2)');
+        const [duckdb, spark, trino] = DIALECTS.map((dialect) => normalise(surveyQuery(plans, { dialect })));
         expect(spark).toBe(duckdb);
         expect(trino).toBe(duckdb);
     });

@@ -13,22 +13,44 @@ import { duckdbEngine } from './engine.js';
 
 /** The differential test's rows: each variable blank or one of its codes (counts 0–50), blank about a fifth of the time. */
 function rowArbitrary(models: Model[]): fc.Arbitrary<Record<string, string>> {
-    const columns = codebookRows(models).map(r => [r.variable, r.numeric
-        ? fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 4, arbitrary: fc.integer({ min: 0, max: 50 }).map(String) })
-        : fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: 4, arbitrary: fc.constantFrom(...r.codes.map(String)) })] as const);
+    const columns = codebookRows(models).map(
+        (r) =>
+            [
+                r.variable,
+                r.numeric
+                    ? fc.oneof(
+                          { weight: 1, arbitrary: fc.constant('') },
+                          { weight: 4, arbitrary: fc.integer({ min: 0, max: 50 }).map(String) },
+                      )
+                    : fc.oneof(
+                          { weight: 1, arbitrary: fc.constant('') },
+                          { weight: 4, arbitrary: fc.constantFrom(...r.codes.map(String)) },
+                      ),
+            ] as const,
+    );
     return fc.record(Object.fromEntries(columns));
 }
 
 function plain(r: EngineResult): string {
-    return JSON.stringify([r.indicator, r.group ?? null, r.stratum ?? null, r.status, r.numerator ?? null, r.denominator ?? null, r.value ?? null]);
+    return JSON.stringify([
+        r.indicator,
+        r.group ?? null,
+        r.stratum ?? null,
+        r.status,
+        r.numerator ?? null,
+        r.denominator ?? null,
+        r.value ?? null,
+    ]);
 }
 
 describe.each([
     ['the 2019 set', () => loadExample(), 30_000],
-    ['every construct of the rule language', () => loadText([CONSTRUCTS]), 70_000]
+    ['every construct of the rule language', () => loadText([CONSTRUCTS]), 70_000],
 ] as const)('duckdb = reference interpreter on %s', (_name, load, count) => {
     let models: Model[];
-    beforeAll(async () => { models = await load(); });
+    beforeAll(async () => {
+        models = await load();
+    });
 
     test(`${count} seeded random rows through SQL: the same status, sums and value for every indicator and unit`, async () => {
         const rows: ResponseRow[] = fc.sample(rowArbitrary(models), { seed: 20191, numRuns: count });
@@ -36,7 +58,7 @@ describe.each([
         const run = await duckdbEngine.load(models);
         // In chunks of 5,000 rows, so that the results read back stay a few hundred MB.
         const decided: EngineResult[][] = [];
-        for (let start = 0; start < rows.length; start += 5000) decided.push(...await run(rows.slice(start, start + 5000)));
+        for (let start = 0; start < rows.length; start += 5000) decided.push(...(await run(rows.slice(start, start + 5000))));
         const statuses = new Map<string, number>();
         let differences = 0;
         let compared = 0;
@@ -52,6 +74,6 @@ describe.each([
         expect(differences).toBe(0);
         expect(compared).toBeGreaterThan(count);
         // The rows reach every status, or the comparison proves little.
-        expect([...statuses.keys()].filter(s => s !== 'measured').sort()).toEqual(['excluded', 'met', 'missing', 'not_met']);
+        expect([...statuses.keys()].filter((s) => s !== 'measured').sort()).toEqual(['excluded', 'met', 'missing', 'not_met']);
     }, 600_000);
 });

@@ -16,14 +16,18 @@ export const duckdbEngine = {
     kinds: ['rule', 'ratio', 'measure'] as const,
     traces: false,
     async load(models: Model[]): Promise<BatchRun> {
-        const plans = lowerModels(models).map(p => ({ ...p, population: undefined }));
+        const plans = lowerModels(models).map((p) => ({ ...p, population: undefined }));
         // Results in the interpreter engine's order: rules and shares first, then background measures.
         plans.sort((a, b) => Number(a.kind === 'measure') - Number(b.kind === 'measure'));
         const variables = variablesOf(plans);
-        return async rows => {
+        return async (rows) => {
             const connection = await openDuckDb();
             try {
-                await loadRespondents(connection, variables, rows.map(answers => ({ unit: '0114', answers })));
+                await loadRespondents(
+                    connection,
+                    variables,
+                    rows.map((answers) => ({ unit: '0114', answers })),
+                );
                 const { results, measures } = await runSurveyQuery(connection, plans);
                 const perRow: EngineResult[][] = rows.map(() => []);
                 for (const r of [...results, ...measures]) {
@@ -35,5 +39,5 @@ export const duckdbEngine = {
                 connection.closeSync();
             }
         };
-    }
+    },
 };

@@ -25,14 +25,14 @@ indikator 3 "Bara stadsdelar" { fråga i C: "?" svar JN del av enkäten D2  krä
 test('each indicator for the respondents of its population only, as evaluateSurvey decides', async () => {
     const models = await loadText([MODEL]);
     const answers = { P1_iA: '1', P2_iB: '2', P3_iC: '' };
-    const respondents = ['0114', '0180', '0180-03', '1480', '1480-01', '1280', ' 0114 '].map(unit => ({ unit, answers }));
+    const respondents = ['0114', '0180', '0180-03', '1480', '1480-01', '1280', ' 0114 '].map((unit) => ({ unit, answers }));
     const expected = evaluateSurvey(models, respondents);
     const got = await evaluateSurveyWithDuckDb(indicatorsOf(models).map(lowerIndicator), respondents);
     const plain = (r: { unit: string; indicator: number; status: string }) => `${r.unit.trim()} ${r.indicator} ${r.status}`;
     expect(got.results.map(plain)).toEqual(expected.results.map(plain));
     expect(got.outside).toBe(expected.outside);
     // Stockholm's own row is outside indicator 1 (its stadsdelar answer), inside indicator 2 (kommuner only).
-    expect(got.results.filter(r => r.unit === '0180').map(r => r.indicator)).toEqual([2]);
-    expect(got.results.filter(r => r.unit === '0180-03').map(r => r.indicator)).toEqual([1, 3]);
-    expect(got.results.filter(r => r.unit === '1280').map(r => r.indicator)).toEqual([1, 2]);
+    expect(got.results.filter((r) => r.unit === '0180').map((r) => r.indicator)).toEqual([2]);
+    expect(got.results.filter((r) => r.unit === '0180-03').map((r) => r.indicator)).toEqual([1, 3]);
+    expect(got.results.filter((r) => r.unit === '1280').map((r) => r.indicator)).toEqual([1, 2]);
 });

@@ -20,8 +20,8 @@ export async function main(args: string[]): Promise<number> {
             files: { type: 'string' },
             seed: { type: 'string', default: '1' },
             year: { type: 'string' },
-            help: { type: 'boolean', short: 'h' }
-        }
+            help: { type: 'boolean', short: 'h' },
+        },
     });
     if (values.help || !values.out) {
         process.stderr.write(`${USAGE}\n`);
@@ -42,7 +42,7 @@ export async function main(args: string[]): Promise<number> {
         seed: number(values.seed, 1, '--seed'),
         indicators: number(values.indicators, preset.indicators, '--indicators'),
         files: number(values.files, preset.files, '--files'),
-        year: values.year === undefined ? undefined : number(values.year, 2024, '--year')
+        year: values.year === undefined ? undefined : number(values.year, 2024, '--year'),
     });
     fs.mkdirSync(values.out, { recursive: true });
     for (const file of files) fs.writeFileSync(path.join(values.out, file.path), file.text);

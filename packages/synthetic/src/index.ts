@@ -1,3 +1,11 @@
 export { generateWorkspace, WORKSPACE_SIZES, type GeneratedFile, type WorkspaceOptions } from './workspace.js';
-export { generateResponses, respondents, responsesCsv, STADSDELAR, type ResponseOptions, type ResponseVariable, type Responses } from './responses.js';
+export {
+    generateResponses,
+    respondents,
+    responsesCsv,
+    STADSDELAR,
+    type ResponseOptions,
+    type ResponseVariable,
+    type Responses,
+} from './responses.js';
 export { Random } from './random.js';

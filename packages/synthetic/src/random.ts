@@ -34,7 +34,10 @@ export class Random {
             const j = this.int(0, i);
             [indices[i], indices[j]] = [indices[j], indices[i]];
         }
-        return indices.slice(0, Math.min(count, items.length)).sort((a, b) => a - b).map(i => items[i]);
+        return indices
+            .slice(0, Math.min(count, items.length))
+            .sort((a, b) => a - b)
+            .map((i) => items[i]);
     }
 
     /** One of the keys, with probability proportional to its weight. */

@@ -14,7 +14,8 @@ export async function codebookCsv(inputs: string[], survey?: string): Promise<{ 
 }
 
 export function registerCodebook(program: Command, setExitCode: (code: number) => void): void {
-    const command = program.command('codebook')
+    const command = program
+        .command('codebook')
         .description('Skriv kodboken: en rad per enkätvariabel')
         .argument('<sökvägar...>', 'filer eller mappar')
         .option('-o, --out <fil>', 'CSV-fil att skriva (annars standard ut)')
@@ -27,7 +28,9 @@ export function registerCodebook(program: Command, setExitCode: (code: number) =
             if (rows === 0) throw inputError('Modellen har inga enkätvariabler (inga frågor). Ingen kodbok skriven.');
             if (options.out) {
                 writeFilesAtomically([{ path: options.out, content: csv }]);
-                process.stderr.write(`${count(rows, 'variabel', 'variabler')} ${rows === 1 ? 'skriven' : 'skrivna'} till ${options.out}.\n`);
+                process.stderr.write(
+                    `${count(rows, 'variabel', 'variabler')} ${rows === 1 ? 'skriven' : 'skrivna'} till ${options.out}.\n`,
+                );
             } else {
                 process.stdout.write(csv);
             }

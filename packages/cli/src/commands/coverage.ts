@@ -19,22 +19,30 @@ export interface CoverageReport {
 export async function coverage(inputs: string[], survey?: string): Promise<CoverageReport & { errors: number }> {
     const workspace = await openSurveyModel(inputs, survey);
     // Background measures have values, not outcomes: their examples cannot cover statuses.
-    const indicators = workspace.models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator' && !e.measure))
+    const indicators = workspace.models
+        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator' && !e.measure))
         .sort((a, b) => a.number - b.number);
     const entries = indicators.flatMap(exampleCoverage).map((entry: CoverageEntry) => ({
         indicator: entry.indicator.number,
         group: entry.unit?.name ?? '',
         reachable: entry.reachable,
-        covered: entry.covered.filter(s => entry.reachable.includes(s)),
-        uncovered: entry.reachable.filter(s => !entry.covered.includes(s))
+        covered: entry.covered.filter((s) => entry.reachable.includes(s)),
+        uncovered: entry.reachable.filter((s) => !entry.covered.includes(s)),
     }));
     const reachable = entries.reduce((n, e) => n + e.reachable.length, 0);
     const covered = entries.reduce((n, e) => n + e.covered.length, 0);
-    return { entries, reachable, covered, percent: reachable === 0 ? 100 : (100 * covered) / reachable, errors: errorCount(workspace) };
+    return {
+        entries,
+        reachable,
+        covered,
+        percent: reachable === 0 ? 100 : (100 * covered) / reachable,
+        errors: errorCount(workspace),
+    };
 }
 
 export function registerCoverage(program: Command, setExitCode: (code: number) => void): void {
-    const command = program.command('coverage')
+    const command = program
+        .command('coverage')
         .description('Visa vilka utfall indikatorernas exempel täcker, per område')
         .argument('<sökvägar...>', 'filer eller mappar')
         .option('--json', 'skriv resultatet som JSON')
@@ -53,10 +61,17 @@ export function registerCoverage(program: Command, setExitCode: (code: number) =
                 const paint = painter(process.stdout);
                 for (const e of report.entries) {
                     const mark = e.uncovered.length === 0 ? paint('green', '✓') : paint('red', '✗');
-                    const missing = e.uncovered.length > 0 ? `  saknar exempel för: ${e.uncovered.map(s => STATUS_LABELS[s]).join(', ')}` : '';
-                    process.stdout.write(`${mark} ${String(e.indicator).padStart(3)} ${(e.group || '–').padEnd(6)} ${e.covered.length}/${e.reachable.length}${missing}\n`);
+                    const missing =
+                        e.uncovered.length > 0
+                            ? `  saknar exempel för: ${e.uncovered.map((s) => STATUS_LABELS[s]).join(', ')}`
+                            : '';
+                    process.stdout.write(
+                        `${mark} ${String(e.indicator).padStart(3)} ${(e.group || '–').padEnd(6)} ${e.covered.length}/${e.reachable.length}${missing}\n`,
+                    );
                 }
-                process.stdout.write(`Täckning: ${report.covered} av ${report.reachable} möjliga utfall (${percent(report.percent)}).\n`);
+                process.stdout.write(
+                    `Täckning: ${report.covered} av ${report.reachable} möjliga utfall (${percent(report.percent)}).\n`,
+                );
             }
             if (report.percent < min) {
                 process.stderr.write(`Täckningen ${percent(report.percent)} är lägre än --min ${percent(min)}.\n`);

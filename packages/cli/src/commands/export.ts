@@ -13,9 +13,9 @@ export async function exportKolada(inputs: string[], resultsDir: string, outDir:
     if (errors > 0) return { ok: false, message: `Modellen har ${errors} fel; kör "oj check" för att se dem. Inget exporterat.` };
     try {
         const data = koladaExport(workspace.models, readResultsFolder(resultsDir, stadsdelarOf(workspace.models)));
-        const files = koladaFiles(data).map(f => ({ path: path.join(outDir, f.name), content: f.content }));
+        const files = koladaFiles(data).map((f) => ({ path: path.join(outDir, f.name), content: f.content }));
         writeFilesAtomically(files);
-        return { ok: true, files: files.map(f => f.path), kpis: data.kpis.length, values: data.values.length };
+        return { ok: true, files: files.map((f) => f.path), kpis: data.kpis.length, values: data.values.length };
     } catch (error) {
         if (error instanceof ResultsFolderError) return { ok: false, message: `${error.message} Inget exporterat.` };
         throw error;
@@ -24,7 +24,8 @@ export async function exportKolada(inputs: string[], resultsDir: string, outDir:
 
 export function registerExport(program: Command, setExitCode: (code: number) => void): void {
     const command = program.command('export').description('Exportera resultaten i andra format');
-    command.command('kolada')
+    command
+        .command('kolada')
         .description('Nyckeltal och värden per kommun och period i Koladas form (JSON och CSV)')
         .argument('<paths...>', 'filer eller mappar med modellen')
         .requiredOption('--results <dir>', 'mappen som "oj evaluate --out" skrev')

@@ -7,17 +7,23 @@ import { count } from '../format.js';
 import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
 /** Generates the package into `outDir` (all files or none); nothing is written when the model has errors. */
-export async function generate(inputs: string[], outDir: string, packageName?: string, survey?: string): Promise<{ files: string[]; errors: number }> {
+export async function generate(
+    inputs: string[],
+    outDir: string,
+    packageName?: string,
+    survey?: string,
+): Promise<{ files: string[]; errors: number }> {
     const workspace = await openSurveyModel(inputs, survey);
     const errors = errorCount(workspace);
     if (errors > 0) return { files: [], errors };
     const files = generateEvaluatorFiles(workspace.models, { packageName });
-    writeFilesAtomically(files.map(f => ({ path: path.join(outDir, f.path), content: f.content })));
-    return { files: files.map(f => f.path), errors };
+    writeFilesAtomically(files.map((f) => ({ path: path.join(outDir, f.path), content: f.content })));
+    return { files: files.map((f) => f.path), errors };
 }
 
 export function registerGenerate(program: Command, setExitCode: (code: number) => void): void {
-    const command = program.command('generate')
+    const command = program
+        .command('generate')
         .description('Generera utvärderingspaketet (TypeScript) från modellen')
         .argument('<sökvägar...>', 'filer eller mappar med modellen')
         .requiredOption('-o, --out <mapp>', 'mapp att skriva paketet till')
@@ -28,7 +34,9 @@ export function registerGenerate(program: Command, setExitCode: (code: number) =
             if (errors > 0) {
                 throw inputError(`Modellen har ${errors} fel; kör "oj check" för att se dem. Inget paket genererat.`);
             }
-            process.stderr.write(`${count(files.length, 'fil', 'filer')} ${files.length === 1 ? 'skriven' : 'skrivna'} till ${options.out}: ${files.join(', ')}\n`);
+            process.stderr.write(
+                `${count(files.length, 'fil', 'filer')} ${files.length === 1 ? 'skriven' : 'skrivna'} till ${options.out}: ${files.join(', ')}\n`,
+            );
             setExitCode(0);
         });
     withExamples(command, ['oj generate examples/oj2019 --out utvarderare/', 'cd utvarderare && npm install && npm test']);

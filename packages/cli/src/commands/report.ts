@@ -5,7 +5,15 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { writeFilesAtomically } from '@oj/evaluator';
-import { buildReport, readResultsFolder, stadsdelarOf, renderReport, ReportError, ResultsFolderError, type ReportTarget } from '@oj/publishing';
+import {
+    buildReport,
+    readResultsFolder,
+    stadsdelarOf,
+    renderReport,
+    ReportError,
+    ResultsFolderError,
+    type ReportTarget,
+} from '@oj/publishing';
 import { errorCount, openWorkspace } from '../workspace.js';
 
 export interface ReportCommandOptions {
@@ -28,10 +36,16 @@ export async function report(inputs: string[], options: ReportCommandOptions): P
     if ((options.unit === undefined) === (options.lan === undefined)) {
         return { ok: false, code: 2, message: 'Ange antingen --unit <kod> (kommun eller stadsdel) eller --lan <länskod>.' };
     }
-    const target: ReportTarget = options.unit !== undefined ? { kind: 'unit', unit: options.unit.trim() } : { kind: 'lan', lan: options.lan!.trim() };
+    const target: ReportTarget =
+        options.unit !== undefined ? { kind: 'unit', unit: options.unit.trim() } : { kind: 'lan', lan: options.lan!.trim() };
     const workspace = await openWorkspace(inputs);
     const errors = errorCount(workspace);
-    if (errors > 0) return { ok: false, code: 1, message: `Modellen har ${errors} fel; kör "oj check" för att se dem. Ingen rapport skriven.` };
+    if (errors > 0)
+        return {
+            ok: false,
+            code: 1,
+            message: `Modellen har ${errors} fel; kör "oj check" för att se dem. Ingen rapport skriven.`,
+        };
     try {
         const stadsdelar = stadsdelarOf(workspace.models);
         const results = readResultsFolder(options.results, stadsdelar);
@@ -40,16 +54,21 @@ export async function report(inputs: string[], options: ReportCommandOptions): P
         const { pdf, html } = await renderReport(doc);
         const base = path.join(options.out, reportName(target));
         const files = [`${base}.pdf`, `${base}.html`];
-        writeFilesAtomically([{ path: files[0], content: pdf }, { path: files[1], content: html }]);
+        writeFilesAtomically([
+            { path: files[0], content: pdf },
+            { path: files[1], content: html },
+        ]);
         return { ok: true, files };
     } catch (error) {
-        if (error instanceof ReportError || error instanceof ResultsFolderError) return { ok: false, code: 1, message: `${error.message} Ingen rapport skriven.` };
+        if (error instanceof ReportError || error instanceof ResultsFolderError)
+            return { ok: false, code: 1, message: `${error.message} Ingen rapport skriven.` };
         throw error;
     }
 }
 
 export function registerReport(program: Command, setExitCode: (code: number) => void): void {
-    program.command('report')
+    program
+        .command('report')
         .description('Skriv en rapport (PDF och HTML) för en kommun, stadsdel eller ett län från resultaten av "oj evaluate"')
         .argument('<paths...>', 'filer eller mappar med modellen')
         .requiredOption('--results <dir>', 'mappen som "oj evaluate --out" skrev (units.csv, aggregates.csv)')

@@ -13,19 +13,28 @@ function version(): string {
 }
 
 /** The query for the survey in `inputs`, with its header; the model's error count (no query when it has errors). */
-export async function sqlOf(inputs: string[], dialect: Dialect, survey?: string): Promise<{ sql?: string; errors: number; indicators: number }> {
+export async function sqlOf(
+    inputs: string[],
+    dialect: Dialect,
+    survey?: string,
+): Promise<{ sql?: string; errors: number; indicators: number }> {
     const workspace = await openSurveyModel(inputs, survey);
     const errors = errorCount(workspace);
     if (errors > 0) return { errors, indicators: 0 };
     const plans = indicatorsOf(workspace.models).map(lowerIndicator);
     const options = { dialect };
-    const model = inputs.map(i => path.basename(path.resolve(i))).join(', ');
+    const model = inputs.map((i) => path.basename(path.resolve(i))).join(', ');
     const surveyName = workspace.survey ? `${workspace.survey.name} "${workspace.survey.title}"` : undefined;
-    return { sql: withHeader(surveyQuery(plans, options), { model, survey: surveyName, version: version(), dialect }, options), errors: 0, indicators: plans.length };
+    return {
+        sql: withHeader(surveyQuery(plans, options), { model, survey: surveyName, version: version(), dialect }, options),
+        errors: 0,
+        indicators: plans.length,
+    };
 }
 
 export function registerSql(program: Command, setExitCode: (code: number) => void): void {
-    const command = program.command('sql')
+    const command = program
+        .command('sql')
         .description('Skriv frågan i SQL som utvärderar enkäten (DuckDB, Spark SQL eller Trino)')
         .argument('<sökvägar...>', 'filer eller mappar med modellen')
         .option('--dialect <dialekt>', `SQL-dialekten: ${DIALECTS.join(', ')}`, 'duckdb')
@@ -33,10 +42,13 @@ export function registerSql(program: Command, setExitCode: (code: number) => voi
         .option(...SURVEY_OPTION)
         .action(async (paths: string[], options: { dialect: string; out?: string; enkät?: string }) => {
             if (!DIALECTS.includes(options.dialect as Dialect)) {
-                throw usageError(`Okänd SQL-dialekt "${options.dialect.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ')}"; välj en av ${DIALECTS.join(', ')}.`);
+                throw usageError(
+                    `Okänd SQL-dialekt "${options.dialect.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ')}"; välj en av ${DIALECTS.join(', ')}.`,
+                );
             }
             const { sql, errors, indicators } = await sqlOf(paths, options.dialect as Dialect, options.enkät);
-            if (errors > 0 || sql === undefined) throw inputError(`Modellen har ${errors} fel; kör "oj check" för att se dem. Ingen SQL skriven.`);
+            if (errors > 0 || sql === undefined)
+                throw inputError(`Modellen har ${errors} fel; kör "oj check" för att se dem. Ingen SQL skriven.`);
             if (options.out) {
                 writeFilesAtomically([{ path: options.out, content: sql }]);
                 process.stderr.write(`SQL för ${indicators} indikatorer (${options.dialect}) skriven till ${options.out}.\n`);

@@ -18,13 +18,33 @@ const CHECKER = path.join(here, 'pdfua.py');
 const MUTANTS = path.join(here, 'pdfua_mutants.py');
 
 export type PdfUaCheck =
-    | 'marked' | 'struct-tree' | 'role-map' | 'lang' | 'title' | 'pdfuaid' | 'figure-alt' | 'fonts'
-    | 'tabs' | 'tagged-content' | 'headings' | 'tables';
+    | 'marked'
+    | 'struct-tree'
+    | 'role-map'
+    | 'lang'
+    | 'title'
+    | 'pdfuaid'
+    | 'figure-alt'
+    | 'fonts'
+    | 'tabs'
+    | 'tagged-content'
+    | 'headings'
+    | 'tables';
 
 /** Every check, in the order reported. */
 export const PDFUA_CHECKS: PdfUaCheck[] = [
-    'marked', 'struct-tree', 'role-map', 'lang', 'title', 'pdfuaid', 'figure-alt', 'fonts', 'tabs',
-    'tagged-content', 'headings', 'tables'
+    'marked',
+    'struct-tree',
+    'role-map',
+    'lang',
+    'title',
+    'pdfuaid',
+    'figure-alt',
+    'fonts',
+    'tabs',
+    'tagged-content',
+    'headings',
+    'tables',
 ];
 
 export interface PdfUaFailure {
@@ -62,7 +82,10 @@ export function checkPdfUa(...inputs: Array<string | Uint8Array>): PdfUaResult[]
         });
         const run = spawnSync(pythonWithPikepdf(), [CHECKER, ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
         if (run.status !== 0 && run.status !== 1) throw new Error(`pdfua.py: ${run.stderr || `exit ${run.status}`}`);
-        return run.stdout.trim().split('\n').map(line => JSON.parse(line) as PdfUaResult);
+        return run.stdout
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line) as PdfUaResult);
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -70,19 +93,23 @@ export function checkPdfUa(...inputs: Array<string | Uint8Array>): PdfUaResult[]
 
 /** The failures of one PDF, as "check: message" lines (empty when it conforms): easy to assert on. */
 export function pdfUaFailures(input: string | Uint8Array): string[] {
-    return checkPdfUa(input)[0].failures.map(f => `${f.check}: ${f.message}`);
+    return checkPdfUa(input)[0].failures.map((f) => `${f.check}: ${f.message}`);
 }
 
 /** Writes one test PDF per check, each breaking exactly that requirement of a conforming PDF. */
 export function writePdfUaMutants(good: string, outDir: string): Record<PdfUaCheck, string> {
     execFileSync(pythonWithPikepdf(), [MUTANTS, good, outDir], { stdio: 'pipe' });
-    return Object.fromEntries(PDFUA_CHECKS.map(c => [c, path.join(outDir, `${c}.pdf`)])) as Record<PdfUaCheck, string>;
+    return Object.fromEntries(PDFUA_CHECKS.map((c) => [c, path.join(outDir, `${c}.pdf`)])) as Record<PdfUaCheck, string>;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
     const results = checkPdfUa(...process.argv.slice(2));
     for (const r of results) {
-        process.stdout.write(r.ok ? `${r.file}: PDF/UA-kontrollen godkänd\n` : `${r.file}:\n${r.failures.map(f => `  ${f.check}: ${f.message}`).join('\n')}\n`);
+        process.stdout.write(
+            r.ok
+                ? `${r.file}: PDF/UA-kontrollen godkänd\n`
+                : `${r.file}:\n${r.failures.map((f) => `  ${f.check}: ${f.message}`).join('\n')}\n`,
+        );
     }
-    process.exitCode = results.every(r => r.ok) ? 0 : 1;
+    process.exitCode = results.every((r) => r.ok) ? 0 : 1;
 }

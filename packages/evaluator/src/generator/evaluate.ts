@@ -6,7 +6,17 @@
  * The calls go into the package's fixed runtime (src/runtime/evaluation.ts, copied verbatim).
  */
 import { expandToNode, joinToNode, toString, type Generated } from 'langium/generate';
-import { type ComparisonOp, type Condition, type IndicatorPlan, type InCondition, type NumberExpression, numberReads, type Read, type Sum, type UnitPlan } from '@oj/language';
+import {
+    type ComparisonOp,
+    type Condition,
+    type IndicatorPlan,
+    type InCondition,
+    type NumberExpression,
+    numberReads,
+    type Read,
+    type Sum,
+    type UnitPlan,
+} from '@oj/language';
 
 const q = (text: string) => JSON.stringify(text);
 
@@ -75,7 +85,7 @@ function atLeast3(count: number, tally: number): Truth3 {
     const trues = (tally >> 8) & 255;
     const unknown = (tally >> 16) & 255;
     return trues >= count ? 1 : trues + unknown < count ? 0 : 2;
-}`
+}`,
 };
 
 /** Collects the hoisted constants (sets of codes) so that each is created once per module. */
@@ -112,7 +122,11 @@ const OPERATOR: Record<ComparisonOp, string> = { '>': '>', '>=': '>=', '<': '<',
 const FAST_CONST = { true: '(1 as Truth3)', false: '(0 as Truth3)', unknown: '(2 as Truth3)' };
 
 class UnitEmitter {
-    constructor(readonly indicator: IndicatorPlan, readonly plan: UnitPlan, protected readonly pool: ConstantPool) {}
+    constructor(
+        readonly indicator: IndicatorPlan,
+        readonly plan: UnitPlan,
+        protected readonly pool: ConstantPool,
+    ) {}
 
     protected readArgs(read: Read): string {
         return `${q(read.question)}${read.item !== undefined ? `, ${q(read.item)}` : ''}`;
@@ -121,34 +135,41 @@ class UnitEmitter {
     /** A condition on the traced path: an Outcome with the readings that decided it. */
     traced(condition: Condition): string {
         switch (condition.kind) {
-            case 'and': return `all(${condition.operands.map(c => this.traced(c)).join(', ')})`;
-            case 'or': return `any(${condition.operands.map(c => this.traced(c)).join(', ')})`;
-            case 'not': return `not(${this.traced(condition.operand)})`;
-            case 'in': return this.tracedIn(condition);
+            case 'and':
+                return `all(${condition.operands.map((c) => this.traced(c)).join(', ')})`;
+            case 'or':
+                return `any(${condition.operands.map((c) => this.traced(c)).join(', ')})`;
+            case 'not':
+                return `not(${this.traced(condition.operand)})`;
+            case 'in':
+                return this.tracedIn(condition);
             case 'compare':
                 return `count(row, ${q(condition.read.variable)}, x => x ${OPERATOR[condition.operator]} ${condition.value}, ${this.readArgs(condition.read)})`;
             case 'areaMissing': {
-                const parts = condition.parts.map(p => this.tracedIn(p));
+                const parts = condition.parts.map((p) => this.tracedIn(p));
                 return parts.length === 1 ? parts[0] : `areaAnswer(${parts.join(', ')})`;
             }
             case 'atLeast':
-                return `${this.pool.helper('atLeast')}(${condition.count}${condition.operands.map(c => `, ${this.traced(c)}`).join('')})`;
+                return `${this.pool.helper('atLeast')}(${condition.count}${condition.operands.map((c) => `, ${this.traced(c)}`).join('')})`;
             case 'calculation': {
-                const number = (e: NumberExpression) => this.number(e, read => `answerNumber(row[${q(read.variable)}])`);
-                const reads = [...numberReads(condition.left), ...numberReads(condition.right)]
-                    .map(r => `[${q(r.variable)}, ${q(r.question)}, ${r.item !== undefined ? q(r.item) : 'undefined'}]`);
+                const number = (e: NumberExpression) => this.number(e, (read) => `answerNumber(row[${q(read.variable)}])`);
+                const reads = [...numberReads(condition.left), ...numberReads(condition.right)].map(
+                    (r) => `[${q(r.variable)}, ${q(r.question)}, ${r.item !== undefined ? q(r.item) : 'undefined'}]`,
+                );
                 const test = `${this.pool.helper('compared')}(${number(condition.left)}, ${number(condition.right)}, ${q(condition.operator)})`;
                 return `${this.pool.helper('calculated')}(row, [false, true, undefined][${test}], [${reads.join(', ')}])`;
             }
             case 'const':
-                return condition.value === false ? 'NO_EXCLUSION' : `{ v: ${condition.value === true ? 'true' : 'undefined'}, r: [] }`;
+                return condition.value === false
+                    ? 'NO_EXCLUSION'
+                    : `{ v: ${condition.value === true ? 'true' : 'undefined'}, r: [] }`;
         }
     }
 
     protected tracedIn(condition: InCondition): string {
         const { read } = condition;
         if (read.blankAs && read.item !== undefined) {
-            const boxes = read.blankAs.ticked.map(t => `[${q(t.variable)}, ${q(t.item ?? '')}]`).join(', ');
+            const boxes = read.blankAs.ticked.map((t) => `[${q(t.variable)}, ${q(t.item ?? '')}]`).join(', ');
             return `${this.pool.helper('answerInBox')}(row, ${q(read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(read)}, ${q(read.blankAs.code)}, [${boxes}])`;
         }
         return `answerIn(row, ${q(read.variable)}, ${this.pool.codeSet(condition.codes)}, ${this.readArgs(read)})`;
@@ -157,13 +178,16 @@ class UnitEmitter {
     /** A number expression as TypeScript giving number | undefined, each count read by `count`. */
     protected number(expression: NumberExpression, count: (read: Read) => string): string {
         switch (expression.kind) {
-            case 'number': return String(expression.value);
+            case 'number':
+                return String(expression.value);
             case 'count': {
                 if (expression.sum.unresolved > 0 || expression.sum.reads.length === 0) return 'undefined';
                 return expression.sum.reads.map(count).reduce((acc, part) => `${this.pool.helper('plus')}(${acc}, ${part})`);
             }
             case 'arithmetic': {
-                const helper = this.pool.helper(expression.operator === '+' ? 'plus' : expression.operator === '-' ? 'minus' : 'divided');
+                const helper = this.pool.helper(
+                    expression.operator === '+' ? 'plus' : expression.operator === '-' ? 'minus' : 'divided',
+                );
                 return `${helper}(${this.number(expression.left, count)}, ${this.number(expression.right, count)})`;
             }
         }
@@ -189,11 +213,16 @@ class UnitEmitter {
     /** 1 when the answer is one of the codes, 0 when another, 2 when blank. */
     protected fastIn(condition: InCondition): string {
         const local = this.local(condition.read.variable, 'code');
-        const test = condition.codes.length === 0 ? 'false' : condition.codes.map(c => `${local} === ${q(c)}`).join(' || ');
+        const test = condition.codes.length === 0 ? 'false' : condition.codes.map((c) => `${local} === ${q(c)}`).join(' || ');
         const blankAs = condition.read.blankAs;
         if (blankAs && blankAs.ticked.length > 0) {
             // A blank tick box is the blank code when another box is ticked.
-            const ticked = blankAs.ticked.map(t => { const other = this.local(t.variable, 'code'); return `(${other} !== undefined && ${other} !== ${q(blankAs.code)})`; }).join(' || ');
+            const ticked = blankAs.ticked
+                .map((t) => {
+                    const other = this.local(t.variable, 'code');
+                    return `(${other} !== undefined && ${other} !== ${q(blankAs.code)})`;
+                })
+                .join(' || ');
             return `(${local} === undefined ? (${ticked} ? ${condition.codes.includes(blankAs.code) ? 1 : 0} : 2) : ${test} ? 1 : 0)`;
         }
         return `(${local} === undefined ? 2 : ${test} ? 1 : 0)`;
@@ -202,24 +231,46 @@ class UnitEmitter {
     /** The same condition on the allocation-free fast path (0 false, 1 true, 2 unknown). */
     fast(condition: Condition): string {
         switch (condition.kind) {
-            case 'and': return fold(condition.operands.map(c => this.fast(c)), 'and3', FAST_CONST.true);
-            case 'or': return fold(condition.operands.map(c => this.fast(c)), 'or3', FAST_CONST.false);
-            case 'not': return `not3(${this.fast(condition.operand)})`;
-            case 'in': return this.fastIn(condition);
+            case 'and':
+                return fold(
+                    condition.operands.map((c) => this.fast(c)),
+                    'and3',
+                    FAST_CONST.true,
+                );
+            case 'or':
+                return fold(
+                    condition.operands.map((c) => this.fast(c)),
+                    'or3',
+                    FAST_CONST.false,
+                );
+            case 'not':
+                return `not3(${this.fast(condition.operand)})`;
+            case 'in':
+                return this.fastIn(condition);
             case 'compare': {
                 const local = this.local(condition.read.variable, 'count');
                 return `(${local} === undefined ? 2 : ${local} ${OPERATOR[condition.operator]} ${condition.value} ? 1 : 0)`;
             }
-            case 'areaMissing': return fold(condition.parts.map(p => this.fastIn(p)), 'area3', FAST_CONST.unknown);
+            case 'areaMissing':
+                return fold(
+                    condition.parts.map((p) => this.fastIn(p)),
+                    'area3',
+                    FAST_CONST.unknown,
+                );
             case 'calculation': {
-                const number = (e: NumberExpression) => this.number(e, read => this.local(read.variable, 'count'));
+                const number = (e: NumberExpression) => this.number(e, (read) => this.local(read.variable, 'count'));
                 return `${this.pool.helper('compared')}(${number(condition.left)}, ${number(condition.right)}, ${q(condition.operator)})`;
             }
             case 'atLeast': {
-                const tally = condition.operands.map(c => `(1 << (${this.fast(c)} << 3))`).join(' + ') || '0';
+                const tally = condition.operands.map((c) => `(1 << (${this.fast(c)} << 3))`).join(' + ') || '0';
                 return `${this.pool.helper('atLeast3')}(${condition.count}, ${tally})`;
             }
-            case 'const': return condition.value === true ? FAST_CONST.true : condition.value === false ? FAST_CONST.false : FAST_CONST.unknown;
+            case 'const':
+                return condition.value === true
+                    ? FAST_CONST.true
+                    : condition.value === false
+                      ? FAST_CONST.false
+                      : FAST_CONST.unknown;
         }
     }
 
@@ -229,7 +280,8 @@ class UnitEmitter {
      */
     fastBody(): string[] | undefined {
         if (this.plan.ratio || this.plan.measure) return undefined;
-        const result = (status: string) => `new Result(${this.plan.indicator}, ${this.group()}, ${status}, row, ${this.explainName()})`;
+        const result = (status: string) =>
+            `new Result(${this.plan.indicator}, ${this.group()}, ${status}, row, ${this.explainName()})`;
         // Each stage reads the answers it needs first, so an excluded respondent's other answers are not read.
         const decisions: string[] = [];
         const reads = () => this.reads.splice(0);
@@ -237,7 +289,11 @@ class UnitEmitter {
         // Never excluded (the constant false): no stage at all.
         if (!(exclusion.kind === 'const' && exclusion.value === false)) {
             const decided = this.fast(exclusion);
-            decisions.push(...reads(), `const excluded: Truth3 = ${decided};`, `if (excluded !== 0) return ${result(`excluded === 1 ? 'excluded' : 'missing'`)};`);
+            decisions.push(
+                ...reads(),
+                `const excluded: Truth3 = ${decided};`,
+                `if (excluded !== 0) return ${result(`excluded === 1 ? 'excluded' : 'missing'`)};`,
+            );
         }
         if (!requirement) {
             // No requirement applies to this group: nothing can decide it.
@@ -245,10 +301,18 @@ class UnitEmitter {
             return decisions;
         }
         const rule = this.fast(requirement);
-        decisions.push(...reads(), `const met: Truth3 = ${rule};`, `if (met !== 0) return ${result(`met === 1 ? 'met' : 'missing'`)};`);
+        decisions.push(
+            ...reads(),
+            `const met: Truth3 = ${rule};`,
+            `if (met !== 0) return ${result(`met === 1 ? 'met' : 'missing'`)};`,
+        );
         if (exception) {
             const excepted = this.fast(exception);
-            decisions.push(...reads(), `const excepted: Truth3 = ${excepted};`, `if (excepted !== 0) return ${result(`excepted === 1 ? 'excluded' : 'missing'`)};`);
+            decisions.push(
+                ...reads(),
+                `const excepted: Truth3 = ${excepted};`,
+                `if (excepted !== 0) return ${result(`excepted === 1 ? 'excluded' : 'missing'`)};`,
+            );
         }
         decisions.push(`return ${result(`'not_met'`)};`);
         return decisions;
@@ -272,7 +336,9 @@ class UnitEmitter {
     }
 
     protected sum(sum: Sum): string {
-        const parts = sum.reads.map(r => `[${q(r.variable)}, ${q(r.question)}, ${r.item !== undefined ? q(r.item) : 'undefined'}]`);
+        const parts = sum.reads.map(
+            (r) => `[${q(r.variable)}, ${q(r.question)}, ${r.item !== undefined ? q(r.item) : 'undefined'}]`,
+        );
         const call = `sum(row, [${parts.join(', ')}])`;
         // A term that cannot be read makes the sum unknown, as in the plan.
         return sum.unresolved > 0 ? `{ value: undefined, r: ${call}.r }` : call;
@@ -283,7 +349,11 @@ class UnitEmitter {
         const { exclusion, requirement, exception, ratio, measure } = this.plan;
         const n = this.plan.indicator;
         if (measure) {
-            const denominator = measure.denominator ? `, ${this.sum(measure.denominator)}` : this.plan.stratum ? ', undefined' : '';
+            const denominator = measure.denominator
+                ? `, ${this.sum(measure.denominator)}`
+                : this.plan.stratum
+                  ? ', undefined'
+                  : '';
             return `decideMeasure(${n}, ${this.group()}, ${this.traced(exclusion)}, ${this.sum(measure.numerator)}${denominator}${this.stratumArg()})`;
         }
         if (ratio) {
@@ -298,7 +368,11 @@ class UnitEmitter {
 
     /** Both functions of the unit, or the traced one alone for a ratio. */
     functions(): Generated {
-        const title = `${this.indicator.number}. ${this.indicator.name}${this.plan.unitLabel !== undefined ? ` – ${this.plan.unitLabel}` : ''}${this.plan.stratum ? ` – ${this.plan.stratum.label}` : ''}`.replace(/\*\//g, '* /');
+        const title =
+            `${this.indicator.number}. ${this.indicator.name}${this.plan.unitLabel !== undefined ? ` – ${this.plan.unitLabel}` : ''}${this.plan.stratum ? ` – ${this.plan.stratum.label}` : ''}`.replace(
+                /\*\//g,
+                '* /',
+            );
         const fast = this.fastBody();
         if (!fast) {
             return expandToNode`
@@ -323,27 +397,56 @@ class UnitEmitter {
 }
 
 /** The runtime helpers generated code may call; each module imports those it uses. */
-const RUNTIME_VALUES = ['all', 'any', 'answerIn', 'areaAnswer', 'count', 'decide', 'decideMeasure', 'decideRatio', 'not', 'sum', 'NO_EXCLUSION', 'answerCode', 'answerNumber', 'and3', 'or3', 'not3', 'area3', 'Result', 'isBlank'];
+const RUNTIME_VALUES = [
+    'all',
+    'any',
+    'answerIn',
+    'areaAnswer',
+    'count',
+    'decide',
+    'decideMeasure',
+    'decideRatio',
+    'not',
+    'sum',
+    'NO_EXCLUSION',
+    'answerCode',
+    'answerNumber',
+    'and3',
+    'or3',
+    'not3',
+    'area3',
+    'Result',
+    'isBlank',
+];
 
 /** `src/evaluate.ts` of the generated package, for the plans of the model's indicators (in number order). */
 export function evaluateModule(plans: readonly IndicatorPlan[]): string {
     const pool = new ConstantPool();
-    const all = plans.flatMap(indicator => indicator.units.map(unit => new UnitEmitter(indicator, unit, pool)));
-    const functions = all.map(emitter => emitter.functions());
+    const all = plans.flatMap((indicator) => indicator.units.map((unit) => new UnitEmitter(indicator, unit, pool)));
+    const functions = all.map((emitter) => emitter.functions());
     // Background measures give values, not statuses: their own entry point, `measures`.
-    const emitters = all.filter(e => !e.plan.measure);
-    const measureEmitters = all.filter(e => e.plan.measure);
-    const calls = (explained: boolean) => emitters.map(e => `${explained && !e.plan.ratio ? e.explainName() : e.functionName()}(row)`);
-    const helpers = [...pool.helpers].sort().map(name => MODULE_HELPERS[name]);
-    const measures = measureEmitters.length === 0 ? '' : '\n\n' + toString(expandToNode`
+    const emitters = all.filter((e) => !e.plan.measure);
+    const measureEmitters = all.filter((e) => e.plan.measure);
+    const calls = (explained: boolean) =>
+        emitters.map((e) => `${explained && !e.plan.ratio ? e.explainName() : e.functionName()}(row)`);
+    const helpers = [...pool.helpers].sort().map((name) => MODULE_HELPERS[name]);
+    const measures =
+        measureEmitters.length === 0
+            ? ''
+            : '\n\n' +
+              toString(expandToNode`
         /** The value of every background measure (bakgrundsmått) for every area or group it is reported for. */
         export function measures(row: ResponseRow): MeasureResult[] {
             return [
-                ${joinToNode(measureEmitters.map(e => `${e.functionName()}(row)`), { separator: ',', appendNewLineIfNotEmpty: true })}
+                ${joinToNode(
+                    measureEmitters.map((e) => `${e.functionName()}(row)`),
+                    { separator: ',', appendNewLineIfNotEmpty: true },
+                )}
             ];
         }
     `);
-    const body = toString(expandToNode`
+    const body =
+        toString(expandToNode`
         ${joinToNode(pool.declarations, { appendNewLineIfNotEmpty: true })}
         ${helpers.length > 0 ? joinToNode(['', ...helpers], { separator: '\n\n', appendNewLineIfNotEmpty: true }) : undefined}
 
@@ -366,10 +469,17 @@ export function evaluateModule(plans: readonly IndicatorPlan[]): string {
             ];
         }
     `) + measures;
-    const used = RUNTIME_VALUES.filter(name => new RegExp(`(?<![\\w.])${name}(\\(|;|,)`).test(body));
-    const types = ['IndicatorResult', ...(body.includes('MeasureResult') ? ['MeasureResult'] : []), 'ResponseRow',
-        ...(['atLeast', 'answerInBox', 'calculated'].some(h => pool.helpers.has(h)) ? ['Outcome'] : []), ...(body.includes(': Truth3') ? ['Truth3'] : [])];
-    return '// Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.\n'
-        + `import { ${[...used, ...types.map(t => `type ${t}`)].join(', ')} } from './runtime.js';\n\n`
-        + body;
+    const used = RUNTIME_VALUES.filter((name) => new RegExp(`(?<![\\w.])${name}(\\(|;|,)`).test(body));
+    const types = [
+        'IndicatorResult',
+        ...(body.includes('MeasureResult') ? ['MeasureResult'] : []),
+        'ResponseRow',
+        ...(['atLeast', 'answerInBox', 'calculated'].some((h) => pool.helpers.has(h)) ? ['Outcome'] : []),
+        ...(body.includes(': Truth3') ? ['Truth3'] : []),
+    ];
+    return (
+        '// Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.\n' +
+        `import { ${[...used, ...types.map((t) => `type ${t}`)].join(', ')} } from './runtime.js';\n\n` +
+        body
+    );
 }

@@ -19,19 +19,21 @@ function info(plan: IndicatorPlan): string {
         `population: ${plan.population ? `[${plan.population.map(q).join(', ')}]` : 'undefined'}`,
         ...(plan.dividedKommuner ? [`dividedKommuner: [${plan.dividedKommuner.map(q).join(', ')}]`] : []),
         `levels: [${plan.levels.map(q).join(', ')}]`,
-        `aggregateLevels: [${plan.levels.flatMap(l => (LEVEL[l] ? [q(LEVEL[l]!)] : [])).join(', ')}]`
+        `aggregateLevels: [${plan.levels.flatMap((l) => (LEVEL[l] ? [q(LEVEL[l]!)] : [])).join(', ')}]`,
     ];
     if (plan.aggregation) parts.push(`aggregation: ${q(plan.aggregation)}`);
     if (plan.comparability) {
         const c = plan.comparability;
-        parts.push(`comparability: { year: ${c.year}${c.comparable !== undefined ? `, comparable: ${c.comparable}` : ''}${c.reason !== undefined ? `, reason: ${q(c.reason)}` : ''} }`);
+        parts.push(
+            `comparability: { year: ${c.year}${c.comparable !== undefined ? `, comparable: ${c.comparable}` : ''}${c.reason !== undefined ? `, reason: ${q(c.reason)}` : ''} }`,
+        );
     }
     return `{ ${parts.join(', ')} }`;
 }
 
 export function publishedModule(plans: readonly IndicatorPlan[]): string {
-    const hasMeasures = plans.some(p => p.kind === 'measure');
-    const measureNumbers = plans.filter(p => p.kind === 'measure').map(p => p.number);
+    const hasMeasures = plans.some((p) => p.kind === 'measure');
+    const measureNumbers = plans.filter((p) => p.kind === 'measure').map((p) => p.number);
     const measurePart = expandToNode`
         /** The background measures of one respondent, in the same way. */
         export function measureRespondent(row: ResponseRow & { unit: string }): MeasureResult[] {

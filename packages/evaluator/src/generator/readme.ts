@@ -9,15 +9,21 @@ import { GENERATED_PACKAGE_NODE } from './package-files.js';
 const q = (text: string) => JSON.stringify(text);
 
 export function readmeFile(models: Model[], indicators: Indicator[], packageName: string): string {
-    const survey = models.map(surveyOfModel).find(s => s);
+    const survey = models.map(surveyOfModel).find((s) => s);
     const rows = codebookRows(models);
-    const esc = (text: string) => text.replace(/[|\\`*_[\]<>]/g, c => `\\${c}`);
+    const esc = (text: string) => text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
     // A code span; GFM needs | escaped even there, and a name with backticks gets a longer fence.
     const code = (text: string) => {
         const inner = text.replace(/\|/g, '\\|');
         return inner.includes('`') ? `\`\` ${inner} \`\`` : `\`${inner}\``;
     };
-    const sample = rows.slice(0, 2).map(r => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.variable) ? r.variable : q(r.variable)}: ${q(r.numeric ? '0' : String(r.codes[0]))}`).join(', ');
+    const sample = rows
+        .slice(0, 2)
+        .map(
+            (r) =>
+                `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.variable) ? r.variable : q(r.variable)}: ${q(r.numeric ? '0' : String(r.codes[0]))}`,
+        )
+        .join(', ');
     return toString(expandToNode`
         # ${packageName}
 
@@ -75,12 +81,28 @@ export function readmeFile(models: Model[], indicators: Indicator[], packageName
 
         | nr | indicator | reported for |
         | ---: | --- | --- |
-        ${joinToNode(indicators.map(i => `| ${i.number} | ${esc(i.name)} | ${esc(unitsOfIndicator(i).map(u => u.name).join(', ') || '–')} |`), { appendNewLineIfNotEmpty: true })}
+        ${joinToNode(
+            indicators.map(
+                (i) =>
+                    `| ${i.number} | ${esc(i.name)} | ${esc(
+                        unitsOfIndicator(i)
+                            .map((u) => u.name)
+                            .join(', ') || '–',
+                    )} |`,
+            ),
+            { appendNewLineIfNotEmpty: true },
+        )}
 
         ## Variables
 
         | variable | indicator | question | item | group | answer codes |
         | --- | ---: | ---: | --- | --- | --- |
-        ${joinToNode(rows.map(r => `| ${code(r.variable)} | ${r.indicators.join(', ')} | ${esc(String(r.question))} | ${esc(r.item)} | ${esc(r.group)} | ${r.numeric ? 'antal' : esc(r.codes.join(', '))} |`), { appendNewLineIfNotEmpty: true })}
+        ${joinToNode(
+            rows.map(
+                (r) =>
+                    `| ${code(r.variable)} | ${r.indicators.join(', ')} | ${esc(String(r.question))} | ${esc(r.item)} | ${esc(r.group)} | ${r.numeric ? 'antal' : esc(r.codes.join(', '))} |`,
+            ),
+            { appendNewLineIfNotEmpty: true },
+        )}
     `);
 }

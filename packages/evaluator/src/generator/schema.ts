@@ -12,9 +12,11 @@ const q = (text: string) => JSON.stringify(text);
 
 export function schemaModule(models: Model[]): string {
     const rows = codebookRows(models);
-    const fields = rows.map(r => r.numeric
-        ? `${q(r.variable)}: count,`
-        : `${q(r.variable)}: code([${r.codes.map(c => q(String(c))).join(', ')}], ${q(r.answerSet)}),`);
+    const fields = rows.map((r) =>
+        r.numeric
+            ? `${q(r.variable)}: count,`
+            : `${q(r.variable)}: code([${r.codes.map((c) => q(String(c))).join(', ')}], ${q(r.answerSet)}),`,
+    );
     return toString(expandToNode`
         // Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.
         import { z } from 'zod';
@@ -44,7 +46,7 @@ export function schemaModule(models: Model[]): string {
         }).optional();
 
         /** The survey variables, in codebook order. */
-        export const variables = [${rows.map(r => q(r.variable)).join(', ')}] as const;
+        export const variables = [${rows.map((r) => q(r.variable)).join(', ')}] as const;
         export type Variable = typeof variables[number];
 
         /** A variable name with leading zeros and case ignored: I01_01 and i1_1 both read i1_1. */

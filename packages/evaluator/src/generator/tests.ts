@@ -14,7 +14,9 @@ export function testModule(indicators: readonly Indicator[]): string | undefined
     for (const indicator of indicators) {
         for (const example of indicator.examples) {
             const row = { unit: '0000', ...exampleRow(indicator, example) };
-            const expectations = checkExample(indicator, example).filter(r => r.expected).map(r => ({ group: r.unit?.name, status: r.expected }));
+            const expectations = checkExample(indicator, example)
+                .filter((r) => r.expected)
+                .map((r) => ({ group: r.unit?.name, status: r.expected }));
             cases.push(expandToNode`
                 test(${q(`indikator ${indicator.number}: ${example.title ?? 'exempel'}`)}, () => {
                     const results = evaluate(${JSON.stringify(row)});

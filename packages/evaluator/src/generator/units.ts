@@ -15,17 +15,24 @@ export function unitsModule(models: Model[]): string {
     const register = unitRegisterOf(models);
     const list = kommuner();
     const districts = [...register.stadsdelar].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return toString(expandToNode`
+    return (
+        toString(expandToNode`
         // Generated from the indicator model by oj generate. Do not edit: change the model and regenerate.
 
         /** The kommuner of the kommun register (SCB, ${REGISTER_YEAR}): kommunkod → namn. */
         export const KOMMUNER: ReadonlyMap<string, string> = new Map([
-            ${joinToNode(list.map(k => `[${q(k.kod)}, ${q(k.namn)}]`), { separator: ',', appendNewLineIfNotEmpty: true })}
+            ${joinToNode(
+                list.map((k) => `[${q(k.kod)}, ${q(k.namn)}]`),
+                { separator: ',', appendNewLineIfNotEmpty: true },
+            )}
         ]);
 
         /** The stadsdelar the survey declares: code (kommunkod-NN) → name. */
         export const STADSDELAR: ReadonlyMap<string, string> = new Map<string, string>([
-            ${joinToNode(districts.map(([code, name]) => `[${q(code)}, ${q(name)}]`), { separator: ',', appendNewLineIfNotEmpty: true })}
+            ${joinToNode(
+                districts.map(([code, name]) => `[${q(code)}, ${q(name)}]`),
+                { separator: ',', appendNewLineIfNotEmpty: true },
+            )}
         ]);
 
         const SHAPE = 'en kommunkod har fyra siffror (t.ex. 0180), en stadsdel kommunkoden, ett bindestreck och två siffror (t.ex. 0180-01)';
@@ -56,5 +63,6 @@ export function unitsModule(models: Model[]): string {
             }
             return undefined;
         }
-    `) + '\n';
+    `) + '\n'
+    );
 }

@@ -57,14 +57,17 @@ export function regionsOf(unit: string, check?: UnitCheck): { kommunkod: string;
     const problem = check?.(unit);
     const kod = kommunkod(unit);
     if (problem !== undefined || kod === undefined) {
-        throw new RangeError(problem ?? `${JSON.stringify(unit.slice(0, 40))} är ingen enhetskod: en kommunkod har fyra siffror (t.ex. 0180), en stadsdel kommunkoden, ett bindestreck och två siffror (t.ex. 0180-01).`);
+        throw new RangeError(
+            problem ??
+                `${JSON.stringify(unit.slice(0, 40))} är ingen enhetskod: en kommunkod har fyra siffror (t.ex. 0180), en stadsdel kommunkoden, ett bindestreck och två siffror (t.ex. 0180-01).`,
+        );
     }
     return STORSTADER[kod] ? { kommunkod: kod, lan: kod.slice(0, 2), storstad: kod } : { kommunkod: kod, lan: kod.slice(0, 2) };
 }
 
 /** One respondent's results, tagged with the respondent for aggregate (the trace is not needed there). */
 export function withUnit(unit: string, results: readonly IndicatorResult[]): UnitResult[] {
-    return results.map(r => {
+    return results.map((r) => {
         const tagged: UnitResult = { unit, indicator: r.indicator, status: r.status };
         if (r.group !== undefined) tagged.group = r.group;
         if (r.stratum !== undefined) tagged.stratum = r.stratum;
@@ -94,11 +97,18 @@ export function aggregate(results: readonly UnitResult[], levels?: PublishedLeve
             cells.set(key, cell);
         }
         if (result.numerator !== undefined && result.denominator !== undefined) {
-            if (result.status === 'met') { cell.numerator += result.numerator; cell.denominator += result.denominator; cell.respondents += 1; }
+            if (result.status === 'met') {
+                cell.numerator += result.numerator;
+                cell.denominator += result.denominator;
+                cell.respondents += 1;
+            }
         } else if (result.status === 'met') {
-            cell.numerator += 1; cell.denominator += 1; cell.respondents += 1;
+            cell.numerator += 1;
+            cell.denominator += 1;
+            cell.respondents += 1;
         } else if (result.status === 'not_met') {
-            cell.denominator += 1; cell.respondents += 1;
+            cell.denominator += 1;
+            cell.respondents += 1;
         }
     };
     for (const result of results) {
@@ -110,6 +120,12 @@ export function aggregate(results: readonly UnitResult[], levels?: PublishedLeve
     }
     const order: Record<Level, number> = { riket: 0, lan: 1, storstad: 2 };
     return [...cells.values()]
-        .map(cell => (cell.denominator > 0 ? { ...cell, share: cell.numerator / cell.denominator } : cell))
-        .sort((a, b) => a.indicator - b.indicator || (a.group ?? '').localeCompare(b.group ?? '') || order[a.level] - order[b.level] || a.region.localeCompare(b.region));
+        .map((cell) => (cell.denominator > 0 ? { ...cell, share: cell.numerator / cell.denominator } : cell))
+        .sort(
+            (a, b) =>
+                a.indicator - b.indicator ||
+                (a.group ?? '').localeCompare(b.group ?? '') ||
+                order[a.level] - order[b.level] ||
+                a.region.localeCompare(b.region),
+        );
 }

@@ -48,7 +48,13 @@ function reading(row: ResponseRow, variable: string, question: string, item: str
 }
 
 /** Whether the answer in `variable` is one of `codes`. */
-export function answerIn(row: ResponseRow, variable: string, codes: ReadonlySet<string>, question: string, item?: string): Outcome {
+export function answerIn(
+    row: ResponseRow,
+    variable: string,
+    codes: ReadonlySet<string>,
+    question: string,
+    item?: string,
+): Outcome {
     const answer = row[variable];
     const code = isBlank(answer) ? undefined : typeof answer === 'number' ? String(answer) : answer.trim();
     return { v: code === undefined ? undefined : codes.has(code), r: [reading(row, variable, question, item)] };
@@ -61,20 +67,30 @@ export function answerNumber(answer: Answer): number | undefined {
 }
 
 /** A comparison of a count with a constant. */
-export function count(row: ResponseRow, variable: string, test: (value: number) => boolean, question: string, item?: string): Outcome {
+export function count(
+    row: ResponseRow,
+    variable: string,
+    test: (value: number) => boolean,
+    question: string,
+    item?: string,
+): Outcome {
     const value = answerNumber(row[variable]);
     return { v: value === undefined ? undefined : test(value), r: [reading(row, variable, question, item)] };
 }
 
 /** The sum of counts, undefined when any is blank. */
-export function sum(row: ResponseRow, parts: ReadonlyArray<readonly [string, string, string | undefined]>): { value: number | undefined; r: Reading[] } {
+export function sum(
+    row: ResponseRow,
+    parts: ReadonlyArray<readonly [string, string, string | undefined]>,
+): { value: number | undefined; r: Reading[] } {
     let total = 0;
     let known = true;
     const r: Reading[] = [];
     for (const [variable, question, item] of parts) {
         const value = answerNumber(row[variable]);
         r.push(reading(row, variable, question, item));
-        if (value === undefined) known = false; else total += value;
+        if (value === undefined) known = false;
+        else total += value;
     }
     return { value: known ? total : undefined, r };
 }
@@ -82,17 +98,17 @@ export function sum(row: ResponseRow, parts: ReadonlyArray<readonly [string, str
 /** Kleene conjunction; the trace keeps only what decided the result. */
 export function all(...outcomes: Outcome[]): Outcome {
     for (const o of outcomes) if (o.v === false) return { v: false, r: o.r };
-    const unknown = outcomes.filter(o => o.v === undefined);
-    if (unknown.length > 0) return { v: undefined, r: unknown.flatMap(o => o.r) };
-    return { v: true, r: outcomes.flatMap(o => o.r) };
+    const unknown = outcomes.filter((o) => o.v === undefined);
+    if (unknown.length > 0) return { v: undefined, r: unknown.flatMap((o) => o.r) };
+    return { v: true, r: outcomes.flatMap((o) => o.r) };
 }
 
 /** Kleene disjunction; the trace keeps only what decided the result. */
 export function any(...outcomes: Outcome[]): Outcome {
     for (const o of outcomes) if (o.v === true) return { v: true, r: o.r };
-    const unknown = outcomes.filter(o => o.v === undefined);
-    if (unknown.length > 0) return { v: undefined, r: unknown.flatMap(o => o.r) };
-    return { v: false, r: outcomes.flatMap(o => o.r) };
+    const unknown = outcomes.filter((o) => o.v === undefined);
+    if (unknown.length > 0) return { v: undefined, r: unknown.flatMap((o) => o.r) };
+    return { v: false, r: outcomes.flatMap((o) => o.r) };
 }
 
 export function not(outcome: Outcome): Outcome {
@@ -105,11 +121,17 @@ export const NO_EXCLUSION: Outcome = { v: false, r: NONE };
 export function areaAnswer(...outcomes: Outcome[]): Outcome {
     for (const o of outcomes) if (o.v === true) return o;
     for (const o of outcomes) if (o.v === false) return o;
-    return { v: undefined, r: outcomes.flatMap(o => o.r) };
+    return { v: undefined, r: outcomes.flatMap((o) => o.r) };
 }
 
 /** Exclusion first, then the requirement, then (when not met) the exception. */
-export function decide(indicator: number, group: string | undefined, exclusion: Outcome, requirement: () => Outcome, exception?: () => Outcome): IndicatorResult {
+export function decide(
+    indicator: number,
+    group: string | undefined,
+    exclusion: Outcome,
+    requirement: () => Outcome,
+    exception?: () => Outcome,
+): IndicatorResult {
     const base = group === undefined ? { indicator } : { indicator, group };
     if (exclusion.v === true) return { ...base, status: 'excluded', trace: exclusion.r };
     if (exclusion.v === undefined) return { ...base, status: 'missing', trace: exclusion.r };
@@ -125,8 +147,16 @@ export function decide(indicator: number, group: string | undefined, exclusion: 
 }
 
 /** A ratio indicator: both sums known and a denominator above zero count ("met"). */
-export function decideRatio(indicator: number, group: string | undefined, exclusion: Outcome, numerator: { value: number | undefined; r: Reading[] }, denominator: { value: number | undefined; r: Reading[] }, stratum?: string): IndicatorResult {
-    const base: { indicator: number; group?: string; stratum?: string } = group === undefined ? { indicator } : { indicator, group };
+export function decideRatio(
+    indicator: number,
+    group: string | undefined,
+    exclusion: Outcome,
+    numerator: { value: number | undefined; r: Reading[] },
+    denominator: { value: number | undefined; r: Reading[] },
+    stratum?: string,
+): IndicatorResult {
+    const base: { indicator: number; group?: string; stratum?: string } =
+        group === undefined ? { indicator } : { indicator, group };
     if (stratum !== undefined) base.stratum = stratum;
     if (exclusion.v === true) return { ...base, status: 'excluded', trace: exclusion.r };
     if (exclusion.v === undefined) return { ...base, status: 'missing', trace: exclusion.r };
@@ -151,16 +181,32 @@ export interface MeasureResult {
 }
 
 /** A background measure: exclusion first, then the sums; a quotient over 0 has no value (excluded). */
-export function decideMeasure(indicator: number, group: string | undefined, exclusion: Outcome, numerator: { value: number | undefined; r: Reading[] }, denominator?: { value: number | undefined; r: Reading[] }, stratum?: string): MeasureResult {
-    const base: { indicator: number; group?: string; stratum?: string } = group === undefined ? { indicator } : { indicator, group };
+export function decideMeasure(
+    indicator: number,
+    group: string | undefined,
+    exclusion: Outcome,
+    numerator: { value: number | undefined; r: Reading[] },
+    denominator?: { value: number | undefined; r: Reading[] },
+    stratum?: string,
+): MeasureResult {
+    const base: { indicator: number; group?: string; stratum?: string } =
+        group === undefined ? { indicator } : { indicator, group };
     if (stratum !== undefined) base.stratum = stratum;
     if (exclusion.v === true) return { ...base, status: 'excluded', trace: exclusion.r };
     if (exclusion.v === undefined) return { ...base, status: 'missing', trace: exclusion.r };
     const trace = [...exclusion.r, ...numerator.r, ...(denominator?.r ?? [])];
-    if (numerator.value === undefined || (denominator && denominator.value === undefined)) return { ...base, status: 'missing', trace };
+    if (numerator.value === undefined || (denominator && denominator.value === undefined))
+        return { ...base, status: 'missing', trace };
     if (!denominator) return { ...base, status: 'measured', value: numerator.value, trace };
     if (denominator.value === 0) return { ...base, status: 'excluded', trace };
-    return { ...base, status: 'measured', value: numerator.value / denominator.value!, numerator: numerator.value, denominator: denominator.value, trace };
+    return {
+        ...base,
+        status: 'measured',
+        value: numerator.value / denominator.value!,
+        numerator: numerator.value,
+        denominator: denominator.value,
+        trace,
+    };
 }
 
 /*
@@ -211,7 +257,13 @@ export class Result implements IndicatorResult {
     readonly #explain: (row: ResponseRow) => IndicatorResult;
     #trace: Reading[] | undefined;
 
-    constructor(indicator: number, group: string | undefined, status: Status, row: ResponseRow, explain: (row: ResponseRow) => IndicatorResult) {
+    constructor(
+        indicator: number,
+        group: string | undefined,
+        status: Status,
+        row: ResponseRow,
+        explain: (row: ResponseRow) => IndicatorResult,
+    ) {
         this.indicator = indicator;
         this.group = group;
         this.status = status;

@@ -41,14 +41,24 @@ function combine(values: number[], aggregation: MeasureAggregation): number | un
     return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-export function aggregateMeasures(results: readonly MeasureUnitResult[], aggregationOf: (indicator: number) => MeasureAggregation, levels?: PublishedLevels, check?: UnitCheck): MeasureAggregateRow[] {
+export function aggregateMeasures(
+    results: readonly MeasureUnitResult[],
+    aggregationOf: (indicator: number) => MeasureAggregation,
+    levels?: PublishedLevels,
+    check?: UnitCheck,
+): MeasureAggregateRow[] {
     const cells = new Map<string, { row: Omit<MeasureAggregateRow, 'value' | 'respondents'>; values: number[] }>();
     const add = (result: MeasureUnitResult, level: Level, region: string) => {
         if (levels && !(levels(result.indicator)?.includes(level) ?? true)) return;
         const key = `${result.indicator}\u0000${result.group ?? ''}\u0000${result.stratum ?? ''}\u0000${level}\u0000${region}`;
         let cell = cells.get(key);
         if (!cell) {
-            const row: Omit<MeasureAggregateRow, 'value' | 'respondents'> = { indicator: result.indicator, level, region, aggregation: aggregationOf(result.indicator) };
+            const row: Omit<MeasureAggregateRow, 'value' | 'respondents'> = {
+                indicator: result.indicator,
+                level,
+                region,
+                aggregation: aggregationOf(result.indicator),
+            };
             if (result.group !== undefined) row.group = result.group;
             if (result.stratum !== undefined) row.stratum = result.stratum;
             cell = { row, values: [] };
@@ -68,5 +78,11 @@ export function aggregateMeasures(results: readonly MeasureUnitResult[], aggrega
             const value = combine(values, row.aggregation);
             return value === undefined ? { ...row, respondents: 0 } : { ...row, respondents: values.length, value };
         })
-        .sort((a, b) => a.indicator - b.indicator || (a.group ?? '').localeCompare(b.group ?? '') || order[a.level] - order[b.level] || a.region.localeCompare(b.region));
+        .sort(
+            (a, b) =>
+                a.indicator - b.indicator ||
+                (a.group ?? '').localeCompare(b.group ?? '') ||
+                order[a.level] - order[b.level] ||
+                a.region.localeCompare(b.region),
+        );
 }

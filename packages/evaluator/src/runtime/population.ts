@@ -26,7 +26,11 @@ export function respondentKind(unit: string): PopulationKind | undefined {
  * own row (answering, say, only a part for kommuner) is outside, so that the city is not counted
  * twice nor reported as missing.
  */
-export function inPopulation(unit: string, kinds: readonly PopulationKind[] | undefined, divided: readonly string[] = Object.keys(CITIES_WITH_STADSDELAR)): boolean {
+export function inPopulation(
+    unit: string,
+    kinds: readonly PopulationKind[] | undefined,
+    divided: readonly string[] = Object.keys(CITIES_WITH_STADSDELAR),
+): boolean {
     if (kinds === undefined) return true;
     const kind = respondentKind(unit);
     if (kind === undefined || !kinds.includes(kind)) return false;

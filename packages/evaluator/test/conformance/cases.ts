@@ -59,8 +59,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Nej ii=blankt', 'ej uppnådd av i'],
             ['i=blankt ii=Ja', 'saknas av i'],
             ['i=blankt ii=Nej', 'ej uppnådd av ii'],
-            ['i=blankt ii=blankt', 'saknas av i, ii']
-        ]
+            ['i=blankt ii=blankt', 'saknas av i, ii'],
+        ],
     },
     {
         name: 'eller: Kleene disjunction (full truth table)',
@@ -74,8 +74,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Nej ii=blankt', 'saknas av ii'],
             ['i=blankt ii=Ja', 'uppnådd av ii'],
             ['i=blankt ii=Nej', 'saknas av i'],
-            ['i=blankt ii=blankt', 'saknas av i, ii']
-        ]
+            ['i=blankt ii=blankt', 'saknas av i, ii'],
+        ],
     },
     {
         name: 'inte: Kleene negation (full truth table)',
@@ -83,8 +83,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i=Ja', 'ej uppnådd av i'],
             ['i=Nej', 'uppnådd av i'],
-            ['i=blankt', 'saknas av i']
-        ]
+            ['i=blankt', 'saknas av i'],
+        ],
     },
     {
         name: 'och binds tighter than eller',
@@ -93,8 +93,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Nej ii=Ja iii=Nej', 'ej uppnådd av i, iii'],
             ['i=Ja ii=Nej iii=Nej', 'uppnådd av i'],
             ['i=Nej ii=Ja iii=Ja', 'uppnådd av ii, iii'],
-            ['i=Nej ii=blankt iii=Ja', 'saknas av ii']
-        ]
+            ['i=Nej ii=blankt iii=Ja', 'saknas av ii'],
+        ],
     },
     {
         name: 'parentheses',
@@ -102,8 +102,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i=Ja ii=Nej iii=Nej', 'ej uppnådd av iii'],
             ['i=Ja ii=blankt iii=Ja', 'uppnådd av i, iii'],
-            ['i=blankt ii=Nej iii=Ja', 'saknas av i']
-        ]
+            ['i=blankt ii=Nej iii=Ja', 'saknas av i'],
+        ],
     },
     {
         name: 'alternatives (ELLER)',
@@ -112,8 +112,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Ja ii=Nej iii=Ja', 'uppnådd av iii'],
             ['i=Ja ii=Ja iii=Nej', 'uppnådd av i, ii'],
             ['i=Ja ii=blankt iii=Nej', 'saknas av ii'],
-            ['i=Nej iii=Nej', 'ej uppnådd av i, iii']
-        ]
+            ['i=Nej iii=Nej', 'ej uppnådd av i, iii'],
+        ],
     },
     {
         name: 'the exclusion is decided first',
@@ -123,8 +123,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Ja ii=Ja', 'utesluten av ii'],
             ['i=Ja ii=Nej', 'uppnådd av i'],
             ['i=blankt ii=Ja', 'utesluten av ii'],
-            ['i=Nej ii=Nej', 'ej uppnådd av i']
-        ]
+            ['i=Nej ii=Nej', 'ej uppnådd av i'],
+        ],
     },
     {
         name: 'an undecidable exclusion gives missing, whatever the requirement',
@@ -133,8 +133,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Nej ii=blankt', 'saknas av ii'],
             ['i=Ja ii=blankt', 'uppnådd av i'],
             ['i=Nej ii=Nej', 'utesluten av i, ii'],
-            ['i=Nej ii=Ja', 'ej uppnådd av i']
-        ]
+            ['i=Nej ii=Ja', 'ej uppnådd av i'],
+        ],
     },
     {
         name: 'an exception removes only when the requirement is not met',
@@ -144,8 +144,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Nej ii=Nej', 'ej uppnådd av i, ii'],
             ['i=Nej ii=blankt', 'saknas av i, ii'],
             ['i=Ja ii=Ja', 'uppnådd av i'],
-            ['i=blankt ii=Ja', 'saknas av i']
-        ]
+            ['i=blankt ii=Ja', 'saknas av i'],
+        ],
     },
     {
         name: 'exclusion, requirement, exception in that order',
@@ -155,8 +155,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Nej ii=Ja iii=Ja', 'utesluten av iii'],
             ['i=Nej ii=Ja iii=Nej', 'utesluten av i, ii'],
             ['i=Nej ii=Ja iii=blankt', 'saknas av iii'],
-            ['i=Ja iii=Nej', 'uppnådd av i']
-        ]
+            ['i=Ja iii=Nej', 'uppnådd av i'],
+        ],
     },
     {
         name: 'default exclusion: "området saknas" excludes; a follow-up left blank by routing does not make it undecidable',
@@ -170,8 +170,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Ja ii=EjAktuellt', 'uppnådd av i, ii'],
             ['i=Ja ii=Nej', 'ej uppnådd av ii'],
             ['ii=Ja', 'saknas av i'],
-            ['', 'saknas av i']
-        ]
+            ['', 'saknas av i'],
+        ],
     },
     {
         name: 'default exclusion over two questions: any answer proves the area exists',
@@ -183,8 +183,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Ja ii=EjAktuellt', 'utesluten av ii'],
             ['i=EjAktuellt ii=Ja', 'utesluten av i'],
             ['i=Ja', 'saknas av ii'],
-            ['', 'saknas av i, ii']
-        ]
+            ['', 'saknas av i, ii'],
+        ],
     },
     {
         name: 'an exclusion of its own replaces the default',
@@ -195,8 +195,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i=EjAktuellt ii=Ja', 'ej uppnådd av i'],
             ['i=Ja ii=Nej', 'utesluten av ii'],
-            ['i=EjAktuellt', 'saknas av ii']
-        ]
+            ['i=EjAktuellt', 'saknas av ii'],
+        ],
     },
     {
         name: 'a matrix question: decided per area',
@@ -206,8 +206,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i@EB=Ja i@BU=EjAktuellt', { EB: 'uppnådd av i', BU: 'utesluten av i' }],
             ['i@EB=Nej', { EB: 'ej uppnådd av i', BU: 'saknas av i' }],
-            ['i=Ja', 'uppnådd av i']
-        ]
+            ['i=Ja', 'uppnådd av i'],
+        ],
     },
     {
         name: 'area variants of the requirement, and groups',
@@ -217,10 +217,21 @@ export const CASES: readonly ConformanceCase[] = [
             för BU krävs: Ja på samtliga alternativ av fråga i
             för LSSB, LSSV krävs: Ja på något alternativ av fråga i }`,
         rows: [
-            ['i.A=Ja i.B=Ja i.C=Nej', { EB: 'uppnådd av i A, i B', BU: 'ej uppnådd av i C', LSSB: 'uppnådd av i A', LSSV: 'uppnådd av i A' }],
+            [
+                'i.A=Ja i.B=Ja i.C=Nej',
+                { EB: 'uppnådd av i A, i B', BU: 'ej uppnådd av i C', LSSB: 'uppnådd av i A', LSSV: 'uppnådd av i A' },
+            ],
             ['i.C=Ja', { EB: 'saknas av i A, i B', BU: 'saknas av i A, i B', LSSB: 'uppnådd av i C', LSSV: 'uppnådd av i C' }],
-            ['i.A@EB=Ja i.B@EB=Ja i.A@BU=Nej', { EB: 'uppnådd av i A, i B', BU: 'ej uppnådd av i A', LSSB: 'saknas av i A, i B, i C', LSSV: 'saknas av i A, i B, i C' }]
-        ]
+            [
+                'i.A@EB=Ja i.B@EB=Ja i.A@BU=Nej',
+                {
+                    EB: 'uppnådd av i A, i B',
+                    BU: 'ej uppnådd av i A',
+                    LSSB: 'saknas av i A, i B, i C',
+                    LSSV: 'saknas av i A, i B, i C',
+                },
+            ],
+        ],
     },
     {
         name: 'samtliga alternativ: every item',
@@ -229,8 +240,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Ja', 'uppnådd av i A, i B, i C'],
             ['i.A=Nej', 'ej uppnådd av i A'],
             ['i.A=Ja i.C=Ja', 'saknas av i B'],
-            ['i.A=Ja i.B=Nej', 'ej uppnådd av i B']
-        ]
+            ['i.A=Ja i.B=Nej', 'ej uppnådd av i B'],
+        ],
     },
     {
         name: 'något alternativ: some item (a multiple-choice question)',
@@ -240,16 +251,16 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i.A=EjVald i.B=Vald', 'uppnådd av i B'],
             ['i=EjVald', 'ej uppnådd av i A, i B, i C'],
-            ['i.A=EjVald i.C=EjVald', 'saknas av i B']
-        ]
+            ['i.A=EjVald i.C=EjVald', 'saknas av i B'],
+        ],
     },
     {
         name: 'named items',
         model: `indikator 1 "Namngivna alternativ" { områden EB ${ITEMS_JN} krävs: Ja på fråga i A, B }`,
         rows: [
             ['i.A=Ja i.B=Ja i.C=Nej', 'uppnådd av i A, i B'],
-            ['i.A=Ja', 'saknas av i B']
-        ]
+            ['i.A=Ja', 'saknas av i B'],
+        ],
     },
     {
         name: 'a target without items reads every item',
@@ -257,8 +268,8 @@ export const CASES: readonly ConformanceCase[] = [
         model: `indikator 1 "Alla alternativ" { områden EB ${ITEMS_JN} krävs: Ja på fråga i }`,
         rows: [
             ['i.A=Ja i.B=Ja', 'saknas av i C'],
-            ['i=Ja', 'uppnådd av i A, i B, i C']
-        ]
+            ['i=Ja', 'uppnådd av i A, i B, i C'],
+        ],
     },
     {
         name: 'inte over some item',
@@ -266,8 +277,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i.A=Nej i.B=Nej', 'uppnådd av i A, i B'],
             ['i.B=Ja', 'ej uppnådd av i B'],
-            ['i.A=Nej', 'saknas av i B']
-        ]
+            ['i.A=Nej', 'saknas av i B'],
+        ],
     },
     {
         name: 'question first: fråga i är …',
@@ -275,8 +286,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i=EjAktuellt', 'uppnådd av i'],
             ['i=Nej', 'ej uppnådd av i'],
-            ['i=blankt', 'saknas av i']
-        ]
+            ['i=blankt', 'saknas av i'],
+        ],
     },
     {
         name: 'a count compared with a constant: decimals, a decimal comma, text that is no number',
@@ -288,8 +299,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i="2,5"', 'uppnådd av i'],
             ['i=" 3 "', 'uppnådd av i'],
             ['i="x"', 'saknas av i'],
-            ['i=blankt', 'saknas av i']
-        ]
+            ['i=blankt', 'saknas av i'],
+        ],
     },
     {
         name: 'every comparison operator',
@@ -301,8 +312,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=0 ii=2 iii=10 iv=5', 'ej uppnådd av i, iv, iv'],
             ['i=1 ii=3 iii=0 iv=1', 'ej uppnådd av ii, iv, iv'],
             ['i=1 ii=4 iii=11 iv=0', 'uppnådd av iv'],
-            ['i=1 ii=4 iii=11', 'saknas av iv, iv']
-        ]
+            ['i=1 ii=4 iii=11', 'saknas av iv, iv'],
+        ],
     },
     {
         name: 'a count over items: every item',
@@ -310,8 +321,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i.A=1 i.B=0', 'ej uppnådd av i B'],
             ['i.A=1 i.B=2', 'uppnådd av i A, i B'],
-            ['i.A=1', 'saknas av i B']
-        ]
+            ['i.A=1', 'saknas av i B'],
+        ],
     },
     {
         name: 'a ratio: sums of counts; a denominator of 0 excludes',
@@ -322,8 +333,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=3 ii.A=2 ii.B=4', 'uppnådd 3/6 av i, ii A, ii B'],
             ['i=0 ii=0', 'utesluten av i, ii A, ii B'],
             ['i=3 ii.A=2', 'saknas av i, ii A, ii B'],
-            ['ii=1', 'saknas av i, ii A, ii B']
-        ]
+            ['ii=1', 'saknas av i, ii A, ii B'],
+        ],
     },
     {
         name: 'a ratio with the default exclusion',
@@ -333,8 +344,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i=EjAktuellt ii=1 iii=4', 'utesluten av i'],
             ['i=Ja ii=1 iii=4', 'uppnådd 1/4 av i, ii, iii'],
-            ['ii=1 iii=4', 'saknas av i']
-        ]
+            ['ii=1 iii=4', 'saknas av i'],
+        ],
     },
     {
         name: 'codes as an export holds them: trimmed text or numbers; a code outside the answer set is an answer',
@@ -344,8 +355,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=1', 'uppnådd av i'],
             ['i=3', 'utesluten av i'],
             ['i="9"', 'ej uppnådd av i'],
-            ['i="  "', 'saknas av i']
-        ]
+            ['i="  "', 'saknas av i'],
+        ],
     },
     {
         name: 'a shared question, with its own variable name',
@@ -354,8 +365,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i=EjAktuellt', 'utesluten av i'],
             ['i=Ja ii=Ja', 'uppnådd av i, ii'],
-            ['ii=Nej', 'saknas av i']
-        ]
+            ['ii=Nej', 'saknas av i'],
+        ],
     },
     {
         name: 'minst två av: Kleene counting over the ticked options of a multiple-choice question',
@@ -370,8 +381,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['ii.A=Vald ii.B=EjVald', 'saknas av ii C, ii D'],
             ['ii.A=EjVald ii.B=Vald ii.C=EjVald', 'saknas av ii D'],
             ['ii.A=EjVald ii.B=EjVald ii.C=EjVald', 'ej uppnådd av ii A, ii B, ii C'],
-            ['', 'saknas av ii A, ii B, ii C, ii D']
-        ]
+            ['', 'saknas av ii A, ii B, ii C, ii D'],
+        ],
     },
     {
         name: 'minst … av over a list of items, inside a conjunction and under inte',
@@ -383,11 +394,11 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Ja ii=Ja', 'uppnådd av i, ii A, ii B, ii D'],
             ['i=Ja ii.A=Nej ii.B=Nej ii.C=Ja ii.D=Ja', 'ej uppnådd av ii A, ii B'],
             ['i=Ja ii.A=Nej ii.C=Nej ii.D=Ja', 'saknas av ii B'],
-            ['i=Nej ii.A=Nej ii.B=Nej', 'ej uppnådd av i']
-        ]
+            ['i=Nej ii.A=Nej ii.B=Nej', 'ej uppnådd av i'],
+        ],
     },
     {
-        name: 'för BU utesluts: an area\'s own exclusion replaces the default there, the default stays for the others',
+        name: "för BU utesluts: an area's own exclusion replaces the default there, the default stays for the others",
         model: `indikator 1 "Egen uteslutning" { områden EB, BU  redovisas för EB, BU
             fråga i R: "?" svar JNE_OMR per område EB, BU  fråga ii U: "?" svar JN per område EB, BU
             krävs: Ja på fråga i och Ja på fråga ii
@@ -396,11 +407,11 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=Ja ii=Nej', { EB: 'ej uppnådd av ii', BU: 'utesluten av ii' }],
             ['i=EjAktuellt', { EB: 'utesluten av i', BU: 'utesluten av i' }],
             ['i=Ja ii=Ja', { EB: 'uppnådd av i, ii', BU: 'uppnådd av i, ii' }],
-            ['i=Ja', { EB: 'saknas av ii', BU: 'saknas av ii' }]
-        ]
+            ['i=Ja', { EB: 'saknas av ii', BU: 'saknas av ii' }],
+        ],
     },
     {
-        name: 'för LSSB undantas: a group\'s own exception, none for the other group',
+        name: "för LSSB undantas: a group's own exception, none for the other group",
         model: `indikator 1 "Eget undantag" { områden LSS  redovisas för LSSB, LSSV
             fråga i R: "?" svar JN per område LSSB, LSSV  fråga ii U: "?" svar JN per område LSSB, LSSV
             krävs: Ja på fråga i
@@ -408,8 +419,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i=Nej ii=Nej', { LSSB: 'utesluten av i, ii', LSSV: 'ej uppnådd av i' }],
             ['i=Nej ii=Ja', { LSSB: 'ej uppnådd av i, ii', LSSV: 'ej uppnådd av i' }],
-            ['i=Nej', { LSSB: 'saknas av i, ii', LSSV: 'ej uppnådd av i' }]
-        ]
+            ['i=Nej', { LSSB: 'saknas av i, ii', LSSV: 'ej uppnådd av i' }],
+        ],
     },
     {
         name: 'tick boxes: a blank box is not ticked when another box of the question is; all blank stays unanswered',
@@ -423,8 +434,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i.B=Vald', 'ej uppnådd av i A, i B'],
             ['i.A=EjVald i.B=EjVald', 'ej uppnådd av i A'],
             ['i.B=EjVald', 'saknas av i A, i C'],
-            ['', 'saknas av i A, i C']
-        ]
+            ['', 'saknas av i A, i C'],
+        ],
     },
     {
         name: 'tick boxes with minst två av: blanks beside ticked boxes count as not ticked',
@@ -435,8 +446,8 @@ export const CASES: readonly ConformanceCase[] = [
         rows: [
             ['i.A=Vald', 'ej uppnådd av i B, i A, i C, i A, i D, i A'],
             ['i.A=Vald i.D=Vald', 'uppnådd av i A, i D'],
-            ['', 'saknas av i A, i B, i C, i D']
-        ]
+            ['', 'saknas av i A, i B, i C, i D'],
+        ],
     },
     {
         name: 'arithmetic: a quotient of counts in per cent; division by zero is unknown',
@@ -447,8 +458,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=5 ii=4', 'uppnådd av ii, i'],
             ['i=10 ii=7', 'ej uppnådd av ii, i'],
             ['i=0 ii=0', 'saknas av ii, i'],
-            ['i=10', 'saknas av ii, i']
-        ]
+            ['i=10', 'saknas av ii, i'],
+        ],
     },
     {
         name: 'arithmetic: one count against another, a sum of items, "/" before "+"',
@@ -460,26 +471,35 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=2 ii.A=1 ii.B=1', 'uppnådd av ii A, ii B, i, ii A, ii B, i'],
             ['i=4 ii.A=1 ii.B=2', 'ej uppnådd av ii A, ii B, i'],
             ['i=1 ii.A=1 ii.B=0', 'ej uppnådd av ii A, ii B, i'],
-            ['i=1 ii.A=1', 'saknas av ii A, ii B, i, ii A, ii B, i']
-        ]
+            ['i=1 ii.A=1', 'saknas av ii A, ii B, i, ii A, ii B, i'],
+        ],
     },
     // ------------------------------------------------------------------ strata (per kön)
     {
         name: 'a share of counts asked per kön: a share per stratum, and the total over the strata',
         model: `indikator 1 "Andel per kön" { områden EB fråga i A: "?" antal per kön fråga ii B: "?" antal per kön andel: fråga i / fråga ii }`,
         rows: [
-            ['i#K=1 i#M=2 ii#K=4 ii#M=6', { K: 'uppnådd 1/4 av i, ii', M: 'uppnådd 2/6 av i, ii', T: 'uppnådd 3/10 av i, i, ii, ii' }],
+            [
+                'i#K=1 i#M=2 ii#K=4 ii#M=6',
+                { K: 'uppnådd 1/4 av i, ii', M: 'uppnådd 2/6 av i, ii', T: 'uppnådd 3/10 av i, i, ii, ii' },
+            ],
             ['i#K=1 ii#K=4 ii#M=6', { K: 'uppnådd 1/4 av i, ii', M: 'saknas av i, ii', T: 'saknas av i, i, ii, ii' }],
-            ['i#K=0 i#M=2 ii#K=0 ii#M=6', { K: 'utesluten av i, ii', M: 'uppnådd 2/6 av i, ii', T: 'uppnådd 2/6 av i, i, ii, ii' }]
-        ]
+            [
+                'i#K=0 i#M=2 ii#K=0 ii#M=6',
+                { K: 'utesluten av i, ii', M: 'uppnådd 2/6 av i, ii', T: 'uppnådd 2/6 av i, i, ii, ii' },
+            ],
+        ],
     },
     {
         name: 'a background measure per kön over a count asked once: the count is read as it is in every stratum',
         model: `indikator 1 "Per boende och kön" { områden EB fråga i A: "?" antal per kön fråga ii B: "?" antal
             mått: fråga i / fråga ii aggregeras som median }`,
         rows: [
-            ['i#K=6 i#M=2 ii=4', { K: 'värde 1.5 = 6/4 av i, ii', M: 'värde 0.5 = 2/4 av i, ii', T: 'värde 2 = 8/4 av i, i, ii' }]
-        ]
+            [
+                'i#K=6 i#M=2 ii=4',
+                { K: 'värde 1.5 = 6/4 av i, ii', M: 'värde 0.5 = 2/4 av i, ii', T: 'värde 2 = 8/4 av i, i, ii' },
+            ],
+        ],
     },
     // ------------------------------------------------------------------ background measures
     {
@@ -489,16 +509,16 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=12', 'värde 12 av i'],
             ['i=0', 'värde 0 av i'],
             ['i=blankt', 'saknas av i'],
-            ['i="3,5"', 'värde 3.5 av i']
-        ]
+            ['i="3,5"', 'värde 3.5 av i'],
+        ],
     },
     {
         name: 'a background measure summing counts: every term known, else missing',
         model: `indikator 1 "Summa" { områden EB fråga i A: "?" antal fråga ii B: "?" antal alternativ X "x" alternativ Y "y" mått: fråga i + fråga ii }`,
         rows: [
             ['i=2 ii.X=3 ii.Y=4', 'värde 9 av i, ii X, ii Y'],
-            ['i=2 ii.X=3', 'saknas av i, ii X, ii Y']
-        ]
+            ['i=2 ii.X=3', 'saknas av i, ii X, ii Y'],
+        ],
     },
     {
         name: 'a quotient of sums: a value with its sums; a denominator of 0 has none (excluded)',
@@ -508,8 +528,8 @@ export const CASES: readonly ConformanceCase[] = [
             ['i=3 ii=1 iii=8', 'värde 0.5 = 4/8 av i, ii, iii'],
             ['i=1 ii=0 iii=3', 'värde 0.333333333333 = 1/3 av i, ii, iii'],
             ['i=3 ii=1 iii=0', 'utesluten av i, ii, iii'],
-            ['i=3 ii=1', 'saknas av i, ii, iii']
-        ]
+            ['i=3 ii=1', 'saknas av i, ii, iii'],
+        ],
     },
     {
         name: 'a background measure per area: the exclusion is decided first, as for every indicator',
@@ -518,7 +538,7 @@ export const CASES: readonly ConformanceCase[] = [
             mått: fråga ii aggregeras som medelvärde }`,
         rows: [
             ['i@EB=Ja ii@EB=5 i@BU=EjAktuellt', { EB: 'värde 5 av i, ii', BU: 'utesluten av i' }],
-            ['ii@EB=5 ii@BU=2', { EB: 'saknas av i', BU: 'saknas av i' }]
-        ]
-    }
+            ['ii@EB=5 ii@BU=2', { EB: 'saknas av i', BU: 'saknas av i' }],
+        ],
+    },
 ];

@@ -6,8 +6,16 @@
  * query rather than one row per call; it runs these cases and the random rows in packages/sql/test/.
  */
 import {
-    AnalysisDecider, evaluateMeasurePlan, evaluatePlan, lowerModels, type MeasureStatus, type Model, type PlanKind, type Reading, type ResponseRow,
-    type Status
+    AnalysisDecider,
+    evaluateMeasurePlan,
+    evaluatePlan,
+    lowerModels,
+    type MeasureStatus,
+    type Model,
+    type PlanKind,
+    type Reading,
+    type ResponseRow,
+    type Status,
 } from '@oj/language';
 import { importGenerated, type GeneratedEvaluator } from '../support.js';
 
@@ -46,10 +54,13 @@ export const interpreter: Engine = {
     traces: true,
     async load(models) {
         const plans = lowerModels(models);
-        const units = plans.filter(p => p.kind !== 'measure').flatMap(p => p.units);
-        const measures = plans.filter(p => p.kind === 'measure').flatMap(p => p.units);
-        return row => [...units.map(unit => evaluatePlan(unit, row)), ...measures.map(unit => evaluateMeasurePlan(unit, row))];
-    }
+        const units = plans.filter((p) => p.kind !== 'measure').flatMap((p) => p.units);
+        const measures = plans.filter((p) => p.kind === 'measure').flatMap((p) => p.units);
+        return (row) => [
+            ...units.map((unit) => evaluatePlan(unit, row)),
+            ...measures.map((unit) => evaluateMeasurePlan(unit, row)),
+        ];
+    },
 };
 
 const generatedModules = new WeakMap<Model[], Promise<GeneratedEvaluator>>();
@@ -69,8 +80,8 @@ export const generatedFast: Engine = {
     traces: true,
     async load(models) {
         const module = await generatedFor(models);
-        return row => [...module.evaluate(row), ...(module.measures?.(row) ?? [])] as EngineResult[];
-    }
+        return (row) => [...module.evaluate(row), ...(module.measures?.(row) ?? [])] as EngineResult[];
+    },
 };
 
 /** The generated TypeScript's `explain`: the traced path. */
@@ -80,8 +91,8 @@ export const generatedExplain: Engine = {
     traces: true,
     async load(models) {
         const module = await generatedFor(models);
-        return row => module.explain(row) as EngineResult[];
-    }
+        return (row) => module.explain(row) as EngineResult[];
+    },
 };
 
 /** The analysis' own evaluation of a full assignment (the leaves of its search): statuses of rules. */
@@ -90,10 +101,12 @@ export const analysis: Engine = {
     kinds: ['rule'],
     traces: false,
     async load(models) {
-        const deciders = lowerModels(models).filter(p => p.kind === 'rule')
-            .flatMap(p => p.units.map(unit => ({ unit, decider: new AnalysisDecider(p.ast!.indicator, unit) })));
-        return row => deciders.map(({ unit, decider }) => ({ indicator: unit.indicator, group: unit.unit, status: decider.decide(row) }));
-    }
+        const deciders = lowerModels(models)
+            .filter((p) => p.kind === 'rule')
+            .flatMap((p) => p.units.map((unit) => ({ unit, decider: new AnalysisDecider(p.ast!.indicator, unit) })));
+        return (row) =>
+            deciders.map(({ unit, decider }) => ({ indicator: unit.indicator, group: unit.unit, status: decider.decide(row) }));
+    },
 };
 
 /** Every engine; the first is the reference the others are compared with. */

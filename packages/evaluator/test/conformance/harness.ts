@@ -4,8 +4,21 @@
  */
 import { EmptyFileSystem, URI } from 'langium';
 import {
-    createOjServices, type Indicator, type MeasureStatus, type Model, type PlanKind, type ResponseRow, type Status, lowerIndicator, questionOf, readKey,
-    STATUS_LABELS, STATUSES, unitsOfIndicator, unitsOfQuestion, variableFor
+    createOjServices,
+    type Indicator,
+    type MeasureStatus,
+    type Model,
+    type PlanKind,
+    type ResponseRow,
+    type Status,
+    lowerIndicator,
+    questionOf,
+    readKey,
+    STATUS_LABELS,
+    STATUSES,
+    unitsOfIndicator,
+    unitsOfQuestion,
+    variableFor,
 } from '@oj/language';
 import type { EngineResult } from './engines.js';
 import { type ConformanceCase, type Expected, PRELUDE } from './cases.js';
@@ -15,13 +28,18 @@ import type { FixtureCase } from '../../../language/test/kit/fixtures.js';
 export async function loadFixture(c: FixtureCase): Promise<{ models: Model[]; indicators: Indicator[] }> {
     const { shared } = createOjServices(EmptyFileSystem);
     const files = [...c.shared, c.file];
-    const documents = files.map(f => shared.workspace.LangiumDocumentFactory.fromString<Model>(f.source, URI.file(`/resources/${f.path}`)));
-    documents.forEach(d => shared.workspace.LangiumDocuments.addDocument(d));
+    const documents = files.map((f) =>
+        shared.workspace.LangiumDocumentFactory.fromString<Model>(f.source, URI.file(`/resources/${f.path}`)),
+    );
+    documents.forEach((d) => shared.workspace.LangiumDocuments.addDocument(d));
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    const errors = documents.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1));
-    if (errors.length > 0) throw new Error(`${c.name} has errors: ${errors.map(e => e.message).join('; ')}`);
+    const errors = documents.flatMap((d) => (d.diagnostics ?? []).filter((x) => x.severity === 1));
+    if (errors.length > 0) throw new Error(`${c.name} has errors: ${errors.map((e) => e.message).join('; ')}`);
     const own = documents[documents.length - 1].parseResult.value;
-    return { models: documents.map(d => d.parseResult.value), indicators: own.elements.filter((e): e is Indicator => e.$type === 'Indicator') };
+    return {
+        models: documents.map((d) => d.parseResult.value),
+        indicators: own.elements.filter((e): e is Indicator => e.$type === 'Indicator'),
+    };
 }
 
 /** The case's model, built and validated; errors other than those the case allows fail it. */
@@ -30,14 +48,14 @@ export async function loadCase(c: ConformanceCase): Promise<{ models: Model[]; i
     const document = shared.workspace.LangiumDocumentFactory.fromString<Model>(PRELUDE + c.model, URI.file('/konformitet.oj'));
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
-    const errors = (document.diagnostics ?? []).filter(d => d.severity === 1 && !(c.allow ?? []).includes(String(d.code)));
-    if (errors.length > 0) throw new Error(`the model of "${c.name}" has errors: ${errors.map(e => e.message).join('; ')}`);
+    const errors = (document.diagnostics ?? []).filter((d) => d.severity === 1 && !(c.allow ?? []).includes(String(d.code)));
+    if (errors.length > 0) throw new Error(`the model of "${c.name}" has errors: ${errors.map((e) => e.message).join('; ')}`);
     const models = [document.parseResult.value];
     return { models, indicator: firstIndicator(models) };
 }
 
 export function firstIndicator(models: Model[]): Indicator {
-    const indicator = models.flatMap(m => m.elements).find((e): e is Indicator => e.$type === 'Indicator');
+    const indicator = models.flatMap((m) => m.elements).find((e): e is Indicator => e.$type === 'Indicator');
     if (!indicator) throw new Error('the case has no indicator');
     return indicator;
 }
@@ -50,24 +68,38 @@ export function caseRow(indicator: Indicator, answers: string): ResponseRow {
     const rest = answers.replace(ANSWER, '').trim();
     if (rest) throw new Error(`cannot read the answers "${rest}"`);
     for (const [, numeral, itemName, unitName, stratumCode, text] of answers.matchAll(ANSWER)) {
-        const slot = indicator.questions.find(s => s.name === numeral);
+        const slot = indicator.questions.find((s) => s.name === numeral);
         const question = questionOf(slot);
         if (!slot || !question) throw new Error(`no question ${numeral}`);
-        const items = itemName ? [question.items.find(i => i.name === itemName)] : question.items.length > 0 ? question.items : [undefined];
+        const items = itemName
+            ? [question.items.find((i) => i.name === itemName)]
+            : question.items.length > 0
+              ? question.items
+              : [undefined];
         if (items.includes(undefined) && itemName) throw new Error(`no item ${itemName} of question ${numeral}`);
         const perArea = question.units.length > 0;
         const reported = unitsOfIndicator(indicator);
-        const units = !perArea ? [undefined]
-            : unitName ? [[...reported, ...unitsOfQuestion(question)].find(u => u.name === unitName)]
-            : reported;
+        const units = !perArea
+            ? [undefined]
+            : unitName
+              ? [[...reported, ...unitsOfQuestion(question)].find((u) => u.name === unitName)]
+              : reported;
         if (units.includes(undefined) && unitName) throw new Error(`no unit ${unitName}`);
-        const value: string | number = text === 'blankt' ? ''
-            : text.startsWith('"') ? JSON.parse(text) as string
-            : /^-?\d+(\.\d+)?$/.test(text) ? Number(text)
-            : codeOf(question.answerSet?.ref?.options ?? [], text, numeral);
+        const value: string | number =
+            text === 'blankt'
+                ? ''
+                : text.startsWith('"')
+                  ? (JSON.parse(text) as string)
+                  : /^-?\d+(\.\d+)?$/.test(text)
+                    ? Number(text)
+                    : codeOf(question.answerSet?.ref?.options ?? [], text, numeral);
         // A question asked per stratum: `#K` one stratum, else every stratum.
         const allStrata = question.stratification?.ref?.strata ?? [];
-        const strata = stratumCode ? [allStrata.find(s => s.code === stratumCode)] : allStrata.length > 0 ? allStrata : [undefined];
+        const strata = stratumCode
+            ? [allStrata.find((s) => s.code === stratumCode)]
+            : allStrata.length > 0
+              ? allStrata
+              : [undefined];
         if (strata.includes(undefined) && stratumCode) throw new Error(`no stratum ${stratumCode}`);
         for (const item of items) {
             for (const unit of units) {
@@ -83,7 +115,7 @@ export function caseRow(indicator: Indicator, answers: string): ResponseRow {
 }
 
 function codeOf(options: ReadonlyArray<{ name: string; code: number }>, name: string, numeral: string): string {
-    const option = options.find(o => o.name === name);
+    const option = options.find((o) => o.name === name);
     if (!option) throw new Error(`question ${numeral} has no option ${name}`);
     return String(option.code);
 }
@@ -116,7 +148,7 @@ export function parseOutcome(text: string): Outcome {
     }
     const match = OUTCOME.exec(text);
     if (!match) throw new Error(`cannot read the outcome "${text}"`);
-    const status = STATUSES.find(s => STATUS_LABELS[s] === match[1])!;
+    const status = STATUSES.find((s) => STATUS_LABELS[s] === match[1])!;
     const outcome: Outcome = { status };
     if (match[2] !== undefined) {
         outcome.numerator = Number(match[2]);
@@ -134,13 +166,13 @@ export function unitKey(result: { group?: string; stratum?: string }): string | 
 
 /** The expected outcome per unit of the indicator (undefined key: evaluated once). */
 export function expectedPerUnit(indicator: Indicator, expected: Expected): Map<string | undefined, Outcome> {
-    const units = lowerIndicator(indicator).units.map(u => unitKey({ group: u.unit, stratum: u.stratum?.code }));
-    if (typeof expected === 'string') return new Map(units.map(u => [u, parseOutcome(expected)]));
+    const units = lowerIndicator(indicator).units.map((u) => unitKey({ group: u.unit, stratum: u.stratum?.code }));
+    if (typeof expected === 'string') return new Map(units.map((u) => [u, parseOutcome(expected)]));
     const named = Object.keys(expected).sort();
-    if (JSON.stringify(named) !== JSON.stringify(units.map(u => u ?? '').sort())) {
+    if (JSON.stringify(named) !== JSON.stringify(units.map((u) => u ?? '').sort())) {
         throw new Error(`the case names the units ${named.join(', ')}, the indicator has ${units.join(', ')}`);
     }
-    return new Map(units.map(u => [u, parseOutcome(expected[u ?? ''])]));
+    return new Map(units.map((u) => [u, parseOutcome(expected[u ?? ''])]));
 }
 
 /** An engine's result in the terms of the cases; the trace only when the engine gives one. */
@@ -152,7 +184,7 @@ export function outcomeOf(result: EngineResult, withTrace: boolean, expected: Ou
         outcome.numerator = result.numerator;
         outcome.denominator = result.denominator;
     }
-    if (withTrace && expected.decidedBy) outcome.decidedBy = (result.trace ?? []).map(r => readKey(r));
+    if (withTrace && expected.decidedBy) outcome.decidedBy = (result.trace ?? []).map((r) => readKey(r));
     return outcome;
 }
 

@@ -7,8 +7,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type LanguageClient, ResponseError } from 'vscode-languageclient/node';
 import {
-    EvaluateResponsesRequest, ExportCodebookRequest, ExportDescriptionRequest, type ExportFormat, GenerateEvaluatorRequest,
-    type ModelErrorData, OjErrorCodes, sendRequest, SurveyInfoRequest
+    EvaluateResponsesRequest,
+    ExportCodebookRequest,
+    ExportDescriptionRequest,
+    type ExportFormat,
+    GenerateEvaluatorRequest,
+    type ModelErrorData,
+    OjErrorCodes,
+    sendRequest,
+    SurveyInfoRequest,
 } from '../protocol.js';
 import type { DescriptionPreview } from './preview.js';
 
@@ -37,22 +44,25 @@ function safeName(name: string): string {
 export class OjCommands {
     private readonly output: vscode.OutputChannel;
 
-    constructor(private readonly client: LanguageClient, private readonly preview: DescriptionPreview) {
+    constructor(
+        private readonly client: LanguageClient,
+        private readonly preview: DescriptionPreview,
+    ) {
         this.output = vscode.window.createOutputChannel(vscode.l10n.t('Öppna jämförelser'));
     }
 
     register(context: vscode.ExtensionContext): void {
         const register = (id: string, run: (resource: unknown) => unknown) =>
             context.subscriptions.push(vscode.commands.registerCommand(id, run));
-        register('oj.showPreviewToSide', resource => {
+        register('oj.showPreviewToSide', (resource) => {
             const uri = targetDocument(resource);
             if (uri) this.preview.showToSide(uri);
         });
-        register('oj.exportWord', resource => this.exportDescription(resource, 'docx'));
-        register('oj.exportPdf', resource => this.exportDescription(resource, 'pdf'));
-        register('oj.exportCodebook', resource => this.exportCodebook(resource));
-        register('oj.generateEvaluator', resource => this.generateEvaluator(resource));
-        register('oj.evaluateResponses', resource => this.evaluateResponses(resource));
+        register('oj.exportWord', (resource) => this.exportDescription(resource, 'docx'));
+        register('oj.exportPdf', (resource) => this.exportDescription(resource, 'pdf'));
+        register('oj.exportCodebook', (resource) => this.exportCodebook(resource));
+        register('oj.generateEvaluator', (resource) => this.generateEvaluator(resource));
+        register('oj.evaluateResponses', (resource) => this.evaluateResponses(resource));
         context.subscriptions.push(this.output);
     }
 
@@ -81,15 +91,30 @@ export class OjCommands {
             const data = error.data as ModelErrorData;
             const first = data.errors[0];
             const showProblems = vscode.l10n.t('Show Problems');
-            const text = data.total === 1
-                ? vscode.l10n.t('The model has 1 error; nothing was written. {0}, line {1}: {2}', first.file, formatNumber(first.line), first.message)
-                : vscode.l10n.t('The model has {0} errors; nothing was written. The first: {1}, line {2}: {3}', formatNumber(data.total), first.file, formatNumber(first.line), first.message);
+            const text =
+                data.total === 1
+                    ? vscode.l10n.t(
+                          'The model has 1 error; nothing was written. {0}, line {1}: {2}',
+                          first.file,
+                          formatNumber(first.line),
+                          first.message,
+                      )
+                    : vscode.l10n.t(
+                          'The model has {0} errors; nothing was written. The first: {1}, line {2}: {3}',
+                          formatNumber(data.total),
+                          first.file,
+                          formatNumber(first.line),
+                          first.message,
+                      );
             const choice = await vscode.window.showErrorMessage(text, showProblems);
             if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
         } else if (error instanceof ResponseError && error.code === OjErrorCodes.InvalidResponses) {
             this.output.appendLine(error.message);
             const showDetails = vscode.l10n.t('Show Details');
-            const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The response file cannot be evaluated; nothing was written.'), showDetails);
+            const choice = await vscode.window.showErrorMessage(
+                vscode.l10n.t('The response file cannot be evaluated; nothing was written.'),
+                showDetails,
+            );
             if (choice === showDetails) this.output.show(true);
         } else {
             const message = error instanceof Error ? error.message : String(error);
@@ -108,7 +133,8 @@ export class OjCommands {
         const uri = vscode.Uri.file(file);
         if (vscode.env.uiKind === vscode.UIKind.Web) {
             const show = vscode.l10n.t('Show in Explorer');
-            if (await vscode.window.showInformationMessage(message, show) === show) await vscode.commands.executeCommand('revealInExplorer', uri);
+            if ((await vscode.window.showInformationMessage(message, show)) === show)
+                await vscode.commands.executeCommand('revealInExplorer', uri);
             return;
         }
         const open = vscode.l10n.t('Open');
@@ -137,7 +163,9 @@ export class OjCommands {
         });
         if (!result) return;
         await vscode.window.showTextDocument(vscode.Uri.file(result.files[0]), { preview: false });
-        void vscode.window.showInformationMessage(vscode.l10n.t('The codebook has {0} variables: {1}', result.variables, result.files[0]));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t('The codebook has {0} variables: {1}', result.variables, result.files[0]),
+        );
     }
 
     private async generateEvaluator(resource: unknown): Promise<void> {
@@ -149,9 +177,11 @@ export class OjCommands {
             return sendRequest(this.client, GenerateEvaluatorRequest, { textDocument: this.protocolUri(uri), outDir });
         });
         if (!result) return;
-        const readme = result.files.find(f => path.basename(f) === 'README.md');
+        const readme = result.files.find((f) => path.basename(f) === 'README.md');
         if (readme) await vscode.window.showTextDocument(vscode.Uri.file(readme), { preview: false });
-        void vscode.window.showInformationMessage(vscode.l10n.t('The evaluator package ({0} files) was written to {1}.', result.files.length, outDir));
+        void vscode.window.showInformationMessage(
+            vscode.l10n.t('The evaluator package ({0} files) was written to {1}.', result.files.length, outDir),
+        );
     }
 
     private async evaluateResponses(resource: unknown): Promise<void> {
@@ -161,23 +191,36 @@ export class OjCommands {
             canSelectMany: false,
             openLabel: vscode.l10n.t('Evaluate'),
             title: vscode.l10n.t('Choose a survey export (one row per municipality or district)'),
-            filters: { [vscode.l10n.t('Survey export')]: ['csv', 'xlsx'] }
+            filters: { [vscode.l10n.t('Survey export')]: ['csv', 'xlsx'] },
         });
         const responsesFile = picked?.[0]?.fsPath;
         if (!responsesFile) return;
         const result = await this.withProgress(vscode.l10n.t('Evaluating {0}…', path.basename(responsesFile)), async () => {
-            const outDir = path.join(outputFolder(uri), `${await this.surveyStem(uri)}-resultat-${safeName(path.basename(responsesFile, path.extname(responsesFile)))}`);
-            return sendRequest(this.client, EvaluateResponsesRequest, { textDocument: this.protocolUri(uri), responsesFile, outDir });
+            const outDir = path.join(
+                outputFolder(uri),
+                `${await this.surveyStem(uri)}-resultat-${safeName(path.basename(responsesFile, path.extname(responsesFile)))}`,
+            );
+            return sendRequest(this.client, EvaluateResponsesRequest, {
+                textDocument: this.protocolUri(uri),
+                responsesFile,
+                outDir,
+            });
         });
         if (!result) return;
         for (const warning of result.warnings) this.output.appendLine(warning);
-        const aggregates = result.files.find(f => path.basename(f) === 'aggregates.csv');
+        const aggregates = result.files.find((f) => path.basename(f) === 'aggregates.csv');
         if (aggregates) await vscode.window.showTextDocument(vscode.Uri.file(aggregates), { preview: false });
-        const workbook = result.files.find(f => f.endsWith('.xlsx'));
+        const workbook = result.files.find((f) => f.endsWith('.xlsx'));
         const { met, not_met: notMet, excluded, missing } = result.statuses;
         // The statuses count results (one per respondent, indicator and area), not respondents.
-        const summary = vscode.l10n.t('{0} respondents evaluated. Results per indicator and area: {1} met, {2} not met, {3} excluded, {4} missing.',
-            formatNumber(result.respondentsEvaluated), formatNumber(met), formatNumber(notMet), formatNumber(excluded), formatNumber(missing));
+        const summary = vscode.l10n.t(
+            '{0} respondents evaluated. Results per indicator and area: {1} met, {2} not met, {3} excluded, {4} missing.',
+            formatNumber(result.respondentsEvaluated),
+            formatNumber(met),
+            formatNumber(notMet),
+            formatNumber(excluded),
+            formatNumber(missing),
+        );
         if (workbook) await this.offerOpen(summary, workbook);
     }
 }

@@ -8,10 +8,23 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { type ExampleFile, type ExampleOutcomeResult, ExamplesRequest, type ExampleStatus, sendRequest, type SourceRange, type WorkedExample } from '../protocol.js';
+import {
+    type ExampleFile,
+    type ExampleOutcomeResult,
+    ExamplesRequest,
+    type ExampleStatus,
+    sendRequest,
+    type SourceRange,
+    type WorkedExample,
+} from '../protocol.js';
 
 /** The status words of the language (`ger … uppnådd`). */
-const STATUS_WORDS: Record<ExampleStatus, string> = { met: 'uppnådd', not_met: 'ej uppnådd', excluded: 'utesluten', missing: 'saknas' };
+const STATUS_WORDS: Record<ExampleStatus, string> = {
+    met: 'uppnådd',
+    not_met: 'ej uppnådd',
+    excluded: 'utesluten',
+    missing: 'saknas',
+};
 
 /** Long enough to skip refreshes while a word is typed. */
 const REFRESH_DELAY_MS = 500;
@@ -31,20 +44,27 @@ export class ExampleTests implements vscode.Disposable {
 
     constructor(private readonly client: LanguageClient) {
         this.controller = vscode.tests.createTestController('oj.examples', vscode.l10n.t('Worked examples'));
-        this.controller.resolveHandler = async item => {
+        this.controller.resolveHandler = async (item) => {
             if (!item) await this.refresh();
         };
-        this.controller.refreshHandler = async () => { await this.refresh(); };
-        const profile = this.controller.createRunProfile(vscode.l10n.t('Run all examples'), vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
+        this.controller.refreshHandler = async () => {
+            await this.refresh();
+        };
+        const profile = this.controller.createRunProfile(
+            vscode.l10n.t('Run all examples'),
+            vscode.TestRunProfileKind.Run,
+            (request, token) => this.run(request, token),
+            true,
+        );
         this.disposables.push(
             this.controller,
             profile,
-            vscode.workspace.onDidChangeTextDocument(event => {
+            vscode.workspace.onDidChangeTextDocument((event) => {
                 if (event.document.languageId === 'oj') this.scheduleRefresh(event.document.uri);
             }),
-            vscode.workspace.onDidSaveTextDocument(document => {
+            vscode.workspace.onDidSaveTextDocument((document) => {
                 if (document.languageId === 'oj') this.scheduleRefresh(document.uri);
-            })
+            }),
         );
     }
 
@@ -75,19 +95,22 @@ export class ExampleTests implements vscode.Disposable {
 
     private updateFile(file: ExampleFile): vscode.TestItem {
         const uri = this.client.protocol2CodeConverter.asUri(file.uri);
-        const fileItem = this.controller.items.get(file.uri) ?? this.controller.createTestItem(file.uri, path.basename(uri.fsPath), uri);
+        const fileItem =
+            this.controller.items.get(file.uri) ?? this.controller.createTestItem(file.uri, path.basename(uri.fsPath), uri);
         this.controller.items.add(fileItem);
         const indicators: vscode.TestItem[] = [];
         for (const indicator of file.indicators) {
             const id = `${file.uri}#${indicator.number}`;
-            const indicatorItem = fileItem.children.get(id) ?? this.controller.createTestItem(id, `${indicator.number} ${indicator.title}`, uri);
+            const indicatorItem =
+                fileItem.children.get(id) ?? this.controller.createTestItem(id, `${indicator.number} ${indicator.title}`, uri);
             indicatorItem.label = `${indicator.number} ${indicator.title}`;
             indicatorItem.range = toRange(indicator.range);
             indicatorItem.sortText = String(indicator.number).padStart(6, '0');
             const examples: vscode.TestItem[] = [];
             for (const example of indicator.examples) {
                 const exampleId = `${id}#${example.index}`;
-                const item = indicatorItem.children.get(exampleId) ?? this.controller.createTestItem(exampleId, example.title, uri);
+                const item =
+                    indicatorItem.children.get(exampleId) ?? this.controller.createTestItem(exampleId, example.title, uri);
                 item.label = example.title;
                 item.range = toRange(example.range);
                 item.sortText = String(example.index).padStart(6, '0');
@@ -108,7 +131,9 @@ export class ExampleTests implements vscode.Disposable {
             // The examples asked for: those included (or all), without those excluded.
             const roots = request.include ?? [...collection(this.controller.items)];
             const excluded = new Set(request.exclude ?? []);
-            const leaves = roots.flatMap(item => leavesOf(item)).filter(item => !excluded.has(item) && !ancestors(item).some(a => excluded.has(a)));
+            const leaves = roots
+                .flatMap((item) => leavesOf(item))
+                .filter((item) => !excluded.has(item) && !ancestors(item).some((a) => excluded.has(a)));
             for (const item of leaves) run.enqueued(item);
             const byFile = new Map<string, vscode.TestItem[]>();
             for (const item of leaves) {
@@ -121,7 +146,9 @@ export class ExampleTests implements vscode.Disposable {
                 const [file] = await this.refresh(this.client.protocol2CodeConverter.asUri(uri));
                 for (const item of items) {
                     const data = this.examples.get(item);
-                    const example = data && file?.indicators.find(i => i.number === data.indicator)?.examples.find(e => e.index === data.index);
+                    const example =
+                        data &&
+                        file?.indicators.find((i) => i.number === data.indicator)?.examples.find((e) => e.index === data.index);
                     const current = example && fileItemExample(this.controller, uri, data.indicator, data.index);
                     const target = current ?? item;
                     run.started(target);
@@ -143,7 +170,10 @@ export class ExampleTests implements vscode.Disposable {
             run.passed(item);
             return;
         }
-        run.failed(item, example.outcomes.filter(o => !o.passed).map(outcome => failureMessage(item, outcome)));
+        run.failed(
+            item,
+            example.outcomes.filter((o) => !o.passed).map((outcome) => failureMessage(item, outcome)),
+        );
     }
 }
 
@@ -152,15 +182,25 @@ function failureMessage(item: vscode.TestItem, outcome: ExampleOutcomeResult): v
     const unit = outcome.unit ? ` ${vscode.l10n.t('for {0}', outcome.unit)}` : '';
     const expected = outcome.expected ? STATUS_WORDS[outcome.expected] : '';
     const actual = STATUS_WORDS[outcome.actual];
-    const deciding = outcome.deciding.map(d => d.text).join(', ');
-    const text = vscode.l10n.t('The example gives {0}{1}, not {2}.', actual, unit, expected)
-        + (deciding ? ` ${vscode.l10n.t('Decided by: {0}.', deciding)}` : '');
-    const message = vscode.TestMessage.diff(text, `${expected}${unit}`, `${actual}${unit}\n${outcome.deciding.map(d => `${d.text}   (${d.variable})`).join('\n')}`);
+    const deciding = outcome.deciding.map((d) => d.text).join(', ');
+    const text =
+        vscode.l10n.t('The example gives {0}{1}, not {2}.', actual, unit, expected) +
+        (deciding ? ` ${vscode.l10n.t('Decided by: {0}.', deciding)}` : '');
+    const message = vscode.TestMessage.diff(
+        text,
+        `${expected}${unit}`,
+        `${actual}${unit}\n${outcome.deciding.map((d) => `${d.text}   (${d.variable})`).join('\n')}`,
+    );
     if (item.uri) message.location = new vscode.Location(item.uri, toRange(outcome.range));
     return message;
 }
 
-function fileItemExample(controller: vscode.TestController, uri: string, indicator: number, index: number): vscode.TestItem | undefined {
+function fileItemExample(
+    controller: vscode.TestController,
+    uri: string,
+    indicator: number,
+    index: number,
+): vscode.TestItem | undefined {
     return controller.items.get(uri)?.children.get(`${uri}#${indicator}`)?.children.get(`${uri}#${indicator}#${index}`);
 }
 

@@ -17,12 +17,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // so the build copies the fonts to out/vendor and the server resolves packages there too.
     const options = { env: { NODE_PATH: context.asAbsolutePath('out/vendor') } };
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc, options: { ...options, execArgv: [...LANGUAGE_SERVER_EXEC_ARGV] } },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { ...options, execArgv: [...LANGUAGE_SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } }
+        run: {
+            module: serverModule,
+            transport: TransportKind.ipc,
+            options: { ...options, execArgv: [...LANGUAGE_SERVER_EXEC_ARGV] },
+        },
+        debug: {
+            module: serverModule,
+            transport: TransportKind.ipc,
+            options: { ...options, execArgv: [...LANGUAGE_SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] },
+        },
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'oj' }],
-        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.oj') }
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.oj') },
     };
     client = new LanguageClient('oj', vscode.l10n.t('Öppna jämförelser language server'), serverOptions, clientOptions);
     const preview = new DescriptionPreview(context.extensionUri, client);

@@ -26,22 +26,25 @@ export class DescriptionPreview implements vscode.Disposable {
     /** Listeners of the current panel, let go with it. */
     private panelDisposables: vscode.Disposable[] = [];
 
-    constructor(private readonly extensionUri: vscode.Uri, private readonly client: LanguageClient) {
+    constructor(
+        private readonly extensionUri: vscode.Uri,
+        private readonly client: LanguageClient,
+    ) {
         this.disposables.push(
-            vscode.workspace.onDidChangeTextDocument(event => {
+            vscode.workspace.onDidChangeTextDocument((event) => {
                 if (this.panel && this.isSource(event.document.uri)) this.scheduleRender();
             }),
-            vscode.window.onDidChangeActiveTextEditor(editor => {
+            vscode.window.onDidChangeActiveTextEditor((editor) => {
                 if (this.panel && editor?.document.languageId === 'oj' && !this.isSource(editor.document.uri)) {
                     this.source = editor.document.uri;
                     void this.render();
                 }
             }),
-            vscode.window.onDidChangeTextEditorSelection(event => {
+            vscode.window.onDidChangeTextEditorSelection((event) => {
                 if (this.panel && this.isSource(event.textEditor.document.uri) && this.scrollWithCursor()) {
                     this.revealIndicatorAt(event.selections[0].active.line);
                 }
-            })
+            }),
         );
     }
 
@@ -50,31 +53,44 @@ export class DescriptionPreview implements vscode.Disposable {
         if (this.panel) {
             this.panel.reveal(vscode.ViewColumn.Beside, true);
         } else {
-            this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, this.title(), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-                enableScripts: true,
-                enableFindWidget: true,
-                localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'out', 'preview')]
-            });
+            this.panel = vscode.window.createWebviewPanel(
+                VIEW_TYPE,
+                this.title(),
+                { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+                {
+                    enableScripts: true,
+                    enableFindWidget: true,
+                    localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'out', 'preview')],
+                },
+            );
             this.panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'oj-file.svg');
             this.pageLoaded = false;
-            this.panel.onDidDispose(() => {
-                this.panel = undefined;
-                this.pageLoaded = false;
-                for (const disposable of this.panelDisposables) disposable.dispose();
-                this.panelDisposables = [];
-            }, null, this.panelDisposables);
-            this.panel.webview.onDidReceiveMessage(message => this.onMessage(message), null, this.panelDisposables);
+            this.panel.onDidDispose(
+                () => {
+                    this.panel = undefined;
+                    this.pageLoaded = false;
+                    for (const disposable of this.panelDisposables) disposable.dispose();
+                    this.panelDisposables = [];
+                },
+                null,
+                this.panelDisposables,
+            );
+            this.panel.webview.onDidReceiveMessage((message) => this.onMessage(message), null, this.panelDisposables);
             // A hidden webview is discarded and comes back with its first page: render it anew then
             // (but not when it only gains or loses focus, which would lose the reader's place).
             let visible = true;
-            this.panel.onDidChangeViewState(event => {
-                const nowVisible = event.webviewPanel.visible;
-                if (nowVisible && !visible) {
-                    this.pageLoaded = false;
-                    void this.render();
-                }
-                visible = nowVisible;
-            }, null, this.panelDisposables);
+            this.panel.onDidChangeViewState(
+                (event) => {
+                    const nowVisible = event.webviewPanel.visible;
+                    if (nowVisible && !visible) {
+                        this.pageLoaded = false;
+                        void this.render();
+                    }
+                    visible = nowVisible;
+                },
+                null,
+                this.panelDisposables,
+            );
         }
         void this.render();
     }
@@ -103,14 +119,14 @@ export class DescriptionPreview implements vscode.Disposable {
     }
 
     private cursorAnchor(): IndicatorAnchor | undefined {
-        const editor = vscode.window.visibleTextEditors.find(e => this.isSource(e.document.uri));
+        const editor = vscode.window.visibleTextEditors.find((e) => this.isSource(e.document.uri));
         if (!editor) return undefined;
         const line = editor.selection.active.line;
-        return this.anchors.find(a => a.startLine <= line && line <= a.endLine);
+        return this.anchors.find((a) => a.startLine <= line && line <= a.endLine);
     }
 
     private revealIndicatorAt(line: number): void {
-        const anchor = this.anchors.find(a => a.startLine <= line && line <= a.endLine);
+        const anchor = this.anchors.find((a) => a.startLine <= line && line <= a.endLine);
         if (!anchor || anchor.id === this.lastRevealed) return;
         this.lastRevealed = anchor.id;
         void this.panel?.webview.postMessage({ type: 'reveal', id: anchor.id });
@@ -123,18 +139,26 @@ export class DescriptionPreview implements vscode.Disposable {
         const generation = ++this.renderGeneration;
         panel.title = this.title();
         try {
-            const result = await sendRequest(this.client, PreviewRequest, { textDocument: { uri: this.client.code2ProtocolConverter.asUri(source) } });
+            const result = await sendRequest(this.client, PreviewRequest, {
+                textDocument: { uri: this.client.code2ProtocolConverter.asUri(source) },
+            });
             if (generation !== this.renderGeneration || panel !== this.panel) return;
             this.anchors = result.anchors;
             const reveal = this.scrollWithCursor() ? this.cursorAnchor()?.id : undefined;
             this.lastRevealed = reveal;
             if (!this.pageLoaded) {
                 const webview = panel.webview;
-                const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'out', 'preview', file)).toString();
+                const asset = (file: string) =>
+                    webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'out', 'preview', file)).toString();
                 webview.html = previewPage({
-                    body: result.body, css: result.css, title: result.title, reveal,
-                    nonce: randomBytes(16).toString('base64'), cspSource: webview.cspSource,
-                    scriptUri: asset('webview.js'), styleUri: asset('preview.css')
+                    body: result.body,
+                    css: result.css,
+                    title: result.title,
+                    reveal,
+                    nonce: randomBytes(16).toString('base64'),
+                    cspSource: webview.cspSource,
+                    scriptUri: asset('webview.js'),
+                    styleUri: asset('preview.css'),
                 });
                 this.pageLoaded = true;
                 if (result.notes?.length) await panel.webview.postMessage({ type: 'stale', message: result.notes.join(' ') });
@@ -146,23 +170,35 @@ export class DescriptionPreview implements vscode.Disposable {
             // A reviewer never sees an internal error: it goes to the server's log, the preview keeps its page.
             this.client.error(`oj/preview: ${error instanceof Error ? error.message : String(error)}`, undefined, false);
             if (this.pageLoaded) {
-                await panel.webview.postMessage({ type: 'stale', message: vscode.l10n.t('The preview shows the last text that could be rendered.') });
+                await panel.webview.postMessage({
+                    type: 'stale',
+                    message: vscode.l10n.t('The preview shows the last text that could be rendered.'),
+                });
             } else {
-                void vscode.window.showErrorMessage(vscode.l10n.t('The preview could not be rendered; see the language server log.'));
+                void vscode.window.showErrorMessage(
+                    vscode.l10n.t('The preview could not be rendered; see the language server log.'),
+                );
             }
         }
     }
 
-    private onMessage(message: { type?: string; id?: string; number?: number; unit?: string; answers?: Record<string, string> }): void {
+    private onMessage(message: {
+        type?: string;
+        id?: string;
+        number?: number;
+        unit?: string;
+        answers?: Record<string, string>;
+    }): void {
         if (message.type === 'explore' || message.type === 'writeExample') {
             void this.explore(message as ExplorerMessage);
             return;
         }
         if (message.type !== 'showSource' || !this.source) return;
-        const anchor = this.anchors.find(a => a.id === message.id);
+        const anchor = this.anchors.find((a) => a.id === message.id);
         if (!anchor) return;
         const position = new vscode.Position(anchor.startLine, 0);
-        const column = vscode.window.visibleTextEditors.find(e => this.isSource(e.document.uri))?.viewColumn ?? vscode.ViewColumn.One;
+        const column =
+            vscode.window.visibleTextEditors.find((e) => this.isSource(e.document.uri))?.viewColumn ?? vscode.ViewColumn.One;
         void vscode.window.showTextDocument(this.source, { viewColumn: column, selection: new vscode.Range(position, position) });
     }
 
@@ -170,7 +206,12 @@ export class DescriptionPreview implements vscode.Disposable {
     private async explore(message: ExplorerMessage): Promise<void> {
         const source = this.source;
         if (!source || typeof message.number !== 'number') return;
-        const params = { textDocument: { uri: this.client.code2ProtocolConverter.asUri(source) }, indicator: message.number, unit: message.unit, answers: { ...message.answers } };
+        const params = {
+            textDocument: { uri: this.client.code2ProtocolConverter.asUri(source) },
+            indicator: message.number,
+            unit: message.unit,
+            answers: { ...message.answers },
+        };
         let result: ExploreResult | null;
         try {
             result = await sendRequest(this.client, ExploreRequest, params);
@@ -187,7 +228,8 @@ export class DescriptionPreview implements vscode.Disposable {
         const at = new vscode.Position(result.insertAt.line, result.insertAt.character);
         edit.insert(source, at, result.example);
         if (await vscode.workspace.applyEdit(edit)) {
-            const column = vscode.window.visibleTextEditors.find(e => this.isSource(e.document.uri))?.viewColumn ?? vscode.ViewColumn.One;
+            const column =
+                vscode.window.visibleTextEditors.find((e) => this.isSource(e.document.uri))?.viewColumn ?? vscode.ViewColumn.One;
             await vscode.window.showTextDocument(source, { viewColumn: column, selection: new vscode.Range(at, at) });
         }
     }

@@ -10,7 +10,9 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'out/server/worker.js').toString(true));
-    client = new LanguageClient('oj', vscode.l10n.t('Öppna jämförelser language server'), worker, { documentSelector: [{ language: 'oj' }] });
+    client = new LanguageClient('oj', vscode.l10n.t('Öppna jämförelser language server'), worker, {
+        documentSelector: [{ language: 'oj' }],
+    });
     await client.start();
 }
 

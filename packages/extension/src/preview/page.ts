@@ -24,7 +24,7 @@ export interface PreviewPageOptions {
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 function escapeAttribute(text: string): string {
-    return text.replace(/[&<>"']/g, c => ENTITIES[c]);
+    return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 const NONCE = /^[A-Za-z0-9+/=_-]+$/;
@@ -34,7 +34,8 @@ const SOURCE = /^(?:'self'|[A-Za-z0-9+/=:._\-*]+)$/;
 /** The webview's sources, checked so that none can end the directive it is put in or add another. */
 function cspSources(value: string): string {
     const sources = value.trim().split(/ +/);
-    if (!sources.every(s => SOURCE.test(s))) throw new Error(`Not allowed in a Content-Security-Policy: ${JSON.stringify(value)}`);
+    if (!sources.every((s) => SOURCE.test(s)))
+        throw new Error(`Not allowed in a Content-Security-Policy: ${JSON.stringify(value)}`);
     return sources.join(' ');
 }
 
@@ -49,7 +50,7 @@ export function contentSecurityPolicy(nonce: string, cspSource: string): string 
         `img-src ${source} data:`,
         `font-src ${source}`,
         "base-uri 'none'",
-        "form-action 'none'"
+        "form-action 'none'",
     ].join('; ');
 }
 

@@ -23,7 +23,13 @@ interface ExploreResult {
     indicator: number;
     units: Array<{ name: string; label: string }>;
     unit?: string;
-    questions: Array<{ numeral: string; text: string; options: Array<{ name: string; label: string }>; items: Array<{ name: string; label: string }>; numeric: boolean }>;
+    questions: Array<{
+        numeral: string;
+        text: string;
+        options: Array<{ name: string; label: string }>;
+        items: Array<{ name: string; label: string }>;
+        numeric: boolean;
+    }>;
     status: 'met' | 'not_met' | 'excluded' | 'missing';
     statusText: string;
     deciding: Array<{ variable: string; text: string }>;
@@ -46,13 +52,18 @@ function reveal(id: string | undefined): void {
 
 function replaceContent(body: string): void {
     const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><body>${body}</body>`, 'text/html');
-    content.replaceChildren(...Array.from(parsed.body.childNodes, node => document.importNode(node, true)));
+    content.replaceChildren(...Array.from(parsed.body.childNodes, (node) => document.importNode(node, true)));
 }
 
 // ---------------------------------------------------------------- the decision explorer
 // Every element is built with createElement and textContent: model text is never parsed as HTML.
 
-interface ExplorerState { number: number; unit?: string; answers: Record<string, string>; result?: ExploreResult | null }
+interface ExplorerState {
+    number: number;
+    unit?: string;
+    answers: Record<string, string>;
+    result?: ExploreResult | null;
+}
 const explorers = new Map<string, ExplorerState>();
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -94,7 +105,8 @@ function addExplorerButtons(): void {
 }
 
 function segments(target: HTMLElement, parts: Array<{ text: string; decided?: boolean }>): void {
-    for (const part of parts) target.append(part.decided ? element('mark', 'oj-decided', part.text) : document.createTextNode(part.text));
+    for (const part of parts)
+        target.append(part.decided ? element('mark', 'oj-decided', part.text) : document.createTextNode(part.text));
 }
 
 function renderExplorer(section: HTMLElement, state: ExplorerState): void {
@@ -117,7 +129,10 @@ function renderExplorer(section: HTMLElement, state: ExplorerState): void {
             option.selected = unit.name === result.unit;
             select.append(option);
         }
-        select.addEventListener('change', () => { state.unit = select.value; requestExplore(section.id); });
+        select.addEventListener('change', () => {
+            state.unit = select.value;
+            requestExplore(section.id);
+        });
         label.append(select);
         form.append(label);
     }
@@ -157,9 +172,16 @@ function renderExplorer(section: HTMLElement, state: ExplorerState): void {
     }
     panel.append(form);
     const status = element('p', `oj-explorer-status oj-status-${result.status}`);
-    status.append(element('strong', undefined, 'Status: '), document.createTextNode(result.statusText + (result.unit ? ` för ${result.unit}` : '')));
+    status.append(
+        element('strong', undefined, 'Status: '),
+        document.createTextNode(result.statusText + (result.unit ? ` för ${result.unit}` : '')),
+    );
     panel.append(status);
-    const deciding = element('p', 'oj-explorer-deciding', result.deciding.length > 0 ? `Avgjort av: ${result.deciding.map(d => d.text).join(', ')}.` : 'Inget svar avgjorde.');
+    const deciding = element(
+        'p',
+        'oj-explorer-deciding',
+        result.deciding.length > 0 ? `Avgjort av: ${result.deciding.map((d) => d.text).join(', ')}.` : 'Inget svar avgjorde.',
+    );
     panel.append(deciding);
     if (result.rule.length > 0) {
         const rule = element('p', 'oj-explorer-rule');
@@ -174,7 +196,14 @@ function renderExplorer(section: HTMLElement, state: ExplorerState): void {
     }
     const write = element('button', 'oj-explorer-write', 'Skriv som exempel');
     write.type = 'button';
-    write.addEventListener('click', () => vscode.postMessage({ type: 'writeExample', number: state.number, unit: state.unit ?? result.unit, answers: state.answers }));
+    write.addEventListener('click', () =>
+        vscode.postMessage({
+            type: 'writeExample',
+            number: state.number,
+            unit: state.unit ?? result.unit,
+            answers: state.answers,
+        }),
+    );
     panel.append(write);
     section.querySelector('.oj-explore-button')?.after(panel);
 }
@@ -211,7 +240,7 @@ window.addEventListener('message', (event: MessageEvent<PreviewMessage>) => {
     }
 });
 
-content.addEventListener('dblclick', event => {
+content.addEventListener('dblclick', (event) => {
     if ((event.target as Element).closest('.oj-explorer, .oj-explore-button')) return;
     const section = (event.target as Element).closest('section.indicator');
     if (section?.id) vscode.postMessage({ type: 'showSource', id: section.id });

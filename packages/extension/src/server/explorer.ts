@@ -7,8 +7,19 @@
  * never parsed as HTML.
  */
 import {
-    evaluateIndicator, exclusionSentence, type Indicator, isPerArea, optionsOf, questionOf, type ReportingUnit, requirementFor,
-    requirementText, type ResponseRow, unitLabel, unitsOfIndicator, variableFor
+    evaluateIndicator,
+    exclusionSentence,
+    type Indicator,
+    isPerArea,
+    optionsOf,
+    questionOf,
+    type ReportingUnit,
+    requirementFor,
+    requirementText,
+    type ResponseRow,
+    unitLabel,
+    unitsOfIndicator,
+    variableFor,
 } from '@oj/language';
 import type { ExploreParams, ExploreResult, RuleSegment } from '../protocol.js';
 import { decidingAnswer, STATUS_WORDS } from './examples.js';
@@ -38,47 +49,54 @@ function quoted(text: string): string {
 }
 
 export function explore(set: ModelSet, params: ExploreParams): ExploreResult | undefined {
-    const indicator = indicatorsOfDocument(set.document).find(i => i.number === params.indicator);
+    const indicator = indicatorsOfDocument(set.document).find((i) => i.number === params.indicator);
     if (!indicator) return undefined;
     const units = unitsOfIndicator(indicator);
-    const unit: ReportingUnit | undefined = units.find(u => u.name === params.unit) ?? units[0];
+    const unit: ReportingUnit | undefined = units.find((u) => u.name === params.unit) ?? units[0];
     const row: Record<string, string | number | undefined> = {};
     const given: string[] = [];
-    const questions = indicator.questions.map(slot => {
+    const questions = indicator.questions.map((slot) => {
         const question = questionOf(slot);
-        const options = optionsOf(question).map(o => ({ name: o.name, label: o.label }));
-        const items = question?.items.map(i => ({ name: i.name, label: i.text })) ?? [];
+        const options = optionsOf(question).map((o) => ({ name: o.name, label: o.label }));
+        const items = question?.items.map((i) => ({ name: i.name, label: i.text })) ?? [];
         for (const item of items.length > 0 ? items : [undefined]) {
             const key = answerKey(slot.name, item?.name);
             const chosen = params.answers[key];
             if (chosen === undefined || chosen === '' || !question) continue;
-            const option = optionsOf(question).find(o => o.name === chosen);
+            const option = optionsOf(question).find((o) => o.name === chosen);
             const value = option ? String(option.code) : Number.isFinite(Number(chosen)) ? Number(chosen) : undefined;
             if (value === undefined) continue;
-            const questionItem = item ? question.items.find(i => i.name === item.name) : undefined;
+            const questionItem = item ? question.items.find((i) => i.name === item.name) : undefined;
             const variable = variableFor(question, questionItem, isPerArea(question) ? unit : undefined, { indicator, slot });
             if (variable) row[variable] = value;
             given.push(`fråga ${key} = ${option ? option.name : String(value)}`);
         }
-        return { numeral: slot.name, text: question?.text ?? '', options, items, numeric: options.length === 0, perArea: isPerArea(question) };
+        return {
+            numeral: slot.name,
+            text: question?.text ?? '',
+            options,
+            items,
+            numeric: options.length === 0,
+            perArea: isPerArea(question),
+        };
     });
     const result = evaluateIndicator(indicator, row as ResponseRow, unit);
-    const decided = new Set(result.trace.map(r => r.question));
+    const decided = new Set(result.trace.map((r) => r.question));
     const requirement = requirementFor(indicator, unit);
     const exclusion = exclusionSentence(indicator);
     return {
         indicator: indicator.number,
         title: indicator.name,
-        units: units.map(u => ({ name: u.name, label: unitLabel(u) })),
+        units: units.map((u) => ({ name: u.name, label: unitLabel(u) })),
         unit: unit?.name,
         questions,
         status: result.status,
         statusText: STATUS_WORDS[result.status],
-        deciding: result.trace.map(r => decidingAnswer(indicator, r, unit?.name)),
+        deciding: result.trace.map((r) => decidingAnswer(indicator, r, unit?.name)),
         rule: requirement ? markedSegments(requirementText(requirement), decided) : [],
         exclusion: exclusion ? markedSegments(exclusion, decided) : [],
         example: exampleText(indicator, given, unit, STATUS_WORDS[result.status]),
-        insertAt: closingLine(indicator)
+        insertAt: closingLine(indicator),
     };
 }
 
@@ -86,7 +104,9 @@ export function explore(set: ModelSet, params: ExploreParams): ExploreResult | u
 function exampleText(indicator: Indicator, given: string[], unit: ReportingUnit | undefined, status: string): string {
     const title = given.length > 0 ? `${given.join(', ')} ger ${status}` : `Inga svar ger ${status}`;
     const outcome = unit ? `${unit.name}: ${status}` : status;
-    return [`    exempel ${quoted(title)} {`, ...given.map(g => `        ${g}`), `        ger ${outcome}`, '    }', ''].join('\n');
+    return [`    exempel ${quoted(title)} {`, ...given.map((g) => `        ${g}`), `        ger ${outcome}`, '    }', ''].join(
+        '\n',
+    );
 }
 
 function closingLine(indicator: Indicator): { line: number; character: number } {

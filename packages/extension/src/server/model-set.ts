@@ -28,11 +28,11 @@ export function modelSetOf(shared: LangiumSharedServices, uri: string): ModelSet
     const document = documents.getDocument(parsed) as LangiumDocument<Model>;
     const survey = surveyKeyOfModel(document.parseResult.value);
     const members = documents.all
-        .filter(d => survey === '' || [survey, ''].includes(surveyKeyOfModel(d.parseResult.value as Model)))
+        .filter((d) => survey === '' || [survey, ''].includes(surveyKeyOfModel(d.parseResult.value as Model)))
         .toArray() as Array<LangiumDocument<Model>>;
     // File-name order, as the command line loads them, so outputs do not depend on opening order.
     members.sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
-    return { document, documents: members, models: members.map(d => d.parseResult.value), survey };
+    return { document, documents: members, models: members.map((d) => d.parseResult.value), survey };
 }
 
 /** Refuses to generate from a model with errors, naming the first few as the Problems view would. */
@@ -41,7 +41,11 @@ export function assertNoErrors(set: ModelSet): void {
     for (const document of set.documents) {
         for (const diagnostic of document.diagnostics ?? []) {
             if ((diagnostic.severity ?? 1) !== 1) continue;
-            errors.push({ file: UriUtils.basename(document.uri), line: diagnostic.range.start.line + 1, message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value });
+            errors.push({
+                file: UriUtils.basename(document.uri),
+                line: diagnostic.range.start.line + 1,
+                message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+            });
         }
     }
     if (errors.length > 0) {
@@ -57,5 +61,5 @@ export function indicatorsOfDocument(document: LangiumDocument<Model>): Indicato
 }
 
 export function filesOf(set: ModelSet): string[] {
-    return set.documents.map(d => path.basename(d.uri.fsPath));
+    return set.documents.map((d) => path.basename(d.uri.fsPath));
 }

@@ -14,12 +14,12 @@ export function incompleteIndicators(document: LangiumDocument<Model>): Set<Indi
     const incomplete = new Set<Indicator>();
     const indicators = indicatorsOfDocument(document);
     const offsets = [
-        ...document.parseResult.parserErrors.map(e => e.token.startOffset),
-        ...document.parseResult.lexerErrors.map(e => e.offset)
-    ].filter(offset => Number.isFinite(offset));
+        ...document.parseResult.parserErrors.map((e) => e.token.startOffset),
+        ...document.parseResult.lexerErrors.map((e) => e.offset),
+    ].filter((offset) => Number.isFinite(offset));
     for (const indicator of indicators) {
         const cst = indicator.$cstNode;
-        if (!cst || !cst.text.endsWith('}') || offsets.some(o => o >= cst.offset && o <= cst.end)) incomplete.add(indicator);
+        if (!cst || !cst.text.endsWith('}') || offsets.some((o) => o >= cst.offset && o <= cst.end)) incomplete.add(indicator);
     }
     for (const reference of document.references) {
         if (reference.error === undefined) continue;
@@ -40,21 +40,27 @@ export class PreviewRenderer {
         const incomplete = incompleteIndicators(set.document);
         const key = (indicator: Indicator) => `${uri}#${indicator.number}`;
         const notes: string[] = [];
-        const choose = (check: boolean): Indicator[] => own.flatMap(indicator => {
-            if (!incomplete.has(indicator) && (!check || this.renders(set, indicator))) return [indicator];
-            const previous = this.lastGood.get(key(indicator));
-            const number = Number.isFinite(indicator.number) ? ` ${indicator.number}` : '';
-            if (previous && (!check || this.renders(set, previous))) {
-                notes.push(`Indikator${number} visas som den senast var komplett, medan den skrivs.`);
-                return [previous];
-            }
-            notes.push(`Indikator${number} visas när den är komplett.`);
-            return [];
-        });
-        const modelsWith = (shown: Indicator[]): Model[] => own.length === 0 ? set.models : [
-            ...set.documents.filter(d => d !== set.document && indicatorsOfDocument(d).length === 0).map(d => d.parseResult.value),
-            withIndicators(set.document.parseResult.value, shown)
-        ];
+        const choose = (check: boolean): Indicator[] =>
+            own.flatMap((indicator) => {
+                if (!incomplete.has(indicator) && (!check || this.renders(set, indicator))) return [indicator];
+                const previous = this.lastGood.get(key(indicator));
+                const number = Number.isFinite(indicator.number) ? ` ${indicator.number}` : '';
+                if (previous && (!check || this.renders(set, previous))) {
+                    notes.push(`Indikator${number} visas som den senast var komplett, medan den skrivs.`);
+                    return [previous];
+                }
+                notes.push(`Indikator${number} visas när den är komplett.`);
+                return [];
+            });
+        const modelsWith = (shown: Indicator[]): Model[] =>
+            own.length === 0
+                ? set.models
+                : [
+                      ...set.documents
+                          .filter((d) => d !== set.document && indicatorsOfDocument(d).length === 0)
+                          .map((d) => d.parseResult.value),
+                      withIndicators(set.document.parseResult.value, shown),
+                  ];
         let shown = choose(false);
         let description;
         try {
@@ -67,16 +73,27 @@ export class PreviewRenderer {
         }
         for (const indicator of shown) if (own.includes(indicator)) this.lastGood.set(key(indicator), indicator);
         // Anchors point at the current source lines, also for an indicator shown from its last complete text.
-        const anchors: IndicatorAnchor[] = own.filter(i => typeof i.number === 'number' && i.$cstNode).map(i => ({
-            id: indicatorId(i), number: i.number, startLine: i.$cstNode!.range.start.line, endLine: i.$cstNode!.range.end.line
-        }));
-        return { body: renderHtml(description, { standalone: false }), css: DOCUMENT_CSS, title: description.title, anchors, notes };
+        const anchors: IndicatorAnchor[] = own
+            .filter((i) => typeof i.number === 'number' && i.$cstNode)
+            .map((i) => ({
+                id: indicatorId(i),
+                number: i.number,
+                startLine: i.$cstNode!.range.start.line,
+                endLine: i.$cstNode!.range.end.line,
+            }));
+        return {
+            body: renderHtml(description, { standalone: false }),
+            css: DOCUMENT_CSS,
+            title: description.title,
+            anchors,
+            notes,
+        };
     }
 
     /** Whether the description can be built with this indicator (the renderer may meet a shape it does not expect). */
     protected renders(set: ModelSet, indicator: Indicator): boolean {
         try {
-            const context = set.documents.filter(d => indicatorsOfDocument(d).length === 0).map(d => d.parseResult.value);
+            const context = set.documents.filter((d) => indicatorsOfDocument(d).length === 0).map((d) => d.parseResult.value);
             buildDescriptionDocument([...context, withIndicators(set.document.parseResult.value, [indicator])]);
             return true;
         } catch {
@@ -87,6 +104,6 @@ export class PreviewRenderer {
 
 /** The model with only the given indicators among its elements (the other declarations kept). */
 function withIndicators(model: Model, indicators: Indicator[]): Model {
-    const elements = model.elements.filter(e => !isIndicator(e));
+    const elements = model.elements.filter((e) => !isIndicator(e));
     return { ...model, elements: [...elements, ...indicators] } as Model;
 }

@@ -15,8 +15,20 @@ import { codebookCsv as modelCodebookCsv, generateEvaluatorPackage, ResponseFile
 // The workbook alone: the reports' chart libraries stay out of the bundled server.
 import { evaluateAndPublish } from '@oj/publishing/workbook';
 import {
-    type DocumentParams, EvaluateResponsesRequest, ExamplesRequest, type ExamplesParams, ExploreRequest, ExportCodebookRequest, ExportDescriptionRequest, type ExportFormat, GenerateEvaluatorRequest,
-    OjErrorCodes, type OjRequest, PreviewRequest, type PreviewResult, SurveyInfoRequest
+    type DocumentParams,
+    EvaluateResponsesRequest,
+    ExamplesRequest,
+    type ExamplesParams,
+    ExploreRequest,
+    ExportCodebookRequest,
+    ExportDescriptionRequest,
+    type ExportFormat,
+    GenerateEvaluatorRequest,
+    OjErrorCodes,
+    type OjRequest,
+    PreviewRequest,
+    type PreviewResult,
+    SurveyInfoRequest,
 } from '../protocol.js';
 import { assertNoErrors, filesOf, type ModelSet, modelSetOf } from './model-set.js';
 import { PreviewRenderer } from './preview.js';
@@ -38,9 +50,12 @@ export function previewOf(set: ModelSet, renderer = new PreviewRenderer()): Prev
 async function renderDescription(set: ModelSet, format: ExportFormat): Promise<string | Buffer> {
     const description = buildDescriptionDocument(set.models);
     switch (format) {
-        case 'docx': return renderDocx(description);
-        case 'pdf': return renderPdf(description);
-        default: throw new ResponseError(ErrorCodes.InvalidParams, `Unknown format: ${String(format)}`);
+        case 'docx':
+            return renderDocx(description);
+        case 'pdf':
+            return renderPdf(description);
+        default:
+            throw new ResponseError(ErrorCodes.InvalidParams, `Unknown format: ${String(format)}`);
     }
 }
 
@@ -49,7 +64,10 @@ export function registerOjRequests(connection: Connection, shared: LangiumShared
      * Runs a handler as a reader of the workspace: after the edits already received are built and
      * validated, and with no rebuild replacing the model while it is read.
      */
-    const onModelRequest = <P extends DocumentParams, R>(type: OjRequest<P, R>, handler: (set: ModelSet, params: P) => R | Promise<R>) => {
+    const onModelRequest = <P extends DocumentParams, R>(
+        type: OjRequest<P, R>,
+        handler: (set: ModelSet, params: P) => R | Promise<R>,
+    ) => {
         connection.onRequest(type.method, async (params: P) => {
             await shared.workspace.WorkspaceManager.ready;
             return shared.workspace.WorkspaceLock.read(() => handler(modelSetOf(shared, params.textDocument.uri), params));
@@ -59,21 +77,26 @@ export function registerOjRequests(connection: Connection, shared: LangiumShared
     connection.onRequest(ExamplesRequest.method, async (params: ExamplesParams) => {
         await shared.workspace.WorkspaceManager.ready;
         return shared.workspace.WorkspaceLock.read(() => {
-            const documents = params.textDocument ? [modelSetOf(shared, params.textDocument.uri).document] : shared.workspace.LangiumDocuments.all.toArray();
-            const files = (documents as Array<LangiumDocument<Model>>).map(examplesOfDocument).filter(f => f.indicators.length > 0);
+            const documents = params.textDocument
+                ? [modelSetOf(shared, params.textDocument.uri).document]
+                : shared.workspace.LangiumDocuments.all.toArray();
+            const files = (documents as Array<LangiumDocument<Model>>)
+                .map(examplesOfDocument)
+                .filter((f) => f.indicators.length > 0);
             files.sort((a, b) => a.uri.localeCompare(b.uri));
             return { files };
         });
     });
 
-    onModelRequest(SurveyInfoRequest, set => {
+    onModelRequest(SurveyInfoRequest, (set) => {
         let errors = 0;
-        for (const document of set.documents) errors += (document.diagnostics ?? []).filter(d => (d.severity ?? 1) === 1).length;
+        for (const document of set.documents)
+            errors += (document.diagnostics ?? []).filter((d) => (d.severity ?? 1) === 1).length;
         return { survey: set.survey, files: filesOf(set), errors };
     });
 
     const previews = new PreviewRenderer();
-    onModelRequest(PreviewRequest, set => previewOf(set, previews));
+    onModelRequest(PreviewRequest, (set) => previewOf(set, previews));
 
     onModelRequest(ExploreRequest, (set, params) => explore(set, params) ?? null);
 
@@ -96,7 +119,7 @@ export function registerOjRequests(connection: Connection, shared: LangiumShared
     onModelRequest(GenerateEvaluatorRequest, (set, params) => {
         assertNoErrors(set);
         const files = generateEvaluatorPackage(set.models, params.outDir);
-        return { files: files.map(f => path.join(params.outDir, f.path)) };
+        return { files: files.map((f) => path.join(params.outDir, f.path)) };
     });
 
     onModelRequest(EvaluateResponsesRequest, async (set, params) => {
@@ -104,8 +127,11 @@ export function registerOjRequests(connection: Connection, shared: LangiumShared
         try {
             const summary = await evaluateAndPublish(set.models, params.responsesFile, params.outDir);
             return {
-                files: summary.files, respondentsRead: summary.respondentsRead, respondentsEvaluated: summary.respondentsEvaluated,
-                statuses: summary.statuses, warnings: summary.warnings
+                files: summary.files,
+                respondentsRead: summary.respondentsRead,
+                respondentsEvaluated: summary.respondentsEvaluated,
+                statuses: summary.statuses,
+                warnings: summary.warnings,
             };
         } catch (error) {
             if (error instanceof ResponseFileError) {

@@ -21,13 +21,27 @@ if (!hasChromium) {
 export function launchChromium(): Promise<Browser> {
     return chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+        args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+        ],
     });
 }
 
 const CONTENT_TYPES: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-    '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png'
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.json': 'application/json; charset=utf-8',
+    '.wasm': 'application/wasm',
+    '.ttf': 'font/ttf',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
 };
 
 export type Route = { body: string | Buffer; type?: string } | { file: string } | undefined;
@@ -56,11 +70,11 @@ export async function serve(route: (pathname: string) => Route): Promise<StaticS
             response.writeHead(404).end();
         }
     });
-    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     return {
         origin: `http://127.0.0.1:${port}`,
         requests,
-        close: () => new Promise(resolve => server.close(() => resolve()))
+        close: () => new Promise((resolve) => server.close(() => resolve())),
     };
 }

@@ -31,7 +31,11 @@ export interface Driver {
     requestCancelled(method: string, params: unknown): Promise<Answer>;
     publishes(uri?: string): Publish[];
     /** The next publish for a document satisfying the predicate; with `current`, the latest one counts. */
-    published(uri: string, predicate?: (p: Publish) => boolean, options?: { current?: boolean; timeoutMs?: number }): Promise<Publish>;
+    published(
+        uri: string,
+        predicate?: (p: Publish) => boolean,
+        options?: { current?: boolean; timeoutMs?: number },
+    ): Promise<Publish>;
     /** The warnings and errors the server logged (window/logMessage of type 1 or 2). */
     warnings(): string[];
     /** The server process's exit code, or null while it runs. */
@@ -54,18 +58,42 @@ function waiterList() {
                 }
             }
         },
-        wait(log: () => Publish[], uri: string, predicate: (p: Publish) => boolean, current: boolean, timeoutMs: number, stderr: () => string): Promise<Publish> {
-            const latest = log().filter(p => p.uri === uri).pop();
+        wait(
+            log: () => Publish[],
+            uri: string,
+            predicate: (p: Publish) => boolean,
+            current: boolean,
+            timeoutMs: number,
+            stderr: () => string,
+        ): Promise<Publish> {
+            const latest = log()
+                .filter((p) => p.uri === uri)
+                .pop();
             if (current && latest && predicate(latest)) return Promise.resolve(latest);
             return new Promise((resolve, reject) => {
-                const waiter = { uri, predicate, resolve: (p: Publish) => { clearTimeout(timer); resolve(p); } };
+                const waiter = {
+                    uri,
+                    predicate,
+                    resolve: (p: Publish) => {
+                        clearTimeout(timer);
+                        resolve(p);
+                    },
+                };
                 const timer = setTimeout(() => {
                     waiters.splice(waiters.indexOf(waiter), 1);
-                    reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(log().filter(p => p.uri === uri).pop())}\n${stderr()}`));
+                    reject(
+                        new Error(
+                            `No matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(
+                                log()
+                                    .filter((p) => p.uri === uri)
+                                    .pop(),
+                            )}\n${stderr()}`,
+                        ),
+                    );
                 }, timeoutMs);
                 waiters.push(waiter);
             });
-        }
+        },
     };
 }
 
@@ -84,7 +112,9 @@ export async function startDriver(kind: DriverKind, workspaceDir: string): Promi
             for (; seen < session.publishLog.length; seen++) waiters.fire(session.publishLog[seen]);
             return session.publishLog;
         };
-        session.onPublish(() => { log(); });
+        session.onPublish(() => {
+            log();
+        });
         const answer = async (promise: Promise<unknown>): Promise<Answer> => {
             try {
                 return { result: await promise };
@@ -95,14 +125,23 @@ export async function startDriver(kind: DriverKind, workspaceDir: string): Promi
         };
         return {
             name: 'LSP client over IPC',
-            uriOf: file => session.uriOf(file),
-            open(uri, text) { versions.set(uri, 1); session.openText(uri, text); },
+            uriOf: (file) => session.uriOf(file),
+            open(uri, text) {
+                versions.set(uri, 1);
+                session.openText(uri, text);
+            },
             change(uri, text) {
                 const version = next(uri);
-                void session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+                void session.connection.sendNotification('textDocument/didChange', {
+                    textDocument: { uri, version },
+                    contentChanges: [{ text }],
+                });
                 return version;
             },
-            close(uri) { versions.delete(uri); session.closeDocument(uri); },
+            close(uri) {
+                versions.delete(uri);
+                session.closeDocument(uri);
+            },
             request: (method, params) => answer(session.connection.sendRequest(method, params)),
             requestCancelled(method, params) {
                 const source = new CancellationTokenSource();
@@ -110,32 +149,39 @@ export async function startDriver(kind: DriverKind, workspaceDir: string): Promi
                 source.cancel();
                 return answer(promise);
             },
-            publishes: uri => log().filter(p => uri === undefined || p.uri === uri),
+            publishes: (uri) => log().filter((p) => uri === undefined || p.uri === uri),
             published: (uri, predicate = () => true, { current = false, timeoutMs = 20_000 } = {}) => {
                 log();
                 return waiters.wait(log, uri, predicate, current, timeoutMs, session.stderr);
             },
-            warnings: () => session.logs.filter(l => l.type <= 2).map(l => l.message),
+            warnings: () => session.logs.filter((l) => l.type <= 2).map((l) => l.message),
             exitCode: () => session.process.exitCode,
             stderr: session.stderr,
-            stop: () => session.process.exitCode === null ? session.close() : Promise.resolve()
+            stop: () => (session.process.exitCode === null ? session.close() : Promise.resolve()),
         };
     }
     const session = await startRawServer(workspaceDir);
     const publishes: Publish[] = [];
     const collect = () => {
-        const all = session.notifications.filter(n => n.method === 'textDocument/publishDiagnostics');
+        const all = session.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics');
         for (let i = publishes.length; i < all.length; i++) {
-            const publish = { uri: all[i].params.uri, version: all[i].params.version, diagnostics: all[i].params.diagnostics, at: all[i].at };
+            const publish = {
+                uri: all[i].params.uri,
+                version: all[i].params.version,
+                diagnostics: all[i].params.diagnostics,
+                at: all[i].at,
+            };
             publishes.push(publish);
             waiters.fire(publish);
         }
         return publishes;
     };
-    session.onNotification(n => { if (n.method === 'textDocument/publishDiagnostics') collect(); });
+    session.onNotification((n) => {
+        if (n.method === 'textDocument/publishDiagnostics') collect();
+    });
     return {
         name: 'raw JSON-RPC client over stdio',
-        uriOf: file => session.uriOf(file),
+        uriOf: (file) => session.uriOf(file),
         open(uri, text) {
             versions.set(uri, 1);
             session.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'oj', version: 1, text } });
@@ -159,14 +205,17 @@ export async function startDriver(kind: DriverKind, workspaceDir: string): Promi
             const message = await response;
             return 'error' in message && message.error ? { error: message.error } : { result: message.result };
         },
-        publishes: uri => collect().filter(p => uri === undefined || p.uri === uri),
+        publishes: (uri) => collect().filter((p) => uri === undefined || p.uri === uri),
         published: (uri, predicate = () => true, { current = false, timeoutMs = 20_000 } = {}) => {
             collect();
             return waiters.wait(collect, uri, predicate, current, timeoutMs, session.stderr);
         },
-        warnings: () => session.notifications.filter(n => n.method === 'window/logMessage' && n.params.type <= 2).map(n => String(n.params.message)),
+        warnings: () =>
+            session.notifications
+                .filter((n) => n.method === 'window/logMessage' && n.params.type <= 2)
+                .map((n) => String(n.params.message)),
         exitCode: () => session.process.exitCode,
         stderr: session.stderr,
-        stop: () => session.close()
+        stop: () => session.close(),
     };
 }

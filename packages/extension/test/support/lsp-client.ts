@@ -8,11 +8,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createMessageConnection, IPCMessageReader, IPCMessageWriter, type MessageConnection
+    createMessageConnection,
+    IPCMessageReader,
+    IPCMessageWriter,
+    type MessageConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
-    type Diagnostic, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest
+    type Diagnostic,
+    DidChangeTextDocumentNotification,
+    DidCloseTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    ExitNotification,
+    InitializedNotification,
+    InitializeRequest,
+    PublishDiagnosticsNotification,
+    ShutdownRequest,
 } from 'vscode-languageserver-protocol';
 import { bundle, extensionDir } from './paths.js';
 
@@ -29,7 +39,11 @@ export interface ServerSession {
      * The next diagnostics published for a document that satisfy the predicate; with `current`, the
      * latest ones already published count too. Call it before the change it waits for.
      */
-    diagnostics(uri: string, predicate?: (diagnostics: Diagnostic[]) => boolean, options?: { current?: boolean; timeoutMs?: number }): Promise<Diagnostic[]>;
+    diagnostics(
+        uri: string,
+        predicate?: (diagnostics: Diagnostic[]) => boolean,
+        options?: { current?: boolean; timeoutMs?: number },
+    ): Promise<Diagnostic[]>;
     /** Opens a document with the given text (a new file never saved, or unsaved text of one on disk). */
     openText(uri: string, text: string): void;
     /** Closes a document in the editor (didClose). */
@@ -52,10 +66,12 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
     const child = fork(serverModule, ['--node-ipc', `--clientProcessId=${process.pid}`], {
         env: { ...process.env, NODE_PATH: path.join(extensionRoot, path.relative(extensionDir, bundle.vendor)) },
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-        execArgv: [...LANGUAGE_SERVER_EXEC_ARGV]
+        execArgv: [...LANGUAGE_SERVER_EXEC_ARGV],
     });
     let stderr = '';
-    child.stderr?.on('data', chunk => { stderr += String(chunk); });
+    child.stderr?.on('data', (chunk) => {
+        stderr += String(chunk);
+    });
     child.stdout?.resume();
     const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
 
@@ -63,7 +79,7 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
     const waiters: Array<{ uri: string; predicate: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }> = [];
     const publishLog: ServerSession['publishLog'] = [];
     const publishListeners: Array<(entry: ServerSession['publishLog'][number]) => void> = [];
-    connection.onNotification(PublishDiagnosticsNotification.type, params => {
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
         const entry = { uri: params.uri, version: params.version, diagnostics: params.diagnostics, at: performance.now() };
         publishLog.push(entry);
         for (const listener of publishListeners) listener(entry);
@@ -79,7 +95,9 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
     const logs: ServerSession['logs'] = [];
-    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => { logs.push(params); });
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+        logs.push(params);
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
 
@@ -96,9 +114,9 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
                 completion: { completionItem: { snippetSupport: true } },
                 rename: { prepareSupport: true },
                 formatting: {},
-                publishDiagnostics: { relatedInformation: true, versionSupport: true }
-            }
-        }
+                publishDiagnostics: { relatedInformation: true, versionSupport: true },
+            },
+        },
     });
     await connection.sendNotification(InitializedNotification.type, {});
 
@@ -107,40 +125,63 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
         connection,
         process: child,
         stderr: () => stderr,
-        uriOf: file => pathToFileURL(path.join(workspaceDir, file)).href,
+        uriOf: (file) => pathToFileURL(path.join(workspaceDir, file)).href,
         async open(file) {
             const uri = session.uriOf(file);
             versions.set(uri, 1);
             await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-                textDocument: { uri, languageId: 'oj', version: 1, text: fs.readFileSync(path.join(workspaceDir, file), 'utf-8') }
+                textDocument: {
+                    uri,
+                    languageId: 'oj',
+                    version: 1,
+                    text: fs.readFileSync(path.join(workspaceDir, file), 'utf-8'),
+                },
             });
             return uri;
         },
         openText(uri, text) {
             versions.set(uri, 1);
-            void connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'oj', version: 1, text } });
+            void connection.sendNotification(DidOpenTextDocumentNotification.type, {
+                textDocument: { uri, languageId: 'oj', version: 1, text },
+            });
         },
         closeDocument(uri) {
             versions.delete(uri);
             void connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
         },
-        versionOf: uri => versions.get(uri),
+        versionOf: (uri) => versions.get(uri),
         publishLog,
         logs,
-        onPublish: listener => { publishListeners.push(listener); },
+        onPublish: (listener) => {
+            publishListeners.push(listener);
+        },
         change(uri, text) {
             const version = (versions.get(uri) ?? 1) + 1;
             versions.set(uri, version);
-            void connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+            void connection.sendNotification(DidChangeTextDocumentNotification.type, {
+                textDocument: { uri, version },
+                contentChanges: [{ text }],
+            });
         },
         diagnostics(uri, predicate = () => true, { current = false, timeoutMs = 20_000 } = {}) {
             const latest = published.get(uri);
             if (current && latest && predicate(latest)) return Promise.resolve(latest);
             return new Promise((resolve, reject) => {
-                const waiter = { uri, predicate, resolve: (d: Diagnostic[]) => { clearTimeout(timer); resolve(d); } };
+                const waiter = {
+                    uri,
+                    predicate,
+                    resolve: (d: Diagnostic[]) => {
+                        clearTimeout(timer);
+                        resolve(d);
+                    },
+                };
                 const timer = setTimeout(() => {
                     waiters.splice(waiters.indexOf(waiter), 1);
-                    reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(published.get(uri))}\n${stderr}`));
+                    reject(
+                        new Error(
+                            `No matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(published.get(uri))}\n${stderr}`,
+                        ),
+                    );
                 }, timeoutMs);
                 waiters.push(waiter);
             });
@@ -148,12 +189,12 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
         async close() {
             await connection.sendRequest(ShutdownRequest.type);
             await connection.sendNotification(ExitNotification.type);
-            await new Promise<void>(resolve => {
+            await new Promise<void>((resolve) => {
                 if (child.exitCode !== null) resolve();
                 else child.once('exit', () => resolve());
             });
             connection.dispose();
-        }
+        },
     };
     return session;
 }

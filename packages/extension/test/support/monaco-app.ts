@@ -14,14 +14,17 @@ const modulesDir = path.join(repoDir, 'node_modules');
 const assetUrls: esbuild.Plugin = {
     name: 'import-meta-url-assets',
     setup(build) {
-        build.onLoad({ filter: /node_modules[\\/]@codingame[\\/].*\.js$/ }, async args => {
+        build.onLoad({ filter: /node_modules[\\/]@codingame[\\/].*\.js$/ }, async (args) => {
             const source = await fs.promises.readFile(args.path, 'utf-8');
             if (!source.includes('import.meta.url')) return undefined;
-            const contents = source.replace(/new URL\((['"])(\.{1,2}\/[^'"]+)\1,\s*import\.meta\.url\)/g,
-                (_match, _quote, relative: string) => `new URL(${JSON.stringify(`/@fs${path.resolve(path.dirname(args.path), relative)}`)}, globalThis.location.href)`);
+            const contents = source.replace(
+                /new URL\((['"])(\.{1,2}\/[^'"]+)\1,\s*import\.meta\.url\)/g,
+                (_match, _quote, relative: string) =>
+                    `new URL(${JSON.stringify(`/@fs${path.resolve(path.dirname(args.path), relative)}`)}, globalThis.location.href)`,
+            );
             return { contents, loader: 'js' };
         });
-    }
+    },
 };
 
 /** Builds into `outDir`: monaco-app.js/.css, editor.worker.js, textmate.worker.js and their fonts. */
@@ -32,9 +35,17 @@ export async function buildMonacoApp(outDir: string): Promise<void> {
         format: 'esm',
         target: 'es2022',
         outdir: outDir,
-        loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.png': 'file', '.svg': 'file', '.mp3': 'file', '.wasm': 'file' },
+        loader: {
+            '.ttf': 'file',
+            '.woff': 'file',
+            '.woff2': 'file',
+            '.png': 'file',
+            '.svg': 'file',
+            '.mp3': 'file',
+            '.wasm': 'file',
+        },
         plugins: [assetUrls],
-        logLevel: 'error'
+        logLevel: 'error',
     };
     await Promise.all([
         esbuild.build({ ...common, entryPoints: { 'monaco-app': './test/web/monaco-app.ts' } }),
@@ -42,9 +53,9 @@ export async function buildMonacoApp(outDir: string): Promise<void> {
             ...common,
             entryPoints: {
                 'editor.worker': path.join(modulesDir, '@codingame/monaco-vscode-editor-api/esm/vs/editor/editor.worker.js'),
-                'textmate.worker': path.join(modulesDir, '@codingame/monaco-vscode-textmate-service-override/worker.js')
-            }
-        })
+                'textmate.worker': path.join(modulesDir, '@codingame/monaco-vscode-textmate-service-override/worker.js'),
+            },
+        }),
     ]);
 }
 

@@ -15,5 +15,5 @@ export const bundle = {
     webviewScript: path.join(out, 'preview/webview.js'),
     previewCss: path.join(out, 'preview/preview.css'),
     grammar: path.join(out, 'syntaxes/oj.tmLanguage.json'),
-    vendor: path.join(out, 'vendor')
+    vendor: path.join(out, 'vendor'),
 };

@@ -38,7 +38,10 @@ export interface RawSession {
     /** The diagnostics notifications for one document, in order. */
     published(uri: string): RawNotification[];
     /** The next notification (after those already received, or with `current` also those) matching. */
-    waitFor(predicate: (n: RawNotification) => boolean, options?: { timeoutMs?: number; current?: boolean }): Promise<RawNotification>;
+    waitFor(
+        predicate: (n: RawNotification) => boolean,
+        options?: { timeoutMs?: number; current?: boolean },
+    ): Promise<RawNotification>;
     /** Calls back on every notification from the server. */
     onNotification(listener: (n: RawNotification) => void): void;
     /** Resolves with the exit code when the server process ends. */
@@ -51,11 +54,13 @@ export async function startRawServer(workspaceDir: string): Promise<RawSession> 
     if (!fs.existsSync(bundle.server)) throw new Error(`${bundle.server} is missing: run "npm run build" first`);
     const child = spawn(process.execPath, [...LANGUAGE_SERVER_EXEC_ARGV, bundle.server, '--stdio'], {
         env: { ...process.env, NODE_PATH: bundle.vendor },
-        stdio: ['pipe', 'pipe', 'pipe']
+        stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
-    child.stderr!.on('data', chunk => { stderr += String(chunk); });
-    const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+    child.stderr!.on('data', (chunk) => {
+        stderr += String(chunk);
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
     const pending = new Map<number, (response: RawResponse) => void>();
     const notifications: RawNotification[] = [];
@@ -104,12 +109,14 @@ export async function startRawServer(workspaceDir: string): Promise<RawSession> 
     const session: RawSession = {
         process: child,
         stderr: () => stderr,
-        uriOf: file => pathToFileURL(path.join(workspaceDir, file)).href,
+        uriOf: (file) => pathToFileURL(path.join(workspaceDir, file)).href,
         request(method, params) {
             const id = nextId++;
             const response = new Promise<RawResponse>((resolve, reject) => {
                 pending.set(id, resolve);
-                void exited.then(code => reject(new Error(`The server exited (${code}) before answering ${method}:\n${stderr}`)));
+                void exited.then((code) =>
+                    reject(new Error(`The server exited (${code}) before answering ${method}:\n${stderr}`)),
+                );
             });
             write({ id, method, params });
             return { id, response };
@@ -118,12 +125,18 @@ export async function startRawServer(workspaceDir: string): Promise<RawSession> 
             write({ method, params });
         },
         notifications,
-        published: uri => notifications.filter(n => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri),
+        published: (uri) => notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params.uri === uri),
         waitFor(predicate, { timeoutMs = 20_000, current = false } = {}) {
             const already = current ? notifications.find(predicate) : undefined;
             if (already) return Promise.resolve(already);
             return new Promise((resolve, reject) => {
-                const waiter = { predicate, resolve: (n: RawNotification) => { clearTimeout(timer); resolve(n); } };
+                const waiter = {
+                    predicate,
+                    resolve: (n: RawNotification) => {
+                        clearTimeout(timer);
+                        resolve(n);
+                    },
+                };
                 const timer = setTimeout(() => {
                     waiters.splice(waiters.indexOf(waiter), 1);
                     reject(new Error(`No matching notification within ${timeoutMs} ms\n${stderr}`));
@@ -131,7 +144,9 @@ export async function startRawServer(workspaceDir: string): Promise<RawSession> 
                 waiters.push(waiter);
             });
         },
-        onNotification: listener => { listeners.push(listener); },
+        onNotification: (listener) => {
+            listeners.push(listener);
+        },
         exited,
         async close() {
             if (child.exitCode === null) {
@@ -139,7 +154,7 @@ export async function startRawServer(workspaceDir: string): Promise<RawSession> 
                 session.notify('exit');
                 await exited;
             }
-        }
+        },
     };
 
     const rootUri = pathToFileURL(workspaceDir).href;
@@ -148,7 +163,7 @@ export async function startRawServer(workspaceDir: string): Promise<RawSession> 
         rootUri,
         workspaceFolders: [{ uri: rootUri, name: path.basename(workspaceDir) }],
         // A plain client: no dynamic registrations, no file watcher.
-        capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } } }
+        capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } } },
     }).response;
     session.notify('initialized', {});
     return session;

@@ -18,7 +18,16 @@ export async function packageVsix(): Promise<{ vsix: string; staging: string }> 
     // The staging copy is built here, as vscode:prepublish builds it: minified.
     delete manifest.scripts['vscode:prepublish'];
     fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify(manifest, null, 2));
-    for (const item of ['package.nls.json', 'package.nls.sv.json', 'README.md', 'language-configuration.json', '.vscodeignore', 'l10n', 'snippets', 'media']) {
+    for (const item of [
+        'package.nls.json',
+        'package.nls.sv.json',
+        'README.md',
+        'language-configuration.json',
+        '.vscodeignore',
+        'l10n',
+        'snippets',
+        'media',
+    ]) {
         fs.cpSync(path.join(extensionDir, item), path.join(staging, item), { recursive: true });
     }
     await buildExtension({ outDir: path.join(staging, 'out'), minify: true });

@@ -29,41 +29,49 @@ declare global {
 window.ojTest = { monaco };
 
 async function start(): Promise<void> {
-    const workspace = await (await fetch('/workspace.json')).json() as WorkspaceFiles;
+    const workspace = (await (await fetch('/workspace.json')).json()) as WorkspaceFiles;
     const extensionFiles = new Map<string, string | URL>([
         ['/language-configuration.json', new URL('/extension/language-configuration.json', location.href)],
-        ['/oj.tmLanguage.json', new URL('/extension/oj.tmLanguage.json', location.href)]
+        ['/oj.tmLanguage.json', new URL('/extension/oj.tmLanguage.json', location.href)],
     ]);
-    const manifest = await (await fetch('/extension/package.json')).json() as { contributes: { languages: Array<Record<string, unknown>> } };
+    const manifest = (await (await fetch('/extension/package.json')).json()) as {
+        contributes: { languages: Array<Record<string, unknown>> };
+    };
     const language = { ...manifest.contributes.languages[0], configuration: './language-configuration.json', icon: undefined };
 
     const api = new MonacoVscodeApiWrapper({
         $type: 'extended',
         viewsConfig: { $type: 'EditorService' },
-        monacoWorkerFactory: () => useWorkerFactory({
-            workerLoaders: {
-                editorWorkerService: () => new WorkerLoader('/editor.worker.js', { type: 'module' }),
-                TextMateWorker: () => new WorkerLoader('/textmate.worker.js', { type: 'module' })
-            }
-        }),
+        monacoWorkerFactory: () =>
+            useWorkerFactory({
+                workerLoaders: {
+                    editorWorkerService: () => new WorkerLoader('/editor.worker.js', { type: 'module' }),
+                    TextMateWorker: () => new WorkerLoader('/textmate.worker.js', { type: 'module' }),
+                },
+            }),
         userConfiguration: {
             json: JSON.stringify({
                 'workbench.colorTheme': 'Default Light Modern',
                 'editor.wordBasedSuggestions': 'off',
                 'editor.semanticHighlighting.enabled': true,
-                'editor.hover.delay': 100
-            })
+                'editor.hover.delay': 100,
+            }),
         },
-        extensions: [{
-            config: {
-                name: 'oj-indicators', publisher: 'oj-indicators', version: '0.0.0', engines: { vscode: '*' },
-                contributes: {
-                    languages: [language],
-                    grammars: [{ language: 'oj', scopeName: 'source.oj', path: './oj.tmLanguage.json' }]
-                }
+        extensions: [
+            {
+                config: {
+                    name: 'oj-indicators',
+                    publisher: 'oj-indicators',
+                    version: '0.0.0',
+                    engines: { vscode: '*' },
+                    contributes: {
+                        languages: [language],
+                        grammars: [{ language: 'oj', scopeName: 'source.oj', path: './oj.tmLanguage.json' }],
+                    },
+                },
+                filesOrContents: extensionFiles,
             },
-            filesOrContents: extensionFiles
-        }]
+        ],
     });
     await api.start();
 
@@ -74,20 +82,22 @@ async function start(): Promise<void> {
     const client = new LanguageClientWrapper({
         languageId: 'oj',
         clientOptions: { documentSelector: ['oj'] },
-        connection: { options: { $type: 'WorkerDirect', worker: new Worker('/server/worker.js', { name: 'oj-language-server' }) } }
+        connection: {
+            options: { $type: 'WorkerDirect', worker: new Worker('/server/worker.js', { name: 'oj-language-server' }) },
+        },
     });
     await client.start();
 
     const app = new EditorApp({
         codeResources: { modified: { text: workspace.files[workspace.open], uri: `/workspace/${workspace.open}` } },
-        editorOptions: { minimap: { enabled: false }, fontSize: 14 }
+        editorOptions: { minimap: { enabled: false }, fontSize: 14 },
     });
     await app.start(document.getElementById('editor')!);
     window.ojTest.editor = app.getEditor();
     window.ojTest.ready = true;
 }
 
-start().catch(error => {
+start().catch((error) => {
     console.error(error);
     window.ojTest.error = String(error?.stack ?? error);
 });

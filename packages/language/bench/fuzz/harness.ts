@@ -13,7 +13,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createOjServices, type OjServices } from '@oj/language';
 import { Random } from '@oj/synthetic';
 
-export interface SourceFile { name: string; text: string }
+export interface SourceFile {
+    name: string;
+    text: string;
+}
 
 /** One mutated document: how it was made (to reproduce it) and the text. */
 export interface FuzzCase {
@@ -46,7 +49,14 @@ export interface FuzzReport {
     overBudget: SlowCase[];
 }
 
-export interface SlowCase { index: number; source: string; mutations: string[]; ms: number; cpuMs: number; text: string }
+export interface SlowCase {
+    index: number;
+    source: string;
+    mutations: string[];
+    ms: number;
+    cpuMs: number;
+    text: string;
+}
 
 /**
  * A document's budget, in CPU time: wall time on a shared or loaded machine counts the time other
@@ -56,26 +66,114 @@ export const DOCUMENT_BUDGET_CPU_MS = 1000;
 
 /** Keywords and punctuation of the grammar, for substitutions that keep the text almost valid. */
 const KEYWORDS = [
-    'enkät', 'tillhör', 'svarsalternativ', 'område', 'grupp', 'fråga', 'indikator', 'begrepp', 'krävs', 'för', 'ELLER',
-    'utesluts', 'undantas', 'andel', 'exempel', 'ger', 'och', 'eller', 'inte', 'på', 'är', 'samtliga', 'något', 'alternativ',
-    'av', 'antal', 'svar', 'flerval', 'per', 'variabel', 'del', 'enkäten', 'områden', 'redovisas', 'uppnådd', 'ej', 'utesluten',
-    'saknas', 'blankt', '{', '}', '(', ')', ':', ',', '=', '/', '>', '>=', '<>', '"', '0', '1.5', '"text"'
+    'enkät',
+    'tillhör',
+    'svarsalternativ',
+    'område',
+    'grupp',
+    'fråga',
+    'indikator',
+    'begrepp',
+    'krävs',
+    'för',
+    'ELLER',
+    'utesluts',
+    'undantas',
+    'andel',
+    'exempel',
+    'ger',
+    'och',
+    'eller',
+    'inte',
+    'på',
+    'är',
+    'samtliga',
+    'något',
+    'alternativ',
+    'av',
+    'antal',
+    'svar',
+    'flerval',
+    'per',
+    'variabel',
+    'del',
+    'enkäten',
+    'områden',
+    'redovisas',
+    'uppnådd',
+    'ej',
+    'utesluten',
+    'saknas',
+    'blankt',
+    '{',
+    '}',
+    '(',
+    ')',
+    ':',
+    ',',
+    '=',
+    '/',
+    '>',
+    '>=',
+    '<>',
+    '"',
+    '0',
+    '1.5',
+    '"text"',
 ];
 
 /** Text no model contains: control characters, lone surrogates, marks, emoji, right-to-left, zero-width, BOM. */
 const ODD_TEXT = [
-    '\u0000', '\u0007', '\t', '\r', '\r\n', '\u000b', '\u00a0', '\u200b', '\u200e', '\u202e', '\ufeff', '\ufffd', '\ud800',
-    '\udfff', 'e\u0301', '\u{1F600}', '\u{1F1F8}\u{1F1EA}', 'åäö', 'ÅÄÖ', 'ß', 'İ', 'ǅ', 'Ω', '中文', 'عربى', '\\', '\\"', '"',
-    '/*', '*/', '//', '\u2028', '\u2029', 'ı', 'ﬁ'
+    '\u0000',
+    '\u0007',
+    '\t',
+    '\r',
+    '\r\n',
+    '\u000b',
+    '\u00a0',
+    '\u200b',
+    '\u200e',
+    '\u202e',
+    '\ufeff',
+    '\ufffd',
+    '\ud800',
+    '\udfff',
+    'e\u0301',
+    '\u{1F600}',
+    '\u{1F1F8}\u{1F1EA}',
+    'åäö',
+    'ÅÄÖ',
+    'ß',
+    'İ',
+    'ǅ',
+    'Ω',
+    '中文',
+    'عربى',
+    '\\',
+    '\\"',
+    '"',
+    '/*',
+    '*/',
+    '//',
+    '\u2028',
+    '\u2029',
+    'ı',
+    'ﬁ',
 ];
 
-interface Token { offset: number; end: number }
+interface Token {
+    offset: number;
+    end: number;
+}
 
 export class MutationEngine {
     constructor(protected readonly services: OjServices) {}
 
     tokens(text: string): Token[] {
-        return this.services.parser.Lexer.tokenize(text).tokens.map(t => ({ offset: t.startOffset, end: t.startOffset + t.image.length }));
+        return this.services.parser.Lexer.tokenize(text).tokens.map((t) => ({
+            offset: t.startOffset,
+            end: t.startOffset + t.image.length,
+        }));
     }
 
     /** One to four mutations of one source file. */
@@ -85,7 +183,14 @@ export class MutationEngine {
         const count = random.int(1, 4);
         for (let m = 0; m < count; m++) {
             const kind = random.weighted({
-                deleteTokens: 5, duplicateTokens: 4, swapTokens: 4, keyword: 4, truncate: 2, unicode: 3, longLine: 1, deepNesting: 1
+                deleteTokens: 5,
+                duplicateTokens: 4,
+                swapTokens: 4,
+                keyword: 4,
+                truncate: 2,
+                unicode: 3,
+                longLine: 1,
+                deepNesting: 1,
             });
             const result = this.apply(random, text, kind);
             text = result.text;
@@ -102,7 +207,10 @@ export class MutationEngine {
                 const first = random.int(0, Math.max(0, tokens.length - 1));
                 const run = tokens.slice(first, first + random.int(1, 3));
                 if (run.length === 0) return { text, description: 'delete (no tokens)' };
-                return { text: text.slice(0, run[0].offset) + text.slice(run[run.length - 1].end), description: `delete ${run.length} token(s) at ${run[0].offset}` };
+                return {
+                    text: text.slice(0, run[0].offset) + text.slice(run[run.length - 1].end),
+                    description: `delete ${run.length} token(s) at ${run[0].offset}`,
+                };
             }
             case 'duplicateTokens': {
                 const first = random.int(0, Math.max(0, tokens.length - 1));
@@ -110,16 +218,24 @@ export class MutationEngine {
                 if (run.length === 0) return { text, description: 'duplicate (no tokens)' };
                 const copy = text.slice(run[0].offset, run[run.length - 1].end);
                 const times = random.chance(0.1) ? random.int(10, 200) : 1;
-                return { text: text.slice(0, run[0].offset) + `${copy} `.repeat(times) + text.slice(run[0].offset), description: `duplicate ${run.length} token(s) ×${times} at ${run[0].offset}` };
+                return {
+                    text: text.slice(0, run[0].offset) + `${copy} `.repeat(times) + text.slice(run[0].offset),
+                    description: `duplicate ${run.length} token(s) ×${times} at ${run[0].offset}`,
+                };
             }
             case 'swapTokens': {
                 const a = anyToken();
-                const b = random.chance(0.5) ? tokens[tokens.indexOf(a) + 1] ?? anyToken() : anyToken();
+                const b = random.chance(0.5) ? (tokens[tokens.indexOf(a) + 1] ?? anyToken()) : anyToken();
                 const [x, y] = a.offset <= b.offset ? [a, b] : [b, a];
                 if (x.end > y.offset) return { text, description: 'swap (same token)' };
                 return {
-                    text: text.slice(0, x.offset) + text.slice(y.offset, y.end) + text.slice(x.end, y.offset) + text.slice(x.offset, x.end) + text.slice(y.end),
-                    description: `swap tokens at ${x.offset} and ${y.offset}`
+                    text:
+                        text.slice(0, x.offset) +
+                        text.slice(y.offset, y.end) +
+                        text.slice(x.end, y.offset) +
+                        text.slice(x.offset, x.end) +
+                        text.slice(y.end),
+                    description: `swap tokens at ${x.offset} and ${y.offset}`,
                 };
             }
             case 'keyword': {
@@ -127,8 +243,12 @@ export class MutationEngine {
                 const keyword = random.pick(KEYWORDS);
                 const replace = random.chance(0.5);
                 return {
-                    text: text.slice(0, token.offset) + keyword + (replace ? '' : ' ') + text.slice(replace ? token.end : token.offset),
-                    description: `${replace ? 'replace token' : 'insert'} "${keyword}" at ${token.offset}`
+                    text:
+                        text.slice(0, token.offset) +
+                        keyword +
+                        (replace ? '' : ' ') +
+                        text.slice(replace ? token.end : token.offset),
+                    description: `${replace ? 'replace token' : 'insert'} "${keyword}" at ${token.offset}`,
                 };
             }
             case 'truncate': {
@@ -138,7 +258,10 @@ export class MutationEngine {
             case 'unicode': {
                 const at = random.int(0, text.length);
                 const insert = Array.from({ length: random.int(1, 5) }, () => random.pick(ODD_TEXT)).join('');
-                return { text: text.slice(0, at) + insert + text.slice(at), description: `insert ${JSON.stringify(insert)} at ${at}` };
+                return {
+                    text: text.slice(0, at) + insert + text.slice(at),
+                    description: `insert ${JSON.stringify(insert)} at ${at}`,
+                };
             }
             case 'longLine': {
                 // A single long token (a name, a string, a number) of up to 200,000 characters, or a
@@ -151,9 +274,12 @@ export class MutationEngine {
                     () => `"${'å'.repeat(long)}"`,
                     () => '1'.repeat(long),
                     () => 'Ja eller '.repeat(Math.ceil(run / 9)) + 'Ja på fråga i',
-                    () => 'A, '.repeat(Math.ceil(run / 3)) + 'B'
+                    () => 'A, '.repeat(Math.ceil(run / 3)) + 'B',
                 ])();
-                return { text: text.slice(0, at) + line + ' ' + text.slice(at), description: `long line of ${line.length} characters at ${at}` };
+                return {
+                    text: text.slice(0, at) + line + ' ' + text.slice(at),
+                    description: `long line of ${line.length} characters at ${at}`,
+                };
             }
             default: {
                 const depth = random.int(50, 3000);
@@ -163,9 +289,12 @@ export class MutationEngine {
                     () => `krävs: ${'inte '.repeat(depth)}Ja på fråga i`,
                     () => `krävs: ${'('.repeat(depth)}Ja på fråga i`,
                     () => `${'{'.repeat(depth)}${'}'.repeat(random.int(0, depth))}`,
-                    () => `exempel { ${'fråga i = Ja '.repeat(depth)} ger uppnådd }`
+                    () => `exempel { ${'fråga i = Ja '.repeat(depth)} ger uppnådd }`,
                 ])();
-                return { text: text.slice(0, at) + nested + '\n' + text.slice(at), description: `nesting of depth ${depth} at ${at}` };
+                return {
+                    text: text.slice(0, at) + nested + '\n' + text.slice(at),
+                    description: `nesting of depth ${depth} at ${at}`,
+                };
             }
         }
     }
@@ -173,7 +302,9 @@ export class MutationEngine {
 
 /** Diagnostics that are exceptions a service swallowed, not findings about the model. */
 function swallowedExceptions(diagnostics: Diagnostic[]): string[] {
-    return diagnostics.map(d => (typeof d.message === 'string' ? d.message : '')).filter(m => m.startsWith('An error occurred'));
+    return diagnostics
+        .map((d) => (typeof d.message === 'string' ? d.message : ''))
+        .filter((m) => m.startsWith('An error occurred'));
 }
 
 /**
@@ -197,8 +328,10 @@ export class FuzzWorkspace {
     }
 
     async init(): Promise<void> {
-        const documents = this.sources.map(s => this.shared.workspace.LangiumDocumentFactory.fromString(s.text, URI.parse(`file:///fuzz/base/${s.name}`)));
-        documents.forEach(d => this.shared.workspace.LangiumDocuments.addDocument(d));
+        const documents = this.sources.map((s) =>
+            this.shared.workspace.LangiumDocumentFactory.fromString(s.text, URI.parse(`file:///fuzz/base/${s.name}`)),
+        );
+        documents.forEach((d) => this.shared.workspace.LangiumDocuments.addDocument(d));
         await this.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     }
 
@@ -207,13 +340,19 @@ export class FuzzWorkspace {
         const failures: Array<{ service: string; message: string }> = [];
         const start = performance.now();
         const cpuStart = process.cpuUsage();
-        const cpuMs = () => { const used = process.cpuUsage(cpuStart); return (used.user + used.system) / 1000; };
+        const cpuMs = () => {
+            const used = process.cpuUsage(cpuStart);
+            return (used.user + used.system) / 1000;
+        };
         const run = async (service: string, action: () => unknown) => {
             this.logged.length = 0;
             try {
                 await action();
             } catch (error) {
-                failures.push({ service, message: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error) });
+                failures.push({
+                    service,
+                    message: error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error),
+                });
             }
             // Langium catches exceptions of some services (completion of a reference, for one) and logs them.
             for (const message of this.logged.splice(0)) failures.push({ service: `${service} (logged)`, message });
@@ -226,23 +365,32 @@ export class FuzzWorkspace {
             failures.push({ service: 'build', message: 'the document is not in the workspace after an update' });
             return { ms: performance.now() - start, cpuMs: cpuMs(), failures };
         }
-        for (const message of swallowedExceptions(document.diagnostics ?? [])) failures.push({ service: 'validate (swallowed)', message });
+        for (const message of swallowedExceptions(document.diagnostics ?? []))
+            failures.push({ service: 'validate (swallowed)', message });
         const textDocument = document.textDocument;
         const lsp = this.Oj.lsp;
         // Positions spread over the document, including its very start and end.
-        const offsets = [0, text.length, ...[0.1, 0.3, 0.5, 0.7, 0.9].map(f => Math.floor(text.length * f))];
+        const offsets = [0, text.length, ...[0.1, 0.3, 0.5, 0.7, 0.9].map((f) => Math.floor(text.length * f))];
         for (const offset of offsets) {
             const position = textDocument.positionAt(offset);
             await run('hover', () => lsp.HoverProvider?.getHoverContent(document, { textDocument: { uri }, position }));
             await run('completion', () => lsp.CompletionProvider?.getCompletion(document, { textDocument: { uri }, position }));
         }
-        await run('formatting', () => lsp.Formatter?.formatDocument(document, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }));
+        await run('formatting', () =>
+            lsp.Formatter?.formatDocument(document, { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }),
+        );
         await run('semantic tokens', () => lsp.SemanticTokenProvider?.semanticHighlight(document, { textDocument: { uri } }));
         await run('document symbols', () => lsp.DocumentSymbolProvider?.getSymbols(document, { textDocument: { uri } }));
         await run('folding', () => lsp.FoldingRangeProvider?.getFoldingRanges(document, { textDocument: { uri } }));
         const diagnostics = (document.diagnostics ?? []).slice(0, 8);
         for (const diagnostic of diagnostics) {
-            await run('code actions', () => lsp.CodeActionProvider?.getCodeActions(document, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }));
+            await run('code actions', () =>
+                lsp.CodeActionProvider?.getCodeActions(document, {
+                    textDocument: { uri },
+                    range: diagnostic.range,
+                    context: { diagnostics: [diagnostic] },
+                }),
+            );
         }
         return { ms: performance.now() - start, cpuMs: cpuMs(), failures };
     }
@@ -252,7 +400,13 @@ export class FuzzWorkspace {
  * Runs `count` mutated documents from seed `seed`. Langium logs the exceptions it swallows to
  * console.error; that output is held back here and counted as failures of the service that logged it.
  */
-export async function fuzz(options: { seed: number; count: number; sources: SourceFile[]; budgetCpuMs?: number; onProgress?: (done: number, report: FuzzReport) => void }): Promise<FuzzReport> {
+export async function fuzz(options: {
+    seed: number;
+    count: number;
+    sources: SourceFile[];
+    budgetCpuMs?: number;
+    onProgress?: (done: number, report: FuzzReport) => void;
+}): Promise<FuzzReport> {
     const budget = options.budgetCpuMs ?? DOCUMENT_BUDGET_CPU_MS;
     const workspace = new FuzzWorkspace(options.sources);
     await workspace.init();
@@ -260,7 +414,9 @@ export async function fuzz(options: { seed: number; count: number; sources: Sour
     const report: FuzzReport = { documents: 0, failures: [], times: [], cpuTimes: [], slowest: [], overBudget: [] };
     const consoleError = console.error;
     console.error = (...args: unknown[]) => {
-        workspace.logged.push(args.map(a => a instanceof Error ? `${a.name}: ${a.message}\n${a.stack ?? ''}` : String(a)).join(' '));
+        workspace.logged.push(
+            args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}\n${a.stack ?? ''}` : String(a))).join(' '),
+        );
     };
     try {
         for (let index = 0; index < options.count; index++) {
@@ -277,7 +433,8 @@ export async function fuzz(options: { seed: number; count: number; sources: Sour
                 report.slowest.sort((a, b) => b.cpuMs - a.cpuMs);
                 report.slowest.length = Math.min(report.slowest.length, 5);
             }
-            for (const failure of result.failures) report.failures.push({ index, source: source.name, mutations, text, ...failure });
+            for (const failure of result.failures)
+                report.failures.push({ index, source: source.name, mutations, text, ...failure });
             options.onProgress?.(index + 1, report);
         }
     } finally {

@@ -9,11 +9,17 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 
 export function fuzzSources(): SourceFile[] {
     // Both example surveys: khs2019 brings populations, background measures, strata and comparability.
-    const files = ['oj2019', 'khs2019'].flatMap(set => {
+    const files = ['oj2019', 'khs2019'].flatMap((set) => {
         const examples = path.join(ROOT, 'examples', set);
-        return fs.readdirSync(examples).filter(f => f.endsWith('.oj')).sort()
-            .map(name => ({ name: `${set}/${name}`, text: fs.readFileSync(path.join(examples, name), 'utf-8') }));
+        return fs
+            .readdirSync(examples)
+            .filter((f) => f.endsWith('.oj'))
+            .sort()
+            .map((name) => ({ name: `${set}/${name}`, text: fs.readFileSync(path.join(examples, name), 'utf-8') }));
     });
-    const synthetic = generateWorkspace({ seed: 11, indicators: 24, files: 2 }).map(f => ({ name: `synthetic/${f.path}`, text: f.text }));
+    const synthetic = generateWorkspace({ seed: 11, indicators: 24, files: 2 }).map((f) => ({
+        name: `synthetic/${f.path}`,
+        text: f.text,
+    }));
     return [...files, ...synthetic];
 }

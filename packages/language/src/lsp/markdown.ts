@@ -6,6 +6,8 @@
 export function escapeMarkdown(text: string | undefined): string {
     // A half-written declaration may lack the text; show nothing rather than fail.
     return (text ?? '')
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
         .replace(/([\\`*_[\]#|~])/g, '\\$1');
 }

@@ -24,7 +24,7 @@ const PART_SKELETON: Record<string, string> = {
     dataSource: 'datakälla "Indikatorn baseras på enkätdata."',
     targetPopulation: 'målpopulation "Alla Sveriges kommuner samt stadsdelar i Göteborg och Stockholm."',
     denominator: 'nämnare "De kommuner och stadsdelar som har svarat."',
-    levels: 'redovisningsnivåer stadsdel, kommun, storstad, län, riket'
+    levels: 'redovisningsnivåer stadsdel, kommun, storstad, län, riket',
 };
 
 export class OjCodeActionProvider implements CodeActionProvider {
@@ -37,10 +37,18 @@ export class OjCodeActionProvider implements CodeActionProvider {
             // What the author most likely meant ("menade du …", "fråga i" for "fråga 1"), before the other repairs.
             actions.push(...this.replaceText(document, diagnostic));
             switch (code) {
-                case IssueCodes.UnknownOption: actions.push(...this.replaceOption(document, diagnostic)); break;
-                case IssueCodes.UnknownArea: actions.push(...this.declareArea(document, diagnostic)); break;
-                case IssueCodes.ItemsRequired: actions.push(...this.allItems(document, diagnostic)); break;
-                case IssueCodes.MissingPrintedPart: actions.push(...this.addParts(document, diagnostic)); break;
+                case IssueCodes.UnknownOption:
+                    actions.push(...this.replaceOption(document, diagnostic));
+                    break;
+                case IssueCodes.UnknownArea:
+                    actions.push(...this.declareArea(document, diagnostic));
+                    break;
+                case IssueCodes.ItemsRequired:
+                    actions.push(...this.allItems(document, diagnostic));
+                    break;
+                case IssueCodes.MissingPrintedPart:
+                    actions.push(...this.addParts(document, diagnostic));
+                    break;
             }
         }
         return actions;
@@ -54,7 +62,7 @@ export class OjCodeActionProvider implements CodeActionProvider {
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: index === 0 && replacements.length === 1,
-            edit: { changes: { [document.textDocument.uri]: [{ range: diagnostic.range, newText: replacement }] } }
+            edit: { changes: { [document.textDocument.uri]: [{ range: diagnostic.range, newText: replacement }] } },
         }));
     }
 
@@ -67,18 +75,23 @@ export class OjCodeActionProvider implements CodeActionProvider {
         const data = diagnostic.data as { options?: string[]; refText?: string; replacements?: string[] };
         const suggested = new Set(data.replacements ?? []);
         const written = data.refText ?? document.textDocument.getText(diagnostic.range);
-        const ranked = (data.options ?? []).filter(option => !suggested.has(option))
+        const ranked = (data.options ?? [])
+            .filter((option) => !suggested.has(option))
             .map((option, index) => ({ option, index, distance: editDistance(written.toLowerCase(), option.toLowerCase()) }))
             .sort((a, b) => a.distance - b.distance || a.index - b.index);
         // Preferred when there is only one, or when one option is clearly meant: the single nearest, near enough to be a typo.
-        const clear = suggested.size === 0 && (ranked.length === 1 || (ranked.length > 1 && ranked[0].distance < ranked[1].distance
-            && ranked[0].distance <= Math.max(2, Math.floor(written.length / 3))));
+        const clear =
+            suggested.size === 0 &&
+            (ranked.length === 1 ||
+                (ranked.length > 1 &&
+                    ranked[0].distance < ranked[1].distance &&
+                    ranked[0].distance <= Math.max(2, Math.floor(written.length / 3))));
         return ranked.map(({ option }, rank) => ({
             title: `Ändra till ${option}`,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: rank === 0 && clear,
-            edit: { changes: { [document.textDocument.uri]: [{ range: diagnostic.range, newText: option }] } }
+            edit: { changes: { [document.textDocument.uri]: [{ range: diagnostic.range, newText: option }] } },
         }));
     }
 
@@ -88,13 +101,21 @@ export class OjCodeActionProvider implements CodeActionProvider {
         const text = document.textDocument.getText();
         const end = document.textDocument.positionAt(text.length);
         const prefix = text.endsWith('\n') ? '\n' : '\n\n';
-        return [{
-            title: `Deklarera området ${name}`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: true,
-            edit: { changes: { [document.textDocument.uri]: [{ range: { start: end, end }, newText: `${prefix}område ${name} "${name}"\n` }] } }
-        }];
+        return [
+            {
+                title: `Deklarera området ${name}`,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                isPreferred: true,
+                edit: {
+                    changes: {
+                        [document.textDocument.uri]: [
+                            { range: { start: end, end }, newText: `${prefix}område ${name} "${name}"\n` },
+                        ],
+                    },
+                },
+            },
+        ];
     }
 
     protected allItems(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
@@ -103,33 +124,51 @@ export class OjCodeActionProvider implements CodeActionProvider {
         const before = document.textDocument.getText().slice(0, start);
         const keyword = /fråga\s+$/.exec(before);
         const position = document.textDocument.positionAt(keyword ? start - keyword[0].length : start);
-        return [{
-            title: 'Kräv svaret på samtliga alternativ',
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: true,
-            edit: { changes: { [document.textDocument.uri]: [{ range: { start: position, end: position }, newText: 'samtliga alternativ av ' }] } }
-        }];
+        return [
+            {
+                title: 'Kräv svaret på samtliga alternativ',
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                isPreferred: true,
+                edit: {
+                    changes: {
+                        [document.textDocument.uri]: [
+                            { range: { start: position, end: position }, newText: 'samtliga alternativ av ' },
+                        ],
+                    },
+                },
+            },
+        ];
     }
 
     protected addParts(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const parts = (diagnostic.data as { parts?: string[] }).parts ?? [];
         const model = document.parseResult.value as Model;
         const offset = document.textDocument.offsetAt(diagnostic.range.start);
-        const indicator = model.elements.find(e => e.$type === 'Indicator' && e.$cstNode && e.$cstNode.offset <= offset && offset <= e.$cstNode.end);
+        const indicator = model.elements.find(
+            (e) => e.$type === 'Indicator' && e.$cstNode && e.$cstNode.offset <= offset && offset <= e.$cstNode.end,
+        );
         const cst = indicator?.$cstNode;
         if (!cst) return [];
         const open = document.textDocument.getText().indexOf('{', cst.offset);
         if (open < 0) return [];
         const position = document.textDocument.positionAt(open + 1);
-        const lines = parts.map(p => PART_SKELETON[p]).filter(Boolean).map(line => `\n    ${line}`).join('');
+        const lines = parts
+            .map((p) => PART_SKELETON[p])
+            .filter(Boolean)
+            .map((line) => `\n    ${line}`)
+            .join('');
         if (lines === '') return [];
-        return [{
-            title: 'Lägg till de delar som saknas',
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: { changes: { [document.textDocument.uri]: [{ range: { start: position, end: position }, newText: lines }] } }
-        }];
+        return [
+            {
+                title: 'Lägg till de delar som saknas',
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                edit: {
+                    changes: { [document.textDocument.uri]: [{ range: { start: position, end: position }, newText: lines }] },
+                },
+            },
+        ];
     }
 }
 

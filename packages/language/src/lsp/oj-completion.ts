@@ -5,17 +5,45 @@
  * ("<Ja> på fråga ii"): there the question is read from the text after the cursor.
  */
 import type { GrammarAST } from 'langium';
-import { DefaultCompletionProvider, findNextFeatures, type CompletionContext, type CompletionValueItem, type LangiumServices, type NextFeature } from 'langium/lsp';
-import { AstUtils, stream, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type LangiumDocument, type ReferenceInfo, type Stream, type TextDocument } from 'langium';
+import {
+    DefaultCompletionProvider,
+    findNextFeatures,
+    type CompletionContext,
+    type CompletionValueItem,
+    type LangiumServices,
+    type NextFeature,
+} from 'langium/lsp';
+import {
+    AstUtils,
+    stream,
+    type AstNode,
+    type AstNodeDescription,
+    type AstNodeDescriptionProvider,
+    type LangiumDocument,
+    type ReferenceInfo,
+    type Stream,
+    type TextDocument,
+} from 'langium';
 import type { CancellationToken, CompletionList, CompletionParams } from 'vscode-languageserver';
-import { isAnswerCondition, isModel, isAnswerOption, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem } from '../generated/ast.js';
+import {
+    isAnswerCondition,
+    isModel,
+    isAnswerOption,
+    isArea,
+    isGroup,
+    isIndicator,
+    isIndicatorQuestion,
+    isQuestion,
+    isQuestionItem,
+} from '../generated/ast.js';
 import { optionsOf, questionOf } from '../model/model-utils.js';
 
 /**
  * From the cursor to the numeral of the condition's question: the rest of the option being typed,
  * further options ("eller Nej"), then "på [samtliga|något alternativ av] [fråga] <numeral>".
  */
-const QUESTION_AFTER_OPTIONS = /^[\p{L}\p{N}_]*(?:\s+eller\s+[\p{L}\p{N}_]+)*\s+på\s+(?:(?:samtliga|något)\s+alternativ\s+av\s+)?(?:fråga\s+)?([\p{L}_][\p{L}\p{N}_]*)/u;
+const QUESTION_AFTER_OPTIONS =
+    /^[\p{L}\p{N}_]*(?:\s+eller\s+[\p{L}\p{N}_]+)*\s+på\s+(?:(?:samtliga|något)\s+alternativ\s+av\s+)?(?:fråga\s+)?([\p{L}_][\p{L}\p{N}_]*)/u;
 
 /**
  * Keywords that begin a part of an indicator or a declaration. They are written at the start of a
@@ -24,9 +52,35 @@ const QUESTION_AFTER_OPTIONS = /^[\p{L}\p{N}_]*(?:\s+eller\s+[\p{L}\p{N}_]+)*\s+
  * ("fråga", "för", "med", "del", "område") are not among them.
  */
 const LINE_START_KEYWORDS = new Set([
-    'enkät', 'tillhör', 'svarsalternativ', 'indikator', 'begrepp', 'områden', 'redovisas', 'tidigare', 'beskrivning', 'syfte',
-    'kunskapsstöd', 'lagstiftning', 'önskad', 'typ', 'kvalitetsområde', 'datakälla', 'felkällor', 'målpopulation', 'nämnare',
-    'redovisningsnivåer', 'kommentar', 'krävs', 'utesluts', 'undantas', 'andel', 'exempel', 'år', 'mätdatum', 'variabelmönster'
+    'enkät',
+    'tillhör',
+    'svarsalternativ',
+    'indikator',
+    'begrepp',
+    'områden',
+    'redovisas',
+    'tidigare',
+    'beskrivning',
+    'syfte',
+    'kunskapsstöd',
+    'lagstiftning',
+    'önskad',
+    'typ',
+    'kvalitetsområde',
+    'datakälla',
+    'felkällor',
+    'målpopulation',
+    'nämnare',
+    'redovisningsnivåer',
+    'kommentar',
+    'krävs',
+    'utesluts',
+    'undantas',
+    'andel',
+    'exempel',
+    'år',
+    'mätdatum',
+    'variabelmönster',
 ]);
 
 export class OjCompletionProvider extends DefaultCompletionProvider {
@@ -39,14 +93,20 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
 
     /** The node type declaring a reference property, where exactly one does. */
     protected referenceOwner(property: string): string | undefined {
-        const owners = this.astReflection.getAllTypes().filter(type => this.astReflection.getTypeMetaData(type).properties[property]?.referenceType);
+        const owners = this.astReflection
+            .getAllTypes()
+            .filter((type) => this.astReflection.getTypeMetaData(type).properties[property]?.referenceType);
         return owners.length === 1 ? owners[0] : undefined;
     }
 
     /** The parsed document of each text being completed, for {@link findFeaturesAt}. */
     protected readonly parsedDocuments = new WeakMap<TextDocument, LangiumDocument>();
 
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+    override async getCompletion(
+        document: LangiumDocument,
+        params: CompletionParams,
+        cancelToken?: CancellationToken,
+    ): Promise<CompletionList | undefined> {
         this.parsedDocuments.set(document.textDocument, document);
         return super.getCompletion(document, params, cancelToken);
     }
@@ -65,7 +125,7 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
         const parserResult = this.completionParser.parse(text.slice(start, offset));
         // The declaration's first keyword was read, so the parser is inside it: at least one token.
         const leftoverTokens = parserResult.tokens.slice(parserResult.tokenIndex);
-        return findNextFeatures([parserResult.elementStack.map(feature => ({ feature }))], leftoverTokens);
+        return findNextFeatures([parserResult.elementStack.map((feature) => ({ feature }))], leftoverTokens);
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
@@ -92,16 +152,24 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
         if (refInfo.property === 'options' && isAnswerCondition(refInfo.container) && !refInfo.container.target?.question?.ref) {
             const numeral = QUESTION_AFTER_OPTIONS.exec(context.textDocument.getText().slice(context.offset))?.[1];
             const indicator = context.node && AstUtils.getContainerOfType(context.node, isIndicator);
-            const slot = numeral ? indicator?.questions.find(q => q.name === numeral) : undefined;
-            if (slot) return stream(optionsOf(questionOf(slot))).map(option => this.descriptions.createDescription(option, option.name));
+            const slot = numeral ? indicator?.questions.find((q) => q.name === numeral) : undefined;
+            if (slot)
+                return stream(optionsOf(questionOf(slot))).map((option) =>
+                    this.descriptions.createDescription(option, option.name),
+                );
         }
         return super.getReferenceCandidates(refInfo, context);
     }
 
-    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+    protected override createReferenceCompletionItem(
+        description: AstNodeDescription,
+        refInfo: ReferenceInfo,
+        context: CompletionContext,
+    ): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         const node = description.node;
-        if (isAnswerOption(node)) return { ...item, detail: `${node.code} – ${node.label}`, sortText: String(node.code).padStart(4, '0') };
+        if (isAnswerOption(node))
+            return { ...item, detail: `${node.code} – ${node.label}`, sortText: String(node.code).padStart(4, '0') };
         if (isIndicatorQuestion(node)) return { ...item, detail: questionOf(node)?.text };
         if (isQuestion(node)) return { ...item, detail: node.text };
         if (isQuestionItem(node)) return { ...item, detail: node.text };

@@ -10,7 +10,12 @@
  * - published diagnostics carry the version of the text they were computed from.
  */
 import {
-    DefaultLangiumDocumentFactory, DefaultWorkspaceManager, type FileSystemProvider, type LangiumDocument, type LangiumDocuments, URI
+    DefaultLangiumDocumentFactory,
+    DefaultWorkspaceManager,
+    type FileSystemProvider,
+    type LangiumDocument,
+    type LangiumDocuments,
+    URI,
 } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { type CancellationToken, ErrorCodes, ResponseError, type TextDocumentChangeEvent } from 'vscode-languageserver';
@@ -39,7 +44,11 @@ export class OjLangiumDocumentFactory extends DefaultLangiumDocumentFactory {
      * between the update that wanted it and its parse (didOpen at once followed by didClose): when
      * there is no file either, the text is empty; the update the close starts removes the document.
      */
-    protected override async getUpdatedText(document: LangiumDocument, textDocument: TextDocument | undefined, _cancellationToken: CancellationToken): Promise<string> {
+    protected override async getUpdatedText(
+        document: LangiumDocument,
+        textDocument: TextDocument | undefined,
+        _cancellationToken: CancellationToken,
+    ): Promise<string> {
         if (textDocument) {
             parsedVersions.set(document, textDocument.version);
             return textDocument.getText();
@@ -66,8 +75,8 @@ export class OjDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     /** As Langium's, except that a failed update is logged instead of ending the server with an unhandled rejection. */
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         this.workspaceManager.ready
-            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
-            .catch(error => console.error('Kunde inte uppdatera arbetsytan:', error));
+            .then(() => this.workspaceLock.write((token) => this.documentBuilder.update(changed, deleted, token)))
+            .catch((error) => console.error('Kunde inte uppdatera arbetsytan:', error));
     }
 }
 
@@ -89,7 +98,7 @@ export function addDiagnosticVersions(shared: LangiumSharedServices): void {
     if (!connection) return;
     const documents: LangiumDocuments = shared.workspace.LangiumDocuments;
     const send = connection.sendDiagnostics.bind(connection);
-    connection.sendDiagnostics = params => {
+    connection.sendDiagnostics = (params) => {
         if (params.version !== undefined) return send(params);
         const uri = URI.parse(params.uri);
         const document = documents.hasDocument(uri) ? documents.getDocument(uri) : undefined;
@@ -100,12 +109,24 @@ export function addDiagnosticVersions(shared: LangiumSharedServices): void {
 
 /** The requests at a position in a document, by the connection method Langium registers each with. */
 const POSITION_REQUESTS = [
-    'onHover', 'onCompletion', 'onDefinition', 'onDeclaration', 'onTypeDefinition', 'onImplementation', 'onReferences',
-    'onDocumentHighlight', 'onRenameRequest', 'onPrepareRename', 'onSignatureHelp'
+    'onHover',
+    'onCompletion',
+    'onDefinition',
+    'onDeclaration',
+    'onTypeDefinition',
+    'onImplementation',
+    'onReferences',
+    'onDocumentHighlight',
+    'onRenameRequest',
+    'onPrepareRename',
+    'onSignatureHelp',
 ] as const;
 
-const isPosition = (value: unknown): boolean => typeof value === 'object' && value !== null
-    && Number.isInteger((value as { line?: unknown }).line) && Number.isInteger((value as { character?: unknown }).character);
+const isPosition = (value: unknown): boolean =>
+    typeof value === 'object' &&
+    value !== null &&
+    Number.isInteger((value as { line?: unknown }).line) &&
+    Number.isInteger((value as { character?: unknown }).character);
 
 /**
  * A request at a position that names no document or no position is the client's mistake: it is
@@ -113,17 +134,22 @@ const isPosition = (value: unknown): boolean => typeof value === 'object' && val
  * TypeError would give. Wraps the connection's registration methods before Langium calls them.
  */
 export function requirePositionParams(shared: LangiumSharedServices): void {
-    const connection = shared.lsp.Connection as unknown as Record<string, (handler: (...args: unknown[]) => unknown) => unknown> | undefined;
+    const connection = shared.lsp.Connection as unknown as
+        Record<string, (handler: (...args: unknown[]) => unknown) => unknown> | undefined;
     if (!connection) return;
     for (const method of POSITION_REQUESTS) {
         const register = connection[method]?.bind(connection);
         if (!register) continue;
-        connection[method] = handler => register((params: unknown, ...rest: unknown[]) => {
-            const p = params as { textDocument?: { uri?: unknown }; position?: unknown } | undefined;
-            if (typeof p?.textDocument?.uri !== 'string' || !isPosition(p.position)) {
-                return new ResponseError(ErrorCodes.InvalidParams, 'The request needs textDocument.uri and a position { line, character }.');
-            }
-            return handler(params, ...rest);
-        });
+        connection[method] = (handler) =>
+            register((params: unknown, ...rest: unknown[]) => {
+                const p = params as { textDocument?: { uri?: unknown }; position?: unknown } | undefined;
+                if (typeof p?.textDocument?.uri !== 'string' || !isPosition(p.position)) {
+                    return new ResponseError(
+                        ErrorCodes.InvalidParams,
+                        'The request needs textDocument.uri and a position { line, character }.',
+                    );
+                }
+                return handler(params, ...rest);
+            });
     }
 }

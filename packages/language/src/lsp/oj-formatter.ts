@@ -8,14 +8,45 @@ import { AbstractFormatter, Formatting, type FormattingAction, type NodeFormatte
 import { AstUtils, CstUtils, type AstNode, type CstNode, isCompositeCstNode, isLeafCstNode } from 'langium';
 import { ownCstContent } from '../model/cst-utils.js';
 import {
-    isAnswerSet, isArea, isDocumentSection, isExample, isIndicator, isModel, isPrintedDocument, isQuestion, isRequirement, isSurvey
+    isAnswerSet,
+    isArea,
+    isDocumentSection,
+    isExample,
+    isIndicator,
+    isModel,
+    isPrintedDocument,
+    isQuestion,
+    isRequirement,
+    isSurvey,
 } from '../generated/ast.js';
 
 /** Keywords that start a part written directly in a block (not in a child node). */
 const PART_KEYWORDS = new Set([
-    'år', 'mätdatum', 'period', 'målpopulation', 'redovisningsnivåer', 'variabelmönster', 'datakälla', 'felkällor', 'nämnare',
-    'stadsdelar', 'rubrik', 'områden', 'redovisas', 'beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'begrepp', 'kommentar', 'ger',
-    'undertitel', 'utgivare', 'publicerad', 'kolofon'
+    'år',
+    'mätdatum',
+    'period',
+    'målpopulation',
+    'redovisningsnivåer',
+    'variabelmönster',
+    'datakälla',
+    'felkällor',
+    'nämnare',
+    'stadsdelar',
+    'rubrik',
+    'områden',
+    'redovisas',
+    'beskrivning',
+    'syfte',
+    'önskad',
+    'typ',
+    'kvalitetsområde',
+    'begrepp',
+    'kommentar',
+    'ger',
+    'undertitel',
+    'utgivare',
+    'publicerad',
+    'kolofon',
 ]);
 
 /** A line break followed by `depth` levels of indentation, whatever the enclosing nodes are. */
@@ -33,21 +64,29 @@ function blockDepth(node: AstNode): number {
 }
 
 function isBlock(node: AstNode): boolean {
-    return isSurvey(node) || isAnswerSet(node) || isArea(node) || isIndicator(node) || isExample(node) || isPrintedDocument(node) || isDocumentSection(node);
+    return (
+        isSurvey(node) ||
+        isAnswerSet(node) ||
+        isArea(node) ||
+        isIndicator(node) ||
+        isExample(node) ||
+        isPrintedDocument(node) ||
+        isDocumentSection(node)
+    );
 }
 
 /** Offsets of a block's own braces (-1 when it has none, e.g. an area written without a body). */
 function braces(node: AstNode): { open: number; close: number } {
     const content = ownCstContent(node);
-    const open = content.find(c => isLeafCstNode(c) && c.text === '{');
-    const close = [...content].reverse().find(c => isLeafCstNode(c) && c.text === '}');
+    const open = content.find((c) => isLeafCstNode(c) && c.text === '{');
+    const close = [...content].reverse().find((c) => isLeafCstNode(c) && c.text === '}');
     return { open: open?.offset ?? -1, close: close?.offset ?? Number.MAX_SAFE_INTEGER };
 }
 
 function firstLeaf(node: CstNode): CstNode {
     let current = node;
     while (isCompositeCstNode(current)) {
-        const next = current.content.find(c => !c.hidden);
+        const next = current.content.find((c) => !c.hidden);
         if (!next) break;
         current = next;
     }
@@ -67,7 +106,7 @@ export class OjFormatter extends AbstractFormatter {
             const depth = blockDepth(node);
             const open = formatter.keyword('{');
             // The block's own closing brace is its last one (a survey's "stadsdelar { … }" has one before it).
-            const closes = ownCstContent(node).filter(c => isLeafCstNode(c) && c.text === '}');
+            const closes = ownCstContent(node).filter((c) => isLeafCstNode(c) && c.text === '}');
             const close = formatter.cst(closes.slice(-1));
             open.prepend(Formatting.oneSpace());
             formatter.cst(this.partStarts(node)).prepend(lineAt(depth + 1));
@@ -81,13 +120,18 @@ export class OjFormatter extends AbstractFormatter {
         }
         if (isQuestion(node)) {
             const depth = blockDepth(node);
-            formatter.cst(node.items.flatMap(item => (item.$cstNode ? [firstLeaf(item.$cstNode)] : []))).prepend(lineAt(depth + 1));
+            formatter
+                .cst(node.items.flatMap((item) => (item.$cstNode ? [firstLeaf(item.$cstNode)] : [])))
+                .prepend(lineAt(depth + 1));
             // A printed label is a line of its own under the question, as an item is.
             formatter.keywords('etikett').prepend(lineAt(depth + 1));
         }
         if (isRequirement(node)) {
             formatter.keyword(':').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
-            formatter.keywords('ELLER').prepend(lineAt(blockDepth(node) + 1)).append(Formatting.oneSpace());
+            formatter
+                .keywords('ELLER')
+                .prepend(lineAt(blockDepth(node) + 1))
+                .append(Formatting.oneSpace());
         }
         formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
     }
@@ -100,11 +144,15 @@ export class OjFormatter extends AbstractFormatter {
     protected indentComments(model: AstNode, formatter: NodeFormatter<AstNode>): void {
         const root = model.$cstNode;
         if (!root) return;
-        const blocks = AstUtils.streamAst(model).filter(isBlock).map(block => ({ block, ...braces(block) })).filter(b => b.open >= 0).toArray();
+        const blocks = AstUtils.streamAst(model)
+            .filter(isBlock)
+            .map((block) => ({ block, ...braces(block) }))
+            .filter((b) => b.open >= 0)
+            .toArray();
         for (const leaf of CstUtils.streamCst(root)) {
             if (!leaf.hidden || !isLeafCstNode(leaf)) continue;
-            const enclosing = blocks.filter(b => b.open < leaf.offset && leaf.offset < b.close);
-            const depth = enclosing.length === 0 ? 0 : Math.max(...enclosing.map(b => blockDepth(b.block) + 1));
+            const enclosing = blocks.filter((b) => b.open < leaf.offset && leaf.offset < b.close);
+            const depth = enclosing.length === 0 ? 0 : Math.max(...enclosing.map((b) => blockDepth(b.block) + 1));
             formatter.cst([leaf]).prepend(lineAt(depth));
         }
     }
@@ -116,16 +164,23 @@ export class OjFormatter extends AbstractFormatter {
         // Braces of the block's own (a survey's "stadsdelar { … }") nest inside its braces.
         let nested = 0;
         for (const child of ownCstContent(node)) {
-            if (isLeafCstNode(child) && child.text === '{' && !inside) { inside = true; continue; }
+            if (isLeafCstNode(child) && child.text === '{' && !inside) {
+                inside = true;
+                continue;
+            }
             if (!inside || child.hidden) continue;
-            if (isLeafCstNode(child) && child.text === '{') { nested++; continue; }
+            if (isLeafCstNode(child) && child.text === '{') {
+                nested++;
+                continue;
+            }
             if (isLeafCstNode(child) && child.text === '}') {
                 if (nested === 0) break;
                 nested--;
                 continue;
             }
             // Outcomes follow "ger" on its line; every other child declaration is a part of its own.
-            if (child.astNode !== node && child.astNode.$type !== 'ExampleOutcome' && child.astNode.$type !== 'District') starts.push(firstLeaf(child));
+            if (child.astNode !== node && child.astNode.$type !== 'ExampleOutcome' && child.astNode.$type !== 'District')
+                starts.push(firstLeaf(child));
             else if (isLeafCstNode(child) && PART_KEYWORDS.has(child.text)) starts.push(child);
         }
         return starts;

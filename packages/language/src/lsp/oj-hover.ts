@@ -7,9 +7,39 @@ import { AstNodeHoverProvider } from 'langium/lsp';
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    type And, type AnswerCondition, type AnswerOption, type ArithmeticCondition, type AtLeastCondition, type CountTerm, type AnswerSet, type Area, type Exception, type Exclusion, type Group, type Indicator,
-    type IndicatorQuestion, type Not, type NumericCondition, type Or, type Question, type QuestionItem, type Measure, type MeasureTerm, type Ratio, type Requirement, type Term,
-    isAnswerOption, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isRequirement, isTerm
+    type And,
+    type AnswerCondition,
+    type AnswerOption,
+    type ArithmeticCondition,
+    type AtLeastCondition,
+    type CountTerm,
+    type AnswerSet,
+    type Area,
+    type Exception,
+    type Exclusion,
+    type Group,
+    type Indicator,
+    type IndicatorQuestion,
+    type Not,
+    type NumericCondition,
+    type Or,
+    type Question,
+    type QuestionItem,
+    type Measure,
+    type MeasureTerm,
+    type Ratio,
+    type Requirement,
+    type Term,
+    isAnswerOption,
+    isAnswerSet,
+    isArea,
+    isGroup,
+    isIndicator,
+    isIndicatorQuestion,
+    isQuestion,
+    isQuestionItem,
+    isRequirement,
+    isTerm,
 } from '../generated/ast.js';
 import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model/model-utils.js';
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
@@ -41,7 +71,9 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         }
         if (isRequirement(node) && keyword === 'krävs' && isComplete(node)) {
             const indicator = AstUtils.getContainerOfType(node, isIndicator);
-            const tables = indicator ? this.decisionTables({ ...indicator, ratio: undefined, requirements: [node] } as Indicator) : [];
+            const tables = indicator
+                ? this.decisionTables({ ...indicator, ratio: undefined, requirements: [node] } as Indicator)
+                : [];
             return markdown([md(requirementSentence(node)), ...tables].join('\n'));
         }
         return super.getHoverContent(document, params);
@@ -64,19 +96,24 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         const title = slot ? `**Fråga ${md(slot.name)}** (${md(question.name)})` : `**Fråga ${md(question.name)}**`;
         const lines = [title, '', md(question.text)];
         if (question.items.length > 0) {
-            lines.push('', ...question.items.map(item => `- ${md(item.name)}. ${md(item.text)}`));
+            lines.push('', ...question.items.map((item) => `- ${md(item.name)}. ${md(item.text)}`));
         }
         const answerSet = question.answerSet?.ref;
         if (question.numeric) {
             lines.push('', question.countUnit ? `Svar: ett antal ${md(question.countUnit)}` : 'Svar: ett antal');
         } else if (answerSet) {
             // The labels as this question prints them (its own "etikett" where it has one).
-            lines.push('', `Svarsalternativ (${md(answerSet.name)}): ${optionsOf(question).map(o => `${md(printedOptionLabel(question, o))} = ${o.code}`).join(' · ')}`);
+            lines.push(
+                '',
+                `Svarsalternativ (${md(answerSet.name)}): ${optionsOf(question)
+                    .map((o) => `${md(printedOptionLabel(question, o))} = ${o.code}`)
+                    .join(' · ')}`,
+            );
         }
-        const units = question.units.map(u => u.$refText);
+        const units = question.units.map((u) => u.$refText);
         if (units.length > 0) lines.push('', `Ställs per område: ${md(units.join(', '))}`);
-        const variables = variablesOfQuestion(question, slot ? { slot, indicator: slot.$container } : {}).map(v => v.name);
-        if (variables.length > 0) lines.push('', `Variabler: ${variables.map(v => `\`${v}\``).join(', ')}`);
+        const variables = variablesOfQuestion(question, slot ? { slot, indicator: slot.$container } : {}).map((v) => v.name);
+        if (variables.length > 0) lines.push('', `Variabler: ${variables.map((v) => `\`${v}\``).join(', ')}`);
         return lines.join('\n');
     }
 
@@ -90,11 +127,17 @@ export class OjHoverProvider extends AstNodeHoverProvider {
 
     protected indicatorHover(indicator: Indicator): string {
         const lines = [`**${indicator.number}. ${md(indicator.name)}**`];
-        const areas = indicator.areas.map(a => a.ref?.title ?? a.ref?.label ?? a.$refText);
+        const areas = indicator.areas.map((a) => a.ref?.title ?? a.ref?.label ?? a.$refText);
         if (areas.length > 0) lines.push('', md(areas.join(', ')));
         if (indicator.description) lines.push('', md(indicator.description));
         // While a rule is being typed it has holes ("… och" with nothing after): say so rather than render half a rule.
-        const complete = [...indicator.requirements, indicator.ratio, indicator.measure, indicator.exclusion, indicator.exception].every(isComplete);
+        const complete = [
+            ...indicator.requirements,
+            indicator.ratio,
+            indicator.measure,
+            indicator.exclusion,
+            indicator.exception,
+        ].every(isComplete);
         if (complete) {
             if (indicator.measure) lines.push('', md(`Bakgrundsmått: ${measureText(indicator.measure)}.`));
             for (const requirement of indicator.requirements) lines.push('', md(requirementSentence(requirement)));
@@ -106,7 +149,7 @@ export class OjHoverProvider extends AstNodeHoverProvider {
             lines.push('', 'Regeln visas när den är färdigskriven.');
         }
         const units = unitsOfIndicator(indicator);
-        if (units.length > 0) lines.push('', `Redovisas för: ${md(units.map(u => u.label).join(', '))}`);
+        if (units.length > 0) lines.push('', `Redovisas för: ${md(units.map((u) => u.label).join(', '))}`);
         // Who is evaluated and where it is published, as the evaluator applies it (from the plan):
         // shown when a population is declared, since only then does it decide who is counted.
         const plan = lowerIndicator(indicator);
@@ -124,10 +167,13 @@ export class OjHoverProvider extends AstNodeHoverProvider {
     /** Which answer combinations give which outcome, from the exact analysis of each rule. */
     protected decisionTables(indicator: Indicator): string[] {
         if (indicator.ratio) return [];
-        return indicator.requirements.flatMap(requirement => {
+        return indicator.requirements.flatMap((requirement) => {
             if (requirement.alternatives.length === 0) return [];
             const analysis = analyseRequirement(indicator, requirement);
-            const title = requirement.units.length > 0 ? `Beslutstabell för ${md(requirement.units.map(u => u.$refText).join(', '))}` : 'Beslutstabell';
+            const title =
+                requirement.units.length > 0
+                    ? `Beslutstabell för ${md(requirement.units.map((u) => u.$refText).join(', '))}`
+                    : 'Beslutstabell';
             const counts = `${statusCountsText(analysis.counts)} av ${analysis.total} svarskombinationer`;
             return ['', `**${title}** (${counts})`, '', decisionTableMarkdown(analysis, 12, md)];
         });
@@ -139,25 +185,33 @@ export class OjHoverProvider extends AstNodeHoverProvider {
 
     protected answerSetHover(answerSet: AnswerSet): string {
         const lines = [`**Svarsalternativ ${md(answerSet.name)}**${answerSet.title ? ` – ${md(answerSet.title)}` : ''}`, ''];
-        lines.push('| Kod | Svar |', '| ---: | --- |', ...answerSet.options.map(o => `| ${o.code} | ${md(o.label)} |`));
+        lines.push('| Kod | Svar |', '| ---: | --- |', ...answerSet.options.map((o) => `| ${o.code} | ${md(o.label)} |`));
         const blank = answerSet.blankRule?.option?.ref;
-        if (blank) lines.push('', `En tom ruta räknas som ${md(blank.label)} när någon annan ruta i frågan är ikryssad; är alla rutor tomma är frågan obesvarad.`);
+        if (blank)
+            lines.push(
+                '',
+                `En tom ruta räknas som ${md(blank.label)} när någon annan ruta i frågan är ikryssad; är alla rutor tomma är frågan obesvarad.`,
+            );
         return lines.join('\n');
     }
 
     protected itemHover(item: QuestionItem): string {
         const question = item.$container;
-        const variables = variablesOfQuestion(question).filter(v => v.item === item).map(v => `\`${v.name}\``);
+        const variables = variablesOfQuestion(question)
+            .filter((v) => v.item === item)
+            .map((v) => `\`${v.name}\``);
         const lines = [`**Alternativ ${md(item.name)}**`, '', md(item.text)];
         if (variables.length > 0) lines.push('', `Variabler: ${variables.join(', ')}`);
         return lines.join('\n');
     }
 
     protected unitHover(unit: Area | Group): string {
-        if (isGroup(unit)) return `**Grupp ${md(unit.name)}**: ${md(unit.label)} (inom ${md(unit.$container?.title ?? unit.$container?.label)})`;
+        if (isGroup(unit))
+            return `**Grupp ${md(unit.name)}**: ${md(unit.label)} (inom ${md(unit.$container?.title ?? unit.$container?.label)})`;
         const lines = [`**Område ${md(unit.name)}**: ${md(unit.label)}`];
         if (unit.title) lines.push('', md(unit.title));
-        if (unit.groups.length > 0) lines.push('', `Grupper: ${unit.groups.map(g => `${md(g.name)} (${md(g.label)})`).join(', ')}`);
+        if (unit.groups.length > 0)
+            lines.push('', `Grupper: ${unit.groups.map((g) => `${md(g.name)} (${md(g.label)})`).join(', ')}`);
         return lines.join('\n');
     }
 }
@@ -165,21 +219,39 @@ export class OjHoverProvider extends AstNodeHoverProvider {
 /** Whether a rule part has every operand the grammar requires (a syntax error leaves holes in the AST). */
 function isComplete(root: AstNode | undefined): boolean {
     if (!root) return true;
-    return AstUtils.streamAst(root).every(node => {
+    return AstUtils.streamAst(root).every((node) => {
         switch (node.$type) {
-            case 'Requirement': return (node as Requirement).alternatives.length > 0;
-            case 'And': case 'Or': return (node as And | Or).left !== undefined && (node as And | Or).right !== undefined;
-            case 'Not': return (node as Not).operand !== undefined;
-            case 'AnswerCondition': return (node as AnswerCondition).target !== undefined && (node as AnswerCondition).options.length > 0;
-            case 'NumericCondition': return (node as NumericCondition).target !== undefined;
-            case 'ArithmeticCondition': return (node as ArithmeticCondition).left !== undefined && ((node as ArithmeticCondition).right !== undefined || (node as ArithmeticCondition).value !== undefined);
-            case 'CountTerm': return (node as CountTerm).target !== undefined || (node as CountTerm).sum !== undefined;
-            case 'AtLeastCondition': return (node as AtLeastCondition).question !== undefined && (node as AtLeastCondition).options.length > 0;
-            case 'Exclusion': case 'Exception': return (node as Exclusion | Exception).condition !== undefined;
-            case 'Ratio': return (node as Ratio).numerator !== undefined && (node as Ratio).denominator !== undefined;
-            case 'Measure': return (node as Measure).numerator !== undefined;
-            case 'MeasureTerm': return (node as MeasureTerm).target !== undefined;
-            default: return true;
+            case 'Requirement':
+                return (node as Requirement).alternatives.length > 0;
+            case 'And':
+            case 'Or':
+                return (node as And | Or).left !== undefined && (node as And | Or).right !== undefined;
+            case 'Not':
+                return (node as Not).operand !== undefined;
+            case 'AnswerCondition':
+                return (node as AnswerCondition).target !== undefined && (node as AnswerCondition).options.length > 0;
+            case 'NumericCondition':
+                return (node as NumericCondition).target !== undefined;
+            case 'ArithmeticCondition':
+                return (
+                    (node as ArithmeticCondition).left !== undefined &&
+                    ((node as ArithmeticCondition).right !== undefined || (node as ArithmeticCondition).value !== undefined)
+                );
+            case 'CountTerm':
+                return (node as CountTerm).target !== undefined || (node as CountTerm).sum !== undefined;
+            case 'AtLeastCondition':
+                return (node as AtLeastCondition).question !== undefined && (node as AtLeastCondition).options.length > 0;
+            case 'Exclusion':
+            case 'Exception':
+                return (node as Exclusion | Exception).condition !== undefined;
+            case 'Ratio':
+                return (node as Ratio).numerator !== undefined && (node as Ratio).denominator !== undefined;
+            case 'Measure':
+                return (node as Measure).numerator !== undefined;
+            case 'MeasureTerm':
+                return (node as MeasureTerm).target !== undefined;
+            default:
+                return true;
         }
     });
 }

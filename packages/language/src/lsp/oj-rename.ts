@@ -6,7 +6,15 @@
  */
 import { DefaultRenameProvider } from 'langium/lsp';
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
-import { ResponseError, ErrorCodes, type Position, type Range, type RenameParams, type TextDocumentPositionParams, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+    ResponseError,
+    ErrorCodes,
+    type Position,
+    type Range,
+    type RenameParams,
+    type TextDocumentPositionParams,
+    type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { OjGrammar } from '../generated/grammar.js';
 import { isAnswerOption, isIndicator, isIndicatorQuestion, isQuestion, isQuestionItem, isSurvey } from '../generated/ast.js';
 import type { OjServices } from '../oj-module.js';
@@ -26,7 +34,10 @@ export class OjRenameProvider extends DefaultRenameProvider {
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
         if (!IDENTIFIER.test(params.newName) || this.keywords.has(params.newName)) {
-            throw new ResponseError(ErrorCodes.InvalidParams, `"${params.newName}" kan inte användas som namn: använd bokstäver, siffror och _ och inget nyckelord.`);
+            throw new ResponseError(
+                ErrorCodes.InvalidParams,
+                `"${params.newName}" kan inte användas som namn: använd bokstäver, siffror och _ och inget nyckelord.`,
+            );
         }
         const target = this.targetAt(document, params.position);
         if (!target || isIndicator(target)) return undefined;
@@ -45,13 +56,18 @@ export class OjRenameProvider extends DefaultRenameProvider {
     protected targetAt(document: LangiumDocument, position: Position): AstNode | undefined {
         const root = document.parseResult.value.$cstNode;
         if (!root) return undefined;
-        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
+        const leaf = CstUtils.findDeclarationNodeAtOffset(
+            root,
+            document.textDocument.offsetAt(position),
+            this.grammarConfig.nameRegexp,
+        );
         return leaf ? this.references.findDeclarations(leaf)[0] : undefined;
     }
 
     /** Whether another declaration that a reference could mean already has the name. */
     protected nameIsTaken(target: AstNode, name: string): boolean {
-        const siblings = (nodes: Array<AstNode & { name: string }>) => nodes.some(node => node !== target && node.name === name);
+        const siblings = (nodes: Array<AstNode & { name: string }>) =>
+            nodes.some((node) => node !== target && node.name === name);
         if (isIndicatorQuestion(target)) return siblings(target.$container.questions);
         if (isAnswerOption(target)) return siblings(target.$container.options);
         if (isQuestionItem(target)) return siblings(target.$container.items);
@@ -65,5 +81,8 @@ export class OjRenameProvider extends DefaultRenameProvider {
 }
 
 function collectKeywords(): string[] {
-    return AstUtils.streamAllContents(OjGrammar()).filter(GrammarAST.isKeyword).map(keyword => keyword.value).toArray();
+    return AstUtils.streamAllContents(OjGrammar())
+        .filter(GrammarAST.isKeyword)
+        .map((keyword) => keyword.value)
+        .toArray();
 }

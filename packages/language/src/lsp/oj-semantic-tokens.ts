@@ -6,8 +6,21 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import type { AstNode } from 'langium';
 import { SemanticTokenTypes, SemanticTokenModifiers } from 'vscode-languageserver';
 import {
-    isAnswerCondition, isAnswerOption, isAnswerSet, isArea, isExampleAnswer, isExampleOutcome, isGroup, isIndicator,
-    isIndicatorQuestion, isQuestion, isQuestionItem, isQuestionTarget, isRequirement, isTerm, isSurvey
+    isAnswerCondition,
+    isAnswerOption,
+    isAnswerSet,
+    isArea,
+    isExampleAnswer,
+    isExampleOutcome,
+    isGroup,
+    isIndicator,
+    isIndicatorQuestion,
+    isQuestion,
+    isQuestionItem,
+    isQuestionTarget,
+    isRequirement,
+    isTerm,
+    isSurvey,
 } from '../generated/ast.js';
 
 export class OjSemanticTokenProvider extends AbstractSemanticTokenProvider {

@@ -5,7 +5,17 @@
 import { DefaultDocumentSymbolProvider } from 'langium/lsp';
 import { type AstNode, DocumentState, type LangiumDocument } from 'langium';
 import { type DocumentSymbol, type DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
-import { type Indicator, isAnswerSet, isArea, isGroup, isIndicator, isIndicatorQuestion, isQuestion, isSurvey, isTerm } from '../generated/ast.js';
+import {
+    type Indicator,
+    isAnswerSet,
+    isArea,
+    isGroup,
+    isIndicator,
+    isIndicatorQuestion,
+    isQuestion,
+    isSurvey,
+    isTerm,
+} from '../generated/ast.js';
 import { questionOf } from '../model/model-utils.js';
 
 const ORDER: Record<string, number> = { Survey: 0, Area: 1, AnswerSet: 2, Term: 3, Question: 4, Indicator: 5 };
@@ -30,14 +40,15 @@ export class OjDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     override getSymbols(document: LangiumDocument, _params?: DocumentSymbolParams): DocumentSymbol[] {
         this.resolvable = document.state >= DocumentState.ComputedScopes;
         const tagged = this.getSymbol(document, document.parseResult.value) as TaggedSymbol[];
-        const declarations = tagged.filter(s => s.ojType !== 'Indicator')
+        const declarations = tagged
+            .filter((s) => s.ojType !== 'Indicator')
             .map((symbol, index) => ({ symbol, index }))
             .sort((a, b) => (ORDER[a.symbol.ojType ?? ''] ?? 9) - (ORDER[b.symbol.ojType ?? ''] ?? 9) || a.index - b.index)
             .map(({ symbol }) => symbol);
         // Indicators are grouped the way the published document sections them: by area, with
         // indicators published in several areas under a section of their own.
         const sections = new Map<string, TaggedSymbol[]>();
-        for (const symbol of tagged.filter(s => s.ojType === 'Indicator')) {
+        for (const symbol of tagged.filter((s) => s.ojType === 'Indicator')) {
             const key = symbol.section ?? 'Utan område';
             if (!sections.has(key)) sections.set(key, []);
             sections.get(key)!.push(symbol);
@@ -51,7 +62,7 @@ export class OjDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
                 // sticky scroll does not pin that indicator's line above every later one.
                 range: children[0].selectionRange,
                 selectionRange: children[0].selectionRange,
-                children
+                children,
             }));
         return [...declarations, ...grouped].map(strip);
     }
@@ -69,7 +80,7 @@ export class OjDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
                 selectionRange: nameNode.range,
                 children: this.getChildSymbols(document, astNode),
                 ojType: astNode.$type,
-                section: isIndicator(astNode) ? this.section(astNode) : undefined
+                section: isIndicator(astNode) ? this.section(astNode) : undefined,
             };
             return [symbol];
         }
@@ -80,21 +91,28 @@ export class OjDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
         if (indicator.areas.length > 1) return MULTI_AREA;
         const area = indicator.areas[0];
         if (!area) return undefined;
-        return this.resolvable ? area.ref?.title ?? area.ref?.label ?? area.$refText : area.$refText;
+        return this.resolvable ? (area.ref?.title ?? area.ref?.label ?? area.$refText) : area.$refText;
     }
 
     protected label(node: AstNode): { name: string; detail?: string; kind: SymbolKind } | undefined {
         if (isSurvey(node)) return { name: node.title, detail: node.name, kind: SymbolKind.Package };
         if (isArea(node)) return { name: `${node.name} – ${node.label}`, detail: node.title, kind: SymbolKind.Namespace };
         if (isGroup(node)) return { name: `${node.name} – ${node.label}`, kind: SymbolKind.Namespace };
-        if (isAnswerSet(node)) return { name: node.name, detail: node.options.map(o => o.label).join('/'), kind: SymbolKind.Enum };
+        if (isAnswerSet(node))
+            return { name: node.name, detail: node.options.map((o) => o.label).join('/'), kind: SymbolKind.Enum };
         if (isTerm(node)) return { name: node.term, kind: SymbolKind.Constant };
-        if (isIndicator(node)) return { name: `${node.number}. ${node.name}`, detail: node.areas.map(a => a.$refText).join(', '), kind: SymbolKind.Class };
+        if (isIndicator(node))
+            return {
+                name: `${node.number}. ${node.name}`,
+                detail: node.areas.map((a) => a.$refText).join(', '),
+                kind: SymbolKind.Class,
+            };
         if (isIndicatorQuestion(node)) {
             const text = this.resolvable || node.declared ? questionOf(node)?.text : undefined;
             return { name: `${node.name}: ${text ?? node.shared?.$refText ?? ''}`, kind: SymbolKind.Field };
         }
-        if (isQuestion(node) && !isIndicatorQuestion(node.$container)) return { name: `${node.name}: ${node.text}`, kind: SymbolKind.Field };
+        if (isQuestion(node) && !isIndicatorQuestion(node.$container))
+            return { name: `${node.name}: ${node.text}`, kind: SymbolKind.Field };
         return undefined;
     }
 

@@ -32,7 +32,8 @@ export function variableText(variable: SurveyVariable): string {
 /** Codebook rows for the indicators of the given models, indicator by indicator, question by question. */
 export function codebookRows(models: Model[]): CodebookRow[] {
     const rows = new Map<string, CodebookRow>();
-    const indicators = models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+    const indicators = models
+        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
         .sort((a, b) => a.number - b.number);
     const addVariable = (variable: SurveyVariable, indicator: Indicator, question: Question, questionNo: string) => {
         const existing = rows.get(variable.name);
@@ -46,13 +47,13 @@ export function codebookRows(models: Model[]): CodebookRow[] {
             indicators: [indicator.number],
             question: questionNo,
             item: variable.item?.name ?? '',
-            group: isPerArea(question) ? variable.unit?.name ?? '' : '',
+            group: isPerArea(question) ? (variable.unit?.name ?? '') : '',
             stratum: variable.stratum?.code ?? '',
             answerSet: question.answerSet?.ref?.name ?? '',
-            codes: question.answerSet?.ref?.options.map(o => o.code) ?? [],
+            codes: question.answerSet?.ref?.options.map((o) => o.code) ?? [],
             numeric: question.numeric,
             text: variableText(variable),
-            source: variable
+            source: variable,
         });
     };
     for (const indicator of indicators) {

@@ -6,9 +6,23 @@
  */
 import { AstUtils, type AstNode } from 'langium';
 import {
-    type AnswerOption, type AnswerSet, type Expression, type Indicator, type IndicatorQuestion, type Model,
-    type Question, type QuestionItem, type ReportingUnit, type Requirement, type Stratum, type Survey,
-    isArea, isGroup, isIndicator, isIndicatorQuestion, isModel
+    type AnswerOption,
+    type AnswerSet,
+    type Expression,
+    type Indicator,
+    type IndicatorQuestion,
+    type Model,
+    type Question,
+    type QuestionItem,
+    type ReportingUnit,
+    type Requirement,
+    type Stratum,
+    type Survey,
+    isArea,
+    isGroup,
+    isIndicator,
+    isIndicatorQuestion,
+    isModel,
 } from '../generated/ast.js';
 
 /** The question an indicator's numeral (i, ii, …) stands for: declared in place or shared. */
@@ -36,12 +50,12 @@ export function isPerArea(question: Question | undefined): boolean {
 }
 
 export function unitsOfQuestion(question: Question): ReportingUnit[] {
-    return question.units.flatMap(u => (u.ref ? [u.ref] : []));
+    return question.units.flatMap((u) => (u.ref ? [u.ref] : []));
 }
 
 /** The areas or groups an indicator is evaluated and reported for; empty when it is evaluated once. */
 export function unitsOfIndicator(indicator: Indicator): ReportingUnit[] {
-    return indicator.groups.flatMap(g => (g.ref ? [g.ref] : []));
+    return indicator.groups.flatMap((g) => (g.ref ? [g.ref] : []));
 }
 
 /** The label a reader sees for an area or group ("LSS barn"). */
@@ -56,13 +70,13 @@ export function areaOfUnit(unit: ReportingUnit) {
 
 /** The requirement without area restriction: the rule for every area that has no variant of its own. */
 export function baseRequirement(indicator: Indicator): Requirement | undefined {
-    return indicator.requirements.find(r => r.units.length === 0);
+    return indicator.requirements.find((r) => r.units.length === 0);
 }
 
 /** The requirement that applies to an area or group: its own variant if it has one, else the base rule. */
 export function requirementFor(indicator: Indicator, unit: ReportingUnit | undefined): Requirement | undefined {
     if (unit) {
-        const variant = indicator.requirements.find(r => r.units.some(u => u.ref === unit));
+        const variant = indicator.requirements.find((r) => r.units.some((u) => u.ref === unit));
         if (variant) return variant;
     }
     return baseRequirement(indicator);
@@ -97,10 +111,23 @@ export function romanValue(numeral: string): number | undefined {
 }
 
 export function toRoman(value: number): string {
-    const table: Array<[number, string]> = [[100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+    const table: Array<[number, string]> = [
+        [100, 'c'],
+        [90, 'xc'],
+        [50, 'l'],
+        [40, 'xl'],
+        [10, 'x'],
+        [9, 'ix'],
+        [5, 'v'],
+        [4, 'iv'],
+        [1, 'i'],
+    ];
     let out = '';
     for (const [n, s] of table) {
-        while (value >= n) { out += s; value -= n; }
+        while (value >= n) {
+            out += s;
+            value -= n;
+        }
     }
     return out;
 }
@@ -136,14 +163,17 @@ export function isVariablePattern(spec: string): boolean {
 }
 
 export function patternPlaceholders(spec: string): string[] {
-    return [...spec.matchAll(PLACEHOLDER)].map(m => m[1]);
+    return [...spec.matchAll(PLACEHOLDER)].map((m) => m[1]);
 }
 
 /**
  * Expands a variable pattern. `[…]` marks an optional segment that disappears when a placeholder
  * inside it is empty, so that "I{indikator:02}_{fråga}{del}[_{grupp}]" gives I01_1 and I02_1_EB.
  */
-export function expandVariablePattern(spec: string, values: Partial<Record<'indikator' | 'fråga' | 'del' | 'grupp' | 'indelning', string | number>>): string {
+export function expandVariablePattern(
+    spec: string,
+    values: Partial<Record<'indikator' | 'fråga' | 'del' | 'grupp' | 'indelning', string | number>>,
+): string {
     // A pure function called for every answer an interpreter reads: remember its results.
     const key = `${spec}\u0000${values.indikator ?? ''}\u0000${values.fråga ?? ''}\u0000${values.del ?? ''}\u0000${values.grupp ?? ''}\u0000${values.indelning ?? ''}`;
     let expanded = expansions.get(key);
@@ -156,12 +186,18 @@ export function expandVariablePattern(spec: string, values: Partial<Record<'indi
 
 const expansions = new Map<string, string>();
 
-function expandUncached(spec: string, values: Partial<Record<'indikator' | 'fråga' | 'del' | 'grupp' | 'indelning', string | number>>): string {
+function expandUncached(
+    spec: string,
+    values: Partial<Record<'indikator' | 'fråga' | 'del' | 'grupp' | 'indelning', string | number>>,
+): string {
     const fill = (text: string): { text: string; empty: boolean } => {
         let empty = false;
         const out = text.replace(PLACEHOLDER, (_m, key: keyof typeof values, width?: string) => {
             const raw = values[key];
-            if (raw === undefined || raw === '') { empty = true; return ''; }
+            if (raw === undefined || raw === '') {
+                empty = true;
+                return '';
+            }
             const str = String(raw);
             return width ? str.padStart(Number(width), '0') : str;
         });
@@ -200,7 +236,7 @@ export function variablesOfQuestion(question: Question, context: VariableContext
                     fråga: slot ? questionNumber(slot) : undefined,
                     del: item?.name,
                     grupp: unit?.name,
-                    indelning: stratum?.code
+                    indelning: stratum?.code,
                 });
                 const variable: SurveyVariable = { name, question, slot, item, unit };
                 if (stratum) variable.stratum = stratum;
@@ -218,7 +254,13 @@ export function stratumsOfQuestion(question: Question): Array<Stratum | undefine
 }
 
 /** The variable that holds the answer to one item of a question for one area (either may be absent), and one stratum. */
-export function variableFor(question: Question, item: QuestionItem | undefined, unit: ReportingUnit | undefined, context: VariableContext = {}, stratum?: Stratum): string | undefined {
+export function variableFor(
+    question: Question,
+    item: QuestionItem | undefined,
+    unit: ReportingUnit | undefined,
+    context: VariableContext = {},
+    stratum?: Stratum,
+): string | undefined {
     const spec = variableSpecOf(question, item);
     if (!spec) return undefined;
     const slot = context.slot ?? slotOfInlineQuestion(question);
@@ -228,13 +270,13 @@ export function variableFor(question: Question, item: QuestionItem | undefined, 
         fråga: slot ? questionNumber(slot) : undefined,
         del: item?.name,
         grupp: isPerArea(question) ? unit?.name : undefined,
-        indelning: question.stratification ? stratum?.code : undefined
+        indelning: question.stratification ? stratum?.code : undefined,
     });
 }
 
 /** Every variable of an indicator, question by question in numeral order. */
 export function variablesOfIndicator(indicator: Indicator): SurveyVariable[] {
-    return indicator.questions.flatMap(slot => {
+    return indicator.questions.flatMap((slot) => {
         const question = questionOf(slot);
         return question ? variablesOfQuestion(question, { indicator, slot }) : [];
     });

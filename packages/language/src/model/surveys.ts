@@ -34,9 +34,9 @@ export function selectSurvey(models: readonly Model[], requested?: string): Surv
     const surveys = surveysIn(models);
     let survey: Survey | undefined;
     if (requested !== undefined) {
-        survey = surveys.find(s => s.name === requested);
+        survey = surveys.find((s) => s.name === requested);
         if (!survey) {
-            const folded = surveys.filter(s => s.name.toLocaleLowerCase('sv') === requested.toLocaleLowerCase('sv'));
+            const folded = surveys.filter((s) => s.name.toLocaleLowerCase('sv') === requested.toLocaleLowerCase('sv'));
             if (folded.length === 1) survey = folded[0];
         }
         if (!survey) return { ok: false, reason: 'unknown', requested, surveys };
@@ -46,7 +46,7 @@ export function selectSurvey(models: readonly Model[], requested?: string): Surv
         survey = surveys[0];
     }
     const headerless = surveys.length <= 1;
-    const selected = models.filter(model => {
+    const selected = models.filter((model) => {
         const own = surveyOfModel(model);
         return own ? own === survey : headerless && !model.header;
     });
@@ -55,7 +55,7 @@ export function selectSurvey(models: readonly Model[], requested?: string): Surv
 
 /** The indicators of the models, by number. */
 export function indicatorsOfModels(models: readonly Model[]): Indicator[] {
-    return models.flatMap(m => m.elements.filter(isIndicator)).sort((a, b) => a.number - b.number);
+    return models.flatMap((m) => m.elements.filter(isIndicator)).sort((a, b) => a.number - b.number);
 }
 
 /**
@@ -63,5 +63,5 @@ export function indicatorsOfModels(models: readonly Model[]): Indicator[] {
  * Control characters in a title are replaced, since the list is written to terminals.
  */
 export function surveyListText(surveys: readonly Survey[]): string {
-    return surveys.map(s => `${s.name} (${s.title.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').trim()})`).join(', ');
+    return surveys.map((s) => `${s.name} (${s.title.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').trim()})`).join(', ');
 }

@@ -29,7 +29,7 @@ export function tooDeep(line: string): boolean {
 export function blankDeepNesting(text: string): string {
     if (text.length < MAX_LINE_NESTING) return text;
     let changed = false;
-    const lines = text.split(/(\r?\n)/).map(part => {
+    const lines = text.split(/(\r?\n)/).map((part) => {
         if (part === '\n' || part === '\r\n' || !tooDeep(part)) return part;
         changed = true;
         return ' '.repeat(part.length);
@@ -45,15 +45,33 @@ export interface NestingGuard {
 
 /** A character of an ID or a keyword: [\w\u00C0-\u024F], as the ID terminal has it. */
 function isWord(code: number): boolean {
-    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || (code >= 0xc0 && code <= 0x24f);
+    return (
+        (code >= 97 && code <= 122) ||
+        (code >= 65 && code <= 90) ||
+        (code >= 48 && code <= 57) ||
+        code === 95 ||
+        (code >= 0xc0 && code <= 0x24f)
+    );
 }
 
-const QUOTE = 34, SLASH = 47, STAR = 42, BACKSLASH = 92, OPEN = 40, CLOSE = 41, LF = 10, CR = 13;
+const QUOTE = 34,
+    SLASH = 47,
+    STAR = 42,
+    BACKSLASH = 92,
+    OPEN = 40,
+    CLOSE = 41,
+    LF = 10,
+    CR = 13;
 
 /** "inte" as a word of its own at `i`. */
 function isInte(input: string, i: number): boolean {
-    return input.charCodeAt(i + 1) === 110 && input.charCodeAt(i + 2) === 116 && input.charCodeAt(i + 3) === 101
-        && !isWord(input.charCodeAt(i - 1)) && !isWord(input.charCodeAt(i + 4));
+    return (
+        input.charCodeAt(i + 1) === 110 &&
+        input.charCodeAt(i + 2) === 116 &&
+        input.charCodeAt(i + 3) === 101 &&
+        !isWord(input.charCodeAt(i - 1)) &&
+        !isWord(input.charCodeAt(i + 4))
+    );
 }
 
 /**
@@ -164,16 +182,25 @@ function nestingError(text: string, deep: { start: number; end: number }) {
         name: 'NestingTooDeep',
         message: `Uttrycket är nästlat i mer än ${MAX_NESTING} nivåer (parenteser och "inte"), ${where}; förenkla det. Nivåerna utöver ${MAX_NESTING} läses inte.`,
         token: {
-            image: text[deep.start], startOffset: deep.start, endOffset: deep.start,
-            startLine: from.line, startColumn: from.column, endLine: from.line, endColumn: from.column,
-            tokenTypeIdx: -1, tokenType: { name: 'NESTING', PATTERN: /\(/ }
+            image: text[deep.start],
+            startOffset: deep.start,
+            endOffset: deep.start,
+            startLine: from.line,
+            startColumn: from.column,
+            endLine: from.line,
+            endColumn: from.column,
+            tokenTypeIdx: -1,
+            tokenType: { name: 'NESTING', PATTERN: /\(/ },
         },
         resyncedTokens: [],
-        context: { ruleStack: [], ruleOccurrenceStack: [] }
+        context: { ruleStack: [], ruleOccurrenceStack: [] },
     };
 }
 
-interface ParserState { stack?: unknown[]; unorderedGroups?: Map<unknown, unknown> }
+interface ParserState {
+    stack?: unknown[];
+    unorderedGroups?: Map<unknown, unknown>;
+}
 
 /**
  * Parses with the nesting guard; a parse that still throws resets the parser (its node stack would
@@ -193,7 +220,10 @@ function guardedParse<T>(parser: ParserState, parse: (text: string) => ParseResu
         reset();
         if (!(error instanceof RangeError)) throw error;
         result = withoutStackTraces(() => parse(''));
-        result.parserErrors.push({ ...nestingError(input, { start: 0, end: 0 }), message: `Filen kunde inte läsas (${error.message}); den är för djupt nästlad.` } as never);
+        result.parserErrors.push({
+            ...nestingError(input, { start: 0, end: 0 }),
+            message: `Filen kunde inte läsas (${error.message}); den är för djupt nästlad.`,
+        } as never);
         return result;
     }
     if (guard.deep) result.parserErrors.unshift(nestingError(input, guard.deep) as never);
@@ -216,7 +246,12 @@ function withoutStackTraces<T>(parse: () => T): T {
     }
 }
 
-interface GrammarPath { ruleStack: string[]; occurrenceStack: number[]; lastTok: { tokenTypeIdx?: number; name: string }; lastTokOccurrence: number }
+interface GrammarPath {
+    ruleStack: string[];
+    occurrenceStack: number[];
+    lastTok: { tokenTypeIdx?: number; name: string };
+    lastTokOccurrence: number;
+}
 type FollowWalker = { getNextPossibleTokenTypes(path: GrammarPath): unknown[] };
 
 /** More distinct grammar paths than a grammar of this size has: a bound, not a tuning knob. */
@@ -272,7 +307,7 @@ function stopAfterTooManyErrors(parser: object): void {
             wrapper.tokVectorLength = wrapper.currIdx + 1;
             wrapper._errors.push({
                 message: `Filen har fler än ${String(MAX_SYNTAX_ERRORS).replace(/\B(?=(\d{3})+$)/g, '\u00a0')} syntaxfel; resten av filen${next.startLine ? ` från rad ${next.startLine}` : ''} kontrolleras inte förrän felen ovan är rättade.`,
-                token: next
+                token: next,
             });
         }
         return saved;
@@ -284,7 +319,8 @@ export function createGuardedParser(services: LangiumCoreServices) {
     cacheRecoveryFollows(parser);
     stopAfterTooManyErrors(parser);
     const parse = parser.parse.bind(parser);
-    parser.parse = ((input: string, options?: object) => guardedParse(parser as unknown as ParserState, text => parse(text, options), input)) as typeof parser.parse;
+    parser.parse = ((input: string, options?: object) =>
+        guardedParse(parser as unknown as ParserState, (text) => parse(text, options), input)) as typeof parser.parse;
     return parser;
 }
 
@@ -294,6 +330,7 @@ export function createGuardedCompletionParser(services: LangiumCoreServices) {
     stopAfterTooManyErrors(parser);
     const parse = parser.parse.bind(parser);
     // Completion needs no diagnostics (the document's parse gives them); it resets its own state.
-    parser.parse = ((input: string) => withoutStackTraces(() => parse(guardNesting(blankDeepNesting(input)).text))) as typeof parser.parse;
+    parser.parse = ((input: string) =>
+        withoutStackTraces(() => parse(guardNesting(blankDeepNesting(input)).text))) as typeof parser.parse;
     return parser;
 }

@@ -12,7 +12,7 @@ export class OjLinker extends DefaultLinker {
         let visited = 0;
         for (const node of AstUtils.streamAst(document.parseResult.value)) {
             if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
-            AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
+            AstUtils.streamReferences(node).forEach((reference) => this.doLink(reference, document));
         }
     }
 }

@@ -5,12 +5,22 @@
  * list, with the path of a node holding several references (an item list) worked out once.
  */
 import {
-    type AstNode, CstUtils, DefaultReferenceDescriptionProvider, interruptAndCheck, isReference, type LangiumDocument, type ReferenceDescription, UriUtils
+    type AstNode,
+    CstUtils,
+    DefaultReferenceDescriptionProvider,
+    interruptAndCheck,
+    isReference,
+    type LangiumDocument,
+    type ReferenceDescription,
+    UriUtils,
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 
 export class OjReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
+    override async createDescriptions(
+        document: LangiumDocument,
+        cancelToken = CancellationToken.None,
+    ): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const sourceUri = document.uri;
         const sourcePaths = new Map<AstNode, string>();
@@ -33,8 +43,12 @@ export class OjReferenceDescriptionProvider extends DefaultReferenceDescriptionP
                 sourcePaths.set(container, sourcePath);
             }
             descriptions.push({
-                sourceUri, sourcePath, targetUri: target.documentUri, targetPath: target.path,
-                segment: CstUtils.toDocumentSegment(refNode), local: UriUtils.equals(target.documentUri, sourceUri)
+                sourceUri,
+                sourcePath,
+                targetUri: target.documentUri,
+                targetPath: target.path,
+                segment: CstUtils.toDocumentSegment(refNode),
+                local: UriUtils.equals(target.documentUri, sourceUri),
             });
         }
         return descriptions;

@@ -8,14 +8,42 @@
  * among the files of the referring file's own survey (and files that name no survey).
  */
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, interruptAndCheck, MultiMap, MultiMapScope, StreamScope,
-    WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments,
-    type LocalSymbols, type ReferenceInfo, type Scope, stream
+    AstUtils,
+    DefaultScopeComputation,
+    DefaultScopeProvider,
+    EMPTY_SCOPE,
+    interruptAndCheck,
+    MultiMap,
+    MultiMapScope,
+    StreamScope,
+    WorkspaceCache,
+    type AstNode,
+    type AstNodeDescription,
+    type LangiumCoreServices,
+    type LangiumDocument,
+    type LangiumDocuments,
+    type LocalSymbols,
+    type ReferenceInfo,
+    type Scope,
+    stream,
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import {
-    type AnswerOption, AnswerCondition, ExampleAnswer, type Model, QuestionTarget,
-    isAnswerCondition, isAtLeastCondition, isBlankRule, isExampleAnswer, isIndicator, isModel, isNumericCondition, isOptionLabel, isQuestion, isQuestionTarget
+    type AnswerOption,
+    AnswerCondition,
+    ExampleAnswer,
+    type Model,
+    QuestionTarget,
+    isAnswerCondition,
+    isAtLeastCondition,
+    isBlankRule,
+    isExampleAnswer,
+    isIndicator,
+    isModel,
+    isNumericCondition,
+    isOptionLabel,
+    isQuestion,
+    isQuestionTarget,
 } from '../generated/ast.js';
 import { optionsOf, questionOf } from '../model/model-utils.js';
 
@@ -33,7 +61,20 @@ const NOT_LOOKED_UP_LOCALLY = new Set(['Indicator', 'EarlierName', 'QuestionItem
 const EXPORTS_ITS_CHILDREN = new Set(['Model', 'FileHeader', 'Survey', 'Area']);
 
 /** Nodes with no named node inside (rules, examples, answer sets' options): the walk does not enter them. */
-const NOTHING_NAMED_INSIDE = new Set(['Stratification', 'Requirement', 'Exclusion', 'Exception', 'AreaExclusion', 'AreaException', 'Ratio', 'Example', 'Definition', 'Reference', 'EarlierName', 'AnswerSet']);
+const NOTHING_NAMED_INSIDE = new Set([
+    'Stratification',
+    'Requirement',
+    'Exclusion',
+    'Exception',
+    'AreaExclusion',
+    'AreaException',
+    'Ratio',
+    'Example',
+    'Definition',
+    'Reference',
+    'EarlierName',
+    'AnswerSet',
+]);
 
 export class OjScopeComputation extends DefaultScopeComputation {
     /**
@@ -49,13 +90,17 @@ export class OjScopeComputation extends DefaultScopeComputation {
             const node = next.value;
             if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
             if (NOTHING_NAMED_INSIDE.has(node.$type)) nodes.prune();
-            if (NOT_LOOKED_UP_LOCALLY.has(node.$type) || (node.$container && EXPORTS_ITS_CHILDREN.has(node.$container.$type))) continue;
+            if (NOT_LOOKED_UP_LOCALLY.has(node.$type) || (node.$container && EXPORTS_ITS_CHILDREN.has(node.$container.$type)))
+                continue;
             this.addLocalSymbol(node, document, symbols);
         }
         return symbols;
     }
 
-    override async collectExportedSymbols(document: LangiumDocument, _cancelToken?: CancellationToken): Promise<AstNodeDescription[]> {
+    override async collectExportedSymbols(
+        document: LangiumDocument,
+        _cancelToken?: CancellationToken,
+    ): Promise<AstNodeDescription[]> {
         const model = document.parseResult.value as Model;
         const exports: AstNodeDescription[] = [];
         const add = (node: AstNode) => this.addExportedSymbol(node, exports, document);
@@ -103,7 +148,7 @@ export class OjScopeProvider extends DefaultScopeProvider {
     protected memberScope(owner: AstNode, members: readonly AstNode[]): Scope {
         let descriptions = this.memberDescriptions.get(owner);
         if (!descriptions) {
-            descriptions = members.flatMap(member => {
+            descriptions = members.flatMap((member) => {
                 const name = this.nameProvider.getName(member);
                 return name ? [this.descriptions.createDescription(member, name)] : [];
             });
@@ -119,21 +164,26 @@ export class OjScopeProvider extends DefaultScopeProvider {
         // A misspelt "tillhör" is reported once; its file still sees every declaration, so errors do not cascade.
         if (!this.surveyNames().has(key)) return super.getGlobalScope(referenceType, context);
         return this.surveyScopeCache.get(`${key}\u0000${referenceType}`, () => {
-            const uris = new Set(this.documents.all
-                .filter(document => [key, ''].includes(surveyKeyOfModel(document.parseResult.value as Model)))
-                .map(document => document.uri.toString()));
+            const uris = new Set(
+                this.documents.all
+                    .filter((document) => [key, ''].includes(surveyKeyOfModel(document.parseResult.value as Model)))
+                    .map((document) => document.uri.toString()),
+            );
             return new MultiMapScope(this.indexManager.allElements(referenceType, uris));
         });
     }
 
     /** The surveys declared in the workspace, once per workspace change rather than once per reference. */
     protected surveyNames(): Set<string> {
-        return this.surveyNameCache.get('surveys', () => new Set(this.indexManager.allElements('Survey').map(survey => survey.name)));
+        return this.surveyNameCache.get(
+            'surveys',
+            () => new Set(this.indexManager.allElements('Survey').map((survey) => survey.name)),
+        );
     }
 
     override getScope(context: ReferenceInfo): Scope {
         const container = context.container;
-        if (context.property === 'options' && (isAnswerCondition(container))) {
+        if (context.property === 'options' && isAnswerCondition(container)) {
             return this.optionScope(container);
         }
         if (context.property === 'option' && isExampleAnswer(container)) {
@@ -156,7 +206,8 @@ export class OjScopeProvider extends DefaultScopeProvider {
         // "Vald på minst två av alternativen A–D på fråga ii": the options and items of the question named last.
         if (isAtLeastCondition(container) && ['items', 'last', 'options'].includes(context.property)) {
             const question = questionOf(container.question?.ref);
-            if (context.property === 'items' || context.property === 'last') return question ? this.memberScope(question, question.items) : EMPTY_SCOPE;
+            if (context.property === 'items' || context.property === 'last')
+                return question ? this.memberScope(question, question.items) : EMPTY_SCOPE;
             if (context.property === 'options') {
                 const answerSet = question?.answerSet?.ref;
                 return answerSet ? this.memberScope(answerSet, answerSet.options) : EMPTY_SCOPE;
@@ -177,7 +228,7 @@ export class OjScopeProvider extends DefaultScopeProvider {
         const indicator = AstUtils.getContainerOfType(container, isIndicator);
         if (!indicator) return EMPTY_SCOPE;
         const seen = new Set<AnswerOption>();
-        const options = indicator.questions.flatMap(s => optionsOf(questionOf(s))).filter(o => !seen.has(o) && seen.add(o));
+        const options = indicator.questions.flatMap((s) => optionsOf(questionOf(s))).filter((o) => !seen.has(o) && seen.add(o));
         return this.createScopeForNodes(stream(options));
     }
 }

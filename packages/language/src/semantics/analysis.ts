@@ -9,15 +9,35 @@
  * so the result is exact. Rules are analysed per requirement, not per area: the area only chooses
  * which column is read, the logic is the same.
  */
-import type { AnswerCondition, AnswerOption, Indicator, IndicatorQuestion, QuestionItem, ReportingUnit, Requirement } from '../generated/ast.js';
+import type {
+    AnswerCondition,
+    AnswerOption,
+    Indicator,
+    IndicatorQuestion,
+    QuestionItem,
+    ReportingUnit,
+    Requirement,
+} from '../generated/ast.js';
 import { questionNumber, questionOf } from '../model/model-utils.js';
 import { compare } from './interpreter.js';
 import { lowerRule, requirementAlternatives } from './lower.js';
-import { type Condition, conditionChildren, type InCondition, numberOf, numberReads, type Read, readKey, type Sum, type UnitPlan } from './plan.js';
+import {
+    type Condition,
+    conditionChildren,
+    type InCondition,
+    numberOf,
+    numberReads,
+    type Read,
+    readKey,
+    type Sum,
+    type UnitPlan,
+} from './plan.js';
 import { type Status, STATUS_LABELS, STATUSES } from './status.js';
 
 /** Truth values as bits, so that a set of possible values is a small mask. */
-const T = 1, F = 2, U = 4;
+const T = 1,
+    F = 2,
+    U = 4;
 type TruthMask = number;
 
 /** One value a variable can take: an option's code, a representative count, or blank. */
@@ -43,7 +63,10 @@ type Assignment = Int32Array; // index into the domain, or -1 while unassigned
 type Evaluator = (assignment: Assignment) => TruthMask;
 
 /** An option left out of one condition as written: "would the rule decide differently without it?" */
-interface Removed { condition: AnswerCondition; option: AnswerOption }
+interface Removed {
+    condition: AnswerCondition;
+    option: AnswerOption;
+}
 
 /** The answer conditions (as written) that a plan's condition was lowered from, to find the part a removal touches. */
 const sourcesMemo = new WeakMap<Condition, ReadonlySet<AnswerCondition>>();
@@ -61,22 +84,22 @@ function sourcesOf(condition: Condition): ReadonlySet<AnswerCondition> {
 
 function and(a: TruthMask, b: TruthMask): TruthMask {
     let out = 0;
-    if ((a & F) || (b & F)) out |= F;
-    if ((a & T) && (b & T)) out |= T;
-    if (((a & U) && (b & (T | U))) || ((b & U) && (a & (T | U)))) out |= U;
+    if (a & F || b & F) out |= F;
+    if (a & T && b & T) out |= T;
+    if ((a & U && b & (T | U)) || (b & U && a & (T | U))) out |= U;
     return out;
 }
 
 function or(a: TruthMask, b: TruthMask): TruthMask {
     let out = 0;
-    if ((a & T) || (b & T)) out |= T;
-    if ((a & F) && (b & F)) out |= F;
-    if (((a & U) && (b & (F | U))) || ((b & U) && (a & (F | U)))) out |= U;
+    if (a & T || b & T) out |= T;
+    if (a & F && b & F) out |= F;
+    if ((a & U && b & (F | U)) || (b & U && a & (F | U))) out |= U;
     return out;
 }
 
 function not(a: TruthMask): TruthMask {
-    return ((a & T) ? F : 0) | ((a & F) ? T : 0) | (a & U);
+    return (a & T ? F : 0) | (a & F ? T : 0) | (a & U);
 }
 
 /**
@@ -92,7 +115,8 @@ function atLeastMask(wanted: number, masks: TruthMask[]): TruthMask {
     for (const mask of masks) {
         const next = new Set<number>();
         for (const state of states) {
-            const trues = state >> 12, possible = state & 4095;
+            const trues = state >> 12,
+                possible = state & 4095;
             if (mask & T) next.add((cap(trues + 1) << 12) | cap(possible + 1));
             if (mask & U) next.add((trues << 12) | cap(possible + 1));
             if (mask & F) next.add((trues << 12) | possible);
@@ -101,7 +125,8 @@ function atLeastMask(wanted: number, masks: TruthMask[]): TruthMask {
     }
     let out = 0;
     for (const state of states) {
-        const trues = state >> 12, possible = state & 4095;
+        const trues = state >> 12,
+            possible = state & 4095;
         out |= trues >= count ? T : possible < count ? F : U;
     }
     return out;
@@ -118,18 +143,22 @@ export class RuleSpace {
      * @param extraValues values to add to variables' domains, by variable key ("ii A"): the
      *   answers of a row the space is to decide (the conformance suite's analysis engine).
      */
-    constructor(readonly indicator: Indicator, protected readonly extraValues: ReadonlyMap<string, readonly DomainValue[]> = new Map()) {}
+    constructor(
+        readonly indicator: Indicator,
+        protected readonly extraValues: ReadonlyMap<string, readonly DomainValue[]> = new Map(),
+    ) {}
 
     /** The index of the variable for a read (its question and item), created on first use. */
     variable(read: Read): number {
         const key = readKey(read);
         const existing = this.byKey.get(key);
         if (existing !== undefined) return existing;
-        const domain: DomainValue[] = read.domain.kind === 'count'
-            ? this.numericDomain(key)
-            : read.domain.options.map(o => ({ code: o.code, label: o.shortLabel, option: o.ast?.option }));
+        const domain: DomainValue[] =
+            read.domain.kind === 'count'
+                ? this.numericDomain(key)
+                : read.domain.options.map((o) => ({ code: o.code, label: o.shortLabel, option: o.ast?.option }));
         for (const extra of this.extraValues.get(key) ?? []) {
-            if (!domain.some(v => v.code === extra.code && v.number === extra.number)) domain.push(extra);
+            if (!domain.some((v) => v.code === extra.code && v.number === extra.number)) domain.push(extra);
         }
         domain.push({ label: 'blankt' });
         const index = this.variables.length;
@@ -150,10 +179,11 @@ export class RuleSpace {
             if (!condition) return;
             if (condition.kind === 'calculation') {
                 const reads = [...numberReads(condition.left), ...numberReads(condition.right)];
-                if (reads.some(r => readKey(r) === key)) {
-                    [1, 2, 3, 4, 5, 10, 100].forEach(n => constants.add(n));
+                if (reads.some((r) => readKey(r) === key)) {
+                    [1, 2, 3, 4, 5, 10, 100].forEach((n) => constants.add(n));
                     for (const side of [condition.left, condition.right]) {
-                        if (side.kind === 'number' && Number.isInteger(side.value)) [side.value, side.value + 1, Math.max(0, side.value - 1)].forEach(n => constants.add(n));
+                        if (side.kind === 'number' && Number.isInteger(side.value))
+                            [side.value, side.value + 1, Math.max(0, side.value - 1)].forEach((n) => constants.add(n));
                     }
                 }
             }
@@ -171,7 +201,7 @@ export class RuleSpace {
         for (const requirement of this.indicator.requirements) visit(lowerRule(this.indicator, requirement).requirement);
         visit(rule.exclusion);
         visit(rule.exception);
-        return [...constants].sort((a, b) => a - b).map(n => ({ number: n, label: String(n) }));
+        return [...constants].sort((a, b) => a - b).map((n) => ({ number: n, label: String(n) }));
     }
 
     /**
@@ -194,39 +224,56 @@ export class RuleSpace {
 
     protected compileNode(condition: Condition, removed: Removed | undefined): Evaluator {
         switch (condition.kind) {
-            case 'and': return this.fold(condition.operands.map(c => this.compile(c, removed)), and, T);
-            case 'or': return this.fold(condition.operands.map(c => this.compile(c, removed)), or, F);
+            case 'and':
+                return this.fold(
+                    condition.operands.map((c) => this.compile(c, removed)),
+                    and,
+                    T,
+                );
+            case 'or':
+                return this.fold(
+                    condition.operands.map((c) => this.compile(c, removed)),
+                    or,
+                    F,
+                );
             case 'not': {
                 const inner = this.compile(condition.operand, removed);
-                return a => not(inner(a));
+                return (a) => not(inner(a));
             }
-            case 'in': return this.compileIn(condition, removed);
+            case 'in':
+                return this.compileIn(condition, removed);
             case 'compare': {
                 const index = this.variable(condition.read);
-                const truth = this.variables[index].domain.map(v => (v.number === undefined ? U : compare(condition.operator, v.number, condition.value) ? T : F));
+                const truth = this.variables[index].domain.map((v) =>
+                    v.number === undefined ? U : compare(condition.operator, v.number, condition.value) ? T : F,
+                );
                 return this.lookup(index, truth);
             }
             case 'areaMissing': {
-                const parts = condition.parts.map(p => this.compileIn(p, undefined));
+                const parts = condition.parts.map((p) => this.compileIn(p, undefined));
                 // An answer saying the area is missing excludes; any other answer proves it exists.
-                return a => {
-                    const masks = parts.map(p => p(a));
+                return (a) => {
+                    const masks = parts.map((p) => p(a));
                     let out = 0;
-                    if (masks.some(m => m & T)) out |= T;
-                    if (masks.every(m => m & (F | U)) && masks.some(m => m & F)) out |= F;
-                    if (masks.every(m => m & U)) out |= U;
+                    if (masks.some((m) => m & T)) out |= T;
+                    if (masks.every((m) => m & (F | U)) && masks.some((m) => m & F)) out |= F;
+                    if (masks.every((m) => m & U)) out |= U;
                     return out;
                 };
             }
             case 'atLeast': {
-                const parts = condition.operands.map(c => this.compile(c, removed));
-                return a => atLeastMask(condition.count, parts.map(p => p(a)));
+                const parts = condition.operands.map((c) => this.compile(c, removed));
+                return (a) =>
+                    atLeastMask(
+                        condition.count,
+                        parts.map((p) => p(a)),
+                    );
             }
             case 'calculation': {
                 // Decided once every count it reads is assigned; a blank one makes it unknown at once.
                 const reads = [...numberReads(condition.left), ...numberReads(condition.right)];
-                const indices = reads.map(r => this.variable(r));
-                return a => {
+                const indices = reads.map((r) => this.variable(r));
+                return (a) => {
                     let open = false;
                     for (const index of indices) {
                         const value = a[index];
@@ -236,8 +283,10 @@ export class RuleSpace {
                     if (open) return T | F | U;
                     const counts = new Map<Read, number>();
                     reads.forEach((read, i) => counts.set(read, this.variables[indices[i]].domain[a[indices[i]]].number!));
-                    const countOf = (sum: Sum) => (sum.unresolved > 0 ? undefined : sum.reads.reduce((total, r) => total + counts.get(r)!, 0));
-                    const left = numberOf(condition.left, countOf), right = numberOf(condition.right, countOf);
+                    const countOf = (sum: Sum) =>
+                        sum.unresolved > 0 ? undefined : sum.reads.reduce((total, r) => total + counts.get(r)!, 0);
+                    const left = numberOf(condition.left, countOf),
+                        right = numberOf(condition.right, countOf);
                     return left === undefined || right === undefined ? U : compare(condition.operator, left, right) ? T : F;
                 };
             }
@@ -249,28 +298,36 @@ export class RuleSpace {
     }
 
     protected compileIn(condition: InCondition, removed: Removed | undefined): Evaluator {
-        const codes = new Set(removed && condition.ast?.condition === removed.condition
-            ? removed.condition.options.filter(o => o.ref !== removed.option).flatMap(o => (o.ref ? [String(o.ref.code)] : []))
-            : condition.codes);
+        const codes = new Set(
+            removed && condition.ast?.condition === removed.condition
+                ? removed.condition.options
+                      .filter((o) => o.ref !== removed.option)
+                      .flatMap((o) => (o.ref ? [String(o.ref.code)] : []))
+                : condition.codes,
+        );
         const index = this.variable(condition.read);
-        const truth = this.variables[index].domain.map(v => (v.code === undefined && v.number === undefined ? U : codes.has(v.code ?? '') ? T : F));
+        const truth = this.variables[index].domain.map((v) =>
+            v.code === undefined && v.number === undefined ? U : codes.has(v.code ?? '') ? T : F,
+        );
         const blankAs = condition.read.blankAs;
         if (!blankAs) return this.lookup(index, truth);
         // A tick box: blank is the blank code when another box is ticked, unknown when none is.
         const blankIndex = truth.length - 1;
         const asBlank = codes.has(blankAs.code) ? T : F;
-        const others = blankAs.ticked.map(read => {
+        const others = blankAs.ticked.map((read) => {
             const k = this.variable(read);
             // Per domain index: 1 ticked, 0 not (blank or the blank code); unassigned is either, if the domain allows both.
-            const ticked = this.variables[k].domain.map(v => (v.code !== undefined && v.code !== blankAs.code ? 1 : 0));
-            return { index: k, ticked, canTick: ticked.some(t => t === 1) };
+            const ticked = this.variables[k].domain.map((v) => (v.code !== undefined && v.code !== blankAs.code ? 1 : 0));
+            return { index: k, ticked, canTick: ticked.some((t) => t === 1) };
         });
         const answered = truth.slice(0, blankIndex).reduce((m, t) => m | t, 0);
         const whenBlank = (a: Assignment): TruthMask => {
             let maybe = false;
             for (const other of others) {
                 const value = a[other.index];
-                if (value < 0) { if (other.canTick) maybe = true; } else if (other.ticked[value] === 1) return asBlank;
+                if (value < 0) {
+                    if (other.canTick) maybe = true;
+                } else if (other.ticked[value] === 1) return asBlank;
             }
             return maybe ? asBlank | U : U;
         };
@@ -290,7 +347,7 @@ export class RuleSpace {
     protected fold(parts: Evaluator[], join: (a: TruthMask, b: TruthMask) => TruthMask, empty: TruthMask): Evaluator {
         if (parts.length === 0) return () => empty;
         if (parts.length === 1) return parts[0];
-        return a => {
+        return (a) => {
             let mask = parts[0](a);
             for (let i = 1; i < parts.length; i++) mask = join(mask, parts[i](a));
             return mask;
@@ -303,7 +360,7 @@ export class RuleSpace {
         const exclusion = this.compile(plan.exclusion, removed);
         const fulfilment = this.compile(plan.requirement, removed);
         const exception = plan.exception ? this.compile(plan.exception, removed) : undefined;
-        return a => {
+        return (a) => {
             const e = exclusion(a);
             let out = 0;
             if (e & T) out |= STATUS_BIT.excluded;
@@ -336,8 +393,12 @@ export class RuleSpace {
 export function reachableStatuses(indicator: Indicator, plan: UnitPlan): Status[] {
     const space = new RuleSpace(indicator);
     const status = space.planEvaluator(plan);
-    const counts = countLabels(space.variables.length, space.variables.map(v => v.domain.length), status);
-    return STATUSES.filter(s => (counts.get(STATUS_BIT[s]) ?? 0) > 0);
+    const counts = countLabels(
+        space.variables.length,
+        space.variables.map((v) => v.domain.length),
+        status,
+    );
+    return STATUSES.filter((s) => (counts.get(STATUS_BIT[s]) ?? 0) > 0);
 }
 
 /**
@@ -352,9 +413,12 @@ export class AnalysisDecider {
     protected readonly extra = new Map<string, DomainValue[]>();
     protected readonly reads: Array<{ read: Read; key: string; count: boolean }>;
 
-    constructor(readonly indicator: Indicator, readonly plan: UnitPlan) {
+    constructor(
+        readonly indicator: Indicator,
+        readonly plan: UnitPlan,
+    ) {
         if (plan.ratio) throw new Error('the analysis decides rules, not ratios');
-        this.reads = plan.variables.map(read => ({ read, key: readKey(read), count: read.domain.kind === 'count' }));
+        this.reads = plan.variables.map((read) => ({ read, key: readKey(read), count: read.domain.kind === 'count' }));
         this.build();
     }
 
@@ -407,7 +471,10 @@ export class AnalysisDecider {
             const number = count ? Number(text.replace(',', '.')) : NaN;
             const wanted: DomainValue = Number.isFinite(number) ? { number, label: text } : { code: text, label: text };
             const at = this.indexOf(index, domain, wanted);
-            if (at !== undefined) { assignment[index] = at; continue; }
+            if (at !== undefined) {
+                assignment[index] = at;
+                continue;
+            }
             complete = false;
             this.extra.set(key, [...(this.extra.get(key) ?? []), wanted]);
         }
@@ -427,7 +494,12 @@ export interface Cube {
  * Splits the answer space by a labelling function on partial assignments (bit set of labels still
  * possible). Returns the cubes per label; `stopAt` ends the search once a cube with that label is found.
  */
-export function partition(variableCount: number, domains: number[], label: (a: Assignment) => number, stopAt?: number): Map<number, Cube[]> {
+export function partition(
+    variableCount: number,
+    domains: number[],
+    label: (a: Assignment) => number,
+    stopAt?: number,
+): Map<number, Cube[]> {
     const result = new Map<number, Cube[]>();
     const assignment = new Int32Array(variableCount).fill(-1);
     let stop = false;
@@ -440,7 +512,7 @@ export function partition(variableCount: number, domains: number[], label: (a: A
             const bit = labels & -labels;
             if (!result.has(bit)) result.set(bit, []);
             result.get(bit)!.push({ values: Array.from(assignment), count: remaining });
-            if (stopAt !== undefined && (bit & stopAt)) stop = true;
+            if (stopAt !== undefined && bit & stopAt) stop = true;
             return;
         }
         const size = domains[depth];
@@ -450,7 +522,10 @@ export function partition(variableCount: number, domains: number[], label: (a: A
         }
         assignment[depth] = -1;
     };
-    visit(0, domains.reduce((p, d) => p * d, 1));
+    visit(
+        0,
+        domains.reduce((p, d) => p * d, 1),
+    );
     return result;
 }
 
@@ -469,7 +544,10 @@ export function existsLabel(variableCount: number, domains: number[], label: (a:
         const size = domains[depth];
         for (let v = 0; v < size; v++) {
             assignment[depth] = v;
-            if (visit(depth + 1)) { assignment[depth] = -1; return true; }
+            if (visit(depth + 1)) {
+                assignment[depth] = -1;
+                return true;
+            }
         }
         assignment[depth] = -1;
         return false;
@@ -517,7 +595,10 @@ function countLabels(variableCount: number, domains: number[], label: (a: Assign
         }
         assignment[depth] = -1;
     };
-    visit(0, domains.reduce((p, d) => p * d, 1));
+    visit(
+        0,
+        domains.reduce((p, d) => p * d, 1),
+    );
     return result;
 }
 
@@ -557,12 +638,12 @@ export interface RuleAnalysis {
  * 2 = no difference is possible, 3 = undecided yet.
  */
 function differenceLabel(masks: number[]): number {
-    const singles = masks.every(m => (m & (m - 1)) === 0);
+    const singles = masks.every((m) => (m & (m - 1)) === 0);
     if (!singles) return 3;
-    return masks.some(m => m !== masks[0]) ? 1 : 2;
+    return masks.some((m) => m !== masks[0]) ? 1 : 2;
 }
 
-const statusOfBit = (bit: number): Status => STATUSES.find(s => STATUS_BIT[s] === bit)!;
+const statusOfBit = (bit: number): Status => STATUSES.find((s) => STATUS_BIT[s] === bit)!;
 
 /** The answer conditions as written that a plan's condition reads, in order. */
 function collectConditions(condition: Condition | undefined, out: AnswerCondition[] = []): AnswerCondition[] {
@@ -576,7 +657,8 @@ function collectConditions(condition: Condition | undefined, out: AnswerConditio
 function mentionedOptions(condition: Condition | undefined, out: Set<AnswerOption>): Set<AnswerOption> {
     if (!condition) return out;
     if (condition.kind === 'in' && condition.read.domain.kind === 'codes') {
-        for (const option of condition.read.domain.options) if (condition.codes.includes(option.code) && option.ast) out.add(option.ast.option);
+        for (const option of condition.read.domain.options)
+            if (condition.codes.includes(option.code) && option.ast) out.add(option.ast.option);
     }
     for (const child of conditionChildren(condition)) mentionedOptions(child, out);
     return out;
@@ -584,7 +666,7 @@ function mentionedOptions(condition: Condition | undefined, out: Set<AnswerOptio
 
 /** Merges cubes that differ in exactly one variable into rows with value sets. */
 function mergeCubes(cubes: Cube[], variables: RuleVariable[]): Array<{ values: Array<Set<number> | undefined>; count: number }> {
-    let rows = cubes.map(c => ({ values: c.values.map(v => (v < 0 ? undefined : new Set([v]))), count: c.count }));
+    let rows = cubes.map((c) => ({ values: c.values.map((v) => (v < 0 ? undefined : new Set([v]))), count: c.count }));
     let changed = true;
     while (changed) {
         changed = false;
@@ -593,10 +675,15 @@ function mergeCubes(cubes: Cube[], variables: RuleVariable[]): Array<{ values: A
                 let diff = -1;
                 let ok = true;
                 for (let k = 0; k < variables.length; k++) {
-                    const a = rows[i].values[k], b = rows[j].values[k];
-                    const same = (a === undefined && b === undefined) || (a && b && a.size === b.size && [...a].every(x => b.has(x)));
+                    const a = rows[i].values[k],
+                        b = rows[j].values[k];
+                    const same =
+                        (a === undefined && b === undefined) || (a && b && a.size === b.size && [...a].every((x) => b.has(x)));
                     if (same) continue;
-                    if (a === undefined || b === undefined || diff >= 0) { ok = false; break; }
+                    if (a === undefined || b === undefined || diff >= 0) {
+                        ok = false;
+                        break;
+                    }
                     diff = k;
                 }
                 if (!ok || diff < 0) continue;
@@ -622,16 +709,21 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
     const plan = lowerRule(indicator, requirement, variantsOf);
     const status = space.planEvaluator(plan);
     // Compile everything once more so that every variable the analyses need exists before searching.
-    const alternatives = requirementAlternatives(indicator, requirement).map(a => space.compile(a));
+    const alternatives = requirementAlternatives(indicator, requirement).map((a) => space.compile(a));
     const exclusion = space.compile(plan.exclusion);
     const fulfilment = space.compile(plan.requirement);
     const conditions = collectConditions(plan.requirement);
     collectConditions(plan.exclusion, conditions);
     collectConditions(plan.exception, conditions);
-    const removedStatus = conditions.flatMap(condition => condition.options.flatMap((o, index) => (o.ref && condition.options.length > 1)
-        ? [{ condition, option: o.ref, index, evaluate: space.planEvaluator(plan, { condition, option: o.ref }) }] : []));
+    const removedStatus = conditions.flatMap((condition) =>
+        condition.options.flatMap((o, index) =>
+            o.ref && condition.options.length > 1
+                ? [{ condition, option: o.ref, index, evaluate: space.planEvaluator(plan, { condition, option: o.ref }) }]
+                : [],
+        ),
+    );
     const variables = space.variables;
-    const domains = variables.map(v => v.domain.length);
+    const domains = variables.map((v) => v.domain.length);
     const n = variables.length;
 
     // Counts come from a pass that records nothing; the decision table (hover only) is built when first read.
@@ -644,7 +736,13 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
         for (const [bit, list] of partition(n, domains, status)) {
             const s = statusOfBit(bit);
             for (const row of mergeCubes(list, variables)) {
-                rows.push({ values: row.values.map((set, k) => (set ? [...set].sort((a, b) => a - b).map(i => variables[k].domain[i].label) : undefined)), status: s, count: row.count });
+                rows.push({
+                    values: row.values.map((set, k) =>
+                        set ? [...set].sort((a, b) => a - b).map((i) => variables[k].domain[i].label) : undefined,
+                    ),
+                    status: s,
+                    count: row.count,
+                });
             }
         }
         rows.sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status));
@@ -655,53 +753,77 @@ export function analyseRequirement(indicator: Indicator, requirement: Requiremen
 
     const exists = (label: (a: Assignment) => number) => existsLabel(n, domains, label);
     // Bit 1 = "found", bit 2 = "not here".
-    const overlap = findLabel(n, domains, a => {
-        const e = exclusion(a), r = fulfilment(a);
-        return ((e & T) && (r & T) ? 1 : 0) | (!(e & T) || !(r & T) || (e & (F | U)) || (r & (F | U)) ? 2 : 0);
+    const overlap = findLabel(n, domains, (a) => {
+        const e = exclusion(a),
+            r = fulfilment(a);
+        return (e & T && r & T ? 1 : 0) | (!(e & T) || !(r & T) || e & (F | U) || r & (F | U) ? 2 : 0);
     });
     const exclusionOverlap = overlap !== undefined;
     const overlapExample = overlap?.flatMap((v, k) => (v < 0 ? [] : [{ variable: variables[k], value: variables[k].domain[v] }]));
 
     const subsumedAlternatives: Array<{ index: number; by: number }> = [];
     alternatives.forEach((alt, i) => {
-        const by = alternatives.findIndex((other, j) => j !== i && !(subsumedAlternatives.some(s => s.index === j)) && !exists(a => {
-            const x = alt(a), y = other(a);
-            // Found: alternative i true where j is not.
-            return ((x & T) && (y & (F | U)) ? 1 : 0) | ((x & (F | U)) || (y & T) ? 2 : 0);
-        }));
+        const by = alternatives.findIndex(
+            (other, j) =>
+                j !== i &&
+                !subsumedAlternatives.some((s) => s.index === j) &&
+                !exists((a) => {
+                    const x = alt(a),
+                        y = other(a);
+                    // Found: alternative i true where j is not.
+                    return (x & T && y & (F | U) ? 1 : 0) | (x & (F | U) || y & T ? 2 : 0);
+                }),
+        );
         if (by >= 0) subsumedAlternatives.push({ index: i, by });
     });
 
     // A variable matters when two rows differing only in it get different statuses.
     const masks: number[] = [];
-    const irrelevantVariables = variables.filter((_variable, k) => !exists(a => {
-        const saved = a[k];
-        masks.length = 0;
-        for (let v = 0; v < domains[k]; v++) { a[k] = v; masks.push(status(a)); }
-        a[k] = saved;
-        return differenceLabel(masks);
-    }));
+    const irrelevantVariables = variables.filter(
+        (_variable, k) =>
+            !exists((a) => {
+                const saved = a[k];
+                masks.length = 0;
+                for (let v = 0; v < domains[k]; v++) {
+                    a[k] = v;
+                    masks.push(status(a));
+                }
+                a[k] = saved;
+                return differenceLabel(masks);
+            }),
+    );
 
-    const irrelevantOptions = removedStatus.filter(r => !exists(a => differenceLabel([status(a), r.evaluate(a)])))
+    const irrelevantOptions = removedStatus
+        .filter((r) => !exists((a) => differenceLabel([status(a), r.evaluate(a)])))
         .map(({ condition, option, index }) => ({ condition, option, index }));
 
     // Options an 'in' of the rule, the exclusion (the default one included) or the exception accepts.
-    const mentioned = new Set<AnswerOption>(conditions.flatMap(c => c.options.flatMap(o => (o.ref ? [o.ref] : []))));
+    const mentioned = new Set<AnswerOption>(conditions.flatMap((c) => c.options.flatMap((o) => (o.ref ? [o.ref] : []))));
     for (const condition of [plan.requirement, plan.exclusion, plan.exception]) mentionedOptions(condition, mentioned);
-    const slots = [...new Set(variables.map(v => v.slot))].sort((a, b) => questionNumber(a) - questionNumber(b));
-    const unmentionedOptions = slots.flatMap(slot => {
+    const slots = [...new Set(variables.map((v) => v.slot))].sort((a, b) => questionNumber(a) - questionNumber(b));
+    const unmentionedOptions = slots.flatMap((slot) => {
         const question = questionOf(slot);
         if (!question || question.numeric) return [];
-        const options = (question.answerSet?.ref?.options ?? []).filter(o => !mentioned.has(o));
+        const options = (question.answerSet?.ref?.options ?? []).filter((o) => !mentioned.has(o));
         return options.length > 0 ? [{ slot, options }] : [];
     });
 
     return {
-        requirement, variables, counts, total,
-        get table() { return decisionTable(); },
+        requirement,
+        variables,
+        counts,
+        total,
+        get table() {
+            return decisionTable();
+        },
         neverMet: counts.met === 0,
         alwaysMet: counts.met > 0 && counts.not_met === 0,
-        exclusionOverlap, overlapExample, subsumedAlternatives, irrelevantVariables, irrelevantOptions, unmentionedOptions
+        exclusionOverlap,
+        overlapExample,
+        subsumedAlternatives,
+        irrelevantVariables,
+        irrelevantOptions,
+        unmentionedOptions,
     };
 }
 
@@ -710,17 +832,19 @@ export function variantEqualsBase(indicator: Indicator, variant: Requirement, ba
     const space = new RuleSpace(indicator);
     const a = space.statusEvaluator(variant);
     const b = space.statusEvaluator(base);
-    const domains = space.variables.map(v => v.domain.length);
-    return !existsLabel(space.variables.length, domains, x => differenceLabel([a(x), b(x)]));
+    const domains = space.variables.map((v) => v.domain.length);
+    return !existsLabel(space.variables.length, domains, (x) => differenceLabel([a(x), b(x)]));
 }
 
 /** The decision table as Markdown, at most `limit` rows. */
-export function decisionTableMarkdown(analysis: RuleAnalysis, limit = 16, escape: (text: string) => string = t => t): string {
-    const header = `| ${analysis.variables.map(v => escape(v.label)).join(' | ')} | utfall |`;
+export function decisionTableMarkdown(analysis: RuleAnalysis, limit = 16, escape: (text: string) => string = (t) => t): string {
+    const header = `| ${analysis.variables.map((v) => escape(v.label)).join(' | ')} | utfall |`;
     const rule = `| ${analysis.variables.map(() => '---').join(' | ')} | --- |`;
-    const rows = analysis.table.slice(0, limit).map(row =>
-        `| ${row.values.map(v => (v ? escape(v.join(' / ')) : '–')).join(' | ')} | ${STATUS_LABELS[row.status]} |`);
+    const rows = analysis.table
+        .slice(0, limit)
+        .map(
+            (row) => `| ${row.values.map((v) => (v ? escape(v.join(' / ')) : '–')).join(' | ')} | ${STATUS_LABELS[row.status]} |`,
+        );
     const more = analysis.table.length > limit ? [`\n… och ${analysis.table.length - limit} rader till`] : [];
     return [header, rule, ...rows].join('\n') + more.join('');
 }
-

@@ -13,7 +13,7 @@ import { type Status, STATUS_LABELS, STATUSES } from './status.js';
 /** The status an outcome names: "uppnådd", "ej uppnådd", "utesluten", "saknas". */
 export function expectedStatus(outcome: ExampleOutcome): Status | undefined {
     const words = outcome.negated ? `ej ${outcome.status}` : outcome.status;
-    return STATUSES.find(s => STATUS_LABELS[s] === words);
+    return STATUSES.find((s) => STATUS_LABELS[s] === words);
 }
 
 /** The response row an example describes; answers not given are blank. */
@@ -23,12 +23,19 @@ export function exampleRow(indicator: Indicator, example: Example): Record<strin
         const slot = answer.target.question.ref;
         const question = questionOf(slot);
         if (!slot || !question) continue;
-        const items: Array<QuestionItem | undefined> = answer.target.items.length > 0
-            ? answer.target.items.map(i => i.ref)
-            : question.items.length > 0 ? question.items : [undefined];
-        const units: Array<ReportingUnit | undefined> = !isPerArea(question) ? [undefined]
-            : answer.unit?.ref ? [answer.unit.ref]
-            : unitsOfIndicator(indicator).length > 0 ? unitsOfIndicator(indicator) : unitsOfQuestion(question);
+        const items: Array<QuestionItem | undefined> =
+            answer.target.items.length > 0
+                ? answer.target.items.map((i) => i.ref)
+                : question.items.length > 0
+                  ? question.items
+                  : [undefined];
+        const units: Array<ReportingUnit | undefined> = !isPerArea(question)
+            ? [undefined]
+            : answer.unit?.ref
+              ? [answer.unit.ref]
+              : unitsOfIndicator(indicator).length > 0
+                ? unitsOfIndicator(indicator)
+                : unitsOfQuestion(question);
         const value: Answer = answer.blank ? undefined : answer.option?.ref ? String(answer.option.ref.code) : answer.value;
         for (const item of items) {
             for (const unit of units) {
@@ -58,11 +65,13 @@ function outcomeUnits(indicator: Indicator, outcome: ExampleOutcome): Array<Repo
 
 export function checkExample(indicator: Indicator, example: Example): ExampleResult[] {
     const row: ResponseRow = exampleRow(indicator, example);
-    return example.outcomes.flatMap(outcome => outcomeUnits(indicator, outcome).map(unit => {
-        const expected = expectedStatus(outcome);
-        const actual = evaluatePlan(lowerUnit(indicator, unit), row);
-        return { example, outcome, unit, expected, actual, passed: expected === actual.status };
-    }));
+    return example.outcomes.flatMap((outcome) =>
+        outcomeUnits(indicator, outcome).map((unit) => {
+            const expected = expectedStatus(outcome);
+            const actual = evaluatePlan(lowerUnit(indicator, unit), row);
+            return { example, outcome, unit, expected, actual, passed: expected === actual.status };
+        }),
+    );
 }
 
 export interface CoverageEntry {
@@ -77,13 +86,15 @@ export interface CoverageEntry {
 /** Per indicator and area, which reachable outcomes the examples show. */
 export function exampleCoverage(indicator: Indicator): CoverageEntry[] {
     const units = unitsOfIndicator(indicator);
-    const results = indicator.examples.flatMap(e => checkExample(indicator, e));
-    return (units.length > 0 ? units : [undefined]).map(unit => {
+    const results = indicator.examples.flatMap((e) => checkExample(indicator, e));
+    return (units.length > 0 ? units : [undefined]).map((unit) => {
         const plan = lowerUnit(indicator, unit);
         const reachable = plan.ratio
             ? (['met', 'excluded', 'missing'] as Status[])
-            : plan.requirement ? reachableStatuses(indicator, plan) : [];
-        const covered = STATUSES.filter(s => results.some(r => r.unit === unit && r.actual.status === s && r.passed));
+            : plan.requirement
+              ? reachableStatuses(indicator, plan)
+              : [];
+        const covered = STATUSES.filter((s) => results.some((r) => r.unit === unit && r.actual.status === s && r.passed));
         return { indicator, unit, reachable, covered };
     });
 }

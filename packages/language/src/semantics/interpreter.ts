@@ -47,7 +47,10 @@ export interface IndicatorResult {
     denominator?: number;
 }
 
-interface Outcome { value: Truth; reads: Reading[] }
+interface Outcome {
+    value: Truth;
+    reads: Reading[];
+}
 
 const NO_READS: Reading[] = [];
 
@@ -70,48 +73,55 @@ export function answerNumber(answer: Answer): number | undefined {
 
 export function compare(operator: NumericCondition['operator'], left: number, right: number): boolean {
     switch (operator) {
-        case '>': return left > right;
-        case '>=': return left >= right;
-        case '<': return left < right;
-        case '<=': return left <= right;
-        case '=': return left === right;
-        case '<>': return left !== right;
+        case '>':
+            return left > right;
+        case '>=':
+            return left >= right;
+        case '<':
+            return left < right;
+        case '<=':
+            return left <= right;
+        case '=':
+            return left === right;
+        case '<>':
+            return left !== right;
     }
 }
 
 /** Kleene conjunction over outcomes; the trace keeps only what decided the result. */
 function all(outcomes: Outcome[]): Outcome {
-    const falses = outcomes.filter(o => o.value === false);
+    const falses = outcomes.filter((o) => o.value === false);
     if (falses.length > 0) return { value: false, reads: falses[0].reads };
-    const unknown = outcomes.filter(o => o.value === undefined);
-    if (unknown.length > 0) return { value: undefined, reads: unknown.flatMap(o => o.reads) };
-    return { value: true, reads: outcomes.flatMap(o => o.reads) };
+    const unknown = outcomes.filter((o) => o.value === undefined);
+    if (unknown.length > 0) return { value: undefined, reads: unknown.flatMap((o) => o.reads) };
+    return { value: true, reads: outcomes.flatMap((o) => o.reads) };
 }
 
 function any(outcomes: Outcome[]): Outcome {
-    const trues = outcomes.filter(o => o.value === true);
+    const trues = outcomes.filter((o) => o.value === true);
     if (trues.length > 0) return { value: true, reads: trues[0].reads };
-    const unknown = outcomes.filter(o => o.value === undefined);
-    if (unknown.length > 0) return { value: undefined, reads: unknown.flatMap(o => o.reads) };
-    return { value: false, reads: outcomes.flatMap(o => o.reads) };
+    const unknown = outcomes.filter((o) => o.value === undefined);
+    if (unknown.length > 0) return { value: undefined, reads: unknown.flatMap((o) => o.reads) };
+    return { value: false, reads: outcomes.flatMap((o) => o.reads) };
 }
 
 /** Kleene counting: at least `count` known true, or no chance of it, or unknown (plan.ts, AtLeastCondition). */
 function atLeast(count: number, outcomes: Outcome[]): Outcome {
-    const trues = outcomes.filter(o => o.value === true);
-    if (trues.length >= count) return { value: true, reads: trues.slice(0, count).flatMap(o => o.reads) };
-    const unknown = outcomes.filter(o => o.value === undefined);
-    if (trues.length + unknown.length < count) return { value: false, reads: outcomes.filter(o => o.value === false).flatMap(o => o.reads) };
-    return { value: undefined, reads: unknown.flatMap(o => o.reads) };
+    const trues = outcomes.filter((o) => o.value === true);
+    if (trues.length >= count) return { value: true, reads: trues.slice(0, count).flatMap((o) => o.reads) };
+    const unknown = outcomes.filter((o) => o.value === undefined);
+    if (trues.length + unknown.length < count)
+        return { value: false, reads: outcomes.filter((o) => o.value === false).flatMap((o) => o.reads) };
+    return { value: undefined, reads: unknown.flatMap((o) => o.reads) };
 }
 
 /** The default exclusion: the first part saying the area is missing, else the first answered, else all. */
 function someAreaMissing(outcomes: Outcome[]): Outcome {
-    const missing = outcomes.find(o => o.value === true);
+    const missing = outcomes.find((o) => o.value === true);
     if (missing) return missing;
-    const answered = outcomes.find(o => o.value === false);
+    const answered = outcomes.find((o) => o.value === false);
     if (answered) return answered;
-    return { value: undefined, reads: outcomes.flatMap(o => o.reads) };
+    return { value: undefined, reads: outcomes.flatMap((o) => o.reads) };
 }
 
 function reading(read: Read, row: ResponseRow): Reading {
@@ -125,7 +135,10 @@ function evaluateIn(condition: InCondition, row: ResponseRow): Outcome {
     if (code === undefined && read.blankAs) {
         // A blank tick box counts as not ticked when another box of the question is ticked; that box decides too.
         const blank = read.blankAs.code;
-        const ticked = read.blankAs.ticked.find(other => { const c = answerCode(row[other.variable]); return c !== undefined && c !== blank; });
+        const ticked = read.blankAs.ticked.find((other) => {
+            const c = answerCode(row[other.variable]);
+            return c !== undefined && c !== blank;
+        });
         if (ticked) return { value: condition.codes.includes(blank), reads: [reading(read, row), reading(ticked, row)] };
     }
     return { value: code === undefined ? undefined : condition.codes.includes(code), reads: [reading(read, row)] };
@@ -139,26 +152,41 @@ export function evaluateCondition(condition: Condition, row: ResponseRow): { val
 
 function evaluate(condition: Condition, row: ResponseRow): Outcome {
     switch (condition.kind) {
-        case 'and': return all(condition.operands.map(c => evaluate(c, row)));
-        case 'or': return any(condition.operands.map(c => evaluate(c, row)));
+        case 'and':
+            return all(condition.operands.map((c) => evaluate(c, row)));
+        case 'or':
+            return any(condition.operands.map((c) => evaluate(c, row)));
         case 'not': {
             const inner = evaluate(condition.operand, row);
             return { value: inner.value === undefined ? undefined : !inner.value, reads: inner.reads };
         }
-        case 'in': return evaluateIn(condition, row);
+        case 'in':
+            return evaluateIn(condition, row);
         case 'compare': {
             const value = answerNumber(row[condition.read.variable]);
-            return { value: value === undefined ? undefined : compare(condition.operator, value, condition.value), reads: [reading(condition.read, row)] };
+            return {
+                value: value === undefined ? undefined : compare(condition.operator, value, condition.value),
+                reads: [reading(condition.read, row)],
+            };
         }
-        case 'areaMissing': return someAreaMissing(condition.parts.map(p => evaluateIn(p, row)));
-        case 'atLeast': return atLeast(condition.count, condition.operands.map(c => evaluate(c, row)));
+        case 'areaMissing':
+            return someAreaMissing(condition.parts.map((p) => evaluateIn(p, row)));
+        case 'atLeast':
+            return atLeast(
+                condition.count,
+                condition.operands.map((c) => evaluate(c, row)),
+            );
         case 'calculation': {
-            const left = numberOf(condition.left, terms => sum(terms, row).value);
-            const right = numberOf(condition.right, terms => sum(terms, row).value);
-            const reads = [...numberReads(condition.left), ...numberReads(condition.right)].map(r => reading(r, row));
-            return { value: left === undefined || right === undefined ? undefined : compare(condition.operator, left, right), reads };
+            const left = numberOf(condition.left, (terms) => sum(terms, row).value);
+            const right = numberOf(condition.right, (terms) => sum(terms, row).value);
+            const reads = [...numberReads(condition.left), ...numberReads(condition.right)].map((r) => reading(r, row));
+            return {
+                value: left === undefined || right === undefined ? undefined : compare(condition.operator, left, right),
+                reads,
+            };
         }
-        case 'const': return { value: condition.value, reads: NO_READS };
+        case 'const':
+            return { value: condition.value, reads: NO_READS };
     }
 }
 
@@ -168,9 +196,9 @@ export function evaluateSum(terms: Sum, row: ResponseRow): { value: number | und
 }
 
 function sum(terms: Sum, row: ResponseRow): { value: number | undefined; reads: Reading[] } {
-    const reads = terms.reads.map(r => reading(r, row));
-    const values = terms.reads.map(r => answerNumber(row[r.variable]));
-    const known = terms.unresolved === 0 && values.every(v => v !== undefined);
+    const reads = terms.reads.map((r) => reading(r, row));
+    const values = terms.reads.map((r) => answerNumber(row[r.variable]));
+    const known = terms.unresolved === 0 && values.every((v) => v !== undefined);
     return { value: known ? values.reduce<number>((a, b) => a + (b ?? 0), 0) : undefined, reads };
 }
 
@@ -179,7 +207,9 @@ function sum(terms: Sum, row: ResponseRow): { value: number | undefined; reads: 
  * A ratio indicator's "met" means the respondent's counts enter the sums.
  */
 export function evaluatePlan(plan: UnitPlan, row: ResponseRow): IndicatorResult {
-    const base = plan.stratum ? { indicator: plan.indicator, group: plan.unit, stratum: plan.stratum.code } : { indicator: plan.indicator, group: plan.unit };
+    const base = plan.stratum
+        ? { indicator: plan.indicator, group: plan.unit, stratum: plan.stratum.code }
+        : { indicator: plan.indicator, group: plan.unit };
     const exclusion = evaluate(plan.exclusion, row);
     if (exclusion.value === true) return { ...base, status: 'excluded', trace: exclusion.reads };
     if (exclusion.value === undefined) return { ...base, status: 'missing', trace: exclusion.reads };
@@ -207,12 +237,20 @@ export function evaluatePlan(plan: UnitPlan, row: ResponseRow): IndicatorResult 
 }
 
 /** Evaluates one expression for one area (or none) on one response row. */
-export function evaluateExpression(expression: Expression, row: ResponseRow, unit?: ReportingUnit): { value: Truth; trace: Reading[] } {
+export function evaluateExpression(
+    expression: Expression,
+    row: ResponseRow,
+    unit?: ReportingUnit,
+): { value: Truth; trace: Reading[] } {
     return evaluateCondition(lowerExpression(expression, unit), row);
 }
 
 /** Whether the respondent is excluded from the denominator for this area (three-valued). */
-export function evaluateExclusion(indicator: Indicator, row: ResponseRow, unit?: ReportingUnit): { value: Truth; trace: Reading[] } {
+export function evaluateExclusion(
+    indicator: Indicator,
+    row: ResponseRow,
+    unit?: ReportingUnit,
+): { value: Truth; trace: Reading[] } {
     return evaluateCondition(lowerUnit(indicator, unit).exclusion, row);
 }
 
@@ -226,10 +264,10 @@ export function evaluateIndicator(indicator: Indicator, row: ResponseRow, unit?:
 
 /** The statuses of an indicator for each of its areas and groups, or once when it has none. */
 export function evaluateIndicatorForAllUnits(indicator: Indicator, row: ResponseRow): IndicatorResult[] {
-    return lowerIndicator(indicator).units.map(plan => evaluatePlan(plan, row));
+    return lowerIndicator(indicator).units.map((plan) => evaluatePlan(plan, row));
 }
 
 /** Numeral order of the indicator's questions, for stable traces and documents. */
 export function questionOrder(indicator: Indicator): string[] {
-    return [...indicator.questions].sort((a, b) => questionNumber(a) - questionNumber(b)).map(s => s.name);
+    return [...indicator.questions].sort((a, b) => questionNumber(a) - questionNumber(b)).map((s) => s.name);
 }

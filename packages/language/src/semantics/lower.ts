@@ -12,14 +12,48 @@
  */
 import type { AstNode } from 'langium';
 import type {
-    AnswerCondition, AnswerOption, ArithmeticCondition, AtLeastCondition, CountSum, Expression, Indicator, IndicatorQuestion, Measure, MeasureOperand, Model,
-    NumericCondition, Question, QuestionItem, QuestionTarget, ReportingUnit, Requirement, Stratification, Stratum
+    AnswerCondition,
+    AnswerOption,
+    ArithmeticCondition,
+    AtLeastCondition,
+    CountSum,
+    Expression,
+    Indicator,
+    IndicatorQuestion,
+    Measure,
+    MeasureOperand,
+    Model,
+    NumericCondition,
+    Question,
+    QuestionItem,
+    QuestionTarget,
+    ReportingUnit,
+    Requirement,
+    Stratification,
+    Stratum,
 } from '../generated/ast.js';
 import {
-    isPerArea, optionsOf, questionOf, requirementFor, shortLabel, surveyOf, unitsOfIndicator, variableFor
+    isPerArea,
+    optionsOf,
+    questionOf,
+    requirementFor,
+    shortLabel,
+    surveyOf,
+    unitsOfIndicator,
+    variableFor,
 } from '../model/model-utils.js';
 import type {
-    ComparisonOp, Condition, Domain, InCondition, IndicatorPlan, MeasurePlan, NumberExpression, Read, StratumPlan, Sum, UnitPlan
+    ComparisonOp,
+    Condition,
+    Domain,
+    InCondition,
+    IndicatorPlan,
+    MeasurePlan,
+    NumberExpression,
+    Read,
+    StratumPlan,
+    Sum,
+    UnitPlan,
 } from './plan.js';
 import { readsOf } from './plan.js';
 import { comparabilityOf } from './comparability.js';
@@ -30,7 +64,7 @@ const NEVER: Condition = Object.freeze({ kind: 'const', value: false }) as Condi
 
 /** Options that say the area does not exist in the municipality ("Ej aktuellt, området finns inte …"). */
 export function areaMissingOptions(question: Question | undefined): AnswerOption[] {
-    return optionsOf(question).filter(o => o.areaMissing);
+    return optionsOf(question).filter((o) => o.areaMissing);
 }
 
 /**
@@ -38,7 +72,7 @@ export function areaMissingOptions(question: Question | undefined): AnswerOption
  * exclusion replaces (the validator warns when one leaves them out unmentioned).
  */
 export function defaultExclusionOptions(indicator: Indicator): Array<{ slot: IndicatorQuestion; options: AnswerOption[] }> {
-    return indicator.questions.flatMap(slot => {
+    return indicator.questions.flatMap((slot) => {
         const options = areaMissingOptions(questionOf(slot));
         return options.length > 0 ? [{ slot, options }] : [];
     });
@@ -52,13 +86,23 @@ export function excludesByDefault(option: AnswerOption): boolean {
 /** The items a target reads: those named, else all (for a question with items), else none. */
 export function itemsOfTarget(target: QuestionTarget): Array<QuestionItem | undefined> {
     const question = questionOf(target.question?.ref);
-    if (target.items.length > 0) return target.items.map(i => i.ref);
+    if (target.items.length > 0) return target.items.map((i) => i.ref);
     if (question && question.items.length > 0) return question.items;
     return [undefined];
 }
 
 /** The numbers "minst … av" is written with in words, as the description prints them. */
-export const COUNT_WORDS: Readonly<Record<string, number>> = { två: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, åtta: 8, nio: 9, tio: 10 };
+export const COUNT_WORDS: Readonly<Record<string, number>> = {
+    två: 2,
+    tre: 3,
+    fyra: 4,
+    fem: 5,
+    sex: 6,
+    sju: 7,
+    åtta: 8,
+    nio: 9,
+    tio: 10,
+};
 
 /** How many "minst … av" asks for; undefined while it is being written. */
 export function atLeastCount(condition: AtLeastCondition): number | undefined {
@@ -79,7 +123,7 @@ export function itemsOfAtLeast(condition: AtLeastCondition): QuestionItem[] {
         const to = last ? items.indexOf(last) : -1;
         return from >= 0 && to >= from ? items.slice(from, to + 1) : [];
     }
-    return condition.items.flatMap(i => (i.ref ? [i.ref] : []));
+    return condition.items.flatMap((i) => (i.ref ? [i.ref] : []));
 }
 
 /**
@@ -87,13 +131,13 @@ export function itemsOfAtLeast(condition: AtLeastCondition): QuestionItem[] {
  * Undefined when neither is written (then the default applies, see lowerExclusion).
  */
 export function exclusionFor(indicator: Indicator, unit: ReportingUnit | undefined): Expression | undefined {
-    const variant = unit ? indicator.areaExclusions.find(e => e.units.some(u => u.ref === unit)) : undefined;
+    const variant = unit ? indicator.areaExclusions.find((e) => e.units.some((u) => u.ref === unit)) : undefined;
     return variant ? variant.condition : indicator.exclusion?.condition;
 }
 
 /** The exception that applies to a unit: its own ("för LSSB undantas: …"), else the indicator's. */
 export function exceptionFor(indicator: Indicator, unit: ReportingUnit | undefined): Expression | undefined {
-    const variant = unit ? indicator.areaExceptions.find(e => e.units.some(u => u.ref === unit)) : undefined;
+    const variant = unit ? indicator.areaExceptions.find((e) => e.units.some((u) => u.ref === unit)) : undefined;
     return variant ? variant.condition : indicator.exception?.condition;
 }
 
@@ -115,8 +159,11 @@ interface Context {
 
 /** The stratification an indicator's counts are asked by (per kön), if any: its results are split by it. */
 export function stratificationOf(indicator: Indicator): Stratification | undefined {
-    const targets = [indicator.ratio?.numerator, indicator.ratio?.denominator,
-        ...[indicator.measure?.numerator, indicator.measure?.denominator].flatMap(o => o?.terms.map(t => t.target) ?? [])];
+    const targets = [
+        indicator.ratio?.numerator,
+        indicator.ratio?.denominator,
+        ...[indicator.measure?.numerator, indicator.measure?.denominator].flatMap((o) => o?.terms.map((t) => t.target) ?? []),
+    ];
     for (const target of targets) {
         const stratification = questionOf(target?.question?.ref)?.stratification?.ref;
         if (stratification) return stratification;
@@ -129,20 +176,27 @@ function strataOf(indicator: Indicator): Array<StratumPlan | undefined> {
     const stratification = stratificationOf(indicator);
     if (!stratification) return [undefined];
     return [
-        ...stratification.strata.map(s => ({ code: s.code, label: s.label, total: false, ast: { stratum: s } })),
-        { code: stratification.totalCode, label: stratification.totalLabel, total: true }
+        ...stratification.strata.map((s) => ({ code: s.code, label: s.label, total: false, ast: { stratum: s } })),
+        { code: stratification.totalCode, label: stratification.totalLabel, total: true },
     ];
 }
 
 function domainOf(context: Context, question: Question): Domain {
     let domain = context.domains.get(question);
     if (!domain) {
-        domain = question.numeric ? { kind: 'count' } : {
-            kind: 'codes',
-            options: optionsOf(question).map(o => ({
-                name: o.name, code: String(o.code), label: o.label, shortLabel: shortLabel(o), areaMissing: o.areaMissing, ast: { option: o }
-            }))
-        };
+        domain = question.numeric
+            ? { kind: 'count' }
+            : {
+                  kind: 'codes',
+                  options: optionsOf(question).map((o) => ({
+                      name: o.name,
+                      code: String(o.code),
+                      label: o.label,
+                      shortLabel: shortLabel(o),
+                      areaMissing: o.areaMissing,
+                      ast: { option: o },
+                  })),
+              };
         context.domains.set(question, domain);
     }
     return domain;
@@ -157,15 +211,25 @@ function read(context: Context, slot: IndicatorQuestion | undefined, item: Quest
 }
 
 /** The reads of one item for the context's stratum: the stratum's variable, or for the total every stratum's. */
-function readsOfItem(context: Context, slot: IndicatorQuestion | undefined, item: QuestionItem | undefined): Array<Read | undefined> {
+function readsOfItem(
+    context: Context,
+    slot: IndicatorQuestion | undefined,
+    item: QuestionItem | undefined,
+): Array<Read | undefined> {
     const question = questionOf(slot);
     const strata = question?.stratification?.ref?.strata ?? [];
     if (!slot || !question || strata.length === 0 || !context.stratum?.total) return [read(context, slot, item)];
     if (isPerArea(question) && !context.unit && !context.anyUnit) return [undefined];
-    return strata.map(stratum => readStratum(context, slot, question, item, stratum));
+    return strata.map((stratum) => readStratum(context, slot, question, item, stratum));
 }
 
-function readStratum(context: Context, slot: IndicatorQuestion, question: Question, item: QuestionItem | undefined, stratum: Stratum | undefined): Read | undefined {
+function readStratum(
+    context: Context,
+    slot: IndicatorQuestion,
+    question: Question,
+    item: QuestionItem | undefined,
+    stratum: Stratum | undefined,
+): Read | undefined {
     let variable = variableFor(question, item, context.unit, { indicator: context.indicator, slot }, stratum);
     if (variable === undefined) {
         if (!context.anyUnit) return undefined;
@@ -179,10 +243,24 @@ function readStratum(context: Context, slot: IndicatorQuestion, question: Questi
         const blankRule = question.answerSet?.ref?.blankRule;
         if (item && blankRule?.option?.ref && question.items.length > 1) {
             // The other boxes, read plainly (their own blank rule is not asked: a blank box is not ticked).
-            const ticked = question.items.filter(other => other !== item).flatMap((other): Read[] => {
-                const name = variableFor(question, other, context.unit, { indicator: context.indicator, slot }, stratum) ?? (context.anyUnit ? '' : undefined);
-                return name === undefined ? [] : [{ variable: name, question: slot.name, item: other.name, domain: result!.domain, ast: { slot, item: other } }];
-            });
+            const ticked = question.items
+                .filter((other) => other !== item)
+                .flatMap((other): Read[] => {
+                    const name =
+                        variableFor(question, other, context.unit, { indicator: context.indicator, slot }, stratum) ??
+                        (context.anyUnit ? '' : undefined);
+                    return name === undefined
+                        ? []
+                        : [
+                              {
+                                  variable: name,
+                                  question: slot.name,
+                                  item: other.name,
+                                  domain: result!.domain,
+                                  ast: { slot, item: other },
+                              },
+                          ];
+                });
             result.blankAs = { code: String(blankRule.option.ref.code), ticked };
         }
         context.reads.set(key, result);
@@ -193,7 +271,7 @@ function readStratum(context: Context, slot: IndicatorQuestion, question: Questi
 function lowerAnswerCondition(context: Context, condition: AnswerCondition): Condition {
     const slot = condition.target?.question?.ref;
     if (!slot) return UNKNOWN;
-    const codes = condition.options.flatMap(o => (o.ref ? [String(o.ref.code)] : []));
+    const codes = condition.options.flatMap((o) => (o.ref ? [String(o.ref.code)] : []));
     const parts = itemsOfTarget(condition.target).map((item): Condition => {
         const r = read(context, slot, item);
         return r ? { kind: 'in', read: r, codes, ast: { condition } } : UNKNOWN;
@@ -207,7 +285,9 @@ function lowerNumericCondition(context: Context, condition: NumericCondition): C
     if (!slot) return UNKNOWN;
     const parts = itemsOfTarget(condition.target).map((item): Condition => {
         const r = read(context, slot, item);
-        return r ? { kind: 'compare', read: r, operator: condition.operator, value: condition.value, ast: { condition } } : UNKNOWN;
+        return r
+            ? { kind: 'compare', read: r, operator: condition.operator, value: condition.value, ast: { condition } }
+            : UNKNOWN;
     });
     return parts.length === 1 ? parts[0] : { kind: 'and', operands: parts };
 }
@@ -216,7 +296,7 @@ function lowerAtLeastCondition(context: Context, condition: AtLeastCondition): C
     const slot = condition.question?.ref;
     const count = atLeastCount(condition);
     if (!slot || count === undefined) return UNKNOWN;
-    const codes = condition.options.flatMap(o => (o.ref ? [String(o.ref.code)] : []));
+    const codes = condition.options.flatMap((o) => (o.ref ? [String(o.ref.code)] : []));
     const operands = itemsOfAtLeast(condition).map((item): Condition => {
         const r = read(context, slot, item);
         return r ? { kind: 'in', read: r, codes } : UNKNOWN;
@@ -225,22 +305,39 @@ function lowerAtLeastCondition(context: Context, condition: AtLeastCondition): C
 }
 
 /** "är minst", "är större än": the comparison a word stands for. */
-export const COMPARISON_WORDS: Readonly<Record<string, ComparisonOp>> = { minst: '>=', högst: '<=', större: '>', mindre: '<', lika: '=' };
+export const COMPARISON_WORDS: Readonly<Record<string, ComparisonOp>> = {
+    minst: '>=',
+    högst: '<=',
+    större: '>',
+    mindre: '<',
+    lika: '=',
+};
 
 /** A sum of counts as written, with "/" binding tighter than "+" and "-", each left to right. */
 function lowerCountSum(context: Context, sum: CountSum | undefined): NumberExpression | undefined {
     if (!sum || sum.terms.length === 0) return undefined;
-    const terms = sum.terms.map((term): NumberExpression | undefined => (term.sum ? lowerCountSum(context, term.sum) : term.target ? { kind: 'count', sum: lowerSum(context, term.target) } : undefined));
-    if (terms.some(t => t === undefined) || sum.operators.length !== terms.length - 1) return undefined;
+    const terms = sum.terms.map((term): NumberExpression | undefined =>
+        term.sum
+            ? lowerCountSum(context, term.sum)
+            : term.target
+              ? { kind: 'count', sum: lowerSum(context, term.target) }
+              : undefined,
+    );
+    if (terms.some((t) => t === undefined) || sum.operators.length !== terms.length - 1) return undefined;
     // Quotients first, then sums and differences.
     const products: NumberExpression[] = [terms[0]!];
     const additive: Array<'+' | '-'> = [];
     sum.operators.forEach((operator, i) => {
         const next = terms[i + 1]!;
         if (operator === '/') products.push({ kind: 'arithmetic', operator: '/', left: products.pop()!, right: next });
-        else { additive.push(operator as '+' | '-'); products.push(next); }
+        else {
+            additive.push(operator as '+' | '-');
+            products.push(next);
+        }
     });
-    return products.slice(1).reduce<NumberExpression>((left, right, i) => ({ kind: 'arithmetic', operator: additive[i], left, right }), products[0]);
+    return products
+        .slice(1)
+        .reduce<NumberExpression>((left, right, i) => ({ kind: 'arithmetic', operator: additive[i], left, right }), products[0]);
 }
 
 function lowerArithmeticCondition(context: Context, condition: ArithmeticCondition): Condition {
@@ -248,7 +345,9 @@ function lowerArithmeticCondition(context: Context, condition: ArithmeticConditi
     const operator = condition.word !== undefined ? COMPARISON_WORDS[condition.word] : condition.operator;
     const right: NumberExpression | undefined = condition.right
         ? lowerCountSum(context, condition.right)
-        : condition.value !== undefined ? { kind: 'number', value: condition.percent ? condition.value / 100 : condition.value } : undefined;
+        : condition.value !== undefined
+          ? { kind: 'number', value: condition.percent ? condition.value / 100 : condition.value }
+          : undefined;
     if (!left || !right || !operator) return UNKNOWN;
     return { kind: 'calculation', left, operator, right, ast: { condition } };
 }
@@ -257,14 +356,28 @@ function lowerArithmeticCondition(context: Context, condition: ArithmeticConditi
 function lowerExpressionIn(context: Context, expression: Expression | undefined): Condition {
     if (!expression) return UNKNOWN;
     switch (expression.$type) {
-        case 'And': return { kind: 'and', operands: [lowerExpressionIn(context, expression.left), lowerExpressionIn(context, expression.right)] };
-        case 'Or': return { kind: 'or', operands: [lowerExpressionIn(context, expression.left), lowerExpressionIn(context, expression.right)] };
-        case 'Not': return { kind: 'not', operand: lowerExpressionIn(context, expression.operand) };
-        case 'AnswerCondition': return lowerAnswerCondition(context, expression);
-        case 'NumericCondition': return lowerNumericCondition(context, expression);
-        case 'AtLeastCondition': return lowerAtLeastCondition(context, expression);
-        case 'ArithmeticCondition': return lowerArithmeticCondition(context, expression);
-        default: return UNKNOWN;
+        case 'And':
+            return {
+                kind: 'and',
+                operands: [lowerExpressionIn(context, expression.left), lowerExpressionIn(context, expression.right)],
+            };
+        case 'Or':
+            return {
+                kind: 'or',
+                operands: [lowerExpressionIn(context, expression.left), lowerExpressionIn(context, expression.right)],
+            };
+        case 'Not':
+            return { kind: 'not', operand: lowerExpressionIn(context, expression.operand) };
+        case 'AnswerCondition':
+            return lowerAnswerCondition(context, expression);
+        case 'NumericCondition':
+            return lowerNumericCondition(context, expression);
+        case 'AtLeastCondition':
+            return lowerAtLeastCondition(context, expression);
+        case 'ArithmeticCondition':
+            return lowerArithmeticCondition(context, expression);
+        default:
+            return UNKNOWN;
     }
 }
 
@@ -272,7 +385,7 @@ function lowerExpressionIn(context: Context, expression: Expression | undefined)
 function lowerExclusion(context: Context): Condition {
     const { indicator } = context;
     // A unit's own exclusion, or the indicator's, replaces the default.
-    const variant = context.variantsOf && indicator.areaExclusions.find(e => e.units.some(u => u.ref === context.variantsOf));
+    const variant = context.variantsOf && indicator.areaExclusions.find((e) => e.units.some((u) => u.ref === context.variantsOf));
     if (variant) return lowerExpressionIn(context, variant.condition);
     if (indicator.exclusion) return lowerExpressionIn(context, indicator.exclusion.condition);
     const parts: InCondition[] = [];
@@ -280,7 +393,7 @@ function lowerExclusion(context: Context): Condition {
         const question = questionOf(slot);
         const missing = areaMissingOptions(question);
         if (!question || missing.length === 0) continue;
-        const codes = missing.map(o => String(o.code));
+        const codes = missing.map((o) => String(o.code));
         for (const item of question.items.length > 0 ? question.items : [undefined]) {
             const r = read(context, slot, item);
             if (r) parts.push({ kind: 'in', read: r, codes });
@@ -292,7 +405,7 @@ function lowerExclusion(context: Context): Condition {
 function lowerRequirement(context: Context, requirement: Requirement | undefined): Condition | undefined {
     if (!requirement) return undefined;
     if (requirement.alternatives.length === 1) return lowerExpressionIn(context, requirement.alternatives[0]);
-    return { kind: 'or', operands: requirement.alternatives.map(a => lowerExpressionIn(context, a)) };
+    return { kind: 'or', operands: requirement.alternatives.map((a) => lowerExpressionIn(context, a)) };
 }
 
 function lowerSum(context: Context, target: QuestionTarget | undefined): Sum {
@@ -300,7 +413,8 @@ function lowerSum(context: Context, target: QuestionTarget | undefined): Sum {
     if (!target) return { reads: [], unresolved: 1 };
     for (const item of itemsOfTarget(target)) {
         for (const r of readsOfItem(context, target.question?.ref, item)) {
-            if (r) sum.reads.push(r); else sum.unresolved++;
+            if (r) sum.reads.push(r);
+            else sum.unresolved++;
         }
     }
     return sum;
@@ -324,17 +438,30 @@ function lowerMeasure(context: Context, measure: Measure): MeasurePlan {
 }
 
 function lowerUnitWith(
-    indicator: Indicator, unit: ReportingUnit | undefined, requirement: Requirement | undefined, anyUnit: boolean, stratum?: StratumPlan, variantsOf = unit
+    indicator: Indicator,
+    unit: ReportingUnit | undefined,
+    requirement: Requirement | undefined,
+    anyUnit: boolean,
+    stratum?: StratumPlan,
+    variantsOf = unit,
 ): UnitPlan {
     const context: Context = { indicator, unit, variantsOf, anyUnit, reads: new Map(), domains: new Map(), stratum };
-    const plan: UnitPlan = { indicator: indicator.number, variables: [], exclusion: lowerExclusion(context), ast: { unit, requirement } };
+    const plan: UnitPlan = {
+        indicator: indicator.number,
+        variables: [],
+        exclusion: lowerExclusion(context),
+        ast: { unit, requirement },
+    };
     if (unit) {
         plan.unit = unit.name;
         plan.unitLabel = unit.label;
     }
     if (stratum) plan.stratum = stratum;
     if (indicator.ratio) {
-        plan.ratio = { numerator: lowerSum(context, indicator.ratio.numerator), denominator: lowerSum(context, indicator.ratio.denominator) };
+        plan.ratio = {
+            numerator: lowerSum(context, indicator.ratio.numerator),
+            denominator: lowerSum(context, indicator.ratio.denominator),
+        };
     } else if (indicator.measure) {
         plan.measure = lowerMeasure(context, indicator.measure);
     } else {
@@ -342,14 +469,18 @@ function lowerUnitWith(
     }
     const exception = exceptionFor(indicator, variantsOf);
     if (exception && !indicator.ratio && !indicator.measure) plan.exception = lowerExpressionIn(context, exception);
-    const reads = [...readsOf(plan.exclusion), ...readsOf(plan.requirement), ...readsOf(plan.exception),
+    const reads = [
+        ...readsOf(plan.exclusion),
+        ...readsOf(plan.requirement),
+        ...readsOf(plan.exception),
         ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : []),
-        ...(plan.measure ? [...plan.measure.numerator.reads, ...(plan.measure.denominator?.reads ?? [])] : [])];
+        ...(plan.measure ? [...plan.measure.numerator.reads, ...(plan.measure.denominator?.reads ?? [])] : []),
+    ];
     // The other boxes a tick box looks at are read too (after what the conditions read); one read per variable.
-    const all = [...reads, ...reads.flatMap(r => r.blankAs?.ticked ?? [])];
+    const all = [...reads, ...reads.flatMap((r) => r.blankAs?.ticked ?? [])];
     const seen = new Set<string>();
     const key = (r: Read) => `${r.question}\u0000${r.item ?? ''}\u0000${r.variable}`;
-    plan.variables = [...new Set(all)].filter(r => !seen.has(key(r)) && !!seen.add(key(r)));
+    plan.variables = [...new Set(all)].filter((r) => !seen.has(key(r)) && !!seen.add(key(r)));
     return plan;
 }
 
@@ -383,7 +514,7 @@ function cached(indicator: Indicator): Cached {
 
 /** The kommuner that answer by their stadsdelar: those of the survey's declared stadsdelar, else Stockholm and Göteborg. */
 function dividedKommuner(indicator: Indicator): string[] {
-    const declared = (surveyOf(indicator)?.districts ?? []).map(d => d.code.slice(0, 4));
+    const declared = (surveyOf(indicator)?.districts ?? []).map((d) => d.code.slice(0, 4));
     return declared.length > 0 ? [...new Set(declared)].sort() : Object.keys(CITIES_WITH_STADSDELAR).sort();
 }
 
@@ -426,10 +557,13 @@ export function lowerIndicator(indicator: Indicator): IndicatorPlan {
             number: indicator.number,
             name: indicator.name,
             kind: indicator.ratio ? 'ratio' : indicator.measure ? 'measure' : 'rule',
-            units: (units.length > 0 ? units : [undefined]).flatMap(unit => strataOf(indicator)
-                .map(stratum => (stratum ? lowerUnitStratum(indicator, unit, stratum) : lowerUnit(indicator, unit)))),
+            units: (units.length > 0 ? units : [undefined]).flatMap((unit) =>
+                strataOf(indicator).map((stratum) =>
+                    stratum ? lowerUnitStratum(indicator, unit, stratum) : lowerUnit(indicator, unit),
+                ),
+            ),
             levels: reportingLevelsOf(indicator).levels,
-            ast: { indicator }
+            ast: { indicator },
         };
         if (entry.plan.survey === undefined) delete entry.plan.survey;
         const population = populationOf(indicator).kinds;
@@ -468,14 +602,20 @@ export function lowerRule(indicator: Indicator, requirement?: Requirement, varia
  * the units it applies to (the indicator's own for all of them, unless some have variants), each
  * with the units it stands for (empty: the units without variants, or an indicator without units).
  */
-export function ruleContexts(indicator: Indicator, requirement: Requirement): Array<{ variantsOf?: ReportingUnit; units: ReportingUnit[] }> {
-    const units = unitsOfIndicator(indicator).filter(u => requirementFor(indicator, u) === requirement);
+export function ruleContexts(
+    indicator: Indicator,
+    requirement: Requirement,
+): Array<{ variantsOf?: ReportingUnit; units: ReportingUnit[] }> {
+    const units = unitsOfIndicator(indicator).filter((u) => requirementFor(indicator, u) === requirement);
     const contexts = new Map<string, { variantsOf?: ReportingUnit; units: ReportingUnit[] }>();
     const plain = { units: [] as ReportingUnit[] };
     for (const unit of units) {
-        const exclusion = indicator.areaExclusions.find(e => e.units.some(u => u.ref === unit));
-        const exception = indicator.areaExceptions.find(e => e.units.some(u => u.ref === unit));
-        if (!exclusion && !exception) { plain.units.push(unit); continue; }
+        const exclusion = indicator.areaExclusions.find((e) => e.units.some((u) => u.ref === unit));
+        const exception = indicator.areaExceptions.find((e) => e.units.some((u) => u.ref === unit));
+        if (!exclusion && !exception) {
+            plain.units.push(unit);
+            continue;
+        }
         const key = `${indicator.areaExclusions.indexOf(exclusion!)}/${indicator.areaExceptions.indexOf(exception!)}`;
         const context = contexts.get(key) ?? { variantsOf: unit, units: [] };
         context.units.push(unit);
@@ -497,13 +637,21 @@ export function requirementAlternatives(indicator: Indicator, requirement: Requi
 export function lowerExpression(expression: Expression, unit?: ReportingUnit, indicator?: Indicator): Condition {
     let owner: AstNode | undefined = expression;
     while (owner && owner.$type !== 'Indicator') owner = owner.$container;
-    const context: Context = { indicator: indicator ?? (owner as Indicator), unit, variantsOf: unit, anyUnit: false, reads: new Map(), domains: new Map() };
+    const context: Context = {
+        indicator: indicator ?? (owner as Indicator),
+        unit,
+        variantsOf: unit,
+        anyUnit: false,
+        reads: new Map(),
+        domains: new Map(),
+    };
     return lowerExpressionIn(context, expression);
 }
 
 /** The plans of every indicator of the models, in indicator number order. */
 export function lowerModels(models: readonly Model[]): IndicatorPlan[] {
-    return models.flatMap(m => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+    return models
+        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
         .sort((a, b) => a.number - b.number)
         .map(lowerIndicator);
 }

@@ -39,7 +39,8 @@ export function measureAggregation(measure: Measure): MeasureAggregation {
 
 /** The value of a background measure's unit plan on one row, with the answers that decided it. */
 export function evaluateMeasurePlan(plan: UnitPlan, row: ResponseRow): MeasureResult {
-    const base: { indicator: number; group?: string; stratum?: string } = plan.unit === undefined ? { indicator: plan.indicator } : { indicator: plan.indicator, group: plan.unit };
+    const base: { indicator: number; group?: string; stratum?: string } =
+        plan.unit === undefined ? { indicator: plan.indicator } : { indicator: plan.indicator, group: plan.unit };
     if (plan.stratum) base.stratum = plan.stratum.code;
     const exclusion = evaluateCondition(plan.exclusion, row);
     if (exclusion.value === true) return { ...base, status: 'excluded', trace: exclusion.trace };
@@ -48,10 +49,18 @@ export function evaluateMeasurePlan(plan: UnitPlan, row: ResponseRow): MeasureRe
     const numerator = evaluateSum(plan.measure.numerator, row);
     const denominator = plan.measure.denominator ? evaluateSum(plan.measure.denominator, row) : undefined;
     const trace = [...exclusion.trace, ...numerator.reads, ...(denominator?.reads ?? [])];
-    if (numerator.value === undefined || (denominator && denominator.value === undefined)) return { ...base, status: 'missing', trace };
+    if (numerator.value === undefined || (denominator && denominator.value === undefined))
+        return { ...base, status: 'missing', trace };
     if (!denominator) return { ...base, status: 'measured', value: numerator.value, trace };
     if (denominator.value === 0) return { ...base, status: 'excluded', trace };
-    return { ...base, status: 'measured', value: numerator.value / denominator.value!, numerator: numerator.value, denominator: denominator.value, trace };
+    return {
+        ...base,
+        status: 'measured',
+        value: numerator.value / denominator.value!,
+        numerator: numerator.value,
+        denominator: denominator.value,
+        trace,
+    };
 }
 
 /** The value of a background measure for one area or group (or the respondent as a whole). */
@@ -60,16 +69,20 @@ export function evaluateMeasure(indicator: Indicator, row: ResponseRow, unit?: R
 }
 
 export function evaluateMeasureForAllUnits(indicator: Indicator, row: ResponseRow): MeasureResult[] {
-    return lowerIndicator(indicator).units.map(plan => evaluateMeasurePlan(plan, row));
+    return lowerIndicator(indicator).units.map((plan) => evaluateMeasurePlan(plan, row));
 }
 
 function operandText(operand: MeasureOperand, singleQuestion: boolean): string {
     // An indicator with one question prints it without its numeral: "frågan".
-    return joinSwedish(operand.terms.map(t => (singleQuestion && t.target.items.length === 0 ? 'frågan' : ratioTargetText(t.target))));
+    return joinSwedish(
+        operand.terms.map((t) => (singleQuestion && t.target.items.length === 0 ? 'frågan' : ratioTargetText(t.target))),
+    );
 }
 
 const AGGREGATION_TEXT: Record<MeasureAggregation, string> = {
-    summa: 'summeras', medelvärde: 'redovisas som medelvärde', median: 'redovisas som median'
+    summa: 'summeras',
+    medelvärde: 'redovisas som medelvärde',
+    median: 'redovisas som median',
 };
 
 /**
@@ -78,7 +91,8 @@ const AGGREGATION_TEXT: Record<MeasureAggregation, string> = {
  */
 export function measureText(measure: Measure, singleQuestion = false): string {
     const single = (operand: MeasureOperand) => operand.terms.length === 1 && itemsOfTarget(operand.terms[0].target).length <= 1;
-    const side = (operand: MeasureOperand) => `${single(operand) ? 'svaret' : 'summan av svaren'} på ${operandText(operand, singleQuestion)}`;
+    const side = (operand: MeasureOperand) =>
+        `${single(operand) ? 'svaret' : 'summan av svaren'} på ${operandText(operand, singleQuestion)}`;
     const numerator = side(measure.numerator);
     const value = measure.denominator ? `${numerator} delat med ${side(measure.denominator)}` : numerator;
     return `${value}; värdena ${AGGREGATION_TEXT[measureAggregation(measure)]} per redovisningsnivå`;

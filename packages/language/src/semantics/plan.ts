@@ -32,8 +32,20 @@
  * Existing cases of the engines stay untouched.
  */
 import type {
-    AnswerCondition, AnswerOption, ArithmeticCondition as ArithmeticConditionNode, AtLeastCondition as AtLeastConditionNode, ComparisonOperator, Indicator, IndicatorQuestion,
-    MeasureAggregation, NumericCondition, QuestionItem, ReportingLevel, ReportingUnit, Requirement, Stratum
+    AnswerCondition,
+    AnswerOption,
+    ArithmeticCondition as ArithmeticConditionNode,
+    AtLeastCondition as AtLeastConditionNode,
+    ComparisonOperator,
+    Indicator,
+    IndicatorQuestion,
+    MeasureAggregation,
+    NumericCondition,
+    QuestionItem,
+    ReportingLevel,
+    ReportingUnit,
+    Requirement,
+    Stratum,
 } from '../generated/ast.js';
 import type { ComparabilityStatement } from './comparability.js';
 import type { PopulationKind } from './population.js';
@@ -265,8 +277,10 @@ export interface CalculationCondition {
  */
 export function numberOf(expression: NumberExpression, countOf: (sum: Sum) => number | undefined): number | undefined {
     switch (expression.kind) {
-        case 'count': return countOf(expression.sum);
-        case 'number': return expression.value;
+        case 'count':
+            return countOf(expression.sum);
+        case 'number':
+            return expression.value;
         case 'arithmetic': {
             const left = numberOf(expression.left, countOf);
             const right = numberOf(expression.right, countOf);
@@ -280,7 +294,10 @@ export function numberOf(expression: NumberExpression, countOf: (sum: Sum) => nu
 /** Every count a number expression reads, left to right, with repeats. */
 export function numberReads(expression: NumberExpression, out: Read[] = []): Read[] {
     if (expression.kind === 'count') out.push(...expression.sum.reads);
-    else if (expression.kind === 'arithmetic') { numberReads(expression.left, out); numberReads(expression.right, out); }
+    else if (expression.kind === 'arithmetic') {
+        numberReads(expression.left, out);
+        numberReads(expression.right, out);
+    }
     return out;
 }
 
@@ -293,10 +310,19 @@ export interface ConstCondition {
 /** The sub-conditions of a condition, for walks that do not care about its kind. */
 export function conditionChildren(condition: Condition): readonly Condition[] {
     switch (condition.kind) {
-        case 'and': case 'or': case 'atLeast': return condition.operands;
-        case 'not': return [condition.operand];
-        case 'areaMissing': return condition.parts;
-        case 'in': case 'compare': case 'calculation': case 'const': return [];
+        case 'and':
+        case 'or':
+        case 'atLeast':
+            return condition.operands;
+        case 'not':
+            return [condition.operand];
+        case 'areaMissing':
+            return condition.parts;
+        case 'in':
+        case 'compare':
+        case 'calculation':
+        case 'const':
+            return [];
     }
 }
 
@@ -304,7 +330,10 @@ export function conditionChildren(condition: Condition): readonly Condition[] {
 export function readsOf(condition: Condition | undefined, out: Read[] = []): Read[] {
     if (!condition) return out;
     if (condition.kind === 'in' || condition.kind === 'compare') out.push(condition.read);
-    if (condition.kind === 'calculation') { numberReads(condition.left, out); numberReads(condition.right, out); }
+    if (condition.kind === 'calculation') {
+        numberReads(condition.left, out);
+        numberReads(condition.right, out);
+    }
     for (const child of conditionChildren(condition)) readsOf(child, out);
     return out;
 }

@@ -26,8 +26,8 @@ const KIND_OF_KEYWORD: Record<string, PopulationKind> = { kommuner: 'kommun', st
 
 function kindsOf(keywords: readonly string[]): PopulationKind[] {
     // In a fixed order, so that "stadsdelar, kommuner" and "kommuner, stadsdelar" mean the same.
-    const declared = new Set(keywords.map(k => KIND_OF_KEYWORD[k]).filter(Boolean));
-    return RESPONDENT_KINDS.filter(k => declared.has(k));
+    const declared = new Set(keywords.map((k) => KIND_OF_KEYWORD[k]).filter(Boolean));
+    return RESPONDENT_KINDS.filter((k) => declared.has(k));
 }
 
 export interface Population {
@@ -54,9 +54,9 @@ export function partsOfIndicator(indicator: Indicator): SurveyPart[] {
  */
 export function populationOf(indicator: Indicator): Population {
     if (indicator.populationKinds.length > 0) return { kinds: kindsOf(indicator.populationKinds), source: 'indicator' };
-    const parts = partsOfIndicator(indicator).filter(p => p.populationKinds.length > 0);
+    const parts = partsOfIndicator(indicator).filter((p) => p.populationKinds.length > 0);
     if (parts.length > 0) {
-        const kinds = parts.map(p => kindsOf(p.populationKinds)).reduce((a, b) => a.filter(k => b.includes(k)));
+        const kinds = parts.map((p) => kindsOf(p.populationKinds)).reduce((a, b) => a.filter((k) => b.includes(k)));
         return { kinds, source: 'part' };
     }
     const survey = surveyOf(indicator);
@@ -71,15 +71,19 @@ export function declaredKinds(node: Pick<Survey | SurveyPart, 'populationKinds'>
 
 /** The levels the indicator is published at: its own, else the survey's, else all of them. */
 export function reportingLevelsOf(indicator: Indicator): { levels: ReportingLevel[]; declared: boolean } {
-    const own = indicator.levels.length > 0 ? indicator.levels : surveyOf(indicator)?.levels ?? [];
+    const own = indicator.levels.length > 0 ? indicator.levels : (surveyOf(indicator)?.levels ?? []);
     if (own.length === 0) return { levels: [...REPORTING_LEVELS], declared: false };
-    return { levels: REPORTING_LEVELS.filter(l => own.includes(l)), declared: true };
+    return { levels: REPORTING_LEVELS.filter((l) => own.includes(l)), declared: true };
 }
 
 // The 2019 document names the cities "Göteborg och Stockholm" in the population and "Stockholm och
 // Göteborg" in the levels.
 const CITY_NAMES_ALPHABETICAL = joinSwedish(Object.values(CITIES_WITH_STADSDELAR).sort((a, b) => a.localeCompare(b, 'sv')));
-const CITY_NAMES = joinSwedish(Object.keys(CITIES_WITH_STADSDELAR).sort().map(code => CITIES_WITH_STADSDELAR[code]));
+const CITY_NAMES = joinSwedish(
+    Object.keys(CITIES_WITH_STADSDELAR)
+        .sort()
+        .map((code) => CITIES_WITH_STADSDELAR[code]),
+);
 
 /** "Alla Sveriges kommuner samt stadsdelar i Göteborg och Stockholm." */
 export function populationText(kinds: readonly PopulationKind[]): string {
@@ -111,17 +115,21 @@ export function surveyPopulationSentence(survey: Survey): string {
 /** "kommuner och stadsdelar", "kommuner": who is counted, as the Nämnare sentence names them. */
 export function respondentsText(kinds: readonly PopulationKind[] | undefined): string {
     const all = kinds ?? RESPONDENT_KINDS;
-    return joinSwedish(all.map(k => (k === 'kommun' ? 'kommuner' : 'stadsdelar')));
+    return joinSwedish(all.map((k) => (k === 'kommun' ? 'kommuner' : 'stadsdelar')));
 }
 
 const LEVEL_TEXT: Record<ReportingLevel, string> = {
-    stadsdel: `stadsdelar i ${CITY_NAMES}`, kommun: 'kommuner', storstad: 'storstäder', län: 'län', riket: 'riket'
+    stadsdel: `stadsdelar i ${CITY_NAMES}`,
+    kommun: 'kommuner',
+    storstad: 'storstäder',
+    län: 'län',
+    riket: 'riket',
 };
 
 /** "Stadsdelar i Göteborg och Stockholm, kommuner, storstäder, län och riket." */
 export function reportingLevelText(levels: readonly ReportingLevel[]): string {
     if (levels.length === 0) return '';
-    const text = joinSwedish(levels.map(l => LEVEL_TEXT[l]));
+    const text = joinSwedish(levels.map((l) => LEVEL_TEXT[l]));
     return `${text.charAt(0).toLocaleUpperCase('sv')}${text.slice(1)}.`;
 }
 
@@ -148,8 +156,9 @@ export function denominatorSentence(indicator: Indicator): string {
     if (base === undefined && plan.kind === 'ratio' && indicator.ratio) {
         const numerator = ratioTargetText(indicator.ratio.numerator);
         const denominator = ratioTargetText(indicator.ratio.denominator);
-        base = `Summan av svaren på ${denominator} för de ${respondents} som har svarat på både ${numerator} och ${denominator}. `
-            + `${respondents.charAt(0).toLocaleUpperCase('sv')}${respondents.slice(1)} som svarat 0 på ${denominator} ingår inte i nämnaren.`;
+        base =
+            `Summan av svaren på ${denominator} för de ${respondents} som har svarat på både ${numerator} och ${denominator}. ` +
+            `${respondents.charAt(0).toLocaleUpperCase('sv')}${respondents.slice(1)} som svarat 0 på ${denominator} ingår inte i nämnaren.`;
     }
     if (base === undefined && plan.kind !== 'measure') {
         // Generated only from a declared population: without one the model must say who is counted.

@@ -8,7 +8,7 @@ import { exclusionSentence, requirementSentence } from './rule-text.js';
 
 /** The option's label as this question prints it: its own `etikett`, else the answer set's label. */
 export function printedOptionLabel(question: Question | undefined, option: AnswerOption): string {
-    const own = question?.labels.find(l => l.option.ref === option);
+    const own = question?.labels.find((l) => l.option.ref === option);
     return own?.text ?? option.label;
 }
 
@@ -32,6 +32,7 @@ export function printedExclusionSentence(indicator: Indicator): string | undefin
     const sentence = exclusionSentence(indicator);
     if (sentence === undefined || indicator.questions.length !== 1) return sentence;
     const numeral = indicator.questions[0].name;
-    return sentence.replace(new RegExp(` som svar på fråga ${numeral} ingår inte i nämnaren`, 'g'), ' ingår inte i nämnaren')
+    return sentence
+        .replace(new RegExp(` som svar på fråga ${numeral} ingår inte i nämnaren`, 'g'), ' ingår inte i nämnaren')
         .replace(new RegExp(`på fråga ${numeral}(?=[.,)]|$| (?:och|eller)\\b| ingår)`, 'g'), 'på frågan');
 }

@@ -3,7 +3,19 @@
  * "Ja på fråga i och Ja eller Ej aktuellt på fråga ii". Hover, documents and the preview all use
  * this, so the published text is generated from the rule that is evaluated.
  */
-import { type AnswerCondition, type ArithmeticCondition, type AtLeastCondition, type CountSum, type Expression, type Indicator, type NumericCondition, type QuestionTarget, type ReportingUnit, type Requirement, isGroup } from '../generated/ast.js';
+import {
+    type AnswerCondition,
+    type ArithmeticCondition,
+    type AtLeastCondition,
+    type CountSum,
+    type Expression,
+    type Indicator,
+    type NumericCondition,
+    type QuestionTarget,
+    type ReportingUnit,
+    type Requirement,
+    isGroup,
+} from '../generated/ast.js';
 import { questionOf, shortLabel, unitLabel } from '../model/model-utils.js';
 import { atLeastCount, COMPARISON_WORDS, itemsOfAtLeast, lowerRule } from './lower.js';
 
@@ -15,7 +27,7 @@ export function joinSwedish(parts: string[], conjunction = 'och'): string {
 
 function targetText(target: QuestionTarget): string {
     const numeral = target.question.ref?.name ?? target.question.$refText;
-    const items = target.items.map(i => i.ref?.name ?? i.$refText);
+    const items = target.items.map((i) => i.ref?.name ?? i.$refText);
     return items.length > 0 ? `fråga ${numeral} ${joinSwedish(items)}` : `fråga ${numeral}`;
 }
 
@@ -26,14 +38,24 @@ function itemRange(target: QuestionTarget): string {
 }
 
 function answerConditionText(condition: AnswerCondition): string {
-    const options = joinSwedish(condition.options.map(o => (o.ref ? shortLabel(o.ref) : o.$refText)), 'eller');
-    if (condition.quantifier === 'samtliga') return `${options} på samtliga alternativ${itemRange(condition.target)} på ${targetText(condition.target)}`;
-    if (condition.quantifier === 'något') return `${options} på något av alternativen${itemRange(condition.target)} på ${targetText(condition.target)}`;
+    const options = joinSwedish(
+        condition.options.map((o) => (o.ref ? shortLabel(o.ref) : o.$refText)),
+        'eller',
+    );
+    if (condition.quantifier === 'samtliga')
+        return `${options} på samtliga alternativ${itemRange(condition.target)} på ${targetText(condition.target)}`;
+    if (condition.quantifier === 'något')
+        return `${options} på något av alternativen${itemRange(condition.target)} på ${targetText(condition.target)}`;
     return `${options} på ${targetText(condition.target)}`;
 }
 
 const OPERATOR_TEXT: Record<NumericCondition['operator'], string> = {
-    '>': 'fler än', '>=': 'minst', '<': 'färre än', '<=': 'högst', '=': 'exakt', '<>': 'inte'
+    '>': 'fler än',
+    '>=': 'minst',
+    '<': 'färre än',
+    '<=': 'högst',
+    '=': 'exakt',
+    '<>': 'inte',
 };
 
 /** "minst 40 timmar på fråga ii" when the question states its unit (`antal enhet "timmar"`), else "minst 40 på fråga ii". */
@@ -46,29 +68,43 @@ function numericConditionText(condition: NumericCondition): string {
 const NUMBER_WORDS = ['noll', 'ett', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
 
 export function numberInWords(value: number): string {
-    return Number.isInteger(value) && value >= 0 && value < NUMBER_WORDS.length ? NUMBER_WORDS[value] : String(value).replace('.', ',');
+    return Number.isInteger(value) && value >= 0 && value < NUMBER_WORDS.length
+        ? NUMBER_WORDS[value]
+        : String(value).replace('.', ',');
 }
 
 /** "Ja på minst två av alternativen A–D på fråga ii": a range as written, or the items counted. */
 function atLeastConditionText(condition: AtLeastCondition): string {
-    const options = joinSwedish(condition.options.map(o => (o.ref ? shortLabel(o.ref) : o.$refText)), 'eller');
+    const options = joinSwedish(
+        condition.options.map((o) => (o.ref ? shortLabel(o.ref) : o.$refText)),
+        'eller',
+    );
     const numeral = condition.question?.ref?.name ?? condition.question?.$refText;
-    const items = itemsOfAtLeast(condition).map(i => i.name);
-    const written = condition.last || condition.items.length === 0
-        ? (items.length > 1 ? `${items[0]}–${items[items.length - 1]}` : items.join(''))
-        : joinSwedish(condition.items.map(i => i.ref?.name ?? i.$refText));
+    const items = itemsOfAtLeast(condition).map((i) => i.name);
+    const written =
+        condition.last || condition.items.length === 0
+            ? items.length > 1
+                ? `${items[0]}–${items[items.length - 1]}`
+                : items.join('')
+            : joinSwedish(condition.items.map((i) => i.ref?.name ?? i.$refText));
     const count = atLeastCount(condition);
     return `${options} på minst ${count === undefined ? '…' : numberInWords(count)} av alternativen ${written} på fråga ${numeral}`;
 }
 
 const COMPARISON_TEXT: Record<string, string> = {
-    '>': 'är större än', '>=': 'är minst', '<': 'är mindre än', '<=': 'är högst', '=': 'är lika med', '<>': 'är inte lika med'
+    '>': 'är större än',
+    '>=': 'är minst',
+    '<': 'är mindre än',
+    '<=': 'är högst',
+    '=': 'är lika med',
+    '<>': 'är inte lika med',
 };
 
 /** The unit every count of a sum is in ("timmar"), when they share one. */
 function sumUnit(sum: CountSum | undefined): string | undefined {
     const units = new Set<string | undefined>();
-    const visit = (s: CountSum | undefined) => s?.terms.forEach(t => (t.sum ? visit(t.sum) : units.add(questionOf(t.target?.question.ref)?.countUnit)));
+    const visit = (s: CountSum | undefined) =>
+        s?.terms.forEach((t) => (t.sum ? visit(t.sum) : units.add(questionOf(t.target?.question.ref)?.countUnit)));
     visit(sum);
     return units.size === 1 ? [...units][0] : undefined;
 }
@@ -82,7 +118,9 @@ function countSumText(sum: CountSum | undefined): string {
         return t.target ? `antalet${unit ? ` ${unit}` : ''} på ${targetText(t.target)}` : '…';
     };
     const words: Record<string, string> = { '+': 'plus', '-': 'minus', '/': 'delat med' };
-    return sum.terms.map((t, i) => (i === 0 ? term(t) : `${words[sum.operators[i - 1]] ?? sum.operators[i - 1]} ${term(t)}`)).join(' ');
+    return sum.terms
+        .map((t, i) => (i === 0 ? term(t) : `${words[sum.operators[i - 1]] ?? sum.operators[i - 1]} ${term(t)}`))
+        .join(' ');
 }
 
 /**
@@ -105,10 +143,14 @@ function arithmeticConditionText(condition: ArithmeticCondition): string {
 
 function precedence(expression: Expression): number {
     switch (expression.$type) {
-        case 'Or': return 1;
-        case 'And': return 2;
-        case 'Not': return 3;
-        default: return 4;
+        case 'Or':
+            return 1;
+        case 'And':
+            return 2;
+        case 'Not':
+            return 3;
+        default:
+            return 4;
     }
 }
 
@@ -119,13 +161,20 @@ export function expressionText(expression: Expression): string {
         return precedence(child) < min ? `(${text})` : text;
     };
     switch (expression.$type) {
-        case 'Or': return `${wrap(expression.left, 1)} eller ${wrap(expression.right, 1)}`;
-        case 'And': return `${wrap(expression.left, 2)} och ${wrap(expression.right, 2)}`;
-        case 'Not': return `inte ${wrap(expression.operand, 3)}`;
-        case 'AnswerCondition': return answerConditionText(expression);
-        case 'NumericCondition': return numericConditionText(expression);
-        case 'AtLeastCondition': return atLeastConditionText(expression);
-        case 'ArithmeticCondition': return arithmeticConditionText(expression);
+        case 'Or':
+            return `${wrap(expression.left, 1)} eller ${wrap(expression.right, 1)}`;
+        case 'And':
+            return `${wrap(expression.left, 2)} och ${wrap(expression.right, 2)}`;
+        case 'Not':
+            return `inte ${wrap(expression.operand, 3)}`;
+        case 'AnswerCondition':
+            return answerConditionText(expression);
+        case 'NumericCondition':
+            return numericConditionText(expression);
+        case 'AtLeastCondition':
+            return atLeastConditionText(expression);
+        case 'ArithmeticCondition':
+            return arithmeticConditionText(expression);
     }
 }
 
@@ -139,9 +188,10 @@ export function requirementText(requirement: Requirement): string {
  * barn", "områdena Ekonomiskt bistånd och Äldreomsorg", "området Äldreomsorg och gruppen LSS barn".
  */
 export function unitsPhrase(units: ReadonlyArray<{ ref?: ReportingUnit; $refText: string }>): string {
-    const areas = units.filter(u => !isGroup(u.ref)).map(u => (u.ref ? unitLabel(u.ref) : u.$refText));
-    const groups = units.filter(u => isGroup(u.ref)).map(u => unitLabel(u.ref!));
-    const phrase = (words: string[], one: string, many: string) => (words.length === 0 ? [] : [`${words.length === 1 ? one : many} ${joinSwedish(words)}`]);
+    const areas = units.filter((u) => !isGroup(u.ref)).map((u) => (u.ref ? unitLabel(u.ref) : u.$refText));
+    const groups = units.filter((u) => isGroup(u.ref)).map((u) => unitLabel(u.ref!));
+    const phrase = (words: string[], one: string, many: string) =>
+        words.length === 0 ? [] : [`${words.length === 1 ? one : many} ${joinSwedish(words)}`];
     return joinSwedish([...phrase(areas, 'området', 'områdena'), ...phrase(groups, 'gruppen', 'grupperna')]);
 }
 
@@ -156,10 +206,13 @@ export function requirementSentence(requirement: Requirement): string {
 /** What an exclusion written as a condition removes from the denominator. */
 function writtenExclusionSentence(condition: Expression): string {
     return condition.$type === 'AnswerCondition' && !condition.quantifier && condition.target.items.length === 0
-        ? `${joinSwedish(condition.options.map(o => (o.ref ? shortLabel(o.ref) : o.$refText)), 'eller')} som svar på ${targetText(condition.target)} ingår inte i nämnaren.`
+        ? `${joinSwedish(
+              condition.options.map((o) => (o.ref ? shortLabel(o.ref) : o.$refText)),
+              'eller',
+          )} som svar på ${targetText(condition.target)} ingår inte i nämnaren.`
         : condition.$type === 'AnswerCondition'
-        ? `${answerConditionText(condition)} ingår inte i nämnaren.`
-        : `Kommuner och stadsdelar där gäller: ${expressionText(condition)}, ingår inte i nämnaren.`;
+          ? `${answerConditionText(condition)} ingår inte i nämnaren.`
+          : `Kommuner och stadsdelar där gäller: ${expressionText(condition)}, ingår inte i nämnaren.`;
 }
 
 function exceptionSentenceOf(condition: Expression): string {
@@ -191,15 +244,18 @@ export function exclusionSentence(indicator: Indicator): string | undefined {
         if (exclusion.kind === 'areaMissing') {
             for (const part of exclusion.parts) {
                 if (part.read.domain.kind !== 'codes') continue;
-                for (const option of part.read.domain.options) if (part.codes.includes(option.code)) labels.add(option.shortLabel);
+                for (const option of part.read.domain.options)
+                    if (part.codes.includes(option.code)) labels.add(option.shortLabel);
             }
         }
-        if (labels.size > 0) parts.push(perUnit(`${joinSwedish([...labels], 'eller')} ingår inte i nämnaren.`, others(indicator.areaExclusions)));
+        if (labels.size > 0)
+            parts.push(perUnit(`${joinSwedish([...labels], 'eller')} ingår inte i nämnaren.`, others(indicator.areaExclusions)));
     }
     for (const variant of indicator.areaExceptions) {
         if (variant.condition) parts.push(perUnit(exceptionSentenceOf(variant.condition), unitsPhrase(variant.units)));
     }
-    if (indicator.exception) parts.push(perUnit(exceptionSentenceOf(indicator.exception.condition), others(indicator.areaExceptions)));
+    if (indicator.exception)
+        parts.push(perUnit(exceptionSentenceOf(indicator.exception.condition), others(indicator.areaExceptions)));
     return parts.length > 0 ? parts.join(' ') : undefined;
 }
 

@@ -13,7 +13,7 @@ export const STATUS_LABELS: Readonly<Record<Status, string>> = {
     met: 'uppnådd',
     not_met: 'ej uppnådd',
     excluded: 'utesluten',
-    missing: 'saknas'
+    missing: 'saknas',
 };
 
 export function statusLabel(status: Status): string {
@@ -22,7 +22,7 @@ export function statusLabel(status: Status): string {
 
 /** "3 uppnådd, 1 ej uppnådd, 0 utesluten, 2 saknas": counts per status in the usual order. */
 export function statusCountsText(counts: Readonly<Record<Status, number>>): string {
-    return STATUSES.map(s => `${counts[s]} ${STATUS_LABELS[s]}`).join(', ');
+    return STATUSES.map((s) => `${counts[s]} ${STATUS_LABELS[s]}`).join(', ');
 }
 
 /** Three-valued truth: true, false, or undefined for unknown. */

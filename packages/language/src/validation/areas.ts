@@ -4,11 +4,15 @@ import type { Area, Term } from '../generated/ast.js';
 import type { OjWorkspaceIndex } from '../workspace/oj-workspace-index.js';
 import { declarationNameMustBeUnique } from './common.js';
 
-export const areaNamesMustBeUnique = (workspace: OjWorkspaceIndex) => (area: Area, accept: ValidationAcceptor): void => {
-    declarationNameMustBeUnique(workspace, area, accept);
-    area.groups.forEach(group => declarationNameMustBeUnique(workspace, group, accept));
-};
+export const areaNamesMustBeUnique =
+    (workspace: OjWorkspaceIndex) =>
+    (area: Area, accept: ValidationAcceptor): void => {
+        declarationNameMustBeUnique(workspace, area, accept);
+        area.groups.forEach((group) => declarationNameMustBeUnique(workspace, group, accept));
+    };
 
-export const termNameMustBeUnique = (workspace: OjWorkspaceIndex) => (term: Term, accept: ValidationAcceptor): void => {
-    declarationNameMustBeUnique(workspace, term, accept);
-};
+export const termNameMustBeUnique =
+    (workspace: OjWorkspaceIndex) =>
+    (term: Term, accept: ValidationAcceptor): void => {
+        declarationNameMustBeUnique(workspace, term, accept);
+    };

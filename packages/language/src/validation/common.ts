@@ -3,7 +3,16 @@
  * in messages, and the checks that apply to more than one construct (a part written twice, a name
  * declared twice, a date).
  */
-import { type AstNode, GrammarAST, GrammarUtils, isAstNode, isLeafCstNode, isReference, type Properties, type ValidationAcceptor } from 'langium';
+import {
+    type AstNode,
+    GrammarAST,
+    GrammarUtils,
+    isAstNode,
+    isLeafCstNode,
+    isReference,
+    type Properties,
+    type ValidationAcceptor,
+} from 'langium';
 import type { AnswerSet, Area, Group, Survey, SurveyPart, Term } from '../generated/ast.js';
 import { ownCstContent } from '../model/cst-utils.js';
 import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from '../workspace/oj-workspace-index.js';
@@ -11,30 +20,69 @@ import { declarationKind, surveyKeyOf, type OjWorkspaceIndex } from '../workspac
 export const CommonIssueCodes = {
     DuplicateName: 'duplicate-name',
     DuplicatePart: 'duplicate-part',
-    InvalidDate: 'invalid-date'
+    InvalidDate: 'invalid-date',
 } as const;
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-export function issue<N extends AstNode>(accept: ValidationAcceptor, severity: Severity, code: string, message: string, node: N, property?: Properties<N>, index?: number, extra?: Record<string, unknown>): void {
+export function issue<N extends AstNode>(
+    accept: ValidationAcceptor,
+    severity: Severity,
+    code: string,
+    message: string,
+    node: N,
+    property?: Properties<N>,
+    index?: number,
+    extra?: Record<string, unknown>,
+): void {
     // A reference or child node knows its own text: its range is taken from there, because
     // Langium's search by property walks the node's CST, once per issue (a line of thousands
     // of repeated items would cost seconds).
     const value: unknown = property === undefined ? undefined : (node as Record<string, unknown>)[property as string];
     const target = index !== undefined && Array.isArray(value) ? value[index] : value;
     const range = isReference(target) ? target.$refNode?.range : isAstNode(target) ? target.$cstNode?.range : undefined;
-    accept(severity, message, range
-        ? { node, range, code, data: { code, ...extra } }
-        : { node, property, index, code, data: { code, ...extra } });
+    accept(
+        severity,
+        message,
+        range ? { node, range, code, data: { code, ...extra } } : { node, property, index, code, data: { code, ...extra } },
+    );
 }
 
 /** Keywords that may be written once per indicator or survey: writing one twice loses the first. */
 const SINGLE_KEYWORDS: Record<string, string[]> = {
     // "kommentar" may be written several times: each is a paragraph of the printed comment.
-    Indicator: ['beskrivning', 'syfte', 'önskad', 'typ', 'kvalitetsområde', 'datakälla', 'felkällor', 'målpopulation', 'nämnare', 'redovisningsnivåer', 'tidigare', 'utesluts', 'undantas', 'andel', 'mått', 'områden', 'redovisas'],
-    Survey: ['år', 'mätdatum', 'period', 'målpopulation', 'redovisningsnivåer', 'variabelmönster', 'datakälla', 'felkällor', 'nämnare'],
+    Indicator: [
+        'beskrivning',
+        'syfte',
+        'önskad',
+        'typ',
+        'kvalitetsområde',
+        'datakälla',
+        'felkällor',
+        'målpopulation',
+        'nämnare',
+        'redovisningsnivåer',
+        'tidigare',
+        'utesluts',
+        'undantas',
+        'andel',
+        'mått',
+        'områden',
+        'redovisas',
+    ],
+    Survey: [
+        'år',
+        'mätdatum',
+        'period',
+        'målpopulation',
+        'redovisningsnivåer',
+        'variabelmönster',
+        'datakälla',
+        'felkällor',
+        'nämnare',
+    ],
     Question: ['svar', 'antal', 'flerval', 'per', 'variabel'],
-    PrintedDocument: ['undertitel', 'utgivare', 'publicerad']
+    PrintedDocument: ['undertitel', 'utgivare', 'publicerad'],
 };
 
 /** A part written twice: only the last would survive, so say so at the second. */
@@ -43,10 +91,19 @@ export function partsMustBeWrittenOnce(node: AstNode, accept: ValidationAcceptor
     if (!keywords) return;
     const seen = new Set<string>();
     for (const child of ownCstContent(node)) {
-        if (child.astNode !== node || !isLeafCstNode(child) || !GrammarAST.isKeyword(child.grammarSource) || !keywords.includes(child.text)) continue;
+        if (
+            child.astNode !== node ||
+            !isLeafCstNode(child) ||
+            !GrammarAST.isKeyword(child.grammarSource) ||
+            !keywords.includes(child.text)
+        )
+            continue;
         if (seen.has(child.text)) {
             accept('error', `"${child.text}" anges mer än en gång; bara den sista skulle gälla.`, {
-                node, range: child.range, code: CommonIssueCodes.DuplicatePart, data: { code: CommonIssueCodes.DuplicatePart }
+                node,
+                range: child.range,
+                code: CommonIssueCodes.DuplicatePart,
+                data: { code: CommonIssueCodes.DuplicatePart },
             });
         }
         seen.add(child.text);
@@ -55,27 +112,49 @@ export function partsMustBeWrittenOnce(node: AstNode, accept: ValidationAcceptor
 
 /** What a declaration is, in the indefinite form a sentence needs ("det finns redan ett område …"). */
 const DECLARATION_WORDS: Record<string, string> = {
-    AnswerSet: 'svarsalternativ', Area: 'ett område', Group: 'en grupp', Term: 'ett begrepp', SurveyPart: 'en enkätdel', Survey: 'en enkät'
+    AnswerSet: 'svarsalternativ',
+    Area: 'ett område',
+    Group: 'en grupp',
+    Term: 'ett begrepp',
+    SurveyPart: 'en enkätdel',
+    Survey: 'en enkät',
 };
 
 /**
  * A name declared twice in one survey: references would silently pick one of them. Areas and
  * groups share a namespace (both are reporting units); surveys must be unique in the workspace.
  */
-export function declarationNameMustBeUnique(workspace: OjWorkspaceIndex, node: AnswerSet | Area | Group | Term | SurveyPart | Survey, accept: ValidationAcceptor): void {
+export function declarationNameMustBeUnique(
+    workspace: OjWorkspaceIndex,
+    node: AnswerSet | Area | Group | Term | SurveyPart | Survey,
+    accept: ValidationAcceptor,
+): void {
     const kind = declarationKind(node);
     const key = kind ? `${surveyKeyOf(node)}#${kind}#${node.name}` : `#Survey#${node.name}`;
-    const others = workspace.facts().declarations.get(key).filter(other => other !== node);
+    const others = workspace
+        .facts()
+        .declarations.get(key)
+        .filter((other) => other !== node);
     if (others.length === 0) return;
-    issue(accept, 'error', CommonIssueCodes.DuplicateName,
-        `Det finns redan ${DECLARATION_WORDS[others[0].$type]} som heter ${node.name}; ett namn kan bara syfta på en sak i enkäten.`, node, 'name');
+    issue(
+        accept,
+        'error',
+        CommonIssueCodes.DuplicateName,
+        `Det finns redan ${DECLARATION_WORDS[others[0].$type]} som heter ${node.name}; ett namn kan bara syfta på en sak i enkäten.`,
+        node,
+        'name',
+    );
 }
 
 export function isIsoDate(text: string): boolean {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
     if (!match) return false;
     const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-    return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+    return (
+        date.getUTCFullYear() === Number(match[1]) &&
+        date.getUTCMonth() === Number(match[2]) - 1 &&
+        date.getUTCDate() === Number(match[3])
+    );
 }
 
 /** A name or text quoted in a message, at most 80 characters. */

@@ -16,7 +16,7 @@ export const ConditionIssueCodes = {
     ItemsRequired: 'items-required',
     QuantifierWithoutItems: 'quantifier-without-items',
     AtLeastCountOutOfRange: 'at-least-count-out-of-range',
-    ItemRangeReversed: 'item-range-reversed'
+    ItemRangeReversed: 'item-range-reversed',
 } as const;
 
 export function answerConditionMustFitQuestion(condition: AnswerCondition, accept: ValidationAcceptor): void {
@@ -24,15 +24,34 @@ export function answerConditionMustFitQuestion(condition: AnswerCondition, accep
     if (!condition.target) return;
     const question = questionOf(condition.target.question.ref);
     if (question?.numeric) {
-        issue(accept, 'error', ConditionIssueCodes.OptionOnNumericQuestion,
-            `Fråga ${condition.target.question.$refText} besvaras med ett antal och har inga svarsalternativ; jämför med ett tal: "antal på fråga ${condition.target.question.$refText} > 0".`, condition, 'options');
+        issue(
+            accept,
+            'error',
+            ConditionIssueCodes.OptionOnNumericQuestion,
+            `Fråga ${condition.target.question.$refText} besvaras med ett antal och har inga svarsalternativ; jämför med ett tal: "antal på fråga ${condition.target.question.$refText} > 0".`,
+            condition,
+            'options',
+        );
     }
     if (condition.quantifier && question && question.items.length === 0) {
-        issue(accept, 'error', ConditionIssueCodes.QuantifierWithoutItems, `"${condition.quantifier} alternativ av" passar inte fråga ${condition.target.question.$refText}, som inte har några alternativ (A, B, …).`, condition, 'quantifier');
+        issue(
+            accept,
+            'error',
+            ConditionIssueCodes.QuantifierWithoutItems,
+            `"${condition.quantifier} alternativ av" passar inte fråga ${condition.target.question.$refText}, som inte har några alternativ (A, B, …).`,
+            condition,
+            'quantifier',
+        );
     }
     if (!condition.quantifier && question && question.items.length > 0 && condition.target.items.length === 0) {
-        issue(accept, 'error', ConditionIssueCodes.ItemsRequired,
-            `Fråga ${condition.target.question.$refText} har alternativen ${question.items.map(i => i.name).join(', ')}: ange vilka ("på fråga ${condition.target.question.$refText} ${question.items[0].name}") eller skriv "samtliga alternativ av"/"något alternativ av".`, condition, 'target');
+        issue(
+            accept,
+            'error',
+            ConditionIssueCodes.ItemsRequired,
+            `Fråga ${condition.target.question.$refText} har alternativen ${question.items.map((i) => i.name).join(', ')}: ange vilka ("på fråga ${condition.target.question.$refText} ${question.items[0].name}") eller skriv "samtliga alternativ av"/"något alternativ av".`,
+            condition,
+            'target',
+        );
     }
 }
 
@@ -40,8 +59,14 @@ export function numericConditionMustFitQuestion(condition: NumericCondition, acc
     if (!condition.target) return;
     const question = questionOf(condition.target.question.ref);
     if (question && !question.numeric) {
-        issue(accept, 'error', ConditionIssueCodes.NumberOnOptionQuestion,
-            `Fråga ${condition.target.question.$refText} besvaras med svarsalternativ, inte med ett antal; skriv t.ex. "Ja på fråga ${condition.target.question.$refText}".`, condition, 'value');
+        issue(
+            accept,
+            'error',
+            ConditionIssueCodes.NumberOnOptionQuestion,
+            `Fråga ${condition.target.question.$refText} besvaras med svarsalternativ, inte med ett antal; skriv t.ex. "Ja på fråga ${condition.target.question.$refText}".`,
+            condition,
+            'value',
+        );
     }
 }
 
@@ -51,33 +76,74 @@ export function atLeastConditionMustBeReachable(condition: AtLeastCondition, acc
     if (!question) return;
     const numeral = condition.question.$refText;
     if (question.numeric) {
-        issue(accept, 'error', ConditionIssueCodes.OptionOnNumericQuestion,
-            `Fråga ${numeral} besvaras med ett antal och har inga svarsalternativ; jämför med ett tal: "antal på fråga ${numeral} > 0".`, condition, 'options');
+        issue(
+            accept,
+            'error',
+            ConditionIssueCodes.OptionOnNumericQuestion,
+            `Fråga ${numeral} besvaras med ett antal och har inga svarsalternativ; jämför med ett tal: "antal på fråga ${numeral} > 0".`,
+            condition,
+            'options',
+        );
         return;
     }
     if (question.items.length === 0) {
-        issue(accept, 'error', ConditionIssueCodes.QuantifierWithoutItems, `"minst … av alternativen" passar inte fråga ${numeral}, som inte har några alternativ (A, B, …).`, condition, 'question');
+        issue(
+            accept,
+            'error',
+            ConditionIssueCodes.QuantifierWithoutItems,
+            `"minst … av alternativen" passar inte fråga ${numeral}, som inte har några alternativ (A, B, …).`,
+            condition,
+            'question',
+        );
         return;
     }
     const first = condition.items[0]?.ref;
     const last = condition.last?.ref;
     if (first && last && question.items.indexOf(last) < question.items.indexOf(first)) {
-        issue(accept, 'error', ConditionIssueCodes.ItemRangeReversed,
-            `Alternativen ${first.name}–${last.name} står i fel ordning: på fråga ${numeral} kommer ${last.name} före ${first.name}; skriv "${last.name}–${first.name}".`, condition, 'last');
+        issue(
+            accept,
+            'error',
+            ConditionIssueCodes.ItemRangeReversed,
+            `Alternativen ${first.name}–${last.name} står i fel ordning: på fråga ${numeral} kommer ${last.name} före ${first.name}; skriv "${last.name}–${first.name}".`,
+            condition,
+            'last',
+        );
         return;
     }
     const count = atLeastCount(condition);
     const items = itemsOfAtLeast(condition).length;
     if (count === undefined || items === 0) return;
     if (count === 0) {
-        issue(accept, 'error', ConditionIssueCodes.AtLeastCountOutOfRange, `"minst 0 av" gäller alltid; skriv hur många alternativ som krävs.`, condition, 'count');
+        issue(
+            accept,
+            'error',
+            ConditionIssueCodes.AtLeastCountOutOfRange,
+            `"minst 0 av" gäller alltid; skriv hur många alternativ som krävs.`,
+            condition,
+            'count',
+        );
     } else if (count > items) {
-        issue(accept, 'error', ConditionIssueCodes.AtLeastCountOutOfRange,
-            `Minst ${numberInWords(count)} av ${numberInWords(items)} alternativ kan aldrig uppnås; det finns bara ${items} att räkna.`, condition, condition.countWord !== undefined ? 'countWord' : 'count');
+        issue(
+            accept,
+            'error',
+            ConditionIssueCodes.AtLeastCountOutOfRange,
+            `Minst ${numberInWords(count)} av ${numberInWords(items)} alternativ kan aldrig uppnås; det finns bara ${items} att räkna.`,
+            condition,
+            condition.countWord !== undefined ? 'countWord' : 'count',
+        );
     }
     const seen = new Set<string>();
     condition.items.forEach((item, index) => {
-        if (seen.has(item.$refText)) issue(accept, 'warning', CommonIssueCodes.DuplicatePart, `Alternativ ${item.$refText} anges två gånger.`, condition, 'items', index);
+        if (seen.has(item.$refText))
+            issue(
+                accept,
+                'warning',
+                CommonIssueCodes.DuplicatePart,
+                `Alternativ ${item.$refText} anges två gånger.`,
+                condition,
+                'items',
+                index,
+            );
         seen.add(item.$refText);
     });
 }
@@ -88,15 +154,29 @@ export function countTermMustBeNumeric(term: CountTerm, accept: ValidationAccept
     const question = questionOf(target?.question?.ref);
     if (!target || !question || question.numeric) return;
     const numeral = target.question.$refText;
-    issue(accept, 'error', ConditionIssueCodes.NumberOnOptionQuestion,
-        `Fråga ${numeral} besvaras med svarsalternativ, inte med ett antal, och kan inte räknas med; skriv t.ex. "Ja på fråga ${numeral}".`, term, 'target');
+    issue(
+        accept,
+        'error',
+        ConditionIssueCodes.NumberOnOptionQuestion,
+        `Fråga ${numeral} besvaras med svarsalternativ, inte med ett antal, och kan inte räknas med; skriv t.ex. "Ja på fråga ${numeral}".`,
+        term,
+        'target',
+    );
 }
 
 export function targetItemsMustBeNamedOnce(target: QuestionTarget, accept: ValidationAcceptor): void {
     const seen = new Set<string>();
     target.items.forEach((item, index) => {
         if (seen.has(item.$refText)) {
-            issue(accept, 'warning', CommonIssueCodes.DuplicatePart, `Alternativ ${item.$refText} anges två gånger.`, target, 'items', index);
+            issue(
+                accept,
+                'warning',
+                CommonIssueCodes.DuplicatePart,
+                `Alternativ ${item.$refText} anges två gånger.`,
+                target,
+                'items',
+                index,
+            );
         }
         seen.add(item.$refText);
     });
@@ -107,7 +187,14 @@ export function ratioMustCountNumbers(ratio: Ratio, accept: ValidationAcceptor):
         if (!ratio[property]) continue;
         const question = questionOf(ratio[property].question.ref);
         if (question && !question.numeric) {
-            issue(accept, 'error', ConditionIssueCodes.RatioNotNumeric, `En andel räknas på antal; fråga ${ratio[property].question.$refText} besvaras med svarsalternativ.`, ratio, property);
+            issue(
+                accept,
+                'error',
+                ConditionIssueCodes.RatioNotNumeric,
+                `En andel räknas på antal; fråga ${ratio[property].question.$refText} besvaras med svarsalternativ.`,
+                ratio,
+                property,
+            );
         }
     }
 }

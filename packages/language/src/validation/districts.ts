@@ -7,7 +7,7 @@ import { TextIssueCodes } from './text.js';
 
 export const DistrictIssueCodes = {
     UnknownKommun: 'unknown-kommun',
-    DuplicateDistrict: 'duplicate-district'
+    DuplicateDistrict: 'duplicate-district',
 } as const;
 
 export function districtsMustBeKnownAndUnique(survey: Survey, accept: ValidationAcceptor): void {
@@ -18,14 +18,35 @@ export function districtsMustBeKnownAndUnique(survey: Survey, accept: Validation
         const kod = district.code.slice(0, 4);
         const city = kommun(kod);
         if (!city) {
-            issue(accept, 'error', DistrictIssueCodes.UnknownKommun, `Stadsdelen ${district.code}: det finns ingen kommun med kommunkoden ${kod} i kommunregistret.`, district, 'code');
+            issue(
+                accept,
+                'error',
+                DistrictIssueCodes.UnknownKommun,
+                `Stadsdelen ${district.code}: det finns ingen kommun med kommunkoden ${kod} i kommunregistret.`,
+                district,
+                'code',
+            );
         }
         if (codes.has(district.code)) {
-            issue(accept, 'error', DistrictIssueCodes.DuplicateDistrict, `Stadsdelen ${district.code} finns redan i enkäten.`, district, 'code');
+            issue(
+                accept,
+                'error',
+                DistrictIssueCodes.DuplicateDistrict,
+                `Stadsdelen ${district.code} finns redan i enkäten.`,
+                district,
+                'code',
+            );
         }
         const nameKey = `${kod}#${(district.name ?? '').trim().toLocaleLowerCase('sv')}`;
         if (district.name !== undefined && names.has(nameKey)) {
-            issue(accept, 'error', DistrictIssueCodes.DuplicateDistrict, `Det finns redan en stadsdel som heter ${shorten(district.name)}${city ? ` i ${city.namn}` : ''}.`, district, 'name');
+            issue(
+                accept,
+                'error',
+                DistrictIssueCodes.DuplicateDistrict,
+                `Det finns redan en stadsdel som heter ${shorten(district.name)}${city ? ` i ${city.namn}` : ''}.`,
+                district,
+                'name',
+            );
         }
         if (district.name !== undefined && district.name.trim() === '') {
             issue(accept, 'error', TextIssueCodes.InvalidName, `Stadsdelen ${district.code} saknar namn.`, district, 'name');

@@ -7,18 +7,34 @@ import { issue, shorten } from './common.js';
 
 export const EarlierNameIssueCodes = {
     EarlierYearNotBefore: 'earlier-year-not-before',
-    EarlierNameUnresolved: 'earlier-name-unresolved'
+    EarlierNameUnresolved: 'earlier-name-unresolved',
 } as const;
 
-export const earlierNameMustExist = (workspace: OjWorkspaceIndex) => (earlier: EarlierName, accept: ValidationAcceptor): void => {
-    const survey = surveyOf(earlier);
-    if (survey?.year !== undefined && earlier.year >= survey.year) {
-        issue(accept, 'error', EarlierNameIssueCodes.EarlierYearNotBefore, `Tidigare namn ska avse ett år före ${survey.year}, inte ${earlier.year}.`, earlier, 'year');
-        return;
-    }
-    const facts = workspace.facts();
-    if (facts.surveysByYear.get(earlier.year).length === 0) return;
-    if (!facts.indicatorNamesByYear.get(earlier.year).includes(earlier.name)) {
-        issue(accept, 'warning', EarlierNameIssueCodes.EarlierNameUnresolved, `Det finns ingen indikator ${shorten(earlier.name)} i ${earlier.year} års enkät.`, earlier, 'name');
-    }
-};
+export const earlierNameMustExist =
+    (workspace: OjWorkspaceIndex) =>
+    (earlier: EarlierName, accept: ValidationAcceptor): void => {
+        const survey = surveyOf(earlier);
+        if (survey?.year !== undefined && earlier.year >= survey.year) {
+            issue(
+                accept,
+                'error',
+                EarlierNameIssueCodes.EarlierYearNotBefore,
+                `Tidigare namn ska avse ett år före ${survey.year}, inte ${earlier.year}.`,
+                earlier,
+                'year',
+            );
+            return;
+        }
+        const facts = workspace.facts();
+        if (facts.surveysByYear.get(earlier.year).length === 0) return;
+        if (!facts.indicatorNamesByYear.get(earlier.year).includes(earlier.name)) {
+            issue(
+                accept,
+                'warning',
+                EarlierNameIssueCodes.EarlierNameUnresolved,
+                `Det finns ingen indikator ${shorten(earlier.name)} i ${earlier.year} års enkät.`,
+                earlier,
+                'name',
+            );
+        }
+    };

@@ -20,7 +20,10 @@ function editDistance(a: string, b: string, limit: number): number {
     for (let i = 0; i <= a.length; i++) {
         rows.push([i]);
         for (let j = 1; j <= b.length; j++) {
-            if (i === 0) { rows[0].push(j); continue; }
+            if (i === 0) {
+                rows[0].push(j);
+                continue;
+            }
             const cost = a[i - 1] === b[j - 1] ? 0 : 1;
             let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
             if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
@@ -38,14 +41,20 @@ function editDistance(a: string, b: string, limit: number): number {
  * With `caseOnly` only the case may differ (question numerals: "ii" is another question than "i").
  */
 export function closestNames(name: string, candidates: Iterable<string>, options: { caseOnly?: boolean } = {}): string[] {
-    const unique = [...new Set(candidates)].filter(c => c !== name);
-    const sameLetters = unique.filter(c => c.toLowerCase() === name.toLowerCase());
+    const unique = [...new Set(candidates)].filter((c) => c !== name);
+    const sameLetters = unique.filter((c) => c.toLowerCase() === name.toLowerCase());
     if (sameLetters.length > 0 || options.caseOnly) return sameLetters.sort();
     // A short name may have a letter too many or too few ("Jaa", "Ne") or two swapped ("Nje"), not another letter.
     if (name.length <= 3) {
         const letters = (s: string) => [...s.toLowerCase()].sort().join('');
-        return unique.filter(c => (Math.abs(c.length - name.length) === 1 || letters(c) === letters(name))
-            && editDistance(name.toLowerCase(), c.toLowerCase(), 1) === 1).sort().slice(0, 3);
+        return unique
+            .filter(
+                (c) =>
+                    (Math.abs(c.length - name.length) === 1 || letters(c) === letters(name)) &&
+                    editDistance(name.toLowerCase(), c.toLowerCase(), 1) === 1,
+            )
+            .sort()
+            .slice(0, 3);
     }
     const limit = name.length <= 6 ? 1 : 2;
     let best = limit + 1;
@@ -53,8 +62,10 @@ export function closestNames(name: string, candidates: Iterable<string>, options
     for (const candidate of unique) {
         if (candidate.length <= 3) continue;
         const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), limit);
-        if (distance < best) { best = distance; found = [candidate]; }
-        else if (distance === best) found.push(candidate);
+        if (distance < best) {
+            best = distance;
+            found = [candidate];
+        } else if (distance === best) found.push(candidate);
     }
     return best <= limit ? found.sort().slice(0, 3) : [];
 }
@@ -69,7 +80,11 @@ export function didYouMean(names: string[]): string {
 // ---------------------------------------------------------------- syntax errors read in context
 
 /** A declared area or group as a hint needs it: its code and the label a reader knows it by. */
-export interface UnitName { code: string; label: string; kind: 'område' | 'grupp' }
+export interface UnitName {
+    code: string;
+    label: string;
+    kind: 'område' | 'grupp';
+}
 
 /** A syntax error said in the author's terms, with the text that puts it right. */
 export interface SyntaxHint {
@@ -93,8 +108,11 @@ function numeralHint(text: string, error: IRecognitionException): SyntaxHint | u
     if (value < 1 || value > 39) return undefined;
     const numeral = toRoman(value);
     return {
-        code: 'question-numbered-with-digits', offset: token.startOffset, end: token.startOffset + token.image.length, replacement: numeral,
-        message: `Frågor numreras med romerska siffror som i indikatorbeskrivningen: skriv "fråga ${numeral}", inte "fråga ${token.image}".`
+        code: 'question-numbered-with-digits',
+        offset: token.startOffset,
+        end: token.startOffset + token.image.length,
+        replacement: numeral,
+        message: `Frågor numreras med romerska siffror som i indikatorbeskrivningen: skriv "fråga ${numeral}", inte "fråga ${token.image}".`,
     };
 }
 
@@ -118,21 +136,28 @@ function itemsHint(document: LangiumDocument, text: string, error: IRecognitionE
     const segment = text.slice(lineStart, upTo).trimEnd();
     const match = ITEMS_WITH_OCH.exec(segment);
     if (!match) return undefined;
-    const indicator = AstUtils.getContainerOfType(CstUtils.findLeafNodeAtOffset(root, lineStart + match.index)?.astNode, isIndicator);
-    const slot = indicator?.questions.find(q => q.name === match[1]);
-    const items = questionOf(slot)?.items.map(i => i.name) ?? [];
-    const split = (list: string) => list.split(',').map(n => n.trim());
+    const indicator = AstUtils.getContainerOfType(
+        CstUtils.findLeafNodeAtOffset(root, lineStart + match.index)?.astNode,
+        isIndicator,
+    );
+    const slot = indicator?.questions.find((q) => q.name === match[1]);
+    const items = questionOf(slot)?.items.map((i) => i.name) ?? [];
+    const split = (list: string) => list.split(',').map((n) => n.trim());
     const before = split(match[2]);
     const after = split(match[3]);
-    if (items.length === 0 || ![...before, ...after].every(n => items.includes(n))) return undefined;
+    if (items.length === 0 || ![...before, ...after].every((n) => items.includes(n))) return undefined;
     const start = lineStart + match.index + match[0].indexOf(match[2], match[0].indexOf(match[1]) + match[1].length);
     const end = lineStart + match.index + match[0].trimEnd().length;
     const listed = [...before, ...after].join(', ');
     const numeral = match[1];
     return {
-        code: 'items-joined-with-och', offset: start, end, replacement: listed,
-        message: `Alternativ räknas upp med kommatecken: skriv "fråga ${numeral} ${listed}", inte "${text.slice(start, end)}". `
-            + `"och" står mellan två villkor ("Ja på fråga ${numeral} ${before[0]} och Ja på fråga ${numeral} ${after[0]}").`
+        code: 'items-joined-with-och',
+        offset: start,
+        end,
+        replacement: listed,
+        message:
+            `Alternativ räknas upp med kommatecken: skriv "fråga ${numeral} ${listed}", inte "${text.slice(start, end)}". ` +
+            `"och" står mellan två villkor ("Ja på fråga ${numeral} ${before[0]} och Ja på fråga ${numeral} ${after[0]}").`,
     };
 }
 
@@ -151,27 +176,41 @@ function unitLabelHint(text: string, error: IRecognitionException, units: UnitNa
     const from = error.token.image === 'för' ? at + 3 : at;
     const head = /\bför\s+([^:\n]*)$/.exec(text.slice(lineStart, from).replace(/för$/, 'för '));
     if (!head) return undefined;
-    const start = error.token.image === 'för' ? from + (/^\s*/.exec(text.slice(from))?.[0].length ?? 0) : lineStart + head.index + head[0].length - head[1].length;
+    const start =
+        error.token.image === 'för'
+            ? from + (/^\s*/.exec(text.slice(from))?.[0].length ?? 0)
+            : lineStart + head.index + head[0].length - head[1].length;
     const rest = text.slice(start);
     const stop = /\s(?=(?:krävs|utesluts|undantas)\b)|:|\r?\n/.exec(rest);
     const end = start + (stop ? stop.index : rest.length);
     const phrase = text.slice(start, end).trim();
     const keyword = stop && /^\s(krävs|utesluts|undantas)/.exec(rest.slice(stop.index))?.[1];
     const normal = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-    const pieces = phrase.split(',').map(p => p.trim());
-    const resolved = pieces.map(piece => units.find(u => u.code === piece) ?? units.find(u => normal(u.label) === normal(piece)));
-    if (resolved.some(u => u === undefined) || !resolved.some((u, i) => u!.code !== pieces[i])) return undefined;
-    const codes = resolved.map(u => u!.code).join(', ');
-    const named = resolved.filter((u, i) => u!.code !== pieces[i]).map(u => `"${u!.label}" är ${UNIT_WORDS[u!.kind]} ${u!.code}`);
+    const pieces = phrase.split(',').map((p) => p.trim());
+    const resolved = pieces.map(
+        (piece) => units.find((u) => u.code === piece) ?? units.find((u) => normal(u.label) === normal(piece)),
+    );
+    if (resolved.some((u) => u === undefined) || !resolved.some((u, i) => u!.code !== pieces[i])) return undefined;
+    const codes = resolved.map((u) => u!.code).join(', ');
+    const named = resolved
+        .filter((u, i) => u!.code !== pieces[i])
+        .map((u) => `"${u!.label}" är ${UNIT_WORDS[u!.kind]} ${u!.code}`);
     const written = keyword ? `för ${codes} ${keyword}` : `för ${codes}`;
     return {
-        code: 'unit-named-by-label', offset: start, end: start + phrase.length, replacement: codes,
-        message: `Områden och grupper anges med sin kod: skriv "${written}" (${named.join(', ')}).`
+        code: 'unit-named-by-label',
+        offset: start,
+        end: start + phrase.length,
+        replacement: codes,
+        message: `Områden och grupper anges med sin kod: skriv "${written}" (${named.join(', ')}).`,
     };
 }
 
 /** The hint for one parser error, if its context shows what was meant. */
-export function syntaxHint(document: LangiumDocument, error: IRecognitionException, units: () => UnitName[]): SyntaxHint | undefined {
+export function syntaxHint(
+    document: LangiumDocument,
+    error: IRecognitionException,
+    units: () => UnitName[],
+): SyntaxHint | undefined {
     const text = rootText(document);
     return numeralHint(text, error) ?? itemsHint(document, text, error) ?? unitLabelHint(text, error, units());
 }
@@ -238,7 +277,7 @@ export function hasSyntaxErrorInside(node: AstNode): boolean {
     const cst = node.$cstNode;
     if (!cst) return false;
     const document = AstUtils.getDocument(node);
-    return document.parseResult.parserErrors.some(e => {
+    return document.parseResult.parserErrors.some((e) => {
         const at = e.token.startOffset;
         return Number.isFinite(at) ? cst.offset <= at && at <= cst.end : !cst.text.trimEnd().endsWith('}');
     });

@@ -4,14 +4,23 @@
  * fulfilment, alternatives that add nothing, answers that never matter, examples that fail.
  */
 import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { type Example, type Indicator, type OjAstType, type ReportingUnit, type Requirement, isAtLeastCondition, isCountTerm, isIndicator, isModel } from '../generated/ast.js';
+import {
+    type Example,
+    type Indicator,
+    type OjAstType,
+    type ReportingUnit,
+    type Requirement,
+    isAtLeastCondition,
+    isCountTerm,
+    isIndicator,
+    isModel,
+} from '../generated/ast.js';
 import { atLeastCount, itemsOfAtLeast, ruleContexts } from '../semantics/lower.js';
 import type { OjServices } from '../oj-module.js';
 import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from '../semantics/analysis.js';
 import { checkExample, expectedStatus } from '../semantics/examples.js';
 import { joinSwedish } from '../semantics/rule-text.js';
 import { baseRequirement, isPerArea, questionOf, shortLabel, unitsOfIndicator } from '../model/model-utils.js';
-
 
 export const AnalysisCodes = {
     NeverMet: 'rule-never-met',
@@ -23,7 +32,7 @@ export const AnalysisCodes = {
     UnmentionedOptions: 'options-not-mentioned',
     VariantEqualsBase: 'variant-equals-base',
     ExampleFailed: 'example-failed',
-    ExampleInvalid: 'example-invalid'
+    ExampleInvalid: 'example-invalid',
 } as const;
 
 import { STATUS_LABELS } from '../semantics/status.js';
@@ -34,7 +43,7 @@ export const MAX_ANALYSED_COMBINATIONS = 5_000_000;
 export function registerAnalysisChecks(services: OjServices): void {
     const validator = services.validation.OjAnalysisValidator;
     const checks: ValidationChecks<OjAstType> = {
-        Indicator: [validator.checkRules, validator.checkExamples]
+        Indicator: [validator.checkRules, validator.checkExamples],
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }
@@ -69,14 +78,14 @@ function findNotAnalysable(document: LangiumDocument): Set<Indicator> {
     }
     const indicators = isModel(model) ? model.elements.filter(isIndicator) : [];
     const offsets = [
-        ...document.parseResult.parserErrors.map(e => e.token.startOffset),
-        ...document.parseResult.lexerErrors.map(e => e.offset)
+        ...document.parseResult.parserErrors.map((e) => e.token.startOffset),
+        ...document.parseResult.lexerErrors.map((e) => e.offset),
     ];
     for (const indicator of indicators) {
         const cst = indicator.$cstNode;
         const closed = cst !== undefined && cst.text.endsWith('}');
         // An error at the end of the input (offset NaN) belongs to whatever is left open there.
-        if (!closed || offsets.some(offset => cst.offset <= offset && offset < cst.end)) skipped.add(indicator);
+        if (!closed || offsets.some((offset) => cst.offset <= offset && offset < cst.end)) skipped.add(indicator);
     }
     return skipped;
 }
@@ -87,7 +96,7 @@ function findNotAnalysable(document: LangiumDocument): Set<Indicator> {
  * the same mistake, said again.
  */
 function hasImpossibleCount(indicator: Indicator): boolean {
-    return AstUtils.streamAst(indicator).some(node => {
+    return AstUtils.streamAst(indicator).some((node) => {
         // Arithmetic on an answer with options has its own error too.
         if (isCountTerm(node)) return questionOf(node.target?.question?.ref)?.numeric === false;
         if (!isAtLeastCondition(node)) return false;
@@ -108,8 +117,16 @@ export class OjAnalysisValidator {
                 this.report(indicator, requirement, analysis, accept, context, index === 0);
             });
             if (base && requirement !== base && variantEqualsBase(indicator, requirement, base)) {
-                accept('hint', `Varianten för ${requirement.units.map(u => u.$refText).join(', ')} avgör alla svar precis som grundregeln och kan tas bort.`,
-                    { node: requirement, property: 'units', code: AnalysisCodes.VariantEqualsBase, data: { code: AnalysisCodes.VariantEqualsBase } });
+                accept(
+                    'hint',
+                    `Varianten för ${requirement.units.map((u) => u.$refText).join(', ')} avgör alla svar precis som grundregeln och kan tas bort.`,
+                    {
+                        node: requirement,
+                        property: 'units',
+                        code: AnalysisCodes.VariantEqualsBase,
+                        data: { code: AnalysisCodes.VariantEqualsBase },
+                    },
+                );
             }
         }
     };
@@ -119,45 +136,86 @@ export class OjAnalysisValidator {
      * exclusion or exception of their own, when `variantsOf` is set). What does not depend on the
      * exclusion is said once, for the first analysis of the requirement.
      */
-    protected report(indicator: Indicator, requirement: Requirement, analysis: RuleAnalysis, accept: ValidationAcceptor,
-        context: { variantsOf?: ReportingUnit; units: ReportingUnit[] } = { units: [] }, first = true): void {
-        const named = context.variantsOf ? context.units.map(u => u.name) : requirement.units.map(u => u.$refText);
+    protected report(
+        indicator: Indicator,
+        requirement: Requirement,
+        analysis: RuleAnalysis,
+        accept: ValidationAcceptor,
+        context: { variantsOf?: ReportingUnit; units: ReportingUnit[] } = { units: [] },
+        first = true,
+    ): void {
+        const named = context.variantsOf ? context.units.map((u) => u.name) : requirement.units.map((u) => u.$refText);
         const where = named.length > 0 ? ` för ${named.join(', ')}` : '';
-        const ownExclusion = context.variantsOf && indicator.areaExclusions.find(e => e.units.some(u => u.ref === context.variantsOf));
+        const ownExclusion =
+            context.variantsOf && indicator.areaExclusions.find((e) => e.units.some((u) => u.ref === context.variantsOf));
         const issue = (severity: 'error' | 'warning' | 'info', code: string, message: string, info: Record<string, unknown>) =>
             accept(severity, message, { ...info, code, data: { code } } as never);
         if (analysis.neverMet) {
-            issue('error', AnalysisCodes.NeverMet, `Indikator ${indicator.number}${where} kan aldrig uppnås: inga svar uppfyller regeln.`, { node: requirement, property: 'alternatives' });
+            issue(
+                'error',
+                AnalysisCodes.NeverMet,
+                `Indikator ${indicator.number}${where} kan aldrig uppnås: inga svar uppfyller regeln.`,
+                { node: requirement, property: 'alternatives' },
+            );
         } else if (analysis.alwaysMet) {
-            issue('warning', AnalysisCodes.AlwaysMet, `Indikator ${indicator.number}${where} uppnås av alla som besvarat frågorna: regeln skiljer inte mellan kommunerna.`, { node: requirement, property: 'alternatives' });
+            issue(
+                'warning',
+                AnalysisCodes.AlwaysMet,
+                `Indikator ${indicator.number}${where} uppnås av alla som besvarat frågorna: regeln skiljer inte mellan kommunerna.`,
+                { node: requirement, property: 'alternatives' },
+            );
         }
         if (analysis.exclusionOverlap && (requirement === baseRequirement(indicator) || ownExclusion)) {
             const example = (analysis.overlapExample ?? []).map(({ variable, value }) =>
-                value.code === undefined && value.number === undefined ? `${variable.label} blank` : `${value.label} på ${variable.label}`);
+                value.code === undefined && value.number === undefined
+                    ? `${variable.label} blank`
+                    : `${value.label} på ${variable.label}`,
+            );
             const answers = example.length > 0 ? `t.ex. svaren ${joinSwedish(example)}` : 'vissa svar';
-            issue('error', AnalysisCodes.ExclusionOverlap,
+            issue(
+                'error',
+                AnalysisCodes.ExclusionOverlap,
                 `Uteslutningen och regeln överlappar: ${answers} både utesluts och uppfyller regeln${where}; uteslutningen avgörs först, så regeln gäller aldrig för dem.`,
-                ownExclusion ? { node: ownExclusion, property: 'condition' }
-                : indicator.exclusion ? { node: indicator.exclusion, property: 'condition' } : { node: requirement, property: 'alternatives' });
+                ownExclusion
+                    ? { node: ownExclusion, property: 'condition' }
+                    : indicator.exclusion
+                      ? { node: indicator.exclusion, property: 'condition' }
+                      : { node: requirement, property: 'alternatives' },
+            );
         }
         if (!first) return;
         for (const { index, by } of analysis.subsumedAlternatives) {
-            issue('warning', AnalysisCodes.AlternativeSubsumed,
-                `Alternativ ${index + 1} täcks redan av alternativ ${by + 1} (alternativen skiljs åt av ELLER): det ändrar inget utfall.`, { node: requirement, property: 'alternatives', index });
+            issue(
+                'warning',
+                AnalysisCodes.AlternativeSubsumed,
+                `Alternativ ${index + 1} täcks redan av alternativ ${by + 1} (alternativen skiljs åt av ELLER): det ändrar inget utfall.`,
+                { node: requirement, property: 'alternatives', index },
+            );
         }
         for (const variable of analysis.irrelevantVariables) {
-            issue('warning', AnalysisCodes.IrrelevantQuestion, `Svaret på ${variable.label} ändrar aldrig utfallet${where}.`, { node: variable.slot, property: 'name' });
+            issue('warning', AnalysisCodes.IrrelevantQuestion, `Svaret på ${variable.label} ändrar aldrig utfallet${where}.`, {
+                node: variable.slot,
+                property: 'name',
+            });
         }
         for (const { condition, option, index } of analysis.irrelevantOptions) {
-            issue('warning', AnalysisCodes.IrrelevantOption, `${shortLabel(option)} ändrar aldrig utfallet här: villkoret ger samma resultat utan det.`, { node: condition, property: 'options', index });
+            issue(
+                'warning',
+                AnalysisCodes.IrrelevantOption,
+                `${shortLabel(option)} ändrar aldrig utfallet här: villkoret ger samma resultat utan det.`,
+                { node: condition, property: 'options', index },
+            );
         }
         if (requirement === baseRequirement(indicator)) {
             for (const { slot, options } of analysis.unmentionedOptions) {
                 const question = questionOf(slot);
                 if (!question) continue;
-                issue('info', AnalysisCodes.UnmentionedOptions,
+                issue(
+                    'info',
+                    AnalysisCodes.UnmentionedOptions,
                     `${options.map(shortLabel).join(', ')} på fråga ${slot.name} nämns varken i regeln eller uteslutningen${isPerArea(question) ? ' (i något område)' : ''}.`,
-                    { node: slot, property: 'name' });
+                    { node: slot, property: 'name' },
+                );
             }
         }
     }
@@ -170,9 +228,12 @@ export class OjAnalysisValidator {
             for (const result of checkExample(indicator, example)) {
                 if (result.passed || !result.expected) continue;
                 const unitText = result.unit ? ` för ${result.unit.name}` : '';
-                const trace = result.actual.trace.map(r => `${r.variable}=${r.value ?? 'blankt'}`).join(', ');
-                accept('error', `Exemplet ger "${STATUS_LABELS[result.actual.status]}"${unitText}, inte "${STATUS_LABELS[result.expected]}"${trace ? ` (avgjort av ${trace})` : ''}.`,
-                    { node: result.outcome, code: AnalysisCodes.ExampleFailed, data: { code: AnalysisCodes.ExampleFailed } });
+                const trace = result.actual.trace.map((r) => `${r.variable}=${r.value ?? 'blankt'}`).join(', ');
+                accept(
+                    'error',
+                    `Exemplet ger "${STATUS_LABELS[result.actual.status]}"${unitText}, inte "${STATUS_LABELS[result.expected]}"${trace ? ` (avgjort av ${trace})` : ''}.`,
+                    { node: result.outcome, code: AnalysisCodes.ExampleFailed, data: { code: AnalysisCodes.ExampleFailed } },
+                );
             }
         }
     };
@@ -181,19 +242,38 @@ export class OjAnalysisValidator {
         let valid = true;
         const invalid = (message: string, info: Record<string, unknown>) => {
             valid = false;
-            accept('error', message, { ...info, code: AnalysisCodes.ExampleInvalid, data: { code: AnalysisCodes.ExampleInvalid } } as never);
+            accept('error', message, {
+                ...info,
+                code: AnalysisCodes.ExampleInvalid,
+                data: { code: AnalysisCodes.ExampleInvalid },
+            } as never);
         };
         for (const outcome of example.outcomes) {
-            if (expectedStatus(outcome) === undefined) invalid(`"ej" kan bara stå före "uppnådd".`, { node: outcome, property: 'negated' });
-            if (outcome.unit?.ref && !units.has(outcome.unit.ref)) invalid(`Indikator ${indicator.number} redovisas inte för ${outcome.unit.$refText}.`, { node: outcome, property: 'unit' });
-            if (!outcome.unit && units.size === 0 && indicator.requirements.some(r => r.units.length > 0)) invalid('Ange område för utfallet.', { node: outcome });
+            if (expectedStatus(outcome) === undefined)
+                invalid(`"ej" kan bara stå före "uppnådd".`, { node: outcome, property: 'negated' });
+            if (outcome.unit?.ref && !units.has(outcome.unit.ref))
+                invalid(`Indikator ${indicator.number} redovisas inte för ${outcome.unit.$refText}.`, {
+                    node: outcome,
+                    property: 'unit',
+                });
+            if (!outcome.unit && units.size === 0 && indicator.requirements.some((r) => r.units.length > 0))
+                invalid('Ange område för utfallet.', { node: outcome });
         }
         for (const answer of example.answers) {
             const question = questionOf(answer.target.question.ref);
             if (!question) continue;
-            if (question.numeric && answer.option) invalid(`Fråga ${answer.target.question.$refText} besvaras med ett antal, inte ett svarsalternativ.`, { node: answer, property: 'option' });
-            if (!question.numeric && answer.value !== undefined) invalid(`Fråga ${answer.target.question.$refText} besvaras med ett svarsalternativ, inte ett tal.`, { node: answer, property: 'value' });
-            if (answer.unit?.ref && !isPerArea(question)) invalid(`Fråga ${answer.target.question.$refText} ställs inte per område.`, { node: answer, property: 'unit' });
+            if (question.numeric && answer.option)
+                invalid(`Fråga ${answer.target.question.$refText} besvaras med ett antal, inte ett svarsalternativ.`, {
+                    node: answer,
+                    property: 'option',
+                });
+            if (!question.numeric && answer.value !== undefined)
+                invalid(`Fråga ${answer.target.question.$refText} besvaras med ett svarsalternativ, inte ett tal.`, {
+                    node: answer,
+                    property: 'value',
+                });
+            if (answer.unit?.ref && !isPerArea(question))
+                invalid(`Fråga ${answer.target.question.$refText} ställs inte per område.`, { node: answer, property: 'unit' });
         }
         return valid;
     }

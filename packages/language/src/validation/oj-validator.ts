@@ -14,15 +14,26 @@ import { AnswerSetIssueCodes, answerSetMustBeWellFormed } from './answer-sets.js
 import { areaNamesMustBeUnique, termNameMustBeUnique } from './areas.js';
 import { CommonIssueCodes, partsMustBeWrittenOnce } from './common.js';
 import {
-    answerConditionMustFitQuestion, atLeastConditionMustBeReachable, ConditionIssueCodes, countTermMustBeNumeric, numericConditionMustFitQuestion,
-    ratioMustCountNumbers, targetItemsMustBeNamedOnce
+    answerConditionMustFitQuestion,
+    atLeastConditionMustBeReachable,
+    ConditionIssueCodes,
+    countTermMustBeNumeric,
+    numericConditionMustFitQuestion,
+    ratioMustCountNumbers,
+    targetItemsMustBeNamedOnce,
 } from './conditions.js';
 import { DistrictIssueCodes, districtsMustBeKnownAndUnique } from './districts.js';
 import { EarlierNameIssueCodes, earlierNameMustExist } from './earlier-names.js';
 import { IndicatorIssueCodes, indicatorMustBeUnique, qualityAreasMustBeKnown } from './indicators.js';
 import { indicatorNumberMustBeInRange, NumberIssueCodes, optionCodeMustBeInRange, yearMustBeInRange } from './numbers.js';
 import {
-    checkComparability, checkIndicatorPopulation, checkIndicatorStrata, checkMeasure, checkMeasureIndicator, checkSurveyPopulation, PopulationIssueCodes
+    checkComparability,
+    checkIndicatorPopulation,
+    checkIndicatorStrata,
+    checkMeasure,
+    checkMeasureIndicator,
+    checkSurveyPopulation,
+    PopulationIssueCodes,
 } from './populations.js';
 import { PrintedDocumentIssueCodes, printedDocumentMustPlaceEachIndicatorOnce } from './printed-document.js';
 import { PrintedPartIssueCodes, printedPartsMustBeWritten } from './printed-parts.js';
@@ -32,7 +43,10 @@ import { areaVariantsMustBeReported, exclusionsMustKeepDefault, requirementsMust
 import { fileMustNameItsSurvey, SurveyIssueCodes, surveyMustBeWellFormed } from './survey.js';
 import { charactersMustBeWritable, nameMustBeValid, TextIssueCodes } from './text.js';
 import {
-    indicatorVariablesMustBeUnique, indicatorVariablesMustBeWritable, sharedQuestionVariablesMustBeWritable, VariableIssueCodes
+    indicatorVariablesMustBeUnique,
+    indicatorVariablesMustBeWritable,
+    sharedQuestionVariablesMustBeWritable,
+    VariableIssueCodes,
 } from './variables.js';
 
 // What @oj/language exported from this file before the checks were split by construct.
@@ -58,14 +72,20 @@ export const IssueCodes = {
     ...TextIssueCodes,
     ...DistrictIssueCodes,
     ...PrintedDocumentIssueCodes,
-    ...PopulationIssueCodes
+    ...PopulationIssueCodes,
 } as const;
-export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
+export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
 
 /** The checks of one workspace: those that compare across files read its index. */
 export function ojValidationChecks(workspace: OjWorkspaceIndex): ValidationChecks<OjAstType> {
     return {
-        Survey: [surveyMustBeWellFormed(workspace), districtsMustBeKnownAndUnique, yearMustBeInRange, nameMustBeValid, checkSurveyPopulation],
+        Survey: [
+            surveyMustBeWellFormed(workspace),
+            districtsMustBeKnownAndUnique,
+            yearMustBeInRange,
+            nameMustBeValid,
+            checkSurveyPopulation,
+        ],
         AnswerSet: [answerSetMustBeWellFormed(workspace), nameMustBeValid],
         AnswerOption: [nameMustBeValid, optionCodeMustBeInRange],
         Area: [areaNamesMustBeUnique(workspace), nameMustBeValid],
@@ -75,9 +95,19 @@ export function ojValidationChecks(workspace: OjWorkspaceIndex): ValidationCheck
         QuestionItem: nameMustBeValid,
         Question: [questionMustBeWellFormed(workspace), nameMustBeValid, sharedQuestionVariablesMustBeWritable],
         Indicator: [
-            partsMustBeWrittenOnce, requirementsMustBeComplete, exclusionsMustKeepDefault, areaVariantsMustBeReported, qualityAreasMustBeKnown,
-            indicatorMustBeUnique(workspace), printedPartsMustBeWritten, indicatorVariablesMustBeUnique(workspace), indicatorNumberMustBeInRange,
-            indicatorVariablesMustBeWritable, checkIndicatorPopulation, checkMeasureIndicator, checkIndicatorStrata
+            partsMustBeWrittenOnce,
+            requirementsMustBeComplete,
+            exclusionsMustKeepDefault,
+            areaVariantsMustBeReported,
+            qualityAreasMustBeKnown,
+            indicatorMustBeUnique(workspace),
+            printedPartsMustBeWritten,
+            indicatorVariablesMustBeUnique(workspace),
+            indicatorNumberMustBeInRange,
+            indicatorVariablesMustBeWritable,
+            checkIndicatorPopulation,
+            checkMeasureIndicator,
+            checkIndicatorStrata,
         ],
         Measure: checkMeasure,
         Comparability: checkComparability,
@@ -90,7 +120,7 @@ export function ojValidationChecks(workspace: OjWorkspaceIndex): ValidationCheck
         QuestionTarget: targetItemsMustBeNamedOnce,
         Ratio: ratioMustCountNumbers,
         PrintedDocument: printedDocumentMustPlaceEachIndicatorOnce(workspace),
-        Model: [fileMustNameItsSurvey, charactersMustBeWritable]
+        Model: [fileMustNameItsSurvey, charactersMustBeWritable],
     };
 }
 

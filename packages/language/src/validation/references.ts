@@ -8,11 +8,11 @@ export const ReferenceIssueCodes = {
     UnknownOption: 'unknown-option',
     UnknownArea: 'unknown-area',
     UnknownQuestion: 'unknown-question',
-    UnknownItem: 'unknown-item'
+    UnknownItem: 'unknown-item',
 } as const;
 
 export const SyntaxHintIssueCodes = {
     QuestionNumberedWithDigits: 'question-numbered-with-digits',
     ItemsJoinedWithAnd: 'items-joined-with-och',
-    UnitNamedByLabel: 'unit-named-by-label'
+    UnitNamedByLabel: 'unit-named-by-label',
 } as const;

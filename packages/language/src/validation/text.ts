@@ -4,13 +4,25 @@
  * helpers renderers use to keep such text harmless live here too.
  */
 import { AstUtils, type ValidationAcceptor } from 'langium';
-import type { AnswerOption, AnswerSet, Area, Group, IndicatorQuestion, Model, Question, QuestionItem, Survey, SurveyPart, Term } from '../generated/ast.js';
+import type {
+    AnswerOption,
+    AnswerSet,
+    Area,
+    Group,
+    IndicatorQuestion,
+    Model,
+    Question,
+    QuestionItem,
+    Survey,
+    SurveyPart,
+    Term,
+} from '../generated/ast.js';
 import { issue, shorten } from './common.js';
 
 export const TextIssueCodes = {
     InvalidCharacter: 'invalid-character',
     VerticalTab: 'vertical-tab',
-    InvalidName: 'invalid-name'
+    InvalidName: 'invalid-name',
 } as const;
 
 const MAX_CHARACTER_ISSUES = 100;
@@ -29,29 +41,59 @@ export function charactersMustBeWritable(model: Model, accept: ValidationAccepto
         const offset = match.index!;
         if (offset === 0 && match[0] === '\uFEFF') continue;
         if (++reported > MAX_CHARACTER_ISSUES) break;
-        const range = { start: document.textDocument.positionAt(offset), end: document.textDocument.positionAt(offset + match[0].length) };
+        const range = {
+            start: document.textDocument.positionAt(offset),
+            end: document.textDocument.positionAt(offset + match[0].length),
+        };
         const character = describeCharacter(match[0]);
         if (match[0] === '\u000B') {
-            accept('warning', `Tecknet ${character} (vertikal tabb, Words radbrytning) läses som ett mellanslag; ersätt det med ett mellanslag.`, {
-                node: model, range, code: TextIssueCodes.VerticalTab, data: { code: TextIssueCodes.VerticalTab }
-            });
+            accept(
+                'warning',
+                `Tecknet ${character} (vertikal tabb, Words radbrytning) läses som ett mellanslag; ersätt det med ett mellanslag.`,
+                {
+                    node: model,
+                    range,
+                    code: TextIssueCodes.VerticalTab,
+                    data: { code: TextIssueCodes.VerticalTab },
+                },
+            );
         } else {
             accept('error', `Tecknet ${character} får inte finnas i modellen: ${unsafeReason(match[0])} Ta bort det.`, {
-                node: model, range, code: TextIssueCodes.InvalidCharacter, data: { code: TextIssueCodes.InvalidCharacter }
+                node: model,
+                range,
+                code: TextIssueCodes.InvalidCharacter,
+                data: { code: TextIssueCodes.InvalidCharacter },
             });
         }
     }
 }
 
 /** A name is an identifier in generated code, a key in data and a word in documents. */
-export function nameMustBeValid(node: Survey | AnswerSet | AnswerOption | Area | Group | Term | SurveyPart | QuestionItem | Question | IndicatorQuestion, accept: ValidationAcceptor): void {
+export function nameMustBeValid(
+    node: Survey | AnswerSet | AnswerOption | Area | Group | Term | SurveyPart | QuestionItem | Question | IndicatorQuestion,
+    accept: ValidationAcceptor,
+): void {
     const name = node.name;
     if (typeof name !== 'string') return;
-    const bad = [...name].find(c => NON_NAME_CHARACTERS.test(c));
+    const bad = [...name].find((c) => NON_NAME_CHARACTERS.test(c));
     if (bad) {
-        issue(accept, 'error', TextIssueCodes.InvalidName, `Namnet ${shorten(name)} innehåller ${describeCharacter(bad)}, som inte kan ingå i ett namn; använd bokstäver, siffror och _.`, node, 'name');
+        issue(
+            accept,
+            'error',
+            TextIssueCodes.InvalidName,
+            `Namnet ${shorten(name)} innehåller ${describeCharacter(bad)}, som inte kan ingå i ett namn; använd bokstäver, siffror och _.`,
+            node,
+            'name',
+        );
     } else if (name === '__proto__') {
-        issue(accept, 'error', TextIssueCodes.InvalidName, 'Namnet __proto__ är reserverat i JavaScript och kan inte användas; välj ett annat namn.', node, 'name');
+        issue(
+            accept,
+            'error',
+            TextIssueCodes.InvalidName,
+            'Namnet __proto__ är reserverat i JavaScript och kan inte användas; välj ett annat namn.',
+            node,
+            'name',
+        );
     }
 }
 
@@ -60,7 +102,8 @@ export function nameMustBeValid(node: Survey | AnswerSet | AnswerOption | Area |
  * controls (U+0080–U+009F, where U+009B starts a terminal sequence like ESC [), DEL, and the bidi
  * embeddings, overrides and isolates (the "Trojan Source" characters).
  */
-export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const UNSAFE_CHARACTERS =
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Text for a terminal: control, format and line-separator characters (ESC, C1, bidi overrides,
@@ -68,11 +111,15 @@ export const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-
  * Tab and line feed stay.
  */
 export function visibleControls(text: string): string {
-    return text.replace(/[^\P{C}\t\n]|[\u2028\u2029]/gu, c => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    return text.replace(
+        /[^\P{C}\t\n]|[\u2028\u2029]/gu,
+        (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    );
 }
 
 /** Characters XML 1.0 does not allow: C0 controls but tab and line ends, lone surrogates, U+FFFE and U+FFFF. */
-export const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const XML_INVALID =
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Text an XML writer (Word, Excel) can carry: a vertical tab (Word's manual line break, common in
@@ -95,8 +142,10 @@ export function describeCharacter(character: string): string {
 
 function unsafeReason(character: string): string {
     const code = character.charCodeAt(0);
-    if (code === 0x1b) return 'det är ESC, som inleder styrsekvenser för terminaler, och kan inte skrivas i Word- eller Excel-filer.';
-    if (code >= 0x202a && code <= 0x202e || code >= 0x2066 && code <= 0x2069) return 'det är en styrning av skrivriktningen, som kan få texten att visas i en annan ordning än den är skriven.';
+    if (code === 0x1b)
+        return 'det är ESC, som inleder styrsekvenser för terminaler, och kan inte skrivas i Word- eller Excel-filer.';
+    if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069))
+        return 'det är en styrning av skrivriktningen, som kan få texten att visas i en annan ordning än den är skriven.';
     if (code >= 0x80 && code <= 0x9f) return 'det är ett styrtecken, som terminaler kan tolka som en styrsekvens.';
     if (code === 0xfeff) return 'det är ett osynligt tecken (byte order mark) mitt i texten.';
     if (code >= 0xd800 && code <= 0xdfff) return 'det är en ensam halva av ett surrogatpar, inget tecken.';

@@ -7,14 +7,37 @@
  * (earlier names are checked against it) and repeats this year's ids and variables.
  */
 import {
-    AstUtils, type BuildOptions, Cancellation, DefaultDocumentBuilder, DocumentCache, DocumentState, MultiMap, URI, WorkspaceCache, type AstNode,
-    type LangiumDocument, type LangiumDocuments, type Module
+    AstUtils,
+    type BuildOptions,
+    Cancellation,
+    DefaultDocumentBuilder,
+    DocumentCache,
+    DocumentState,
+    MultiMap,
+    URI,
+    WorkspaceCache,
+    type AstNode,
+    type LangiumDocument,
+    type LangiumDocuments,
+    type Module,
 } from 'langium';
 import type { OjServices } from '../oj-module.js';
 import type { LangiumSharedServices, PartialLangiumSharedServices } from 'langium/lsp';
 import {
-    type AnswerSet, type Indicator, type Model, type Question, type Survey, type Term,
-    isAnswerSet, isArea, isGroup, isIndicatorQuestion, isModel, isQuestion, isSurveyPart, isTerm
+    type AnswerSet,
+    type Indicator,
+    type Model,
+    type Question,
+    type Survey,
+    type Term,
+    isAnswerSet,
+    isArea,
+    isGroup,
+    isIndicatorQuestion,
+    isModel,
+    isQuestion,
+    isSurveyPart,
+    isTerm,
 } from '../generated/ast.js';
 import { type SurveyVariable, surveyOfModel, variablesOfIndicator, variablesOfQuestion } from '../model/model-utils.js';
 import { surveyKeyOfModel } from '../scoping/oj-scope.js';
@@ -130,8 +153,17 @@ const MERGE_ALL_AFTER = 2000;
 
 /** Nodes whose contents hold no declaration, question or numeral slot: the walk does not enter them. */
 const NOTHING_DECLARED_INSIDE = new Set([
-    'Requirement', 'Exclusion', 'Exception', 'Ratio', 'Example', 'Definition', 'Reference', 'EarlierName',
-    'AnswerSet', 'Term', 'Question'
+    'Requirement',
+    'Exclusion',
+    'Exception',
+    'Ratio',
+    'Example',
+    'Definition',
+    'Reference',
+    'EarlierName',
+    'AnswerSet',
+    'Term',
+    'Question',
 ]);
 
 export class OjWorkspaceIndex {
@@ -156,31 +188,48 @@ export class OjWorkspaceIndex {
         // Sets are asked about one node at a time, by checks of the file declaring it: put together when first needed.
         const lazySet = <V>(pick: (part: DocumentFacts) => Set<V>) => {
             let value: Set<V> | undefined;
-            return () => (value ??= new Set(parts.flatMap(part => [...pick(part)])));
+            return () => (value ??= new Set(parts.flatMap((part) => [...pick(part)])));
         };
-        const usedAnswerSets = lazySet(p => p.usedAnswerSets);
-        const usedQuestions = lazySet(p => p.usedQuestions);
-        const usedTerms = lazySet(p => p.usedTerms);
+        const usedAnswerSets = lazySet((p) => p.usedAnswerSets);
+        const usedQuestions = lazySet((p) => p.usedQuestions);
+        const usedTerms = lazySet((p) => p.usedTerms);
         return {
-            indicatorsByNumber: index(p => p.indicatorsByNumber),
-            indicatorsByName: index(p => p.indicatorsByName),
-            questionsById: index(p => p.questionsById),
-            variables: index(p => p.variables),
-            declarations: index(p => p.declarations),
-            surveysByYear: index(p => p.surveysByYear),
-            indicatorNamesByYear: index(p => p.indicatorNamesByYear),
-            get usedAnswerSets() { return usedAnswerSets(); },
-            get usedQuestions() { return usedQuestions(); },
-            get usedTerms() { return usedTerms(); }
+            indicatorsByNumber: index((p) => p.indicatorsByNumber),
+            indicatorsByName: index((p) => p.indicatorsByName),
+            questionsById: index((p) => p.questionsById),
+            variables: index((p) => p.variables),
+            declarations: index((p) => p.declarations),
+            surveysByYear: index((p) => p.surveysByYear),
+            indicatorNamesByYear: index((p) => p.indicatorNamesByYear),
+            get usedAnswerSets() {
+                return usedAnswerSets();
+            },
+            get usedQuestions() {
+                return usedQuestions();
+            },
+            get usedTerms() {
+                return usedTerms();
+            },
         };
     }
 
     protected computeDocument(_document: LangiumDocument, model: Model): DocumentFacts {
         let keys: FactKeys | undefined;
         const facts: DocumentFacts = {
-            root: model, get keys() { return (keys ??= factKeys(facts, model)); }, indicatorsByNumber: new MultiMap(), indicatorsByName: new MultiMap(), questionsById: new MultiMap(),
-            variables: new MultiMap(), declarations: new MultiMap(), surveysByYear: new MultiMap(), indicatorNamesByYear: new MultiMap(),
-            usedAnswerSets: new Set(), usedQuestions: new Set(), usedTerms: new Set()
+            root: model,
+            get keys() {
+                return (keys ??= factKeys(facts, model));
+            },
+            indicatorsByNumber: new MultiMap(),
+            indicatorsByName: new MultiMap(),
+            questionsById: new MultiMap(),
+            variables: new MultiMap(),
+            declarations: new MultiMap(),
+            surveysByYear: new MultiMap(),
+            indicatorNamesByYear: new MultiMap(),
+            usedAnswerSets: new Set(),
+            usedQuestions: new Set(),
+            usedTerms: new Set(),
         };
         const key = surveyKeyOfModel(model);
         const survey = model.header?.survey;
@@ -247,7 +296,7 @@ export class OjWorkspaceIndex {
      */
     filesToRevalidate(validated: ReadonlySet<string>): string[] {
         const current = this.parts();
-        if ([...current.keys()].every(uri => validated.has(uri))) return [];
+        if ([...current.keys()].every((uri) => validated.has(uri))) return [];
         // Keys that appeared in or disappeared from one file's declarations, and from its uses.
         const declared = new Set<string>();
         const used = new Set<string>();
@@ -270,8 +319,9 @@ export class OjWorkspaceIndex {
         // A declaration concerns the files declaring the same key (duplicates) and those reading it
         // (earlier names); a use concerns only the declaring file ("never used"), not the other users:
         // a new file of indicators re-validates the answer sets' file, not every file using them.
-        const concerns = (part: DocumentFacts) => [...declared].some(key => part.keys.declared.has(key) || part.keys.used.has(key))
-            || [...used].some(key => part.keys.declared.has(key));
+        const concerns = (part: DocumentFacts) =>
+            [...declared].some((key) => part.keys.declared.has(key) || part.keys.used.has(key)) ||
+            [...used].some((key) => part.keys.declared.has(key));
         return [...current].filter(([uri, part]) => !validated.has(uri) && concerns(part)).map(([uri]) => uri);
     }
 
@@ -335,9 +385,13 @@ export class OjDocumentBuilder extends DefaultDocumentBuilder {
     /** While the edited documents are built alone, workspace-wide waiters are not told a phase is done. */
     protected quietBuildPhases = false;
 
-    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+    override async build<T extends AstNode>(
+        documents: Array<LangiumDocument<T>>,
+        options?: BuildOptions,
+        cancelToken = Cancellation.CancellationToken.None,
+    ): Promise<void> {
         await super.build(documents, options, cancelToken);
-        if (options?.validation) await this.revalidateSharedFacts(new Set(documents.map(d => d.uri.toString())), cancelToken);
+        if (options?.validation) await this.revalidateSharedFacts(new Set(documents.map((d) => d.uri.toString())), cancelToken);
     }
 
     /** Changes of updates that were replaced before they started, for the update that replaced them. */
@@ -353,19 +407,21 @@ export class OjDocumentBuilder extends DefaultDocumentBuilder {
             for (const uri of deleted) this.pendingDeleted.set(uri.toString(), uri);
             return;
         }
-        changed = [...new Map([...this.pendingChanged, ...changed.map(uri => [uri.toString(), uri] as const)]).values()];
-        deleted = [...new Map([...this.pendingDeleted, ...deleted.map(uri => [uri.toString(), uri] as const)]).values()];
+        changed = [...new Map([...this.pendingChanged, ...changed.map((uri) => [uri.toString(), uri] as const)]).values()];
+        deleted = [...new Map([...this.pendingDeleted, ...deleted.map((uri) => [uri.toString(), uri] as const)]).values()];
         this.pendingChanged.clear();
         this.pendingDeleted.clear();
         const present: URI[] = [];
         const removed = [...deleted];
         for (const uri of changed) {
-            if (this.textDocuments?.get(uri.toString()) || await existsOnDisk(this.fileSystemProvider, uri)) present.push(uri);
+            if (this.textDocuments?.get(uri.toString()) || (await existsOnDisk(this.fileSystemProvider, uri))) present.push(uri);
             else if (this.langiumDocuments.hasDocument(uri)) removed.push(uri);
         }
         const validated = new Set<string>();
-        const listener = this.onDocumentPhase(DocumentState.Validated, document => { validated.add(document.uri.toString()); });
-        this.editedFirst = new Set(present.filter(uri => this.textDocuments?.get(uri.toString())).map(uri => uri.toString()));
+        const listener = this.onDocumentPhase(DocumentState.Validated, (document) => {
+            validated.add(document.uri.toString());
+        });
+        this.editedFirst = new Set(present.filter((uri) => this.textDocuments?.get(uri.toString())).map((uri) => uri.toString()));
         try {
             await super.update(present, removed, cancelToken);
         } finally {
@@ -375,13 +431,17 @@ export class OjDocumentBuilder extends DefaultDocumentBuilder {
         await this.revalidateSharedFacts(validated, cancelToken);
     }
 
-    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+    protected override async buildDocuments(
+        documents: LangiumDocument[],
+        options: BuildOptions,
+        cancelToken: Cancellation.CancellationToken,
+    ): Promise<void> {
         const edited = this.editedFirst;
         this.editedFirst = undefined;
-        const first = edited && edited.size > 0 ? documents.filter(d => edited.has(d.uri.toString())) : [];
-        const rest = documents.filter(d => !first.includes(d));
+        const first = edited && edited.size > 0 ? documents.filter((d) => edited.has(d.uri.toString())) : [];
+        const rest = documents.filter((d) => !first.includes(d));
         // The edited documents link against the others' exported names: only when all of those are indexed.
-        if (first.length === 0 || rest.some(d => d.state < DocumentState.IndexedContent)) {
+        if (first.length === 0 || rest.some((d) => d.state < DocumentState.IndexedContent)) {
             return super.buildDocuments(documents, options, cancelToken);
         }
         const guarded = this.guardAgainstSilence(first, cancelToken);
@@ -411,13 +471,20 @@ export class OjDocumentBuilder extends DefaultDocumentBuilder {
      * yields to read the messages arriving meanwhile: when it ends, only the newest keystroke's
      * update is left (the lock cancels the ones it replaces), and the next build takes the newest text.
      */
-    protected guardAgainstSilence(_edited: LangiumDocument[], cancelToken: Cancellation.CancellationToken): { token: Cancellation.CancellationToken; dispose(): void } {
+    protected guardAgainstSilence(
+        _edited: LangiumDocument[],
+        cancelToken: Cancellation.CancellationToken,
+    ): { token: Cancellation.CancellationToken; dispose(): void } {
         if (cancelToken === Cancellation.CancellationToken.None) return { token: cancelToken, dispose() {} };
         const source = new Cancellation.CancellationTokenSource();
         return { token: source.token, dispose: () => source.dispose() };
     }
 
-    protected override async notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, cancelToken: Cancellation.CancellationToken): Promise<void> {
+    protected override async notifyBuildPhase(
+        documents: LangiumDocument[],
+        state: DocumentState,
+        cancelToken: Cancellation.CancellationToken,
+    ): Promise<void> {
         if (this.quietBuildPhases) return;
         return super.notifyBuildPhase(documents, state, cancelToken);
     }
@@ -426,7 +493,7 @@ export class OjDocumentBuilder extends DefaultDocumentBuilder {
         for (const services of this.serviceRegistry.all) {
             const index = (services as Partial<OjServices>).workspace?.OjWorkspaceIndex;
             if (!index) continue;
-            const documents = index.filesToRevalidate(validated).flatMap(uri => {
+            const documents = index.filesToRevalidate(validated).flatMap((uri) => {
                 const document = this.langiumDocuments.getDocument(URI.parse(uri));
                 return document && document.state === DocumentState.Validated ? [document] : [];
             });
@@ -445,9 +512,9 @@ export const OjSharedModule: Module<LangiumSharedServices, PartialLangiumSharedS
     workspace: {
         DocumentBuilder: (services) => new OjDocumentBuilder(services),
         LangiumDocumentFactory: (services) => new OjLangiumDocumentFactory(services),
-        WorkspaceManager: (services) => new OjWorkspaceManager(services)
+        WorkspaceManager: (services) => new OjWorkspaceManager(services),
     },
     lsp: {
-        DocumentUpdateHandler: (services) => new OjDocumentUpdateHandler(services)
-    }
+        DocumentUpdateHandler: (services) => new OjDocumentUpdateHandler(services),
+    },
 };

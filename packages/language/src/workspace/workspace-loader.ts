@@ -40,10 +40,16 @@ export interface LoadedWorkspace {
 }
 
 /** Loads and builds the files with validation; documents come back in file-name order. */
-export async function loadWorkspace(shared: LangiumSharedServices, inputs: string[], options: { validation?: boolean } = {}): Promise<LoadedWorkspace> {
+export async function loadWorkspace(
+    shared: LangiumSharedServices,
+    inputs: string[],
+    options: { validation?: boolean } = {},
+): Promise<LoadedWorkspace> {
     const files = collectModelFiles(inputs);
-    const documents = files.map(file => shared.workspace.LangiumDocumentFactory.fromString<Model>(fs.readFileSync(file, 'utf-8'), URI.file(file)));
+    const documents = files.map((file) =>
+        shared.workspace.LangiumDocumentFactory.fromString<Model>(fs.readFileSync(file, 'utf-8'), URI.file(file)),
+    );
     for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build(documents, { validation: options.validation ?? true });
-    return { documents, diagnostics: new Map(documents.map(d => [d, d.diagnostics ?? []])) };
+    return { documents, diagnostics: new Map(documents.map((d) => [d, d.diagnostics ?? []])) };
 }

@@ -36,7 +36,9 @@ export function fixtureCases(folder: string): FixtureCase[] {
     const cases: FixtureCase[] = [];
     const visit = (dir: string) => {
         const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-        const shared = entries.filter(e => e.isFile() && e.name.endsWith('.oj') && e.name.startsWith('_')).map(e => read(path.join(dir, e.name)));
+        const shared = entries
+            .filter((e) => e.isFile() && e.name.endsWith('.oj') && e.name.startsWith('_'))
+            .map((e) => read(path.join(dir, e.name)));
         for (const entry of entries) {
             const full = path.join(dir, entry.name);
             if (entry.isDirectory()) visit(full);

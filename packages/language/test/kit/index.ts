@@ -31,12 +31,17 @@ export interface BuiltCase {
 export async function buildCase(c: FixtureCase): Promise<BuiltCase> {
     await clearDocuments(shared);
     const marked = readMarkers(c.file.source);
-    const files = [...c.shared.map(f => ({ path: f.path, text: readMarkers(f.source).text })), { path: c.file.path, text: marked.text }];
-    const documents = files.map(f => shared.workspace.LangiumDocumentFactory.fromString<Model>(f.text, URI.file(`/resources/${f.path}`)));
-    documents.forEach(d => shared.workspace.LangiumDocuments.addDocument(d));
+    const files = [
+        ...c.shared.map((f) => ({ path: f.path, text: readMarkers(f.source).text })),
+        { path: c.file.path, text: marked.text },
+    ];
+    const documents = files.map((f) =>
+        shared.workspace.LangiumDocumentFactory.fromString<Model>(f.text, URI.file(`/resources/${f.path}`)),
+    );
+    documents.forEach((d) => shared.workspace.LangiumDocuments.addDocument(d));
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     const document = documents[documents.length - 1];
-    return { document, models: documents.map(d => d.parseResult.value), expectations: marked.expectations };
+    return { document, models: documents.map((d) => d.parseResult.value), expectations: marked.expectations };
 }
 
 /** Builds sources given as text (each one file, markers removed) as one validated workspace. */
@@ -44,7 +49,7 @@ export async function buildText(...sources: string[]): Promise<BuiltCase> {
     return buildCase({
         name: 'text',
         file: { path: `text${sources.length - 1}.oj`, source: sources[sources.length - 1] },
-        shared: sources.slice(0, -1).map((source, i) => ({ path: `text${i}.oj`, source }))
+        shared: sources.slice(0, -1).map((source, i) => ({ path: `text${i}.oj`, source })),
     });
 }
 
@@ -66,17 +71,27 @@ export async function markerProblems(c: FixtureCase): Promise<string[]> {
     const diagnostics = document.diagnostics ?? [];
     const problems: string[] = [];
     for (const e of expectations) {
-        const matches = diagnostics.filter(d => d.severity === SEVERITY[e.severity]
-            && (e.code === undefined || codeOf(d) === e.code)
-            && (e.message === undefined || messageOf(d).includes(e.message))
-            && (e.range === undefined || (document.textDocument.offsetAt(d.range.start) === e.range.offset
-                && document.textDocument.offsetAt(d.range.end) === e.range.offset + e.range.length)));
+        const matches = diagnostics.filter(
+            (d) =>
+                d.severity === SEVERITY[e.severity] &&
+                (e.code === undefined || codeOf(d) === e.code) &&
+                (e.message === undefined || messageOf(d).includes(e.message)) &&
+                (e.range === undefined ||
+                    (document.textDocument.offsetAt(d.range.start) === e.range.offset &&
+                        document.textDocument.offsetAt(d.range.end) === e.range.offset + e.range.length)),
+        );
         const what = `${e.severity}${e.code ? ` [${e.code}]` : ''}${e.message ? ` "${e.message}"` : ''}`;
-        const where = e.range ? ` on »${document.textDocument.getText().slice(e.range.offset, e.range.offset + e.range.length)}«` : ' in the file';
+        const where = e.range
+            ? ` on »${document.textDocument.getText().slice(e.range.offset, e.range.offset + e.range.length)}«`
+            : ' in the file';
         if (!e.absent && matches.length === 0) problems.push(`line ${e.line}: expected ${what}${where}`);
-        if (e.absent && matches.length > 0) problems.push(`line ${e.line}: expected no ${what}${where}, got ${matches.map(d => describeDiagnostic(document, d)).join('; ')}`);
+        if (e.absent && matches.length > 0)
+            problems.push(
+                `line ${e.line}: expected no ${what}${where}, got ${matches.map((d) => describeDiagnostic(document, d)).join('; ')}`,
+            );
     }
-    if (problems.length > 0) problems.push(`diagnostics: ${diagnostics.map(d => describeDiagnostic(document, d)).join('; ') || 'none'}`);
+    if (problems.length > 0)
+        problems.push(`diagnostics: ${diagnostics.map((d) => describeDiagnostic(document, d)).join('; ') || 'none'}`);
     return problems;
 }
 
@@ -92,6 +107,6 @@ export interface SemanticCase {
 export async function semanticCase(c: FixtureCase): Promise<SemanticCase> {
     const { document, models } = await buildCase(c);
     const indicators = document.parseResult.value.elements.filter((e): e is Indicator => e.$type === 'Indicator');
-    const errors = (document.diagnostics ?? []).filter(d => d.severity === 1).map(d => describeDiagnostic(document, d));
-    return { models, indicators, errors, examples: indicators.flatMap(i => i.examples.flatMap(e => checkExample(i, e))) };
+    const errors = (document.diagnostics ?? []).filter((d) => d.severity === 1).map((d) => describeDiagnostic(document, d));
+    return { models, indicators, errors, examples: indicators.flatMap((i) => i.examples.flatMap((e) => checkExample(i, e))) };
 }
