@@ -46,7 +46,7 @@ import type {
     Paragraph,
     SectionContent,
 } from './model.js';
-import { cleanText, compareSwedish, parseIsoDate, sentence, slug, swedishDate } from './text.js';
+import { cleanText, compareSwedish, MONTHS, parseIsoDate, sentence, slug, swedishDate } from './text.js';
 
 /** A survey export as read by @oj/evaluator's readResponseFile: a header and rows of cells. */
 export interface ResponseRows {
@@ -483,21 +483,6 @@ function questionBlocks(slot: IndicatorQuestion, numbered: boolean): Array<Parag
 
 // ---------------------------------------------------------------- the document as the author lays it out
 
-const MONTH_NAMES = [
-    'januari',
-    'februari',
-    'mars',
-    'april',
-    'maj',
-    'juni',
-    'juli',
-    'augusti',
-    'september',
-    'oktober',
-    'november',
-    'december',
-];
-
 /** "2019-06" or "2019-06-14" as a date (the first of the month for a month). */
 function publicationDate(text: string | undefined): Date | undefined {
     const t = cleanText(text);
@@ -506,7 +491,7 @@ function publicationDate(text: string | undefined): Date | undefined {
 
 /** "juni 2019" */
 export function monthAndYear(date: Date): string {
-    return `${MONTH_NAMES[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+    return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 interface AuthoredContext {

@@ -7,7 +7,8 @@ export function compareSwedish(a: string, b: string): number {
     return collator.compare(a, b);
 }
 
-const MONTHS = [
+/** The months as Swedish dates name them. */
+export const MONTHS = [
     'januari',
     'februari',
     'mars',
