@@ -6,24 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { root, runOj } from './support.js';
+import { root, runOj, testSurvey } from './support.js';
 
-const SURVEY = (year: number) => `enkät T${year} "Test" {
-    år ${year}
-    variabelmönster "T{indikator}_{fråga}"
-    datakälla "Enkät."
-    målpopulation "Alla kommuner."
-    nämnare "De som svarat."
-    redovisningsnivåer kommun, län, riket
-}
-
-svarsalternativ JN {
-    Ja = 1 "Ja"
-    Nej = 2 "Nej"
-}
-
-område EB "Ekonomiskt bistånd"
-`;
+const SURVEY = (year: number) => testSurvey(year);
 
 const INDICATOR = (link: string, rule: string) => `
 indikator 1 "Rutin" {

@@ -5,27 +5,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runOj } from './support.js';
+import { runOj, testSurvey } from './support.js';
 import { check } from '../src/commands/check.js';
 
 let dir: string;
 
-const VALID = `enkät T2019 "Test" {
-    år 2019
-    variabelmönster "T{indikator}_{fråga}"
-    datakälla "Enkät."
-    målpopulation "Alla kommuner."
-    nämnare "De som svarat."
-    redovisningsnivåer kommun, län, riket
-}
-
-svarsalternativ JN {
-    Ja = 1 "Ja"
-    Nej = 2 "Nej"
-}
-
-område EB "Ekonomiskt bistånd"
-
+const VALID = `${testSurvey()}
 indikator 1 "Rutin" {
     områden EB
     beskrivning "Kommunen har en rutin."

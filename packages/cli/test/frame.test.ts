@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { root, runOj } from './support.js';
+import { root, runOj, testSurvey } from './support.js';
 import { agree, count, percent } from '../src/format.js';
 
 const COMMANDS = ['check', 'codebook', 'coverage', 'generate', 'evaluate', 'docs'];
@@ -18,22 +18,7 @@ let dir: string;
 
 const oj = (args: string[], env: Record<string, string | undefined> = {}) => runOj(args, dir, env);
 
-const MODEL = `enkät T2019 "Test" {
-    år 2019
-    variabelmönster "T{indikator}_{fråga}"
-    datakälla "Enkät."
-    målpopulation "Alla kommuner."
-    nämnare "De som svarat."
-    redovisningsnivåer kommun, län, riket
-}
-
-svarsalternativ JN {
-    Ja = 1 "Ja"
-    Nej = 2 "Nej"
-}
-
-område EB "Ekonomiskt bistånd"
-
+const MODEL = `${testSurvey()}
 indikator 1 "Rutin" {
     områden EB
     beskrivning "Kommunen har en rutin."

@@ -68,3 +68,23 @@ export async function npmRegistryReachable(): Promise<boolean> {
         return false;
     }
 }
+
+/** The survey, answer set and area the small CLI test models share (one indicator follows). */
+export function testSurvey(year = 2019): string {
+    return `enkät T${year} "Test" {
+    år ${year}
+    variabelmönster "T{indikator}_{fråga}"
+    datakälla "Enkät."
+    målpopulation "Alla kommuner."
+    nämnare "De som svarat."
+    redovisningsnivåer kommun, län, riket
+}
+
+svarsalternativ JN {
+    Ja = 1 "Ja"
+    Nej = 2 "Nej"
+}
+
+område EB "Ekonomiskt bistånd"
+`;
+}
