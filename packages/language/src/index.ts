@@ -7,6 +7,7 @@ export * from './workspace/oj-workspace-index.js';
 export * from './model/model-utils.js';
 export * from './semantics/status.js';
 export * from './semantics/plan.js';
+export * from './semantics/register-plan.js';
 export * from './semantics/lower.js';
 export * from './semantics/interpreter.js';
 export * from './semantics/rule-text.js';
