@@ -1,20 +1,30 @@
 /**
- * What an indicator does differently from one year to the next, exactly: per area or group, every
- * combination of answers to the variables either year reads is decided by both years' rules (the
- * reference interpreter), and the combinations whose status differs are listed as a small decision
- * table with counts. Variables are joined by name (a variable renamed with its question, item and
- * area kept is followed), options by label (so a recoded option is followed, not mistaken for
- * another answer); answers only one year offers are reported with the question, not here.
+ * What an indicator does differently from one year to the next, exactly: per area or group, the
+ * joint answer space of the variables either year reads is split by the analysis' cube search
+ * (both years' plans compiled over the same variables, see `RuleSpace`), and the cubes where the
+ * two statuses differ are counted exactly (products of domain sizes) and listed as a small decision
+ * table. Variables are joined by name (a variable renamed with its question, item and area kept is
+ * followed), options by label (so a recoded option is followed, not mistaken for another answer);
+ * answers only one year offers are reported with the question, not here.
+ *
+ * A share of counts (`andel:`) has no place in the analysis, so a pair where either year is one is
+ * still decided combination by combination through the interpreter, up to `MAX_COMBINATIONS`.
+ * Arithmetic over counts is decided by the search once every count it reads is assigned, over the
+ * representative counts the analysis uses (the constants compared with, their neighbours, 0–5, 10, 100).
  */
 import {
     type Condition,
+    type DomainValue,
     type Indicator,
     type Read,
+    RuleSpace,
     type Status,
     type UnitPlan,
     conditionChildren,
     evaluatePlan,
     lowerIndicator,
+    numberReads,
+    partition,
     readKey,
 } from '@oj/language';
 
@@ -38,11 +48,11 @@ export interface UnitBehaviour {
     /** Combinations whose status changes. */
     changed: number;
     rows: TransitionRow[];
-    /** Set when the joint space is too large to decide every combination. */
+    /** Set when the joint space is too large to decide every combination (only a share of counts is enumerated). */
     tooLarge?: boolean;
 }
 
-/** Largest joint space decided combination by combination. */
+/** Largest joint space decided combination by combination (a pair where either year is a share of counts). */
 export const MAX_COMBINATIONS = 200_000;
 
 interface JointValue {
@@ -71,12 +81,23 @@ function conditionsOf(plan: UnitPlan): Condition[] {
     return out;
 }
 
-/** The constants a count is compared with in either year's rules, with their neighbours and zero. */
+/**
+ * The constants a count is compared with in either year's rules, with their neighbours and zero;
+ * a count in a calculation also takes the analysis' representatives (1–5, 10, 100 and the constants
+ * the calculation is compared with), as `RuleSpace.numericDomain` does.
+ */
 function countValues(variable: string, key: string, ...plans: UnitPlan[]): number[] {
     const values = new Set<number>([0]);
+    const same = (r: Read) => r.variable === variable || readKey(r) === key;
     for (const plan of plans) {
         for (const c of conditionsOf(plan)) {
-            if (c.kind !== 'compare' || (c.read.variable !== variable && readKey(c.read) !== key)) continue;
+            if (c.kind === 'calculation' && [...numberReads(c.left), ...numberReads(c.right)].some(same)) {
+                [1, 2, 3, 4, 5, 10, 100].forEach((n) => values.add(n));
+                for (const side of [c.left, c.right])
+                    if (side.kind === 'number' && Number.isInteger(side.value))
+                        [side.value, side.value + 1, Math.max(0, side.value - 1)].forEach((n) => values.add(n));
+            }
+            if (c.kind !== 'compare' || !same(c.read)) continue;
             values.add(c.value);
             values.add(c.value + 1);
             values.add(Math.max(0, c.value - 1));
@@ -138,6 +159,11 @@ function jointVariables(before: UnitPlan, after: UnitPlan): JointVariable[] {
     return joined;
 }
 
+/** Per variable of the joint space (in the order of a behaviour's `variables`), the labels of its values. */
+export function jointDomains(before: UnitPlan, after: UnitPlan): string[][] {
+    return jointVariables(before, after).map((v) => v.values.map((value) => value.label));
+}
+
 /** Merges rows of one transition that differ in one variable; a variable taking every value becomes "any". */
 function merge(rows: Array<{ values: Array<Set<number> | undefined>; count: number }>, sizes: number[]) {
     let changed = true;
@@ -174,19 +200,137 @@ function merge(rows: Array<{ values: Array<Set<number> | undefined>; count: numb
 
 const STATUS_ORDER: Status[] = ['met', 'not_met', 'excluded', 'missing'];
 
-/** Compares the two years' statuses over the joint answer space of one unit. */
-export function unitBehaviour(before: UnitPlan, after: UnitPlan): UnitBehaviour {
-    const variables = jointVariables(before, after);
-    const sizes = variables.map((v) => v.values.length);
-    const combinations = sizes.reduce((p, s) => p * s, 1);
-    const base: UnitBehaviour = {
+/**
+ * One year's view of the joint space: the analysis' compiler over the joint variables, each domain
+ * index standing for the same joint value in both years (a recoded option has this year's code).
+ */
+class YearSpace extends RuleSpace {
+    private readonly byVariable = new Map<string, number>();
+
+    constructor(joint: JointVariable[], side: 'before' | 'after') {
+        // The indicator only serves RuleSpace's own domains, which the joint variables replace.
+        super(undefined as unknown as Indicator);
+        joint.forEach((v, index) => {
+            const read = v[side];
+            const domain: DomainValue[] = v.values.map((value) => {
+                const own = value[side];
+                return typeof own === 'number'
+                    ? { number: own, label: value.label }
+                    : own === undefined
+                      ? { label: value.label }
+                      : { code: own, label: value.label };
+            });
+            this.variables.push({ key: v.label, slot: read?.ast?.slot as never, label: v.label, domain });
+            if (read) this.byVariable.set(read.variable, index);
+        });
+    }
+
+    /** Reads are joined by their column: every read of a plan is one of its `variables`. */
+    override variable(read: Read): number {
+        const index = this.byVariable.get(read.variable);
+        if (index === undefined) throw new Error(`${read.variable} is not a variable of the joint space`);
+        return index;
+    }
+}
+
+const STATUS_OF_BIT: Status[] = ['met', 'not_met', 'excluded', 'missing'];
+/** The label of cubes whose status is the same in both years; transitions are bits 0–15 (from × 4 + to). */
+const SAME = 1 << 16;
+
+/** The statuses of a status mask (bit per status, as `planEvaluator` gives them), as indices. */
+function statusIndices(mask: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < 4; i++) if (mask & (1 << i)) out.push(i);
+    return out;
+}
+
+/**
+ * The transitions still possible for a partial assignment: each pair of a status possible last year
+ * and one possible now (a superset, which the search only uses to decide when to branch; a fully
+ * assigned combination has exactly one of each).
+ */
+function transitionLabel(before: number, after: number): number {
+    let out = 0;
+    for (const i of statusIndices(before)) for (const j of statusIndices(after)) out |= i === j ? SAME : 1 << (i * 4 + j);
+    return out;
+}
+
+function baseOf(before: UnitPlan, after: UnitPlan, variables: JointVariable[]): UnitBehaviour {
+    return {
         unit: after.unit ?? before.unit,
         unitLabel: after.unitLabel ?? before.unitLabel,
         variables: variables.map((v) => ({ label: v.label, before: v.before?.variable, after: v.after?.variable })),
-        combinations,
+        combinations: variables.reduce((p, v) => p * v.values.length, 1),
         changed: 0,
         rows: [],
     };
+}
+
+function tableOf(
+    groups: Map<string, Array<{ values: Array<Set<number> | undefined>; count: number }>>,
+    variables: JointVariable[],
+): TransitionRow[] {
+    const sizes = variables.map((v) => v.values.length);
+    const rows: TransitionRow[] = [];
+    for (const [key, list] of groups) {
+        const [from, to] = key.split('>') as [Status, Status];
+        for (const row of merge(list, sizes)) {
+            rows.push({
+                values: row.values.map((set, k) =>
+                    set ? [...set].sort((a, b) => a - b).map((i) => variables[k].values[i].label) : undefined,
+                ),
+                from,
+                to,
+                count: row.count,
+            });
+        }
+    }
+    rows.sort(
+        (a, b) =>
+            STATUS_ORDER.indexOf(a.from) - STATUS_ORDER.indexOf(b.from) ||
+            STATUS_ORDER.indexOf(a.to) - STATUS_ORDER.indexOf(b.to) ||
+            b.count - a.count,
+    );
+    return rows;
+}
+
+/**
+ * Compares the two years' statuses over the joint answer space of one unit, exactly at every size:
+ * the cube search splits the space into cubes where both statuses are settled, and the changed
+ * cubes are counted (products of domain sizes). A share of counts is enumerated.
+ */
+export function unitBehaviour(before: UnitPlan, after: UnitPlan): UnitBehaviour {
+    if (before.ratio || after.ratio) return enumeratedBehaviour(before, after);
+    const variables = jointVariables(before, after);
+    const base = baseOf(before, after, variables);
+    const old = new YearSpace(variables, 'before').planEvaluator(before);
+    const now = new YearSpace(variables, 'after').planEvaluator(after);
+    const sizes = variables.map((v) => v.values.length);
+    const groups = new Map<string, Array<{ values: Array<Set<number> | undefined>; count: number }>>();
+    let changed = 0;
+    for (const [bit, cubes] of partition(variables.length, sizes, (a) => transitionLabel(old(a), now(a)))) {
+        if (bit === SAME) continue;
+        const index = Math.log2(bit);
+        const key = `${STATUS_OF_BIT[Math.floor(index / 4)]}>${STATUS_OF_BIT[index % 4]}`;
+        const list = groups.get(key) ?? [];
+        groups.set(key, list);
+        for (const cube of cubes) {
+            changed += cube.count;
+            list.push({ values: cube.values.map((v) => (v < 0 ? undefined : new Set([v]))), count: cube.count });
+        }
+    }
+    return { ...base, changed, rows: tableOf(groups, variables) };
+}
+
+/**
+ * The same comparison combination by combination through the reference interpreter, up to
+ * `MAX_COMBINATIONS`: for a share of counts, and as the oracle the cube search is tested against.
+ */
+export function enumeratedBehaviour(before: UnitPlan, after: UnitPlan): UnitBehaviour {
+    const variables = jointVariables(before, after);
+    const sizes = variables.map((v) => v.values.length);
+    const base = baseOf(before, after, variables);
+    const combinations = base.combinations;
     if (combinations > MAX_COMBINATIONS) return { ...base, tooLarge: true };
     const groups = new Map<string, Array<{ values: Array<Set<number> | undefined>; count: number }>>();
     const index = new Array<number>(variables.length).fill(0);
@@ -212,27 +356,7 @@ export function unitBehaviour(before: UnitPlan, after: UnitPlan): UnitBehaviour 
             index[k] = 0;
         }
     }
-    const rows: TransitionRow[] = [];
-    for (const [key, list] of groups) {
-        const [from, to] = key.split('>') as [Status, Status];
-        for (const row of merge(list, sizes)) {
-            rows.push({
-                values: row.values.map((set, k) =>
-                    set ? [...set].sort((a, b) => a - b).map((i) => variables[k].values[i].label) : undefined,
-                ),
-                from,
-                to,
-                count: row.count,
-            });
-        }
-    }
-    rows.sort(
-        (a, b) =>
-            STATUS_ORDER.indexOf(a.from) - STATUS_ORDER.indexOf(b.from) ||
-            STATUS_ORDER.indexOf(a.to) - STATUS_ORDER.indexOf(b.to) ||
-            b.count - a.count,
-    );
-    return { ...base, changed, rows };
+    return { ...base, changed, rows: tableOf(groups, variables) };
 }
 
 /** Per unit of either year: the behaviour of the pair. Units only one year has are compared with nothing. */
