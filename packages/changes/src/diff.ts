@@ -71,16 +71,31 @@ export function matchIndicators(
 ): Array<{ before?: Indicator; after?: Indicator; by?: MatchReason }> {
     const pairs: Array<{ before?: Indicator; after?: Indicator; by?: MatchReason }> = [];
     const free = new Set(before);
+    // By name, in last year's order: the editor matches a whole year on every change.
+    const byName = new Map<string, Indicator[]>();
+    for (const b of before) {
+        const key = norm(b.name);
+        const list = byName.get(key) ?? [];
+        byName.set(key, list);
+        list.push(b);
+    }
     const unmatched: Indicator[] = [];
     for (const a of after) {
         const link = a.earlier && (beforeYear === undefined || a.earlier.year === beforeYear) ? norm(a.earlier.name) : undefined;
-        const match = link !== undefined ? [...free].find((b) => norm(b.name) === link) : undefined;
+        const match = link !== undefined ? byName.get(link)?.find((b) => free.has(b)) : undefined;
         if (match) {
             free.delete(match);
             pairs.push({ before: match, after: a, by: 'link' });
         } else unmatched.push(a);
     }
-    const variables = new Map([...before, ...after].map((i) => [i, new Set(variablesOfIndicator(i).map((v) => v.name))]));
+    const memo = new Map<Indicator, Set<string>>();
+    const variables = {
+        get(i: Indicator): Set<string> {
+            let set = memo.get(i);
+            if (!set) memo.set(i, (set = new Set(variablesOfIndicator(i).map((v) => v.name))));
+            return set;
+        },
+    };
     const rest: Indicator[] = [];
     for (const a of unmatched) {
         const own = variables.get(a)!;
@@ -117,7 +132,8 @@ export function matchIndicators(
 
 const ref = (i: Indicator): IndicatorRef => ({ number: i.number, name: i.name });
 
-function pairDiff(before: Indicator, after: Indicator, by: MatchReason): IndicatorDiff {
+/** The diff of one matched pair: what `diffModels` reports for it. */
+export function diffIndicatorPair(before: Indicator, after: Indicator, by: MatchReason): IndicatorDiff {
     const areas = areaChanges(before, after);
     const parts = partChanges(before, after).filter((p) => p.part !== 'Namn');
     const questions = questionChanges(before, after);
@@ -168,27 +184,31 @@ function pairDiff(before: Indicator, after: Indicator, by: MatchReason): Indicat
 
 const NO_AREAS = { added: [], removed: [], reportedAdded: [], reportedRemoved: [] };
 
+/** An indicator without a counterpart: added this year (`after`) or removed (`before`). */
+export function unmatchedDiff(before: Indicator | undefined, after: Indicator | undefined): IndicatorDiff {
+    const base = {
+        renamed: false,
+        renumbered: false,
+        areas: NO_AREAS,
+        parts: [],
+        questions: [],
+        behaviour: [],
+        comparable: false,
+    };
+    return after
+        ? { ...base, status: 'added', after: ref(after), reasons: ['Ny indikator.'] }
+        : { ...base, status: 'removed', before: ref(before!), reasons: ['Indikatorn har tagits bort.'] };
+}
+
 /** The semantic diff of last year's models and next year's. */
 export function diffModels(before: Model[], after: Model[]): ModelDiff {
     const old = indicatorsOf(before),
         now = indicatorsOf(after);
     const infoBefore = surveyInfo(before),
         infoAfter = surveyInfo(after);
-    const indicators = matchIndicators(old, now, infoBefore.year).map(({ before: b, after: a, by }): IndicatorDiff => {
-        if (b && a && by) return pairDiff(b, a, by);
-        const base = {
-            renamed: false,
-            renumbered: false,
-            areas: NO_AREAS,
-            parts: [],
-            questions: [],
-            behaviour: [],
-            comparable: false,
-        };
-        return a
-            ? { ...base, status: 'added', after: ref(a), reasons: ['Ny indikator.'] }
-            : { ...base, status: 'removed', before: ref(b!), reasons: ['Indikatorn har tagits bort.'] };
-    });
+    const indicators = matchIndicators(old, now, infoBefore.year).map(({ before: b, after: a, by }): IndicatorDiff =>
+        b && a && by ? diffIndicatorPair(b, a, by) : unmatchedDiff(b, a),
+    );
     return {
         before: { ...infoBefore, indicators: old.length },
         after: { ...infoAfter, indicators: now.length },

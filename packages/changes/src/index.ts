@@ -5,3 +5,5 @@ export * from './structure.js';
 export * from './words.js';
 export * from './render.js';
 export * from './comparability.js';
+export * from './summary.js';
+export * from './year.js';

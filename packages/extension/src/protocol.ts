@@ -117,6 +117,27 @@ export interface SurveyInfo {
 
 export const SurveyInfoRequest = request<DocumentParams, SurveyInfo>('oj/surveyInfo');
 
+/**
+ * What changed since last year (`oj.previousYear`) for the file's survey: the diff document as
+ * `oj diff --format html` writes it, as an HTML fragment (model text escaped by the renderer) and
+ * its style sheet, or why it cannot be shown.
+ */
+export interface DiffResult {
+    /** False when no previous year is set: the client offers to open the setting. */
+    configured: boolean;
+    /** Last year's folder, resolved. */
+    folder?: string;
+    /** Why there is no diff (last year unreadable or with errors, this year with errors), in Swedish. */
+    problem?: string;
+    body?: string;
+    css?: string;
+    title?: string;
+    /** "2 tillagda, 1 borttagen, …": the diff's summary line. */
+    summary?: string;
+}
+
+export const DiffRequest = request<DocumentParams, DiffResult>('oj/diff');
+
 /** Error codes of the extension's requests (application range of JSON-RPC). */
 export const OjErrorCodes = {
     /** The model has errors; nothing was generated. `data` carries the first errors. */

@@ -18,6 +18,7 @@ import {
     SurveyInfoRequest,
 } from '../protocol.js';
 import type { DescriptionPreview } from './preview.js';
+import type { DiffView } from './diff-view.js';
 
 /** The .oj file a command works on: the one it was started from in a menu, else the active editor's. */
 function targetDocument(resource: unknown): vscode.Uri | undefined {
@@ -47,6 +48,7 @@ export class OjCommands {
     constructor(
         private readonly client: LanguageClient,
         private readonly preview: DescriptionPreview,
+        private readonly diffView?: DiffView,
     ) {
         this.output = vscode.window.createOutputChannel(vscode.l10n.t('Öppna jämförelser'));
     }
@@ -63,6 +65,10 @@ export class OjCommands {
         register('oj.exportCodebook', (resource) => this.exportCodebook(resource));
         register('oj.generateEvaluator', (resource) => this.generateEvaluator(resource));
         register('oj.evaluateResponses', (resource) => this.evaluateResponses(resource));
+        register('oj.showDiff', (resource) => {
+            const uri = targetDocument(resource);
+            if (uri && this.diffView) return this.diffView.show(uri);
+        });
         context.subscriptions.push(this.output);
     }
 

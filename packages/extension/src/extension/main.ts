@@ -7,6 +7,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import { LANGUAGE_SERVER_EXEC_ARGV } from '@oj/language/server-process';
 import { OjCommands } from './commands.js';
 import { DescriptionPreview } from './preview.js';
+import { DiffView } from './diff-view.js';
 import { ExampleTests } from './examples.js';
 
 let client: LanguageClient | undefined;
@@ -31,11 +32,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'oj' }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.oj') },
+        // Last year's folder (oj.previousYear) as set when the server starts; changes arrive as configuration.
+        initializationOptions: { previousYear: vscode.workspace.getConfiguration('oj').get<string>('previousYear') || undefined },
     };
     client = new LanguageClient('oj', vscode.l10n.t('Öppna jämförelser language server'), serverOptions, clientOptions);
     const preview = new DescriptionPreview(context.extensionUri, client);
     context.subscriptions.push(preview);
-    new OjCommands(client, preview).register(context);
+    const diffView = new DiffView(context.extensionUri, client);
+    context.subscriptions.push(diffView);
+    new OjCommands(client, preview, diffView).register(context);
     await client.start();
     // After the start: the Testing view asks the server for the examples as soon as it is opened.
     context.subscriptions.push(new ExampleTests(client));

@@ -15,6 +15,7 @@ import { codebookCsv as modelCodebookCsv, generateEvaluatorPackage, ResponseFile
 // The workbook alone: the reports' chart libraries stay out of the bundled server.
 import { evaluateAndPublish } from '@oj/publishing/workbook';
 import {
+    DiffRequest,
     type DocumentParams,
     EvaluateResponsesRequest,
     ExamplesRequest,
@@ -32,6 +33,7 @@ import {
 } from '../protocol.js';
 import { assertNoErrors, filesOf, type ModelSet, modelSetOf } from './model-set.js';
 import { PreviewRenderer } from './preview.js';
+import type { PreviousYear } from './previous-year.js';
 
 /** The codebook of a model set, as `oj codebook` writes it (a test compares the two byte for byte). */
 export function codebookCsv(set: ModelSet): { csv: string; variables: number } {
@@ -59,7 +61,7 @@ async function renderDescription(set: ModelSet, format: ExportFormat): Promise<s
     }
 }
 
-export function registerOjRequests(connection: Connection, shared: LangiumSharedServices): void {
+export function registerOjRequests(connection: Connection, shared: LangiumSharedServices, previous?: PreviousYear): void {
     /**
      * Runs a handler as a reader of the workspace: after the edits already received are built and
      * validated, and with no rebuild replacing the model while it is read.
@@ -99,6 +101,13 @@ export function registerOjRequests(connection: Connection, shared: LangiumShared
     onModelRequest(PreviewRequest, (set) => previewOf(set, previews));
 
     onModelRequest(ExploreRequest, (set, params) => explore(set, params) ?? null);
+
+    connection.onRequest(DiffRequest.method, async (params: DocumentParams) => {
+        if (!previous) return { configured: false };
+        await previous.ready();
+        await shared.workspace.WorkspaceManager.ready;
+        return shared.workspace.WorkspaceLock.read(() => previous.diffResult(modelSetOf(shared, params.textDocument.uri)));
+    });
 
     onModelRequest(ExportDescriptionRequest, async (set, params) => {
         assertNoErrors(set);
