@@ -23,7 +23,7 @@ import {
     type ValidationChecks,
 } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection, Hover, HoverParams } from 'vscode-languageserver';
+import { type Connection, type Hover, type HoverParams, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import {
     type Indicator,
     isIndicator,
@@ -143,7 +143,14 @@ export class PreviousYear {
         const folder = this.configuredFolder();
         if (folder === this.folder) return;
         this.folder = folder;
-        this.loading = this.loading.then(() => this.load());
+        this.reload();
+    }
+
+    /** Loads one after the other; a failure is logged and never stops the next load. */
+    private reload(): void {
+        this.loading = this.loading
+            .then(() => this.load())
+            .catch((error: unknown) => this.connection.console.error(`Förra årets modell kunde inte läsas in: ${String(error)}`));
     }
 
     private async load(): Promise<void> {
@@ -165,7 +172,12 @@ export class PreviousYear {
                 if (!(error instanceof YearWorkspaceError)) throw error;
                 this.problem = `Förra årets modell (oj.previousYear) kan inte läsas: ${error.message}`;
             }
-            if (this.problem) void this.connection.window.showInformationMessage(this.problem);
+            // A notification, not a request: nothing to answer, and a client without buttons shows it too.
+            if (this.problem)
+                void this.connection.sendNotification(ShowMessageNotification.type, {
+                    type: MessageType.Info,
+                    message: this.problem,
+                });
             this.watch(folder);
         }
         await this.revalidate();
@@ -178,9 +190,7 @@ export class PreviousYear {
             this.watcher = fs.watch(target, { recursive: true, persistent: false }, (_event, file) => {
                 if (file && !String(file).endsWith('.oj')) return;
                 clearTimeout(this.reloadTimer);
-                this.reloadTimer = setTimeout(() => {
-                    this.loading = this.loading.then(() => this.load());
-                }, RELOAD_DELAY_MS);
+                this.reloadTimer = setTimeout(() => this.reload(), RELOAD_DELAY_MS);
             });
         } catch {
             // A folder that does not exist yet: the setting's problem message says so.

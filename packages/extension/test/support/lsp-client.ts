@@ -59,8 +59,17 @@ export interface ServerSession {
     close(): Promise<void>;
 }
 
+export interface ServerOptions {
+    /** The client's `initializationOptions` (e.g. `{ previousYear: "../oj2019" }`). */
+    initializationOptions?: unknown;
+}
+
 /** Starts the server of an extension folder (by default this package's build) on a workspace folder. */
-export async function startServer(workspaceDir: string, extensionRoot = extensionDir): Promise<ServerSession> {
+export async function startServer(
+    workspaceDir: string,
+    extensionRoot = extensionDir,
+    options: ServerOptions = {},
+): Promise<ServerSession> {
     const serverModule = path.join(extensionRoot, path.relative(extensionDir, bundle.server));
     if (!fs.existsSync(serverModule)) throw new Error(`${serverModule} is missing: run "npm run build" first`);
     const child = fork(serverModule, ['--node-ipc', `--clientProcessId=${process.pid}`], {
@@ -106,6 +115,7 @@ export async function startServer(workspaceDir: string, extensionRoot = extensio
         processId: process.pid,
         rootUri,
         workspaceFolders: [{ uri: rootUri, name: path.basename(workspaceDir) }],
+        initializationOptions: options.initializationOptions,
         capabilities: {
             workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
             textDocument: {
