@@ -8,7 +8,10 @@
  *
  * What is cached: last year's model (until its files or the setting change), the matching of
  * indicators per survey and each indicator's diff (until this year's documents change: they are
- * then computed again when validation or a hover first asks, one indicator at a time).
+ * then computed again when first asked, one indicator at a time). The comparability warnings are
+ * found in the background after a build (debounced, one document at a time) and the documents
+ * whose warnings changed are validated again: validation itself only looks them up, so that the
+ * diagnostics while typing come as fast as without last year.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -38,6 +41,7 @@ import type { DiffResult } from '../protocol.js';
 import type { ModelSet } from './model-set.js';
 import {
     changeSummary,
+    type ComparabilityFinding,
     diffDocument,
     diffIndicatorPair,
     diffModels,
@@ -55,6 +59,8 @@ import {
 export const PREVIOUS_YEAR_SETTING = 'previousYear';
 /** Files of last year's folder are often saved several at a time (a formatter, a checkout). */
 const RELOAD_DELAY_MS = 300;
+/** After a build, while typing goes on: the comparison waits for a pause. */
+const REFRESH_DELAY_MS = 300;
 
 /** Markdown's and HTML's special characters in model text, escaped for a hover. */
 export function escapeMarkdown(text: string): string {
@@ -81,6 +87,11 @@ export class PreviousYear {
     private reloadTimer: ReturnType<typeof setTimeout> | undefined;
     private readonly matchings = new Map<string, Matching>();
     private diffs = new WeakMap<Indicator, { before: Indicator; by: MatchReason; diff: IndicatorDiff }>();
+    /** The comparability findings per document (URI) and indicator number, as the last comparison found them. */
+    private readonly findings = new Map<string, Map<number, ComparabilityFinding>>();
+    /** Documents built since the last comparison. */
+    private readonly pending = new Set<string>();
+    private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
     constructor(
         private readonly connection: Connection,
@@ -107,11 +118,23 @@ export class PreviousYear {
             this.fromSettings = typeof value === 'string' && value.trim() !== '' ? value : undefined;
             this.configure();
         });
-        // This year's model changed: matchings and diffs are computed again when next asked.
-        this.shared.workspace.DocumentBuilder.onUpdate(() => this.forget());
+        // This year's model changed: matchings and diffs are computed again when next asked (a
+        // rebuild that changes no document, as `revalidate` asks for, keeps them).
+        const builder = this.shared.workspace.DocumentBuilder;
+        builder.onUpdate((changed, deleted) => {
+            if (changed.length + deleted.length > 0) this.forget();
+        });
+        // After a build, the comparison of the documents built, in the background (see `refresh`).
+        builder.onBuildPhase(DocumentState.Validated, (built) => {
+            for (const document of built) this.pending.add(document.uri.toString());
+            clearTimeout(this.refreshTimer);
+            this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+        });
+        // Validation only reports what the background comparison found, so that it stays as fast as without it.
         const checks: ValidationChecks<OjAstType> = {
             Indicator: (indicator, accept) => {
-                const finding = this.diffOf(indicator)?.finding;
+                if (!this.last) return;
+                const finding = this.findings.get(AstUtils.getDocument(indicator).uri.toString())?.get(indicator.number);
                 if (!finding) return;
                 accept(finding.severity, finding.message, {
                     node: indicator,
@@ -200,6 +223,7 @@ export class PreviousYear {
     /** Validates this year's documents again, so that the comparability warnings follow last year's model. */
     private async revalidate(): Promise<void> {
         this.forget();
+        this.findings.clear();
         const workspace = this.shared.workspace;
         await workspace.WorkspaceManager.ready;
         await workspace.WorkspaceLock.write(async (token) => {
@@ -214,6 +238,45 @@ export class PreviousYear {
     private forget(): void {
         this.matchings.clear();
         this.diffs = new WeakMap();
+    }
+
+    /**
+     * Compares the documents built since the last time, one document per read of the workspace (so
+     * that an edit never waits for more than one), and validates again those whose findings changed:
+     * their diagnostics then carry the comparability warnings.
+     */
+    private async refresh(): Promise<void> {
+        const workspace = this.shared.workspace;
+        const uris = [...this.pending];
+        this.pending.clear();
+        const changed: LangiumDocument[] = [];
+        for (const uri of uris) {
+            if (this.pending.size > 0) break; // A newer build: its own refresh follows.
+            await workspace.WorkspaceLock.read(() => {
+                const parsed = URI.parse(uri);
+                const document = workspace.LangiumDocuments.hasDocument(parsed)
+                    ? (workspace.LangiumDocuments.getDocument(parsed) as LangiumDocument<Model>)
+                    : undefined;
+                const found = new Map<number, ComparabilityFinding>();
+                if (document && this.last)
+                    for (const indicator of document.parseResult.value.elements.filter(isIndicator)) {
+                        const finding = this.diffOf(indicator)?.finding;
+                        if (finding) found.set(indicator.number, finding);
+                    }
+                const before = this.findings.get(uri);
+                if (found.size > 0) this.findings.set(uri, found);
+                else this.findings.delete(uri);
+                if (document && !sameFindings(before, found)) changed.push(document);
+            });
+            await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (changed.length === 0) return;
+        await workspace.WorkspaceLock.write(async (token) => {
+            for (const document of changed)
+                if (document.state >= DocumentState.Validated)
+                    workspace.DocumentBuilder.resetToState(document, DocumentState.IndexedReferences);
+            await workspace.DocumentBuilder.update([], [], token);
+        });
     }
 
     /** Last year's files are never this year's, even when they sit in the same workspace. */
@@ -326,6 +389,15 @@ export class PreviousYear {
             hover && typeof hover.contents === 'object' && 'value' in hover.contents ? `${hover.contents.value}\n\n---\n\n` : '';
         return { contents: { kind: 'markdown', value: `${value}${line}` } };
     }
+}
+
+function sameFindings(a: Map<number, ComparabilityFinding> | undefined, b: Map<number, ComparabilityFinding>): boolean {
+    if ((a?.size ?? 0) !== b.size) return false;
+    for (const [number, finding] of b) {
+        const other = a?.get(number);
+        if (!other || other.code !== finding.code || other.message !== finding.message) return false;
+    }
+    return true;
 }
 
 /** The indicator whose keyword, number or name is under the cursor. */
