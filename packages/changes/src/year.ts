@@ -25,14 +25,14 @@ export class YearWorkspaceError extends Error {}
 
 export async function loadYearWorkspace(folder: string): Promise<YearWorkspace> {
     const resolved = path.resolve(folder);
-    if (!fs.existsSync(resolved)) throw new YearWorkspaceError(`Hittar inte ${resolved}.`);
+    if (!fs.existsSync(resolved)) throw new YearWorkspaceError(`Hittar inte ${folder}.`);
     let files: string[];
     try {
         files = collectModelFiles([resolved]);
     } catch (error) {
-        throw new YearWorkspaceError(`Kan inte läsa ${resolved}: ${(error as Error).message}.`);
+        throw new YearWorkspaceError(`Kan inte läsa ${folder}: ${(error as Error).message}.`);
     }
-    if (files.length === 0) throw new YearWorkspaceError(`Inga modellfiler (.oj) i ${resolved}.`);
+    if (files.length === 0) throw new YearWorkspaceError(`Inga modellfiler (.oj) i ${folder}.`);
     const { shared } = createOjServices(NodeFileSystem);
     const loaded = await loadWorkspace(shared, [resolved]);
     const errors: YearWorkspace['errors'] = [];

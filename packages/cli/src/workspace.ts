@@ -14,6 +14,7 @@ import {
     type Survey,
 } from '@oj/language';
 import { describeFileError } from '@oj/evaluator';
+import { loadYearWorkspace, type YearWorkspace, YearWorkspaceError } from '@oj/changes';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'langium';
@@ -64,6 +65,29 @@ export async function openModel(inputs: string[]): Promise<CommandWorkspace> {
         throw inputError(`Modellen i ${inputs.join(', ')} har inga indikatorer.`);
     }
     return workspace;
+}
+
+/**
+ * Last year's model for `oj diff` and `oj check --previous`, loaded as the editor loads it
+ * (`loadYearWorkspace` of @oj/changes); a path that cannot be read is a usage error (exit 2).
+ */
+export async function openPreviousYear(input: string): Promise<YearWorkspace> {
+    try {
+        fs.accessSync(input, fs.constants.R_OK);
+    } catch (error) {
+        throw usageError(`Kan inte läsa ${input}: ${describeFileError(error)}.`);
+    }
+    let last: YearWorkspace;
+    try {
+        last = await loadYearWorkspace(input);
+    } catch (error) {
+        if (error instanceof YearWorkspaceError) throw usageError(error.message);
+        throw error;
+    }
+    if (indicatorCount(last.models) === 0 && last.errors.length === 0) {
+        throw inputError(`Modellen i ${input} har inga indikatorer.`);
+    }
+    return last;
 }
 
 export function indicatorCount(models: Model[]): number {

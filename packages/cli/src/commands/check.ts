@@ -8,7 +8,7 @@ import { collectModelFiles, visibleControls, type Indicator } from '@oj/language
 import { painter } from '../color.js';
 import { inputError, withExamples } from '../frame.js';
 import { agree, count } from '../format.js';
-import { displayPath, errorCount, openModel, severityName, type CommandWorkspace } from '../workspace.js';
+import { displayPath, errorCount, openModel, openPreviousYear, severityName, type CommandWorkspace } from '../workspace.js';
 
 export interface CheckedDiagnostic {
     file: string;
@@ -131,8 +131,8 @@ async function previousYearFindings(
     workspace: CommandWorkspace,
     previous: string,
 ): Promise<{ diagnostics: CheckedDiagnostic[]; skipped?: string }> {
-    const last = await openModel([previous]);
-    const lastErrors = errorCount(last);
+    const last = await openPreviousYear(previous);
+    const lastErrors = last.errors.length;
     if (lastErrors > 0)
         throw inputError(
             `Förra årets modell i ${previous} har ${count(lastErrors, 'fel', 'fel')}; kör "oj check ${previous}" för att se dem.`,

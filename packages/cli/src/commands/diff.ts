@@ -5,12 +5,12 @@ import { renderDocx, renderHtml } from '@oj/documents';
 import { writeFilesAtomically } from '@oj/evaluator';
 import { useColor } from '../color.js';
 import { inputError, usageError, withExamples } from '../frame.js';
-import { errorCount, openModel } from '../workspace.js';
+import { errorCount, openModel, openPreviousYear } from '../workspace.js';
 
 export async function diffWorkspaces(before: string, after: string): Promise<{ diff: ModelDiff; errors: number }> {
-    const old = await openModel([before]);
+    const old = await openPreviousYear(before);
     const now = await openModel([after]);
-    return { diff: diffModels(old.models, now.models), errors: errorCount(old) + errorCount(now) };
+    return { diff: diffModels(old.models, now.models), errors: old.errors.length + errorCount(now) };
 }
 
 export function registerDiff(program: Command, setExitCode: (code: number) => void): void {
