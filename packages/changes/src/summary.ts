@@ -28,7 +28,10 @@ export function changeClauses(d: IndicatorDiff, yearBefore: string): string[] {
         );
     if (d.parts.length > 0) clauses.push(`ändrad text: ${list(d.parts.map((p) => p.part.toLowerCase()))}`);
     for (const q of d.questions) {
-        const what = q.status === 'added' ? 'ny' : q.status === 'removed' ? 'borttagen' : q.changes.join(', ');
+        // The question's sentences as clauses: "frågans text har ändrats", at most three of them.
+        const sentences = q.changes.map((c) => c.replace(/\.$/, '')).map((c) => c.charAt(0).toLowerCase() + c.slice(1));
+        const shown = sentences.length > 3 ? [...sentences.slice(0, 3), `${sentences.length - 3} ändringar till`] : sentences;
+        const what = q.status === 'added' ? 'ny' : q.status === 'removed' ? 'borttagen' : list(shown);
         clauses.push(`fråga ${q.question}: ${what}`);
     }
     for (const group of groupUnits(d.behaviour)) {
