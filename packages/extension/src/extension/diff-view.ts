@@ -2,7 +2,7 @@
  * "Visa ändringar sedan förra året": the diff of this year's survey against `oj.previousYear`, as
  * `oj diff --format html` renders it, in a webview beside the editor; rendered again when an .oj
  * file is saved. The page is the preview's (strict Content-Security-Policy, the server's escaped
- * fragment), in the editor theme's font and colours.
+ * fragment), in the editor theme's font.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -12,12 +12,11 @@ import { previewPage } from '../preview/page.js';
 
 const VIEW_TYPE = 'oj.diff';
 
-/** The reader's editor font and colours, over the document's own style sheet. */
-const THEME_CSS = `
-body, main, main * { font-family: var(--vscode-font-family), sans-serif; }
-body { color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); }
-main table, main th, main td { border-color: var(--vscode-panel-border, currentColor); }
-`;
+/**
+ * The editor theme's font over the document's own (the colours stay the document's: its tables and
+ * marks are made for its light page, as in the preview).
+ */
+const THEME_CSS = 'body { font-family: var(--vscode-font-family), sans-serif; }';
 
 export class DiffView implements vscode.Disposable {
     private panel: vscode.WebviewPanel | undefined;
