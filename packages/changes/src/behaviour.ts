@@ -164,35 +164,43 @@ export function jointDomains(before: UnitPlan, after: UnitPlan): string[][] {
     return jointVariables(before, after).map((v) => v.values.map((value) => value.label));
 }
 
-/** Merges rows of one transition that differ in one variable; a variable taking every value becomes "any". */
+/**
+ * Merges rows of one transition that differ in one variable only; a variable taking every value
+ * becomes "any". Rows are grouped by their values in every other variable (one pass per variable,
+ * until nothing merges), so that thousands of cubes merge in linear passes.
+ */
 function merge(rows: Array<{ values: Array<Set<number> | undefined>; count: number }>, sizes: number[]) {
+    const text = (v: Set<number> | undefined) => (v === undefined ? '*' : [...v].sort((a, b) => a - b).join(','));
     let changed = true;
     while (changed) {
         changed = false;
-        for (let i = 0; i < rows.length && !changed; i++) {
-            for (let j = i + 1; j < rows.length && !changed; j++) {
-                let diff = -1,
-                    ok = true;
-                for (let k = 0; k < sizes.length; k++) {
-                    const a = rows[i].values[k],
-                        b = rows[j].values[k];
-                    const same =
-                        a === b || (a !== undefined && b !== undefined && a.size === b.size && [...a].every((x) => b.has(x)));
-                    if (same) continue;
-                    if (a === undefined || b === undefined || diff >= 0) {
-                        ok = false;
-                        break;
-                    }
-                    diff = k;
+        for (let k = 0; k < sizes.length; k++) {
+            const groups = new Map<string, { at: number; list: typeof rows }>();
+            const next: typeof rows = [];
+            for (const row of rows) {
+                if (row.values[k] === undefined) {
+                    next.push(row);
+                    continue;
                 }
-                if (!ok || diff < 0) continue;
-                const union = new Set([...rows[i].values[diff]!, ...rows[j].values[diff]!]);
-                const values = [...rows[i].values];
-                values[diff] = union.size === sizes[diff] ? undefined : union;
-                rows[i] = { values, count: rows[i].count + rows[j].count };
-                rows.splice(j, 1);
+                const key = row.values.map((v, j) => (j === k ? '' : text(v))).join('|');
+                const group = groups.get(key);
+                if (group) group.list.push(row);
+                else {
+                    groups.set(key, { at: next.length, list: [row] });
+                    next.push(row);
+                }
+            }
+            for (const { at, list } of groups.values()) {
+                if (list.length === 1) continue;
+                // Cubes are disjoint: the union of their values at k is the merged row's.
+                const union = new Set<number>();
+                for (const row of list) row.values[k]!.forEach((x) => union.add(x));
+                const values = [...list[0].values];
+                values[k] = union.size === sizes[k] ? undefined : union;
+                next[at] = { values, count: list.reduce((n, row) => n + row.count, 0) };
                 changed = true;
             }
+            rows = next;
         }
     }
     return rows;
