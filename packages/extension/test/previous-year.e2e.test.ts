@@ -207,6 +207,17 @@ describe('without last year, then set by the client as settings', () => {
         expect(value).toContain('Oförändrat sedan 2019\\.');
     });
 
+    test('the setting cleared turns it off again', async () => {
+        await server.connection.sendNotification(DidChangeConfigurationNotification.type, {
+            settings: { oj: { previousYear: '' } },
+        });
+        await eventually(
+            () => hoverText(server, uri, text, 'indikator 7 ', 10),
+            (v) => v.includes('**7. ') && !v.includes('sedan 2019'),
+        );
+        expect(await sendRequest(server.connection, DiffRequest, { textDocument: { uri } })).toEqual({ configured: false });
+    });
+
     test('last year with errors: one Swedish information message, no comparison, no crash', async () => {
         const broken = path.join(workspace, 'trasig2019');
         fs.cpSync(path.join(workspace, 'oj2019'), broken, { recursive: true });

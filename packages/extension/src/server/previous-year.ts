@@ -76,6 +76,7 @@ interface Matching {
 export class PreviousYear {
     private root: string | undefined;
     private fromInitialization: string | undefined;
+    /** The setting as the client's configuration gives it: '' when it is set to nothing, undefined when the client has none. */
     private fromSettings: string | undefined;
     /** The folder in use (resolved), undefined when none is set. */
     private folder: string | undefined;
@@ -109,13 +110,13 @@ export class PreviousYear {
         });
         server.onInitialized(async () => {
             const value = await configuration.getConfiguration('oj', PREVIOUS_YEAR_SETTING);
-            this.fromSettings = typeof value === 'string' && value.trim() !== '' ? value : undefined;
+            this.fromSettings = typeof value === 'string' ? value.trim() : undefined;
             this.configure();
         });
         configuration.onConfigurationSectionUpdate(({ section, configuration: settings }) => {
             if (section !== 'oj') return;
             const value = (settings as Record<string, unknown> | null | undefined)?.[PREVIOUS_YEAR_SETTING];
-            this.fromSettings = typeof value === 'string' && value.trim() !== '' ? value : undefined;
+            this.fromSettings = typeof value === 'string' ? value.trim() : undefined;
             this.configure();
         });
         // This year's model changed: matchings and diffs are computed again when next asked (a
@@ -157,7 +158,8 @@ export class PreviousYear {
 
     /** The folder set, resolved against the workspace folder; undefined when none is set. */
     configuredFolder(): string | undefined {
-        const value = this.fromSettings ?? this.fromInitialization;
+        // A setting cleared in the editor turns the comparison off, whatever the server was started with.
+        const value = this.fromSettings !== undefined ? this.fromSettings : this.fromInitialization;
         if (!value) return undefined;
         return path.isAbsolute(value) ? path.normalize(value) : path.resolve(this.root ?? process.cwd(), value);
     }
