@@ -8,15 +8,9 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DiffRequest, type DiffResult, sendRequest } from '../protocol.js';
-import { previewPage } from '../preview/page.js';
+import { diffPage } from '../preview/diff-page.js';
 
 const VIEW_TYPE = 'oj.diff';
-
-/**
- * The editor theme's font over the document's own (the colours stay the document's: its tables and
- * marks are made for its light page, as in the preview).
- */
-const THEME_CSS = 'body { font-family: var(--vscode-font-family), sans-serif; }';
 
 export class DiffView implements vscode.Disposable {
     private panel: vscode.WebviewPanel | undefined;
@@ -106,11 +100,8 @@ export class DiffView implements vscode.Disposable {
         const webview = panel.webview;
         const asset = (file: string) =>
             webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'out', 'preview', file)).toString();
-        const body = result.body ?? `<p>${escapeHtml(result.problem ?? '')}</p>`;
         panel.title = result.title ?? vscode.l10n.t('Changes since last year');
-        webview.html = previewPage({
-            body,
-            css: `${result.css ?? ''}\n${THEME_CSS}`,
+        webview.html = diffPage(result, {
             title: panel.title,
             nonce: randomBytes(16).toString('base64'),
             cspSource: webview.cspSource,
@@ -118,10 +109,4 @@ export class DiffView implements vscode.Disposable {
             styleUri: asset('preview.css'),
         });
     }
-}
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
