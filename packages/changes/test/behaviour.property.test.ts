@@ -180,7 +180,10 @@ describe('the cube search agrees with the enumeration', () => {
             // Each table row stands for exactly the combinations it names (the merge loses and doubles none).
             for (const b of [cubes, oracle]) {
                 expect(new Set(changedCombinations(b, domains)).size, `seed ${seed}`).toBe(b.changed);
-                expect(b.rows.reduce((n, r) => n + r.count, 0), `seed ${seed}`).toBe(b.changed);
+                expect(
+                    b.rows.reduce((n, r) => n + r.count, 0),
+                    `seed ${seed}`,
+                ).toBe(b.changed);
             }
             if (oracle.changed > 0) changedPairs++;
         }
