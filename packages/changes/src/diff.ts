@@ -200,14 +200,21 @@ export function unmatchedDiff(before: Indicator | undefined, after: Indicator | 
         : { ...base, status: 'removed', before: ref(before!), reasons: ['Indikatorn har tagits bort.'] };
 }
 
-/** The semantic diff of last year's models and next year's. */
-export function diffModels(before: Model[], after: Model[]): ModelDiff {
+/**
+ * The semantic diff of last year's models and next year's. `pair` computes a matched pair's diff
+ * (by default `diffIndicatorPair`); the editor passes its cache.
+ */
+export function diffModels(
+    before: Model[],
+    after: Model[],
+    pair: (before: Indicator, after: Indicator, by: MatchReason) => IndicatorDiff = diffIndicatorPair,
+): ModelDiff {
     const old = indicatorsOf(before),
         now = indicatorsOf(after);
     const infoBefore = surveyInfo(before),
         infoAfter = surveyInfo(after);
     const indicators = matchIndicators(old, now, infoBefore.year).map(({ before: b, after: a, by }): IndicatorDiff =>
-        b && a && by ? diffIndicatorPair(b, a, by) : unmatchedDiff(b, a),
+        b && a && by ? pair(b, a, by) : unmatchedDiff(b, a),
     );
     return {
         before: { ...infoBefore, indicators: old.length },

@@ -328,12 +328,8 @@ export class PreviousYear {
         const pair = this.matching(surveyKeyOfModel(document.parseResult.value as Model))?.pairs.get(indicator);
         if (!pair) return undefined;
         if (!pair.before || !pair.by) return unmatchedDiff(undefined, indicator);
-        const cached = this.diffs.get(indicator);
-        if (cached && cached.before === pair.before && cached.by === pair.by) return cached.diff;
         try {
-            const diff = diffIndicatorPair(pair.before, indicator, pair.by);
-            this.diffs.set(indicator, { before: pair.before, by: pair.by, diff });
-            return diff;
+            return this.pairDiff(pair.before, indicator, pair.by);
         } catch (error) {
             // An indicator half typed in a way lowering does not expect: no comparison until it is complete.
             this.connection.console.log(
@@ -341,6 +337,15 @@ export class PreviousYear {
             );
             return undefined;
         }
+    }
+
+    /** A matched pair's diff, cached until this year's documents change. */
+    private pairDiff(before: Indicator, after: Indicator, by: MatchReason): IndicatorDiff {
+        const cached = this.diffs.get(after);
+        if (cached && cached.before === before && cached.by === by) return cached.diff;
+        const diff = diffIndicatorPair(before, after, by);
+        this.diffs.set(after, { before, by, diff });
+        return diff;
     }
 
     /** "2019", or "förra året" when last year's survey names no year. */
@@ -366,9 +371,11 @@ export class PreviousYear {
                 folder,
                 problem: `Modellen har ${errors} fel; jämförelsen med förra året visas när de är rättade.`,
             };
+        // The indicators' diffs the hover and the warnings computed are reused.
         const diff = diffModels(
             last.models,
             documents.map((d) => d.parseResult.value),
+            (before, after, by) => this.pairDiff(before, after, by),
         );
         const document = diffDocument(diff, date);
         return {
