@@ -168,7 +168,12 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
         await page.locator('.squiggly-info').first().waitFor({ timeout: 60_000 });
         expect(await page.locator('.squiggly-error').count()).toBe(0);
         await expect
-            .poll(() => page.locator('.statusbar-item').filter({ hasText: 'Öppna jämförelser' }).count())
+            .poll(() =>
+                page
+                    .locator('.statusbar-item')
+                    .filter({ hasText: /\bOJ\b/ })
+                    .count(),
+            )
             .toBeGreaterThan(0);
     }, 90_000);
 
