@@ -7,6 +7,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { EmptyFileSystem } from 'langium';
+import { createOjServices } from '@oj/language';
 import { bundle, extensionDir } from './support/paths.js';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(extensionDir, file), 'utf-8'));
@@ -89,6 +91,19 @@ describe('the language contribution', () => {
         for (const file of [language.configuration, manifest.main, manifest.browser]) {
             expect(fs.existsSync(path.join(extensionDir, file)), file).toBe(true);
         }
+    });
+
+    test("every token type and modifier of the server's own is declared, so that themes colour it (question references)", () => {
+        const { legend } = createOjServices(EmptyFileSystem).Oj.lsp.SemanticTokenProvider!.semanticTokensOptions;
+        const standardTypes = legend.tokenTypes.slice(0, legend.tokenTypes.indexOf('decorator') + 1);
+        const ownTypes = legend.tokenTypes.filter((t) => !standardTypes.includes(t));
+        expect(ownTypes).toEqual(['question']);
+        expect(manifest.contributes.semanticTokenTypes.map((t: { id: string }) => t.id)).toEqual(ownTypes);
+        // Coloured as a function by every theme: neither plain text nor a keyword.
+        expect(manifest.contributes.semanticTokenTypes[0].superType).toBe('function');
+        const ownModifiers = legend.tokenModifiers.slice(legend.tokenModifiers.indexOf('static') + 1);
+        expect(manifest.contributes.semanticTokenModifiers.map((m: { id: string }) => m.id)).toEqual(ownModifiers);
+        expect(Object.keys(manifest.contributes.semanticTokenScopes[0].scopes)).toEqual(['question', 'question.item']);
     });
 
     test('comments, brackets, auto-closing pairs and folding markers', () => {
