@@ -5,8 +5,10 @@
  */
 import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
+    type AnswerOption,
     type Example,
     type Indicator,
+    type IndicatorQuestion,
     type OjAstType,
     type ReportingUnit,
     type Requirement,
@@ -103,6 +105,22 @@ function hasImpossibleCount(indicator: Indicator): boolean {
         const count = atLeastCount(node);
         return count !== undefined && (count === 0 || count > itemsOfAtLeast(node).length);
     });
+}
+
+/** The options each question of the indicator is given in its worked examples. */
+function exemplifiedAnswers(indicator: Indicator): Map<IndicatorQuestion, Set<AnswerOption>> {
+    const shown = new Map<IndicatorQuestion, Set<AnswerOption>>();
+    for (const example of indicator.examples) {
+        for (const answer of example.answers) {
+            const slot = answer.target?.question?.ref;
+            const option = answer.option?.ref;
+            if (!slot || !option) continue;
+            const options = shown.get(slot) ?? new Set<AnswerOption>();
+            options.add(option);
+            shown.set(slot, options);
+        }
+    }
+    return shown;
 }
 
 export class OjAnalysisValidator {
@@ -207,13 +225,19 @@ export class OjAnalysisValidator {
             );
         }
         if (requirement === baseRequirement(indicator)) {
+            // The rule names what meets it: one answer it is silent about is its plain "no". Two or
+            // more are treated alike, and whether they should be (Nej and Ej aktuellt, say) is a
+            // decision; a worked example with the answer shows it was taken.
+            const shown = exemplifiedAnswers(indicator);
             for (const { slot, options } of analysis.unmentionedOptions) {
                 const question = questionOf(slot);
-                if (!question) continue;
+                const silent = options.filter((option) => !shown.get(slot)?.has(option));
+                if (!question || options.length < 2 || silent.length === 0) continue;
+                const last = silent[silent.length - 1];
                 issue(
                     'info',
                     AnalysisCodes.UnmentionedOptions,
-                    `${options.map(shortLabel).join(', ')} på fråga ${slot.name} nämns varken i regeln eller uteslutningen${isPerArea(question) ? ' (i något område)' : ''}.`,
+                    `${joinSwedish(options.map(shortLabel))} på fråga ${slot.name} nämns varken i regeln eller uteslutningen${isPerArea(question) ? ' i något område' : ''} och avgörs därför lika. Ska de skiljas åt, nämn ett av dem i regeln eller uteslutningen; annars visa med ett exempel vad de ger (fråga ${slot.name} = ${last.name}).`,
                     { node: slot, property: 'name' },
                 );
             }
