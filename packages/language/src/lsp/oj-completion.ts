@@ -112,6 +112,7 @@ const LINE_START_KEYWORDS = new Set([
     'utesluts',
     'undantas',
     'andel',
+    'mått',
     'exempel',
     'år',
     'mätdatum',
