@@ -109,6 +109,13 @@ describe('per area', () => {
         expect(labels(exclusion).sort()).toEqual(['EB', 'LSS', 'LSSB', 'LSSV']);
     });
 
+    test('in an example answer, after "för": the areas the question is asked for', async () => {
+        const text = indicator(
+            'fråga v Per: "Per område?" svar JN per område EB, LSSB\n    exempel { fråga v för <|> = Ja  ger uppnådd }',
+        );
+        expect(labels(await complete(text)).sort()).toEqual(['EB', 'LSSB']);
+    });
+
     test('the parts of the indicator themselves still offer every area ("områden", "redovisas för")', async () => {
         const list = await complete(indicator('redovisas för <|>'));
         expect(labels(list)).toEqual(expect.arrayContaining(['AO', 'BU', 'EB', 'LSSB']));

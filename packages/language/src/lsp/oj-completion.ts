@@ -35,6 +35,7 @@ import {
 import {
     isAnswerCondition,
     isAnswerSet,
+    isExampleAnswer,
     isAreaException,
     isAreaExclusion,
     isAtLeastCondition,
@@ -371,6 +372,13 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
             const indicator = AstUtils.getContainerOfType(refInfo.container, isIndicator);
             const units = indicator ? this.unitsOf(indicator) : new Set<ReportingUnit>();
             if (units.size > 0) return candidates.filter((d) => units.has(d.node as ReportingUnit));
+        }
+        if (refInfo.property === 'unit' && isExampleAnswer(refInfo.container)) {
+            // "fråga i för BU = …": an area the question is asked for.
+            const asked = new Set<AstNode | undefined>(
+                questionOf(refInfo.container.target?.question?.ref)?.units.map((u) => u.ref) ?? [],
+            );
+            if (asked.size > 0) return candidates.filter((d) => asked.has(d.node));
         }
         return candidates;
     }
