@@ -305,8 +305,12 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
      * ("andel:") or a background measure ("mått:"), which only counts can be.
      */
     protected inCountContext(context: CompletionContext): boolean {
+        const text = context.textDocument.getText();
+        // From the start of a line, so that the strings are blanked whole.
+        const from = context.tokenOffset - 4000;
+        const lineStart = from <= 0 ? 0 : text.indexOf('\n', from);
         const before = blankStrings(
-            context.textDocument.getText().slice(Math.max(0, context.tokenOffset - 4000), context.tokenOffset),
+            text.slice(lineStart < 0 || lineStart >= context.tokenOffset ? from : lineStart, context.tokenOffset),
         );
         if (/\bantal\s+på\s+fråga\s*$/u.test(before)) return true;
         const parts = [...before.matchAll(RULE_PARTS)];
