@@ -1,7 +1,8 @@
 /**
  * Bundles the extension with esbuild: the client for VS Code on the desktop and on the web, the
  * language server for Node and as a web worker, and the preview's script; then copies the files
- * bundled code reads at run time (the TextMate grammar, the evaluator's runtime sources, fonts).
+ * bundled code reads at run time (the TextMate grammar, the evaluator's runtime sources, fonts),
+ * and the repository's LICENSE next to out/ (the folder vsce packs), so that the .vsix carries it.
  *
  *   npx tsx scripts/build.mts [--minify] [--watch]
  *
@@ -109,6 +110,8 @@ function copy(from: string, to: string): void {
 }
 
 function copyAssets(outDir: string): void {
+    // The repository's licence, beside the manifest, where vsce takes it into the .vsix (one source: the root's LICENSE).
+    copy(path.join(repoDir, 'LICENSE'), path.join(path.dirname(outDir), 'LICENSE'));
     // The grammar is generated at the repository root by `langium generate`; the .vsix can only hold files of this folder.
     copy(path.join(repoDir, 'syntaxes/oj.tmLanguage.json'), path.join(outDir, 'syntaxes/oj.tmLanguage.json'));
     // The evaluator generator reads its runtime sources from ../src/runtime next to its module, i.e. next to out/server/.

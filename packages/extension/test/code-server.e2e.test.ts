@@ -164,11 +164,23 @@ describe.skipIf(!available)('the .vsix in code-server', () => {
 
     test('opening a file starts the server: its diagnostics show, without errors', async () => {
         await page.getByRole('treeitem', { name: 'indikatorer-flera-omraden.oj' }).click();
-        // The rule analysis' notes (info) come from the language server the extension started.
+        // The rule analysis' note (info) comes from the language server the extension started; the
+        // only one of the 2019 set is at indicator 3's question ii, out of view until gone to.
+        const noteLine = fs
+            .readFileSync(path.join(examplesDir, 'indikatorer-flera-omraden.oj'), 'utf-8')
+            .split('\n')
+            .findIndex((l) => l.includes('fråga ii SipUppföljning'));
+        await goToLine(noteLine + 1);
         await page.locator('.squiggly-info').first().waitFor({ timeout: 60_000 });
+        await goToLine(1);
         expect(await page.locator('.squiggly-error').count()).toBe(0);
         await expect
-            .poll(() => page.locator('.statusbar-item').filter({ hasText: 'Öppna jämförelser' }).count())
+            .poll(() =>
+                page
+                    .locator('.statusbar-item')
+                    .filter({ hasText: /\bOJ\b/ })
+                    .count(),
+            )
             .toBeGreaterThan(0);
     }, 90_000);
 

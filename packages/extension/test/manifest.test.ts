@@ -1,14 +1,14 @@
 /**
  * The extension's contributions as VS Code reads them: every UI string in English and Swedish,
- * every command registered, contributed and in the editor title bar, snippets that expand to
- * valid models, and a language configuration that knows Swedish words.
+ * every command registered, contributed and in the editor title bar, no contributed snippets (the
+ * language server offers templates where a declaration may start), and a language configuration
+ * that knows Swedish words.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { NodeFileSystem } from 'langium/node';
-import { createOjServices, loadWorkspace } from '@oj/language';
+import { describe, expect, test } from 'vitest';
+import { EmptyFileSystem } from 'langium';
+import { createOjServices } from '@oj/language';
 import { bundle, extensionDir } from './support/paths.js';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(path.join(extensionDir, file), 'utf-8'));
@@ -82,15 +82,28 @@ describe('commands', () => {
 describe('the language contribution', () => {
     const configuration = read('language-configuration.json');
 
-    test('the grammar, snippets and configuration the manifest points at exist and fit together', () => {
+    test('the grammar and configuration the manifest points at exist and fit together', () => {
         const [language] = manifest.contributes.languages;
         expect(language).toMatchObject({ id: 'oj', extensions: ['.oj'] });
         const [grammar] = manifest.contributes.grammars;
         expect(path.join(extensionDir, grammar.path)).toBe(bundle.grammar);
         expect(JSON.parse(fs.readFileSync(bundle.grammar, 'utf-8')).scopeName).toBe(grammar.scopeName);
-        for (const file of [language.configuration, manifest.contributes.snippets[0].path, manifest.main, manifest.browser]) {
+        for (const file of [language.configuration, manifest.main, manifest.browser]) {
             expect(fs.existsSync(path.join(extensionDir, file)), file).toBe(true);
         }
+    });
+
+    test("every token type and modifier of the server's own is declared, so that themes colour it (question references)", () => {
+        const { legend } = createOjServices(EmptyFileSystem).Oj.lsp.SemanticTokenProvider!.semanticTokensOptions;
+        const standardTypes = legend.tokenTypes.slice(0, legend.tokenTypes.indexOf('decorator') + 1);
+        const ownTypes = legend.tokenTypes.filter((t) => !standardTypes.includes(t));
+        expect(ownTypes).toEqual(['question']);
+        expect(manifest.contributes.semanticTokenTypes.map((t: { id: string }) => t.id)).toEqual(ownTypes);
+        // Coloured as a function by every theme: neither plain text nor a keyword.
+        expect(manifest.contributes.semanticTokenTypes[0].superType).toBe('function');
+        const ownModifiers = legend.tokenModifiers.slice(legend.tokenModifiers.indexOf('static') + 1);
+        expect(manifest.contributes.semanticTokenModifiers.map((m: { id: string }) => m.id)).toEqual(ownModifiers);
+        expect(Object.keys(manifest.contributes.semanticTokenScopes[0].scopes)).toEqual(['question', 'question.item']);
     });
 
     test('comments, brackets, auto-closing pairs and folding markers', () => {
@@ -118,60 +131,8 @@ describe('the language contribution', () => {
 });
 
 describe('snippets', () => {
-    const snippets = read('snippets/oj.code-snippets') as Record<
-        string,
-        { prefix: string[]; body: string[]; description: string }
-    >;
-    const dirs: string[] = [];
-    afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-    /** What the editor inserts when every placeholder is accepted as offered: defaults, first choices. */
-    const expand = (body: string[]) =>
-        body
-            .join('\n')
-            .replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
-            .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-            .replace(/\$\d+/g, '')
-            .replace(/\t/g, '    ');
-
-    test('each snippet is described in Swedish and triggered by its Swedish keyword', () => {
-        const prefixes = Object.values(snippets).map((s) => s.prefix[0]);
-        expect(prefixes).toEqual(expect.arrayContaining(['indikator', 'fråga', 'svarsalternativ', 'område']));
-        for (const snippet of Object.values(snippets)) expect(snippet.description).toMatch(/[a-zåäö]/);
-    });
-
-    test('expanded as offered, the snippets make a model without errors', async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-snippets-'));
-        dirs.push(dir);
-        const s = (name: string) => expand(snippets[name].body);
-        fs.writeFileSync(
-            path.join(dir, 'enkat.oj'),
-            `enkät T2019 "Test 2019" {
-    år 2019
-    variabelmönster "T{indikator}_{fråga}{del}[_{grupp}]"
-    datakälla "Enkät." målpopulation "Alla kommuner." nämnare "Svarande kommuner." redovisningsnivåer kommun, riket
-}
-${s('Nya svarsalternativ')}
-område EB "Ekonomiskt bistånd"
-${s('Nytt område')}
-`,
-        );
-        // The question and example snippets are typed inside the indicator the indicator snippet made.
-        const indicator = s('Ny indikator').replace(
-            /\n {4}\n\}$/,
-            `\n    ${s('Ny fråga med alternativ').replace(/\n/g, '\n    ')}\n    ${s('Nytt exempel')}\n}`,
-        );
-        fs.writeFileSync(path.join(dir, 'indikatorer.oj'), `tillhör T2019\n\n${indicator}\n`);
-        const { shared } = createOjServices(NodeFileSystem);
-        const workspace = await loadWorkspace(shared, [dir]);
-        const errors = [...workspace.diagnostics.entries()].flatMap(([document, diagnostics]) =>
-            diagnostics
-                .filter((d) => d.severity === 1)
-                .map((d) => `${path.basename(document.uri.fsPath)}:${d.range.start.line + 1} ${d.message}`),
-        );
-        expect(errors, fs.readFileSync(path.join(dir, 'indikatorer.oj'), 'utf-8')).toEqual([]);
-        const model = workspace.documents.find((d) => d.uri.fsPath.endsWith('indikatorer.oj'))!.parseResult.value;
-        expect(model.elements.map((e) => e.$type)).toEqual(['Indicator']);
-        expect(s('Ny fråga')).toMatch(/^fråga ii \S+: ".*" svar JN$/);
+    test('none is contributed: VS Code would offer it everywhere, inside a rule too; the language server offers its templates where a declaration may start', () => {
+        expect(manifest.contributes.snippets).toBeUndefined();
+        expect(fs.existsSync(path.join(extensionDir, 'snippets'))).toBe(false);
     });
 });

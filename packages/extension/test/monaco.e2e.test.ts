@@ -146,11 +146,12 @@ describe.skipIf(!hasChromium)('the language server as a web worker, in Monaco wi
     });
 
     test("the worker validates the open file of the 2019 set: the rule analysis' notes, no errors", async () => {
-        // The analysis notes that "Nej" on question i of indicator 1 decides nothing: proof that the
-        // worker linked the five files and validated, not only parsed.
-        const note = positionOf('fråga i AvhysningRutin');
+        // The analysis notes that indicator 3 decides "Nej" and "Ej aktuellt" on question ii alike (the
+        // answer set is in another file): proof that the worker linked the files and validated, not only parsed.
+        const note = positionOf('fråga ii SipUppföljning');
         const current = await waitForMarkers(
-            (m) => m.some((x) => x.startLineNumber === note.lineNumber && x.message.startsWith('Nej på fråga i nämns varken')),
+            (m) =>
+                m.some((x) => x.startLineNumber === note.lineNumber && x.message.startsWith('Nej och Ej aktuellt på fråga ii')),
             'the analysis notes',
         );
         expect(current.filter((m) => m.severity === MARKER_ERROR)).toEqual([]);

@@ -10,10 +10,11 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ExportDescriptionRequest, sendRequest } from '../src/protocol.js';
 import { startServer } from './support/lsp-client.js';
-import { examplesDir } from './support/paths.js';
+import { examplesDir, extensionDir, repoDir } from './support/paths.js';
 import { packageVsix } from './support/vsix.js';
 
 const MiB = 1024 * 1024;
+const packageJson = JSON.parse(fs.readFileSync(path.join(extensionDir, 'package.json'), 'utf-8'));
 
 describe('the .vsix', () => {
     let staging: string;
@@ -55,7 +56,6 @@ describe('the .vsix', () => {
             manifest.browser,
             manifest.contributes.languages[0].configuration,
             manifest.contributes.grammars[0].path,
-            manifest.contributes.snippets[0].path,
             './out/server/main.cjs',
             './out/server/worker.js',
             './out/preview/webview.js',
@@ -68,11 +68,38 @@ describe('the .vsix', () => {
         expect(entries).toContain('extension/out/vendor/dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
         expect(entries.some((e) => /^extension\/readme\.md$/i.test(e))).toBe(true);
         expect(Object.keys(manifest.contributes)).toEqual(
-            expect.arrayContaining(['languages', 'grammars', 'snippets', 'commands', 'menus', 'configuration', 'keybindings']),
+            expect.arrayContaining(['languages', 'grammars', 'commands', 'menus', 'configuration', 'keybindings']),
         );
         expect(await zip.file('extension.vsixmanifest')!.async('string')).toContain(
             '<Identity Language="en-US" Id="oj-indicators"',
         );
+    });
+
+    test("carries the repository's licence", async () => {
+        const licences = entries.filter((e) => /^extension\/LICENSE(\.(md|txt))?$/i.test(e));
+        // vsce stores it as LICENSE.txt.
+        expect(licences).toEqual(['extension/LICENSE.txt']);
+        expect(await zip.file(licences[0])!.async('string')).toBe(fs.readFileSync(path.join(repoDir, 'LICENSE'), 'utf-8'));
+        const manifest = await zip.file('extension.vsixmanifest')!.async('string');
+        expect(manifest).toContain('<License>extension/LICENSE.txt</License>');
+        expect(JSON.parse(await zip.file('extension/package.json')!.async('string')).license).toBe('MIT');
+    });
+
+    test('its Marketplace tags are whole words: the ASCII keywords, none mangled from a Swedish name', async () => {
+        const manifest = await zip.file('extension.vsixmanifest')!.async('string');
+        const tags = /<Tags>([^<]*)<\/Tags>/.exec(manifest)?.[1].split(',') ?? [];
+        expect(tags).toEqual(expect.arrayContaining(['oppna-jamforelser', 'socialtjanst', 'indikatorer', 'oj']));
+        // vsce drops the letters it does not know from a language alias ("Öppna jämförelser" → "ppnajmfrelser"):
+        // every tag must be one that was written so.
+        const written = new Set<string>([
+            ...packageJson.keywords,
+            ...packageJson.contributes.languages.flatMap((l: { id: string; aliases: string[] }) => [l.id, ...l.aliases]),
+        ]);
+        for (const tag of tags) {
+            expect(tag, tag).toMatch(/^[\x21-\x7e]+$/);
+            if (!tag.startsWith('__') && !['keybindings'].includes(tag)) expect(written, tag).toContain(tag);
+        }
+        expect(tags.join(',')).not.toMatch(/ppnajmfrelser/);
     });
 
     test('its server runs from the unpacked extension alone: a PDF export finds the shipped fonts', async () => {

@@ -68,4 +68,29 @@ describe("the TextMate grammar in VS Code's engine", () => {
                 .map(([text]) => text),
         ).toEqual(['begrepp']);
     });
+
+    test('a question reference: "fråga" a keyword, its numeral and items coloured as a question, the options beside it not', () => {
+        const QUESTION = 'entity.name.function.question.oj';
+        const ITEM = 'entity.name.function.question.item.oj';
+        expect(
+            tokens('    krävs: Ja på fråga i och Vald på fråga ii A, B').filter(
+                ([text, scope]) => scope !== 'source.oj' && text.trim() !== '',
+            ),
+        ).toEqual([
+            ['krävs', 'keyword.control.oj'],
+            ['på', 'keyword.control.oj'],
+            ['fråga', 'keyword.control.oj'],
+            ['i', QUESTION],
+            ['och', 'keyword.control.oj'],
+            ['på', 'keyword.control.oj'],
+            ['fråga', 'keyword.control.oj'],
+            ['ii', QUESTION],
+            ['A, B', ITEM],
+        ]);
+        expect(tokens('        fråga iii A–D = Vald')).toContainEqual(['A–D', ITEM]);
+        // A declaration's name is no item; a longer word beginning with "fråga" is no reference.
+        expect(tokens('    fråga ii AvhysningRutin: "Har ni?" svar JN')).toContainEqual(['ii', QUESTION]);
+        expect(tokens('    fråga ii AvhysningRutin: "Har ni?" svar JN').map(([, scope]) => scope)).not.toContain(ITEM);
+        expect(tokens('    frågan ii').map(([, scope]) => scope)).not.toContain(QUESTION);
+    });
 });

@@ -662,12 +662,13 @@ indikator 1 "P" <|{
         const tokens = await highlightHelper(services)(`${HEAD}fråga Delad: "?" svar JN variabel "D1"
 indikator 1 "P" { områden <|EB|> fråga i Q: "?" svar JN alternativ A "a" fråga ii = <|Delad|> krävs: <|Ja|> på fråga <|i|> <|A|> och <|Nej|> på fråga <|ii|> }`);
         expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.namespace });
-        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: SemanticTokenTypes.function });
+        // Questions, their numerals and items have a type of their own (oj-semantic-tokens.ts; semantic-tokens.test.ts).
+        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: 'question' });
         expectSemanticToken(tokens, { rangeIndex: 2, tokenType: SemanticTokenTypes.enumMember });
-        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: SemanticTokenTypes.variable });
-        expectSemanticToken(tokens, { rangeIndex: 4, tokenType: SemanticTokenTypes.property });
+        expectSemanticToken(tokens, { rangeIndex: 3, tokenType: 'question' });
+        expectSemanticToken(tokens, { rangeIndex: 4, tokenType: 'question' });
         expectSemanticToken(tokens, { rangeIndex: 5, tokenType: SemanticTokenTypes.enumMember });
-        expectSemanticToken(tokens, { rangeIndex: 6, tokenType: SemanticTokenTypes.variable });
+        expectSemanticToken(tokens, { rangeIndex: 6, tokenType: 'question' });
     });
 });
 

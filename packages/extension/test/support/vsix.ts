@@ -25,7 +25,6 @@ export async function packageVsix(): Promise<{ vsix: string; staging: string }> 
         'language-configuration.json',
         '.vscodeignore',
         'l10n',
-        'snippets',
         'media',
     ]) {
         fs.cpSync(path.join(extensionDir, item), path.join(staging, item), { recursive: true });

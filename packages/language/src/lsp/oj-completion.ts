@@ -4,10 +4,11 @@
  * code, the question's text. Options are usually written before the question they are about
  * ("<Ja> på fråga ii"): there the question is read from the text after the cursor.
  */
-import type { GrammarAST } from 'langium';
+import { GrammarAST } from 'langium';
 import {
     DefaultCompletionProvider,
     findNextFeatures,
+    type CompletionAcceptor,
     type CompletionContext,
     type CompletionValueItem,
     type LangiumServices,
@@ -24,9 +25,24 @@ import {
     type Stream,
     type TextDocument,
 } from 'langium';
-import type { CancellationToken, CompletionList, CompletionParams } from 'vscode-languageserver';
+import {
+    CompletionItemKind,
+    InsertTextFormat,
+    type CancellationToken,
+    type CompletionList,
+    type CompletionParams,
+} from 'vscode-languageserver';
 import {
     isAnswerCondition,
+    isAnswerSet,
+    isExampleAnswer,
+    isAreaException,
+    isAreaExclusion,
+    isAtLeastCondition,
+    isRequirement,
+    type Indicator,
+    type Question,
+    type ReportingUnit,
     isModel,
     isAnswerOption,
     isArea,
@@ -35,8 +51,10 @@ import {
     isIndicatorQuestion,
     isQuestion,
     isQuestionItem,
+    QuestionTarget,
 } from '../generated/ast.js';
 import { optionsOf, questionOf } from '../model/model-utils.js';
+import { expandSnippet, OJ_SNIPPETS, type SnippetPlace } from './oj-snippets.js';
 
 /**
  * From the cursor to the numeral of the condition's question: the rest of the option being typed,
@@ -44,6 +62,24 @@ import { optionsOf, questionOf } from '../model/model-utils.js';
  */
 const QUESTION_AFTER_OPTIONS =
     /^[\p{L}\p{N}_]*(?:\s+eller\s+[\p{L}\p{N}_]+)*\s+på\s+(?:(?:samtliga|något)\s+alternativ\s+av\s+)?(?:fråga\s+)?([\p{L}_][\p{L}\p{N}_]*)/u;
+
+/**
+ * From the cursor to the numeral of an "at least" condition's question: the items being typed
+ * ("A, B" or "A–D"), then "på fråga <numeral>".
+ */
+const QUESTION_AFTER_ITEMS = /^[\p{L}\p{N}_]*(?:\s*[,–-]\s*[\p{L}\p{N}_]+)*\s+på\s+fråga\s+([\p{L}_][\p{L}\p{N}_]*)/u;
+
+/** The text before a question's numeral in a count term: "antal på fråga ". */
+const COUNT_QUESTION_NEXT = /\bantal\s+på\s+fråga\s+$/u;
+
+/** The end of a line after "för" or after a comma of the list of areas that follows it. */
+const AFTER_FOR = /(?:^|\s)för\s+(?:[\p{L}\p{N}_]+\s*,\s*)*$/u;
+
+/** The parts of an indicator that hold a rule or a calculation, as the last of them before the cursor is found. */
+const RULE_PARTS = /(?:^|[\s{}])(andel|mått|krävs|utesluts|undantas|exempel)\b/gu;
+
+/** Strings blanked (same length), so that words inside them are not read as keywords. */
+const blankStrings = (text: string) => text.replace(/"(?:\\.|[^"\\])*"/g, (s) => `"${' '.repeat(Math.max(0, s.length - 2))}"`);
 
 /**
  * Keywords that begin a part of an indicator or a declaration. They are written at the start of a
@@ -77,6 +113,7 @@ const LINE_START_KEYWORDS = new Set([
     'utesluts',
     'undantas',
     'andel',
+    'mått',
     'exempel',
     'år',
     'mätdatum',
@@ -96,6 +133,9 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
         const owners = this.astReflection
             .getAllTypes()
             .filter((type) => this.astReflection.getTypeMetaData(type).properties[property]?.referenceType);
+        // "question" is a target's and an "at least" condition's, an indicator's question either
+        // way: completed as a target's ("antal på fråga |" before the count term is built).
+        if (property === 'question' && owners.includes(QuestionTarget.$type)) return QuestionTarget.$type;
         return owners.length === 1 ? owners[0] : undefined;
     }
 
@@ -120,6 +160,13 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
     protected override findFeaturesAt(textDocument: TextDocument, offset: number): NextFeature[] {
         const document = this.parsedDocuments.get(textDocument);
         const text = textDocument.getText();
+        // "antal på fråga" begins a count compared with a number and a sum of counts alike; with the
+        // input ending there, the parser cannot choose and recovers into a new question. What
+        // follows is the question either way.
+        if (COUNT_QUESTION_NEXT.test(text.slice(Math.max(0, offset - 40), offset))) {
+            const target = this.questionTargetReference();
+            if (target) return [target];
+        }
         const start = document ? declarationStart(document, text, offset) : undefined;
         if (start === undefined) return super.findFeaturesAt(textDocument, offset);
         const parserResult = this.completionParser.parse(text.slice(start, offset));
@@ -128,12 +175,159 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
         return findNextFeatures([parserResult.elementStack.map((feature) => ({ feature }))], leftoverTokens);
     }
 
+    /** The cross-reference of "fråga <numeral>" in a question target, as a next feature. */
+    protected questionTargetReference(): NextFeature | undefined {
+        const rule = this.grammar.rules.find((r) => r.name === 'QuestionTarget');
+        const assignment =
+            rule && AstUtils.streamAllContents(rule).find((n) => GrammarAST.isAssignment(n) && n.feature === 'question');
+        if (!GrammarAST.isAssignment(assignment) || !GrammarAST.isCrossReference(assignment.terminal)) return undefined;
+        return { feature: assignment.terminal, type: QuestionTarget.$type, property: 'question' };
+    }
+
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
         if (!super.filterKeyword(context, keyword)) return false;
+        // After "för" (or a comma of its list) only areas and groups follow. The completion parser
+        // cannot tell "för EB krävs" from "för EB utesluts" before the list ends and offers what
+        // could follow the previous part as well.
+        const line = context.textDocument.getText().slice(0, context.tokenOffset).split('\n').pop() ?? '';
+        if (AFTER_FOR.test(line)) return false;
         if (!LINE_START_KEYWORDS.has(keyword.value)) return true;
         const text = context.textDocument.getText();
         const lineStart = text.lastIndexOf('\n', context.tokenOffset - 1) + 1;
         return text.slice(lineStart, context.tokenOffset).trim() === '';
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor) {
+        const done = super.completionFor(context, next, acceptor);
+        if (GrammarAST.isKeyword(next.feature)) {
+            this.completionForSnippets(context, next.feature, acceptor);
+            if (next.feature.value === 'tom') this.completionForBlankRule(context, acceptor);
+        } else if (GrammarAST.isCrossReference(next.feature)) {
+            const assignment = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment);
+            const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+            if (assignment?.feature === 'items' && rule?.name === 'AtLeastCondition')
+                this.completionForItemRange(context, acceptor);
+        }
+        return done;
+    }
+
+    /** Whether the word being completed is the first of its line: where a declaration or a part may start. */
+    protected atLineStart(context: CompletionContext): boolean {
+        const text = context.textDocument.getText();
+        const lineStart = text.lastIndexOf('\n', context.tokenOffset - 1) + 1;
+        return text.slice(lineStart, context.tokenOffset).trim() === '';
+    }
+
+    /**
+     * The templates whose first keyword the grammar expects here, at the start of a line: the
+     * keyword's own rule decides ("fråga" of a question declaration, not the "fråga" of "på fråga").
+     */
+    protected completionForSnippets(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): void {
+        if (!this.clientCapabilities?.completionItem?.snippetSupport || !this.atLineStart(context)) return;
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        const where: SnippetPlace = rule === 'IndicatorQuestion' || rule === 'Example' ? 'indicator' : 'top';
+        for (const snippet of OJ_SNIPPETS) {
+            if (snippet.keyword !== keyword.value || snippet.rule !== rule || snippet.where !== where) continue;
+            acceptor(context, {
+                label: snippet.label,
+                kind: CompletionItemKind.Snippet,
+                detail: `Mall: ${snippet.title}`,
+                documentation: {
+                    kind: 'markdown',
+                    value: `${snippet.description}\n\n\`\`\`oj\n${expandSnippet(snippet.body)}\n\`\`\``,
+                },
+                insertText: snippet.body,
+                insertTextFormat: InsertTextFormat.Snippet,
+                // After the keyword of the same name, so that Enter on the keyword stays a keyword.
+                sortText: `2${snippet.label}`,
+            });
+        }
+    }
+
+    /**
+     * "tom ruta räknas som EjVald när någon ruta är ikryssad" is one phrase: offered whole, with the
+     * answer set's options to choose from, where the answer set may say it.
+     */
+    protected completionForBlankRule(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const answerSet = context.node && AstUtils.getContainerOfType(context.node, isAnswerSet);
+        const names = answerSet?.options.map((o) => o.name).filter((name) => /^[\p{L}\p{N}_]+$/u.test(name)) ?? [];
+        const choice = names.length > 0 ? `\${1|${names.join(',')}|}` : '${1:EjVald}';
+        const snippets = this.clientCapabilities?.completionItem?.snippetSupport === true;
+        acceptor(context, {
+            label: 'tom ruta räknas som … när någon ruta är ikryssad',
+            filterText: 'tom ruta räknas som',
+            kind: CompletionItemKind.Keyword,
+            detail: 'Kryssrutor: en tom ruta bredvid en ikryssad',
+            documentation: {
+                kind: 'markdown',
+                value: 'Många exporter lämnar en ruta som inte kryssats i tom. Inom en fråga räknas en tom ruta då som det angivna svaret när någon annan ruta är ikryssad; är alla rutor tomma är frågan obesvarad.',
+            },
+            insertText: snippets ? `tom ruta räknas som ${choice} när någon ruta är ikryssad` : 'tom ruta räknas som',
+            insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+            sortText: '1tom',
+        });
+    }
+
+    /** After "minst två av alternativen": besides each item, the range of all the question's items ("A–D"). */
+    protected completionForItemRange(context: CompletionContext, acceptor: CompletionAcceptor): void {
+        const text = context.textDocument.getText();
+        if (!/\balternativen\s*$/u.test(text.slice(Math.max(0, context.tokenOffset - 40), context.tokenOffset))) return;
+        for (const question of this.atLeastQuestions(context)) {
+            const items = question.items;
+            if (items.length < 2) continue;
+            const first = items[0].name;
+            const last = items[items.length - 1].name;
+            acceptor(context, {
+                label: `${first}–${last}`,
+                kind: CompletionItemKind.EnumMember,
+                detail: `alternativ ${first} till ${last}`,
+                sortText: `0${first}~`,
+            });
+        }
+    }
+
+    /** The questions an "at least" condition can count over: the one named after the cursor, else every one with items. */
+    protected atLeastQuestions(context: CompletionContext) {
+        const indicator = context.node && AstUtils.getContainerOfType(context.node, isIndicator);
+        if (!indicator) return [];
+        const numeral = QUESTION_AFTER_ITEMS.exec(context.textDocument.getText().slice(context.offset))?.[1];
+        const slots = numeral ? indicator.questions.filter((q) => q.name === numeral) : indicator.questions;
+        const questions = new Set<Question>();
+        for (const slot of slots) {
+            const question = questionOf(slot);
+            if (question && question.items.length > 0) questions.add(question);
+        }
+        return [...questions];
+    }
+
+    /**
+     * Whether the question being completed is one of counts: after "antal på fråga", and in a share
+     * ("andel:") or a background measure ("mått:"), which only counts can be.
+     */
+    protected inCountContext(context: CompletionContext): boolean {
+        const text = context.textDocument.getText();
+        // From the start of a line, so that the strings are blanked whole.
+        const from = context.tokenOffset - 4000;
+        const lineStart = from <= 0 ? 0 : text.indexOf('\n', from);
+        const before = blankStrings(
+            text.slice(lineStart < 0 || lineStart >= context.tokenOffset ? from : lineStart, context.tokenOffset),
+        );
+        if (/\bantal\s+på\s+fråga\s*$/u.test(before)) return true;
+        const parts = [...before.matchAll(RULE_PARTS)];
+        const part = parts[parts.length - 1]?.[1];
+        return part === 'andel' || part === 'mått';
+    }
+
+    /** The areas and groups an indicator is measured or reported in, with its areas' groups. */
+    protected unitsOf(indicator: Indicator): Set<ReportingUnit> {
+        const units = new Set<ReportingUnit>();
+        for (const area of indicator.areas) {
+            if (!area.ref) continue;
+            units.add(area.ref);
+            for (const group of area.ref.groups) units.add(group);
+        }
+        for (const unit of indicator.groups) if (unit.ref) units.add(unit.ref);
+        return units;
     }
 
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
@@ -158,7 +352,39 @@ export class OjCompletionProvider extends DefaultCompletionProvider {
                     this.descriptions.createDescription(option, option.name),
                 );
         }
-        return super.getReferenceCandidates(refInfo, context);
+        if (isAtLeastCondition(refInfo.container) && (refInfo.property === 'items' || refInfo.property === 'last')) {
+            // The question follows the items: read it from the text after the cursor.
+            const questions = this.atLeastQuestions(context);
+            if (questions.length > 0)
+                return stream(questions.flatMap((q) => q.items)).map((item) =>
+                    this.descriptions.createDescription(item, item.name),
+                );
+        }
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        if (refInfo.property === 'question' && this.inCountContext(context)) {
+            // Only counts can be counted, summed or divided.
+            return candidates.filter((d) => {
+                const node = d.node;
+                return !isIndicatorQuestion(node) || questionOf(node)?.numeric === true;
+            });
+        }
+        if (
+            refInfo.property === 'units' &&
+            (isRequirement(refInfo.container) || isAreaExclusion(refInfo.container) || isAreaException(refInfo.container))
+        ) {
+            // "för … krävs/utesluts/undantas": only where the indicator is measured or reported.
+            const indicator = AstUtils.getContainerOfType(refInfo.container, isIndicator);
+            const units = indicator ? this.unitsOf(indicator) : new Set<ReportingUnit>();
+            if (units.size > 0) return candidates.filter((d) => units.has(d.node as ReportingUnit));
+        }
+        if (refInfo.property === 'unit' && isExampleAnswer(refInfo.container)) {
+            // "fråga i för BU = …": an area the question is asked for.
+            const asked = new Set<AstNode | undefined>(
+                questionOf(refInfo.container.target?.question?.ref)?.units.map((u) => u.ref) ?? [],
+            );
+            if (asked.size > 0) return candidates.filter((d) => asked.has(d.node));
+        }
+        return candidates;
     }
 
     protected override createReferenceCompletionItem(

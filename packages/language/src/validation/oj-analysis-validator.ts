@@ -5,8 +5,10 @@
  */
 import { AstUtils, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
+    type AnswerOption,
     type Example,
     type Indicator,
+    type IndicatorQuestion,
     type OjAstType,
     type ReportingUnit,
     type Requirement,
@@ -18,7 +20,8 @@ import {
 import { atLeastCount, itemsOfAtLeast, ruleContexts } from '../semantics/lower.js';
 import type { OjServices } from '../oj-module.js';
 import { analyseRequirement, type RuleAnalysis, variantEqualsBase } from '../semantics/analysis.js';
-import { checkExample, expectedStatus } from '../semantics/examples.js';
+import { checkExample, expectedStatus, type ExampleResult } from '../semantics/examples.js';
+import type { Reading } from '../semantics/interpreter.js';
 import { joinSwedish } from '../semantics/rule-text.js';
 import { baseRequirement, isPerArea, questionOf, shortLabel, unitsOfIndicator } from '../model/model-utils.js';
 
@@ -103,6 +106,27 @@ function hasImpossibleCount(indicator: Indicator): boolean {
         const count = atLeastCount(node);
         return count !== undefined && (count === 0 || count > itemsOfAtLeast(node).length);
     });
+}
+
+/** A reading as the rule names it, the same in every area: "fråga ii A". */
+function questionOfReading(reading: Reading): string {
+    return `fråga ${reading.question}${reading.item ? ` ${reading.item}` : ''}`;
+}
+
+/** The options each question of the indicator is given in its worked examples. */
+function exemplifiedAnswers(indicator: Indicator): Map<IndicatorQuestion, Set<AnswerOption>> {
+    const shown = new Map<IndicatorQuestion, Set<AnswerOption>>();
+    for (const example of indicator.examples) {
+        for (const answer of example.answers) {
+            const slot = answer.target?.question?.ref;
+            const option = answer.option?.ref;
+            if (!slot || !option) continue;
+            const options = shown.get(slot) ?? new Set<AnswerOption>();
+            options.add(option);
+            shown.set(slot, options);
+        }
+    }
+    return shown;
 }
 
 export class OjAnalysisValidator {
@@ -207,13 +231,19 @@ export class OjAnalysisValidator {
             );
         }
         if (requirement === baseRequirement(indicator)) {
+            // The rule names what meets it: one answer it is silent about is its plain "no". Two or
+            // more are treated alike, and whether they should be (Nej and Ej aktuellt, say) is a
+            // decision; a worked example with the answer shows it was taken.
+            const shown = exemplifiedAnswers(indicator);
             for (const { slot, options } of analysis.unmentionedOptions) {
                 const question = questionOf(slot);
-                if (!question) continue;
+                const silent = options.filter((option) => !shown.get(slot)?.has(option));
+                if (!question || options.length < 2 || silent.length === 0) continue;
+                const last = silent[silent.length - 1];
                 issue(
                     'info',
                     AnalysisCodes.UnmentionedOptions,
-                    `${options.map(shortLabel).join(', ')} på fråga ${slot.name} nämns varken i regeln eller uteslutningen${isPerArea(question) ? ' (i något område)' : ''}.`,
+                    `${joinSwedish(options.map(shortLabel))} på fråga ${slot.name} nämns varken i regeln eller uteslutningen${isPerArea(question) ? ' i något område' : ''} och avgörs därför lika. Ska de skiljas åt, nämn ett av dem i regeln eller uteslutningen; annars visa med ett exempel vad de ger (fråga ${slot.name} = ${last.name}).`,
                     { node: slot, property: 'name' },
                 );
             }
@@ -225,14 +255,29 @@ export class OjAnalysisValidator {
         const units = new Set(unitsOfIndicator(indicator));
         for (const example of indicator.examples) {
             if (!this.validExample(indicator, example, units, accept)) continue;
+            // An outcome written once ("ger ej uppnådd") is checked in every area; failing alike in
+            // several (same status, decided by the same answers), it is one mistake, said once with the areas.
+            const failures = new Map<string, ExampleResult[]>();
             for (const result of checkExample(indicator, example)) {
                 if (result.passed || !result.expected) continue;
-                const unitText = result.unit ? ` för ${result.unit.name}` : '';
-                const trace = result.actual.trace.map((r) => `${r.variable}=${r.value ?? 'blankt'}`).join(', ');
+                const decidedBy = result.actual.trace.map((r) => `${questionOfReading(r)}=${r.value ?? 'blankt'}`).join(', ');
+                const key = [example.outcomes.indexOf(result.outcome), result.actual.status, result.expected, decidedBy].join(
+                    '\u0000',
+                );
+                failures.set(key, [...(failures.get(key) ?? []), result]);
+            }
+            for (const group of failures.values()) {
+                const [first] = group;
+                const units = group.flatMap((r) => (r.unit ? [r.unit.name] : []));
+                const unitText = units.length > 0 ? ` för ${joinSwedish(units)}` : '';
+                // One area: the variables that decided, as the export names them; several: the questions.
+                const trace = first.actual.trace
+                    .map((r) => `${group.length === 1 ? r.variable : questionOfReading(r)}=${r.value ?? 'blankt'}`)
+                    .join(', ');
                 accept(
                     'error',
-                    `Exemplet ger "${STATUS_LABELS[result.actual.status]}"${unitText}, inte "${STATUS_LABELS[result.expected]}"${trace ? ` (avgjort av ${trace})` : ''}.`,
-                    { node: result.outcome, code: AnalysisCodes.ExampleFailed, data: { code: AnalysisCodes.ExampleFailed } },
+                    `Exemplet ger "${STATUS_LABELS[first.actual.status]}"${unitText}, inte "${STATUS_LABELS[first.expected!]}"${trace ? ` (avgjort av ${trace})` : ''}.`,
+                    { node: first.outcome, code: AnalysisCodes.ExampleFailed, data: { code: AnalysisCodes.ExampleFailed } },
                 );
             }
         }
