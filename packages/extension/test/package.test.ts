@@ -89,8 +89,8 @@ describe('the .vsix', () => {
         const manifest = await zip.file('extension.vsixmanifest')!.async('string');
         const tags = /<Tags>([^<]*)<\/Tags>/.exec(manifest)?.[1].split(',') ?? [];
         expect(tags).toEqual(expect.arrayContaining(['oppna-jamforelser', 'socialtjanst', 'indikatorer', 'oj']));
-        // vsce drops the letters it does not know from a language alias ("Öppna jämförelser" → "ppnajmfrelser"):
-        // every tag must be one that was written so.
+        // vsce drops the letters it does not know from a language alias ("Öppna jämförelser" → "ppnajmfrelser");
+        // scripts/package.mts takes such tags out again: every tag must be one that was written so.
         const written = new Set<string>([
             ...packageJson.keywords,
             ...packageJson.contributes.languages.flatMap((l: { id: string; aliases: string[] }) => [l.id, ...l.aliases]),
@@ -100,6 +100,9 @@ describe('the .vsix', () => {
             if (!tag.startsWith('__') && !['keybindings'].includes(tag)) expect(written, tag).toContain(tag);
         }
         expect(tags.join(',')).not.toMatch(/ppnajmfrelser/);
+        // …while VS Code still names the language in Swedish (status bar, language picker).
+        const packed = JSON.parse(await zip.file('extension/package.json')!.async('string'));
+        expect(packed.contributes.languages[0].aliases[0]).toBe('Öppna jämförelser');
     });
 
     test('its server runs from the unpacked extension alone: a PDF export finds the shipped fonts', async () => {

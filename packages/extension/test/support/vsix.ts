@@ -2,15 +2,12 @@
  * Packages the extension as `npm run package` does, from a staging copy: other test files keep
  * using out/ while this one builds. Returns the .vsix path and the staging folder.
  */
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { buildExtension } from '../../scripts/build.mts';
+import { packageExtension } from '../../scripts/package.mts';
 import { extensionDir, repoDir } from './paths.js';
-
-const run = promisify(execFile);
 
 export async function packageVsix(): Promise<{ vsix: string; staging: string }> {
     const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-vsix-'));
@@ -30,8 +27,9 @@ export async function packageVsix(): Promise<{ vsix: string; staging: string }> 
         fs.cpSync(path.join(extensionDir, item), path.join(staging, item), { recursive: true });
     }
     await buildExtension({ outDir: path.join(staging, 'out'), minify: true });
-    const [tool, ...args] = (manifest.scripts.package as string).split(' ');
-    if (tool !== 'vsce') throw new Error(`The package script no longer runs vsce: ${manifest.scripts.package}`);
-    await run(path.join(repoDir, 'node_modules/.bin/vsce'), args, { cwd: staging });
-    return { vsix: path.join(staging, args[args.indexOf('--out') + 1]), staging };
+    if (manifest.scripts.package !== 'tsx scripts/package.mts') {
+        throw new Error(`The package script no longer runs scripts/package.mts: ${manifest.scripts.package}`);
+    }
+    const vsix = await packageExtension(staging, path.join(repoDir, 'node_modules/.bin/vsce'));
+    return { vsix, staging };
 }
