@@ -30,7 +30,7 @@ describe('examples/constructs', () => {
             .replace(/<[^>]+>/g, '')
             .replace(/\s+/g, ' ');
         expect(text).toContain(
-            'För att uppnå indikatorn krävs: Ja på fråga i och Ja på minst två av alternativen A–D på fråga ii.',
+            'För att uppnå indikatorn krävs: Ja på fråga i och minst två av alternativen A–D på fråga ii.',
         );
         expect(text).toContain('För att uppnå indikatorn krävs: Ja på minst tre av alternativen A, B och D på frågan.');
         expect(text).toContain(

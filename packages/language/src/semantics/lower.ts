@@ -110,6 +110,34 @@ export function atLeastCount(condition: AtLeastCondition): number | undefined {
 }
 
 /**
+ * The option that means "ticked" on a question, which the bare "minst två av alternativen A–D på
+ * fråga ii" counts: for an answer set with a tick-box rule ("tom ruta räknas som EjVald …"), its one
+ * option besides the unticked one; for a `flerval` question, the option coded 1 of a set coded 1 and
+ * 0 (an export writes a ticked box as 1). "Området saknas" options are not boxes and never count.
+ * Undefined when no single option means ticked: the author must name the answer.
+ */
+export function tickedOption(question: Question | undefined): AnswerOption | undefined {
+    const set = question?.answerSet?.ref;
+    if (!set) return undefined;
+    const boxes = set.options.filter((o) => !o.areaMissing);
+    const unticked = set.blankRule?.option?.ref;
+    if (unticked) {
+        const others = boxes.filter((o) => o !== unticked);
+        return others.length === 1 ? others[0] : undefined;
+    }
+    if (!question.multipleChoice || boxes.length !== 2) return undefined;
+    const codes = boxes.map((o) => o.code).sort((a, b) => a - b);
+    return codes[0] === 0 && codes[1] === 1 ? boxes.find((o) => o.code === 1) : undefined;
+}
+
+/** The answers a "minst … av" counts: those written, else the question's ticked option (none when it has none). */
+export function atLeastOptions(condition: AtLeastCondition): AnswerOption[] {
+    if (condition.options.length > 0) return condition.options.flatMap((o) => (o.ref ? [o.ref] : []));
+    const ticked = tickedOption(questionOf(condition.question?.ref));
+    return ticked ? [ticked] : [];
+}
+
+/**
  * The items "minst … av alternativen" counts: a range ("A–D", in the question's order), a list,
  * or every item of the question when none are named. Unresolved names are left out.
  */
@@ -296,7 +324,8 @@ function lowerAtLeastCondition(context: Context, condition: AtLeastCondition): C
     const slot = condition.question?.ref;
     const count = atLeastCount(condition);
     if (!slot || count === undefined) return UNKNOWN;
-    const codes = condition.options.flatMap((o) => (o.ref ? [String(o.ref.code)] : []));
+    const codes = atLeastOptions(condition).map((o) => String(o.code));
+    if (codes.length === 0) return UNKNOWN;
     const operands = itemsOfAtLeast(condition).map((item): Condition => {
         const r = read(context, slot, item);
         return r ? { kind: 'in', read: r, codes } : UNKNOWN;
