@@ -50,12 +50,13 @@ import type {
     IndicatorPlan,
     MeasurePlan,
     NumberExpression,
+    PartOfWhole,
     Read,
     StratumPlan,
     Sum,
     UnitPlan,
 } from './plan.js';
-import { readsOf } from './plan.js';
+import { conditionChildren, readsOf } from './plan.js';
 import { comparabilityOf } from './comparability.js';
 import { CITIES_WITH_STADSDELAR, populationOf, reportingLevelsOf } from './population.js';
 
@@ -505,12 +506,51 @@ function lowerUnitWith(
         ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : []),
         ...(plan.measure ? [...plan.measure.numerator.reads, ...(plan.measure.denominator?.reads ?? [])] : []),
     ];
+    const plausibility = partsOfWholes(plan);
+    if (plausibility.length > 0) plan.plausibility = plausibility;
     // The other boxes a tick box looks at are read too (after what the conditions read); one read per variable.
     const all = [...reads, ...reads.flatMap((r) => r.blankAs?.ticked ?? [])];
     const seen = new Set<string>();
     const key = (r: Read) => `${r.question}\u0000${r.item ?? ''}\u0000${r.variable}`;
     plan.variables = [...new Set(all)].filter((r) => !seen.has(key(r)) && !!seen.add(key(r)));
     return plan;
+}
+
+/**
+ * The counts a unit's plan relates as part and whole (plan.ts, PartOfWhole): its share's, then those
+ * its exclusion, requirement and exception state, once per pair of sums. Only plain counts are
+ * related: "(antal på fråga ii) / (antal på fråga i)" compared with a per cent (a share), and
+ * "antal på fråga ii är högst antal på fråga i" (or "antal på fråga i är minst antal på fråga ii").
+ */
+function partsOfWholes(plan: UnitPlan): PartOfWhole[] {
+    const found: PartOfWhole[] = [];
+    const add = (part: Sum, whole: Sum, source: PartOfWhole['source']) => {
+        if (part.unresolved > 0 || whole.unresolved > 0 || part.reads.length === 0 || whole.reads.length === 0) return;
+        const key = (sum: Sum) => sum.reads.map((r) => r.variable).join('+');
+        if (!found.some((f) => key(f.part) === key(part) && key(f.whole) === key(whole))) found.push({ part, whole, source });
+    };
+    if (plan.ratio) add(plan.ratio.numerator, plan.ratio.denominator, 'ratio');
+    const count = (e: NumberExpression) => (e.kind === 'count' ? e.sum : undefined);
+    const visit = (condition: Condition | undefined) => {
+        if (!condition) return;
+        if (condition.kind === 'calculation') {
+            const { left, right, operator } = condition;
+            if (left.kind === 'arithmetic' && left.operator === '/' && right.kind === 'number' && condition.ast?.condition.percent) {
+                const part = count(left.left),
+                    whole = count(left.right);
+                if (part && whole) add(part, whole, 'share');
+            }
+            const a = count(left),
+                b = count(right);
+            if (a && b && operator === '<=') add(a, b, 'atMost');
+            if (a && b && operator === '>=') add(b, a, 'atMost');
+        }
+        conditionChildren(condition).forEach(visit);
+    };
+    visit(plan.exclusion);
+    visit(plan.requirement);
+    visit(plan.exception);
+    return found;
 }
 
 interface Cached {
