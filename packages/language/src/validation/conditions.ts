@@ -5,7 +5,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { AnswerCondition, AtLeastCondition, CountTerm, NumericCondition, QuestionTarget, Ratio } from '../generated/ast.js';
 import { questionOf } from '../model/model-utils.js';
-import { areaMissingOptions, atLeastCount, itemsOfAtLeast, tickedOption } from '../semantics/lower.js';
+import { atLeastCount, itemsOfAtLeast, tickedOption } from '../semantics/lower.js';
 import { joinSwedish, numberInWords } from '../semantics/rule-text.js';
 import { CommonIssueCodes, issue } from './common.js';
 
@@ -114,8 +114,7 @@ export function atLeastConditionMustBeReachable(condition: AtLeastCondition, acc
     const set = question.answerSet?.ref;
     if (condition.options.length === 0 && set && !tickedOption(question)) {
         // The bare form counts ticked boxes; with Ja/Nej (or several "ticked" options) the answer must be named.
-        const missing = areaMissingOptions(question);
-        const names = set.options.filter((o) => !missing.includes(o)).map((o) => o.name);
+        const names = set.options.map((o) => o.name);
         const written = condition.$cstNode?.text.trim() ?? `minst … av alternativen på fråga ${numeral}`;
         issue(
             accept,
