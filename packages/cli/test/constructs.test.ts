@@ -31,9 +31,7 @@ describe('examples/constructs', () => {
             .readFileSync(html, 'utf-8')
             .replace(/<[^>]+>/g, '')
             .replace(/\s+/g, ' ');
-        expect(text).toContain(
-            'För att uppnå indikatorn krävs: Ja på fråga i och minst två av alternativen A–D på fråga ii.',
-        );
+        expect(text).toContain('För att uppnå indikatorn krävs: Ja på fråga i och minst två av alternativen A–D på fråga ii.');
         expect(text).toContain('För att uppnå indikatorn krävs: Ja på minst tre av alternativen A, B och D på frågan.');
         expect(text).toContain(
             'För området Äldreomsorg: Kommuner och stadsdelar där gäller: Ej aktuellt på fråga i eller Nej på fråga ii, ingår inte i nämnaren.',

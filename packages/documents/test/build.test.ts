@@ -420,9 +420,10 @@ område A "Område A"
         const { models: m, errors } = await loadText({ 'enkat.oj': SURVEY + indicator(1, 'KRYSS') + indicator(2, 'VAL') });
         expect(errors).toEqual([]);
         const technical = (n: number) =>
-            (indicatorsOf(buildDescriptionDocument(m))
-                .find((i) => i.number === n)
-                ?.rows.find((r) => r.label === 'Teknisk beskrivning')?.blocks ?? []
+            (
+                indicatorsOf(buildDescriptionDocument(m))
+                    .find((i) => i.number === n)
+                    ?.rows.find((r) => r.label === 'Teknisk beskrivning')?.blocks ?? []
             ).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
         expect(technical(1)).toEqual([
             'Indikatorn beräknas utifrån svar på följande enkätfråga:',

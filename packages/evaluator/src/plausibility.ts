@@ -33,7 +33,10 @@ const resultKey = (indicator: number, group: string | undefined, stratum: string
 
 /** A plan's part-of-whole relations as the variables they sum. */
 export function relationVariables(relations: readonly PartOfWhole[] | undefined): PartOfWholeVariables[] {
-    return (relations ?? []).map((r) => ({ part: r.part.reads.map((x) => x.variable), whole: r.whole.reads.map((x) => x.variable) }));
+    return (relations ?? []).map((r) => ({
+        part: r.part.reads.map((x) => x.variable),
+        whole: r.whole.reads.map((x) => x.variable),
+    }));
 }
 
 /**

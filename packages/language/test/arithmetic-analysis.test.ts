@@ -41,7 +41,7 @@ const WORDS = ['är minst', 'är högst', 'är större än', 'är mindre än', '
 
 /** A random comparison over the first `questions` counts, in the language's linear arithmetic. */
 function comparison(next: () => number, questions: number): string {
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
     const count = () => `antal på fråga ${pick(NUMERALS.slice(0, questions))}`;
     const word = pick(WORDS);
     switch (Math.floor(next() * 5)) {
@@ -113,14 +113,17 @@ describe('exact analysis of arithmetic over counts', () => {
         ...Array.from({ length: 60 }, (_, i) => ({ seed: 1000 + i, questions: 2 })),
         ...Array.from({ length: 6 }, (_, i) => ({ seed: 5000 + i, questions: 3 })),
     ];
-    test.each(cases)('seed $seed ($questions counts): reachable outcomes as the brute force finds them', async ({ seed, questions }) => {
-        const text = indicatorText(random(seed), questions);
-        const indicator = await indicatorOf(text);
-        const plan = lowerIndicator(indicator).units[0];
-        const analysed = reachableStatuses(indicator, plan);
-        const oracle = STATUSES.filter((s) => bruteForce(indicator).has(s));
-        expect(analysed, text).toEqual(oracle);
-    });
+    test.each(cases)(
+        'seed $seed ($questions counts): reachable outcomes as the brute force finds them',
+        async ({ seed, questions }) => {
+            const text = indicatorText(random(seed), questions);
+            const indicator = await indicatorOf(text);
+            const plan = lowerIndicator(indicator).units[0];
+            const analysed = reachableStatuses(indicator, plan);
+            const oracle = STATUSES.filter((s) => bruteForce(indicator).has(s));
+            expect(analysed, text).toEqual(oracle);
+        },
+    );
 
     test('a difference that only a far count reaches is found: i − ii = 57 needs i ≥ 57', async () => {
         const indicator = await indicatorOf(`enkät T2019 "Test" {

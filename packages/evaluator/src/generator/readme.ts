@@ -29,10 +29,10 @@ export function readmeFile(models: Model[], indicators: Indicator[], packageName
         ? [
               '',
               '',
-              'Counts are parts of other counts where the model relates them (a share\'s part and whole, a quotient of counts',
+              "Counts are parts of other counts where the model relates them (a share's part and whole, a quotient of counts",
               'compared with a per cent, "antal på fråga ii är högst antal på fråga i"). `evaluateRespondent(row)` gives a result',
               'whose part is larger than its whole as `missing`, and `implausibleValues(row)` lists such answers (respondent,',
-              'indicator, variables, sums); `aggregate` never counts a share\'s part above its whole, so no share above 100 % is published.',
+              "indicator, variables, sums); `aggregate` never counts a share's part above its whole, so no share above 100 % is published.",
           ].join('\n')
         : '';
     return toString(expandToNode`

@@ -169,15 +169,17 @@ function signCases(f: Linear, operator: ComparisonOp): Array<{ rows: Row[]; trut
 }
 
 /** A comparison "left op right" as its cases, or undefined when it is not linear. */
-function atomOf(left: NumberExpression, operator: ComparisonOp, right: NumberExpression, index: (r: Read) => number, n: number): Atom {
+function atomOf(
+    left: NumberExpression,
+    operator: ComparisonOp,
+    right: NumberExpression,
+    index: (r: Read) => number,
+    n: number,
+): Atom {
     const l = fraction(left, index, n),
         r = fraction(right, index, n);
     if (!l || !r) return undefined;
-    const difference = fraction(
-        { kind: 'arithmetic', operator: '-', left, right },
-        index,
-        n,
-    );
+    const difference = fraction({ kind: 'arithmetic', operator: '-', left, right }, index, n);
     if (!difference) return undefined;
     const cases: Case[] = [];
     const divisors = difference.divisors;
@@ -242,7 +244,9 @@ function wholeSolution(rows: Row[], n: number, bound: number, budget: { left: nu
         for (let x = interval[0]; x <= interval[1]; x++) {
             if (--budget.left < 0) return false;
             values[v] = x;
-            const fixed = current.map((r) => (r.c[v] === 0 ? r : { c: r.c.map((y, i) => (i === v ? 0 : y)), k: r.k + r.c[v] * x }));
+            const fixed = current.map((r) =>
+                r.c[v] === 0 ? r : { c: r.c.map((y, i) => (i === v ? 0 : y)), k: r.k + r.c[v] * x },
+            );
             if (visit(v + 1, fixed)) return true;
         }
         return false;

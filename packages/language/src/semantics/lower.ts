@@ -535,7 +535,12 @@ function partsOfWholes(plan: UnitPlan): PartOfWhole[] {
         if (!condition) return;
         if (condition.kind === 'calculation') {
             const { left, right, operator } = condition;
-            if (left.kind === 'arithmetic' && left.operator === '/' && right.kind === 'number' && condition.ast?.condition.percent) {
+            if (
+                left.kind === 'arithmetic' &&
+                left.operator === '/' &&
+                right.kind === 'number' &&
+                condition.ast?.condition.percent
+            ) {
                 const part = count(left.left),
                     whole = count(left.right);
                 if (part && whole) add(part, whole, 'share');
