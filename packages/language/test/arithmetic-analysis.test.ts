@@ -14,10 +14,12 @@ import {
     evaluatePlan,
     type Indicator,
     lowerIndicator,
+    lowerRule,
     type Model,
     reachableStatuses,
     STATUSES,
     type Status,
+    variantEqualsBase,
 } from '../src/index.js';
 
 const services = createOjServices(EmptyFileSystem).Oj;
@@ -124,6 +126,64 @@ describe('exact analysis of arithmetic over counts', () => {
             expect(analysed, text).toEqual(oracle);
         },
     );
+
+    test.each(Array.from({ length: 60 }, (_, i) => ({ seed: 9000 + i })))(
+        'seed $seed: two random rules decide some answers differently exactly when the brute force finds such answers',
+        async ({ seed }) => {
+            const next = random(seed);
+            const rule = () => `${comparison(next, 2)} ${next() < 0.5 ? 'och' : 'eller'} ${comparison(next, 2)}`;
+            const text = indicatorText(next, 2)
+                .replace('områden EB', 'områden EB, BU')
+                .replace('område EB "Ekonomiskt bistånd"', 'område EB "Ekonomiskt bistånd"\nområde BU "Barn och unga"')
+                .replace(/\n {4}krävs: /, `\n    för BU krävs: ${rule()}\n    krävs: `);
+            const indicator = await indicatorOf(text);
+            const [variant, base] = indicator.requirements;
+            const a = lowerRule(indicator, variant),
+                b = lowerRule(indicator, base);
+            const variables = [...new Set([...a.variables, ...b.variables].map((r) => r.variable))];
+            let differ = false;
+            const row: Record<string, number | undefined> = {};
+            const visit = (i: number) => {
+                if (differ) return;
+                if (i === variables.length) {
+                    differ = evaluatePlan(a, row).status !== evaluatePlan(b, row).status;
+                    return;
+                }
+                for (const v of [undefined, ...Array.from({ length: 61 }, (_, n) => n)]) {
+                    row[variables[i]] = v;
+                    visit(i + 1);
+                }
+            };
+            visit(0);
+            expect(!variantEqualsBase(indicator, variant, base), text).toBe(differ);
+        },
+    );
+
+    test('a difference that only counts beyond 60 reach is found (i ≥ 32 and ii > 2·i), and is real', async () => {
+        const indicator = await indicatorOf(`enkät T2019 "Test" {
+    år 2019
+    variabelmönster "T{indikator}_{fråga}"
+    datakälla "Enkät." målpopulation "Alla." nämnare "Svarande." redovisningsnivåer kommun, riket
+}
+område EB "Ekonomiskt bistånd"
+område BU "Barn och unga"
+indikator 1 "Räkna" {
+    områden EB, BU
+    beskrivning "B." syfte "S." önskad riktning positiv typ struktur kvalitetsområde "Säker"
+    fråga i A: "Hur många?" antal
+    fråga ii B: "Hur många?" antal
+    för BU krävs: (antal på fråga ii) / (antal på fråga i) är lika med 75 %
+    krävs: inte antal på fråga i är mindre än 32 och (antal på fråga ii) / (antal på fråga i) är minst 75 %
+    utesluts: (antal på fråga i + antal på fråga ii) / (antal på fråga i) är högst 3
+}
+`);
+        const [variant, base] = indicator.requirements;
+        expect(variantEqualsBase(indicator, variant, base)).toBe(false);
+        // Not excluded needs ii > 2·i; the base rule then needs i ≥ 32, so ii ≥ 65; the variant is never met there.
+        const row = { T1_1: 32, T1_2: 65 };
+        expect(evaluatePlan(lowerRule(indicator, base), row).status).toBe('met');
+        expect(evaluatePlan(lowerRule(indicator, variant), row).status).toBe('not_met');
+    });
 
     test('a difference that only a far count reaches is found: i − ii = 57 needs i ≥ 57', async () => {
         const indicator = await indicatorOf(`enkät T2019 "Test" {
