@@ -3,9 +3,11 @@
  * outcome shown by a worked example, and `oj evaluate` listing the implausible count of its
  * example responses and keeping it out of the published share.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, test } from 'vitest';
 import { root, runOj } from './support.js';
 
@@ -29,9 +31,7 @@ describe('examples/constructs', () => {
             .readFileSync(html, 'utf-8')
             .replace(/<[^>]+>/g, '')
             .replace(/\s+/g, ' ');
-        expect(text).toContain(
-            'För att uppnå indikatorn krävs: Ja på fråga i och Ja på minst två av alternativen A–D på fråga ii.',
-        );
+        expect(text).toContain('För att uppnå indikatorn krävs: Ja på fråga i och minst två av alternativen A–D på fråga ii.');
         expect(text).toContain('För att uppnå indikatorn krävs: Ja på minst tre av alternativen A, B och D på frågan.');
         expect(text).toContain(
             'För området Äldreomsorg: Kommuner och stadsdelar där gäller: Ej aktuellt på fråga i eller Nej på fråga ii, ingår inte i nämnaren.',
@@ -44,6 +44,30 @@ describe('examples/constructs', () => {
         expect(text).toContain(
             'För att uppnå indikatorn krävs: antalet personer på fråga ii delat med antalet personer på fråga i är minst 80 procent och antalet personer på fråga ii är högst antalet personer på fråga i.',
         );
+    });
+
+    test('oj docs: the tick-box reading of a blank box is printed in Word, PDF and HTML', async () => {
+        const rule =
+            'En tom ruta räknas som ej vald när någon annan ruta i frågan är ikryssad; är alla rutor tomma räknas frågan som obesvarad.';
+        const texts: Record<string, string> = {};
+        for (const format of ['docx', 'pdf', 'html']) {
+            const file = path.join(out, `kryssrutor.${format}`);
+            const result = await runOj(['docs', example, '--format', format, '--out', file], root);
+            expect(result.code).toBe(0);
+            const bytes = fs.readFileSync(file);
+            const raw =
+                format === 'docx'
+                    ? strFromU8(unzipSync(bytes)['word/document.xml'])
+                    : format === 'pdf'
+                      ? execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf-8' })
+                      : bytes.toString('utf-8');
+            texts[format] = raw.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+        }
+        expect(texts.docx).toContain(rule);
+        expect(texts.pdf).toContain(rule);
+        expect(texts.html).toContain(rule);
+        // Once: only the tick-box question (indicator 4) has such an answer set.
+        expect(texts.html.split(rule).length).toBe(2);
     });
 
     test('oj coverage: every outcome reached by a worked example', async () => {

@@ -478,6 +478,17 @@ function questionBlocks(slot: IndicatorQuestion, numbered: boolean): Array<Parag
             .join('/');
         if (labels) blocks.push(paragraph(`Svarsalternativ${scope}: ${labels}${items.length > 0 ? ' för respektive del' : ''}`));
     }
+    // A tick-box answer set ("tom ruta räknas som EjVald när någon ruta är ikryssad") changes how a
+    // blank is read, so a reader of the description must be told, in the words of the form.
+    const unticked = question.answerSet?.ref?.blankRule?.option?.ref;
+    if (unticked) {
+        const label = cleanText(printedOptionLabel(question, unticked)).toLocaleLowerCase('sv');
+        blocks.push(
+            paragraph(
+                `En tom ruta räknas som ${label} när någon annan ruta i frågan är ikryssad; är alla rutor tomma räknas frågan som obesvarad.`,
+            ),
+        );
+    }
     return blocks;
 }
 

@@ -392,3 +392,46 @@ dokument "Titel" {
         expect(authored.sections[0].id).not.toBe('indikator-2');
     });
 });
+
+describe('tick boxes in the technical description', () => {
+    const SURVEY = `enkät T2030 "Test 2030" {
+    år 2030
+    mätdatum "2030-02-01"
+    variabelmönster "T{indikator:02}_{fråga}{del}[_{grupp}]"
+    datakälla "Enkät."
+    nämnare "De som svarat."
+    redovisningsnivåer kommun
+}
+svarsalternativ VAL { Vald = 1 "Vald" EjVald = 0 "Ej vald" }
+svarsalternativ KRYSS { Vald = 1 "Vald" EjVald = 0 "Ej vald" tom ruta räknas som EjVald när någon ruta är ikryssad }
+område A "Område A"
+`;
+    const indicator = (n: number, set: string) => `indikator ${n} "Indikator ${n}" {
+    områden A
+    beskrivning "B." syfte "S." önskad riktning positiv typ struktur kvalitetsområde "Säker"
+    fråga i F${n}: "Vilka former?" svar ${set} flerval alternativ A "a" alternativ B "b" alternativ C "c"
+    krävs: minst två av alternativen A–C på fråga i
+}
+`;
+    const RULE =
+        'En tom ruta räknas som ej vald när någon annan ruta i frågan är ikryssad; är alla rutor tomma räknas frågan som obesvarad.';
+
+    test("a tick-box answer set's reading of a blank box is printed with its question; an ordinary flerval set prints nothing of it", async () => {
+        const { models: m, errors } = await loadText({ 'enkat.oj': SURVEY + indicator(1, 'KRYSS') + indicator(2, 'VAL') });
+        expect(errors).toEqual([]);
+        const technical = (n: number) =>
+            (
+                indicatorsOf(buildDescriptionDocument(m))
+                    .find((i) => i.number === n)
+                    ?.rows.find((r) => r.label === 'Teknisk beskrivning')?.blocks ?? []
+            ).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+        expect(technical(1)).toEqual([
+            'Indikatorn beräknas utifrån svar på följande enkätfråga:',
+            'Vilka former?',
+            'Svarsalternativ (flera kan väljas): A. a, B. b, C. c',
+            RULE,
+            'För att uppnå indikatorn krävs: minst två av alternativen A–C på frågan.',
+        ]);
+        expect(technical(2)).not.toContain(RULE);
+    });
+});

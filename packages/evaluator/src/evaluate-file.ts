@@ -21,7 +21,7 @@ import { aggregate, type AggregateRow, type Level, type UnitResult } from './run
 import { aggregateMeasures, type MeasureAggregateRow, type MeasureUnitResult } from './runtime/measures.js';
 import { inPopulation } from './runtime/population.js';
 import { readResponseFile, type ResponseTable, unitRegisterOf, validateResponses } from './responses.js';
-import { type ImplausibleValue, withPlausibleRatios } from './plausibility.js';
+import { type ImplausibleValue, withPlausibleCounts } from './plausibility.js';
 
 export interface EvaluateOptions {
     /** Called now and then with the number of respondents evaluated so far. */
@@ -276,7 +276,7 @@ export async function evaluateResponsesFile(
         : evaluateSurvey(models, respondents, options);
     const { measures, outside } = evaluated;
     // A part larger than its whole is listed and made missing before anything is summed.
-    const { results, implausible } = withPlausibleRatios(models, respondents, evaluated.results);
+    const { results, implausible } = withPlausibleCounts(models, respondents, evaluated.results);
     const levels = publishedLevels(models);
     const aggregates = aggregate(results, levels);
     const measureAggregates = aggregateMeasures(measures, measureAggregations(models), levels);

@@ -65,6 +65,17 @@ export function generateEvaluatorFiles(models: Model[], options: GeneratorOption
         { path: 'src/population.ts', content: fs.readFileSync(path.join(runtimeDir, 'population.ts'), 'utf-8') },
         { path: 'src/measures.ts', content: fs.readFileSync(path.join(runtimeDir, 'measures.ts'), 'utf-8') },
         { path: 'src/published.ts', content: publishedModule(plans) },
+        // The part-of-whole check, for a model that relates counts so (published.ts applies it).
+        ...(plans.some((p) => p.units.some((u) => u.plausibility))
+            ? [
+                  {
+                      path: 'src/plausibility.ts',
+                      content: fs
+                          .readFileSync(path.join(runtimeDir, 'plausibility.ts'), 'utf-8')
+                          .replace("from './evaluation.js'", "from './runtime.js'"),
+                  },
+              ]
+            : []),
         {
             path: 'src/index.ts',
             content: [

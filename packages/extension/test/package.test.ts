@@ -45,7 +45,9 @@ describe('the .vsix', () => {
         expect(entries.filter((e) => e.endsWith('.map'))).toEqual([]);
         // TypeScript only where the evaluator generator copies it into the packages it writes.
         expect(entries.filter((e) => e.endsWith('.ts')).sort()).toEqual(
-            ['aggregate.ts', 'evaluation.ts', 'measures.ts', 'population.ts'].map((f) => `extension/out/src/runtime/${f}`),
+            ['aggregate.ts', 'evaluation.ts', 'measures.ts', 'plausibility.ts', 'population.ts'].map(
+                (f) => `extension/out/src/runtime/${f}`,
+            ),
         );
     });
 

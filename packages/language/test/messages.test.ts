@@ -186,9 +186,9 @@ describe('parser recovery does not invent errors', () => {
             ['Här väntades "alternativ", men det står "av".'],
         ],
         [
-            '"minst" where a condition should start',
+            '"minst en av", a count the language does not spell',
             TWO('Ja på fråga i och minst en av Ja på fråga ii'),
-            ['Här väntades "inte", "(", ett namn, "samtliga", "något", "fråga" eller "antal", men det står "minst".'],
+            ['Här väntades ett heltal, "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio" eller "tio", men det står "en".'],
         ],
         [
             '"fråga 1" for "fråga i"',

@@ -1102,6 +1102,29 @@ const cases: Case[] = [
         clean: [[SURVEY + indicator(ITEMS('Ja på minst två av alternativen A–B på fråga i'))]],
     },
     {
+        name: 'the bare "minst … av" on Ja/Nej items, where no option means ticked',
+        code: IssueCodes.AtLeastWithoutAnswer,
+        severity: 'error',
+        trigger: [SURVEY + indicator(ITEMS('minst två av alternativen A–B på fråga «i»'))],
+        message:
+            /^Det framgår inte vilket svar som räknas på fråga i: svarsalternativen JN \(Ja och Nej\) är inga kryssrutor med ett ikryssat alternativ\. Skriv svaret först, t\.ex\. "Ja på minst två av alternativen A–B på fråga i"\.$/,
+        clean: [
+            [SURVEY + indicator(ITEMS('Ja på minst två av alternativen A–B på fråga i'))],
+            // A flerval question coded 1/0 counts its ticked boxes (coded 1).
+            [
+                SURVEY +
+                    'svarsalternativ VAL { Vald = 1 "Vald" EjVald = 0 "Ej vald" }\n' +
+                    indicator(ITEMS('minst två av alternativen A–B på fråga i').replace('svar JN', 'svar VAL flerval')),
+            ],
+            // A tick-box answer set names its unticked option; the other one is ticked.
+            [
+                SURVEY +
+                    'svarsalternativ KRYSS { Ja = 1 "Kryssad" Nej = 2 "Ej kryssad" tom ruta räknas som Nej när någon ruta är ikryssad }\n' +
+                    indicator(ITEMS('minst två av alternativen A–B på fråga i').replace('svar JN', 'svar KRYSS')),
+            ],
+        ],
+    },
+    {
         name: '"minst … av" on a question without items',
         code: IssueCodes.QuantifierWithoutItems,
         severity: 'error',
@@ -1642,7 +1665,7 @@ describe('syntax errors', () => {
                 'parsing-error',
                 DiagnosticSeverity.Error,
                 text.lastIndexOf('}'),
-                'Här väntades "inte", "(", ett namn, "samtliga", "något", "fråga" eller "antal", men det står "}".',
+                'Här väntades "inte", "(", ett namn, "minst", "samtliga", "något", "fråga" eller "antal", men det står "}".',
             ],
         ]);
     });

@@ -3,7 +3,7 @@
  * it needs, how to call it (validation first), and the indicators and variables of the model.
  */
 import { expandToNode, joinToNode, toString } from 'langium/generate';
-import { codebookRows, surveyOfModel, unitsOfIndicator, type Indicator, type Model } from '@oj/language';
+import { codebookRows, lowerModels, surveyOfModel, unitsOfIndicator, type Indicator, type Model } from '@oj/language';
 import { GENERATED_PACKAGE_NODE } from './package-files.js';
 
 const q = (text: string) => JSON.stringify(text);
@@ -24,6 +24,17 @@ export function readmeFile(models: Model[], indicators: Indicator[], packageName
                 `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.variable) ? r.variable : q(r.variable)}: ${q(r.numeric ? '0' : String(r.codes[0]))}`,
         )
         .join(', ');
+    // Only a model relating counts as part and whole has the check (published.ts), and says so here.
+    const plausibility = lowerModels(models).some((p) => p.units.some((u) => u.plausibility))
+        ? [
+              '',
+              '',
+              "Counts are parts of other counts where the model relates them (a share's part and whole, a quotient of counts",
+              'compared with a per cent, "antal på fråga ii är högst antal på fråga i"). `evaluateRespondent(row)` gives a result',
+              'whose part is larger than its whole as `missing`, and `implausibleValues(row)` lists such answers (respondent,',
+              "indicator, variables, sums); `aggregate` never counts a share's part above its whole, so no share above 100 % is published.",
+          ].join('\n')
+        : '';
     return toString(expandToNode`
         # ${packageName}
 
@@ -72,7 +83,7 @@ export function readmeFile(models: Model[], indicators: Indicator[], packageName
 
         \`aggregate\` gives numerator, denominator and share per indicator, group and level (riket, län, storstad)
         over the results of all respondents, each tagged with its respondent by \`withUnit\`.
-        \`explain(row)\` gives the same results as plain objects with every trace already worked out.
+        \`explain(row)\` gives the same results as plain objects with every trace already worked out.${plausibility}
 
         Statuses: \`met\`, \`not_met\`, \`excluded\` (not in the denominator), \`missing\` (undecidable from the answers).
         A blank answer is unknown, not "Nej"; logic is three-valued, exclusions are decided first.

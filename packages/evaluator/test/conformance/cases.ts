@@ -385,6 +385,30 @@ export const CASES: readonly ConformanceCase[] = [
         ],
     },
     {
+        name: 'the bare minst två av on a flerval question counts its ticked boxes (coded 1), as "Vald på minst två av" does',
+        model: `indikator 1 "Minst två, utan svar" { områden EB
+            fråga ii F: "Vilka former?" svar VAL flerval alternativ A "a" alternativ B "b" alternativ C "c" alternativ D "d"
+            krävs: minst två av alternativen A–D på fråga ii }`,
+        rows: [
+            ['ii.A=Vald ii.B=Vald', 'uppnådd av ii A, ii B'],
+            ['ii.A=Vald ii.B=EjVald ii.C=EjVald ii.D=EjVald', 'ej uppnådd av ii B, ii C, ii D'],
+            ['ii.A=Vald ii.B=EjVald', 'saknas av ii C, ii D'],
+            ['', 'saknas av ii A, ii B, ii C, ii D'],
+        ],
+    },
+    {
+        name: 'the bare minst två av over tick boxes counts the ticked option, a blank beside a ticked box as not ticked',
+        model: `svarsalternativ KRYSS { Kryss = 1 "Kryssad" Tom = 0 "Ej kryssad" tom ruta räknas som Tom när någon ruta är ikryssad }
+            indikator 1 "Kryssrutor, utan svar" { områden EB
+            fråga i F: "Vilka former?" svar KRYSS flerval alternativ A "a" alternativ B "b" alternativ C "c"
+            krävs: minst två av alternativen på fråga i }`,
+        rows: [
+            ['i.A=Kryss i.C=Kryss', 'uppnådd av i A, i C'],
+            ['i.B=Kryss', 'ej uppnådd av i A, i B, i C, i B'],
+            ['', 'saknas av i A, i B, i C'],
+        ],
+    },
+    {
         name: 'minst … av over a list of items, inside a conjunction and under inte',
         model: `indikator 1 "Lista" { områden EB
             fråga i R: "?" svar JN

@@ -1564,7 +1564,8 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 options: {
                     name: AtLeastCondition.options,
                     defaultValue: [],
-                    referenceType: AnswerOption.$type
+                    referenceType: AnswerOption.$type,
+                    optional: true
                 },
                 question: {
                     name: AtLeastCondition.question,

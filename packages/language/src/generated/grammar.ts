@@ -4868,32 +4868,8 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
         "$type": "Group",
         "elements": [
           {
-            "$type": "Assignment",
-            "feature": "options",
-            "operator": "+=",
-            "terminal": {
-              "$type": "CrossReference",
-              "type": {
-                "$ref": "#/rules@14"
-              },
-              "terminal": {
-                "$type": "RuleCall",
-                "rule": {
-                  "$ref": "#/rules@79"
-                },
-                "arguments": []
-              },
-              "deprecatedSyntax": false,
-              "isMulti": false
-            }
-          },
-          {
             "$type": "Group",
             "elements": [
-              {
-                "$type": "Keyword",
-                "value": "eller"
-              },
               {
                 "$type": "Assignment",
                 "feature": "options",
@@ -4913,13 +4889,43 @@ export const OjGrammar = (): Grammar => loadedOjGrammar ?? (loadedOjGrammar = lo
                   "deprecatedSyntax": false,
                   "isMulti": false
                 }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": "eller"
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "options",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "CrossReference",
+                      "type": {
+                        "$ref": "#/rules@14"
+                      },
+                      "terminal": {
+                        "$type": "RuleCall",
+                        "rule": {
+                          "$ref": "#/rules@79"
+                        },
+                        "arguments": []
+                      },
+                      "deprecatedSyntax": false,
+                      "isMulti": false
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": "på"
               }
             ],
-            "cardinality": "*"
-          },
-          {
-            "$type": "Keyword",
-            "value": "på"
+            "cardinality": "?"
           },
           {
             "$type": "Keyword",

@@ -240,7 +240,7 @@ function isComplete(root: AstNode | undefined): boolean {
             case 'CountTerm':
                 return (node as CountTerm).target !== undefined || (node as CountTerm).sum !== undefined;
             case 'AtLeastCondition':
-                return (node as AtLeastCondition).question !== undefined && (node as AtLeastCondition).options.length > 0;
+                return (node as AtLeastCondition).question !== undefined;
             case 'Exclusion':
             case 'Exception':
                 return (node as Exclusion | Exception).condition !== undefined;

@@ -20,7 +20,8 @@ import type {
 } from '../generated/ast.js';
 import { questionNumber, questionOf } from '../model/model-utils.js';
 import { compare } from './interpreter.js';
-import { lowerRule, requirementAlternatives } from './lower.js';
+import { countDomains } from './count-witnesses.js';
+import { lowerIndicator, lowerRule, requirementAlternatives } from './lower.js';
 import {
     type Condition,
     conditionChildren,
@@ -33,6 +34,23 @@ import {
     type UnitPlan,
 } from './plan.js';
 import { type Status, STATUS_LABELS, STATUSES } from './status.js';
+
+/** Per indicator (and linking: the lowered plans are the key), the counts its analysis tries. */
+const countDomainsMemo = new WeakMap<UnitPlan, Map<string, number[]>>();
+
+/** The comparisons of every plan of the indicator: each requirement, and each unit's exclusion and exception. */
+function countDomainsOf(indicator: Indicator): Map<string, number[]> {
+    const base = lowerRule(indicator);
+    let domains = countDomainsMemo.get(base);
+    if (!domains) {
+        const conditions: Array<Condition | undefined> = [base.exclusion, base.exception];
+        for (const requirement of indicator.requirements) conditions.push(lowerRule(indicator, requirement).requirement);
+        for (const unit of lowerIndicator(indicator).units) conditions.push(unit.exclusion, unit.exception);
+        domains = countDomains(conditions);
+        countDomainsMemo.set(base, domains);
+    }
+    return domains;
+}
 
 /** Truth values as bits, so that a set of possible values is a small mask. */
 const T = 1,
@@ -168,40 +186,12 @@ export class RuleSpace {
     }
 
     /**
-     * Representative counts: each constant any rule of the indicator compares the count with and its
-     * neighbours, and zero. A count in a calculation also takes 1–5, 10 and 100, and each
-     * constant it is compared with: enough to reach each outcome of the usual comparisons (shares,
-     * sums, one count against another), though not a proof for every calculation.
+     * The counts to try: for every combination of truths the indicator's count comparisons can take
+     * together, one assignment giving it (count-witnesses.ts), so that the search is exact over all
+     * whole counts, not a sample of them.
      */
     protected numericDomain(key: string): DomainValue[] {
-        const constants = new Set<number>([0]);
-        const visit = (condition: Condition | undefined) => {
-            if (!condition) return;
-            if (condition.kind === 'calculation') {
-                const reads = [...numberReads(condition.left), ...numberReads(condition.right)];
-                if (reads.some((r) => readKey(r) === key)) {
-                    [1, 2, 3, 4, 5, 10, 100].forEach((n) => constants.add(n));
-                    for (const side of [condition.left, condition.right]) {
-                        if (side.kind === 'number' && Number.isInteger(side.value))
-                            [side.value, side.value + 1, Math.max(0, side.value - 1)].forEach((n) => constants.add(n));
-                    }
-                }
-            }
-            if (condition.kind === 'compare') {
-                if (readKey(condition.read) === key) {
-                    constants.add(condition.value);
-                    constants.add(condition.value + 1);
-                    constants.add(Math.max(0, condition.value - 1));
-                    if (!Number.isInteger(condition.value)) constants.add(Math.floor(condition.value));
-                }
-            }
-            conditionChildren(condition).forEach(visit);
-        };
-        const rule = lowerRule(this.indicator);
-        for (const requirement of this.indicator.requirements) visit(lowerRule(this.indicator, requirement).requirement);
-        visit(rule.exclusion);
-        visit(rule.exception);
-        return [...constants].sort((a, b) => a - b).map((n) => ({ number: n, label: String(n) }));
+        return (countDomainsOf(this.indicator).get(key) ?? [0]).map((n) => ({ number: n, label: String(n) }));
     }
 
     /**

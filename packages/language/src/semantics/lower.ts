@@ -50,12 +50,13 @@ import type {
     IndicatorPlan,
     MeasurePlan,
     NumberExpression,
+    PartOfWhole,
     Read,
     StratumPlan,
     Sum,
     UnitPlan,
 } from './plan.js';
-import { readsOf } from './plan.js';
+import { conditionChildren, readsOf } from './plan.js';
 import { comparabilityOf } from './comparability.js';
 import { CITIES_WITH_STADSDELAR, populationOf, reportingLevelsOf } from './population.js';
 
@@ -107,6 +108,34 @@ export const COUNT_WORDS: Readonly<Record<string, number>> = {
 /** How many "minst … av" asks for; undefined while it is being written. */
 export function atLeastCount(condition: AtLeastCondition): number | undefined {
     return condition.countWord !== undefined ? COUNT_WORDS[condition.countWord] : condition.count;
+}
+
+/**
+ * The option that means "ticked" on a question, which the bare "minst två av alternativen A–D på
+ * fråga ii" counts: for an answer set with a tick-box rule ("tom ruta räknas som EjVald …"), its one
+ * option besides the unticked one; for a `flerval` question, the option coded 1 of a set coded 1 and
+ * 0 (an export writes a ticked box as 1). "Området saknas" options are not boxes and never count.
+ * Undefined when no single option means ticked: the author must name the answer.
+ */
+export function tickedOption(question: Question | undefined): AnswerOption | undefined {
+    const set = question?.answerSet?.ref;
+    if (!set) return undefined;
+    const boxes = set.options.filter((o) => !o.areaMissing);
+    const unticked = set.blankRule?.option?.ref;
+    if (unticked) {
+        const others = boxes.filter((o) => o !== unticked);
+        return others.length === 1 ? others[0] : undefined;
+    }
+    if (!question.multipleChoice || boxes.length !== 2) return undefined;
+    const codes = boxes.map((o) => o.code).sort((a, b) => a - b);
+    return codes[0] === 0 && codes[1] === 1 ? boxes.find((o) => o.code === 1) : undefined;
+}
+
+/** The answers a "minst … av" counts: those written, else the question's ticked option (none when it has none). */
+export function atLeastOptions(condition: AtLeastCondition): AnswerOption[] {
+    if (condition.options.length > 0) return condition.options.flatMap((o) => (o.ref ? [o.ref] : []));
+    const ticked = tickedOption(questionOf(condition.question?.ref));
+    return ticked ? [ticked] : [];
 }
 
 /**
@@ -296,7 +325,8 @@ function lowerAtLeastCondition(context: Context, condition: AtLeastCondition): C
     const slot = condition.question?.ref;
     const count = atLeastCount(condition);
     if (!slot || count === undefined) return UNKNOWN;
-    const codes = condition.options.flatMap((o) => (o.ref ? [String(o.ref.code)] : []));
+    const codes = atLeastOptions(condition).map((o) => String(o.code));
+    if (codes.length === 0) return UNKNOWN;
     const operands = itemsOfAtLeast(condition).map((item): Condition => {
         const r = read(context, slot, item);
         return r ? { kind: 'in', read: r, codes } : UNKNOWN;
@@ -476,12 +506,56 @@ function lowerUnitWith(
         ...(plan.ratio ? [...plan.ratio.numerator.reads, ...plan.ratio.denominator.reads] : []),
         ...(plan.measure ? [...plan.measure.numerator.reads, ...(plan.measure.denominator?.reads ?? [])] : []),
     ];
+    const plausibility = partsOfWholes(plan);
+    if (plausibility.length > 0) plan.plausibility = plausibility;
     // The other boxes a tick box looks at are read too (after what the conditions read); one read per variable.
     const all = [...reads, ...reads.flatMap((r) => r.blankAs?.ticked ?? [])];
     const seen = new Set<string>();
     const key = (r: Read) => `${r.question}\u0000${r.item ?? ''}\u0000${r.variable}`;
     plan.variables = [...new Set(all)].filter((r) => !seen.has(key(r)) && !!seen.add(key(r)));
     return plan;
+}
+
+/**
+ * The counts a unit's plan relates as part and whole (plan.ts, PartOfWhole): its share's, then those
+ * its exclusion, requirement and exception state, once per pair of sums. Only plain counts are
+ * related: "(antal på fråga ii) / (antal på fråga i)" compared with a per cent (a share), and
+ * "antal på fråga ii är högst antal på fråga i" (or "antal på fråga i är minst antal på fråga ii").
+ */
+function partsOfWholes(plan: UnitPlan): PartOfWhole[] {
+    const found: PartOfWhole[] = [];
+    const add = (part: Sum, whole: Sum, source: PartOfWhole['source']) => {
+        if (part.unresolved > 0 || whole.unresolved > 0 || part.reads.length === 0 || whole.reads.length === 0) return;
+        const key = (sum: Sum) => sum.reads.map((r) => r.variable).join('+');
+        if (!found.some((f) => key(f.part) === key(part) && key(f.whole) === key(whole))) found.push({ part, whole, source });
+    };
+    if (plan.ratio) add(plan.ratio.numerator, plan.ratio.denominator, 'ratio');
+    const count = (e: NumberExpression) => (e.kind === 'count' ? e.sum : undefined);
+    const visit = (condition: Condition | undefined) => {
+        if (!condition) return;
+        if (condition.kind === 'calculation') {
+            const { left, right, operator } = condition;
+            if (
+                left.kind === 'arithmetic' &&
+                left.operator === '/' &&
+                right.kind === 'number' &&
+                condition.ast?.condition.percent
+            ) {
+                const part = count(left.left),
+                    whole = count(left.right);
+                if (part && whole) add(part, whole, 'share');
+            }
+            const a = count(left),
+                b = count(right);
+            if (a && b && operator === '<=') add(a, b, 'atMost');
+            if (a && b && operator === '>=') add(b, a, 'atMost');
+        }
+        conditionChildren(condition).forEach(visit);
+    };
+    visit(plan.exclusion);
+    visit(plan.requirement);
+    visit(plan.exception);
+    return found;
 }
 
 interface Cached {

@@ -103,7 +103,27 @@ export interface UnitPlan {
     measure?: MeasurePlan;
     /** For an indicator split by a stratification (per kön): the stratum, or the total over all strata. */
     stratum?: StratumPlan;
+    /**
+     * Counts that are part of another count, as the model relates them (see `PartOfWhole`); absent
+     * when it relates none. Not part of the decision: engines that publish check them first.
+     */
+    plausibility?: PartOfWhole[];
     ast?: { unit?: ReportingUnit; requirement?: Requirement };
+}
+
+/**
+ * A count that cannot be larger than another, as the model relates them: a share's part and whole
+ * (`andel: fråga i / fråga ii`), a quotient of counts compared with a per cent in a rule
+ * ("(antal på fråga ii) / (antal på fråga i) är minst 80 %"), or a rule bounding one count by another
+ * ("antal på fråga ii är högst antal på fråga i"). A respondent whose part (both sums known) is larger
+ * than its whole is implausible: every publishing engine lists it and treats the unit as missing,
+ * so a share above 100 % is never published. The rules themselves do not read this.
+ */
+export interface PartOfWhole {
+    part: Sum;
+    whole: Sum;
+    /** Where the model relates them. */
+    source: 'ratio' | 'share' | 'atMost';
 }
 
 /**

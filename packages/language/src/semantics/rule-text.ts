@@ -73,7 +73,7 @@ export function numberInWords(value: number): string {
         : String(value).replace('.', ',');
 }
 
-/** "Ja på minst två av alternativen A–D på fråga ii": a range as written, or the items counted. */
+/** "Ja på minst två av alternativen A–D på fråga ii" (or bare, "minst två av …"): a range as written, or the items counted. */
 function atLeastConditionText(condition: AtLeastCondition): string {
     const options = joinSwedish(
         condition.options.map((o) => (o.ref ? shortLabel(o.ref) : o.$refText)),
@@ -88,7 +88,9 @@ function atLeastConditionText(condition: AtLeastCondition): string {
                 : items.join('')
             : joinSwedish(condition.items.map((i) => i.ref?.name ?? i.$refText));
     const count = atLeastCount(condition);
-    return `${options} på minst ${count === undefined ? '…' : numberInWords(count)} av alternativen ${written} på fråga ${numeral}`;
+    // The bare form counts ticked boxes and is printed as written, as the published document words it.
+    const answered = condition.options.length > 0 ? `${options} på ` : '';
+    return `${answered}minst ${count === undefined ? '…' : numberInWords(count)} av alternativen ${written} på fråga ${numeral}`;
 }
 
 const COMPARISON_TEXT: Record<string, string> = {

@@ -5,8 +5,8 @@
 import type { ValidationAcceptor } from 'langium';
 import type { AnswerCondition, AtLeastCondition, CountTerm, NumericCondition, QuestionTarget, Ratio } from '../generated/ast.js';
 import { questionOf } from '../model/model-utils.js';
-import { atLeastCount, itemsOfAtLeast } from '../semantics/lower.js';
-import { numberInWords } from '../semantics/rule-text.js';
+import { atLeastCount, itemsOfAtLeast, tickedOption } from '../semantics/lower.js';
+import { joinSwedish, numberInWords } from '../semantics/rule-text.js';
 import { CommonIssueCodes, issue } from './common.js';
 
 export const ConditionIssueCodes = {
@@ -17,6 +17,7 @@ export const ConditionIssueCodes = {
     QuantifierWithoutItems: 'quantifier-without-items',
     AtLeastCountOutOfRange: 'at-least-count-out-of-range',
     ItemRangeReversed: 'item-range-reversed',
+    AtLeastWithoutAnswer: 'at-least-without-answer',
 } as const;
 
 export function answerConditionMustFitQuestion(condition: AnswerCondition, accept: ValidationAcceptor): void {
@@ -107,6 +108,21 @@ export function atLeastConditionMustBeReachable(condition: AtLeastCondition, acc
             `Alternativen ${first.name}–${last.name} står i fel ordning: på fråga ${numeral} kommer ${last.name} före ${first.name}; skriv "${last.name}–${first.name}".`,
             condition,
             'last',
+        );
+        return;
+    }
+    const set = question.answerSet?.ref;
+    if (condition.options.length === 0 && set && !tickedOption(question)) {
+        // The bare form counts ticked boxes; with Ja/Nej (or several "ticked" options) the answer must be named.
+        const names = set.options.map((o) => o.name);
+        const written = condition.$cstNode?.text.trim() ?? `minst … av alternativen på fråga ${numeral}`;
+        issue(
+            accept,
+            'error',
+            ConditionIssueCodes.AtLeastWithoutAnswer,
+            `Det framgår inte vilket svar som räknas på fråga ${numeral}: svarsalternativen ${set.name} (${joinSwedish(names)}) är inga kryssrutor med ett ikryssat alternativ. Skriv svaret först, t.ex. "${names[0] ?? 'Ja'} på ${written}".`,
+            condition,
+            'question',
         );
         return;
     }
