@@ -9,8 +9,10 @@
  *
  * A share of counts (`andel:`) has no place in the analysis, so a pair where either year is one is
  * still decided combination by combination through the interpreter, up to `MAX_COMBINATIONS`.
- * Arithmetic over counts is decided by the search once every count it reads is assigned, over the
- * representative counts the analysis uses (the constants compared with, their neighbours, 0–5, 10, 100).
+ * Counts take the analysis' witnesses (count-witnesses.ts), computed over both years' comparisons
+ * together: for every combination of truths those comparisons can take, one assignment giving it,
+ * so that the search is exact over all whole counts where the comparisons are linear; where they
+ * are not, the representative counts (the constants compared with, their neighbours, 0–5, 10, 100).
  */
 import {
     type Condition,
@@ -21,6 +23,7 @@ import {
     type Status,
     type UnitPlan,
     conditionChildren,
+    countDomains,
     evaluatePlan,
     lowerIndicator,
     numberReads,
@@ -88,6 +91,9 @@ function conditionsOf(plan: UnitPlan): Condition[] {
  */
 function countValues(variable: string, key: string, ...plans: UnitPlan[]): number[] {
     const values = new Set<number>([0]);
+    // Joint witnesses of both years' comparisons, for counts read under the same question and item.
+    const witnesses = countDomains(plans.flatMap((p) => [p.exclusion, p.requirement, p.exception]));
+    for (const n of witnesses.get(key) ?? []) values.add(n);
     const same = (r: Read) => r.variable === variable || readKey(r) === key;
     for (const plan of plans) {
         for (const c of conditionsOf(plan)) {

@@ -208,3 +208,27 @@ describe('examples/oj2019 → examples/oj2020', () => {
         expect(d.indicators.filter((i) => i.status === 'unchanged').map((i) => i.after!.number)).toEqual([7, 8]);
     });
 });
+
+describe('behaviour of arithmetic over counts', () => {
+    // 78 % → 79 %: only quotients in [0.78, 0.79) move (11 of 14, 15 of 19, …), counts no sample of
+    // 0–5, 10 and 100 holds; the witnesses of both years' comparisons find them.
+    test('a threshold moved by one per cent is a change of behaviour, found exactly', async () => {
+        const dir = path.join(root, 'examples/constructs');
+        const at = (percent: number) => copyWith(dir, (text) => text.replace('är minst 80 %', `är minst ${percent} %`));
+        const d = await diff(at(78), at(79));
+        const changed = d.indicators.filter((i) => i.behaviour.some((u) => u.changed > 0));
+        expect(changed.map((i) => i.after!.number)).toEqual([7]);
+        const rows = changed[0].behaviour.flatMap((u) => u.rows);
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.every((r) => r.from === 'met' && r.to === 'not_met')).toBe(true);
+    });
+
+    test('the same threshold written again is no change', async () => {
+        const dir = path.join(root, 'examples/constructs');
+        const d = await diff(
+            dir,
+            copyWith(dir, (text) => text),
+        );
+        expect(d.indicators.filter((i) => i.behaviour.some((u) => u.changed > 0))).toEqual([]);
+    });
+});

@@ -15,6 +15,7 @@ export * from './semantics/rule-text-print.js';
 export * from './workspace/workspace-loader.js';
 export * from './model/codebook.js';
 export * from './semantics/analysis.js';
+export { countDomains } from './semantics/count-witnesses.js';
 export * from './semantics/examples.js';
 export * from './validation/oj-analysis-validator.js';
 export * from './parser/oj-parser.js';
