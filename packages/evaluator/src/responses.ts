@@ -42,15 +42,23 @@ export class ResponseFileError extends Error {
     }
 }
 
+/** The problems of a register file (one row per person): the same problems, said of the register file. */
+export class RegisterFileError extends ResponseFileError {
+    constructor(problems: InputProblem[]) {
+        super(problems);
+        this.message = formatProblems(problems, 'Registerfilen', 'kolumn');
+    }
+}
+
 /** Problems listed in the message; all of them stay on the error (and in `--json`). */
 const MAX_LISTED_PROBLEMS = 100;
 
-export function formatProblems(problems: InputProblem[]): string {
+export function formatProblems(problems: InputProblem[], file = 'Svarsfilen', field = 'variabel'): string {
     const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => {
         const where = [
             p.row !== undefined ? `rad ${p.row}` : undefined,
             p.unit ? `enhet ${shown(p.unit)}` : undefined,
-            p.variable ? `variabel ${shown(p.variable)}` : undefined,
+            p.variable ? `${field} ${shown(p.variable)}` : undefined,
         ]
             .filter(Boolean)
             .join(', ');
@@ -58,7 +66,7 @@ export function formatProblems(problems: InputProblem[]): string {
     });
     if (problems.length > MAX_LISTED_PROBLEMS)
         lines.push(`  … och ${problems.length - MAX_LISTED_PROBLEMS} problem till (--json listar alla).`);
-    return `Svarsfilen kan inte utvärderas (${problems.length} problem):\n${lines.join('\n')}`;
+    return `${file} kan inte utvärderas (${problems.length} problem):\n${lines.join('\n')}`;
 }
 
 /** Longest text from the file quoted whole in a message; a 1 MB cell is named by its start. */
