@@ -28,6 +28,17 @@ export function registerSource(file: string): string {
     return `read_csv(${stringLiteral(file, 'duckdb')}, all_varchar = true, header = true, auto_detect = true)`;
 }
 
+/**
+ * The file's rows as the default engine reads them: a column whose header has spaces around it by
+ * its trimmed name, and a row with no value at all (`,,,,`, as a spreadsheet saves an empty
+ * formatted row) no row.
+ */
+function rowsOf(table: string, columns: readonly string[]): string {
+    const renamed = columns.map((c) => `${q(c)} AS ${q(c.trim())}`).join(', ');
+    const anyValue = columns.map((c) => `NULLIF(TRIM(CAST(${q(c)} AS VARCHAR)), '')`).join(', ');
+    return `(SELECT ${renamed} FROM ${table} WHERE COALESCE(${anyValue}) IS NOT NULL)`;
+}
+
 type CellRow = [
     indicator: number,
     unit: string | null,
@@ -88,7 +99,7 @@ export async function evaluateRegisterWithDuckDb(plans: readonly RegisterIndicat
             const rows = described.getRowsJS() as unknown as Array<[string, string]>;
             columns = rows.map((r) => r[0]);
             types = rows.map((r) => r[1]);
-            const counted = await connection.runAndReadAll(`SELECT COUNT(*) FROM ${table}`);
+            const counted = await connection.runAndReadAll(`SELECT COUNT(*) FROM ${rowsOf(table, columns)}`);
             rowsRead = Number((counted.getRowsJS() as unknown as Array<[bigint]>)[0][0]);
         } catch (error) {
             if (error instanceof ResponseFileError) throw error;
@@ -113,9 +124,7 @@ export async function evaluateRegisterWithDuckDb(plans: readonly RegisterIndicat
             ]);
         }
         if (rowsRead === 0) throw new RegisterFileError([{ message: 'Registerfilen har inga rader (bara en rubrikrad).' }]);
-        // A column whose header has spaces around it is read by its trimmed name.
-        const renamed = columns.map((c) => `${q(c)} AS ${q(c.trim())}`).join(', ');
-        const counts = await registerCountsFromTable(connection, plans, `(SELECT ${renamed} FROM ${table})`);
+        const counts = await registerCountsFromTable(connection, plans, rowsOf(table, columns));
         return { ...counts, rowsRead, warnings };
     } finally {
         connection.closeSync();
