@@ -23,3 +23,5 @@ export * from './semantics/population.js';
 export * from './semantics/comparability.js';
 export * from './semantics/measure.js';
 export * from './validation/message-hints.js';
+export * from './semantics/register-lower.js';
+export * from './semantics/register.js';
