@@ -13,51 +13,53 @@
 import * as fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import type { RegisterCell, RegisterIndicatorPlan, RegisterSourcePlan } from '@oj/language';
+import {
+    RegisterAccumulator,
+    type RegisterCell,
+    type RegisterCellRow,
+    type RegisterIndicatorPlan,
+    type RegisterSourcePlan,
+} from '@oj/language';
 import { type InputProblem, RegisterFileError, ResponseFileError, shown } from './responses.js';
 
-/** The counts of one indicator × unit × stratum. */
-export interface RegisterCellRow {
+/** What an engine counted for one register indicator. */
+export interface RegisterIndicatorCounts {
     indicator: number;
-    unit: string;
-    /** The stratification's name; undefined for the total over all strata. */
-    stratification?: string;
-    /** The stratum's code; the plan's total code (T) for the total. */
-    stratum: string;
-    cell: RegisterCell;
+    /**
+     * The kommun-level cells as the reference interpreter's `RegisterAccumulator.cells()` gives
+     * them: every unit with a counted row, in code order, its total first, then every stratum of
+     * every stratification in the plan's order (zero counts where no row fell in it).
+     */
+    cells: RegisterCellRow[];
+    /** Rows whose unit is blank or no known kommunkod (outside, reported). */
+    unknownUnit: number;
+    /** Per stratification: counted rows whose stratum value is blank, unknown or in no stratum (in the total only). */
+    unstratified: Record<string, number>;
 }
 
 /** What an engine counted for the register indicators of one register file. */
 export interface RegisterCounts {
-    /**
-     * Every unit with at least one counted row, with its total and every stratum of every
-     * stratification (zero counts where no row fell in it); by indicator as the plans are given,
-     * unit code, the total first, then stratifications and strata in the plan's order.
-     */
-    cells: RegisterCellRow[];
-    /** Per indicator: rows whose unit is blank or no known kommunkod (outside, reported). */
-    unknownUnit: Record<number, number>;
-    /** Per indicator and stratification: counted rows whose stratum value is blank, unknown or in no stratum (in the total only). */
-    unstratified: Record<number, Record<string, number>>;
+    /** In the order the plans were given. */
+    indicators: RegisterIndicatorCounts[];
     /** Data rows of the file (rows with no value at all are no rows). */
     rowsRead: number;
     warnings: string[];
 }
 
 /**
- * Collects counts as an engine finds them, in any order, and gives them in the canonical order
- * with every stratum of a counted unit present.
+ * Collects counts as an engine that counts by itself (DuckDB) finds them, in any order, and gives
+ * them in the order and shape of the reference interpreter's accumulator.
  */
 export class RegisterCountsBuilder {
     private readonly cells = new Map<number, Map<string, Map<string, RegisterCell>>>();
-    private readonly unknown: Record<number, number> = {};
-    private readonly unstratifiedRows: Record<number, Record<string, number>> = {};
+    private readonly unknown = new Map<number, number>();
+    private readonly unstratifiedRows = new Map<number, Record<string, number>>();
 
     constructor(private readonly plans: readonly RegisterIndicatorPlan[]) {
         for (const plan of plans) {
             this.cells.set(plan.number, new Map());
-            this.unknown[plan.number] = 0;
-            this.unstratifiedRows[plan.number] = Object.fromEntries(plan.stratifications.map((s) => [s.name, 0]));
+            this.unknown.set(plan.number, 0);
+            this.unstratifiedRows.set(plan.number, Object.fromEntries(plan.stratifications.map((s) => [s.name, 0])));
         }
     }
 
@@ -80,35 +82,43 @@ export class RegisterCountsBuilder {
     }
 
     addUnknownUnit(indicator: number, rows: number): void {
-        this.unknown[indicator] = (this.unknown[indicator] ?? 0) + rows;
+        this.unknown.set(indicator, (this.unknown.get(indicator) ?? 0) + rows);
     }
 
     addUnstratified(indicator: number, stratification: string, rows: number): void {
-        const own = (this.unstratifiedRows[indicator] ??= {});
+        const own = this.unstratifiedRows.get(indicator)!;
         own[stratification] = (own[stratification] ?? 0) + rows;
     }
 
-    counts(): Omit<RegisterCounts, 'rowsRead' | 'warnings'> {
-        const cells: RegisterCellRow[] = [];
-        const zero = (): RegisterCell => ({ numerator: 0, denominator: 0, missing: 0 });
-        for (const plan of this.plans) {
+    counts(): RegisterIndicatorCounts[] {
+        return this.plans.map((plan) => {
             const units = this.cells.get(plan.number)!;
+            const cells: RegisterCellRow[] = [];
             for (const unit of [...units.keys()].sort()) {
                 const strata = units.get(unit)!;
-                const get = (s: string | undefined, code: string) => strata.get(RegisterCountsBuilder.key(s, code)) ?? zero();
-                cells.push({ indicator: plan.number, unit, stratum: plan.totalCode, cell: get(undefined, plan.totalCode) });
-                for (const stratification of plan.stratifications)
-                    for (const stratum of stratification.strata)
-                        cells.push({
-                            indicator: plan.number,
-                            unit,
-                            stratification: stratification.name,
-                            stratum: stratum.code,
-                            cell: get(stratification.name, stratum.code),
-                        });
+                const cell = (stratification: string | undefined, stratum: string): RegisterCellRow => {
+                    const found = strata.get(RegisterCountsBuilder.key(stratification, stratum));
+                    const row: RegisterCellRow = {
+                        level: 'kommun',
+                        region: unit,
+                        stratum,
+                        numerator: found?.numerator ?? 0,
+                        denominator: found?.denominator ?? 0,
+                        missing: found?.missing ?? 0,
+                    };
+                    if (stratification !== undefined) row.stratification = stratification;
+                    return row;
+                };
+                cells.push(cell(undefined, plan.totalCode));
+                for (const s of plan.stratifications) for (const stratum of s.strata) cells.push(cell(s.name, stratum.code));
             }
-        }
-        return { cells, unknownUnit: { ...this.unknown }, unstratified: structuredClone(this.unstratifiedRows) };
+            return {
+                indicator: plan.number,
+                cells,
+                unknownUnit: this.unknown.get(plan.number)!,
+                unstratified: { ...this.unstratifiedRows.get(plan.number)! },
+            };
+        });
     }
 }
 
@@ -309,4 +319,34 @@ export async function readRegisterRows(
     }
     if (rowsRead === 0) throw new RegisterFileError([{ message: 'Registerfilen har inga rader (bara en rubrikrad).' }]);
     return { rowsRead, warnings };
+}
+
+/**
+ * The default engine: streams the register file once and counts every register indicator of
+ * `plans` (all reading this register) with the reference interpreter's accumulator; memory holds
+ * the counts per unit × stratum, never the rows.
+ */
+export async function evaluateRegisterFile(
+    plans: readonly RegisterIndicatorPlan[],
+    file: string,
+    /** Called every 100,000 rows with the number of rows read so far. */
+    options: { onProgress?: (rows: number) => void } = {},
+): Promise<RegisterCounts> {
+    if (plans.length === 0) throw new Error('no register indicators to evaluate');
+    const accumulators = plans.map((plan) => new RegisterAccumulator(plan));
+    let rows = 0;
+    const { rowsRead, warnings } = await readRegisterRows(file, plans[0].source, (row) => {
+        for (const accumulator of accumulators) accumulator.add(row);
+        if (options.onProgress && ++rows % 100_000 === 0) options.onProgress(rows);
+    });
+    return {
+        indicators: accumulators.map((a) => ({
+            indicator: a.plan.number,
+            cells: a.cells(),
+            unknownUnit: a.outcomes.unknownUnit,
+            unstratified: { ...a.unstratified },
+        })),
+        rowsRead,
+        warnings,
+    };
 }

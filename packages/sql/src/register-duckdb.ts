@@ -55,11 +55,8 @@ export async function registerCountsFromTable(
     connection: DuckDBConnection,
     plans: readonly RegisterIndicatorPlan[],
     table: string,
-): Promise<Omit<RegisterCounts, 'rowsRead' | 'warnings'>> {
-    const sql = registerQuery(plans, { dialect: 'duckdb', table: '__register__' }).replace(
-        quoteIdentifier('__register__', 'duckdb'),
-        table,
-    );
+): Promise<RegisterCounts['indicators']> {
+    const sql = registerQuery(plans, { dialect: 'duckdb', from: table });
     const reader = await connection.runAndReadAll(sql);
     const builder = new RegisterCountsBuilder(plans);
     for (const [indicator, unit, stratification, stratum, numerator, denominator, missing, rows] of reader.getRowsJS() as unknown as CellRow[]) {
@@ -125,7 +122,7 @@ export async function evaluateRegisterWithDuckDb(plans: readonly RegisterIndicat
         }
         if (rowsRead === 0) throw new RegisterFileError([{ message: 'Registerfilen har inga rader (bara en rubrikrad).' }]);
         const counts = await registerCountsFromTable(connection, plans, rowsOf(table, columns));
-        return { ...counts, rowsRead, warnings };
+        return { indicators: counts, rowsRead, warnings };
     } finally {
         connection.closeSync();
     }

@@ -10,9 +10,10 @@
  *   numerator true → 'numerator'; numerator unknown → 'missing'; else → 'denominator'.
  * The traps of SQL's NULL logic, and how each is avoided (as in the survey query, emit.ts):
  * - every column is read as `NULLIF(TRIM(c), '')`; a value that does not parse as its column's
- *   type is NULL too: a whole number must match `^-?[0-9]+$` before TRY_CAST, a date
+ *   type is NULL too: a whole number must match `^[+-]?[0-9]{1,15}$` before TRY_CAST, a date
  *   `^[0-9]{4}-[0-9]{2}-[0-9]{2}$` before TRY_CAST to DATE (so 2019-02-30 and 20190115 are unknown
- *   in every dialect alike), a code must be one of its column's declared codes;
+ *   in every dialect alike), as the interpreter's cell readers (registerInteger, registerDay) read them;
+ *   a code is compared as written (a value that is no declared code is simply not in the list);
  * - conditions are boolean expressions whose NULL is unknown, never COALESCEd to false; `IN` lists
  *   hold codes only, and no `NOT IN` is emitted;
  * - each decision is a CASE with a branch for true, for NULL and (ELSE) for false;
@@ -20,7 +21,7 @@
  * Strata are GROUPING SETS: the total, and per stratification the stratum the row's value falls in
  * (NULL, "unstratified", when the value is blank, unknown or in no stratum).
  */
-import type { RegisterColumn, RegisterCondition, RegisterIndicatorPlan, RegisterStratificationPlan } from '@oj/language';
+import type { RegisterCondition, RegisterIndicatorPlan, RegisterStratificationPlan } from '@oj/language';
 import { kommuner } from '@oj/regions';
 import { type Dialect, matches, quoteIdentifier, stringLiteral } from './emit.js';
 
@@ -28,6 +29,8 @@ export interface RegisterQueryOptions {
     dialect: Dialect;
     /** The register's table: one row per person or decision, one column per declared register column. Default `register`. */
     table?: string;
+    /** A table expression read in place of `table`, as given (DuckDB's `read_csv(…)` of the file). */
+    from?: string;
     /** The unit codes a row may carry (default: the kommuner of the kommun register). */
     units?: readonly string[];
 }
@@ -55,31 +58,15 @@ export const REGISTER_RESULT_COLUMNS = [
 
 interface RegisterEmitter {
     dialect: Dialect;
-    columns: ReadonlyMap<string, RegisterColumn>;
     /** The normalised (trimmed, blank → NULL) text of a column. */
     text(column: string): string;
 }
 
 const UNKNOWN = 'CAST(NULL AS BOOLEAN)';
 
-function columnOf(name: string, e: RegisterEmitter): RegisterColumn {
-    const column = e.columns.get(name);
-    if (!column) throw new Error(`the register declares no column ${name}`);
-    return column;
-}
-
-/** A code column's value when it is one of the declared codes; NULL when blank or not a code. */
-function codeSql(name: string, e: RegisterEmitter): string {
-    const column = columnOf(name, e);
-    const text = e.text(name);
-    const codes = column.codes?.map((c) => c.code) ?? (column.type === 'kön' ? ['K', 'M'] : undefined);
-    if (!codes || codes.length === 0) return text;
-    return `(CASE WHEN ${text} IN (${codes.map((c) => stringLiteral(c, e.dialect)).join(', ')}) THEN ${text} END)`;
-}
-
-/** A whole number, NULL when blank or not written as one ("4,5", "1e3", "x"). */
+/** A whole number ("65", "-3", "+7", at most 15 digits), NULL when blank or not written as one ("4,5", "1e3", "x"). */
 export function wholeNumberSql(text: string, dialect: Dialect): string {
-    return `(CASE WHEN ${matches(text, '^-?[0-9]+$', dialect)} THEN TRY_CAST(${text} AS DOUBLE) END)`;
+    return `(CASE WHEN ${matches(text, '^[+-]?[0-9]{1,15}$', dialect)} THEN TRY_CAST(${text} AS DOUBLE) END)`;
 }
 
 /** A date, NULL when blank or not an ISO date that exists. */
@@ -122,7 +109,7 @@ export function registerConditionSql(condition: RegisterCondition, e: RegisterEm
         case 'not':
             return `(NOT ${registerConditionSql(condition.operand, e)})`;
         case 'codeIn': {
-            const value = codeSql(condition.column, e);
+            const value = e.text(condition.column);
             // No codes: false when the value is known, unknown when not (an empty IN list is not SQL).
             if (condition.codes.length === 0) return `(CASE WHEN ${value} IS NULL THEN ${UNKNOWN} ELSE FALSE END)`;
             return `(${value} IN (${condition.codes.map((c) => stringLiteral(c, e.dialect)).join(', ')}))`;
@@ -144,27 +131,25 @@ export function registerConditionSql(condition: RegisterCondition, e: RegisterEm
 
 /** The code of the stratum a row's value falls in, NULL when it falls in none (blank, unknown, outside every range). */
 function stratumSql(stratification: RegisterStratificationPlan, e: RegisterEmitter): string {
-    const column = columnOf(stratification.column, e);
     const branches: string[] = [];
-    if (column.type === 'heltal') {
-        const value = wholeNumberSql(e.text(stratification.column), e.dialect);
-        for (const stratum of stratification.strata) {
-            const bounds = [
-                stratum.min !== undefined ? `${value} >= ${numberLiteral(stratum.min)}` : undefined,
-                stratum.max !== undefined ? `${value} <= ${numberLiteral(stratum.max)}` : undefined,
-            ].filter((b): b is string => b !== undefined);
+    const text = e.text(stratification.column);
+    const value = wholeNumberSql(text, e.dialect);
+    for (const stratum of stratification.strata) {
+        // A stratum of codes compares the text; one of a range reads a whole number (as registerStratumOf).
+        if (stratum.codes) {
+            if (stratum.codes.length === 0) continue;
             branches.push(
-                `WHEN ${bounds.length > 0 ? bounds.join(' AND ') : `${value} IS NOT NULL`} THEN ${stringLiteral(stratum.code, e.dialect)}`,
+                `WHEN ${text} IN (${stratum.codes.map((c) => stringLiteral(c, e.dialect)).join(', ')}) THEN ${stringLiteral(stratum.code, e.dialect)}`,
             );
+            continue;
         }
-    } else {
-        const value = codeSql(stratification.column, e);
-        for (const stratum of stratification.strata) {
-            if (!stratum.codes || stratum.codes.length === 0) continue;
-            branches.push(
-                `WHEN ${value} IN (${stratum.codes.map((c) => stringLiteral(c, e.dialect)).join(', ')}) THEN ${stringLiteral(stratum.code, e.dialect)}`,
-            );
-        }
+        const bounds = [
+            stratum.min !== undefined ? `${value} >= ${numberLiteral(stratum.min)}` : undefined,
+            stratum.max !== undefined ? `${value} <= ${numberLiteral(stratum.max)}` : undefined,
+        ].filter((b): b is string => b !== undefined);
+        branches.push(
+            `WHEN ${bounds.length > 0 ? bounds.join(' AND ') : `${value} IS NOT NULL`} THEN ${stringLiteral(stratum.code, e.dialect)}`,
+        );
     }
     // The first stratum that holds the value wins, as the interpreter looks them up in order.
     return branches.length === 0 ? `CAST(NULL AS ${textType(e.dialect)})` : `(CASE ${branches.join(' ')} END)`;
@@ -204,13 +189,12 @@ export function registerColumnsRead(plan: RegisterIndicatorPlan): string[] {
 export function registerIndicatorQuery(plan: RegisterIndicatorPlan, options: RegisterQueryOptions): string {
     const dialect = options.dialect;
     const q = (name: string) => quoteIdentifier(name, dialect);
-    const table = q(options.table ?? 'register');
+    const table = options.from ?? q(options.table ?? 'register');
     const read = registerColumnsRead(plan);
     // Columns are read as `c<i>`, so that a register column's name never clashes with the query's own.
     const alias = new Map(read.map((name, i) => [name, `c${i}`]));
     const e: RegisterEmitter = {
         dialect,
-        columns: new Map(plan.source.columns.map((c) => [c.name, c])),
         text: (column) => q(alias.get(column)!),
     };
     const units = options.units ?? kommuner().map((k) => k.kod);

@@ -127,15 +127,16 @@ export const REGISTER_CASES: RegisterCase[] = [
         cells: { '0114/T': [1, 1, 4] },
     },
     {
-        name: 'a numerator that cannot be decided is missing and not in the denominator',
+        name: 'a numerator that cannot be decided is missing and not in the denominator; codes compare as written',
         plan: registerPlan(),
         rows: [
             '0114,K,70,2019-01-10,2019-01-20,', // insats blank
-            '0114,K,70,2019-01-10,2019-01-20,ZZ', // not a code of the column: unknown
+            '0114,K,70,2019-01-10,2019-01-20,ZZ', // a value, though no declared code: not HT, denominator
             '0114,K,70,2019-01-10,2019-01-20,ht', // codes are exact: lower case is not HT
-            '0114,K,70,2019-01-10,2019-01-20,KORT', // a code: not HT, so denominator
+            '0114,K,70,2019-01-10,2019-01-20,KORT', // not HT: denominator
+            '0114,K,70,2019-01-10,2019-01-20, HT ', // spaces around are trimmed: numerator
         ],
-        cells: { '0114/T': [0, 1, 3] },
+        cells: { '0114/T': [1, 4, 1] },
     },
     {
         name: 'a blank or unknown unit is outside and counted as unknown unit',
@@ -222,8 +223,10 @@ export const REGISTER_CASES: RegisterCase[] = [
             '0114,K,90,2019-01-10,2019-01-20,HT', // outside
             '0114,K,60,2019-01-10,2019-01-20,HT', // outside
             '0114,K,-5,2019-01-10,2019-01-20,HT', // a negative whole number parses: outside
+            '0114,K,+80,2019-01-10,2019-01-20,HT', // so does a plus sign: numerator
+            '0114,K,0000000000000080,2019-01-10,2019-01-20,HT', // 16 digits is no whole number: missing
         ],
-        cells: { '0114/T': [1, 2, 0] },
+        cells: { '0114/T': [2, 3, 1] },
     },
     {
         name: 'strata by kön: blank or unknown kön counts in the total only',
