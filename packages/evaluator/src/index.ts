@@ -9,3 +9,4 @@ export * from './runtime/population.js';
 export * from './runtime/measures.js';
 export * from './plausibility.js';
 export * from './register-file.js';
+export * from './register-results.js';

@@ -195,7 +195,8 @@ export function registerIndicatorQuery(plan: RegisterIndicatorPlan, options: Reg
     const alias = new Map(read.map((name, i) => [name, `c${i}`]));
     const e: RegisterEmitter = {
         dialect,
-        text: (column) => q(alias.get(column)!),
+        // A column the register does not declare (a plan lowered from a model with errors) has no value in any row.
+        text: (column) => (alias.has(column) ? q(alias.get(column)!) : `CAST(NULL AS ${textType(dialect)})`),
     };
     const units = options.units ?? kommuner().map((k) => k.kod);
     const unit = e.text(plan.source.unitColumn);
