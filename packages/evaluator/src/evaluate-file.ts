@@ -250,7 +250,8 @@ const KIND_TEXT = { rule: 'indikator', ratio: 'andel', measure: 'bakgrundsmått'
  * whether it can be compared with an earlier year and why.
  */
 export function indicatorsCsv(models: Model[]): string {
-    const comparable = (c: { comparable?: boolean } | undefined) => (c?.comparable === undefined ? '' : c.comparable ? 'ja' : 'nej');
+    const comparable = (c: { comparable?: boolean } | undefined) =>
+        c?.comparable === undefined ? '' : c.comparable ? 'ja' : 'nej';
     return formatCsv(
         ['indicator', 'name', 'kind', 'population', 'levels', 'aggregation', 'earlier_year', 'comparable', 'comparability'],
         [
@@ -313,7 +314,9 @@ export async function evaluateResponsesFile(
 ): Promise<EvaluationSummary> {
     // Without a response file (only register files given) the survey's indicators are not evaluated.
     const table: ResponseTable =
-        responsesPath === undefined ? { columns: [], rows: [], notes: [] } : await (options.readTable ?? readResponseFile)(responsesPath);
+        responsesPath === undefined
+            ? { columns: [], rows: [], notes: [] }
+            : await (options.readTable ?? readResponseFile)(responsesPath);
     const { respondents, warnings } =
         responsesPath === undefined
             ? { respondents: [], warnings: [] }

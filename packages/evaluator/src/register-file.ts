@@ -146,8 +146,14 @@ export function validateRegisterHeader(
         const header = columns.filter((c) => c !== '');
         problems.push({
             message:
-                `Rubrikraden (rad 1) har ingen av registrets kolumner${header.length > 0 ? ` (den har ${header.slice(0, 5).map((c) => `"${shown(c)}"`).join(', ')}${header.length > 5 ? ` och ${header.length - 5} till` : ''})` : ''}. ` +
-                `Registret ${shown(source.name)} har kolumnerna ${declared.join(', ')}.`,
+                `Rubrikraden (rad 1) har ingen av registrets kolumner${
+                    header.length > 0
+                        ? ` (den har ${header
+                              .slice(0, 5)
+                              .map((c) => `"${shown(c)}"`)
+                              .join(', ')}${header.length > 5 ? ` och ${header.length - 5} till` : ''})`
+                        : ''
+                }. ` + `Registret ${shown(source.name)} har kolumnerna ${declared.join(', ')}.`,
         });
         throw new RegisterFileError(problems);
     }
@@ -234,7 +240,10 @@ export async function readRegisterRows(
     if (head.length === 0) throw new RegisterFileError([{ message: 'Registerfilen är tom.' }]);
     if (head.subarray(0, 4096).includes(0))
         throw new RegisterFileError([
-            { message: 'Registerfilen innehåller NUL-tecken och är ingen textfil; en registerfil är CSV (UTF-8 eller Windows-1252).' },
+            {
+                message:
+                    'Registerfilen innehåller NUL-tecken och är ingen textfil; en registerfil är CSV (UTF-8 eller Windows-1252).',
+            },
         ]);
     const warnings: string[] = [];
     let utf8 = true;
@@ -309,7 +318,9 @@ export async function readRegisterRows(
         if (utf8) stream.pipe(parser);
         else
             Readable.fromWeb(
-                (Readable.toWeb(stream) as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream('windows-1252')) as never,
+                (Readable.toWeb(stream) as ReadableStream<Uint8Array>).pipeThrough(
+                    new TextDecoderStream('windows-1252'),
+                ) as never,
             ).pipe(parser);
     });
     if (!header) throw new RegisterFileError([{ message: 'Registerfilen är tom.' }]);

@@ -98,13 +98,16 @@ const LEVEL_NAME: Record<string, string> = { län: 'lan', storstad: 'storstad', 
  * numerator, denominator, share, value, respondents`), `respondents` being the kommuner counted in
  * the region.
  */
-export function registerAggregateRows(results: readonly RegisterIndicatorResult[]): Array<{ indicator: number; cells: CsvCell[] }> {
+export function registerAggregateRows(
+    results: readonly RegisterIndicatorResult[],
+): Array<{ indicator: number; cells: CsvCell[] }> {
     return results.flatMap(({ plan, counted, levels }) => {
         const kommuner = new Map<string, number>();
         for (const cell of counted)
             if (cell.stratification === undefined) {
                 const lan = kommun(cell.region)?.lanskod;
-                for (const region of [lan, cell.region, 'riket']) if (region) kommuner.set(region, (kommuner.get(region) ?? 0) + 1);
+                for (const region of [lan, cell.region, 'riket'])
+                    if (region) kommuner.set(region, (kommuner.get(region) ?? 0) + 1);
             }
         return levels.map((cell) => ({
             indicator: plan.number,

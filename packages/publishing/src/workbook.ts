@@ -411,7 +411,18 @@ function registerSheet(ws: ExcelJS.Worksheet, registers: readonly RegisterIndica
         { width: 10 },
         { width: 9 },
     ];
-    const header = headerRow(ws, ['Indikator', 'Namn', 'Nivå', 'Kod', 'Region', 'Indelning', 'Grupp', 'Täljare', 'Nämnare', 'Andel']);
+    const header = headerRow(ws, [
+        'Indikator',
+        'Namn',
+        'Nivå',
+        'Kod',
+        'Region',
+        'Indelning',
+        'Grupp',
+        'Täljare',
+        'Nämnare',
+        'Andel',
+    ]);
     ws.views = [{ state: 'frozen', ySplit: header.number }];
     for (const { plan, units, levels } of registers) {
         const labels = new Map<string, string>([[`\u0000${plan.totalCode}`, 'Totalt']]);
@@ -419,7 +430,11 @@ function registerSheet(ws: ExcelJS.Worksheet, registers: readonly RegisterIndica
         const stratification = new Map(plan.stratifications.map((s) => [s.name, s.label]));
         for (const cell of [...units, ...levels]) {
             const region =
-                cell.level === 'riket' ? 'Riket' : cell.level === 'län' ? (lan(cell.region)?.namn ?? '') : (kommun(cell.region)?.namn ?? '');
+                cell.level === 'riket'
+                    ? 'Riket'
+                    : cell.level === 'län'
+                      ? (lan(cell.region)?.namn ?? '')
+                      : (kommun(cell.region)?.namn ?? '');
             const row = addRow(ws, [
                 plan.number,
                 plan.name,

@@ -59,7 +59,16 @@ export async function registerCountsFromTable(
     const sql = registerQuery(plans, { dialect: 'duckdb', from: table });
     const reader = await connection.runAndReadAll(sql);
     const builder = new RegisterCountsBuilder(plans);
-    for (const [indicator, unit, stratification, stratum, numerator, denominator, missing, rows] of reader.getRowsJS() as unknown as CellRow[]) {
+    for (const [
+        indicator,
+        unit,
+        stratification,
+        stratum,
+        numerator,
+        denominator,
+        missing,
+        rows,
+    ] of reader.getRowsJS() as unknown as CellRow[]) {
         const n = Number(numerator);
         const d = Number(denominator);
         const m = Number(missing);
@@ -72,7 +81,11 @@ export async function registerCountsFromTable(
             builder.addUnstratified(Number(indicator), stratification, Number(rows));
             continue;
         }
-        builder.addCell(Number(indicator), unit, stratification ?? undefined, stratum!, { numerator: n, denominator: d, missing: m });
+        builder.addCell(Number(indicator), unit, stratification ?? undefined, stratum!, {
+            numerator: n,
+            denominator: d,
+            missing: m,
+        });
     }
     return builder.counts();
 }

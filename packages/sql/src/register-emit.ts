@@ -254,7 +254,9 @@ export function registerQuery(plans: readonly RegisterIndicatorPlan[], options: 
     const q = (name: string) => quoteIdentifier(name, options.dialect);
     if (plans.length === 0) throw new Error('registerQuery needs at least one register indicator');
     const columns = REGISTER_RESULT_COLUMNS.map(q).join(', ');
-    const parts = plans.map((plan) => `SELECT ${columns} FROM (\n${registerIndicatorQuery(plan, options)}\n) ${q(`r${plan.number}`)}`);
+    const parts = plans.map(
+        (plan) => `SELECT ${columns} FROM (\n${registerIndicatorQuery(plan, options)}\n) ${q(`r${plan.number}`)}`,
+    );
     return [
         `SELECT ${columns} FROM (`,
         parts.join('\nUNION ALL\n'),

@@ -41,7 +41,13 @@ const PLANS = [
     registerPlan({
         number: 3,
         name: 'Ej verkställt eller hemtjänst',
-        population: { kind: 'or', operands: [{ kind: 'not', operand: OLD }, { kind: 'numberCompare', column: 'alder', operator: '=', value: 80 }] },
+        population: {
+            kind: 'or',
+            operands: [
+                { kind: 'not', operand: OLD },
+                { kind: 'numberCompare', column: 'alder', operator: '=', value: 80 },
+            ],
+        },
         numerator: { kind: 'or', operands: [{ kind: 'blank', column: 'start' }, HOME_HELP] },
         stratifications: [BY_AGE],
     }),

@@ -40,7 +40,10 @@ export const referenceRegisterEngine: RegisterEngine = {
     },
 };
 
-export const streamingRegisterEngine: RegisterEngine = { name: 'standard (streaming)', run: (plans, file) => evaluateRegisterFile(plans, file) };
+export const streamingRegisterEngine: RegisterEngine = {
+    name: 'standard (streaming)',
+    run: (plans, file) => evaluateRegisterFile(plans, file),
+};
 
 export const duckdbRegisterEngine: RegisterEngine = { name: 'duckdb', run: evaluateRegisterWithDuckDb };
 

@@ -65,7 +65,12 @@ describe('registerRows', () => {
         expect(valid.every((d) => d >= '2017-03-01' && d <= '2019-05-01')).toBe(true);
         expect(share(beslut, (d) => d !== '' && Number.isNaN(Date.parse(`${d}T00:00:00Z`)))).toBeGreaterThan(0);
         const pairs = rows.map((_r, i) => [beslut[i], start[i]]).filter(([a, b]) => iso.test(a) && iso.test(b));
-        expect(share(pairs.map(([a, b]) => (b >= a ? 'after' : 'before')), (v) => v === 'after')).toBeGreaterThan(0.8);
+        expect(
+            share(
+                pairs.map(([a, b]) => (b >= a ? 'after' : 'before')),
+                (v) => v === 'after',
+            ),
+        ).toBeGreaterThan(0.8);
     });
 
     test('ages are whole numbers 0–104, with some that are not numbers', () => {

@@ -6,12 +6,7 @@
  *
  * Rows are written as in the register file, `kommun,kon,alder,beslut,start,insats`.
  */
-import type {
-    RegisterCondition,
-    RegisterIndicatorPlan,
-    RegisterSourcePlan,
-    RegisterStratificationPlan,
-} from '@oj/language';
+import type { RegisterCondition, RegisterIndicatorPlan, RegisterSourcePlan, RegisterStratificationPlan } from '@oj/language';
 
 export const REGISTER_SOURCE: RegisterSourcePlan = {
     name: 'SOL',
@@ -244,7 +239,10 @@ export const REGISTER_CASES: RegisterCase[] = [
     },
     {
         name: 'strata by age group: inclusive ranges, the last open',
-        plan: registerPlan({ population: { kind: 'codeIn', column: 'insats', codes: ['HT', 'SÄBO'] }, stratifications: [BY_AGE] }),
+        plan: registerPlan({
+            population: { kind: 'codeIn', column: 'insats', codes: ['HT', 'SÄBO'] },
+            stratifications: [BY_AGE],
+        }),
         rows: [
             '0114,K,0,2019-01-10,2019-01-20,HT',
             '0114,K,64,2019-01-10,2019-01-20,SÄBO',
