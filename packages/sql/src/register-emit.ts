@@ -21,9 +21,9 @@
  * Strata are GROUPING SETS: the total, and per stratification the stratum the row's value falls in
  * (NULL, "unstratified", when the value is blank, unknown or in no stratum).
  */
-import type { RegisterCondition, RegisterIndicatorPlan, RegisterStratificationPlan } from '@oj/language';
+import type { RegisterCondition, RegisterIndicatorPlan, RegisterSourcePlan, RegisterStratificationPlan } from '@oj/language';
 import { kommuner } from '@oj/regions';
-import { type Dialect, matches, quoteIdentifier, stringLiteral } from './emit.js';
+import { type Dialect, matches, type QueryHeader, quoteIdentifier, stringLiteral } from './emit.js';
 
 export interface RegisterQueryOptions {
     dialect: Dialect;
@@ -199,13 +199,13 @@ export function registerIndicatorQuery(plan: RegisterIndicatorPlan, options: Reg
         text: (column) => (alias.has(column) ? q(alias.get(column)!) : `CAST(NULL AS ${textType(dialect)})`),
     };
     const units = options.units ?? kommuner().map((k) => k.kod);
-    const unit = e.text(plan.source.unitColumn);
-    // 290 codes as one IN list: a constant every dialect reads; NULL (blank) is not in it.
-    const knownUnit = `${unit} IN (${units.map((u) => stringLiteral(u, dialect)).join(', ')})`;
+    const normalised = (name: string) => `NULLIF(TRIM(CAST(${q(name)} AS ${textType(dialect)})), '')`;
+    // The unit once, NULL when blank or no known code: 290 codes as one IN list, a constant every dialect reads.
+    const knownUnit = `CASE WHEN ${normalised(plan.source.unitColumn)} IN (${units.map((u) => stringLiteral(u, dialect)).join(', ')}) THEN ${normalised(plan.source.unitColumn)} END`;
     const population = registerConditionSql(plan.population, e);
     const numerator = registerConditionSql(plan.numerator, e);
     const status = [
-        `CASE WHEN ${unit} IS NULL OR NOT (${knownUnit}) THEN 'unknown_unit'`,
+        `CASE WHEN ${q('known_unit')} IS NULL THEN 'unknown_unit'`,
         `WHEN ${population} IS NULL THEN 'missing'`,
         `WHEN NOT ${population} THEN 'outside'`,
         `WHEN ${numerator} THEN 'numerator'`,
@@ -226,10 +226,10 @@ export function registerIndicatorQuery(plan: RegisterIndicatorPlan, options: Reg
     const groups = [`(${q('unit')})`, ...strata.map((s) => `(${q('unit')}, ${s.alias})`)];
     return [
         `WITH ${q('cells')} AS (`,
-        `  SELECT ${read.map((name) => `NULLIF(TRIM(CAST(${q(name)} AS ${textType(dialect)})), '') AS ${q(alias.get(name)!)}`).join(',\n    ')}`,
+        `  SELECT ${[...read.map((name) => `${normalised(name)} AS ${q(alias.get(name)!)}`), `${knownUnit} AS ${q('known_unit')}`].join(',\n    ')}`,
         `  FROM ${table}`,
         `), ${q('decided')} AS (`,
-        `  SELECT CASE WHEN ${knownUnit} THEN ${unit} END AS ${q('unit')},`,
+        `  SELECT ${q('known_unit')} AS ${q('unit')},`,
         `    ${status} AS ${st}${strata.map((s) => `,\n    ${s.sql} AS ${s.alias}`).join('')}`,
         `  FROM ${q('cells')}`,
         `)`,
@@ -263,4 +263,29 @@ export function registerQuery(plans: readonly RegisterIndicatorPlan[], options: 
         `) ${q('register_cells')}`,
         `ORDER BY ${q('indicator')}, ${q('unit')} NULLS FIRST, ${q('stratification')} NULLS FIRST, ${q('stratum')} NULLS FIRST`,
     ].join('\n');
+}
+
+/** A comment line: control characters (a newline would end the comment) replaced by spaces. */
+function commentLine(text: string): string {
+    return `-- ${text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, ' ')}`;
+}
+
+/** The register query with a header naming the model, the register, the toolchain's version, the dialect and the columns. */
+export function withRegisterHeader(
+    sql: string,
+    header: QueryHeader,
+    source: RegisterSourcePlan,
+    options: Pick<RegisterQueryOptions, 'table'>,
+): string {
+    const lines = [
+        commentLine(`Öppna jämförelser: ${header.model}, register ${source.name} "${source.title}"`),
+        commentLine(`Skapad av oj ${header.version}, SQL-dialekt ${header.dialect}.`),
+        commentLine(
+            `Läser tabellen ${options.table ?? 'register'}: en rad per person eller beslut, textkolumnerna ${source.columns.map((c) => c.name).join(', ')} (enhet: ${source.unitColumn}).`,
+        ),
+        commentLine(
+            `Ger en rad per indikator, kommun och indelning: ${REGISTER_RESULT_COLUMNS.join(', ')}; län, riket och röjandekontroll beräknas av oj ur dessa celler.`,
+        ),
+    ];
+    return `${lines.join('\n')}\n${sql};\n`;
 }
