@@ -1,0 +1,10 @@
+import * as fs from 'node:fs';
+import { codebookRows } from '@oj/language';
+import { generateResponses } from '@oj/synthetic';
+import { loadExample } from '../../evaluator/test/support.js';
+const models = await loadExample();
+const r = generateResponses({ seed: 1, respondents: 314, variables: codebookRows(models) });
+const n = Number(process.argv[3]);
+const lines = [r.columns.join(',')];
+for (let i = 0; i < n; i++) lines.push(r.rows[i % r.rows.length].join(','));
+fs.writeFileSync(process.argv[2], lines.join('\n') + '\n');
