@@ -1,0 +1,304 @@
+/**
+ * Register indicators as specified: the plan lowering gives (register-lower.ts), how one row is
+ * decided (register.ts, the header of register-plan.ts), the cells per kommun and level, and the
+ * declared small-count suppression. The register and survey are resources/register/_register.oj.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import {
+    aggregateRegisterCells,
+    decideRegisterRow,
+    evaluateRegisterCondition,
+    type Indicator,
+    lowerRegisterIndicator,
+    periodBefore,
+    RegisterAccumulator,
+    type RegisterCellRow,
+    type RegisterCondition,
+    type RegisterIndicatorPlan,
+    registerDay,
+    registerInteger,
+    suppress,
+} from '../src/index.js';
+import { buildText, RESOURCES } from './kit/index.js';
+
+const REGISTER = fs.readFileSync(path.join(RESOURCES, 'register/_register.oj'), 'utf-8');
+const WAITING_TIME = fs.readFileSync(path.join(RESOURCES, 'register/waiting-time.oj'), 'utf-8');
+
+async function indicatorOf(source: string, register = REGISTER): Promise<Indicator> {
+    const { document } = await buildText(register, source);
+    const errors = (document.diagnostics ?? []).filter((d) => d.severity === 1).map((d) => d.message);
+    expect(errors).toEqual([]);
+    return document.parseResult.value.elements.find((e): e is Indicator => e.$type === 'Indicator')!;
+}
+
+async function planOf(source: string, register = REGISTER): Promise<RegisterIndicatorPlan> {
+    return lowerRegisterIndicator(await indicatorOf(source, register));
+}
+
+function indicator(population: string, counted: string, extra = ''): string {
+    return `tillhör R2019\nindikator 31 "Test" {\n register SOL\n population: ${population}\n räknas: ${counted}\n ${extra}\n}\n`;
+}
+
+describe('lowering a register indicator', () => {
+    test('the waiting-time indicator: columns, conditions with dates resolved, strata, levels and suppression', async () => {
+        const plan = await planOf(WAITING_TIME);
+        expect(plan.kind).toBe('register');
+        expect(plan.survey).toBe('R2019');
+        expect(plan.number).toBe(30);
+        expect(plan.source).toMatchObject({ name: 'SOL', unitColumn: 'kommun', measurementDate: '2019-02-01' });
+        expect(plan.source.columns.map((c) => `${c.name}:${c.type}`)).toEqual([
+            'kommun:kommunkod',
+            'kon:kön',
+            'alder:heltal',
+            'insats:kod',
+            'beslut:datum',
+            'verkstalld:datum',
+        ]);
+        expect(plan.population).toEqual({
+            kind: 'and',
+            operands: [
+                { kind: 'codeIn', column: 'insats', codes: ['SABO'] },
+                { kind: 'numberCompare', column: 'alder', operator: '>=', value: 65 },
+                { kind: 'dateBetween', column: 'beslut', from: '2018-02-02', to: '2019-02-01' },
+            ],
+        });
+        expect(plan.numerator).toEqual({ kind: 'daysBetween', from: 'beslut', to: 'verkstalld', operator: '<=', days: 90 });
+        expect(plan.stratifications).toEqual([
+            {
+                name: 'kon',
+                label: 'Kön',
+                column: 'kon',
+                strata: [
+                    { code: 'K', label: 'Kvinnor', codes: ['K'] },
+                    { code: 'M', label: 'Män', codes: ['M'] },
+                ],
+            },
+            {
+                name: 'åldersgrupp',
+                label: 'Åldersgrupp',
+                column: 'alder',
+                strata: [
+                    { code: 'A65', label: '65–79 år', min: 65, max: 79 },
+                    { code: 'A80', label: '80 år och äldre', min: 80 },
+                ],
+            },
+        ]);
+        expect(plan.totalCode).toBe('T');
+        expect(plan.levels).toEqual(['kommun', 'län', 'riket']);
+        expect(plan.suppression).toEqual({ minimum: 5, mark: '..' });
+    });
+
+    test('words and operators compare as written; "eller" of codes, "inte", parentheses and "saknas"', async () => {
+        const plan = await planOf(
+            indicator(
+                '(insats är HT eller SABO) och inte kon saknas och alder större än 17 och alder mindre än 100',
+                'alder <> 70 eller alder lika med 70 eller verkstalld minst 1 dag efter beslut',
+            ),
+        );
+        expect(plan.population).toEqual({
+            kind: 'and',
+            operands: [
+                { kind: 'codeIn', column: 'insats', codes: ['HT', 'SABO'] },
+                { kind: 'not', operand: { kind: 'blank', column: 'kon' } },
+                { kind: 'numberCompare', column: 'alder', operator: '>', value: 17 },
+                { kind: 'numberCompare', column: 'alder', operator: '<', value: 100 },
+            ],
+        });
+        expect(plan.numerator).toEqual({
+            kind: 'or',
+            operands: [
+                { kind: 'numberCompare', column: 'alder', operator: '<>', value: 70 },
+                { kind: 'numberCompare', column: 'alder', operator: '=', value: 70 },
+                { kind: 'daysBetween', from: 'beslut', to: 'verkstalld', operator: '>=', days: 1 },
+            ],
+        });
+    });
+
+    test("the register's own mätdatum wins over the survey's; levels and suppression of the indicator win over the defaults", async () => {
+        const register = REGISTER.replace('enhet kommun', 'enhet kommun\n    mätdatum "2019-10-01"');
+        const plan = await planOf(
+            indicator(
+                'beslut inom 3 månader före mätdatum',
+                'verkstalld saknas',
+                'redovisningsnivåer kommun, riket\n röjandekontroll färre än 3 individer markeras "X"',
+            ),
+            register,
+        );
+        expect(plan.source.measurementDate).toBe('2019-10-01');
+        expect(plan.population).toEqual({ kind: 'dateBetween', column: 'beslut', from: '2019-07-02', to: '2019-10-01' });
+        expect(plan.levels).toEqual(['kommun', 'riket']);
+        expect(plan.suppression).toEqual({ minimum: 3, mark: 'X' });
+    });
+
+    test('periods before mätdatum are whole months (or days) ending on mätdatum, both ends included', () => {
+        expect(periodBefore('2019-02-01', 12, 'månader')).toEqual({ from: '2018-02-02', to: '2019-02-01' });
+        expect(periodBefore('2019-02-01', 1, 'år')).toEqual({ from: '2018-02-02', to: '2019-02-01' });
+        expect(periodBefore('2019-01-15', 1, 'månad')).toEqual({ from: '2018-12-16', to: '2019-01-15' });
+        // The same day a month earlier does not exist: the month's last day is used.
+        expect(periodBefore('2019-03-31', 1, 'månad')).toEqual({ from: '2019-03-01', to: '2019-03-31' });
+        expect(periodBefore('2020-03-30', 1, 'månad')).toEqual({ from: '2020-03-01', to: '2020-03-30' });
+        expect(periodBefore('2019-02-01', 30, 'dagar')).toEqual({ from: '2019-01-03', to: '2019-02-01' });
+        expect(periodBefore('2019-02-01', 1, 'dag')).toEqual({ from: '2019-02-01', to: '2019-02-01' });
+        expect(periodBefore('2019-02-30', 12, 'månader')).toBeUndefined();
+        expect(periodBefore('2019-02-01', 0, 'månader')).toBeUndefined();
+    });
+});
+
+describe('reading register cells', () => {
+    test('integers and ISO dates; anything else is unknown', () => {
+        expect(registerInteger(' 65 ')).toBe(65);
+        expect(registerInteger('-3')).toBe(-3);
+        expect([registerInteger(''), registerInteger('65.5'), registerInteger('sextiofem'), registerInteger(undefined)]).toEqual([
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+        ]);
+        expect(registerDay('1970-01-02')).toBe(1);
+        expect(registerDay('2019-02-29')).toBeUndefined();
+        expect(registerDay('2019-2-1')).toBeUndefined();
+        expect(registerDay('20190201')).toBeUndefined();
+    });
+
+    test('conditions are Kleene: false decides "och", true decides "eller", unknown otherwise', () => {
+        const known: RegisterCondition = { kind: 'codeIn', column: 'a', codes: ['X'] };
+        const unknown: RegisterCondition = { kind: 'codeIn', column: 'blank', codes: ['X'] };
+        const row = { a: 'X', blank: ' ' };
+        const not = (operand: RegisterCondition): RegisterCondition => ({ kind: 'not', operand });
+        expect(evaluateRegisterCondition({ kind: 'and', operands: [not(known), unknown] }, row)).toBe(false);
+        expect(evaluateRegisterCondition({ kind: 'and', operands: [known, unknown] }, row)).toBeUndefined();
+        expect(evaluateRegisterCondition({ kind: 'or', operands: [known, unknown] }, row)).toBe(true);
+        expect(evaluateRegisterCondition({ kind: 'or', operands: [not(known), unknown] }, row)).toBeUndefined();
+        expect(evaluateRegisterCondition(not(unknown), row)).toBeUndefined();
+        expect(evaluateRegisterCondition({ kind: 'blank', column: 'blank' }, row)).toBe(true);
+        expect(evaluateRegisterCondition({ kind: 'blank', column: 'absent' }, row)).toBe(true);
+        expect(evaluateRegisterCondition({ kind: 'blank', column: 'a' }, row)).toBe(false);
+    });
+});
+
+/** A row of the SOL register, SABO decided 2018-06-01 for a woman of 82 in Upplands Väsby, executed after 30 days. */
+const ROW = { kommun: '0114', kon: 'K', alder: '82', insats: 'SABO', beslut: '2018-06-01', verkstalld: '2018-07-01' };
+
+describe('deciding one row (register-plan.ts, steps 1–4)', () => {
+    test.each([
+        ['a decision executed within 90 days counts in numerator and denominator', {}, 'numerator', ['T', 'K', 'A80']],
+        ['executed after 91 days: denominator only', { verkstalld: '2018-08-31' }, 'denominator', ['T', 'K', 'A80']],
+        ['exactly 90 days is "högst 90 dagar"', { verkstalld: '2018-08-30' }, 'numerator', ['T', 'K', 'A80']],
+        ['not yet executed: the numerator is unknown, so missing', { verkstalld: '' }, 'missing', ['T', 'K', 'A80']],
+        ['a date that is no date is unknown too', { verkstalld: '2018-13-01' }, 'missing', ['T', 'K', 'A80']],
+        ['age blank: the population is unknown, so missing (in the total only)', { alder: '' }, 'missing', ['T', 'K']],
+        ['hemtjänst is outside the population', { insats: 'HT' }, 'outside', []],
+        ['a decision before the 12 months is outside', { beslut: '2018-02-01' }, 'outside', []],
+        ['the first day of the 12 months is inside', { beslut: '2018-02-02', verkstalld: '2018-02-02' }, 'numerator', ['T', 'K', 'A80']],
+        ['aged 64 is outside, even with a blank date', { alder: '64', beslut: '' }, 'outside', []],
+        ['kön blank: counted in the total, unstratified by kön', { kon: ' ' }, 'numerator', ['T', 'A80']],
+        ['a kön that is no stratum counts in the total only', { kon: 'X', alder: '70' }, 'numerator', ['T', 'A65']],
+        ['a blank unit is an unknown unit, whatever the rest says', { kommun: '' }, 'unknownUnit', []],
+        ['a code that is no kommun is an unknown unit', { kommun: '0100', insats: 'HT' }, 'unknownUnit', []],
+    ])('%s', async (_name, change, outcome, strata) => {
+        const plan = await planOf(WAITING_TIME);
+        const decision = decideRegisterRow(plan, { ...ROW, ...change });
+        expect(decision.outcome).toBe(outcome);
+        expect(decision.strata).toEqual(strata);
+        if (outcome !== 'unknownUnit') expect(decision.unit).toBe('0114');
+    });
+
+    test('the unit is trimmed', async () => {
+        const plan = await planOf(WAITING_TIME);
+        expect(decideRegisterRow(plan, { ...ROW, kommun: ' 0114 ' }).unit).toBe('0114');
+    });
+});
+
+describe('cells per kommun and level', () => {
+    test('counts per kommun × stratum, län and riket adding their kommuner', async () => {
+        const plan = await planOf(WAITING_TIME);
+        const acc = new RegisterAccumulator(plan);
+        // Two kommuner of Stockholms län (0114, 0180) and one of Skåne (1280).
+        const rows = [
+            { ...ROW },
+            { ...ROW, kon: 'M', alder: '70', verkstalld: '2018-12-01' },
+            { ...ROW, verkstalld: '' },
+            { ...ROW, insats: 'HT' },
+            { ...ROW, kommun: '0180' },
+            { ...ROW, kommun: '1280', kon: '' },
+            { ...ROW, kommun: 'okänd' },
+        ];
+        rows.forEach((r) => acc.add(r));
+        expect(acc.outcomes).toEqual({ outside: 1, unknownUnit: 1, missing: 1, denominator: 1, numerator: 3 });
+        expect(acc.unstratified).toEqual({ kon: 1, åldersgrupp: 0 });
+        const key = (c: RegisterCellRow) => `${c.level} ${c.region} ${c.stratification ?? ''}:${c.stratum} ${c.numerator}/${c.denominator} m${c.missing}`;
+        expect(acc.cells().map(key)).toEqual([
+            'kommun 0114 :T 1/2 m1',
+            'kommun 0114 kon:K 1/1 m1',
+            'kommun 0114 kon:M 0/1 m0',
+            'kommun 0114 åldersgrupp:A65 0/1 m0',
+            'kommun 0114 åldersgrupp:A80 1/1 m1',
+            'kommun 0180 :T 1/1 m0',
+            'kommun 0180 kon:K 1/1 m0',
+            'kommun 0180 kon:M 0/0 m0',
+            'kommun 0180 åldersgrupp:A65 0/0 m0',
+            'kommun 0180 åldersgrupp:A80 1/1 m0',
+            'kommun 1280 :T 1/1 m0',
+            'kommun 1280 kon:K 0/0 m0',
+            'kommun 1280 kon:M 0/0 m0',
+            'kommun 1280 åldersgrupp:A65 0/0 m0',
+            'kommun 1280 åldersgrupp:A80 1/1 m0',
+        ]);
+        const levels = aggregateRegisterCells(plan, acc.cells()).filter((c) => c.stratum === 'T' || c.stratum === 'K');
+        expect(levels.map(key)).toEqual([
+            'län 01 :T 2/3 m1',
+            'län 01 kon:K 2/2 m1',
+            'län 12 :T 1/1 m0',
+            'län 12 kon:K 0/0 m0',
+            'riket riket :T 3/4 m1',
+            'riket riket kon:K 2/2 m1',
+        ]);
+    });
+});
+
+describe('small-count suppression', () => {
+    const cell = (stratification: string | undefined, stratum: string, numerator: number, denominator: number): RegisterCellRow => ({
+        level: 'kommun',
+        region: '0114',
+        stratum,
+        numerator,
+        denominator,
+        missing: 0,
+        ...(stratification ? { stratification } : {}),
+    });
+    const policy = { minimum: 5, mark: '..' };
+
+    test('a cell of fewer than the minimum is suppressed, and the smallest other cell of its stratification with it', () => {
+        const result = suppress(
+            [cell(undefined, 'T', 12, 20), cell('kon', 'K', 2, 3), cell('kon', 'M', 10, 17), cell('ålder', 'A65', 6, 8), cell('ålder', 'A80', 6, 12)],
+            policy,
+        );
+        expect(result.map((c) => [c.stratum, c.suppressed, c.value])).toEqual([
+            ['T', undefined, 0.6],
+            ['K', 'few', undefined],
+            ['M', 'complementary', undefined],
+            ['A65', undefined, 0.75],
+            ['A80', undefined, 0.5],
+        ]);
+    });
+
+    test('two small cells protect each other; empty cells are neither suppressed nor used as complement', () => {
+        const result = suppress(
+            [cell('insats', 'HT', 1, 4), cell('insats', 'SABO', 2, 2), cell('insats', 'ANNAN', 0, 0), cell('insats', 'KORT', 5, 9)],
+            policy,
+        );
+        expect(result.map((c) => c.suppressed)).toEqual(['few', 'few', undefined, undefined]);
+        const single = suppress([cell('insats', 'HT', 1, 4), cell('insats', 'ANNAN', 0, 0), cell('insats', 'SABO', 7, 9), cell('insats', 'KORT', 5, 9)], policy);
+        // The tie between SABO and KORT goes to the first in stratum order.
+        expect(single.map((c) => c.suppressed)).toEqual(['few', undefined, 'complementary', undefined]);
+    });
+
+    test('exactly the minimum is published; without a policy nothing is suppressed', () => {
+        expect(suppress([cell(undefined, 'T', 5, 5)], policy)[0]).toMatchObject({ value: 1 });
+        expect(suppress([cell(undefined, 'T', 1, 1)], policy)[0]).toMatchObject({ suppressed: 'few' });
+        expect(suppress([cell(undefined, 'T', 1, 1)], undefined)[0]).toMatchObject({ value: 1 });
+        expect(suppress([cell(undefined, 'T', 0, 0)], policy)[0].value).toBeUndefined();
+    });
+});
