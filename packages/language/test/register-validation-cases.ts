@@ -223,6 +223,14 @@ export const registerCases: RegisterCase[] = [
         clean: CLEAN,
     },
     {
+        name: 'a code condition followed by "eller" and a new condition',
+        code: IssueCodes.CodesThenCondition,
+        severity: 'error',
+        trigger: [SURVEY + REGISTER + indicator({ population: '«insats är SABO» eller alder minst 65' })],
+        message: /^Efter "insats är SABO eller" läses alder som en kod till\. Skriv kodvillkoret inom parentes när ett nytt villkor följer: "\(insats är SABO\) eller alder …"\.$/,
+        clean: [[SURVEY + REGISTER + indicator({ population: '(insats är SABO) eller alder minst 65' })]],
+    },
+    {
         name: 'a column the register does not have',
         code: IssueCodes.UnknownReference,
         severity: 'error',

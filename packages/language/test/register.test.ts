@@ -19,6 +19,9 @@ import {
     type RegisterIndicatorPlan,
     registerDay,
     registerInteger,
+    registerDenominatorSentence,
+    registerNumeratorSentence,
+    registerRuleText,
     suppress,
 } from '../src/index.js';
 import { buildText, RESOURCES } from './kit/index.js';
@@ -61,7 +64,7 @@ describe('lowering a register indicator', () => {
             operands: [
                 { kind: 'codeIn', column: 'insats', codes: ['SABO'] },
                 { kind: 'numberCompare', column: 'alder', operator: '>=', value: 65 },
-                { kind: 'dateBetween', column: 'beslut', from: '2018-02-02', to: '2019-02-01' },
+                { kind: 'dateBetween', column: 'beslut', from: '2018-02-02', to: '2019-02-01', period: { count: 12, unit: 'månader' } },
             ],
         });
         expect(plan.numerator).toEqual({ kind: 'daysBetween', from: 'beslut', to: 'verkstalld', operator: '<=', days: 90 });
@@ -127,7 +130,7 @@ describe('lowering a register indicator', () => {
             register,
         );
         expect(plan.source.measurementDate).toBe('2019-10-01');
-        expect(plan.population).toEqual({ kind: 'dateBetween', column: 'beslut', from: '2019-07-02', to: '2019-10-01' });
+        expect(plan.population).toEqual({ kind: 'dateBetween', column: 'beslut', from: '2019-07-02', to: '2019-10-01', period: { count: 3, unit: 'månader' } });
         expect(plan.levels).toEqual(['kommun', 'riket']);
         expect(plan.suppression).toEqual({ minimum: 3, mark: 'X' });
     });
@@ -300,5 +303,36 @@ describe('small-count suppression', () => {
         expect(suppress([cell(undefined, 'T', 1, 1)], policy)[0]).toMatchObject({ suppressed: 'few' });
         expect(suppress([cell(undefined, 'T', 1, 1)], undefined)[0]).toMatchObject({ value: 1 });
         expect(suppress([cell(undefined, 'T', 0, 0)], policy)[0].value).toBeUndefined();
+    });
+});
+
+describe('the rule in Swedish', () => {
+    test('Täljare, Nämnare, bortfall, strata and suppression of the waiting-time indicator', async () => {
+        const text = registerRuleText(await indicatorOf(WAITING_TIME));
+        expect(text.numerator).toBe('Antal personer i nämnaren vars verkställighetsdatum är högst 90 dagar efter beslutsdatum.');
+        expect(text.denominator).toBe(
+            'Antal personer vars insats är särskilt boende, ålder vid mätdatum är minst 65 och beslutsdatum ligger under de 12 månader som föregår mätdatum (2018-02-02–2019-02-01).',
+        );
+        expect(text.missing).toMatch(/^Personer vars uppgifter inte räcker för att avgöra villkoren .* ingår varken i täljaren eller nämnaren/);
+        expect(text.strata).toBe('Redovisas totalt och uppdelat på kön (kvinnor, män) och åldersgrupp (65–79 år, 80 år och äldre).');
+        expect(text.suppression).toBe(
+            'Värden som bygger på färre än 5 individer redovisas inte och markeras med ..; när bara ett värde i en uppdelning döljs, döljs också det minsta av de övriga, så att det inte kan räknas fram ur totalen.',
+        );
+        expect(text.dataSource).toBe('Registret över insatser enligt socialtjänstlagen (SOL).');
+    });
+
+    test('"inte", "eller", parentheses, "saknas" and one month read as written', async () => {
+        const plan = await planOf(
+            indicator(
+                'inte ((insats är HT) eller alder mindre än 65) och beslut inom 1 månad före mätdatum',
+                'inte verkstalld saknas och ((kon är K) eller alder > 79)',
+            ),
+        );
+        expect(registerDenominatorSentence(plan)).toBe(
+            'Antal personer vars insats inte är hemtjänst och ålder vid mätdatum är minst 65 och beslutsdatum ligger under den månad som föregår mätdatum (2019-01-02–2019-02-01).',
+        );
+        expect(registerNumeratorSentence(plan)).toBe(
+            'Antal personer i nämnaren vars verkställighetsdatum är ifyllt och (kön är kvinnor eller ålder vid mätdatum är större än 79).',
+        );
     });
 });

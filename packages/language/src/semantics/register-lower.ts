@@ -135,7 +135,9 @@ function lowerCondition(expression: RegisterExpression | undefined, measurementD
     if (expression.codes.length > 0) return { kind: 'codeIn', column: column.name, codes: expression.codes.map(String) };
     if (expression.period !== undefined) {
         const period = periodBefore(measurementDate, expression.value ?? 0, expression.period);
-        return period ? { kind: 'dateBetween', column: column.name, ...period } : UNRESOLVED;
+        if (!period) return UNRESOLVED;
+        const unit = expression.period === 'år' ? 'år' : expression.period.startsWith('dag') ? 'dagar' : 'månader';
+        return { kind: 'dateBetween', column: column.name, ...period, period: { count: expression.value ?? 0, unit } };
     }
     const operator = expression.operator ?? (expression.word ? OPERATOR_OF_WORD[expression.word] : undefined);
     if (operator === undefined || expression.value === undefined) return UNRESOLVED;

@@ -135,6 +135,7 @@ const SYNTAX_CODES = new Set<string>([
     IssueCodes.QuestionNumberedWithDigits,
     IssueCodes.ItemsJoinedWithAnd,
     IssueCodes.UnitNamedByLabel,
+    IssueCodes.CodesThenCondition,
 ]);
 
 /** Codes of what this validator reports about the text itself. */
