@@ -24,7 +24,14 @@ import {
     registerRuleText,
     suppress,
 } from '../src/index.js';
-import { buildText, RESOURCES } from './kit/index.js';
+import type { LangiumDocument } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import { buildText, kitShared, RESOURCES } from './kit/index.js';
+
+/** The hover service of the language instance that built the document. */
+function hoverProvider(document: LangiumDocument) {
+    return (kitShared.ServiceRegistry.getServices(document.uri) as LangiumServices).lsp.HoverProvider!;
+}
 
 const REGISTER = fs.readFileSync(path.join(RESOURCES, 'register/_register.oj'), 'utf-8');
 const WAITING_TIME = fs.readFileSync(path.join(RESOURCES, 'register/waiting-time.oj'), 'utf-8');
@@ -334,5 +341,42 @@ describe('the rule in Swedish', () => {
         expect(registerNumeratorSentence(plan)).toBe(
             'Antal personer i nämnaren vars verkställighetsdatum är ifyllt och (kön är kvinnor eller ålder vid mätdatum är större än 79).',
         );
+    });
+});
+
+describe('hover', () => {
+    async function hoverAt(source: string, marker: string, register = REGISTER): Promise<string> {
+        const { document } = await buildText(register, source);
+        const text = document.textDocument.getText();
+        const offset = text.indexOf(marker);
+        expect(offset).toBeGreaterThanOrEqual(0);
+        const hover = await hoverProvider(document).getHoverContent(document, {
+            textDocument: { uri: document.uri.toString() },
+            position: document.textDocument.positionAt(offset + 1),
+        });
+        const contents = hover?.contents as { value: string } | undefined;
+        return contents?.value ?? '';
+    }
+
+    test("on the indicator: where it is counted from and its rule's sentences", async () => {
+        const hover = await hoverAt(WAITING_TIME, '30 "Väntetid');
+        expect(hover).toContain('Räknas ur registret SOL (Registret över insatser enligt socialtjänstlagen)');
+        expect(hover).toContain('Täljare: Antal personer i nämnaren vars verkställighetsdatum är högst 90 dagar efter beslutsdatum.');
+        expect(hover).toContain('Nämnare: Antal personer vars insats är särskilt boende');
+        expect(hover).toContain('Redovisas totalt och uppdelat på kön (kvinnor, män) och åldersgrupp');
+        expect(hover).toContain('Värden som bygger på färre än 5 individer redovisas inte');
+    });
+
+    test('on a column in a condition: its type, label and codes', async () => {
+        expect(await hoverAt(WAITING_TIME, 'insats är')).toMatch(/^\*\*Kolumn `insats`\*\* – Insats\n\nTyp: kod\n\nKoder: HT = Hemtjänst · SABO = Särskilt boende/);
+        expect(await hoverAt(WAITING_TIME, 'alder minst')).toContain('Typ: heltal');
+    });
+
+    test('on the register and on a grouping', async () => {
+        const register = await hoverAt(WAITING_TIME, 'SOL\n');
+        expect(register).toContain('**Register SOL** – Registret över insatser enligt socialtjänstlagen');
+        expect(register).toContain('| `beslut` | datum | Beslutsdatum |');
+        expect(register).toContain('Mätdatum: 2019-02-01 (enkätens)');
+        expect(await hoverAt(WAITING_TIME, 'åldersgrupp\n')).toContain('- A80: 80 år och äldre (80 och uppåt)');
     });
 });
