@@ -21,7 +21,10 @@ import {
     isIndicator,
     isPerArea,
     isPrintedDocument,
+    isRegisterIndicator,
     joinSwedish,
+    lowerRegisterIndicator,
+    registerRuleText,
     lowerIndicator,
     measureText,
     optionsOf,
@@ -346,6 +349,10 @@ export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | un
     ]);
     add('Typ av indikator', [paragraph(indicator.kinds.map((k) => KIND_TEXT[k] ?? k).join(', '))]);
     add('Kvalitetsområde', [paragraph(indicator.qualityAreas.map(cleanText).join(', '))]);
+    if (isRegisterIndicator(indicator)) {
+        registerRows(indicator, add, text);
+        return entryOf(indicator, name, rows);
+    }
     add('Datakälla och felkällor', [
         text(indicator.dataSource ?? survey?.dataSource),
         text(indicator.errorSources ?? survey?.errorSources),
@@ -360,7 +367,10 @@ export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | un
         'Kommentar',
         indicator.comments.map((c) => paragraph(cleanText(c))),
     );
+    return entryOf(indicator, name, rows);
+}
 
+function entryOf(indicator: Indicator, name: string, rows: IndicatorRow[]): IndicatorEntry {
     return {
         kind: 'indicator',
         id: indicatorId(indicator),
@@ -370,6 +380,39 @@ export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | un
         areas: areasOf(indicator).map(areaTitle).join(', '),
         rows,
     };
+}
+
+/**
+ * The rows of an indicator computed from a register: its data source, the counting rule (Täljare,
+ * Nämnare, what happens to rows the data cannot decide), its population, levels, strata and the
+ * small-count suppression, all in @oj/language's words from the plan.
+ */
+function registerRows(
+    indicator: Indicator,
+    add: (label: string, blocks: Array<Paragraph | BulletList>) => void,
+    text: (value: string | undefined) => Paragraph,
+): void {
+    const rule = registerRuleText(indicator);
+    const plan = lowerRegisterIndicator(indicator);
+    add('Datakälla och felkällor', [text(rule.dataSource), text(indicator.errorSources)]);
+    add('Teknisk beskrivning', [
+        paragraph(cleanText(rule.source)),
+        paragraph(cleanText(`Täljare: ${rule.numerator}`)),
+        paragraph(cleanText(`Nämnare: ${rule.denominator}`)),
+        paragraph(cleanText(rule.missing)),
+    ]);
+    add('Definitioner', definitions(indicator));
+    add('Målpopulation', [paragraph(cleanText(indicator.targetPopulation ?? rule.population))]);
+    add('Nämnare', [paragraph(cleanText(indicator.denominator ?? rule.denominator))]);
+    add('Redovisningsnivå', [
+        paragraph(cleanText(indicator.levels.length > 0 && indicator.levelsText ? indicator.levelsText : levelText(plan.levels))),
+        paragraph(cleanText(rule.strata)),
+    ]);
+    add('Röjandekontroll', [paragraph(cleanText(rule.suppression))]);
+    add(
+        'Kommentar',
+        indicator.comments.map((c) => paragraph(cleanText(c))),
+    );
 }
 
 function references(indicator: Indicator): Array<Paragraph | BulletList> {

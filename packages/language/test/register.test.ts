@@ -380,3 +380,36 @@ describe('hover', () => {
         expect(await hoverAt(WAITING_TIME, 'åldersgrupp\n')).toContain('- A80: 80 år och äldre (80 och uppåt)');
     });
 });
+
+describe('examples/register2019 through the reference interpreter', () => {
+    const folder = path.resolve(RESOURCES, '../../../../examples/register2019');
+    const read = (file: string) => fs.readFileSync(path.join(folder, file), 'utf-8');
+    const [header, ...lines] = read('register.csv').trim().split('\n');
+    const columns = header.split(',');
+    const rows = lines.map((line) => Object.fromEntries(line.split(',').map((value, i) => [columns[i], value])));
+
+    test('every outcome occurs, the small kommuner are suppressed, and levels add up', async () => {
+        const { document } = await buildText(read('enkat.oj'), read('indikatorer.oj'));
+        expect((document.diagnostics ?? []).filter((d) => d.severity === 1)).toEqual([]);
+        const indicators = document.parseResult.value.elements.filter((e): e is Indicator => e.$type === 'Indicator');
+        expect(indicators.map((i) => i.number)).toEqual([30, 31, 32]);
+        const summary = indicators.map((indicator) => {
+            const plan = lowerRegisterIndicator(indicator);
+            const acc = new RegisterAccumulator(plan);
+            rows.forEach((row) => acc.add(row));
+            const cells = suppress([...acc.cells(), ...aggregateRegisterCells(plan, acc.cells())], plan.suppression);
+            const riket = cells.find((c) => c.level === 'riket' && c.stratum === 'T')!;
+            const kommunTotals = cells.filter((c) => c.level === 'kommun' && c.stratum === 'T');
+            expect(riket.denominator).toBe(kommunTotals.reduce((sum, c) => sum + c.denominator, 0));
+            expect(riket.denominator).toBe(acc.outcomes.denominator + acc.outcomes.numerator);
+            return { number: plan.number, outcomes: acc.outcomes, suppressed: cells.filter((c) => c.suppressed).map((c) => `${c.region}:${c.stratum}:${c.suppressed}`) };
+        });
+        for (const s of summary) {
+            expect(Object.values(s.outcomes).every((n) => n > 0), `indicator ${s.number}: ${JSON.stringify(s.outcomes)}`).toBe(true);
+            expect(s.outcomes.unknownUnit).toBe(2);
+        }
+        // Kiruna (2584) has too few rows for any published value.
+        expect(summary[0].suppressed).toContain('2584:T:few');
+        expect(summary.flatMap((s) => s.suppressed).some((s) => s.endsWith(':complementary'))).toBe(true);
+    });
+});

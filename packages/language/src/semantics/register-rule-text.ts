@@ -115,6 +115,11 @@ export function registerDenominatorSentence(plan: RegisterIndicatorPlan): string
     return `Antal personer vars ${new ConditionText(plan).clause(plan.population)}.`;
 }
 
+/** The printed Målpopulation: "Personer vars insats är särskilt boende, …" */
+export function registerPopulationSentence(plan: RegisterIndicatorPlan): string {
+    return `Personer vars ${new ConditionText(plan).clause(plan.population)}.`;
+}
+
 /** What happens to a row the data cannot decide, as register-plan.ts says (unknown → missing, in neither count). */
 export const REGISTER_MISSING_SENTENCE =
     'Personer vars uppgifter inte räcker för att avgöra villkoren (en tom eller felaktig uppgift) ingår varken i täljaren eller nämnaren utan redovisas som bortfall.';
@@ -146,6 +151,9 @@ export function registerDataSource(indicator: Indicator): string {
 
 /** Every sentence of a register indicator's rule, in the order hover and the description print them. */
 export interface RegisterRuleText {
+    /** "Indikatorn beräknas ur Registret över … (SOL), med uppgifter per person och mätdatum 2019-02-01." */
+    source: string;
+    population: string;
     numerator: string;
     denominator: string;
     missing: string;
@@ -156,7 +164,11 @@ export interface RegisterRuleText {
 
 export function registerRuleText(indicator: Indicator): RegisterRuleText {
     const plan = lowerRegisterIndicator(indicator);
+    const register = registerOf(indicator);
+    const date = plan.source.measurementDate ? ` och mätdatum ${plan.source.measurementDate}` : '';
     return {
+        source: register ? `Indikatorn beräknas ur ${inSentence(register.title)} (${register.name}) med uppgifter per person${date}.` : '',
+        population: registerPopulationSentence(plan),
         numerator: registerNumeratorSentence(plan),
         denominator: registerDenominatorSentence(plan),
         missing: REGISTER_MISSING_SENTENCE,

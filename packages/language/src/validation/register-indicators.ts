@@ -167,7 +167,7 @@ export function columnConditionMustFitType(condition: ColumnCondition, accept: V
             );
         return;
     }
-    if ((condition.word !== undefined || condition.operator !== undefined) && type !== 'heltal') {
+    if ((condition.word !== undefined || condition.operator !== undefined || condition.more) && type !== 'heltal') {
         wrong(
             'den kan inte jämföras med ett tal',
             type === 'datum'
