@@ -323,7 +323,7 @@ describe('the rule in Swedish', () => {
         expect(text.missing).toMatch(/^Personer vars uppgifter inte räcker för att avgöra villkoren .* ingår varken i täljaren eller nämnaren/);
         expect(text.strata).toBe('Redovisas totalt och uppdelat på kön (kvinnor, män) och åldersgrupp (65–79 år, 80 år och äldre).');
         expect(text.suppression).toBe(
-            'Värden som bygger på färre än 5 individer redovisas inte och markeras med ..; när bara ett värde i en uppdelning döljs, döljs också det minsta av de övriga, så att det inte kan räknas fram ur totalen.',
+            'Värden som bygger på färre än 5 individer redovisas inte och markeras med ”..”; när bara ett värde i en uppdelning döljs, döljs också det minsta av de övriga, så att det inte kan räknas fram ur totalen.',
         );
         expect(text.dataSource).toBe('Registret över insatser enligt socialtjänstlagen (SOL).');
     });

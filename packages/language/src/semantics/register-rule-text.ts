@@ -131,12 +131,12 @@ export function registerStrataSentence(plan: RegisterIndicatorPlan): string {
     return `Redovisas totalt och uppdelat på ${joinSwedish(parts)}.`;
 }
 
-/** "Värden som bygger på färre än 5 individer redovisas inte och markeras med ..; …" */
+/** "Värden som bygger på färre än 5 individer redovisas inte och markeras med ”..”; …" */
 export function suppressionSentence(policy: SuppressionPolicy | undefined): string {
     if (!policy) return '';
     const few = policy.minimum === 1 ? 'färre än 1 individ' : `färre än ${policy.minimum} individer`;
     return (
-        `Värden som bygger på ${few} redovisas inte och markeras med ${policy.mark}; ` +
+        `Värden som bygger på ${few} redovisas inte och markeras med ”${policy.mark}”; ` +
         'när bara ett värde i en uppdelning döljs, döljs också det minsta av de övriga, så att det inte kan räknas fram ur totalen.'
     );
 }
