@@ -413,3 +413,27 @@ describe('examples/register2019 through the reference interpreter', () => {
         expect(summary.flatMap((s) => s.suppressed).some((s) => s.endsWith(':complementary'))).toBe(true);
     });
 });
+
+describe('formatting', () => {
+    test.each(['enkat.oj', 'indikatorer.oj'])('examples/register2019/%s is written as the formatter writes it, and comes back from flattened', async (file) => {
+        const { createOjServices } = await import('../src/index.js');
+        const { EmptyFileSystem, TextDocument } = await import('langium');
+        const { parseHelper } = await import('langium/test');
+        const { Oj: services } = createOjServices(EmptyFileSystem);
+        const format = async (source: string) => {
+            const document = await parseHelper(services)(source);
+            const edits = await services.lsp.Formatter!.formatDocument(document, {
+                textDocument: { uri: document.uri.toString() },
+                options: { tabSize: 4, insertSpaces: true },
+            });
+            return TextDocument.applyEdits(document.textDocument, edits);
+        };
+        const text = fs.readFileSync(path.resolve(RESOURCES, '../../../../examples/register2019', file), 'utf-8');
+        expect(await format(text)).toBe(text);
+        const flattened = text
+            .split('\n')
+            .map((line) => line.trimStart())
+            .join('\n');
+        expect(await format(flattened)).toBe(text);
+    });
+});
