@@ -25,3 +25,4 @@ export * from './semantics/measure.js';
 export * from './validation/message-hints.js';
 export * from './semantics/register-lower.js';
 export * from './semantics/register.js';
+export * from './semantics/register-rule-text.js';

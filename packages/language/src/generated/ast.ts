@@ -99,6 +99,7 @@ export type OjKeywordNames =
     | "med"
     | "medelvärde"
     | "median"
+    | "mer"
     | "mindre"
     | "minst"
     | "mätdatum"
@@ -414,6 +415,7 @@ export interface ColumnCondition extends langium.AstNode {
     codes: Array<RegisterCodeName>;
     column: langium.Reference<Column>;
     dayUnit?: DayUnit;
+    more: boolean;
     operator?: ComparisonOperator;
     other?: langium.Reference<Column>;
     period?: PeriodUnit;
@@ -427,6 +429,7 @@ export const ColumnCondition = {
     codes: 'codes',
     column: 'column',
     dayUnit: 'dayUnit',
+    more: 'more',
     operator: 'operator',
     other: 'other',
     period: 'period',
@@ -1908,6 +1911,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 dayUnit: {
                     name: ColumnCondition.dayUnit,
+                    optional: true
+                },
+                more: {
+                    name: ColumnCondition.more,
+                    defaultValue: false,
                     optional: true
                 },
                 operator: {

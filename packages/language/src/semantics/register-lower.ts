@@ -8,7 +8,7 @@
  *   2018-02-02–2019-02-01). Where that month is shorter, the day is its last one (1 month before
  *   2019-03-31 goes back to 2019-02-28, so the period is 2019-03-01–2019-03-31). "N år" is 12·N
  *   months; "N dagar" the N days ending on mätdatum ([mätdatum − N + 1, mätdatum]);
- * - the words compare as minst ≥, högst ≤, större än >, mindre än <, lika med =;
+ * - the words compare as minst ≥, högst ≤, större än > (of days also "mer än"), mindre än <, lika med =;
  * - the results' total is "T"; a register indicator is published at its own or the survey's levels
  *   (never per stadsdel: a register's unit is a kommun), by default kommun, län and riket;
  * - suppression is the indicator's own `röjandekontroll`, else its register's.
@@ -135,9 +135,11 @@ function lowerCondition(expression: RegisterExpression | undefined, measurementD
     if (expression.codes.length > 0) return { kind: 'codeIn', column: column.name, codes: expression.codes.map(String) };
     if (expression.period !== undefined) {
         const period = periodBefore(measurementDate, expression.value ?? 0, expression.period);
-        return period ? { kind: 'dateBetween', column: column.name, ...period } : UNRESOLVED;
+        if (!period) return UNRESOLVED;
+        const unit = expression.period === 'år' ? 'år' : expression.period.startsWith('dag') ? 'dagar' : 'månader';
+        return { kind: 'dateBetween', column: column.name, ...period, period: { count: expression.value ?? 0, unit } };
     }
-    const operator = expression.operator ?? (expression.word ? OPERATOR_OF_WORD[expression.word] : undefined);
+    const operator = expression.more ? '>' : (expression.operator ?? (expression.word ? OPERATOR_OF_WORD[expression.word] : undefined));
     if (operator === undefined || expression.value === undefined) return UNRESOLVED;
     if (expression.dayUnit !== undefined) {
         const from = expression.other?.ref;
