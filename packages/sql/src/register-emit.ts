@@ -60,6 +60,10 @@ interface RegisterEmitter {
     dialect: Dialect;
     /** The normalised (trimmed, blank → NULL) text of a column. */
     text(column: string): string;
+    /** The column read as a whole number (NULL when blank or not one), parsed once per row. */
+    integer(column: string): string;
+    /** The column read as a date (NULL when blank or no ISO date that exists), parsed once per row. */
+    date(column: string): string;
 }
 
 const UNKNOWN = 'CAST(NULL AS BOOLEAN)';
@@ -115,13 +119,13 @@ export function registerConditionSql(condition: RegisterCondition, e: RegisterEm
             return `(${value} IN (${condition.codes.map((c) => stringLiteral(c, e.dialect)).join(', ')}))`;
         }
         case 'numberCompare':
-            return `(${wholeNumberSql(e.text(condition.column), e.dialect)} ${condition.operator} ${numberLiteral(condition.value)})`;
+            return `(${e.integer(condition.column)} ${condition.operator} ${numberLiteral(condition.value)})`;
         case 'dateBetween': {
-            const date = dateSql(e.text(condition.column), e.dialect);
+            const date = e.date(condition.column);
             return `(${date} >= ${dateLiteral(condition.from, e.dialect)} AND ${date} <= ${dateLiteral(condition.to, e.dialect)})`;
         }
         case 'daysBetween': {
-            const days = daysSql(dateSql(e.text(condition.from), e.dialect), dateSql(e.text(condition.to), e.dialect), e.dialect);
+            const days = daysSql(e.date(condition.from), e.date(condition.to), e.dialect);
             return `(${days} ${condition.operator} ${numberLiteral(condition.days)})`;
         }
         case 'blank':
@@ -133,7 +137,7 @@ export function registerConditionSql(condition: RegisterCondition, e: RegisterEm
 function stratumSql(stratification: RegisterStratificationPlan, e: RegisterEmitter): string {
     const branches: string[] = [];
     const text = e.text(stratification.column);
-    const value = wholeNumberSql(text, e.dialect);
+    const value = e.integer(stratification.column);
     for (const stratum of stratification.strata) {
         // A stratum of codes compares the text; one of a range reads a whole number (as registerStratumOf).
         if (stratum.codes) {
@@ -193,10 +197,24 @@ export function registerIndicatorQuery(plan: RegisterIndicatorPlan, options: Reg
     const read = registerColumnsRead(plan);
     // Columns are read as `c<i>`, so that a register column's name never clashes with the query's own.
     const alias = new Map(read.map((name, i) => [name, `c${i}`]));
+    const text = (column: string) => (alias.has(column) ? q(alias.get(column)!) : `CAST(NULL AS ${textType(dialect)})`);
+    // Typed readings are computed once per row in a layer of their own, however often the conditions read them.
+    const typed = new Map<string, { alias: string; sql: string }>();
+    const typedColumn = (kind: 'n' | 'd', column: string) => {
+        const key = `${kind}\u0000${column}`;
+        if (!typed.has(key))
+            typed.set(key, {
+                alias: `${kind}${typed.size}`,
+                sql: kind === 'n' ? wholeNumberSql(text(column), dialect) : dateSql(text(column), dialect),
+            });
+        return q(typed.get(key)!.alias);
+    };
     const e: RegisterEmitter = {
         dialect,
         // A column the register does not declare (a plan lowered from a model with errors) has no value in any row.
-        text: (column) => (alias.has(column) ? q(alias.get(column)!) : `CAST(NULL AS ${textType(dialect)})`),
+        text,
+        integer: (column) => typedColumn('n', column),
+        date: (column) => typedColumn('d', column),
     };
     const units = options.units ?? kommuner().map((k) => k.kod);
     const normalised = (name: string) => `NULLIF(TRIM(CAST(${q(name)} AS ${textType(dialect)})), '')`;
@@ -204,15 +222,17 @@ export function registerIndicatorQuery(plan: RegisterIndicatorPlan, options: Reg
     const knownUnit = `CASE WHEN ${normalised(plan.source.unitColumn)} IN (${units.map((u) => stringLiteral(u, dialect)).join(', ')}) THEN ${normalised(plan.source.unitColumn)} END`;
     const population = registerConditionSql(plan.population, e);
     const numerator = registerConditionSql(plan.numerator, e);
+    const [pop, num] = [q('population'), q('numerator_condition')];
     const status = [
         `CASE WHEN ${q('known_unit')} IS NULL THEN 'unknown_unit'`,
-        `WHEN ${population} IS NULL THEN 'missing'`,
-        `WHEN NOT ${population} THEN 'outside'`,
-        `WHEN ${numerator} THEN 'numerator'`,
-        `WHEN ${numerator} IS NULL THEN 'missing'`,
+        `WHEN ${pop} IS NULL THEN 'missing'`,
+        `WHEN NOT ${pop} THEN 'outside'`,
+        `WHEN ${num} THEN 'numerator'`,
+        `WHEN ${num} IS NULL THEN 'missing'`,
         `ELSE 'denominator' END`,
     ].join('\n      ');
     const strata = plan.stratifications.map((s, i) => ({ name: s.name, alias: q(`s${i}`), sql: stratumSql(s, e) }));
+    const textColumns = [...read.map((name) => q(alias.get(name)!)), q('known_unit')];
     const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
     const st = q('status');
     const stratification =
@@ -228,10 +248,18 @@ export function registerIndicatorQuery(plan: RegisterIndicatorPlan, options: Reg
         `WITH ${q('cells')} AS (`,
         `  SELECT ${[...read.map((name) => `${normalised(name)} AS ${q(alias.get(name)!)}`), `${knownUnit} AS ${q('known_unit')}`].join(',\n    ')}`,
         `  FROM ${table}`,
+        `), ${q('typed')} AS (`,
+        `  SELECT ${[...textColumns, ...[...typed.values()].map((t) => `${t.sql} AS ${q(t.alias)}`)].join(',\n    ')}`,
+        `  FROM ${q('cells')}`,
+        `), ${q('judged')} AS (`,
+        `  SELECT ${q('known_unit')},`,
+        `    ${population} AS ${pop},`,
+        `    ${numerator} AS ${num}${strata.map((s) => `,\n    ${s.sql} AS ${s.alias}`).join('')}`,
+        `  FROM ${q('typed')}`,
         `), ${q('decided')} AS (`,
         `  SELECT ${q('known_unit')} AS ${q('unit')},`,
-        `    ${status} AS ${st}${strata.map((s) => `,\n    ${s.sql} AS ${s.alias}`).join('')}`,
-        `  FROM ${q('cells')}`,
+        `    ${status} AS ${st}${strata.map((s) => `, ${s.alias}`).join('')}`,
+        `  FROM ${q('judged')}`,
         `)`,
         `SELECT ${plan.number} AS ${q('indicator')}, ${q('unit')},`,
         `  ${stratification} AS ${q('stratification')},`,
