@@ -153,7 +153,7 @@ export function parseCsv(buffer: Buffer): ResponseTable {
     const text = decode(buffer, notes).replace(/^\uFEFF/, '');
     if (text.trim() === '') throw new ResponseFileError([{ message: 'Filen är tom.' }]);
     let records: string[][];
-    let omitted = 0;
+    let omitted: number;
     const delimiter = detectDelimiter(text);
     if (delimiter === '\t') notes.push('Filen är tabbavgränsad; den lästes som sådan.');
     try {
