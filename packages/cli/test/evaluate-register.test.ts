@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDuckDb, stringLiteral } from '@oj/sql';
 import { evaluate } from '../src/commands/evaluate.js';
 import { root, runOj } from './support.js';
 
@@ -101,6 +102,35 @@ describe('examples/register2019 through both engines', () => {
         expect(workbook.worksheets.map((w) => w.name)).toEqual(['Om resultaten', 'Registerindikatorer']);
     });
 
+    test('a Parquet register (DuckDB) gives the same bytes; kommunkoder stored as numbers are refused', async () => {
+        const connection = await openDuckDb();
+        const parquet = path.join(dir, 'register.parquet');
+        const numeric = path.join(dir, 'numeric.parquet');
+        try {
+            const source = `read_csv(${stringLiteral(register, 'duckdb')}, all_varchar = true, header = true)`;
+            await connection.run(`COPY (SELECT * FROM ${source}) TO ${stringLiteral(parquet, 'duckdb')} (FORMAT parquet)`);
+            await connection.run(
+                `COPY (SELECT * REPLACE (TRY_CAST(kommun AS INTEGER) AS kommun) FROM ${source}) TO ${stringLiteral(numeric, 'duckdb')} (FORMAT parquet)`,
+            );
+        } finally {
+            connection.closeSync();
+        }
+        const out = path.join(dir, 'parquet');
+        const result = await evaluate([example], undefined, out, { engine: 'duckdb', registers: [parquet] });
+        expect(result.ok, JSON.stringify(result)).toBe(true);
+        for (const file of FILES)
+            expect(fs.readFileSync(path.join(out, file)), file).toEqual(fs.readFileSync(path.join(standard, file)));
+        const refused = await evaluate([example], undefined, path.join(dir, 'numeric'), {
+            engine: 'duckdb',
+            registers: [numeric],
+        });
+        expect(refused.ok).toBe(false);
+        expect(!refused.ok && refused.message).toContain(
+            'kolumn kommun: Kolumnen "kommun" har typen INTEGER i filen, inte text: kommunkoder förlorar då sin inledande nolla (0114 blir 114).',
+        );
+        expect(fs.existsSync(path.join(dir, 'numeric'))).toBe(false);
+    });
+
     test('indicators.csv names the register indicators and their register', () => {
         expect(lines(path.join(standard, 'indicators.csv'))).toContain(
             '30,Väntetid till särskilt boende,registerindikator,register SOL,kommun län riket,,,,',
@@ -130,7 +160,7 @@ describe('the command line', () => {
     test('neither --responses nor --register is a usage error', async () => {
         const run = await runOj(['evaluate', example, '-o', path.join(dir, 'nothing')], root);
         expect(run.code).toBe(2);
-        expect(run.stderr).toContain('Ange en svarsfil (--responses) eller en registerfil (--register).');
+        expect(run.stderr).toBe('--responses eller --register krävs: svarsfilen, registerfilen eller båda.\n');
     });
 
     test.each(['standard', 'duckdb'])('%s: a missing column is named, and nothing is written', async (engine) => {

@@ -47,10 +47,12 @@ export async function evaluate(
         registers?: string[];
         /** Called with a Swedish line as soon as it is known (the hand-off to DuckDB), before the long part. */
         onNote?: (line: string) => void;
+        /** Called every 100,000 rows of a register file the default engine streams. */
+        onRegisterProgress?: (register: string, rows: number) => void;
     } = {},
 ): Promise<EvaluateResult> {
     if (responses === undefined && (options.registers ?? []).length === 0)
-        throw usageError('Ange en svarsfil (--responses) eller en registerfil (--register). Inga resultatfiler skrevs.');
+        throw usageError('--responses eller --register krävs: svarsfilen, registerfilen eller båda.');
     // A response file that is not there or is not a file is a file problem (exit 2), not bad input.
     let stat: fs.Stats | undefined;
     try {
@@ -75,12 +77,12 @@ export async function evaluate(
             message: `Modellen har ${modelErrors} fel; kör "oj check" för att se dem.`,
         };
     }
-    const { engine, registers: registerValues = [], onNote, ...rest } = options;
+    const { engine, registers: registerValues = [], onNote, onRegisterProgress, ...rest } = options;
     const engineOptions = engine === 'duckdb' ? duckdbEvaluateOptions() : {};
     const files = registerFilesOf(registerValues, workspace.models);
     try {
         // Register files first: a bad one stops everything before the survey is evaluated or anything written.
-        const registers = await evaluateRegisters(workspace.models, files, engine, undefined, onNote);
+        const registers = await evaluateRegisters(workspace.models, files, engine, onRegisterProgress, onNote);
         const summary = await evaluateAndPublish(workspace.models, responses, outDir, {
             ...rest,
             ...engineOptions,
@@ -155,11 +157,17 @@ export function registerEvaluate(program: Command, setExitCode: (code: number) =
                 try {
                     result = await evaluate(paths, options.responses, options.out, {
                         onProgress: progress,
+                        onRegisterProgress:
+                            progress &&
+                            ((register, rows) =>
+                                process.stderr.write(`\rLäser registret ${register}: ${rows.toLocaleString('sv-SE')} rader…`)),
                         survey: options.enkät,
                         engine: options.engine as EngineName | undefined,
                         previous: options.previous,
                         registers: options.register,
-                        onNote: options.json ? undefined : (line) => process.stderr.write(`${line}\n`),
+                        onNote: options.json
+                            ? undefined
+                            : (line) => process.stderr.write(`${progress ? '\r\x1b[K' : ''}${line}\n`),
                     });
                 } finally {
                     if (progress) process.stderr.write('\r\x1b[K');
