@@ -35,7 +35,12 @@ import {
     checkSurveyPopulation,
     PopulationIssueCodes,
 } from './populations.js';
-import { columnConditionMustFitType, RegisterIndicatorIssueCodes, registerIndicatorMustBeComplete } from './register-indicators.js';
+import {
+    columnConditionMustFitType,
+    RegisterIndicatorIssueCodes,
+    registerExampleMustHold,
+    registerIndicatorMustBeComplete,
+} from './register-indicators.js';
 import {
     columnMustBeTyped,
     groupingMustCoverRanges,
@@ -125,6 +130,7 @@ export function ojValidationChecks(workspace: OjWorkspaceIndex): ValidationCheck
         RegisterGrouping: groupingMustCoverRanges,
         Suppression: suppressionMustBePositive,
         ColumnCondition: columnConditionMustFitType,
+        RegisterExample: registerExampleMustHold,
         Measure: checkMeasure,
         Comparability: checkComparability,
         IndicatorQuestion: [indicatorQuestionMustBeAskedAndUsed, nameMustBeValid],

@@ -4,10 +4,11 @@
  * a number, "är" names codes of a kod or kön column); strata are of kön or kod columns or groupings.
  */
 import { AstUtils, type ValidationAcceptor } from 'langium';
-import type { ColumnCondition, Indicator } from '../generated/ast.js';
+import type { ColumnCondition, Indicator, RegisterExample } from '../generated/ast.js';
 import { isColumn, isIndicator } from '../generated/ast.js';
 import { codesOfColumn, columnTypeOf, isRegisterIndicator, parseIsoDate, registerMeasurementDate, registerOf } from '../semantics/register-lower.js';
 import { joinSwedish } from '../semantics/rule-text.js';
+import { checkRegisterExample, REGISTER_OUTCOME_WORDS } from '../semantics/register-examples.js';
 import { issue } from './common.js';
 import { closestNames, didYouMean } from './message-hints.js';
 
@@ -20,6 +21,8 @@ export const RegisterIndicatorIssueCodes = {
     RegisterCodeUnknown: 'register-code-unknown',
     RegisterStratifierType: 'register-stratifier-type',
     RegisterPeriod: 'register-period',
+    RegisterExampleFails: 'register-example-fails',
+    RegisterExampleOutside: 'register-example-outside',
 } as const;
 
 /** What an indicator has only when it is a register indicator, and what it must then not have. */
@@ -177,4 +180,33 @@ export function columnConditionMustFitType(condition: ColumnCondition, accept: V
                   : '',
         );
     }
+}
+
+/** A worked example of a register indicator holds: the row counts as the example says (and in the strata it names). */
+export function registerExampleMustHold(example: RegisterExample, accept: ValidationAcceptor): void {
+    const indicator = example.$container;
+    if (!isRegisterIndicator(indicator)) {
+        issue(
+            accept,
+            'error',
+            RegisterIndicatorIssueCodes.RegisterExampleOutside,
+            `Ett exempel med "rad" visar en registerrad; indikator ${indicator.number} räknas inte ur något register.`,
+            example,
+            'cells',
+            0,
+        );
+        return;
+    }
+    // An unresolved column or a half-written rule has its own error; the example is checked once they are right.
+    if (!indicator.population || !indicator.counted || !registerOf(indicator)) return;
+    if (example.cells.some((c) => !c.column?.ref)) return;
+    const result = checkRegisterExample(indicator, example);
+    if (result.holds || result.expected === undefined) return;
+    const got = REGISTER_OUTCOME_WORDS[result.actual];
+    const strata = result.strata.length > 0 ? ` för ${result.strata.join(', ')}` : '';
+    const message =
+        result.expected !== result.actual
+            ? `Exemplet stämmer inte: raden ger ${got}, inte ${REGISTER_OUTCOME_WORDS[result.expected]}.`
+            : `Exemplet stämmer inte: raden räknas${strata || ' bara i totalen'}, inte för ${result.expectedStrata!.join(', ')}.`;
+    issue(accept, 'error', RegisterIndicatorIssueCodes.RegisterExampleFails, message, example, 'outcome');
 }
