@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import {
     aggregateRegisterCells,
     checkRegisterExample,
+    registerExampleCoverage,
     decideRegisterRow,
     evaluateRegisterCondition,
     type Indicator,
@@ -413,6 +414,8 @@ describe('examples/register2019 through the reference interpreter', () => {
         const results = indicators.flatMap((i) => i.registerExamples.map((e) => ({ title: e.title, ...checkRegisterExample(i, e) })));
         expect(results.filter((r) => !r.holds)).toEqual([]);
         expect(new Set(results.map((r) => r.actual))).toEqual(new Set(['numerator', 'denominator', 'missing', 'outside', 'unknownUnit']));
+        expect(registerExampleCoverage(indicators[0]).covered).toEqual(['numerator', 'denominator', 'missing', 'outside', 'unknownUnit']);
+        expect(registerExampleCoverage(indicators[2]).covered).toEqual(['numerator', 'denominator', 'outside']);
         // Kiruna (2584) has too few rows for any published value.
         expect(summary[0].suppressed).toContain('2584:T:few');
         expect(summary.flatMap((s) => s.suppressed).some((s) => s.endsWith(':complementary'))).toBe(true);

@@ -66,3 +66,15 @@ export function checkRegisterExample(indicator: Indicator, example: RegisterExam
     const sameStrata = !expectedStrata || (expectedStrata.length === strata.length && expectedStrata.every((s) => strata.includes(s)));
     return { expected, actual: decision.outcome, strata, expectedStrata, holds: expected === decision.outcome && sameStrata };
 }
+
+export const REGISTER_OUTCOMES: readonly RegisterOutcome[] = ['numerator', 'denominator', 'missing', 'outside', 'unknownUnit'];
+
+/**
+ * Which outcomes a register indicator's worked examples show (those that hold). Every outcome is
+ * taken as reachable: a row can always have an unknown unit, a blank cell or a value outside the
+ * population (no exact analysis over dates and numbers, as the survey rules have).
+ */
+export function registerExampleCoverage(indicator: Indicator): { reachable: RegisterOutcome[]; covered: RegisterOutcome[] } {
+    const results = indicator.registerExamples.map((e) => checkRegisterExample(indicator, e)).filter((r) => r.holds);
+    return { reachable: [...REGISTER_OUTCOMES], covered: REGISTER_OUTCOMES.filter((o) => results.some((r) => r.actual === o)) };
+}
