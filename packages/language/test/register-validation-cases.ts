@@ -257,6 +257,22 @@ export const registerCases: RegisterCase[] = [
         clean: [[SURVEY + REGISTER + indicator({ extra: '    exempel "x" { rad kommun = "0114" ger bortfall }\n' })]],
     },
     {
+        name: 'a register indicator with two numerators',
+        code: IssueCodes.DuplicatePart,
+        severity: 'error',
+        trigger: [SURVEY + REGISTER + indicator({ extra: '    «räknas»: verkstalld saknas\n' })],
+        message: /^"räknas" anges mer än en gång; bara den sista skulle gälla\.$/,
+        clean: CLEAN,
+    },
+    {
+        name: 'a register with two unit columns',
+        code: IssueCodes.DuplicatePart,
+        severity: 'error',
+        trigger: [SURVEY + withRegister({ unit: '    enhet kommun\n    «enhet» kommun' }) + indicator()],
+        message: /^"enhet" anges mer än en gång/,
+        clean: CLEAN,
+    },
+    {
         name: 'a column the register does not have',
         code: IssueCodes.UnknownReference,
         severity: 'error',

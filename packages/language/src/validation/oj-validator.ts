@@ -125,7 +125,7 @@ export function ojValidationChecks(workspace: OjWorkspaceIndex): ValidationCheck
             checkIndicatorStrata,
             registerIndicatorMustBeComplete,
         ],
-        Register: registerMustHaveUnit,
+        Register: [partsMustBeWrittenOnce, registerMustHaveUnit],
         Column: columnMustBeTyped,
         RegisterGrouping: groupingMustCoverRanges,
         Suppression: suppressionMustBePositive,
