@@ -273,6 +273,18 @@ export const registerCases: RegisterCase[] = [
         clean: CLEAN,
     },
     {
+        name: 'two splits of an indicator with the same stratum code',
+        code: IssueCodes.RegisterStratumCodeDuplicate,
+        severity: 'error',
+        trigger: [
+            SURVEY +
+                withRegister({ columns: COLUMNS.replace('SABO "Särskilt boende" }', 'SABO "Särskilt boende", K "Korttidsvård" }') }) +
+                indicator({ strata: 'indelning kon, «insats»' }),
+        ],
+        message: /^Koden K finns både i kon och i insats; resultatens grupper måste ha olika koder\.$/,
+        clean: [[SURVEY + REGISTER + indicator({ strata: 'indelning kon, insats' })]],
+    },
+    {
         name: 'a column the register does not have',
         code: IssueCodes.UnknownReference,
         severity: 'error',

@@ -6,7 +6,15 @@
 import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { ColumnCondition, Indicator, RegisterExample } from '../generated/ast.js';
 import { isColumn, isIndicator } from '../generated/ast.js';
-import { codesOfColumn, columnTypeOf, isRegisterIndicator, parseIsoDate, registerMeasurementDate, registerOf } from '../semantics/register-lower.js';
+import {
+    codesOfColumn,
+    columnTypeOf,
+    isRegisterIndicator,
+    lowerRegisterIndicator,
+    parseIsoDate,
+    registerMeasurementDate,
+    registerOf,
+} from '../semantics/register-lower.js';
 import { joinSwedish } from '../semantics/rule-text.js';
 import { checkRegisterExample, REGISTER_OUTCOME_WORDS } from '../semantics/register-examples.js';
 import { issue } from './common.js';
@@ -20,6 +28,7 @@ export const RegisterIndicatorIssueCodes = {
     RegisterConditionType: 'register-condition-type',
     RegisterCodeUnknown: 'register-code-unknown',
     RegisterStratifierType: 'register-stratifier-type',
+    RegisterStratumCodeDuplicate: 'register-stratum-code-duplicate',
     RegisterPeriod: 'register-period',
     RegisterExampleFails: 'register-example-fails',
     RegisterExampleOutside: 'register-example-outside',
@@ -81,6 +90,35 @@ export function registerIndicatorMustBeComplete(indicator: Indicator, accept: Va
             indicator,
             'register',
         );
+    // Results name a stratum by its code: two splits with the same code ("K" for kvinnor and for korttidsvård) would collide.
+    const codes = new Map<string, string>();
+    const plan = lowerRegisterIndicator(indicator);
+    plan.stratifications.forEach((stratification, index) => {
+        for (const stratum of stratification.strata) {
+            const other = codes.get(stratum.code);
+            if (other !== undefined && other !== stratification.name)
+                issue(
+                    accept,
+                    'error',
+                    RegisterIndicatorIssueCodes.RegisterStratumCodeDuplicate,
+                    `Koden ${stratum.code} finns både i ${other} och i ${stratification.name}; resultatens grupper måste ha olika koder.`,
+                    indicator,
+                    'stratifiers',
+                    index,
+                );
+            else codes.set(stratum.code, stratification.name);
+        }
+        if (stratification.strata.some((s) => s.code === plan.totalCode))
+            issue(
+                accept,
+                'error',
+                RegisterIndicatorIssueCodes.RegisterStratumCodeDuplicate,
+                `Koden ${plan.totalCode} i ${stratification.name} är resultatens kod för totalen; ge gruppen en annan kod.`,
+                indicator,
+                'stratifiers',
+                index,
+            );
+    });
     indicator.stratifiers.forEach((reference, index) => {
         const target = reference.ref;
         if (!isColumn(target)) return;
