@@ -26,3 +26,4 @@ export * from './validation/message-hints.js';
 export * from './semantics/register-lower.js';
 export * from './semantics/register.js';
 export * from './semantics/register-rule-text.js';
+export * from './semantics/register-examples.js';

@@ -231,6 +231,60 @@ export const registerCases: RegisterCase[] = [
         clean: [[SURVEY + REGISTER + indicator({ population: '(insats är SABO) eller alder minst 65' })]],
     },
     {
+        name: 'a worked example whose row counts otherwise',
+        code: IssueCodes.RegisterExampleFails,
+        severity: 'error',
+        trigger: [
+            SURVEY +
+                REGISTER +
+                indicator({ extra: '    exempel "x" { rad kommun = "0114" insats = SABO alder = 70 beslut = "2019-01-10" verkstalld = "2019-01-20" ger «nämnare» }\n' }),
+        ],
+        message: /^Exemplet stämmer inte: raden ger täljare, inte nämnare\.$/,
+        clean: [
+            [
+                SURVEY +
+                    REGISTER +
+                    indicator({ extra: '    exempel "x" { rad kommun = "0114" insats = SABO alder = 70 beslut = "2019-01-10" verkstalld = "2019-01-20" ger täljare för A65 }\n' }),
+            ],
+        ],
+    },
+    {
+        name: 'a register row as the worked example of a survey indicator',
+        code: IssueCodes.RegisterExampleOutside,
+        severity: 'error',
+        trigger: [SURVEY + REGISTER + indicator({ head: '', population: '', counted: '', strata: '', extra: '    exempel "x" { rad «kommun = "0114"» ger bortfall }\n' })],
+        message: /^Ett exempel med "rad" visar en registerrad; indikator 30 räknas inte ur något register\.$/,
+        clean: [[SURVEY + REGISTER + indicator({ extra: '    exempel "x" { rad kommun = "0114" ger bortfall }\n' })]],
+    },
+    {
+        name: 'a register indicator with two numerators',
+        code: IssueCodes.DuplicatePart,
+        severity: 'error',
+        trigger: [SURVEY + REGISTER + indicator({ extra: '    «räknas»: verkstalld saknas\n' })],
+        message: /^"räknas" anges mer än en gång; bara den sista skulle gälla\.$/,
+        clean: CLEAN,
+    },
+    {
+        name: 'a register with two unit columns',
+        code: IssueCodes.DuplicatePart,
+        severity: 'error',
+        trigger: [SURVEY + withRegister({ unit: '    enhet kommun\n    «enhet» kommun' }) + indicator()],
+        message: /^"enhet" anges mer än en gång/,
+        clean: CLEAN,
+    },
+    {
+        name: 'two splits of an indicator with the same stratum code',
+        code: IssueCodes.RegisterStratumCodeDuplicate,
+        severity: 'error',
+        trigger: [
+            SURVEY +
+                withRegister({ columns: COLUMNS.replace('SABO "Särskilt boende" }', 'SABO "Särskilt boende", K "Korttidsvård" }') }) +
+                indicator({ strata: 'indelning kon, «insats»' }),
+        ],
+        message: /^Koden K finns både i kon och i insats; resultatens grupper måste ha olika koder\.$/,
+        clean: [[SURVEY + REGISTER + indicator({ strata: 'indelning kon, insats' })]],
+    },
+    {
         name: 'a column the register does not have',
         code: IssueCodes.UnknownReference,
         severity: 'error',

@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
     aggregateRegisterCells,
+    checkRegisterExample,
+    registerExampleCoverage,
     decideRegisterRow,
     evaluateRegisterCondition,
     type Indicator,
@@ -408,6 +410,12 @@ describe('examples/register2019 through the reference interpreter', () => {
             expect(Object.values(s.outcomes).every((n) => n > 0), `indicator ${s.number}: ${JSON.stringify(s.outcomes)}`).toBe(true);
             expect(s.outcomes.unknownUnit).toBe(2);
         }
+        // The worked examples hold and, together, reach every outcome.
+        const results = indicators.flatMap((i) => i.registerExamples.map((e) => ({ title: e.title, ...checkRegisterExample(i, e) })));
+        expect(results.filter((r) => !r.holds)).toEqual([]);
+        expect(new Set(results.map((r) => r.actual))).toEqual(new Set(['numerator', 'denominator', 'missing', 'outside', 'unknownUnit']));
+        expect(registerExampleCoverage(indicators[0]).covered).toEqual(['numerator', 'denominator', 'missing', 'outside', 'unknownUnit']);
+        expect(registerExampleCoverage(indicators[2]).covered).toEqual(['numerator', 'denominator', 'outside']);
         // Kiruna (2584) has too few rows for any published value.
         expect(summary[0].suppressed).toContain('2584:T:few');
         expect(summary.flatMap((s) => s.suppressed).some((s) => s.endsWith(':complementary'))).toBe(true);

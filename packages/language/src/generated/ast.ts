@@ -47,6 +47,7 @@ export type OjKeywordNames =
     | "beskrivning"
     | "bland"
     | "blankt"
+    | "bortfall"
     | "dag"
     | "dagar"
     | "datakälla"
@@ -115,6 +116,7 @@ export type OjKeywordNames =
     | "någon"
     | "något"
     | "och"
+    | "okänd"
     | "område"
     | "områden"
     | "områdesavsnitt"
@@ -127,6 +129,7 @@ export type OjKeywordNames =
     | "process"
     | "publicerad"
     | "på"
+    | "rad"
     | "redovisas"
     | "redovisningsnivåer"
     | "register"
@@ -162,9 +165,11 @@ export type OjKeywordNames =
     | "tre"
     | "två"
     | "typ"
+    | "täljare"
     | "undantas"
     | "undertitel"
     | "uppnådd"
+    | "utanför"
     | "utesluten"
     | "utesluts"
     | "utgivare"
@@ -825,6 +830,7 @@ export interface Indicator extends langium.AstNode {
     ratio?: Ratio;
     references: Array<Reference>;
     register?: langium.Reference<Register>;
+    registerExamples: Array<RegisterExample>;
     requirements: Array<Requirement>;
     stratifiers: Array<langium.Reference<RegisterStratifier>>;
     suppression?: Suppression;
@@ -865,6 +871,7 @@ export const Indicator = {
     ratio: 'ratio',
     references: 'references',
     register: 'register',
+    registerExamples: 'registerExamples',
     requirements: 'requirements',
     stratifiers: 'stratifiers',
     suppression: 'suppression',
@@ -1302,6 +1309,58 @@ export function isRegisterCode(item: unknown): item is RegisterCode {
 export type RegisterCodeName = number | string;
 
 
+export interface RegisterExample extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'RegisterExample';
+    cells: Array<RegisterExampleCell>;
+    outcome?: RegisterExampleOutcome;
+    strata: Array<RegisterCodeName>;
+    title?: string;
+    unknownUnit: boolean;
+}
+
+export const RegisterExample = {
+    $type: 'RegisterExample',
+    cells: 'cells',
+    outcome: 'outcome',
+    strata: 'strata',
+    title: 'title',
+    unknownUnit: 'unknownUnit'
+} as const;
+
+export function isRegisterExample(item: unknown): item is RegisterExample {
+    return reflection.isInstance(item, RegisterExample.$type);
+}
+
+export interface RegisterExampleCell extends langium.AstNode {
+    readonly $container: RegisterExample;
+    readonly $type: 'RegisterExampleCell';
+    blank: boolean;
+    code?: string;
+    column: langium.Reference<Column>;
+    number?: number;
+    text?: string;
+}
+
+export const RegisterExampleCell = {
+    $type: 'RegisterExampleCell',
+    blank: 'blank',
+    code: 'code',
+    column: 'column',
+    number: 'number',
+    text: 'text'
+} as const;
+
+export function isRegisterExampleCell(item: unknown): item is RegisterExampleCell {
+    return reflection.isInstance(item, RegisterExampleCell.$type);
+}
+
+export type RegisterExampleOutcome = 'bortfall' | 'nämnare' | 'täljare' | 'utanför';
+
+export function isRegisterExampleOutcome(item: unknown): item is RegisterExampleOutcome {
+    return item === 'täljare' || item === 'nämnare' || item === 'bortfall' || item === 'utanför';
+}
+
 export type RegisterExpression = ColumnCondition | RegisterAnd | RegisterNot | RegisterOr;
 
 export const RegisterExpression = {
@@ -1653,6 +1712,8 @@ export type OjAstType = {
     Register: Register
     RegisterAnd: RegisterAnd
     RegisterCode: RegisterCode
+    RegisterExample: RegisterExample
+    RegisterExampleCell: RegisterExampleCell
     RegisterExpression: RegisterExpression
     RegisterGroup: RegisterGroup
     RegisterGrouping: RegisterGrouping
@@ -2332,6 +2393,11 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     referenceType: Register.$type,
                     optional: true
                 },
+                registerExamples: {
+                    name: Indicator.registerExamples,
+                    defaultValue: [],
+                    optional: true
+                },
                 requirements: {
                     name: Indicator.requirements,
                     defaultValue: [],
@@ -2715,6 +2781,62 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: RegisterCode.name
+                }
+            },
+            superTypes: []
+        },
+        RegisterExample: {
+            name: RegisterExample.$type,
+            properties: {
+                cells: {
+                    name: RegisterExample.cells,
+                    defaultValue: [],
+                    optional: true
+                },
+                outcome: {
+                    name: RegisterExample.outcome,
+                    optional: true
+                },
+                strata: {
+                    name: RegisterExample.strata,
+                    defaultValue: [],
+                    optional: true
+                },
+                title: {
+                    name: RegisterExample.title,
+                    optional: true
+                },
+                unknownUnit: {
+                    name: RegisterExample.unknownUnit,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        RegisterExampleCell: {
+            name: RegisterExampleCell.$type,
+            properties: {
+                blank: {
+                    name: RegisterExampleCell.blank,
+                    defaultValue: false,
+                    optional: true
+                },
+                code: {
+                    name: RegisterExampleCell.code,
+                    optional: true
+                },
+                column: {
+                    name: RegisterExampleCell.column,
+                    referenceType: Column.$type
+                },
+                number: {
+                    name: RegisterExampleCell.number,
+                    optional: true
+                },
+                text: {
+                    name: RegisterExampleCell.text,
+                    optional: true
                 }
             },
             superTypes: []

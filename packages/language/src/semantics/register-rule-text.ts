@@ -38,7 +38,8 @@ function days(n: number): string {
     return `${n} ${n === 1 ? 'dag' : 'dagar'}`;
 }
 
-const PERIOD_WORDS: Record<string, [string, string]> = { månader: ['månad', 'månader'], dagar: ['dag', 'dagar'], år: ['år', 'år'] };
+/** Per unit: the singular with its article, and the plural. */
+const PERIOD_WORDS: Record<string, [string, string]> = { månader: ['den månad', 'månader'], dagar: ['den dag', 'dagar'], år: ['det år', 'år'] };
 
 /** Words for the conditions of one plan, reading its columns' labels and codes. */
 class ConditionText {
@@ -91,7 +92,7 @@ class ConditionText {
                 const range = `${condition.from}–${condition.to}`;
                 const p = condition.period;
                 const within = p
-                    ? `under ${p.count === 1 ? `den ${PERIOD_WORDS[p.unit][0]}` : `de ${p.count} ${PERIOD_WORDS[p.unit][1]}`} som föregår mätdatum (${range})`
+                    ? `under ${p.count === 1 ? PERIOD_WORDS[p.unit][0] : `de ${p.count} ${PERIOD_WORDS[p.unit][1]}`} som föregår mätdatum (${range})`
                     : `mellan ${condition.from} och ${condition.to}`;
                 return `${this.label(condition.column)} ${negated ? 'inte ' : ''}ligger ${within}`;
             }

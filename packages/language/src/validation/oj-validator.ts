@@ -35,7 +35,12 @@ import {
     checkSurveyPopulation,
     PopulationIssueCodes,
 } from './populations.js';
-import { columnConditionMustFitType, RegisterIndicatorIssueCodes, registerIndicatorMustBeComplete } from './register-indicators.js';
+import {
+    columnConditionMustFitType,
+    RegisterIndicatorIssueCodes,
+    registerExampleMustHold,
+    registerIndicatorMustBeComplete,
+} from './register-indicators.js';
 import {
     columnMustBeTyped,
     groupingMustCoverRanges,
@@ -120,11 +125,12 @@ export function ojValidationChecks(workspace: OjWorkspaceIndex): ValidationCheck
             checkIndicatorStrata,
             registerIndicatorMustBeComplete,
         ],
-        Register: registerMustHaveUnit,
+        Register: [partsMustBeWrittenOnce, registerMustHaveUnit],
         Column: columnMustBeTyped,
         RegisterGrouping: groupingMustCoverRanges,
         Suppression: suppressionMustBePositive,
         ColumnCondition: columnConditionMustFitType,
+        RegisterExample: registerExampleMustHold,
         Measure: checkMeasure,
         Comparability: checkComparability,
         IndicatorQuestion: [indicatorQuestionMustBeAskedAndUsed, nameMustBeValid],

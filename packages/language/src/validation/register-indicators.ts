@@ -4,10 +4,19 @@
  * a number, "är" names codes of a kod or kön column); strata are of kön or kod columns or groupings.
  */
 import { AstUtils, type ValidationAcceptor } from 'langium';
-import type { ColumnCondition, Indicator } from '../generated/ast.js';
+import type { ColumnCondition, Indicator, RegisterExample } from '../generated/ast.js';
 import { isColumn, isIndicator } from '../generated/ast.js';
-import { codesOfColumn, columnTypeOf, isRegisterIndicator, parseIsoDate, registerMeasurementDate, registerOf } from '../semantics/register-lower.js';
+import {
+    codesOfColumn,
+    columnTypeOf,
+    isRegisterIndicator,
+    lowerRegisterIndicator,
+    parseIsoDate,
+    registerMeasurementDate,
+    registerOf,
+} from '../semantics/register-lower.js';
 import { joinSwedish } from '../semantics/rule-text.js';
+import { checkRegisterExample, REGISTER_OUTCOME_WORDS } from '../semantics/register-examples.js';
 import { issue } from './common.js';
 import { closestNames, didYouMean } from './message-hints.js';
 
@@ -19,7 +28,10 @@ export const RegisterIndicatorIssueCodes = {
     RegisterConditionType: 'register-condition-type',
     RegisterCodeUnknown: 'register-code-unknown',
     RegisterStratifierType: 'register-stratifier-type',
+    RegisterStratumCodeDuplicate: 'register-stratum-code-duplicate',
     RegisterPeriod: 'register-period',
+    RegisterExampleFails: 'register-example-fails',
+    RegisterExampleOutside: 'register-example-outside',
 } as const;
 
 /** What an indicator has only when it is a register indicator, and what it must then not have. */
@@ -78,6 +90,35 @@ export function registerIndicatorMustBeComplete(indicator: Indicator, accept: Va
             indicator,
             'register',
         );
+    // Results name a stratum by its code: two splits with the same code ("K" for kvinnor and for korttidsvård) would collide.
+    const codes = new Map<string, string>();
+    const plan = lowerRegisterIndicator(indicator);
+    plan.stratifications.forEach((stratification, index) => {
+        for (const stratum of stratification.strata) {
+            const other = codes.get(stratum.code);
+            if (other !== undefined && other !== stratification.name)
+                issue(
+                    accept,
+                    'error',
+                    RegisterIndicatorIssueCodes.RegisterStratumCodeDuplicate,
+                    `Koden ${stratum.code} finns både i ${other} och i ${stratification.name}; resultatens grupper måste ha olika koder.`,
+                    indicator,
+                    'stratifiers',
+                    index,
+                );
+            else codes.set(stratum.code, stratification.name);
+        }
+        if (stratification.strata.some((s) => s.code === plan.totalCode))
+            issue(
+                accept,
+                'error',
+                RegisterIndicatorIssueCodes.RegisterStratumCodeDuplicate,
+                `Koden ${plan.totalCode} i ${stratification.name} är resultatens kod för totalen; ge gruppen en annan kod.`,
+                indicator,
+                'stratifiers',
+                index,
+            );
+    });
     indicator.stratifiers.forEach((reference, index) => {
         const target = reference.ref;
         if (!isColumn(target)) return;
@@ -177,4 +218,33 @@ export function columnConditionMustFitType(condition: ColumnCondition, accept: V
                   : '',
         );
     }
+}
+
+/** A worked example of a register indicator holds: the row counts as the example says (and in the strata it names). */
+export function registerExampleMustHold(example: RegisterExample, accept: ValidationAcceptor): void {
+    const indicator = example.$container;
+    if (!isRegisterIndicator(indicator)) {
+        issue(
+            accept,
+            'error',
+            RegisterIndicatorIssueCodes.RegisterExampleOutside,
+            `Ett exempel med "rad" visar en registerrad; indikator ${indicator.number} räknas inte ur något register.`,
+            example,
+            'cells',
+            0,
+        );
+        return;
+    }
+    // An unresolved column or a half-written rule has its own error; the example is checked once they are right.
+    if (!indicator.population || !indicator.counted || !registerOf(indicator)) return;
+    if (example.cells.some((c) => !c.column?.ref)) return;
+    const result = checkRegisterExample(indicator, example);
+    if (result.holds || result.expected === undefined) return;
+    const got = REGISTER_OUTCOME_WORDS[result.actual];
+    const strata = result.strata.length > 0 ? ` för ${result.strata.join(', ')}` : '';
+    const message =
+        result.expected !== result.actual
+            ? `Exemplet stämmer inte: raden ger ${got}, inte ${REGISTER_OUTCOME_WORDS[result.expected]}.`
+            : `Exemplet stämmer inte: raden räknas${strata || ' bara i totalen'}, inte för ${result.expectedStrata!.join(', ')}.`;
+    issue(accept, 'error', RegisterIndicatorIssueCodes.RegisterExampleFails, message, example, 'outcome');
 }
