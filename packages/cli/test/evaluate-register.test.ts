@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDuckDb, stringLiteral } from '@oj/sql';
+import { openDuckDb, registerCsvToParquet, stringLiteral } from '@oj/sql';
 import { evaluate } from '../src/commands/evaluate.js';
 import { root, runOj } from './support.js';
 
@@ -103,14 +103,13 @@ describe('examples/register2019 through both engines', () => {
     });
 
     test('a Parquet register (DuckDB) gives the same bytes; kommunkoder stored as numbers are refused', async () => {
-        const connection = await openDuckDb();
         const parquet = path.join(dir, 'register.parquet');
         const numeric = path.join(dir, 'numeric.parquet');
+        await registerCsvToParquet(register, parquet);
+        const connection = await openDuckDb();
         try {
-            const source = `read_csv(${stringLiteral(register, 'duckdb')}, all_varchar = true, header = true)`;
-            await connection.run(`COPY (SELECT * FROM ${source}) TO ${stringLiteral(parquet, 'duckdb')} (FORMAT parquet)`);
             await connection.run(
-                `COPY (SELECT * REPLACE (TRY_CAST(kommun AS INTEGER) AS kommun) FROM ${source}) TO ${stringLiteral(numeric, 'duckdb')} (FORMAT parquet)`,
+                `COPY (SELECT * REPLACE (TRY_CAST(kommun AS INTEGER) AS kommun) FROM read_parquet(${stringLiteral(parquet, 'duckdb')})) TO ${stringLiteral(numeric, 'duckdb')} (FORMAT parquet)`,
             );
         } finally {
             connection.closeSync();

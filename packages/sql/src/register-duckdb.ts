@@ -140,3 +140,19 @@ export async function evaluateRegisterWithDuckDb(plans: readonly RegisterIndicat
         connection.closeSync();
     }
 }
+
+/**
+ * A register CSV as Parquet, every column text (kommunkoder keep their leading zero), written by
+ * DuckDB streaming: the synthetic register files of the benchmarks and tests in the other format
+ * `--engine duckdb` reads.
+ */
+export async function registerCsvToParquet(csv: string, parquet: string): Promise<void> {
+    const connection = await openDuckDb();
+    try {
+        await connection.run(
+            `COPY (SELECT * FROM ${registerSource(csv)}) TO ${stringLiteral(parquet, 'duckdb')} (FORMAT parquet)`,
+        );
+    } finally {
+        connection.closeSync();
+    }
+}
