@@ -180,11 +180,13 @@ export function validateRegisterHeader(
 /** Row problems kept for the message; beyond them only counted, so that a broken 10-million-row file does not fill memory. */
 const MAX_KEPT_PROBLEMS = 1000;
 
+const SNIFF_BYTES = 64 * 1024;
+
 /** The first bytes of the file, to choose the delimiter and the encoding before streaming. */
 function sniff(file: string): Buffer {
     const fd = fs.openSync(file, 'r');
     try {
-        const buffer = Buffer.alloc(64 * 1024);
+        const buffer = Buffer.alloc(SNIFF_BYTES);
         const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
         return buffer.subarray(0, read);
     } finally {
@@ -248,8 +250,8 @@ export async function readRegisterRows(
     const warnings: string[] = [];
     let utf8 = true;
     try {
-        // The sample may end inside a character: only the complete part is checked.
-        new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 4)));
+        // A sample shorter than asked for is the whole file; a full one may end inside a character (stream: true allows that).
+        new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length === SNIFF_BYTES });
     } catch {
         utf8 = false;
         warnings.push('Registerfilen är inte UTF-8; den lästes som Windows-1252.');
