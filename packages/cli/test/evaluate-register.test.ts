@@ -190,6 +190,11 @@ describe('the command line', () => {
         expect(run.code).toBe(1);
         expect(run.stderr).toContain('rad 6: Raden har 9 fält men rubrikraden 8.');
         expect(fs.existsSync(out)).toBe(false);
+        // DuckDB's reader refuses such a file; the default engine's reading names the same row.
+        const duck = await runOj(['evaluate', example, '--register', file, '-o', out, '--engine', 'duckdb'], root);
+        expect(duck.code).toBe(1);
+        expect(duck.stderr).toContain('rad 6: Raden har 9 fält men rubrikraden 8.');
+        expect(fs.existsSync(out)).toBe(false);
 
         const extra = path.join(dir, 'extra.csv');
         fs.writeFileSync(
@@ -204,6 +209,18 @@ describe('the command line', () => {
         const warned = await runOj(['evaluate', example, '--register', extra, '-o', path.join(dir, 'extra-out')], root);
         expect(warned.code, warned.stderr).toBe(0);
         expect(warned.stderr).toContain('Varning (SOL): Okända kolumner i registerfilen hoppas över: personnummer.');
+    });
+
+    test('a Windows-1252 register file: DuckDB hands it to the default engine, saying so, with the same results', async () => {
+        const latin = path.join(dir, 'latin1.csv');
+        fs.writeFileSync(latin, Buffer.from(fs.readFileSync(register, 'utf-8'), 'latin1'));
+        const out = path.join(dir, 'latin-duckdb');
+        const result = await evaluate([example], undefined, out, { engine: 'duckdb', registers: [latin] });
+        expect(result.ok, JSON.stringify(result)).toBe(true);
+        expect(result.ok && result.summary.registers[0].warnings[0]).toMatch(
+            /^DuckDB kunde inte läsa registerfilen \(.*\); den lästes av standardmotorn\.$/,
+        );
+        expect(fs.readFileSync(path.join(out, 'units.csv'))).toEqual(fs.readFileSync(path.join(dir, 'standard', 'units.csv')));
     });
 
     test('oj sql writes the register query with its header', async () => {

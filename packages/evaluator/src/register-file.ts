@@ -203,6 +203,21 @@ function delimiterOf(headerLine: string): ';' | ',' | '\t' {
     return semicolons > commas ? ';' : ',';
 }
 
+/**
+ * The delimiter of a register CSV as this reader takes it (from its header line), for another
+ * engine's reader (DuckDB's), so that both split the file alike; undefined when it cannot be read.
+ */
+export function registerDelimiter(file: string): ';' | ',' | '\t' | undefined {
+    try {
+        const head = sniff(file)
+            .toString('latin1')
+            .replace(/^\u00EF\u00BB\u00BF/, '');
+        return delimiterOf(head.split(/\r?\n/, 1)[0]);
+    } catch {
+        return undefined;
+    }
+}
+
 function fileProblem(file: string, error: unknown): ResponseFileError {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

@@ -8,7 +8,9 @@
 import * as path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
+    evaluateRegisterFile,
     RegisterCountsBuilder,
+    registerDelimiter,
     type RegisterCounts,
     RegisterFileError,
     ResponseFileError,
@@ -25,7 +27,10 @@ const q = (name: string) => quoteIdentifier(name, 'duckdb');
 /** The DuckDB table function reading a register file: every CSV cell as text, exactly as written. */
 export function registerSource(file: string): string {
     if (path.extname(file).toLowerCase() === '.parquet') return `read_parquet(${stringLiteral(file, 'duckdb')})`;
-    return `read_csv(${stringLiteral(file, 'duckdb')}, all_varchar = true, header = true, auto_detect = true)`;
+    // The delimiter the default engine reads from the header, so that DuckDB's sniffer cannot take
+    // another (on a file with a ragged row it may); DuckDB then refuses what the default engine names.
+    const delimiter = registerDelimiter(file);
+    return `read_csv(${stringLiteral(file, 'duckdb')}, all_varchar = true, header = true, auto_detect = true${delimiter ? `, delim = ${stringLiteral(delimiter, 'duckdb')}, quote = '"'` : ''})`;
 }
 
 /**
@@ -113,11 +118,17 @@ export async function evaluateRegisterWithDuckDb(plans: readonly RegisterIndicat
             rowsRead = Number((counted.getRowsJS() as unknown as Array<[bigint]>)[0][0]);
         } catch (error) {
             if (error instanceof ResponseFileError) throw error;
-            throw new RegisterFileError([
-                {
-                    message: `Registerfilen ${file} kan inte läsas av DuckDB: ${shown((error as Error).message.split('\n')[0], 200)}`,
-                },
-            ]);
+            const reason = shown((error as Error).message.split('\n')[0], 200);
+            if (path.extname(file).toLowerCase() === '.parquet')
+                throw new RegisterFileError([{ message: `Registerfilen ${file} kan inte läsas som Parquet: ${reason}` }]);
+            // A CSV file DuckDB's reader refuses (another encoding than UTF-8, rows of unequal width,
+            // a quote left open) is read by the default engine, which names every problem at its
+            // row in the same words, or counts the file when it has none. Said so in a warning.
+            const counts = await evaluateRegisterFile(plans, file);
+            return {
+                ...counts,
+                warnings: [`DuckDB kunde inte läsa registerfilen (${reason}); den lästes av standardmotorn.`, ...counts.warnings],
+            };
         }
         const { warnings } = validateRegisterHeader(
             columns.map((c) => c.trim()),
