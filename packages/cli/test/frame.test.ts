@@ -98,10 +98,7 @@ describe('usage errors: Swedish, exit 2', () => {
             'fel: ogiltigt värde "rtf" för -f, --format <format>. Tillåtna värden: docx, pdf, html.\nSkriv "oj docs --help" för hjälp.\n',
         ],
         [['docs', 'en.oj', '--out'], 'fel: flaggan -o, --out <fil> behöver ett värde.\nSkriv "oj docs --help" för hjälp.\n'],
-        [
-            ['evaluate', 'en.oj', '--out', 'ut'],
-            'fel: flaggan -r, --responses <fil> krävs.\nSkriv "oj evaluate --help" för hjälp.\n',
-        ],
+        [['evaluate', 'en.oj', '--out', 'ut'], '--responses eller --register krävs: svarsfilen, registerfilen eller båda.\n'],
         [['coverage', 'en.oj', '--min', 'många'], '--min ska vara en procentsats mellan 0 och 100, inte "många".\n'],
         [['docs', 'en.oj', '--format', 'pdf'], '--out krävs för pdf.\n'],
         [['docs', 'en.oj', '--out', 'a.html', '--date', '2019-13-01'], 'Ogiltigt datum "2019-13-01": ange ÅÅÅÅ-MM-DD.\n'],

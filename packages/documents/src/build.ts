@@ -21,7 +21,13 @@ import {
     isIndicator,
     isPerArea,
     isPrintedDocument,
+    inSentence,
+    isRegisterIndicator,
     joinSwedish,
+    type Register,
+    registerOf,
+    lowerRegisterIndicator,
+    registerRuleText,
     lowerIndicator,
     measureText,
     optionsOf,
@@ -225,6 +231,8 @@ function introduction(
 ): DocumentSection {
     const surveyTitle = cleanText(survey?.title);
     const count = indicators.length;
+    const registerIndicators = indicators.filter(isRegisterIndicator);
+    const surveyIndicators = indicators.filter((i) => !isRegisterIndicator(i));
     const table: DataTable = {
         kind: 'table',
         id: 'tabell-1',
@@ -244,7 +252,9 @@ function introduction(
                 `Först beskrivs de indikatorer som mäts och publiceras inom flera områden, under rubriken ${SHARED_SECTION_TITLE}. Därefter beskrivs de indikatorer som är specifika för respektive område. Både områdena, och indikatorerna inom varje område, presenteras i bokstavsordning. Alla indikatorer är numrerade, och i början av varje område finns en förteckning av de indikatorer som beskrivs i det avsnittet.`,
             ),
             paragraph(
-                'Varje indikatorbeskrivning inleds med namnet på indikatorn och de områden där den mäts och publiceras. Vad som krävs för att indikatorn ska vara uppfylld framgår under rubriken Teknisk beskrivning, och vilka svar som inte ingår i nämnaren under rubriken Nämnare.',
+                surveyIndicators.length === 0
+                    ? 'Varje indikatorbeskrivning inleds med namnet på indikatorn och de områden där den mäts och publiceras. Vilka personer som räknas i täljaren och nämnaren framgår under rubriken Teknisk beskrivning, och vilka som inte ingår i nämnaren under rubriken Nämnare.'
+                    : `Varje indikatorbeskrivning inleds med namnet på indikatorn och de områden där den mäts och publiceras. Vad som krävs för att indikatorn ska vara uppfylld framgår under rubriken Teknisk beskrivning, och vilka svar som inte ingår i nämnaren under rubriken Nämnare.${registerIndicators.length > 0 ? ' För de indikatorer som beräknas ur register framgår där i stället vilka personer som räknas i täljaren och nämnaren.' : ''}`,
             ),
             paragraph(
                 'Antalet indikatorer inom respektive område framgår i tabell 1. I tabellen redovisas också hur många av indikatorerna som mäts och publiceras inom flera områden.',
@@ -254,7 +264,8 @@ function introduction(
         subsections: [],
     };
     const collection: DocumentSection['content'] = [];
-    if (surveyTitle) {
+    // Indicators counted from a register are not answered in the survey: their source is said per register.
+    if (surveyTitle && surveyIndicators.length > 0) {
         const parts = survey?.parts ?? [];
         collection.push(
             paragraph(
@@ -265,11 +276,19 @@ function introduction(
     }
     const targetPopulation = cleanText(survey ? surveyPopulationSentence(survey) : undefined);
     if (targetPopulation) collection.push(paragraph(`Målpopulation: ${sentence(targetPopulation)}`));
+    for (const [register, numbers] of registersOf(registerIndicators)) {
+        const which = numbers.length === 1 ? `Indikator ${numbers[0]}` : `Indikatorerna ${joinSwedish(numbers.map(String))}`;
+        collection.push(
+            paragraph(cleanText(`${which} beräknas ur ${inSentence(register.title)} (${register.name}) med uppgifter per person, inte ur enkätsvar.`)),
+        );
+    }
     if (survey?.measurementDate) {
         const date = swedishDate(cleanText(survey.measurementDate));
         collection.push(
             paragraph(
-                `Mätdatum för indikatorerna är den ${date}. Det innebär att exempelvis de rutiner, överenskommelser och metoder som resultaten visar ska finnas den ${date}.`,
+                surveyIndicators.length === 0
+                    ? `Mätdatum för indikatorerna är den ${date}. Perioder i indikatorernas villkor räknas bakåt från det datumet.`
+                    : `Mätdatum för indikatorerna är den ${date}. Det innebär att exempelvis de rutiner, överenskommelser och metoder som resultaten visar ska finnas den ${date}.`,
             ),
         );
     }
@@ -346,6 +365,10 @@ export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | un
     ]);
     add('Typ av indikator', [paragraph(indicator.kinds.map((k) => KIND_TEXT[k] ?? k).join(', '))]);
     add('Kvalitetsområde', [paragraph(indicator.qualityAreas.map(cleanText).join(', '))]);
+    if (isRegisterIndicator(indicator)) {
+        registerRows(indicator, add, text, survey);
+        return entryOf(indicator, name, rows);
+    }
     add('Datakälla och felkällor', [
         text(indicator.dataSource ?? survey?.dataSource),
         text(indicator.errorSources ?? survey?.errorSources),
@@ -360,7 +383,10 @@ export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | un
         'Kommentar',
         indicator.comments.map((c) => paragraph(cleanText(c))),
     );
+    return entryOf(indicator, name, rows);
+}
 
+function entryOf(indicator: Indicator, name: string, rows: IndicatorRow[]): IndicatorEntry {
     return {
         kind: 'indicator',
         id: indicatorId(indicator),
@@ -370,6 +396,51 @@ export function indicatorEntry(indicator: Indicator, documentSurvey: Survey | un
         areas: areasOf(indicator).map(areaTitle).join(', '),
         rows,
     };
+}
+
+/** The registers the indicators are counted from, in the order first named, with their indicators' numbers. */
+function registersOf(indicators: readonly Indicator[]): Map<Register, number[]> {
+    const registers = new Map<Register, number[]>();
+    for (const indicator of indicators) {
+        const register = registerOf(indicator);
+        if (register) registers.set(register, [...(registers.get(register) ?? []), indicator.number]);
+    }
+    for (const numbers of registers.values()) numbers.sort((a, b) => a - b);
+    return registers;
+}
+
+/**
+ * The rows of an indicator computed from a register: its data source, the counting rule (Täljare,
+ * Nämnare, what happens to rows the data cannot decide), its population, levels, strata and the
+ * small-count suppression, all in @oj/language's words from the plan.
+ */
+function registerRows(
+    indicator: Indicator,
+    add: (label: string, blocks: Array<Paragraph | BulletList>) => void,
+    text: (value: string | undefined) => Paragraph,
+    survey: Survey | undefined,
+): void {
+    const rule = registerRuleText(indicator);
+    const plan = lowerRegisterIndicator(indicator);
+    add('Datakälla och felkällor', [text(rule.dataSource), text(indicator.errorSources ?? survey?.errorSources)]);
+    add('Teknisk beskrivning', [
+        paragraph(cleanText(rule.source)),
+        paragraph(cleanText(`Täljare: ${rule.numerator}`)),
+        paragraph(cleanText(`Nämnare: ${rule.denominator}`)),
+    ]);
+    add('Definitioner', definitions(indicator));
+    add('Målpopulation', [paragraph(cleanText(indicator.targetPopulation ?? rule.population))]);
+    // The Nämnare sentence is in Teknisk beskrivning; this row says who is left out of it, as the survey indicators' does.
+    add('Nämnare', [paragraph(cleanText(indicator.denominator ?? rule.missing))]);
+    add('Redovisningsnivå', [
+        paragraph(cleanText(indicator.levels.length > 0 && indicator.levelsText ? indicator.levelsText : levelText(plan.levels))),
+        paragraph(cleanText(rule.strata)),
+    ]);
+    add('Röjandekontroll', [paragraph(cleanText(rule.suppression))]);
+    add(
+        'Kommentar',
+        indicator.comments.map((c) => paragraph(cleanText(c))),
+    );
 }
 
 function references(indicator: Indicator): Array<Paragraph | BulletList> {

@@ -13,6 +13,7 @@ import {
     codebookRows,
     evaluateMeasurePlan,
     evaluatePlan,
+    isRegisterIndicator,
     lowerIndicator,
 } from '@oj/language';
 import { writeFilesAtomically } from './atomic-write.js';
@@ -22,6 +23,7 @@ import { aggregateMeasures, type MeasureAggregateRow, type MeasureUnitResult } f
 import { inPopulation } from './runtime/population.js';
 import { readResponseFile, type ResponseTable, unitRegisterOf, validateResponses } from './responses.js';
 import { type ImplausibleValue, withPlausibleCounts } from './plausibility.js';
+import { registerAggregateRows, registerPlansOf, type RegisterIndicatorResult, registerUnitRows } from './register-results.js';
 
 export interface EvaluateOptions {
     /** Called now and then with the number of respondents evaluated so far. */
@@ -47,6 +49,12 @@ export interface EvaluateOptions {
      * last year's results folder); when given, units.csv gains a `previous_status` column.
      */
     previousStatus?: (result: UnitResult) => string | undefined;
+    /**
+     * The register indicators' results (`registerResults` over an engine's counts of the register
+     * files), written into the same files as the survey's; counted before, so that a bad register
+     * file stops everything before anything is written.
+     */
+    registerResults?: RegisterIndicatorResult[];
 }
 
 /** What one evaluation produced, for a publisher. */
@@ -58,6 +66,8 @@ export interface EvaluatedResponses {
     aggregates: AggregateRow[];
     measures: Array<MeasureUnitResult & MeasureResult>;
     measureAggregates: MeasureAggregateRow[];
+    /** The register indicators' results, when register files were given. */
+    registers?: RegisterIndicatorResult[];
 }
 
 export interface EvaluationSummary {
@@ -75,9 +85,10 @@ export interface EvaluationSummary {
     files: string[];
 }
 
+/** The survey's indicators (rules, shares, background measures), by number; register indicators are `registerIndicatorsOf`'s. */
 export function indicatorsOf(models: Model[]): Indicator[] {
     return models
-        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator' && !isRegisterIndicator(e)))
         .sort((a, b) => a.number - b.number);
 }
 
@@ -157,6 +168,7 @@ export function unitsCsv(
     measures: MeasureUnitResult[] = [],
     names: ReadonlyMap<string, string> = new Map(),
     previousStatus?: (result: UnitResult) => string | undefined,
+    registers: readonly RegisterIndicatorResult[] = [],
 ): string {
     const rows = [
         ...results.map((r) => ({
@@ -184,16 +196,25 @@ export function unitsCsv(
         r.denominator ?? '',
         figure(value, share),
     ];
+    // Register indicators' cells after the respondents: one row per kommun and stratum.
+    const registerRows = registerUnitRows(registers);
     // The column only when last year is given, so that a year on its own keeps its bytes.
-    if (!previousStatus) return formatCsv(header, rows.map(line));
+    if (!previousStatus) return formatCsv(header, [...rows.map(line), ...registerRows]);
     return formatCsv(
         [...header, 'previous_status'],
-        rows.map((row) => [...line(row), row.share ? (previousStatus(row.r as UnitResult) ?? '') : '']),
+        [
+            ...rows.map((row) => [...line(row), row.share ? (previousStatus(row.r as UnitResult) ?? '') : '']),
+            ...registerRows.map((row) => [...row, '']),
+        ],
     );
 }
 
 /** Shares per level, and background measures' values per level (numerator, denominator and share empty), by indicator. */
-export function aggregatesCsv(rows: AggregateRow[], measures: MeasureAggregateRow[] = []): string {
+export function aggregatesCsv(
+    rows: AggregateRow[],
+    measures: MeasureAggregateRow[] = [],
+    registers: readonly RegisterIndicatorResult[] = [],
+): string {
     const lines = [
         ...rows.map((r) => ({
             indicator: r.indicator,
@@ -214,6 +235,7 @@ export function aggregatesCsv(rows: AggregateRow[], measures: MeasureAggregateRo
             indicator: r.indicator,
             cells: [r.indicator, r.group ?? '', r.stratum ?? '', r.level, r.region, '', '', '', figure(r.value), r.respondents],
         })),
+        ...registerAggregateRows(registers),
     ].sort((a, b) => a.indicator - b.indicator);
     return formatCsv(
         ['indicator', 'group', 'stratum', 'level', 'region', 'numerator', 'denominator', 'share', 'value', 'respondents'],
@@ -221,31 +243,52 @@ export function aggregatesCsv(rows: AggregateRow[], measures: MeasureAggregateRo
     );
 }
 
-const KIND_TEXT = { rule: 'indikator', ratio: 'andel', measure: 'bakgrundsmått' } as const;
+const KIND_TEXT = { rule: 'indikator', ratio: 'andel', measure: 'bakgrundsmått', register: 'registerindikator' } as const;
 
 /**
  * What each published figure is: kind, population, levels, how a measure is aggregated, and
  * whether it can be compared with an earlier year and why.
  */
 export function indicatorsCsv(models: Model[]): string {
+    const comparable = (c: { comparable?: boolean } | undefined) =>
+        c?.comparable === undefined ? '' : c.comparable ? 'ja' : 'nej';
     return formatCsv(
         ['indicator', 'name', 'kind', 'population', 'levels', 'aggregation', 'earlier_year', 'comparable', 'comparability'],
-        indicatorsOf(models)
-            .map(lowerIndicator)
-            .map((plan) => {
-                const comparability = plan.comparability;
-                return [
+        [
+            ...indicatorsOf(models)
+                .map(lowerIndicator)
+                .map((plan) => ({
+                    number: plan.number,
+                    cells: [
+                        plan.number,
+                        plan.name,
+                        KIND_TEXT[plan.kind],
+                        (plan.population ?? ['kommun', 'stadsdel']).join(' '),
+                        plan.levels.join(' '),
+                        plan.aggregation ?? '',
+                        plan.comparability?.year ?? '',
+                        comparable(plan.comparability),
+                        plan.comparability?.reason ?? '',
+                    ],
+                })),
+            // A register indicator's population is the register's rows its population condition takes.
+            ...registerPlansOf(models).map((plan) => ({
+                number: plan.number,
+                cells: [
                     plan.number,
                     plan.name,
-                    KIND_TEXT[plan.kind],
-                    (plan.population ?? ['kommun', 'stadsdel']).join(' '),
+                    KIND_TEXT.register,
+                    `register ${plan.source.name}`,
                     plan.levels.join(' '),
-                    plan.aggregation ?? '',
-                    comparability?.year ?? '',
-                    comparability?.comparable === undefined ? '' : comparability.comparable ? 'ja' : 'nej',
-                    comparability?.reason ?? '',
-                ];
-            }),
+                    '',
+                    plan.comparability?.year ?? '',
+                    comparable(plan.comparability),
+                    plan.comparability?.reason ?? '',
+                ],
+            })),
+        ]
+            .sort((a, b) => a.number - b.number)
+            .map((r) => r.cells),
     );
 }
 
@@ -265,15 +308,25 @@ export function measureAggregations(models: Model[]): (indicator: number) => 'su
  */
 export async function evaluateResponsesFile(
     models: Model[],
-    responsesPath: string,
+    responsesPath: string | undefined,
     outDir: string,
     options: EvaluateOptions = {},
 ): Promise<EvaluationSummary> {
-    const table = await (options.readTable ?? readResponseFile)(responsesPath);
-    const { respondents, warnings } = validateResponses(table, codebookRows(models), unitRegisterOf(models));
-    const evaluated = options.evaluate
-        ? await options.evaluate(models, respondents)
-        : evaluateSurvey(models, respondents, options);
+    // Without a response file (only register files given) the survey's indicators are not evaluated.
+    const table: ResponseTable =
+        responsesPath === undefined
+            ? { columns: [], rows: [], notes: [] }
+            : await (options.readTable ?? readResponseFile)(responsesPath);
+    const { respondents, warnings } =
+        responsesPath === undefined
+            ? { respondents: [], warnings: [] }
+            : validateResponses(table, codebookRows(models), unitRegisterOf(models));
+    const evaluated =
+        responsesPath === undefined
+            ? { results: [], measures: [], outside: 0 }
+            : options.evaluate
+              ? await options.evaluate(models, respondents)
+              : evaluateSurvey(models, respondents, options);
     const { measures, outside } = evaluated;
     // A part larger than its whole is listed and made missing before anything is summed.
     const { results, implausible } = withPlausibleCounts(models, respondents, evaluated.results);
@@ -287,17 +340,19 @@ export async function evaluateResponsesFile(
     const published = options.publish
         ? await options.publish({
               models,
-              responsesPath,
+              responsesPath: responsesPath ?? '',
               respondents: respondents.filter((r) => inSomePopulation.has(r.unit)).map((r) => ({ unit: r.unit, name: r.name })),
               results,
               aggregates,
               measures,
               measureAggregates,
+              ...(options.registerResults ? { registers: options.registerResults } : {}),
           })
         : [];
+    const registers = options.registerResults ?? [];
     const written = [
-        { path: path.join(outDir, 'units.csv'), content: unitsCsv(results, measures, names, options.previousStatus) },
-        { path: path.join(outDir, 'aggregates.csv'), content: aggregatesCsv(aggregates, measureAggregates) },
+        { path: path.join(outDir, 'units.csv'), content: unitsCsv(results, measures, names, options.previousStatus, registers) },
+        { path: path.join(outDir, 'aggregates.csv'), content: aggregatesCsv(aggregates, measureAggregates, registers) },
         { path: path.join(outDir, 'indicators.csv'), content: indicatorsCsv(models) },
         ...published.map((f) => ({ path: path.join(outDir, f.name), content: f.content })),
     ];

@@ -8,3 +8,5 @@ export * from './atomic-write.js';
 export * from './runtime/population.js';
 export * from './runtime/measures.js';
 export * from './plausibility.js';
+export * from './register-file.js';
+export * from './register-results.js';

@@ -27,7 +27,16 @@ export interface ResponseTable {
     /** Data rows with their line (CSV) or row number (XLSX) in the file, 1-based, header = 1. */
     rows: Array<{ line: number; cells: string[] }>;
     notes: string[];
+    /**
+     * Data rows beyond the first MAX_KEPT_ROWS, counted but not kept: a survey has a few hundred
+     * respondents, and a file of 200,000 rows (a register extract given as a response file) must
+     * be refused for its size without holding every row and a problem per row.
+     */
+    omittedRows?: number;
 }
+
+/** Rows of a response file kept for validation; far above the respondents a survey can have (290 kommuner and its stadsdelar). */
+export const MAX_KEPT_ROWS = 5000;
 
 export interface InputProblem {
     row?: number;
@@ -42,15 +51,23 @@ export class ResponseFileError extends Error {
     }
 }
 
+/** The problems of a register file (one row per person): the same problems, said of the register file. */
+export class RegisterFileError extends ResponseFileError {
+    constructor(problems: InputProblem[]) {
+        super(problems);
+        this.message = formatProblems(problems, 'Registerfilen', 'kolumn');
+    }
+}
+
 /** Problems listed in the message; all of them stay on the error (and in `--json`). */
 const MAX_LISTED_PROBLEMS = 100;
 
-export function formatProblems(problems: InputProblem[]): string {
+export function formatProblems(problems: InputProblem[], file = 'Svarsfilen', field = 'variabel'): string {
     const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => {
         const where = [
             p.row !== undefined ? `rad ${p.row}` : undefined,
             p.unit ? `enhet ${shown(p.unit)}` : undefined,
-            p.variable ? `variabel ${shown(p.variable)}` : undefined,
+            p.variable ? `${field} ${shown(p.variable)}` : undefined,
         ]
             .filter(Boolean)
             .join(', ');
@@ -58,7 +75,7 @@ export function formatProblems(problems: InputProblem[]): string {
     });
     if (problems.length > MAX_LISTED_PROBLEMS)
         lines.push(`  … och ${problems.length - MAX_LISTED_PROBLEMS} problem till (--json listar alla).`);
-    return `Svarsfilen kan inte utvärderas (${problems.length} problem):\n${lines.join('\n')}`;
+    return `${file} kan inte utvärderas (${problems.length} problem):\n${lines.join('\n')}`;
 }
 
 /** Longest text from the file quoted whole in a message; a 1 MB cell is named by its start. */
@@ -136,11 +153,22 @@ export function parseCsv(buffer: Buffer): ResponseTable {
     const text = decode(buffer, notes).replace(/^\uFEFF/, '');
     if (text.trim() === '') throw new ResponseFileError([{ message: 'Filen är tom.' }]);
     let records: string[][];
+    let omitted: number;
     const delimiter = detectDelimiter(text);
     if (delimiter === '\t') notes.push('Filen är tabbavgränsad; den lästes som sådan.');
     try {
         // Empty lines are kept so that row numbers are those a spreadsheet shows (a quoted line break stays in its row).
-        records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, relax_quotes: false });
+        // Records past the kept ones are only counted (on_record returning null drops them).
+        let seen = 0;
+        records = parse(text, {
+            delimiter,
+            relax_column_count: true,
+            skip_empty_lines: false,
+            bom: true,
+            relax_quotes: false,
+            on_record: (record: string[]) => (seen++ <= MAX_KEPT_ROWS ? record : null),
+        });
+        omitted = Math.max(0, seen - 1 - MAX_KEPT_ROWS);
     } catch (error) {
         const e = error as { message: string; lines?: number };
         throw new ResponseFileError([{ row: e.lines, message: `Filen kan inte läsas som CSV: ${shown(e.message, 200)}` }]);
@@ -153,6 +181,7 @@ export function parseCsv(buffer: Buffer): ResponseTable {
             notes,
         ),
         notes,
+        ...(omitted > 0 ? { omittedRows: omitted } : {}),
     };
 }
 
@@ -462,10 +491,13 @@ export function validateResponses(table: ResponseTable, codebook: CodebookRow[],
         problems.push({ variable: shown(column), message: 'Kolumnen finns mer än en gång.' });
     if (table.rows.length === 0) problems.push({ message: 'Filen har inga svarande (bara en rubrikrad).' });
     const possible = kommuner().length + (register?.stadsdelar.size ?? 0);
-    if (register && table.rows.length > possible) {
+    const rowCount = table.rows.length + (table.omittedRows ?? 0);
+    if ((register && rowCount > possible) || table.omittedRows) {
         problems.unshift({
-            message: `Filen har ${table.rows.length} rader med svar, men det finns bara ${possible} möjliga svarande (${kommuner().length} kommuner och ${register.stadsdelar.size} stadsdelar); varje enhet får finnas en gång.`,
+            message: `Filen har ${rowCount} rader med svar, men det finns bara ${possible} möjliga svarande (${kommuner().length} kommuner och ${register?.stadsdelar.size ?? 0} stadsdelar); varje enhet får finnas en gång.${rowCount > MAX_KEPT_ROWS ? ` Raderna granskades inte var för sig. Är det en registerfil (en rad per person)? Den anges med --register.` : ''}`,
         });
+        // Far more rows than respondents: the file is not a response file, and a problem per row would only bury that.
+        if (rowCount > MAX_KEPT_ROWS) throw new ResponseFileError(problems);
     }
     if (register?.year !== undefined && !registerHolds(register.year)) {
         problems.push({

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { codebookRows, type CodebookRow, type Model } from '@oj/language';
 import {
     checkMemoryFor,
+    MAX_KEPT_ROWS,
     evaluateResponsesFile,
     OutputWriteError,
     readResponseFile,
@@ -393,19 +394,42 @@ describe('9. messages say what the file looks like first, and quote at most 80 c
 });
 
 describe('9. a file with more rows than there can be respondents', () => {
-    test('is said so first, and the message lists 100 problems, not 100,000', async () => {
-        const file = write('many.csv', csv(Array.from({ length: 20_000 }, () => ({ unit: '0180', answers: { I02_1_EB: '7' } }))));
+    test('is said so first, and the message lists 100 problems, not thousands', async () => {
+        const file = write('many.csv', csv(Array.from({ length: 2_000 }, () => ({ unit: '0180', answers: { I02_1_EB: '7' } }))));
         const error = await readResponseFile(file)
             .then((t) => validateResponses(t, codebook, unitRegisterOf(models)))
             .catch((e) => e);
         expect(error).toBeInstanceOf(ResponseFileError);
-        expect(error.problems.length).toBeGreaterThan(20_000);
+        expect(error.problems.length).toBeGreaterThan(2_000);
         const lines = error.message.split('\n');
         expect(lines[1]).toBe(
-            '  - Filen har 20000 rader med svar, men det finns bara 314 möjliga svarande (290 kommuner och 24 stadsdelar); varje enhet får finnas en gång.',
+            '  - Filen har 2000 rader med svar, men det finns bara 314 möjliga svarande (290 kommuner och 24 stadsdelar); varje enhet får finnas en gång.',
         );
         expect(lines).toHaveLength(102);
         expect(lines[101]).toBe(`  … och ${error.problems.length - 100} problem till (--json listar alla).`);
+    });
+
+    test('far more rows than a survey can have (a register extract): only counted, refused for that alone', async () => {
+        const file = write('huge.csv', csv(Array.from({ length: 20_000 }, () => ({ unit: '0180', answers: { I02_1_EB: '7' } }))));
+        const table = await readResponseFile(file);
+        // Only the first MAX_KEPT_ROWS rows are held; the rest are counted.
+        expect(table.rows).toHaveLength(MAX_KEPT_ROWS);
+        expect(table.omittedRows).toBe(20_000 - MAX_KEPT_ROWS);
+        const error = (() => {
+            try {
+                validateResponses(table, codebook, unitRegisterOf(models));
+            } catch (e) {
+                return e as ResponseFileError;
+            }
+        })();
+        expect(error).toBeInstanceOf(ResponseFileError);
+        expect(error!.problems).toEqual([
+            {
+                message:
+                    'Filen har 20000 rader med svar, men det finns bara 314 möjliga svarande (290 kommuner och 24 stadsdelar); varje enhet får finnas en gång. ' +
+                    'Raderna granskades inte var för sig. Är det en registerfil (en rad per person)? Den anges med --register.',
+            },
+        ]);
     });
 });
 

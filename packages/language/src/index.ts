@@ -24,3 +24,7 @@ export * from './semantics/population.js';
 export * from './semantics/comparability.js';
 export * from './semantics/measure.js';
 export * from './validation/message-hints.js';
+export * from './semantics/register-lower.js';
+export * from './semantics/register.js';
+export * from './semantics/register-rule-text.js';
+export * from './semantics/register-examples.js';

@@ -34,6 +34,7 @@ import {
     type IssueCode,
     type Model,
 } from '../src/index.js';
+import { registerCases } from './register-validation-cases.js';
 
 const { shared, Oj: services } = createOjServices(EmptyFileSystem);
 
@@ -1548,6 +1549,8 @@ const cases: Case[] = [
         message: /^Året "20190" är orimligt; ange ett år mellan 1990 och 2100\.$/,
         clean: [[SURVEY + indicator(PLAIN)]],
     },
+    // ------------------------------------------------------------------ registers (register-validation-cases.ts)
+    ...registerCases,
 ];
 
 /**

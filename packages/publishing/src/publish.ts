@@ -24,7 +24,8 @@ export function workbookPublisher(options: WorkbookOptions = {}): NonNullable<Ev
         );
         const bytes = await resultsWorkbook(evaluated.models, results, {
             ...options,
-            responseFile: options.responseFile ?? path.basename(evaluated.responsesPath),
+            responseFile: options.responseFile ?? (evaluated.responsesPath ? path.basename(evaluated.responsesPath) : undefined),
+            ...(evaluated.registers ? { registers: evaluated.registers, surveyEvaluated: evaluated.responsesPath !== '' } : {}),
         });
         return [{ name: 'results.xlsx', content: bytes }];
     };
@@ -47,7 +48,8 @@ export interface PublishSummary extends EvaluationSummary {
  */
 export async function evaluateAndPublish(
     models: Model[],
-    responsesPath: string,
+    /** Undefined when only register files are evaluated (`registerResults` in the options). */
+    responsesPath: string | undefined,
     outDir: string,
     options: PublishOptions = {},
 ): Promise<PublishSummary> {

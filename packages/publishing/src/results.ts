@@ -15,7 +15,16 @@ import {
     type UnitResult,
     kommunkod,
 } from '@oj/evaluator';
-import { type Indicator, type Model, type Status, type Survey, lowerIndicator, STATUSES, surveyOfModel } from '@oj/language';
+import {
+    type Indicator,
+    isRegisterIndicator,
+    type Model,
+    type Status,
+    type Survey,
+    lowerIndicator,
+    STATUSES,
+    surveyOfModel,
+} from '@oj/language';
 import { kommun, lan, lanList, kommuner as registerKommuner, registerHolds, STORSTADER } from '@oj/regions';
 
 /** A respondent as every output names it. */
@@ -140,16 +149,14 @@ export function readResultsFolder(dir: string, stadsdelar?: ReadonlyMap<string, 
     // Background measures (indicators.csv's kind "bakgrundsmått") have values, not statuses: the
     // reports, the workbook and the Kolada export publish the indicators, so their rows are left out.
     const indicatorsFile = path.join(dir, 'indicators.csv');
-    const measures = new Set(
-        fs.existsSync(indicatorsFile)
-            ? readCsv(indicatorsFile)
-                  .filter((r) => r.kind === 'bakgrundsmått')
-                  .map((r) => r.indicator)
-            : [],
-    );
+    const kinds = fs.existsSync(indicatorsFile) ? readCsv(indicatorsFile) : [];
+    const measures = new Set(kinds.filter((r) => r.kind === 'bakgrundsmått').map((r) => r.indicator));
+    // Register indicators' cells (status published or suppressed) are no respondents' statuses: not read here.
+    const registers = new Set(kinds.filter((r) => r.kind === 'registerindikator').map((r) => r.indicator));
     const isMeasure = (row: Row) => measures.has(row.indicator) || row.status === 'measured';
-    const allUnitRows = readCsv(path.join(dir, 'units.csv'));
-    const allAggregateRows = readCsv(path.join(dir, 'aggregates.csv'));
+    const isRegister = (row: Row) => registers.has(row.indicator) || row.status === 'published' || row.status === 'suppressed';
+    const allUnitRows = readCsv(path.join(dir, 'units.csv')).filter((row) => !isRegister(row));
+    const allAggregateRows = readCsv(path.join(dir, 'aggregates.csv')).filter((row) => !registers.has(row.indicator));
     const unitRows = allUnitRows.filter((row) => !isMeasure(row));
     const aggregateRows = allAggregateRows.filter((row) => !isMeasure(row));
     const names = new Map<string, string>();
@@ -343,9 +350,10 @@ export function surveyOf(models: Model[]): Survey | undefined {
     return undefined;
 }
 
+/** The survey's indicators; register indicators (published in their own sheet) are not lowered as survey plans. */
 export function indicatorsOf(models: Model[]): Indicator[] {
     return models
-        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator' && !isRegisterIndicator(e)))
         .sort((a, b) => a.number - b.number);
 }
 

@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import * as path from 'node:path';
-import type { Level } from '@oj/evaluator';
+import type { Level, RegisterIndicatorResult } from '@oj/evaluator';
+import { kommun, lan } from '@oj/regions';
 import { type IndicatorPlan, lowerIndicator, type Model, type Status, type StratumPlan } from '@oj/language';
 import { swedishDate } from '@oj/documents';
 import {
@@ -32,6 +33,10 @@ export interface WorkbookOptions {
     responseFile?: string;
     /** Last year's results: its share and the change in percentage points per level, for comparable indicators. */
     previous?: PreviousYear;
+    /** Register indicators' results: a sheet "Registerindikatorer" after the survey's. */
+    registers?: readonly RegisterIndicatorResult[];
+    /** Whether a response file was evaluated; without one (register files only) the survey's sheets are left out. */
+    surveyEvaluated?: boolean;
 }
 
 /** Fill and text colour per status; the word is always there too, so colour is never alone. */
@@ -387,6 +392,69 @@ function nonRespondentSheet(ws: ExcelJS.Worksheet, missing: ReturnType<typeof no
     for (const k of missing) addRow(ws, [k.kod, k.namn, k.lansnamn]);
 }
 
+const LEVEL_TEXT: Record<string, string> = { kommun: 'Kommun', län: 'Län', storstad: 'Storstad', riket: 'Riket' };
+
+/**
+ * The register indicators' cells, one row per region and stratum: kommuner, then län, storstäder
+ * and riket, as aggregates.csv has them. A suppressed cell shows the policy's mark and no counts.
+ */
+function registerSheet(ws: ExcelJS.Worksheet, registers: readonly RegisterIndicatorResult[]): void {
+    ws.columns = [
+        { width: 10 },
+        { width: 40 },
+        { width: 10 },
+        { width: 8 },
+        { width: 26 },
+        { width: 14 },
+        { width: 10 },
+        { width: 10 },
+        { width: 10 },
+        { width: 9 },
+    ];
+    const header = headerRow(ws, [
+        'Indikator',
+        'Namn',
+        'Nivå',
+        'Kod',
+        'Region',
+        'Indelning',
+        'Grupp',
+        'Täljare',
+        'Nämnare',
+        'Andel',
+    ]);
+    ws.views = [{ state: 'frozen', ySplit: header.number }];
+    for (const { plan, units, levels } of registers) {
+        const labels = new Map<string, string>([[`\u0000${plan.totalCode}`, 'Totalt']]);
+        for (const s of plan.stratifications) for (const st of s.strata) labels.set(`${s.name}\u0000${st.code}`, st.label);
+        const stratification = new Map(plan.stratifications.map((s) => [s.name, s.label]));
+        for (const cell of [...units, ...levels]) {
+            const region =
+                cell.level === 'riket'
+                    ? 'Riket'
+                    : cell.level === 'län'
+                      ? (lan(cell.region)?.namn ?? '')
+                      : (kommun(cell.region)?.namn ?? '');
+            const row = addRow(ws, [
+                plan.number,
+                plan.name,
+                LEVEL_TEXT[cell.level] ?? cell.level,
+                cell.level === 'riket' ? '' : cell.region,
+                region,
+                cell.stratification ? (stratification.get(cell.stratification) ?? cell.stratification) : '',
+                labels.get(`${cell.stratification ?? ''}\u0000${cell.stratum}`) ?? cell.stratum,
+                cell.suppressed ? '' : cell.numerator,
+                cell.suppressed ? '' : cell.denominator,
+                cell.suppressed ? (plan.suppression?.mark ?? '') : (cell.value ?? ''),
+            ]);
+            row.getCell(8).numFmt = COUNT;
+            row.getCell(9).numFmt = COUNT;
+            if (cell.value !== undefined && !cell.suppressed) row.getCell(10).numFmt = OWN_PERCENT;
+            else row.getCell(10).alignment = { horizontal: 'right' };
+        }
+    }
+}
+
 /** The results workbook; the same models and results give the same bytes. */
 export async function resultsWorkbook(
     models: Model[],
@@ -403,7 +471,7 @@ export async function resultsWorkbook(
     infoSheet(workbook, models, results, parts, options, missing.length);
     const measurement = survey?.measurementDate ? swedishDate(survey.measurementDate) : undefined;
     const plans = new Map(indicatorsOf(models).map((indicator) => [indicator.number, lowerIndicator(indicator)]));
-    for (const { part, name } of parts)
+    for (const { part, name } of options.surveyEvaluated === false ? [] : parts)
         partSheet(
             workbook.addWorksheet(name),
             part,
@@ -413,6 +481,8 @@ export async function resultsWorkbook(
             measurement,
             options.previous,
         );
-    nonRespondentSheet(workbook.addWorksheet('Ej svarat'), missing);
+    if (options.registers && options.registers.length > 0)
+        registerSheet(workbook.addWorksheet(sheetName('Registerindikatorer', used)), options.registers);
+    if (options.surveyEvaluated !== false) nonRespondentSheet(workbook.addWorksheet('Ej svarat'), missing);
     return workbookBytes(workbook);
 }

@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { inPopulation, ResponseFileError, type ResponseTable, type SurveyEvaluation } from '@oj/evaluator';
+import { inPopulation, MAX_KEPT_ROWS, ResponseFileError, type ResponseTable, type SurveyEvaluation } from '@oj/evaluator';
 import type { IndicatorPlan, IndicatorResult, MeasureResult, Status } from '@oj/language';
 import { quoteIdentifier, stringLiteral, surveyQuery, variablesOf } from './emit.js';
 
@@ -157,7 +157,10 @@ export async function readResponseTableWithDuckDb(file: string): Promise<Respons
         const source = parquet
             ? `read_parquet(${stringLiteral(file, 'duckdb')})`
             : `read_csv(${stringLiteral(file, 'duckdb')}, all_varchar = true, header = true, auto_detect = true, null_padding = false)`;
-        const reader = await connection.runAndReadAll(`SELECT * FROM ${source}`);
+        // As the default reader: rows past MAX_KEPT_ROWS are counted, not read (a file far larger than a survey is refused for its size).
+        const counted = await connection.runAndReadAll(`SELECT COUNT(*) FROM ${source}`);
+        const total = Number((counted.getRowsJS() as unknown as Array<[bigint]>)[0][0]);
+        const reader = await connection.runAndReadAll(`SELECT * FROM ${source} LIMIT ${MAX_KEPT_ROWS}`);
         const columns = reader.columnNames().map((c) => c.trim());
         // A Parquet file may hold the respondents' codes as numbers: 0114 is then 114, and no
         // validation of codes can tell why. Said before anything else.
@@ -176,7 +179,12 @@ export async function readResponseTableWithDuckDb(file: string): Promise<Respons
             cells: cells.map((c) => (c === null || c === undefined ? '' : String(c))),
         }));
         // As the default reader: a row with no value holds no respondent.
-        return { columns, rows: rows.filter((r) => r.cells.some((c) => c.trim() !== '')), notes: [] };
+        return {
+            columns,
+            rows: rows.filter((r) => r.cells.some((c) => c.trim() !== '')),
+            notes: [],
+            ...(total > MAX_KEPT_ROWS ? { omittedRows: total - MAX_KEPT_ROWS } : {}),
+        };
     } finally {
         connection.closeSync();
     }

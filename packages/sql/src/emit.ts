@@ -256,7 +256,7 @@ function decisionSql(
 }
 
 /** A regular-expression test of a text, as each dialect writes it (the one construct the three do not share). */
-function matches(subject: string, pattern: string, dialect: Dialect): string {
+export function matches(subject: string, pattern: string, dialect: Dialect): string {
     const literal = stringLiteral(pattern, dialect);
     switch (dialect) {
         case 'duckdb':

@@ -9,3 +9,4 @@ export {
     type Responses,
 } from './responses.js';
 export { Random } from './random.js';
+export { registerHeader, registerRows, writeRegisterCsv, type RegisterRowOptions, type RegisterSourceShape } from './register.js';

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { indicatorsOf, writeFilesAtomically } from '@oj/evaluator';
+import { indicatorsOf, registerPlansOf, writeFilesAtomically } from '@oj/evaluator';
 import { lowerIndicator } from '@oj/language';
-import { DIALECTS, type Dialect, surveyQuery, withHeader } from '@oj/sql';
+import { DIALECTS, type Dialect, registerQuery, surveyQuery, withHeader, withRegisterHeader } from '@oj/sql';
 import { inputError, usageError, withExamples } from '../frame.js';
 import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
@@ -22,20 +22,31 @@ export async function sqlOf(
     const errors = errorCount(workspace);
     if (errors > 0) return { errors, indicators: 0 };
     const plans = indicatorsOf(workspace.models).map(lowerIndicator);
+    const registerPlans = registerPlansOf(workspace.models);
     const options = { dialect };
     const model = inputs.map((i) => path.basename(path.resolve(i))).join(', ');
     const surveyName = workspace.survey ? `${workspace.survey.name} "${workspace.survey.title}"` : undefined;
+    const header = { model, survey: surveyName, version: version(), dialect };
+    // The survey's query, then one query per register (its table named as the register), each a statement of its own.
+    const queries: string[] = [];
+    if (plans.length > 0 || registerPlans.length === 0) queries.push(withHeader(surveyQuery(plans, options), header, options));
+    for (const register of [...new Set(registerPlans.map((p) => p.source.name))]) {
+        const own = registerPlans.filter((p) => p.source.name === register);
+        queries.push(
+            withRegisterHeader(registerQuery(own, { dialect, table: register }), header, own[0].source, { table: register }),
+        );
+    }
     return {
-        sql: withHeader(surveyQuery(plans, options), { model, survey: surveyName, version: version(), dialect }, options),
+        sql: queries.join('\n'),
         errors: 0,
-        indicators: plans.length,
+        indicators: plans.length + registerPlans.length,
     };
 }
 
 export function registerSql(program: Command, setExitCode: (code: number) => void): void {
     const command = program
         .command('sql')
-        .description('Skriv frågan i SQL som utvärderar enkäten (DuckDB, Spark SQL eller Trino)')
+        .description('Skriv frågorna i SQL som utvärderar enkäten och registerindikatorerna (DuckDB, Spark SQL eller Trino)')
         .argument('<sökvägar...>', 'filer eller mappar med modellen')
         .option('--dialect <dialekt>', `SQL-dialekten: ${DIALECTS.join(', ')}`, 'duckdb')
         .option('-o, --out <fil>', 'fil att skriva (annars standard ut)')
@@ -57,5 +68,9 @@ export function registerSql(program: Command, setExitCode: (code: number) => voi
             }
             setExitCode(0);
         });
-    withExamples(command, ['oj sql examples/oj2019 --dialect duckdb', 'oj sql examples/oj2019 --dialect spark --out oj2019.sql']);
+    withExamples(command, [
+        'oj sql examples/oj2019 --dialect duckdb',
+        'oj sql examples/oj2019 --dialect spark --out oj2019.sql',
+        'oj sql examples/register2019 --dialect trino --out register2019.sql',
+    ]);
 }

@@ -1,4 +1,4 @@
-/** What the fuzzer mutates: the two example surveys and a small synthetic workspace (counts, shares, exceptions, shared questions). */
+/** What the fuzzer mutates: the example surveys and a small synthetic workspace (counts, shares, exceptions, shared questions). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,8 +8,9 @@ import type { SourceFile } from './harness.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 export function fuzzSources(): SourceFile[] {
-    // Both example surveys: khs2019 brings populations, background measures, strata and comparability.
-    const files = ['oj2019', 'khs2019'].flatMap((set) => {
+    // The example surveys: khs2019 brings populations, background measures, strata and comparability,
+    // register2019 registers and register indicators.
+    const files = ['oj2019', 'khs2019', 'register2019'].flatMap((set) => {
         const examples = path.join(ROOT, 'examples', set);
         return fs
             .readdirSync(examples)

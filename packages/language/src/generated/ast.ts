@@ -47,9 +47,13 @@ export type OjKeywordNames =
     | "beskrivning"
     | "bland"
     | "blankt"
+    | "bortfall"
+    | "dag"
+    | "dagar"
     | "datakälla"
     | "del"
     | "dokument"
+    | "efter"
     | "ej"
     | "eller"
     | "enhet"
@@ -61,8 +65,11 @@ export type OjKeywordNames =
     | "fem"
     | "flerval"
     | "fråga"
+    | "från"
     | "fyra"
+    | "färre"
     | "för"
+    | "före"
     | "förteckning"
     | "ger"
     | "grupp"
@@ -71,10 +78,13 @@ export type OjKeywordNames =
     | "indelning"
     | "indikator"
     | "indikatorer"
+    | "individer"
     | "infoga"
+    | "inom"
     | "inte"
     | "jämförbar"
     | "kolofon"
+    | "kolumn"
     | "kommentar"
     | "kommun"
     | "kommuner"
@@ -86,13 +96,17 @@ export type OjKeywordNames =
     | "lika"
     | "lista"
     | "län"
+    | "markeras"
     | "med"
     | "medelvärde"
     | "median"
+    | "mer"
     | "mindre"
     | "minst"
     | "mätdatum"
     | "målpopulation"
+    | "månad"
+    | "månader"
     | "mått"
     | "negativ"
     | "nio"
@@ -102,6 +116,7 @@ export type OjKeywordNames =
     | "någon"
     | "något"
     | "och"
+    | "okänd"
     | "område"
     | "områden"
     | "områdesavsnitt"
@@ -109,18 +124,22 @@ export type OjKeywordNames =
     | "området"
     | "per"
     | "period"
+    | "population"
     | "positiv"
     | "process"
     | "publicerad"
     | "på"
+    | "rad"
     | "redovisas"
     | "redovisningsnivåer"
+    | "register"
     | "resultat"
     | "riket"
     | "riktning"
     | "rubrik"
     | "ruta"
     | "räknas"
+    | "röjandekontroll"
     | "saknas"
     | "samtliga"
     | "sex"
@@ -138,6 +157,7 @@ export type OjKeywordNames =
     | "svarsfrekvens"
     | "syfte"
     | "tidigare"
+    | "till"
     | "tillhör"
     | "tio"
     | "tom"
@@ -145,9 +165,11 @@ export type OjKeywordNames =
     | "tre"
     | "två"
     | "typ"
+    | "täljare"
     | "undantas"
     | "undertitel"
     | "uppnådd"
+    | "utanför"
     | "utesluten"
     | "utesluts"
     | "utgivare"
@@ -370,6 +392,66 @@ export function isBlankRule(item: unknown): item is BlankRule {
     return reflection.isInstance(item, BlankRule.$type);
 }
 
+export interface Column extends langium.AstNode {
+    readonly $container: Register;
+    readonly $type: 'Column';
+    codes: Array<RegisterCode>;
+    label?: string;
+    name: ColumnName;
+    type: string;
+}
+
+export const Column = {
+    $type: 'Column',
+    codes: 'codes',
+    label: 'label',
+    name: 'name',
+    type: 'type'
+} as const;
+
+export function isColumn(item: unknown): item is Column {
+    return reflection.isInstance(item, Column.$type);
+}
+
+export interface ColumnCondition extends langium.AstNode {
+    readonly $container: Indicator | RegisterAnd | RegisterNot | RegisterOr;
+    readonly $type: 'ColumnCondition';
+    blank: boolean;
+    codes: Array<RegisterCodeName>;
+    column: langium.Reference<Column>;
+    dayUnit?: DayUnit;
+    more: boolean;
+    operator?: ComparisonOperator;
+    other?: langium.Reference<Column>;
+    period?: PeriodUnit;
+    value?: number;
+    word?: ComparisonWord;
+}
+
+export const ColumnCondition = {
+    $type: 'ColumnCondition',
+    blank: 'blank',
+    codes: 'codes',
+    column: 'column',
+    dayUnit: 'dayUnit',
+    more: 'more',
+    operator: 'operator',
+    other: 'other',
+    period: 'period',
+    value: 'value',
+    word: 'word'
+} as const;
+
+export function isColumnCondition(item: unknown): item is ColumnCondition {
+    return reflection.isInstance(item, ColumnCondition.$type);
+}
+
+export type ColumnName = 'kommun' | 'län' | string;
+
+export function isColumnName(item: unknown): item is ColumnName {
+    return item === 'kommun' || item === 'län' || (typeof item === 'string' && (/[_a-zA-Z\u00C0-\u024F][\w\u00C0-\u024F]*/.test(item)));
+}
+
 export interface Comparability extends langium.AstNode {
     readonly $container: EarlierName;
     readonly $type: 'Comparability';
@@ -437,6 +519,12 @@ export type CountWord = 'fem' | 'fyra' | 'nio' | 'sex' | 'sju' | 'tio' | 'tre' |
 
 export function isCountWord(item: unknown): item is CountWord {
     return item === 'två' || item === 'tre' || item === 'fyra' || item === 'fem' || item === 'sex' || item === 'sju' || item === 'åtta' || item === 'nio' || item === 'tio';
+}
+
+export type DayUnit = 'dag' | 'dagar';
+
+export function isDayUnit(item: unknown): item is DayUnit {
+    return item === 'dagar' || item === 'dag';
 }
 
 export interface Definition extends langium.AstNode {
@@ -525,7 +613,7 @@ export function isEarlierName(item: unknown): item is EarlierName {
     return reflection.isInstance(item, EarlierName.$type);
 }
 
-export type Element = AnswerSet | Area | Indicator | PrintedDocument | Question | Term;
+export type Element = AnswerSet | Area | Indicator | PrintedDocument | Question | Register | Term;
 
 export const Element = {
     $type: 'Element'
@@ -715,6 +803,7 @@ export interface Indicator extends langium.AstNode {
     areaExclusions: Array<AreaExclusion>;
     areas: Array<langium.Reference<Area>>;
     comments: Array<string>;
+    counted?: RegisterExpression;
     dataSource?: string;
     definitions: Array<Definition>;
     denominator?: string;
@@ -733,13 +822,18 @@ export interface Indicator extends langium.AstNode {
     measure?: Measure;
     name: string;
     number: number;
+    population?: RegisterExpression;
     populationKinds: Array<RespondentKind>;
     purpose?: string;
     qualityAreas: Array<string>;
     questions: Array<IndicatorQuestion>;
     ratio?: Ratio;
     references: Array<Reference>;
+    register?: langium.Reference<Register>;
+    registerExamples: Array<RegisterExample>;
     requirements: Array<Requirement>;
+    stratifiers: Array<langium.Reference<RegisterStratifier>>;
+    suppression?: Suppression;
     targetPopulation?: string;
     terms: Array<langium.Reference<Term>>;
 }
@@ -750,6 +844,7 @@ export const Indicator = {
     areaExclusions: 'areaExclusions',
     areas: 'areas',
     comments: 'comments',
+    counted: 'counted',
     dataSource: 'dataSource',
     definitions: 'definitions',
     denominator: 'denominator',
@@ -768,13 +863,18 @@ export const Indicator = {
     measure: 'measure',
     name: 'name',
     number: 'number',
+    population: 'population',
     populationKinds: 'populationKinds',
     purpose: 'purpose',
     qualityAreas: 'qualityAreas',
     questions: 'questions',
     ratio: 'ratio',
     references: 'references',
+    register: 'register',
+    registerExamples: 'registerExamples',
     requirements: 'requirements',
+    stratifiers: 'stratifiers',
+    suppression: 'suppression',
     targetPopulation: 'targetPopulation',
     terms: 'terms'
 } as const;
@@ -993,6 +1093,12 @@ export function isOutcomeStatus(item: unknown): item is OutcomeStatus {
     return item === 'uppnådd' || item === 'utesluten' || item === 'saknas';
 }
 
+export type PeriodUnit = 'dag' | 'dagar' | 'månad' | 'månader' | 'år';
+
+export function isPeriodUnit(item: unknown): item is PeriodUnit {
+    return item === 'månader' || item === 'månad' || item === 'dagar' || item === 'dag' || item === 'år';
+}
+
 export interface PrintedDocument extends langium.AstNode {
     readonly $container: Model;
     readonly $type: 'PrintedDocument';
@@ -1137,6 +1243,218 @@ export function isReferenceKind(item: unknown): item is ReferenceKind {
     return item === 'kunskapsstöd' || item === 'lagstiftning';
 }
 
+export interface Register extends langium.AstNode {
+    readonly $container: Model;
+    readonly $type: 'Register';
+    columns: Array<Column>;
+    dataSource?: string;
+    groupings: Array<RegisterGrouping>;
+    measurementDate?: string;
+    name: string;
+    suppression?: Suppression;
+    title: string;
+    unitColumn?: langium.Reference<Column>;
+}
+
+export const Register = {
+    $type: 'Register',
+    columns: 'columns',
+    dataSource: 'dataSource',
+    groupings: 'groupings',
+    measurementDate: 'measurementDate',
+    name: 'name',
+    suppression: 'suppression',
+    title: 'title',
+    unitColumn: 'unitColumn'
+} as const;
+
+export function isRegister(item: unknown): item is Register {
+    return reflection.isInstance(item, Register.$type);
+}
+
+export interface RegisterAnd extends langium.AstNode {
+    readonly $container: Indicator | RegisterAnd | RegisterNot | RegisterOr;
+    readonly $type: 'RegisterAnd';
+    left: RegisterExpression;
+    right: RegisterExpression;
+}
+
+export const RegisterAnd = {
+    $type: 'RegisterAnd',
+    left: 'left',
+    right: 'right'
+} as const;
+
+export function isRegisterAnd(item: unknown): item is RegisterAnd {
+    return reflection.isInstance(item, RegisterAnd.$type);
+}
+
+export interface RegisterCode extends langium.AstNode {
+    readonly $container: Column;
+    readonly $type: 'RegisterCode';
+    label: string;
+    name: RegisterCodeName;
+}
+
+export const RegisterCode = {
+    $type: 'RegisterCode',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isRegisterCode(item: unknown): item is RegisterCode {
+    return reflection.isInstance(item, RegisterCode.$type);
+}
+
+export type RegisterCodeName = number | string;
+
+
+export interface RegisterExample extends langium.AstNode {
+    readonly $container: Indicator;
+    readonly $type: 'RegisterExample';
+    cells: Array<RegisterExampleCell>;
+    outcome?: RegisterExampleOutcome;
+    strata: Array<RegisterCodeName>;
+    title?: string;
+    unknownUnit: boolean;
+}
+
+export const RegisterExample = {
+    $type: 'RegisterExample',
+    cells: 'cells',
+    outcome: 'outcome',
+    strata: 'strata',
+    title: 'title',
+    unknownUnit: 'unknownUnit'
+} as const;
+
+export function isRegisterExample(item: unknown): item is RegisterExample {
+    return reflection.isInstance(item, RegisterExample.$type);
+}
+
+export interface RegisterExampleCell extends langium.AstNode {
+    readonly $container: RegisterExample;
+    readonly $type: 'RegisterExampleCell';
+    blank: boolean;
+    code?: string;
+    column: langium.Reference<Column>;
+    number?: number;
+    text?: string;
+}
+
+export const RegisterExampleCell = {
+    $type: 'RegisterExampleCell',
+    blank: 'blank',
+    code: 'code',
+    column: 'column',
+    number: 'number',
+    text: 'text'
+} as const;
+
+export function isRegisterExampleCell(item: unknown): item is RegisterExampleCell {
+    return reflection.isInstance(item, RegisterExampleCell.$type);
+}
+
+export type RegisterExampleOutcome = 'bortfall' | 'nämnare' | 'täljare' | 'utanför';
+
+export function isRegisterExampleOutcome(item: unknown): item is RegisterExampleOutcome {
+    return item === 'täljare' || item === 'nämnare' || item === 'bortfall' || item === 'utanför';
+}
+
+export type RegisterExpression = ColumnCondition | RegisterAnd | RegisterNot | RegisterOr;
+
+export const RegisterExpression = {
+    $type: 'RegisterExpression'
+} as const;
+
+export function isRegisterExpression(item: unknown): item is RegisterExpression {
+    return reflection.isInstance(item, RegisterExpression.$type);
+}
+
+export interface RegisterGroup extends langium.AstNode {
+    readonly $container: RegisterGrouping;
+    readonly $type: 'RegisterGroup';
+    label: string;
+    max?: number;
+    min?: number;
+    name: string;
+}
+
+export const RegisterGroup = {
+    $type: 'RegisterGroup',
+    label: 'label',
+    max: 'max',
+    min: 'min',
+    name: 'name'
+} as const;
+
+export function isRegisterGroup(item: unknown): item is RegisterGroup {
+    return reflection.isInstance(item, RegisterGroup.$type);
+}
+
+export interface RegisterGrouping extends langium.AstNode {
+    readonly $container: Register;
+    readonly $type: 'RegisterGrouping';
+    column: langium.Reference<Column>;
+    groups: Array<RegisterGroup>;
+    label: string;
+    name: string;
+}
+
+export const RegisterGrouping = {
+    $type: 'RegisterGrouping',
+    column: 'column',
+    groups: 'groups',
+    label: 'label',
+    name: 'name'
+} as const;
+
+export function isRegisterGrouping(item: unknown): item is RegisterGrouping {
+    return reflection.isInstance(item, RegisterGrouping.$type);
+}
+
+export interface RegisterNot extends langium.AstNode {
+    readonly $container: Indicator | RegisterAnd | RegisterNot | RegisterOr;
+    readonly $type: 'RegisterNot';
+    operand: RegisterExpression;
+}
+
+export const RegisterNot = {
+    $type: 'RegisterNot',
+    operand: 'operand'
+} as const;
+
+export function isRegisterNot(item: unknown): item is RegisterNot {
+    return reflection.isInstance(item, RegisterNot.$type);
+}
+
+export interface RegisterOr extends langium.AstNode {
+    readonly $container: Indicator | RegisterAnd | RegisterNot | RegisterOr;
+    readonly $type: 'RegisterOr';
+    left: RegisterExpression;
+    right: RegisterExpression;
+}
+
+export const RegisterOr = {
+    $type: 'RegisterOr',
+    left: 'left',
+    right: 'right'
+} as const;
+
+export function isRegisterOr(item: unknown): item is RegisterOr {
+    return reflection.isInstance(item, RegisterOr.$type);
+}
+
+export type RegisterStratifier = Column | RegisterGrouping;
+
+export const RegisterStratifier = {
+    $type: 'RegisterStratifier'
+} as const;
+
+export function isRegisterStratifier(item: unknown): item is RegisterStratifier {
+    return reflection.isInstance(item, RegisterStratifier.$type);
+}
+
 export type ReportingLevel = 'kommun' | 'län' | 'riket' | 'stadsdel' | 'storstad';
 
 export function isReportingLevel(item: unknown): item is ReportingLevel {
@@ -1218,6 +1536,23 @@ export const Stratum = {
 
 export function isStratum(item: unknown): item is Stratum {
     return reflection.isInstance(item, Stratum.$type);
+}
+
+export interface Suppression extends langium.AstNode {
+    readonly $container: Indicator | Register;
+    readonly $type: 'Suppression';
+    mark: string;
+    minimum: number;
+}
+
+export const Suppression = {
+    $type: 'Suppression',
+    mark: 'mark',
+    minimum: 'minimum'
+} as const;
+
+export function isSuppression(item: unknown): item is Suppression {
+    return reflection.isInstance(item, Suppression.$type);
 }
 
 export interface Survey extends langium.AstNode {
@@ -1335,6 +1670,8 @@ export type OjAstType = {
     ArithmeticCondition: ArithmeticCondition
     AtLeastCondition: AtLeastCondition
     BlankRule: BlankRule
+    Column: Column
+    ColumnCondition: ColumnCondition
     Comparability: Comparability
     CountSum: CountSum
     CountTerm: CountTerm
@@ -1372,10 +1709,22 @@ export type OjAstType = {
     QuestionTarget: QuestionTarget
     Ratio: Ratio
     Reference: Reference
+    Register: Register
+    RegisterAnd: RegisterAnd
+    RegisterCode: RegisterCode
+    RegisterExample: RegisterExample
+    RegisterExampleCell: RegisterExampleCell
+    RegisterExpression: RegisterExpression
+    RegisterGroup: RegisterGroup
+    RegisterGrouping: RegisterGrouping
+    RegisterNot: RegisterNot
+    RegisterOr: RegisterOr
+    RegisterStratifier: RegisterStratifier
     ReportingUnit: ReportingUnit
     Requirement: Requirement
     Stratification: Stratification
     Stratum: Stratum
+    Suppression: Suppression
     Survey: Survey
     SurveyPart: SurveyPart
     Term: Term
@@ -1583,6 +1932,77 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        Column: {
+            name: Column.$type,
+            properties: {
+                codes: {
+                    name: Column.codes,
+                    defaultValue: [],
+                    optional: true
+                },
+                label: {
+                    name: Column.label,
+                    optional: true
+                },
+                name: {
+                    name: Column.name
+                },
+                type: {
+                    name: Column.type
+                }
+            },
+            superTypes: [RegisterStratifier.$type]
+        },
+        ColumnCondition: {
+            name: ColumnCondition.$type,
+            properties: {
+                blank: {
+                    name: ColumnCondition.blank,
+                    defaultValue: false,
+                    optional: true
+                },
+                codes: {
+                    name: ColumnCondition.codes,
+                    defaultValue: [],
+                    optional: true
+                },
+                column: {
+                    name: ColumnCondition.column,
+                    referenceType: Column.$type
+                },
+                dayUnit: {
+                    name: ColumnCondition.dayUnit,
+                    optional: true
+                },
+                more: {
+                    name: ColumnCondition.more,
+                    defaultValue: false,
+                    optional: true
+                },
+                operator: {
+                    name: ColumnCondition.operator,
+                    optional: true
+                },
+                other: {
+                    name: ColumnCondition.other,
+                    referenceType: Column.$type,
+                    optional: true
+                },
+                period: {
+                    name: ColumnCondition.period,
+                    optional: true
+                },
+                value: {
+                    name: ColumnCondition.value,
+                    optional: true
+                },
+                word: {
+                    name: ColumnCondition.word,
+                    optional: true
+                }
+            },
+            superTypes: [RegisterExpression.$type]
         },
         Comparability: {
             name: Comparability.$type,
@@ -1857,6 +2277,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                counted: {
+                    name: Indicator.counted,
+                    optional: true
+                },
                 dataSource: {
                     name: Indicator.dataSource,
                     optional: true
@@ -1933,6 +2357,10 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 number: {
                     name: Indicator.number
                 },
+                population: {
+                    name: Indicator.population,
+                    optional: true
+                },
                 populationKinds: {
                     name: Indicator.populationKinds,
                     defaultValue: [],
@@ -1961,9 +2389,29 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                register: {
+                    name: Indicator.register,
+                    referenceType: Register.$type,
+                    optional: true
+                },
+                registerExamples: {
+                    name: Indicator.registerExamples,
+                    defaultValue: [],
+                    optional: true
+                },
                 requirements: {
                     name: Indicator.requirements,
                     defaultValue: [],
+                    optional: true
+                },
+                stratifiers: {
+                    name: Indicator.stratifiers,
+                    defaultValue: [],
+                    referenceType: RegisterStratifier.$type,
+                    optional: true
+                },
+                suppression: {
+                    name: Indicator.suppression,
                     optional: true
                 },
                 targetPopulation: {
@@ -2275,6 +2723,198 @@ export class OjAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Register: {
+            name: Register.$type,
+            properties: {
+                columns: {
+                    name: Register.columns,
+                    defaultValue: [],
+                    optional: true
+                },
+                dataSource: {
+                    name: Register.dataSource,
+                    optional: true
+                },
+                groupings: {
+                    name: Register.groupings,
+                    defaultValue: [],
+                    optional: true
+                },
+                measurementDate: {
+                    name: Register.measurementDate,
+                    optional: true
+                },
+                name: {
+                    name: Register.name
+                },
+                suppression: {
+                    name: Register.suppression,
+                    optional: true
+                },
+                title: {
+                    name: Register.title
+                },
+                unitColumn: {
+                    name: Register.unitColumn,
+                    referenceType: Column.$type,
+                    optional: true
+                }
+            },
+            superTypes: [Element.$type]
+        },
+        RegisterAnd: {
+            name: RegisterAnd.$type,
+            properties: {
+                left: {
+                    name: RegisterAnd.left
+                },
+                right: {
+                    name: RegisterAnd.right
+                }
+            },
+            superTypes: [RegisterExpression.$type]
+        },
+        RegisterCode: {
+            name: RegisterCode.$type,
+            properties: {
+                label: {
+                    name: RegisterCode.label
+                },
+                name: {
+                    name: RegisterCode.name
+                }
+            },
+            superTypes: []
+        },
+        RegisterExample: {
+            name: RegisterExample.$type,
+            properties: {
+                cells: {
+                    name: RegisterExample.cells,
+                    defaultValue: [],
+                    optional: true
+                },
+                outcome: {
+                    name: RegisterExample.outcome,
+                    optional: true
+                },
+                strata: {
+                    name: RegisterExample.strata,
+                    defaultValue: [],
+                    optional: true
+                },
+                title: {
+                    name: RegisterExample.title,
+                    optional: true
+                },
+                unknownUnit: {
+                    name: RegisterExample.unknownUnit,
+                    defaultValue: false,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        RegisterExampleCell: {
+            name: RegisterExampleCell.$type,
+            properties: {
+                blank: {
+                    name: RegisterExampleCell.blank,
+                    defaultValue: false,
+                    optional: true
+                },
+                code: {
+                    name: RegisterExampleCell.code,
+                    optional: true
+                },
+                column: {
+                    name: RegisterExampleCell.column,
+                    referenceType: Column.$type
+                },
+                number: {
+                    name: RegisterExampleCell.number,
+                    optional: true
+                },
+                text: {
+                    name: RegisterExampleCell.text,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        RegisterExpression: {
+            name: RegisterExpression.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        RegisterGroup: {
+            name: RegisterGroup.$type,
+            properties: {
+                label: {
+                    name: RegisterGroup.label
+                },
+                max: {
+                    name: RegisterGroup.max,
+                    optional: true
+                },
+                min: {
+                    name: RegisterGroup.min,
+                    optional: true
+                },
+                name: {
+                    name: RegisterGroup.name
+                }
+            },
+            superTypes: []
+        },
+        RegisterGrouping: {
+            name: RegisterGrouping.$type,
+            properties: {
+                column: {
+                    name: RegisterGrouping.column,
+                    referenceType: Column.$type
+                },
+                groups: {
+                    name: RegisterGrouping.groups,
+                    defaultValue: []
+                },
+                label: {
+                    name: RegisterGrouping.label
+                },
+                name: {
+                    name: RegisterGrouping.name
+                }
+            },
+            superTypes: [RegisterStratifier.$type]
+        },
+        RegisterNot: {
+            name: RegisterNot.$type,
+            properties: {
+                operand: {
+                    name: RegisterNot.operand
+                }
+            },
+            superTypes: [RegisterExpression.$type]
+        },
+        RegisterOr: {
+            name: RegisterOr.$type,
+            properties: {
+                left: {
+                    name: RegisterOr.left
+                },
+                right: {
+                    name: RegisterOr.right
+                }
+            },
+            superTypes: [RegisterExpression.$type]
+        },
+        RegisterStratifier: {
+            name: RegisterStratifier.$type,
+            properties: {
+            },
+            superTypes: []
+        },
         ReportingUnit: {
             name: ReportingUnit.$type,
             properties: {
@@ -2334,6 +2974,18 @@ export class OjAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Stratum.name
+                }
+            },
+            superTypes: []
+        },
+        Suppression: {
+            name: Suppression.$type,
+            properties: {
+                mark: {
+                    name: Suppression.mark
+                },
+                minimum: {
+                    name: Suppression.minimum
                 }
             },
             superTypes: []

@@ -13,6 +13,7 @@ import {
     isDocumentSection,
     isExample,
     isIndicator,
+    isRegister,
     isModel,
     isPrintedDocument,
     isQuestion,
@@ -42,6 +43,12 @@ const PART_KEYWORDS = new Set([
     'kvalitetsområde',
     'begrepp',
     'kommentar',
+    // A register and a register indicator (their other parts are child declarations).
+    'enhet',
+    'register',
+    'population',
+    'räknas',
+    'indelning',
     'ger',
     'undertitel',
     'utgivare',
@@ -71,7 +78,8 @@ function isBlock(node: AstNode): boolean {
         isIndicator(node) ||
         isExample(node) ||
         isPrintedDocument(node) ||
-        isDocumentSection(node)
+        isDocumentSection(node) ||
+        isRegister(node)
     );
 }
 
@@ -126,6 +134,10 @@ export class OjFormatter extends AbstractFormatter {
             // A printed label is a line of its own under the question, as an item is.
             formatter.keywords('etikett').prepend(lineAt(depth + 1));
         }
+        if (isIndicator(node) && (node.population || node.counted)) {
+            // "population: …" and "räknas: …" as "krävs: …" is written.
+            formatter.keywords(':').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+        }
         if (isRequirement(node)) {
             formatter.keyword(':').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
             formatter
@@ -178,8 +190,14 @@ export class OjFormatter extends AbstractFormatter {
                 nested--;
                 continue;
             }
-            // Outcomes follow "ger" on its line; every other child declaration is a part of its own.
-            if (child.astNode !== node && child.astNode.$type !== 'ExampleOutcome' && child.astNode.$type !== 'District')
+            // Outcomes follow "ger" on its line, a register indicator's conditions their "population:" or
+            // "räknas:"; every other child declaration is a part of its own.
+            const followsKeyword =
+                child.astNode.$type === 'ExampleOutcome' ||
+                child.astNode.$type === 'District' ||
+                child.astNode.$containerProperty === 'population' ||
+                child.astNode.$containerProperty === 'counted';
+            if (child.astNode !== node && !followsKeyword)
                 starts.push(firstLeaf(child));
             else if (isLeafCstNode(child) && PART_KEYWORDS.has(child.text)) starts.push(child);
         }

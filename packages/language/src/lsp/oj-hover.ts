@@ -40,7 +40,19 @@ import {
     isQuestionItem,
     isRequirement,
     isTerm,
+    type Column,
+    type ColumnCondition,
+    type RegisterAnd,
+    type RegisterNot,
+    type RegisterOr,
+    type Register,
+    type RegisterGrouping,
+    isColumn,
+    isRegister,
+    isRegisterGrouping,
 } from '../generated/ast.js';
+import { codesOfColumn, isRegisterIndicator, lowerRegisterIndicator, registerMeasurementDate, registerOf } from '../semantics/register-lower.js';
+import { registerRuleText, suppressionSentence } from '../semantics/register-rule-text.js';
 import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model/model-utils.js';
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
 import { excludesByDefault } from '../semantics/lower.js';
@@ -88,7 +100,62 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         if (isAnswerSet(node)) return this.answerSetHover(node);
         if (isQuestionItem(node)) return this.itemHover(node);
         if (isArea(node) || isGroup(node)) return this.unitHover(node);
+        if (isRegister(node)) return this.registerHover(node);
+        if (isColumn(node)) return this.columnHover(node);
+        if (isRegisterGrouping(node)) return this.groupingHover(node);
         return undefined;
+    }
+
+    protected registerHover(register: Register): string {
+        const lines = [`**Register ${md(register.name)}** – ${md(register.title)}`];
+        const unit = register.unitColumn?.ref;
+        if (unit) lines.push('', `Enhet: kolumnen \`${unit.name}\` (kommunkod)`);
+        const date = registerMeasurementDate(register, register);
+        if (date) lines.push('', `Mätdatum: ${md(date)}${register.measurementDate ? '' : ' (enkätens)'}`);
+        if (register.columns.length > 0) {
+            lines.push('', '| Kolumn | Typ | Beskrivning |', '| --- | --- | --- |');
+            lines.push(...register.columns.map((c) => `| \`${c.name}\` | ${md(c.type)} | ${md(c.label ?? '')} |`));
+        }
+        const suppression = suppressionSentence(register.suppression && { minimum: register.suppression.minimum, mark: register.suppression.mark });
+        if (suppression) lines.push('', md(suppression));
+        return lines.join('\n');
+    }
+
+    protected columnHover(column: Column): string {
+        const lines = [`**Kolumn \`${column.name}\`**${column.label ? ` – ${md(column.label)}` : ''}`, '', `Typ: ${md(column.type)}`];
+        const codes = codesOfColumn(column);
+        if (codes.length > 0) lines.push('', `Koder: ${codes.map((c) => `${md(c.code)} = ${md(c.label)}`).join(' · ')}`);
+        const register = column.$container;
+        if (register) lines.push('', `I registret ${md(register.name)} (${md(register.title)})`);
+        return lines.join('\n');
+    }
+
+    protected groupingHover(grouping: RegisterGrouping): string {
+        const column = grouping.column?.ref;
+        const lines = [`**Indelning ${md(grouping.name)}** – ${md(grouping.label)}`];
+        if (column) lines.push('', `Efter kolumnen \`${column.name}\`${column.label ? ` (${md(column.label)})` : ''}`);
+        const range = (min?: number, max?: number) =>
+            min !== undefined && max !== undefined ? `${min}–${max}` : min !== undefined ? `${min} och uppåt` : `till och med ${max}`;
+        lines.push('', ...grouping.groups.map((g) => `- ${md(g.name)}: ${md(g.label)} (${range(g.min, g.max)})`));
+        return lines.join('\n');
+    }
+
+    /** A register indicator's rule: where it is counted from and its sentences, from the plan. */
+    protected registerIndicatorLines(indicator: Indicator): string[] {
+        const register = registerOf(indicator);
+        const lines: string[] = [];
+        if (register) lines.push('', `Räknas ur registret ${md(register.name)} (${md(register.title)})`);
+        if (!isComplete(indicator.population) || !isComplete(indicator.counted) || !indicator.population || !indicator.counted) {
+            lines.push('', 'Regeln visas när population och täljare är färdigskrivna.');
+            return lines;
+        }
+        const text = registerRuleText(indicator);
+        lines.push('', md(`Täljare: ${text.numerator}`), '', md(`Nämnare: ${text.denominator}`), '', md(text.missing));
+        if (text.strata) lines.push('', md(text.strata));
+        const plan = lowerRegisterIndicator(indicator);
+        lines.push('', `Redovisningsnivåer: ${md(plan.levels.join(', '))}`);
+        if (text.suppression) lines.push('', md(text.suppression));
+        return lines;
     }
 
     protected questionHover(question: Question | undefined, slot: IndicatorQuestion | undefined): string | undefined {
@@ -130,6 +197,12 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         const areas = indicator.areas.map((a) => a.ref?.title ?? a.ref?.label ?? a.$refText);
         if (areas.length > 0) lines.push('', md(areas.join(', ')));
         if (indicator.description) lines.push('', md(indicator.description));
+        if (isRegisterIndicator(indicator)) {
+            lines.push(...this.registerIndicatorLines(indicator));
+            const comparability = comparabilitySentence(indicator);
+            if (comparability) lines.push('', md(comparability));
+            return lines.join('\n');
+        }
         // While a rule is being typed it has holes ("… och" with nothing after): say so rather than render half a rule.
         const complete = [
             ...indicator.requirements,
@@ -250,6 +323,13 @@ function isComplete(root: AstNode | undefined): boolean {
                 return (node as Measure).numerator !== undefined;
             case 'MeasureTerm':
                 return (node as MeasureTerm).target !== undefined;
+            case 'RegisterAnd':
+            case 'RegisterOr':
+                return (node as RegisterAnd | RegisterOr).left !== undefined && (node as RegisterAnd | RegisterOr).right !== undefined;
+            case 'RegisterNot':
+                return (node as RegisterNot).operand !== undefined;
+            case 'ColumnCondition':
+                return (node as ColumnCondition).column?.ref !== undefined;
             default:
                 return true;
         }

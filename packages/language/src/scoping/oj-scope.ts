@@ -213,6 +213,17 @@ export class OjScopeProvider extends DefaultScopeProvider {
                 return answerSet ? this.memberScope(answerSet, answerSet.options) : EMPTY_SCOPE;
             }
         }
+        // A register indicator's conditions and strata name the columns (and groupings) of the register it reads.
+        const referenceType = this.reflection.getReferenceType(context);
+        if (referenceType === 'Column' || referenceType === 'RegisterStratifier') {
+            const indicator = AstUtils.getContainerOfType(container, isIndicator);
+            if (indicator) {
+                const register = indicator.register?.ref;
+                if (!register) return EMPTY_SCOPE;
+                if (referenceType === 'Column') return this.memberScope(register, register.columns);
+                return this.createScopeForNodes([...register.columns, ...register.groupings]);
+            }
+        }
         return super.getScope(context);
     }
 

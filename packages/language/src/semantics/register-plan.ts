@@ -58,7 +58,14 @@ export type RegisterCondition =
     /** A 'heltal' column compared with a constant. */
     | { kind: 'numberCompare'; column: string; operator: ComparisonOperator; value: number }
     /** A 'datum' column lies in [from, to], both ISO dates, both inclusive (resolved from "inom 12 månader före mätdatum"). */
-    | { kind: 'dateBetween'; column: string; from: string; to: string }
+    | {
+          kind: 'dateBetween';
+          column: string;
+          from: string;
+          to: string;
+          /** How the period was written ("12 månader"), for the rule text only; engines read from/to. */
+          period?: { count: number; unit: 'månader' | 'dagar' | 'år' };
+      }
     /** Whole days from column `from` to column `to` (to − from) compared with a constant ("högst 90 dagar efter beslutsdatum"). */
     | { kind: 'daysBetween'; from: string; to: string; operator: ComparisonOperator; days: number }
     /** The column is blank ("saknas"); never unknown. */

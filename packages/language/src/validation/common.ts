@@ -69,7 +69,11 @@ const SINGLE_KEYWORDS: Record<string, string[]> = {
         'mått',
         'områden',
         'redovisas',
+        'register',
+        'population',
+        'räknas',
     ],
+    Register: ['enhet', 'mätdatum', 'datakälla'],
     Survey: [
         'år',
         'mätdatum',

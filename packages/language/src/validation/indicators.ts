@@ -58,7 +58,8 @@ export const indicatorMustBeUnique =
                 'number',
             );
         }
-        const sameName = facts.indicatorsByName.get(`${key}#${indicator.name}`);
+        // A name the parser could not read (recovery after a syntax error) has the syntax error instead.
+        const sameName = indicator.name === undefined ? [] : facts.indicatorsByName.get(`${key}#${indicator.name}`);
         if (sameName.length > 1) {
             issue(
                 accept,

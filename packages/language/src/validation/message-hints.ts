@@ -88,7 +88,7 @@ export interface UnitName {
 
 /** A syntax error said in the author's terms, with the text that puts it right. */
 export interface SyntaxHint {
-    code: 'question-numbered-with-digits' | 'items-joined-with-och' | 'unit-named-by-label';
+    code: 'question-numbered-with-digits' | 'items-joined-with-och' | 'unit-named-by-label' | 'codes-then-condition';
     message: string;
     /** The text the hint is about, and what to write instead. */
     offset: number;
@@ -212,7 +212,36 @@ export function syntaxHint(
     units: () => UnitName[],
 ): SyntaxHint | undefined {
     const text = rootText(document);
-    return numeralHint(text, error) ?? itemsHint(document, text, error) ?? unitLabelHint(text, error, units());
+    return (
+        numeralHint(text, error) ?? itemsHint(document, text, error) ?? unitLabelHint(text, error, units()) ?? codesThenConditionHint(text, error)
+    );
+}
+
+/** "kolumn är A eller B" at the end of the text read so far, the last "eller" and name apart. */
+const CODES_THEN_NAME = new RegExp(`(${WORD}\\s+är\\s+${WORD}(?:\\s+eller\\s+${WORD})*)\\s+eller\\s+(${WORD})\\s*$`);
+
+/** What can follow a register column in a condition ("alder minst 65", "beslut inom …", "kon är K"). */
+const COLUMN_CONDITION_WORDS = new Set(['är', 'mer', 'minst', 'högst', 'större', 'mindre', 'lika', 'inom', 'saknas', '>', '>=', '<', '<=', '=', '<>']);
+
+/**
+ * "insats är HT eller alder minst 65": the codes after "är" go on as long as "eller" and a name
+ * follow, so "alder" is read as a code and the parser stops at "minst". When a condition word
+ * follows the name, the author began a new condition: the code condition goes in parentheses.
+ */
+function codesThenConditionHint(text: string, error: IRecognitionException): SyntaxHint | undefined {
+    if (!COLUMN_CONDITION_WORDS.has(error.token.image)) return undefined;
+    const before = text.slice(0, error.token.startOffset);
+    const match = CODES_THEN_NAME.exec(before);
+    if (!match) return undefined;
+    const offset = match.index;
+    const codes = match[1];
+    return {
+        code: 'codes-then-condition',
+        offset,
+        end: offset + codes.length,
+        replacement: `(${codes})`,
+        message: `Efter "${codes} eller" läses ${match[2]} som en kod till. Skriv kodvillkoret inom parentes när ett nytt villkor följer: "(${codes}) eller ${match[2]} …".`,
+    };
 }
 
 // ---------------------------------------------------------------- what the parser's recovery built

@@ -62,6 +62,9 @@ const TARGET_WORDS: Record<string, string> = {
     Survey: 'ingen enkät',
     SurveyPart: 'ingen enkätdel',
     Stratification: 'ingen indelning',
+    Register: 'inget register',
+    Column: 'ingen kolumn',
+    RegisterStratifier: 'ingen kolumn eller indelning',
 };
 
 /** " (bara fråga i)", " (frågorna är i och ii)", or nothing when there are none. */
@@ -132,6 +135,7 @@ const SYNTAX_CODES = new Set<string>([
     IssueCodes.QuestionNumberedWithDigits,
     IssueCodes.ItemsJoinedWithAnd,
     IssueCodes.UnitNamedByLabel,
+    IssueCodes.CodesThenCondition,
 ]);
 
 /** Codes of what this validator reports about the text itself. */

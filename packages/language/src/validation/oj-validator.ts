@@ -35,6 +35,19 @@ import {
     checkSurveyPopulation,
     PopulationIssueCodes,
 } from './populations.js';
+import {
+    columnConditionMustFitType,
+    RegisterIndicatorIssueCodes,
+    registerExampleMustHold,
+    registerIndicatorMustBeComplete,
+} from './register-indicators.js';
+import {
+    columnMustBeTyped,
+    groupingMustCoverRanges,
+    RegisterIssueCodes,
+    registerMustHaveUnit,
+    suppressionMustBePositive,
+} from './registers.js';
 import { PrintedDocumentIssueCodes, printedDocumentMustPlaceEachIndicatorOnce } from './printed-document.js';
 import { PrintedPartIssueCodes, printedPartsMustBeWritten } from './printed-parts.js';
 import { indicatorQuestionMustBeAskedAndUsed, QuestionIssueCodes, questionMustBeWellFormed } from './questions.js';
@@ -73,6 +86,8 @@ export const IssueCodes = {
     ...DistrictIssueCodes,
     ...PrintedDocumentIssueCodes,
     ...PopulationIssueCodes,
+    ...RegisterIssueCodes,
+    ...RegisterIndicatorIssueCodes,
 } as const;
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
 
@@ -108,7 +123,14 @@ export function ojValidationChecks(workspace: OjWorkspaceIndex): ValidationCheck
             checkIndicatorPopulation,
             checkMeasureIndicator,
             checkIndicatorStrata,
+            registerIndicatorMustBeComplete,
         ],
+        Register: [partsMustBeWrittenOnce, registerMustHaveUnit],
+        Column: columnMustBeTyped,
+        RegisterGrouping: groupingMustCoverRanges,
+        Suppression: suppressionMustBePositive,
+        ColumnCondition: columnConditionMustFitType,
+        RegisterExample: registerExampleMustHold,
         Measure: checkMeasure,
         Comparability: checkComparability,
         IndicatorQuestion: [indicatorQuestionMustBeAskedAndUsed, nameMustBeValid],

@@ -4,6 +4,7 @@ import type { Indicator, Survey } from '../generated/ast.js';
 import { surveyOf } from '../model/model-utils.js';
 import { lowerIndicator } from '../semantics/lower.js';
 import { populationSentence } from '../semantics/population.js';
+import { isRegisterIndicator, registerOf } from '../semantics/register-lower.js';
 import { issue } from './common.js';
 
 export const PrintedPartIssueCodes = {
@@ -34,6 +35,11 @@ export function printedPartsMustBeWritten(indicator: Indicator, accept: Validati
         // A background measure has no desired direction (and must not have one); the population and
         // denominator sentences may be generated from the declared population and the share of counts.
         if (part.property === 'direction' && indicator.measure) return false;
+        // A register indicator's population and denominator sentences are generated from its conditions, its data source may be its register's.
+        if (isRegisterIndicator(indicator)) {
+            if (part.property === 'targetPopulation' || part.property === 'denominator') return false;
+            if (part.property === 'dataSource' && !written(indicator.dataSource) && registerOf(indicator)?.dataSource) return false;
+        }
         if (part.property === 'targetPopulation') return !/\S/.test(populationSentence(indicator));
         const value = indicator[part.property];
         if (written(value)) return !hasText(value);

@@ -15,4 +15,5 @@ export const SyntaxHintIssueCodes = {
     QuestionNumberedWithDigits: 'question-numbered-with-digits',
     ItemsJoinedWithAnd: 'items-joined-with-och',
     UnitNamedByLabel: 'unit-named-by-label',
+    CodesThenCondition: 'codes-then-condition',
 } as const;

@@ -16,6 +16,7 @@ import {
 import { unitsOfIndicator } from '../model/model-utils.js';
 import { defaultExclusionOptions } from '../semantics/lower.js';
 import { joinSwedish } from '../semantics/rule-text.js';
+import { isRegisterIndicator } from '../semantics/register-lower.js';
 import { issue } from './common.js';
 
 export const RuleIssueCodes = {
@@ -28,7 +29,8 @@ export const RuleIssueCodes = {
 /** One rule (or a ratio, or a measure), one base requirement, each area variant for a reported area and at most once. */
 export function requirementsMustBeComplete(indicator: Indicator, accept: ValidationAcceptor): void {
     const hasRule = indicator.requirements.length > 0;
-    if (!hasRule && !indicator.ratio && !indicator.measure) {
+    // A register indicator's rule is its population and numerator (validation/register-indicators.ts).
+    if (!hasRule && !indicator.ratio && !indicator.measure && !isRegisterIndicator(indicator)) {
         issue(
             accept,
             'error',

@@ -20,6 +20,9 @@ export * from './markers.js';
 
 const { shared } = createOjServices(EmptyFileSystem);
 
+/** The language instance the kit builds with, for tests that call its services (hover) on a built case. */
+export const kitShared = shared;
+
 export interface BuiltCase {
     /** The case's own document (markers removed). */
     document: LangiumDocument<Model>;
