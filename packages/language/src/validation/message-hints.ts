@@ -230,10 +230,15 @@ const COLUMN_CONDITION_WORDS = new Set(['är', 'mer', 'minst', 'högst', 'störr
  */
 function codesThenConditionHint(text: string, error: IRecognitionException): SyntaxHint | undefined {
     if (!COLUMN_CONDITION_WORDS.has(error.token.image)) return undefined;
-    const before = text.slice(0, error.token.startOffset);
+    // Within the line, and at most a few hundred characters back: a regular expression anchored at
+    // the end would otherwise try every position of a long text.
+    const at = error.token.startOffset;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const from = Math.max(lineStart, at - 400);
+    const before = text.slice(from, at);
     const match = CODES_THEN_NAME.exec(before);
     if (!match) return undefined;
-    const offset = match.index;
+    const offset = from + match.index;
     const codes = match[1];
     return {
         code: 'codes-then-condition',
