@@ -213,7 +213,10 @@ export function syntaxHint(
 ): SyntaxHint | undefined {
     const text = rootText(document);
     return (
-        numeralHint(text, error) ?? itemsHint(document, text, error) ?? unitLabelHint(text, error, units()) ?? codesThenConditionHint(text, error)
+        numeralHint(text, error) ??
+        itemsHint(document, text, error) ??
+        unitLabelHint(text, error, units()) ??
+        codesThenConditionHint(text, error)
     );
 }
 
@@ -221,7 +224,23 @@ export function syntaxHint(
 const CODES_THEN_NAME = new RegExp(`(${WORD}\\s+är\\s+${WORD}(?:\\s+eller\\s+${WORD})*)\\s+eller\\s+(${WORD})\\s*$`);
 
 /** What can follow a register column in a condition ("alder minst 65", "beslut inom …", "kon är K"). */
-const COLUMN_CONDITION_WORDS = new Set(['är', 'mer', 'minst', 'högst', 'större', 'mindre', 'lika', 'inom', 'saknas', '>', '>=', '<', '<=', '=', '<>']);
+const COLUMN_CONDITION_WORDS = new Set([
+    'är',
+    'mer',
+    'minst',
+    'högst',
+    'större',
+    'mindre',
+    'lika',
+    'inom',
+    'saknas',
+    '>',
+    '>=',
+    '<',
+    '<=',
+    '=',
+    '<>',
+]);
 
 /**
  * "insats är HT eller alder minst 65": the codes after "är" go on as long as "eller" and a name

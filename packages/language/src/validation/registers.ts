@@ -115,7 +115,15 @@ export function columnMustBeTyped(column: Column, accept: ValidationAcceptor): v
     column.codes.forEach((code, index) => {
         const name = String(code.name);
         if (seen.has(name))
-            issue(accept, 'error', RegisterIssueCodes.RegisterCodes, `Koden ${name} står två gånger i kolumnen ${column.name}.`, column, 'codes', index);
+            issue(
+                accept,
+                'error',
+                RegisterIssueCodes.RegisterCodes,
+                `Koden ${name} står två gånger i kolumnen ${column.name}.`,
+                column,
+                'codes',
+                index,
+            );
         seen.add(name);
     });
 }
