@@ -279,7 +279,11 @@ function introduction(
     for (const [register, numbers] of registersOf(registerIndicators)) {
         const which = numbers.length === 1 ? `Indikator ${numbers[0]}` : `Indikatorerna ${joinSwedish(numbers.map(String))}`;
         collection.push(
-            paragraph(cleanText(`${which} beräknas ur ${inSentence(register.title)} (${register.name}) med uppgifter per person, inte ur enkätsvar.`)),
+            paragraph(
+                cleanText(
+                    `${which} beräknas ur ${inSentence(register.title)} (${register.name}) med uppgifter per person, inte ur enkätsvar.`,
+                ),
+            ),
         );
     }
     if (survey?.measurementDate) {

@@ -60,7 +60,9 @@ describe('a register indicator in the description', () => {
             'Kommuner, län och riket.',
             'Redovisas totalt och uppdelat på kön (kvinnor, män) och åldersgrupp (65–79 år, 80 år och äldre).',
         ]);
-        expect(cell(30, 'Röjandekontroll')[0]).toMatch(/^Värden som bygger på färre än 5 individer redovisas inte och markeras med ”\.\.”/);
+        expect(cell(30, 'Röjandekontroll')[0]).toMatch(
+            /^Värden som bygger på färre än 5 individer redovisas inte och markeras med ”\.\.”/,
+        );
         expect(cell(32, 'Teknisk beskrivning')[1]).toBe(
             'Täljare: Antal personer i nämnaren vars verkställighetsdatum saknas eller verkställighetsdatum är mer än 90 dagar efter beslutsdatum.',
         );

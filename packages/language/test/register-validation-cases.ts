@@ -36,7 +36,9 @@ const GROUPS = `    indelning åldersgrupp "Åldersgrupp" efter alder { A65 "65�
 
 const SUPPRESSION = `    röjandekontroll färre än 5 individer markeras ".."`;
 
-const register = (parts = { unit: '    enhet kommun', name: 'SOL', columns: COLUMNS, groups: GROUPS, suppression: SUPPRESSION, date: '' }) =>
+const register = (
+    parts = { unit: '    enhet kommun', name: 'SOL', columns: COLUMNS, groups: GROUPS, suppression: SUPPRESSION, date: '' },
+) =>
     `register ${parts.name} "Registret över insatser enligt socialtjänstlagen" {\n${parts.unit}\n${parts.date}\n${parts.columns}\n${parts.groups}\n${parts.suppression}\n    datakälla "Socialstyrelsens register."\n}\n`;
 
 const BASE = { unit: '    enhet kommun', name: 'SOL', columns: COLUMNS, groups: GROUPS, suppression: SUPPRESSION, date: '' };
@@ -94,27 +96,43 @@ export const registerCases: RegisterCase[] = [
         name: 'a kod column without codes',
         code: IssueCodes.RegisterCodes,
         severity: 'error',
-        trigger: [
-            SURVEY +
-                withRegister({ columns: `${COLUMNS}\n    kolumn regi «kod» "Regiform"` }) +
-                indicator(),
-        ],
+        trigger: [SURVEY + withRegister({ columns: `${COLUMNS}\n    kolumn regi «kod» "Regiform"` }) + indicator()],
         message: /^Kolumnen regi av typen kod saknar koder/,
-        clean: [[SURVEY + withRegister({ columns: `${COLUMNS}\n    kolumn regi kod "Regiform" { O "Offentlig", E "Enskild" }` }) + indicator()]],
+        clean: [
+            [
+                SURVEY +
+                    withRegister({ columns: `${COLUMNS}\n    kolumn regi kod "Regiform" { O "Offentlig", E "Enskild" }` }) +
+                    indicator(),
+            ],
+        ],
     },
     {
         name: 'a grouping of a column that is no number',
         code: IssueCodes.RegisterGroupingColumn,
         severity: 'error',
-        trigger: [SURVEY + withRegister({ groups: GROUPS.replace('efter alder', 'efter «insats»') }) + indicator({ strata: 'indelning kon' })],
-        message: /^Indelningen åldersgrupp delar kolumnen insats av typen kod i intervall; det går bara med en kolumn av typen heltal\. En kolumn av typen kod delar en indikator i sina koder direkt: skriv "indelning insats" i indikatorn\.$/,
+        trigger: [
+            SURVEY +
+                withRegister({ groups: GROUPS.replace('efter alder', 'efter «insats»') }) +
+                indicator({ strata: 'indelning kon' }),
+        ],
+        message:
+            /^Indelningen åldersgrupp delar kolumnen insats av typen kod i intervall; det går bara med en kolumn av typen heltal\. En kolumn av typen kod delar en indikator i sina koder direkt: skriv "indelning insats" i indikatorn\.$/,
         clean: CLEAN,
     },
     {
         name: 'age groups that overlap',
         code: IssueCodes.RegisterGroupRange,
         severity: 'error',
-        trigger: [SURVEY + withRegister({ groups: GROUPS.replace('65 till 79, A80 "80 år och äldre" från 80', '65 till 80, «A80 "80 år och äldre" från 80»') }) + indicator()],
+        trigger: [
+            SURVEY +
+                withRegister({
+                    groups: GROUPS.replace(
+                        '65 till 79, A80 "80 år och äldre" från 80',
+                        '65 till 80, «A80 "80 år och äldre" från 80»',
+                    ),
+                }) +
+                indicator(),
+        ],
         message: /^Grupperna A65 och A80 överlappar \(80–80 ingår i båda\)\.$/,
         clean: CLEAN,
     },
@@ -122,7 +140,16 @@ export const registerCases: RegisterCase[] = [
         name: 'age groups with a gap between them',
         code: IssueCodes.RegisterGroupGap,
         severity: 'warning',
-        trigger: [SURVEY + withRegister({ groups: GROUPS.replace('65 till 79, A80 "80 år och äldre" från 80', '65 till 78, «A80 "80 år och äldre" från 80»') }) + indicator()],
+        trigger: [
+            SURVEY +
+                withRegister({
+                    groups: GROUPS.replace(
+                        '65 till 79, A80 "80 år och äldre" från 80',
+                        '65 till 78, «A80 "80 år och äldre" från 80»',
+                    ),
+                }) +
+                indicator(),
+        ],
         message: /^Mellan grupperna A65 och A80 ingår 79 i ingen grupp; de raderna räknas bara i totalen\.$/,
         clean: CLEAN,
     },
@@ -138,7 +165,9 @@ export const registerCases: RegisterCase[] = [
         name: 'suppression of fewer than 0 individuals',
         code: IssueCodes.SuppressionMinimum,
         severity: 'error',
-        trigger: [SURVEY + withRegister({ suppression: '    röjandekontroll färre än «0» individer markeras ".."' }) + indicator()],
+        trigger: [
+            SURVEY + withRegister({ suppression: '    röjandekontroll färre än «0» individer markeras ".."' }) + indicator(),
+        ],
         message: /^Röjandekontrollen måste gälla färre än minst 1 individ; med 0 döljs ingenting\.$/,
         clean: [[SURVEY + withRegister({ suppression: '    röjandekontroll färre än 1 individer markeras ".."' }) + indicator()]],
     },
@@ -146,7 +175,9 @@ export const registerCases: RegisterCase[] = [
         name: 'suppression with an empty mark',
         code: IssueCodes.SuppressionMark,
         severity: 'error',
-        trigger: [SURVEY + withRegister({ suppression: '    röjandekontroll färre än 5 individer markeras «" "»' }) + indicator()],
+        trigger: [
+            SURVEY + withRegister({ suppression: '    röjandekontroll färre än 5 individer markeras «" "»' }) + indicator(),
+        ],
         message: /^Röjandekontrollens markering är tom/,
         clean: CLEAN,
     },
@@ -187,7 +218,8 @@ export const registerCases: RegisterCase[] = [
         code: IssueCodes.RegisterConditionType,
         severity: 'error',
         trigger: [SURVEY + REGISTER + indicator({ population: 'insats är SABO och «beslut» minst 65' })],
-        message: /^Kolumnen beslut är ett datum; den kan inte jämföras med ett tal\. Skriv till exempel "beslut inom 12 månader före mätdatum"/,
+        message:
+            /^Kolumnen beslut är ett datum; den kan inte jämföras med ett tal\. Skriv till exempel "beslut inom 12 månader före mätdatum"/,
         clean: CLEAN,
     },
     {
@@ -211,7 +243,8 @@ export const registerCases: RegisterCase[] = [
         code: IssueCodes.RegisterStratifierType,
         severity: 'error',
         trigger: [SURVEY + REGISTER + indicator({ strata: 'indelning kon, «alder»' })],
-        message: /^Indikatorn kan inte delas efter kolumnen alder av typen heltal; bara efter kolumner av typen kön eller kod eller efter en indelning av den i registret/,
+        message:
+            /^Indikatorn kan inte delas efter kolumnen alder av typen heltal; bara efter kolumner av typen kön eller kod eller efter en indelning av den i registret/,
         clean: CLEAN,
     },
     {
@@ -227,7 +260,8 @@ export const registerCases: RegisterCase[] = [
         code: IssueCodes.CodesThenCondition,
         severity: 'error',
         trigger: [SURVEY + REGISTER + indicator({ population: '«insats är SABO» eller alder minst 65' })],
-        message: /^Efter "insats är SABO eller" läses alder som en kod till\. Skriv kodvillkoret inom parentes när ett nytt villkor följer: "\(insats är SABO\) eller alder …"\.$/,
+        message:
+            /^Efter "insats är SABO eller" läses alder som en kod till\. Skriv kodvillkoret inom parentes när ett nytt villkor följer: "\(insats är SABO\) eller alder …"\.$/,
         clean: [[SURVEY + REGISTER + indicator({ population: '(insats är SABO) eller alder minst 65' })]],
     },
     {
@@ -237,14 +271,18 @@ export const registerCases: RegisterCase[] = [
         trigger: [
             SURVEY +
                 REGISTER +
-                indicator({ extra: '    exempel "x" { rad kommun = "0114" insats = SABO alder = 70 beslut = "2019-01-10" verkstalld = "2019-01-20" ger «nämnare» }\n' }),
+                indicator({
+                    extra: '    exempel "x" { rad kommun = "0114" insats = SABO alder = 70 beslut = "2019-01-10" verkstalld = "2019-01-20" ger «nämnare» }\n',
+                }),
         ],
         message: /^Exemplet stämmer inte: raden ger täljare, inte nämnare\.$/,
         clean: [
             [
                 SURVEY +
                     REGISTER +
-                    indicator({ extra: '    exempel "x" { rad kommun = "0114" insats = SABO alder = 70 beslut = "2019-01-10" verkstalld = "2019-01-20" ger täljare för A65 }\n' }),
+                    indicator({
+                        extra: '    exempel "x" { rad kommun = "0114" insats = SABO alder = 70 beslut = "2019-01-10" verkstalld = "2019-01-20" ger täljare för A65 }\n',
+                    }),
             ],
         ],
     },
@@ -252,7 +290,17 @@ export const registerCases: RegisterCase[] = [
         name: 'a register row as the worked example of a survey indicator',
         code: IssueCodes.RegisterExampleOutside,
         severity: 'error',
-        trigger: [SURVEY + REGISTER + indicator({ head: '', population: '', counted: '', strata: '', extra: '    exempel "x" { rad «kommun = "0114"» ger bortfall }\n' })],
+        trigger: [
+            SURVEY +
+                REGISTER +
+                indicator({
+                    head: '',
+                    population: '',
+                    counted: '',
+                    strata: '',
+                    extra: '    exempel "x" { rad «kommun = "0114"» ger bortfall }\n',
+                }),
+        ],
         message: /^Ett exempel med "rad" visar en registerrad; indikator 30 räknas inte ur något register\.$/,
         clean: [[SURVEY + REGISTER + indicator({ extra: '    exempel "x" { rad kommun = "0114" ger bortfall }\n' })]],
     },
@@ -278,7 +326,9 @@ export const registerCases: RegisterCase[] = [
         severity: 'error',
         trigger: [
             SURVEY +
-                withRegister({ columns: COLUMNS.replace('SABO "Särskilt boende" }', 'SABO "Särskilt boende", K "Korttidsvård" }') }) +
+                withRegister({
+                    columns: COLUMNS.replace('SABO "Särskilt boende" }', 'SABO "Särskilt boende", K "Korttidsvård" }'),
+                }) +
                 indicator({ strata: 'indelning kon, «insats»' }),
         ],
         message: /^Koden K finns både i kon och i insats; resultatens grupper måste ha olika koder\.$/,

@@ -73,7 +73,13 @@ describe('lowering a register indicator', () => {
             operands: [
                 { kind: 'codeIn', column: 'insats', codes: ['SABO'] },
                 { kind: 'numberCompare', column: 'alder', operator: '>=', value: 65 },
-                { kind: 'dateBetween', column: 'beslut', from: '2018-02-02', to: '2019-02-01', period: { count: 12, unit: 'månader' } },
+                {
+                    kind: 'dateBetween',
+                    column: 'beslut',
+                    from: '2018-02-02',
+                    to: '2019-02-01',
+                    period: { count: 12, unit: 'månader' },
+                },
             ],
         });
         expect(plan.numerator).toEqual({ kind: 'daysBetween', from: 'beslut', to: 'verkstalld', operator: '<=', days: 90 });
@@ -139,7 +145,13 @@ describe('lowering a register indicator', () => {
             register,
         );
         expect(plan.source.measurementDate).toBe('2019-10-01');
-        expect(plan.population).toEqual({ kind: 'dateBetween', column: 'beslut', from: '2019-07-02', to: '2019-10-01', period: { count: 3, unit: 'månader' } });
+        expect(plan.population).toEqual({
+            kind: 'dateBetween',
+            column: 'beslut',
+            from: '2019-07-02',
+            to: '2019-10-01',
+            period: { count: 3, unit: 'månader' },
+        });
         expect(plan.levels).toEqual(['kommun', 'riket']);
         expect(plan.suppression).toEqual({ minimum: 3, mark: 'X' });
     });
@@ -203,7 +215,12 @@ describe('deciding one row (register-plan.ts, steps 1–4)', () => {
         ['age blank: the population is unknown, so missing (in the total only)', { alder: '' }, 'missing', ['T', 'K']],
         ['hemtjänst is outside the population', { insats: 'HT' }, 'outside', []],
         ['a decision before the 12 months is outside', { beslut: '2018-02-01' }, 'outside', []],
-        ['the first day of the 12 months is inside', { beslut: '2018-02-02', verkstalld: '2018-02-02' }, 'numerator', ['T', 'K', 'A80']],
+        [
+            'the first day of the 12 months is inside',
+            { beslut: '2018-02-02', verkstalld: '2018-02-02' },
+            'numerator',
+            ['T', 'K', 'A80'],
+        ],
         ['aged 64 is outside, even with a blank date', { alder: '64', beslut: '' }, 'outside', []],
         ['kön blank: counted in the total, unstratified by kön', { kon: ' ' }, 'numerator', ['T', 'A80']],
         ['a kön that is no stratum counts in the total only', { kon: 'X', alder: '70' }, 'numerator', ['T', 'A65']],
@@ -240,7 +257,8 @@ describe('cells per kommun and level', () => {
         rows.forEach((r) => acc.add(r));
         expect(acc.outcomes).toEqual({ outside: 1, unknownUnit: 1, missing: 1, denominator: 1, numerator: 3 });
         expect(acc.unstratified).toEqual({ kon: 1, åldersgrupp: 0 });
-        const key = (c: RegisterCellRow) => `${c.level} ${c.region} ${c.stratification ?? ''}:${c.stratum} ${c.numerator}/${c.denominator} m${c.missing}`;
+        const key = (c: RegisterCellRow) =>
+            `${c.level} ${c.region} ${c.stratification ?? ''}:${c.stratum} ${c.numerator}/${c.denominator} m${c.missing}`;
         expect(acc.cells().map(key)).toEqual([
             'kommun 0114 :T 1/2 m1',
             'kommun 0114 kon:K 1/1 m1',
@@ -271,7 +289,12 @@ describe('cells per kommun and level', () => {
 });
 
 describe('small-count suppression', () => {
-    const cell = (stratification: string | undefined, stratum: string, numerator: number, denominator: number): RegisterCellRow => ({
+    const cell = (
+        stratification: string | undefined,
+        stratum: string,
+        numerator: number,
+        denominator: number,
+    ): RegisterCellRow => ({
         level: 'kommun',
         region: '0114',
         stratum,
@@ -284,7 +307,13 @@ describe('small-count suppression', () => {
 
     test('a cell of fewer than the minimum is suppressed, and the smallest other cell of its stratification with it', () => {
         const result = suppress(
-            [cell(undefined, 'T', 12, 20), cell('kon', 'K', 2, 3), cell('kon', 'M', 10, 17), cell('ålder', 'A65', 6, 8), cell('ålder', 'A80', 6, 12)],
+            [
+                cell(undefined, 'T', 12, 20),
+                cell('kon', 'K', 2, 3),
+                cell('kon', 'M', 10, 17),
+                cell('ålder', 'A65', 6, 8),
+                cell('ålder', 'A80', 6, 12),
+            ],
             policy,
         );
         expect(result.map((c) => [c.stratum, c.suppressed, c.value])).toEqual([
@@ -298,11 +327,24 @@ describe('small-count suppression', () => {
 
     test('two small cells protect each other; empty cells are neither suppressed nor used as complement', () => {
         const result = suppress(
-            [cell('insats', 'HT', 1, 4), cell('insats', 'SABO', 2, 2), cell('insats', 'ANNAN', 0, 0), cell('insats', 'KORT', 5, 9)],
+            [
+                cell('insats', 'HT', 1, 4),
+                cell('insats', 'SABO', 2, 2),
+                cell('insats', 'ANNAN', 0, 0),
+                cell('insats', 'KORT', 5, 9),
+            ],
             policy,
         );
         expect(result.map((c) => c.suppressed)).toEqual(['few', 'few', undefined, undefined]);
-        const single = suppress([cell('insats', 'HT', 1, 4), cell('insats', 'ANNAN', 0, 0), cell('insats', 'SABO', 7, 9), cell('insats', 'KORT', 5, 9)], policy);
+        const single = suppress(
+            [
+                cell('insats', 'HT', 1, 4),
+                cell('insats', 'ANNAN', 0, 0),
+                cell('insats', 'SABO', 7, 9),
+                cell('insats', 'KORT', 5, 9),
+            ],
+            policy,
+        );
         // The tie between SABO and KORT goes to the first in stratum order.
         expect(single.map((c) => c.suppressed)).toEqual(['few', undefined, 'complementary', undefined]);
     });
@@ -322,8 +364,12 @@ describe('the rule in Swedish', () => {
         expect(text.denominator).toBe(
             'Antal personer vars insats är särskilt boende, ålder vid mätdatum är minst 65 och beslutsdatum ligger under de 12 månader som föregår mätdatum (2018-02-02–2019-02-01).',
         );
-        expect(text.missing).toMatch(/^Personer vars uppgifter inte räcker för att avgöra villkoren .* ingår varken i täljaren eller nämnaren/);
-        expect(text.strata).toBe('Redovisas totalt och uppdelat på kön (kvinnor, män) och åldersgrupp (65–79 år, 80 år och äldre).');
+        expect(text.missing).toMatch(
+            /^Personer vars uppgifter inte räcker för att avgöra villkoren .* ingår varken i täljaren eller nämnaren/,
+        );
+        expect(text.strata).toBe(
+            'Redovisas totalt och uppdelat på kön (kvinnor, män) och åldersgrupp (65–79 år, 80 år och äldre).',
+        );
         expect(text.suppression).toBe(
             'Värden som bygger på färre än 5 individer redovisas inte och markeras med ”..”; när bara ett värde i en uppdelning döljs, döljs också det minsta av de övriga, så att det inte kan räknas fram ur totalen.',
         );
@@ -363,14 +409,18 @@ describe('hover', () => {
     test("on the indicator: where it is counted from and its rule's sentences", async () => {
         const hover = await hoverAt(WAITING_TIME, '30 "Väntetid');
         expect(hover).toContain('Räknas ur registret SOL (Registret över insatser enligt socialtjänstlagen)');
-        expect(hover).toContain('Täljare: Antal personer i nämnaren vars verkställighetsdatum är högst 90 dagar efter beslutsdatum.');
+        expect(hover).toContain(
+            'Täljare: Antal personer i nämnaren vars verkställighetsdatum är högst 90 dagar efter beslutsdatum.',
+        );
         expect(hover).toContain('Nämnare: Antal personer vars insats är särskilt boende');
         expect(hover).toContain('Redovisas totalt och uppdelat på kön (kvinnor, män) och åldersgrupp');
         expect(hover).toContain('Värden som bygger på färre än 5 individer redovisas inte');
     });
 
     test('on a column in a condition: its type, label and codes', async () => {
-        expect(await hoverAt(WAITING_TIME, 'insats är')).toMatch(/^\*\*Kolumn `insats`\*\* – Insats\n\nTyp: kod\n\nKoder: HT = Hemtjänst · SABO = Särskilt boende/);
+        expect(await hoverAt(WAITING_TIME, 'insats är')).toMatch(
+            /^\*\*Kolumn `insats`\*\* – Insats\n\nTyp: kod\n\nKoder: HT = Hemtjänst · SABO = Särskilt boende/,
+        );
         expect(await hoverAt(WAITING_TIME, 'alder minst')).toContain('Typ: heltal');
     });
 
@@ -404,17 +454,34 @@ describe('examples/register2019 through the reference interpreter', () => {
             const kommunTotals = cells.filter((c) => c.level === 'kommun' && c.stratum === 'T');
             expect(riket.denominator).toBe(kommunTotals.reduce((sum, c) => sum + c.denominator, 0));
             expect(riket.denominator).toBe(acc.outcomes.denominator + acc.outcomes.numerator);
-            return { number: plan.number, outcomes: acc.outcomes, suppressed: cells.filter((c) => c.suppressed).map((c) => `${c.region}:${c.stratum}:${c.suppressed}`) };
+            return {
+                number: plan.number,
+                outcomes: acc.outcomes,
+                suppressed: cells.filter((c) => c.suppressed).map((c) => `${c.region}:${c.stratum}:${c.suppressed}`),
+            };
         });
         for (const s of summary) {
-            expect(Object.values(s.outcomes).every((n) => n > 0), `indicator ${s.number}: ${JSON.stringify(s.outcomes)}`).toBe(true);
+            expect(
+                Object.values(s.outcomes).every((n) => n > 0),
+                `indicator ${s.number}: ${JSON.stringify(s.outcomes)}`,
+            ).toBe(true);
             expect(s.outcomes.unknownUnit).toBe(2);
         }
         // The worked examples hold and, together, reach every outcome.
-        const results = indicators.flatMap((i) => i.registerExamples.map((e) => ({ title: e.title, ...checkRegisterExample(i, e) })));
+        const results = indicators.flatMap((i) =>
+            i.registerExamples.map((e) => ({ title: e.title, ...checkRegisterExample(i, e) })),
+        );
         expect(results.filter((r) => !r.holds)).toEqual([]);
-        expect(new Set(results.map((r) => r.actual))).toEqual(new Set(['numerator', 'denominator', 'missing', 'outside', 'unknownUnit']));
-        expect(registerExampleCoverage(indicators[0]).covered).toEqual(['numerator', 'denominator', 'missing', 'outside', 'unknownUnit']);
+        expect(new Set(results.map((r) => r.actual))).toEqual(
+            new Set(['numerator', 'denominator', 'missing', 'outside', 'unknownUnit']),
+        );
+        expect(registerExampleCoverage(indicators[0]).covered).toEqual([
+            'numerator',
+            'denominator',
+            'missing',
+            'outside',
+            'unknownUnit',
+        ]);
         expect(registerExampleCoverage(indicators[2]).covered).toEqual(['numerator', 'denominator', 'outside']);
         // Kiruna (2584) has too few rows for any published value.
         expect(summary[0].suppressed).toContain('2584:T:few');
@@ -423,25 +490,28 @@ describe('examples/register2019 through the reference interpreter', () => {
 });
 
 describe('formatting', () => {
-    test.each(['enkat.oj', 'indikatorer.oj'])('examples/register2019/%s is written as the formatter writes it, and comes back from flattened', async (file) => {
-        const { createOjServices } = await import('../src/index.js');
-        const { EmptyFileSystem, TextDocument } = await import('langium');
-        const { parseHelper } = await import('langium/test');
-        const { Oj: services } = createOjServices(EmptyFileSystem);
-        const format = async (source: string) => {
-            const document = await parseHelper(services)(source);
-            const edits = await services.lsp.Formatter!.formatDocument(document, {
-                textDocument: { uri: document.uri.toString() },
-                options: { tabSize: 4, insertSpaces: true },
-            });
-            return TextDocument.applyEdits(document.textDocument, edits);
-        };
-        const text = fs.readFileSync(path.resolve(RESOURCES, '../../../../examples/register2019', file), 'utf-8');
-        expect(await format(text)).toBe(text);
-        const flattened = text
-            .split('\n')
-            .map((line) => line.trimStart())
-            .join('\n');
-        expect(await format(flattened)).toBe(text);
-    });
+    test.each(['enkat.oj', 'indikatorer.oj'])(
+        'examples/register2019/%s is written as the formatter writes it, and comes back from flattened',
+        async (file) => {
+            const { createOjServices } = await import('../src/index.js');
+            const { EmptyFileSystem, TextDocument } = await import('langium');
+            const { parseHelper } = await import('langium/test');
+            const { Oj: services } = createOjServices(EmptyFileSystem);
+            const format = async (source: string) => {
+                const document = await parseHelper(services)(source);
+                const edits = await services.lsp.Formatter!.formatDocument(document, {
+                    textDocument: { uri: document.uri.toString() },
+                    options: { tabSize: 4, insertSpaces: true },
+                });
+                return TextDocument.applyEdits(document.textDocument, edits);
+            };
+            const text = fs.readFileSync(path.resolve(RESOURCES, '../../../../examples/register2019', file), 'utf-8');
+            expect(await format(text)).toBe(text);
+            const flattened = text
+                .split('\n')
+                .map((line) => line.trimStart())
+                .join('\n');
+            expect(await format(flattened)).toBe(text);
+        },
+    );
 });

@@ -197,8 +197,7 @@ export class OjFormatter extends AbstractFormatter {
                 child.astNode.$type === 'District' ||
                 child.astNode.$containerProperty === 'population' ||
                 child.astNode.$containerProperty === 'counted';
-            if (child.astNode !== node && !followsKeyword)
-                starts.push(firstLeaf(child));
+            if (child.astNode !== node && !followsKeyword) starts.push(firstLeaf(child));
             else if (isLeafCstNode(child) && PART_KEYWORDS.has(child.text)) starts.push(child);
         }
         return starts;

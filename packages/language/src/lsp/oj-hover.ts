@@ -51,7 +51,13 @@ import {
     isRegister,
     isRegisterGrouping,
 } from '../generated/ast.js';
-import { codesOfColumn, isRegisterIndicator, lowerRegisterIndicator, registerMeasurementDate, registerOf } from '../semantics/register-lower.js';
+import {
+    codesOfColumn,
+    isRegisterIndicator,
+    lowerRegisterIndicator,
+    registerMeasurementDate,
+    registerOf,
+} from '../semantics/register-lower.js';
 import { registerRuleText, suppressionSentence } from '../semantics/register-rule-text.js';
 import { optionsOf, questionOf, slotOfInlineQuestion, unitsOfIndicator, variablesOfQuestion } from '../model/model-utils.js';
 import { exclusionSentence, ratioText, requirementSentence } from '../semantics/rule-text.js';
@@ -116,13 +122,19 @@ export class OjHoverProvider extends AstNodeHoverProvider {
             lines.push('', '| Kolumn | Typ | Beskrivning |', '| --- | --- | --- |');
             lines.push(...register.columns.map((c) => `| \`${c.name}\` | ${md(c.type)} | ${md(c.label ?? '')} |`));
         }
-        const suppression = suppressionSentence(register.suppression && { minimum: register.suppression.minimum, mark: register.suppression.mark });
+        const suppression = suppressionSentence(
+            register.suppression && { minimum: register.suppression.minimum, mark: register.suppression.mark },
+        );
         if (suppression) lines.push('', md(suppression));
         return lines.join('\n');
     }
 
     protected columnHover(column: Column): string {
-        const lines = [`**Kolumn \`${column.name}\`**${column.label ? ` – ${md(column.label)}` : ''}`, '', `Typ: ${md(column.type)}`];
+        const lines = [
+            `**Kolumn \`${column.name}\`**${column.label ? ` – ${md(column.label)}` : ''}`,
+            '',
+            `Typ: ${md(column.type)}`,
+        ];
         const codes = codesOfColumn(column);
         if (codes.length > 0) lines.push('', `Koder: ${codes.map((c) => `${md(c.code)} = ${md(c.label)}`).join(' · ')}`);
         const register = column.$container;
@@ -135,7 +147,11 @@ export class OjHoverProvider extends AstNodeHoverProvider {
         const lines = [`**Indelning ${md(grouping.name)}** – ${md(grouping.label)}`];
         if (column) lines.push('', `Efter kolumnen \`${column.name}\`${column.label ? ` (${md(column.label)})` : ''}`);
         const range = (min?: number, max?: number) =>
-            min !== undefined && max !== undefined ? `${min}–${max}` : min !== undefined ? `${min} och uppåt` : `till och med ${max}`;
+            min !== undefined && max !== undefined
+                ? `${min}–${max}`
+                : min !== undefined
+                  ? `${min} och uppåt`
+                  : `till och med ${max}`;
         lines.push('', ...grouping.groups.map((g) => `- ${md(g.name)}: ${md(g.label)} (${range(g.min, g.max)})`));
         return lines.join('\n');
     }
@@ -325,7 +341,10 @@ function isComplete(root: AstNode | undefined): boolean {
                 return (node as MeasureTerm).target !== undefined;
             case 'RegisterAnd':
             case 'RegisterOr':
-                return (node as RegisterAnd | RegisterOr).left !== undefined && (node as RegisterAnd | RegisterOr).right !== undefined;
+                return (
+                    (node as RegisterAnd | RegisterOr).left !== undefined &&
+                    (node as RegisterAnd | RegisterOr).right !== undefined
+                );
             case 'RegisterNot':
                 return (node as RegisterNot).operand !== undefined;
             case 'ColumnCondition':

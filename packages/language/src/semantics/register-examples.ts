@@ -63,7 +63,8 @@ export function checkRegisterExample(indicator: Indicator, example: RegisterExam
     const expected = expectedRegisterOutcome(example);
     const strata = decision.strata.filter((code, i) => !(i === 0 && code === plan.totalCode));
     const expectedStrata = example.strata.length > 0 ? example.strata.map(String) : undefined;
-    const sameStrata = !expectedStrata || (expectedStrata.length === strata.length && expectedStrata.every((s) => strata.includes(s)));
+    const sameStrata =
+        !expectedStrata || (expectedStrata.length === strata.length && expectedStrata.every((s) => strata.includes(s)));
     return { expected, actual: decision.outcome, strata, expectedStrata, holds: expected === decision.outcome && sameStrata };
 }
 

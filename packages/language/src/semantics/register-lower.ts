@@ -73,7 +73,9 @@ export function registerOf(indicator: Indicator): Register | undefined {
 }
 
 export function columnTypeOf(column: Column | undefined): RegisterColumnType | undefined {
-    return (REGISTER_COLUMN_TYPES as readonly string[]).includes(column?.type ?? '') ? (column!.type as RegisterColumnType) : undefined;
+    return (REGISTER_COLUMN_TYPES as readonly string[]).includes(column?.type ?? '')
+        ? (column!.type as RegisterColumnType)
+        : undefined;
 }
 
 /** A valid ISO date (YYYY-MM-DD, a day the calendar has), or undefined. */
@@ -102,7 +104,11 @@ export function registerMeasurementDate(register: Register | undefined, node: As
  * The inclusive ISO period "inom N <unit> före mätdatum" means (see the header), or undefined when
  * mätdatum is not a valid date or N is not positive.
  */
-export function periodBefore(measurementDate: string | undefined, count: number, unit: string): { from: string; to: string } | undefined {
+export function periodBefore(
+    measurementDate: string | undefined,
+    count: number,
+    unit: string,
+): { from: string; to: string } | undefined {
     const date = parseIsoDate(measurementDate);
     if (!date || !Number.isInteger(count) || count < 1) return undefined;
     const to = new Date(Date.UTC(date.year, date.month - 1, date.day));
@@ -139,7 +145,9 @@ function lowerCondition(expression: RegisterExpression | undefined, measurementD
         const unit = expression.period === 'år' ? 'år' : expression.period.startsWith('dag') ? 'dagar' : 'månader';
         return { kind: 'dateBetween', column: column.name, ...period, period: { count: expression.value ?? 0, unit } };
     }
-    const operator = expression.more ? '>' : (expression.operator ?? (expression.word ? OPERATOR_OF_WORD[expression.word] : undefined));
+    const operator = expression.more
+        ? '>'
+        : (expression.operator ?? (expression.word ? OPERATOR_OF_WORD[expression.word] : undefined));
     if (operator === undefined || expression.value === undefined) return UNRESOLVED;
     if (expression.dayUnit !== undefined) {
         const from = expression.other?.ref;

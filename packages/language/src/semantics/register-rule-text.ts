@@ -23,7 +23,14 @@ const NUMBER_WORDS: Record<ComparisonOperator, string> = {
     '<>': 'skild från',
 };
 
-const NEGATED: Record<ComparisonOperator, ComparisonOperator> = { '>=': '<', '<=': '>', '>': '<=', '<': '>=', '=': '<>', '<>': '=' };
+const NEGATED: Record<ComparisonOperator, ComparisonOperator> = {
+    '>=': '<',
+    '<=': '>',
+    '>': '<=',
+    '<': '>=',
+    '=': '<>',
+    '<>': '=',
+};
 
 const DAY_WORDS: Record<ComparisonOperator, string> = {
     '>=': 'minst',
@@ -39,7 +46,11 @@ function days(n: number): string {
 }
 
 /** Per unit: the singular with its article, and the plural. */
-const PERIOD_WORDS: Record<string, [string, string]> = { månader: ['den månad', 'månader'], dagar: ['den dag', 'dagar'], år: ['det år', 'år'] };
+const PERIOD_WORDS: Record<string, [string, string]> = {
+    månader: ['den månad', 'månader'],
+    dagar: ['den dag', 'dagar'],
+    år: ['det år', 'år'],
+};
 
 /** Words for the conditions of one plan, reading its columns' labels and codes. */
 class ConditionText {
@@ -128,7 +139,9 @@ export const REGISTER_MISSING_SENTENCE =
 /** "Redovisas totalt och uppdelat på kön (kvinnor, män) och åldersgrupp (65–79 år, 80 år och äldre)." or "" without strata. */
 export function registerStrataSentence(plan: RegisterIndicatorPlan): string {
     if (plan.stratifications.length === 0) return '';
-    const parts = plan.stratifications.map((s) => `${inSentence(s.label)} (${s.strata.map((st) => inSentence(st.label)).join(', ')})`);
+    const parts = plan.stratifications.map(
+        (s) => `${inSentence(s.label)} (${s.strata.map((st) => inSentence(st.label)).join(', ')})`,
+    );
     return `Redovisas totalt och uppdelat på ${joinSwedish(parts)}.`;
 }
 
@@ -168,7 +181,9 @@ export function registerRuleText(indicator: Indicator): RegisterRuleText {
     const register = registerOf(indicator);
     const date = plan.source.measurementDate ? ` och mätdatum ${plan.source.measurementDate}` : '';
     return {
-        source: register ? `Indikatorn beräknas ur ${inSentence(register.title)} (${register.name}) med uppgifter per person${date}.` : '',
+        source: register
+            ? `Indikatorn beräknas ur ${inSentence(register.title)} (${register.name}) med uppgifter per person${date}.`
+            : '',
         population: registerPopulationSentence(plan),
         numerator: registerNumeratorSentence(plan),
         denominator: registerDenominatorSentence(plan),

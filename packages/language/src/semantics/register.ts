@@ -150,7 +150,8 @@ export function registerStratumOf(stratification: RegisterStratificationPlan, ro
         } else {
             const value = registerInteger(raw);
             if (value === undefined) return undefined;
-            if ((stratum.min === undefined || value >= stratum.min) && (stratum.max === undefined || value <= stratum.max)) return stratum.code;
+            if ((stratum.min === undefined || value >= stratum.min) && (stratum.max === undefined || value <= stratum.max))
+                return stratum.code;
         }
     }
     return undefined;
@@ -261,10 +262,22 @@ function cellKey(stratification: string | undefined, stratum: string): string {
     return `${stratification ?? ''}\u0000${stratum}`;
 }
 
-function cellsOf(plan: RegisterIndicatorPlan, level: ReportingLevel, region: string, counts: Map<string, RegisterCell>): RegisterCellRow[] {
+function cellsOf(
+    plan: RegisterIndicatorPlan,
+    level: ReportingLevel,
+    region: string,
+    counts: Map<string, RegisterCell>,
+): RegisterCellRow[] {
     const cell = (stratification: string | undefined, stratum: string): RegisterCellRow => {
         const found = counts.get(cellKey(stratification, stratum));
-        const row: RegisterCellRow = { level, region, stratum, numerator: found?.numerator ?? 0, denominator: found?.denominator ?? 0, missing: found?.missing ?? 0 };
+        const row: RegisterCellRow = {
+            level,
+            region,
+            stratum,
+            numerator: found?.numerator ?? 0,
+            denominator: found?.denominator ?? 0,
+            missing: found?.missing ?? 0,
+        };
         if (stratification !== undefined) row.stratification = stratification;
         return row;
     };
@@ -335,7 +348,8 @@ export function suppress(cells: readonly RegisterCellRow[], policy: SuppressionP
         for (const group of groups.values()) {
             if (group.filter((c) => c.suppressed).length !== 1) continue;
             let smallest: RegisterResultCell | undefined;
-            for (const c of group) if (!c.suppressed && c.denominator > 0 && (!smallest || c.denominator < smallest.denominator)) smallest = c;
+            for (const c of group)
+                if (!c.suppressed && c.denominator > 0 && (!smallest || c.denominator < smallest.denominator)) smallest = c;
             if (smallest) smallest.suppressed = 'complementary';
         }
     }

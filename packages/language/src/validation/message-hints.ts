@@ -213,7 +213,10 @@ export function syntaxHint(
 ): SyntaxHint | undefined {
     const text = rootText(document);
     return (
-        numeralHint(text, error) ?? itemsHint(document, text, error) ?? unitLabelHint(text, error, units()) ?? codesThenConditionHint(text, error)
+        numeralHint(text, error) ??
+        itemsHint(document, text, error) ??
+        unitLabelHint(text, error, units()) ??
+        codesThenConditionHint(text, error)
     );
 }
 
@@ -221,7 +224,23 @@ export function syntaxHint(
 const CODES_THEN_NAME = new RegExp(`(${WORD}\\s+är\\s+${WORD}(?:\\s+eller\\s+${WORD})*)\\s+eller\\s+(${WORD})\\s*$`);
 
 /** What can follow a register column in a condition ("alder minst 65", "beslut inom …", "kon är K"). */
-const COLUMN_CONDITION_WORDS = new Set(['är', 'mer', 'minst', 'högst', 'större', 'mindre', 'lika', 'inom', 'saknas', '>', '>=', '<', '<=', '=', '<>']);
+const COLUMN_CONDITION_WORDS = new Set([
+    'är',
+    'mer',
+    'minst',
+    'högst',
+    'större',
+    'mindre',
+    'lika',
+    'inom',
+    'saknas',
+    '>',
+    '>=',
+    '<',
+    '<=',
+    '=',
+    '<>',
+]);
 
 /**
  * "insats är HT eller alder minst 65": the codes after "är" go on as long as "eller" and a name
@@ -230,10 +249,15 @@ const COLUMN_CONDITION_WORDS = new Set(['är', 'mer', 'minst', 'högst', 'störr
  */
 function codesThenConditionHint(text: string, error: IRecognitionException): SyntaxHint | undefined {
     if (!COLUMN_CONDITION_WORDS.has(error.token.image)) return undefined;
-    const before = text.slice(0, error.token.startOffset);
+    // Within the line, and at most a few hundred characters back: a regular expression anchored at
+    // the end would otherwise try every position of a long text.
+    const at = error.token.startOffset;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const from = Math.max(lineStart, at - 400);
+    const before = text.slice(from, at);
     const match = CODES_THEN_NAME.exec(before);
     if (!match) return undefined;
-    const offset = match.index;
+    const offset = from + match.index;
     const codes = match[1];
     return {
         code: 'codes-then-condition',

@@ -38,7 +38,8 @@ export function printedPartsMustBeWritten(indicator: Indicator, accept: Validati
         // A register indicator's population and denominator sentences are generated from its conditions, its data source may be its register's.
         if (isRegisterIndicator(indicator)) {
             if (part.property === 'targetPopulation' || part.property === 'denominator') return false;
-            if (part.property === 'dataSource' && !written(indicator.dataSource) && registerOf(indicator)?.dataSource) return false;
+            if (part.property === 'dataSource' && !written(indicator.dataSource) && registerOf(indicator)?.dataSource)
+                return false;
         }
         if (part.property === 'targetPopulation') return !/\S/.test(populationSentence(indicator));
         const value = indicator[part.property];

@@ -37,7 +37,13 @@ export const RegisterIndicatorIssueCodes = {
 /** What an indicator has only when it is a register indicator, and what it must then not have. */
 export function registerIndicatorMustBeComplete(indicator: Indicator, accept: ValidationAcceptor): void {
     if (!isRegisterIndicator(indicator)) {
-        const part = indicator.population ? 'population' : indicator.counted ? 'counted' : indicator.stratifiers.length > 0 ? 'stratifiers' : undefined;
+        const part = indicator.population
+            ? 'population'
+            : indicator.counted
+              ? 'counted'
+              : indicator.stratifiers.length > 0
+                ? 'stratifiers'
+                : undefined;
         if (part) {
             issue(
                 accept,
@@ -129,7 +135,9 @@ export function registerIndicatorMustBeComplete(indicator: Indicator, accept: Va
             'error',
             RegisterIndicatorIssueCodes.RegisterStratifierType,
             `Indikatorn kan inte delas efter kolumnen ${target.name} av typen ${target.type}; bara efter kolumner av typen kön eller kod` +
-                (type === 'heltal' ? ` eller efter en indelning av den i registret ("indelning … efter ${target.name} { … }").` : '.'),
+                (type === 'heltal'
+                    ? ` eller efter en indelning av den i registret ("indelning … efter ${target.name} { … }").`
+                    : '.'),
             indicator,
             'stratifiers',
             index,
@@ -137,7 +145,13 @@ export function registerIndicatorMustBeComplete(indicator: Indicator, accept: Va
     });
 }
 
-const TYPE_WORDS: Record<string, string> = { kommunkod: 'en kommunkod', kön: 'ett kön', heltal: 'ett heltal', datum: 'ett datum', kod: 'en kod' };
+const TYPE_WORDS: Record<string, string> = {
+    kommunkod: 'en kommunkod',
+    kön: 'ett kön',
+    heltal: 'ett heltal',
+    datum: 'ett datum',
+    kod: 'en kod',
+};
 
 /** A condition reads its columns as their types allow. */
 export function columnConditionMustFitType(condition: ColumnCondition, accept: ValidationAcceptor): void {
@@ -155,7 +169,10 @@ export function columnConditionMustFitType(condition: ColumnCondition, accept: V
         );
     if (condition.codes.length > 0) {
         if (type !== 'kod' && type !== 'kön') {
-            wrong(`"är" jämför med koder, och det går bara med kolumner av typen kod eller kön`, type === 'heltal' ? ` Skriv till exempel "${column.name} minst 65" eller "${column.name} lika med 65".` : '');
+            wrong(
+                `"är" jämför med koder, och det går bara med kolumner av typen kod eller kön`,
+                type === 'heltal' ? ` Skriv till exempel "${column.name} minst 65" eller "${column.name} lika med 65".` : '',
+            );
             return;
         }
         const codes = codesOfColumn(column).map((c) => c.code);
@@ -166,7 +183,8 @@ export function columnConditionMustFitType(condition: ColumnCondition, accept: V
                 accept,
                 'error',
                 RegisterIndicatorIssueCodes.RegisterCodeUnknown,
-                `${name} är ingen kod i kolumnen ${column.name} (koderna är ${joinSwedish(codes)}).` + didYouMean(closestNames(name, codes)),
+                `${name} är ingen kod i kolumnen ${column.name} (koderna är ${joinSwedish(codes)}).` +
+                    didYouMean(closestNames(name, codes)),
                 condition,
                 'codes',
                 index,
@@ -180,7 +198,14 @@ export function columnConditionMustFitType(condition: ColumnCondition, accept: V
             return;
         }
         if ((condition.value ?? 0) < 1)
-            issue(accept, 'error', RegisterIndicatorIssueCodes.RegisterPeriod, 'Perioden före mätdatum måste vara minst 1.', condition, 'value');
+            issue(
+                accept,
+                'error',
+                RegisterIndicatorIssueCodes.RegisterPeriod,
+                'Perioden före mätdatum måste vara minst 1.',
+                condition,
+                'value',
+            );
         const indicator = AstUtils.getContainerOfType(condition, isIndicator);
         const date = indicator ? registerMeasurementDate(registerOf(indicator), indicator) : undefined;
         if (!parseIsoDate(date))

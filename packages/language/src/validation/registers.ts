@@ -75,6 +75,8 @@ export function registerMustHaveUnit(register: Register, accept: ValidationAccep
 
 /** A column's type is one of the five; kod columns list their codes, other types have none (kön may). */
 export function columnMustBeTyped(column: Column, accept: ValidationAcceptor): void {
+    // A type the parser could not read has the syntax error instead.
+    if (column.type === undefined) return;
     const type = columnTypeOf(column);
     if (!type) {
         issue(
@@ -113,7 +115,15 @@ export function columnMustBeTyped(column: Column, accept: ValidationAcceptor): v
     column.codes.forEach((code, index) => {
         const name = String(code.name);
         if (seen.has(name))
-            issue(accept, 'error', RegisterIssueCodes.RegisterCodes, `Koden ${name} står två gånger i kolumnen ${column.name}.`, column, 'codes', index);
+            issue(
+                accept,
+                'error',
+                RegisterIssueCodes.RegisterCodes,
+                `Koden ${name} står två gånger i kolumnen ${column.name}.`,
+                column,
+                'codes',
+                index,
+            );
         seen.add(name);
     });
 }
