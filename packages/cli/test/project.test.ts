@@ -34,7 +34,9 @@ describe('README and install', () => {
         expect(readme).toMatch(/\*\*Node:\*\* Node 20 or later is enough to start/);
         expect(readme).toContain('packages/extension/oj-indicators.vsix');
         const extension = JSON.parse(read('packages/extension/package.json'));
-        expect(extension.scripts.package).toContain('--out oj-indicators.vsix');
+        expect(extension.scripts.package).toBe('tsx scripts/package.mts');
+        expect(read('packages/extension/scripts/package.mts')).toContain("'--out', VSIX_NAME");
+        expect(read('packages/extension/scripts/package.mts')).toContain("const VSIX_NAME = 'oj-indicators.vsix';");
     });
 
     test('npm ci builds the command line: the root prepare script compiles packages/cli and what it uses', () => {
