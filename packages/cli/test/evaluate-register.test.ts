@@ -138,6 +138,35 @@ describe('examples/register2019 through both engines', () => {
 });
 
 describe('the command line', () => {
+    test('oj check and oj coverage: the register example is clean and its rows reach every outcome', async () => {
+        const check = await runOj(['check', example], root);
+        expect(check.code, check.stdout + check.stderr).toBe(0);
+        const coverage = await runOj(['coverage', example, '--min', '100'], root);
+        expect(coverage.code, coverage.stdout + coverage.stderr).toBe(0);
+        expect(coverage.stdout).toContain('Täckning: 15 av 15 möjliga utfall (100,0 %).');
+    });
+
+    test('oj coverage names a row outcome no worked example shows, in the words examples use', async () => {
+        const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'oj-register-coverage-'));
+        for (const file of ['enkat.oj', 'indikatorer.oj']) fs.copyFileSync(path.join(example, file), path.join(copy, file));
+        const file = path.join(copy, 'indikatorer.oj');
+        fs.writeFileSync(file, fs.readFileSync(file, 'utf-8').replace(/^.*"Kommunkoden saknas".*\n/m, ''));
+        const coverage = await runOj(['coverage', copy, '--json'], root);
+        const entry = JSON.parse(coverage.stdout).entries.find((e: { indicator: number }) => e.indicator === 31);
+        expect(entry).toMatchObject({ kind: 'register', uncovered: ['unknownUnit'] });
+        const text = await runOj(['coverage', copy], root);
+        expect(text.stdout).toMatch(/31 .* 4\/5 {2}saknar exempel för: okänd enhet/);
+    });
+
+    test('oj generate: the package is for survey answers; a model of register indicators only gets none, and is told why', async () => {
+        const run = await runOj(['generate', example, '-o', path.join(dir, 'package')], root);
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain(
+            'Modellen har inga enkätindikatorer att generera ett paket för: registerindikatorerna 30, 31 och 32 utvärderas med oj evaluate --register. Inget paket genererat.',
+        );
+        expect(fs.existsSync(path.join(dir, 'package'))).toBe(false);
+    });
+
     test('says what it counted, in Swedish, and that the default engine streamed the file', async () => {
         const run = await runOj(['evaluate', example, '--register', register, '-o', path.join(dir, 'cli')], root);
         expect(run.code, run.stderr).toBe(0);

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Indicator, type Model, lowerModels, surveyOfModel } from '@oj/language';
+import { type Indicator, type Model, isRegisterIndicator, lowerModels, surveyOfModel } from '@oj/language';
 import { writeFilesAtomically } from './atomic-write.js';
 import { evaluateModule } from './generator/evaluate.js';
 import { packageJson, tsconfigJson } from './generator/package-files.js';
@@ -31,9 +31,12 @@ export interface GeneratedFile {
 }
 
 function indicatorsOf(models: Model[]): Indicator[] {
-    return models
-        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
-        .sort((a, b) => a.number - b.number);
+    return (
+        models
+            // Register indicators are evaluated from register files (oj evaluate --register), not from survey rows.
+            .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator' && !isRegisterIndicator(e)))
+            .sort((a, b) => a.number - b.number)
+    );
 }
 
 const TEST_FILE = 'test/examples.test.ts';

@@ -3,14 +3,34 @@
  * show, per area or group, out of the outcomes its rule can give at all (exact analysis).
  */
 import type { Command } from 'commander';
-import { exampleCoverage, STATUS_LABELS, type CoverageEntry, type Indicator, type Status } from '@oj/language';
+import {
+    exampleCoverage,
+    isRegisterIndicator,
+    REGISTER_OUTCOME_WORDS,
+    registerExampleCoverage,
+    STATUS_LABELS,
+    type CoverageEntry,
+    type Indicator,
+    type RegisterOutcome,
+    type Status,
+} from '@oj/language';
 import { painter } from '../color.js';
 import { inputError, usageError, withExamples } from '../frame.js';
 import { percent } from '../format.js';
 import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
 
+/** A survey indicator's outcomes are statuses; a register indicator's are what a register row can come to. */
+type Outcome = Status | RegisterOutcome;
+
 export interface CoverageReport {
-    entries: Array<{ indicator: number; group: string; reachable: Status[]; covered: Status[]; uncovered: Status[] }>;
+    entries: Array<{
+        indicator: number;
+        group: string;
+        kind: 'survey' | 'register';
+        reachable: Outcome[];
+        covered: Outcome[];
+        uncovered: Outcome[];
+    }>;
     reachable: number;
     covered: number;
     percent: number;
@@ -22,13 +42,30 @@ export async function coverage(inputs: string[], survey?: string): Promise<Cover
     const indicators = workspace.models
         .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator' && !e.measure))
         .sort((a, b) => a.number - b.number);
-    const entries = indicators.flatMap(exampleCoverage).map((entry: CoverageEntry) => ({
-        indicator: entry.indicator.number,
-        group: entry.unit?.name ?? '',
-        reachable: entry.reachable,
-        covered: entry.covered.filter((s) => entry.reachable.includes(s)),
-        uncovered: entry.reachable.filter((s) => !entry.covered.includes(s)),
-    }));
+    const entries = indicators.flatMap((indicator): CoverageReport['entries'] => {
+        if (isRegisterIndicator(indicator)) {
+            // A register indicator's examples are rows: each outcome a row can come to is to be shown once.
+            const { reachable, covered } = registerExampleCoverage(indicator);
+            return [
+                {
+                    indicator: indicator.number,
+                    group: '',
+                    kind: 'register' as const,
+                    reachable: reachable as Outcome[],
+                    covered: covered as Outcome[],
+                    uncovered: reachable.filter((o) => !covered.includes(o)) as Outcome[],
+                },
+            ];
+        }
+        return exampleCoverage(indicator).map((entry: CoverageEntry) => ({
+            indicator: entry.indicator.number,
+            group: entry.unit?.name ?? '',
+            kind: 'survey' as const,
+            reachable: entry.reachable as Outcome[],
+            covered: entry.covered.filter((s) => entry.reachable.includes(s)) as Outcome[],
+            uncovered: entry.reachable.filter((s) => !entry.covered.includes(s)) as Outcome[],
+        }));
+    });
     const reachable = entries.reduce((n, e) => n + e.reachable.length, 0);
     const covered = entries.reduce((n, e) => n + e.covered.length, 0);
     return {
@@ -38,6 +75,10 @@ export async function coverage(inputs: string[], survey?: string): Promise<Cover
         percent: reachable === 0 ? 100 : (100 * covered) / reachable,
         errors: errorCount(workspace),
     };
+}
+
+function outcomeLabel(kind: 'survey' | 'register', outcome: Outcome): string {
+    return kind === 'register' ? REGISTER_OUTCOME_WORDS[outcome as RegisterOutcome] : STATUS_LABELS[outcome as Status];
 }
 
 export function registerCoverage(program: Command, setExitCode: (code: number) => void): void {
@@ -63,7 +104,7 @@ export function registerCoverage(program: Command, setExitCode: (code: number) =
                     const mark = e.uncovered.length === 0 ? paint('green', '✓') : paint('red', '✗');
                     const missing =
                         e.uncovered.length > 0
-                            ? `  saknar exempel för: ${e.uncovered.map((s) => STATUS_LABELS[s]).join(', ')}`
+                            ? `  saknar exempel för: ${e.uncovered.map((o) => outcomeLabel(e.kind, o)).join(', ')}`
                             : '';
                     process.stdout.write(
                         `${mark} ${String(e.indicator).padStart(3)} ${(e.group || '–').padEnd(6)} ${e.covered.length}/${e.reachable.length}${missing}\n`,

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { generateEvaluatorFiles, writeFilesAtomically } from '@oj/evaluator';
+import { type Indicator, isRegisterIndicator, joinSwedish } from '@oj/language';
 import { inputError, withExamples } from '../frame.js';
 import { count } from '../format.js';
 import { errorCount, openSurveyModel, SURVEY_OPTION } from '../workspace.js';
@@ -12,13 +13,27 @@ export async function generate(
     outDir: string,
     packageName?: string,
     survey?: string,
-): Promise<{ files: string[]; errors: number }> {
+): Promise<{ files: string[]; errors: number; registerIndicators: number[] }> {
     const workspace = await openSurveyModel(inputs, survey);
     const errors = errorCount(workspace);
-    if (errors > 0) return { files: [], errors };
+    const indicators = workspace.models.flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'));
+    const registerIndicators = indicators.filter(isRegisterIndicator).map((i) => i.number);
+    if (errors > 0) return { files: [], errors, registerIndicators };
+    if (registerIndicators.length > 0 && registerIndicators.length === indicators.length) {
+        throw inputError(
+            `Modellen har inga enkätindikatorer att generera ett paket för: ${registerIndicatorsText(registerIndicators)}. Inget paket genererat.`,
+        );
+    }
     const files = generateEvaluatorFiles(workspace.models, { packageName });
     writeFilesAtomically(files.map((f) => ({ path: path.join(outDir, f.path), content: f.content })));
-    return { files: files.map((f) => f.path), errors };
+    return { files: files.map((f) => f.path), errors, registerIndicators };
+}
+
+/** "registerindikatorerna 30, 31 och 32 utvärderas med oj evaluate --register" */
+function registerIndicatorsText(numbers: number[]): string {
+    const which =
+        numbers.length === 1 ? `registerindikatorn ${numbers[0]}` : `registerindikatorerna ${joinSwedish(numbers.map(String))}`;
+    return `${which} utvärderas med oj evaluate --register`;
 }
 
 export function registerGenerate(program: Command, setExitCode: (code: number) => void): void {
@@ -30,9 +45,12 @@ export function registerGenerate(program: Command, setExitCode: (code: number) =
         .option('--name <paket>', 'paketets namn på npm')
         .option(...SURVEY_OPTION)
         .action(async (paths: string[], options: { out: string; name?: string; enkät?: string }) => {
-            const { files, errors } = await generate(paths, options.out, options.name, options.enkät);
+            const { files, errors, registerIndicators } = await generate(paths, options.out, options.name, options.enkät);
             if (errors > 0) {
                 throw inputError(`Modellen har ${errors} fel; kör "oj check" för att se dem. Inget paket genererat.`);
+            }
+            if (registerIndicators.length > 0) {
+                process.stderr.write(`Paketet utvärderar enkätsvar; ${registerIndicatorsText(registerIndicators)}.\n`);
             }
             process.stderr.write(
                 `${count(files.length, 'fil', 'filer')} ${files.length === 1 ? 'skriven' : 'skrivna'} till ${options.out}: ${files.join(', ')}\n`,

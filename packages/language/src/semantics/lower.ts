@@ -724,8 +724,9 @@ export function lowerExpression(expression: Expression, unit?: ReportingUnit, in
 
 /** The plans of every indicator of the models, in indicator number order. */
 export function lowerModels(models: readonly Model[]): IndicatorPlan[] {
+    // Register indicators have plans of their own (register-lower.ts).
     return models
-        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator'))
+        .flatMap((m) => m.elements.filter((e): e is Indicator => e.$type === 'Indicator' && e.register === undefined))
         .sort((a, b) => a.number - b.number)
         .map(lowerIndicator);
 }
