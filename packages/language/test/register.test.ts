@@ -482,7 +482,15 @@ describe('examples/register2019 through the reference interpreter', () => {
             'outside',
             'unknownUnit',
         ]);
-        expect(registerExampleCoverage(indicators[2]).covered).toEqual(['numerator', 'denominator', 'outside']);
+        for (const indicator of indicators) {
+            expect(registerExampleCoverage(indicator).covered, `indicator ${indicator.number}`).toEqual([
+                'numerator',
+                'denominator',
+                'missing',
+                'outside',
+                'unknownUnit',
+            ]);
+        }
         // Kiruna (2584) has too few rows for any published value.
         expect(summary[0].suppressed).toContain('2584:T:few');
         expect(summary.flatMap((s) => s.suppressed).some((s) => s.endsWith(':complementary'))).toBe(true);
