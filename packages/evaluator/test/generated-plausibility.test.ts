@@ -71,7 +71,9 @@ describe('the generated package checks part and whole', () => {
 
     test('a rule comparing a quotient of counts with a per cent: 6 plans of 5 persons is missing, 4 of 5 is met', () => {
         expect(of(pkg.evaluateRespondent({ unit: '0114', K07_1: '5', K07_2: '6' }), 7)[0].status).toBe('missing');
-        expect(pkg.implausibleValues({ unit: '0114', K07_1: '5', K07_2: '6' }).map((v: { indicator: number }) => v.indicator)).toEqual([7]);
+        expect(
+            pkg.implausibleValues({ unit: '0114', K07_1: '5', K07_2: '6' }).map((v: { indicator: number }) => v.indicator),
+        ).toEqual([7]);
         expect(of(pkg.evaluateRespondent({ unit: '0114', K07_1: '5', K07_2: '4' }), 7)[0].status).toBe('met');
     });
 });
