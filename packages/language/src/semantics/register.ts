@@ -8,7 +8,7 @@
  * the one the survey engine checks units against) before dividing; suppression is applied last.
  */
 import { kommun, STORSTADER } from '@oj/regions';
-import type { ComparisonOperator, ReportingLevel } from '../generated/ast.js';
+import type { ReportingLevel } from '../generated/ast.js';
 import type {
     RegisterCell,
     RegisterColumnType,
@@ -17,6 +17,7 @@ import type {
     RegisterStratificationPlan,
     SuppressionPolicy,
 } from './register-plan.js';
+import { compare } from './interpreter.js';
 import { parseIsoDate } from './register-lower.js';
 
 /** A register row as read from a file: column name → the cell's text (undefined when the file has no such column). */
@@ -72,23 +73,6 @@ export function readRegisterValue(type: RegisterColumnType, value: string | unde
 
 // ---------------------------------------------------------------- conditions (Kleene)
 
-function compare(left: number, operator: ComparisonOperator, right: number): boolean {
-    switch (operator) {
-        case '>':
-            return left > right;
-        case '>=':
-            return left >= right;
-        case '<':
-            return left < right;
-        case '<=':
-            return left <= right;
-        case '=':
-            return left === right;
-        case '<>':
-            return left !== right;
-    }
-}
-
 /** A condition on a row in Kleene logic: true, false, or undefined (unknown). */
 export function evaluateRegisterCondition(condition: RegisterCondition, row: RegisterRow): boolean | undefined {
     switch (condition.kind) {
@@ -120,7 +104,7 @@ export function evaluateRegisterCondition(condition: RegisterCondition, row: Reg
         }
         case 'numberCompare': {
             const value = registerInteger(row[condition.column]);
-            return value === undefined ? undefined : compare(value, condition.operator, condition.value);
+            return value === undefined ? undefined : compare(condition.operator, value, condition.value);
         }
         case 'dateBetween': {
             const text = registerText(row[condition.column]);
@@ -131,7 +115,7 @@ export function evaluateRegisterCondition(condition: RegisterCondition, row: Reg
         case 'daysBetween': {
             const from = registerDay(row[condition.from]);
             const to = registerDay(row[condition.to]);
-            return from === undefined || to === undefined ? undefined : compare(to - from, condition.operator, condition.days);
+            return from === undefined || to === undefined ? undefined : compare(condition.operator, to - from, condition.days);
         }
         case 'blank':
             return registerText(row[condition.column]) === undefined;
